@@ -1,0 +1,1 @@
+"""The outside world: mail delivery (and later payment, file storage, PDF)."""

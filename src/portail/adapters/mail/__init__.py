@@ -1,0 +1,1 @@
+"""Mail: templates rendered into the outbox, and a worker that delivers it."""

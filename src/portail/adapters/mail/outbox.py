@@ -1,0 +1,165 @@
+"""The outbox: mails written in the caller's transaction, delivered later by the worker.
+
+Delivery claims one due mail at a time (``FOR UPDATE SKIP LOCKED`` on PostgreSQL, so several
+instances never claim the same one), pushes its next attempt past a lease, commits, sends, then
+records the result. A crash mid-send leaves the mail claimed: it is retried when the lease ends,
+with the same Message-ID.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import uuid
+from datetime import datetime, timedelta
+from email.message import EmailMessage
+from email.utils import format_datetime, formataddr, make_msgid
+from typing import Any
+
+from sqlmodel import select
+
+from portail.adapters.mail.senders import MailSender
+from portail.adapters.mail.templates import render
+from portail.db.engine import AsyncSession, Database
+from portail.db.models import OutboxMail
+from portail.db.models.base import utcnow
+from portail.rules.retry import retry_delay
+
+log = logging.getLogger(__name__)
+
+LEASE = timedelta(minutes=5)
+
+
+def enqueue(session: AsyncSession, *, template: str, to: str, context: dict[str, Any]) -> OutboxMail:
+    """Render ``template`` for ``to`` and add it to the outbox in ``session``'s transaction."""
+    mail = render(template, context)
+    row = OutboxMail(
+        template=template,
+        recipient=to,
+        subject=mail.subject,
+        body_text=mail.text,
+        body_html=mail.html,
+        message_id=make_msgid(domain="portail-familles"),
+    )
+    session.add(row)
+    return row
+
+
+def build_message(row: OutboxMail, sender: str) -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = sender
+    message["To"] = formataddr(("", row.recipient))
+    message["Subject"] = row.subject
+    message["Message-ID"] = row.message_id
+    message["Date"] = format_datetime(row.created_at)
+    message.set_content(row.body_text)
+    message.add_alternative(row.body_html, subtype="html")
+    return message
+
+
+async def _claim(db: Database, now: datetime) -> OutboxMail | None:
+    async with db.transaction() as session:
+        query = (
+            select(OutboxMail)
+            .where(OutboxMail.sent_at.is_(None))  # type: ignore[union-attr]
+            .where(OutboxMail.failed_at.is_(None))  # type: ignore[union-attr]
+            .where(OutboxMail.next_attempt_at <= now)
+            .order_by(OutboxMail.next_attempt_at, OutboxMail.created_at)
+            .limit(1)
+            .with_for_update(skip_locked=True)
+        )
+        row = (await session.exec(query)).first()
+        if row is None:
+            return None
+        row.attempts += 1
+        row.next_attempt_at = now + LEASE
+        return row
+
+
+async def _record(db: Database, mail_id: uuid.UUID, error: str | None, max_attempts: int) -> None:
+    async with db.transaction() as session:
+        row = await session.get(OutboxMail, mail_id)
+        if row is None:  # pragma: no cover - rows are never deleted
+            return
+        now = utcnow()
+        if error is None:
+            row.sent_at = now
+            row.last_error = ""
+        else:
+            row.last_error = error[:500]
+            if row.attempts >= max_attempts:
+                row.failed_at = now
+            else:
+                row.next_attempt_at = now + retry_delay(row.attempts)
+
+
+async def deliver_due(
+    db: Database, sender: MailSender, *, mail_from: str, max_attempts: int = 12, limit: int = 100
+) -> int:
+    """Deliver the mails that are due; returns how many went out."""
+    sent = 0
+    for _ in range(limit):
+        row = await _claim(db, utcnow())
+        if row is None:
+            break
+        try:
+            await sender.send(build_message(row, mail_from))
+        except Exception as exc:
+            log.warning("mail %s to %s not delivered: %s", row.id, row.recipient, exc)
+            await _record(db, row.id, f"{type(exc).__name__}: {exc}", max_attempts)
+            # The server is likely down: leave the rest for the next round.
+            break
+        await _record(db, row.id, None, max_attempts)
+        sent += 1
+    return sent
+
+
+class MailWorker:
+    """Delivers the outbox in the background: woken after each commit, and polling."""
+
+    def __init__(
+        self,
+        db: Database,
+        sender: MailSender,
+        *,
+        mail_from: str,
+        poll_seconds: float,
+        max_attempts: int,
+    ) -> None:
+        self.db = db
+        self.sender = sender
+        self.mail_from = mail_from
+        self.poll_seconds = poll_seconds
+        self.max_attempts = max_attempts
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    async def run_once(self) -> int:
+        return await deliver_due(
+            self.db, self.sender, mail_from=self.mail_from, max_attempts=self.max_attempts
+        )
+
+    async def _loop(self) -> None:
+        while True:
+            try:
+                await self.run_once()
+            except Exception:  # the loop must survive a database hiccup
+                log.exception("mail delivery round failed")
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=self.poll_seconds)
+            self._wake.clear()
+
+    def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.create_task(self._loop(), name="mail-worker")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None

@@ -1,0 +1,37 @@
+"""French mail templates (Jinja2): ``<name>.subject.txt``, ``<name>.txt``, ``<name>.html``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+_env = Environment(
+    loader=FileSystemLoader(TEMPLATES),
+    autoescape=select_autoescape(["html"], default_for_string=False),
+    undefined=StrictUndefined,
+    keep_trailing_newline=True,
+)
+
+
+@dataclass(frozen=True)
+class RenderedMail:
+    """A mail ready for the outbox."""
+
+    subject: str
+    text: str
+    html: str
+
+
+def render(name: str, context: dict[str, Any]) -> RenderedMail:
+    """Render template ``name``; text parts are not escaped, the HTML part is."""
+    subject = _env.get_template(f"{name}.subject.txt").render(context)
+    return RenderedMail(
+        subject=" ".join(subject.split()),
+        text=_env.get_template(f"{name}.txt").render(context),
+        html=_env.get_template(f"{name}.html").render(context),
+    )

@@ -1,0 +1,114 @@
+"""The Starlette application: ``/graphql`` (GraphiQL on GET), ``/healthz``, ``/readyz``."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from sqlalchemy import text
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from portail.adapters.mail.outbox import MailWorker
+from portail.adapters.mail.senders import MailSender, sender_for
+from portail.clock import Clock
+from portail.db import migrate
+from portail.db.engine import Database
+from portail.http import BodySizeLimit, GraphQLView, RequestId
+from portail.schema import build_schema
+from portail.settings import Settings, get_settings
+
+log = logging.getLogger("portail")
+
+
+class OutdatedDatabase(RuntimeError):
+    """The database is behind the code's migrations."""
+
+
+async def healthz(request: Request) -> JSONResponse:
+    """Alive: the process answers."""
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(request: Request) -> JSONResponse:
+    """Ready: the database answers and its migrations are current."""
+    db: Database = request.app.state.db
+    try:
+        async with db.engine.connect() as conn:
+            await conn.execute(text("SELECT 1"))
+        current = await migrate.is_current(db.engine)
+    except Exception as exc:
+        return JSONResponse({"status": "unavailable", "reason": type(exc).__name__}, status_code=503)
+    if not current:
+        return JSONResponse({"status": "unavailable", "reason": "migrations pending"}, status_code=503)
+    return JSONResponse({"status": "ok"})
+
+
+async def prepare_database(db: Database, settings: Settings) -> None:
+    """Development applies pending migrations; elsewhere an outdated database stops the start."""
+    if await migrate.is_current(db.engine):
+        return
+    if settings.is_production:
+        raise OutdatedDatabase(
+            "La base de données n'est pas à jour (migrations en attente) : "
+            "lancez « portail migrate » avant de démarrer le serveur."
+        )
+    log.info("applying database migrations (development mode)")
+    await migrate.upgrade(db.engine)
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    mail_sender: MailSender | None = None,
+    clock: Clock | None = None,
+    run_mail_worker: bool = True,
+) -> Starlette:
+    """The application; tests pass their own settings, mail sender and clock."""
+    settings = settings or get_settings()
+    clock = clock or Clock()
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        db = Database(settings.effective_database_url)
+        try:
+            await prepare_database(db, settings)
+            worker = MailWorker(
+                db,
+                mail_sender or sender_for(settings),
+                mail_from=settings.mail_from,
+                poll_seconds=settings.mail_poll_seconds,
+                max_attempts=settings.mail_max_attempts,
+            )
+            app.state.db = db
+            app.state.mail_worker = worker
+            if run_mail_worker:
+                worker.start()
+            yield
+            await worker.stop()
+        finally:
+            await db.dispose()
+
+    graphql = GraphQLView(
+        build_schema(settings),
+        graphql_ide=None if settings.is_production else "graphiql",
+    )
+    app = Starlette(
+        routes=[
+            Route("/graphql", graphql),
+            Route("/healthz", healthz),
+            Route("/readyz", readyz),
+        ],
+        middleware=[
+            Middleware(RequestId),
+            Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes),
+        ],
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.clock = clock
+    return app

@@ -1,0 +1,145 @@
+"""The ``portail`` command: serve, migrate, create-staff, demo, export-schema."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import logging
+import sys
+from pathlib import Path
+
+from portail.settings import Settings, SettingsError
+
+
+def _settings() -> Settings:
+    try:
+        return Settings()
+    except SettingsError as exc:
+        sys.exit(f"portail: {exc}")
+    except Exception as exc:  # pydantic wraps our SettingsError
+        sys.exit(f"portail: configuration invalide : {exc}")
+
+
+async def _migrate(settings: Settings) -> None:
+    from portail.db import migrate
+    from portail.db.engine import Database
+
+    db = Database(settings.effective_database_url)
+    try:
+        await migrate.upgrade(db.engine)
+    finally:
+        await db.dispose()
+
+
+async def _demo(settings: Settings) -> None:
+    from portail.db.engine import Database
+    from portail.demo import load_demo
+
+    await _migrate(settings)
+    db = Database(settings.effective_database_url)
+    try:
+        logins = await load_demo(db)
+    finally:
+        await db.dispose()
+    print("Données de démonstration chargées (foyer TEST, enfants Paul et Emma-Rose).")
+    print(f"  Famille : {logins.family_email} / {logins.family_password}")
+    print(f"  Agent   : {logins.staff_email} / {logins.staff_password}")
+
+
+async def _create_staff(settings: Settings, email: str, password: str, admin: bool) -> str | None:
+    from sqlmodel import select
+
+    from portail.adapters.hashing import hash_password
+    from portail.db.engine import Database
+    from portail.db.models import Account
+    from portail.db.models.base import utcnow
+    from portail.rules.emails import is_valid_email, normalise_email
+    from portail.rules.passwords import check_password
+
+    address = normalise_email(email)
+    if not is_valid_email(address):
+        return "adresse e-mail invalide"
+    problem = check_password(password, email=address)
+    if problem:
+        return problem.message
+    await _migrate(settings)
+    db = Database(settings.effective_database_url)
+    try:
+        async with db.transaction() as session:
+            if (await session.exec(select(Account).where(Account.email == address))).first():
+                return "un compte existe déjà avec cette adresse e-mail"
+            session.add(
+                Account(
+                    email=address,
+                    password_hash=await hash_password(password),
+                    is_staff=True,
+                    is_admin=admin,
+                    confirmed_at=utcnow(),
+                )
+            )
+    finally:
+        await db.dispose()
+    return None
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="portail", description="Portail Familles API server.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="run the HTTP server (GraphQL at /graphql)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--demo", action="store_true", help="load the demo data first")
+    sub.add_parser("migrate", help="apply the database migrations")
+    staff = sub.add_parser("create-staff", help="create a staff account (password on stdin or prompt)")
+    staff.add_argument("--email", required=True)
+    staff.add_argument("--admin", action="store_true", help="also an administrator")
+    sub.add_parser("demo", help="load the guide's demo town (safe to run twice)")
+    export = sub.add_parser("export-schema", help="write the GraphQL SDL")
+    export.add_argument("--output", default="-", help="file to write (default: standard output)")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+
+    if args.command == "export-schema":
+        from portail.schema import build_schema
+
+        sdl = build_schema(Settings(env="development")).as_str() + "\n"
+        if args.output == "-":
+            sys.stdout.write(sdl)
+        else:
+            Path(args.output).write_text(sdl)
+        return
+
+    settings = _settings()
+    if args.command == "migrate":
+        asyncio.run(_migrate(settings))
+        print("Base de données à jour.")
+    elif args.command == "demo":
+        asyncio.run(_demo(settings))
+    elif args.command == "create-staff":
+        if sys.stdin.isatty():
+            password = getpass.getpass("Mot de passe : ")
+            if getpass.getpass("Confirmez : ") != password:
+                sys.exit("portail: les mots de passe ne correspondent pas")
+        else:
+            password = sys.stdin.readline().rstrip("\n")
+        error = asyncio.run(_create_staff(settings, args.email, password, args.admin))
+        if error:
+            sys.exit(f"portail: {error}")
+        print(f"Compte du personnel créé : {args.email}")
+    elif args.command == "serve":
+        import uvicorn
+
+        from portail.app import create_app
+
+        if args.demo:
+            asyncio.run(_demo(settings))
+        print(f"Portail Familles : http://{args.host}:{args.port}/graphql (GraphiQL dans un navigateur)")
+        uvicorn.run(
+            create_app(settings),
+            host=args.host,
+            port=args.port,
+            proxy_headers=True,
+            log_level="info",
+        )

@@ -1,0 +1,1 @@
+"""Persistence: SQLModel tables per domain, the async engine and session, Alembic migrations."""

@@ -1,0 +1,121 @@
+"""The database handle: async engines and session factories."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlmodel.ext.asyncio.session import AsyncSession as _SQLModelSession
+
+
+class AsyncSession(_SQLModelSession):
+    """An async session that queues concurrent use instead of failing.
+
+    GraphQL resolves sibling fields concurrently; they share the request's session, which allows
+    one operation at a time. Each call waits for the previous one (re-entrant within a task).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._lock = asyncio.Lock()
+        self._owner: asyncio.Task[Any] | None = None
+
+    async def _serial(self, call: Any, *args: Any, **kwargs: Any) -> Any:
+        task = asyncio.current_task()
+        if self._owner is task:
+            return await call(*args, **kwargs)
+        async with self._lock:
+            self._owner = task
+            try:
+                return await call(*args, **kwargs)
+            finally:
+                self._owner = None
+
+    async def exec(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        return await self._serial(super().exec, *args, **kwargs)
+
+    async def execute(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        return await self._serial(super().execute, *args, **kwargs)
+
+    async def scalar(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        return await self._serial(super().scalar, *args, **kwargs)
+
+    async def scalars(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        return await self._serial(super().scalars, *args, **kwargs)
+
+    async def get(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+        return await self._serial(super().get, *args, **kwargs)
+
+    async def flush(self, *args: Any, **kwargs: Any) -> None:
+        await self._serial(super().flush, *args, **kwargs)
+
+    async def refresh(self, *args: Any, **kwargs: Any) -> None:
+        await self._serial(super().refresh, *args, **kwargs)
+
+
+def _sqlite_engine(url: str, *, immediate: bool) -> AsyncEngine:
+    engine = create_async_engine(url, connect_args={"timeout": 30})
+
+    @event.listens_for(engine.sync_engine, "connect")
+    def _pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+        # Let SQLAlchemy, not the driver, open transactions (see "begin" below).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _begin(conn) -> None:  # type: ignore[no-untyped-def]
+        # Writers take the write lock up front and queue on the busy timeout; a deferred
+        # transaction that upgrades later could fail at once with "database is locked".
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+class Database:
+    """Engines and session factories of one database.
+
+    On SQLite, writes go through their own engine whose transactions begin IMMEDIATE; reads stay
+    deferred so that they never wait for a writer. On PostgreSQL both are the same pool.
+    """
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        parsed = make_url(url)
+        self.dialect = parsed.get_backend_name()
+        if self.dialect == "sqlite":
+            if parsed.database and parsed.database != ":memory:":
+                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            self.engine = _sqlite_engine(url, immediate=False)
+            self.write_engine = _sqlite_engine(url, immediate=True)
+        else:
+            self.engine = create_async_engine(url, pool_size=10, max_overflow=20)
+            self.write_engine = self.engine
+        self.read_sessions = async_sessionmaker(self.engine, class_=AsyncSession, expire_on_commit=False)
+        self.write_sessions = async_sessionmaker(
+            self.write_engine, class_=AsyncSession, expire_on_commit=False
+        )
+
+    @property
+    def is_postgresql(self) -> bool:
+        return self.dialect == "postgresql"
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncSession]:
+        """One write transaction, committed when the block ends without an exception."""
+        async with self.write_sessions() as session, session.begin():
+            yield session
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()
+        if self.write_engine is not self.engine:
+            await self.write_engine.dispose()

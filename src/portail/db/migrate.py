@@ -1,0 +1,45 @@
+"""Alembic, driven from code: ``portail migrate``, the development auto-upgrade, ``/readyz``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def alembic_config(url: str) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", url)
+    return config
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config("")).get_current_head() or ""
+
+
+async def current_revision(engine: AsyncEngine) -> str | None:
+    async with engine.connect() as conn:
+        return await conn.run_sync(lambda sync: MigrationContext.configure(sync).get_current_revision())
+
+
+async def is_current(engine: AsyncEngine) -> bool:
+    return await current_revision(engine) == head_revision()
+
+
+async def upgrade(engine: AsyncEngine) -> None:
+    """Bring the database to the newest revision."""
+
+    def _upgrade(sync_conn) -> None:  # type: ignore[no-untyped-def]
+        config = alembic_config(str(engine.url))
+        config.attributes["connection"] = sync_conn
+        command.upgrade(config, "head")
+
+    async with engine.begin() as conn:
+        await conn.run_sync(_upgrade)

@@ -1,0 +1,165 @@
+"""The HTTP side: request ids, body size limit, CSRF guard, and the GraphQL view."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from starlette.datastructures import Headers
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from strawberry import UNSET
+from strawberry.asgi import GraphQL
+
+from portail.resolvers.context import RequestContext
+from portail.resolvers.sessions import viewer_for_token
+from portail.schema.context import SESSION_COOKIE, GraphQLContext
+
+# A state change must prove it does not come from a plain cross-site form: either a content type
+# a form cannot send (JSON), or this header, which no cross-site request can carry without a
+# CORS preflight that we never grant.
+CSRF_HEADER = "x-portail-csrf"
+SIMPLE_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data", "text/plain")
+
+
+class RequestId:
+    """Gives every request an id (``X-Request-Id``), echoed in masked error messages."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request_id = uuid.uuid4().hex
+        scope.setdefault("state", {})["request_id"] = request_id
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers.append((b"x-request-id", request_id.encode()))
+                headers.append((b"x-content-type-options", b"nosniff"))
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_id)
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+class BodySizeLimit:
+    """Refuses request bodies over ``max_bytes`` with 413, whether announced or streamed."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = Headers(scope=scope).get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
+            await self._refuse(scope, receive, send)
+            return
+        received = 0
+        started = False
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise _BodyTooLarge
+            return message
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, limited_receive, tracking_send)
+        except _BodyTooLarge:
+            if not started:
+                await self._refuse(scope, receive, send)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = JSONResponse(
+            {
+                "errors": [
+                    {
+                        "message": "Requête trop volumineuse.",
+                        "extensions": {"code": "PAYLOAD_TOO_LARGE", "maxBytes": self.max_bytes},
+                    }
+                ]
+            },
+            status_code=413,
+        )
+        await response(scope, receive, send)
+
+
+def csrf_refusal(request: Request) -> Response | None:
+    """A 403 for a POST that a cross-site form could have sent, else None."""
+    if request.method != "POST":
+        return None
+    content_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    simple = not content_type or content_type in SIMPLE_CONTENT_TYPES
+    if simple and CSRF_HEADER not in request.headers:
+        return JSONResponse(
+            {
+                "errors": [
+                    {
+                        "message": "Requête refusée : envoyez du JSON (Content-Type: application/json) "
+                        f"ou l'en-tête {CSRF_HEADER}.",
+                        "extensions": {"code": "CSRF_REFUSED"},
+                    }
+                ]
+            },
+            status_code=403,
+        )
+    return None
+
+
+def session_token(request: Request) -> str | None:
+    """The session token of a request: a bearer token, else the session cookie."""
+    authorization = request.headers.get("authorization", "")
+    if authorization[:7].lower() == "bearer ":
+        return authorization[7:].strip()
+    return request.cookies.get(SESSION_COOKIE)
+
+
+class GraphQLView(GraphQL):
+    """Strawberry's ASGI view with our context, CSRF guard and per-request cleanup."""
+
+    async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
+        if isinstance(request, Request):
+            refusal = csrf_refusal(request)
+            if refusal is not None:
+                return refusal
+        try:
+            return await super().run(request, context, root_value)
+        finally:
+            ctx = getattr(request.state, "portail_ctx", None)
+            if ctx is not None:
+                await ctx.close()
+
+    async def get_context(self, request: Any, response: Any) -> GraphQLContext:
+        state = request.app.state
+        app_ctx = RequestContext(
+            db=state.db,
+            settings=state.settings,
+            clock=state.clock,
+            request_id=request.scope.get("state", {}).get("request_id", uuid.uuid4().hex),
+            client_address=request.client.host if request.client else "",
+            user_agent=request.headers.get("user-agent", ""),
+            wake_mail=state.mail_worker.wake if state.mail_worker else (lambda: None),
+        )
+        app_ctx.viewer = await viewer_for_token(app_ctx, session_token(request))
+        request.state.portail_ctx = app_ctx
+        return GraphQLContext(request=request, response=response, app=app_ctx)

@@ -1,0 +1,490 @@
+"""Accounts: opening by staff, confirmation, sign-in and out, passwords, profile."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import update
+from sqlmodel import col, or_, select
+
+from portail.adapters.hashing import hash_password, verify_password
+from portail.db.models import Account, AuthSession, Guardian, Household, OneTimeToken
+from portail.resolvers.context import RequestContext, SessionCookie
+from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
+from portail.resolvers.mail import client_link, send_mail
+from portail.resolvers.sessions import open_session, revoke_sessions
+from portail.resolvers.throttle import (
+    address_key,
+    blocked_until,
+    email_key,
+    forget,
+    record_failure,
+)
+from portail.resolvers.validation import Validator
+from portail.rules.emails import normalise_email
+from portail.rules.passwords import MAX_LENGTH as PASSWORD_MAX
+from portail.rules.passwords import check_password
+from portail.rules.profile import CIVILITIES
+from portail.rules.tokens import looks_like_token, new_token, token_hash
+
+# Paths of the family client that the mailed links open (see the README).
+CONFIRM_ACCOUNT_PATH = "/confirmer-compte"
+RESET_PASSWORD_PATH = "/reinitialiser-mot-de-passe"  # noqa: S105 - a URL path
+CONFIRM_EMAIL_PATH = "/confirmer-email"
+LOGIN_PATH = "/connexion"
+
+CONFIRM_ACCOUNT = "confirm_account"
+RESET_PASSWORD = "reset_password"  # noqa: S105 - a token purpose
+CHANGE_EMAIL = "change_email"
+
+INVALID_CREDENTIALS = "Adresse e-mail ou mot de passe incorrect."
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+
+async def _account_by_email(ctx: RequestContext, email: str) -> Account | None:
+    return (await ctx.session.exec(select(Account).where(Account.email == email))).first()
+
+
+async def _email_taken(ctx: RequestContext, email: str, *, by_other_than: uuid.UUID | None = None) -> bool:
+    query = select(Account.id).where(or_(Account.email == email, Account.pending_email == email))
+    if by_other_than is not None:
+        query = query.where(Account.id != by_other_than)
+    return (await ctx.session.exec(query)).first() is not None
+
+
+async def display_name(ctx: RequestContext, account: Account) -> str:
+    """How mails greet the account's owner."""
+    if account.guardian_id is not None:
+        guardian = await ctx.session.get(Guardian, account.guardian_id)
+        if guardian is not None:
+            return f"{guardian.first_name} {guardian.last_name}".strip()
+    return f"{account.first_name} {account.last_name}".strip()
+
+
+async def _names(ctx: RequestContext, account: Account) -> tuple[str, ...]:
+    name = await display_name(ctx, account)
+    return tuple(name.split())
+
+
+def _issue_token(
+    ctx: RequestContext, account: Account, purpose: str, valid_for: timedelta, email: str | None = None
+) -> str:
+    token = new_token()
+    ctx.session.add(
+        OneTimeToken(
+            purpose=purpose,
+            token_hash=token_hash(token, ctx.settings.effective_secret_key),
+            account_id=account.id,
+            email=email,
+            expires_at=ctx.now() + valid_for,
+        )
+    )
+    return token
+
+
+async def _retire_tokens(ctx: RequestContext, account_id: uuid.UUID, purpose: str) -> None:
+    """Earlier links of that purpose stop working once a new one is sent or one is used."""
+    await ctx.session.exec(
+        update(OneTimeToken)
+        .where(col(OneTimeToken.account_id) == account_id)
+        .where(col(OneTimeToken.purpose) == purpose)
+        .where(col(OneTimeToken.used_at).is_(None))
+        .values(used_at=ctx.now())
+    )
+
+
+async def _use_token(ctx: RequestContext, token: str, purpose: str, field: str = "token") -> OneTimeToken:
+    """The live token of ``purpose``, locked; a clear error when altered, used or expired."""
+    row = None
+    if looks_like_token(token):
+        row = (
+            await ctx.session.exec(
+                select(OneTimeToken)
+                .where(OneTimeToken.token_hash == token_hash(token, ctx.settings.effective_secret_key))
+                .where(OneTimeToken.purpose == purpose)
+                .with_for_update()
+            )
+        ).first()
+    if row is None:
+        raise UserErrors.one(
+            field, ErrorCode.TOKEN_INVALID, "Ce lien n'est pas valide : vérifiez qu'il a été copié en entier."
+        )
+    if row.used_at is not None:
+        raise UserErrors.one(
+            field, ErrorCode.TOKEN_USED, "Ce lien a déjà été utilisé ou remplacé par un plus récent."
+        )
+    if row.expires_at <= ctx.now():
+        raise UserErrors.one(field, ErrorCode.TOKEN_EXPIRED, "Ce lien a expiré : demandez-en un nouveau.")
+    row.used_at = ctx.now()
+    return row
+
+
+def _password_errors(field: str, password: str, *, email: str, names: tuple[str, ...]) -> list[FieldError]:
+    problem = check_password(password, email=email, names=names)
+    if problem is None:
+        return []
+    return [FieldError(field, ErrorCode[problem.code], problem.message)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Staff opens a family account
+
+
+@dataclass
+class OpenFamilyAccount:
+    """What staff type to open a family's account."""
+
+    email: str
+    household_name: str
+    first_name: str
+    last_name: str
+    civility: str = ""
+
+
+async def _send_confirmation(ctx: RequestContext, account: Account) -> None:
+    await _retire_tokens(ctx, account.id, CONFIRM_ACCOUNT)
+    days = ctx.settings.confirmation_token_days
+    token = _issue_token(ctx, account, CONFIRM_ACCOUNT, timedelta(days=days))
+    send_mail(
+        ctx,
+        "account_opened",
+        account.email,
+        name=await display_name(ctx, account),
+        link=client_link(ctx, CONFIRM_ACCOUNT_PATH, token),
+        valid_days=days,
+    )
+
+
+async def open_family_account(ctx: RequestContext, data: OpenFamilyAccount) -> tuple[Account, Household]:
+    """Create a household, its first guardian and their account; mail the confirmation link."""
+    v = Validator()
+    email = v.email("email", data.email)
+    household_name = v.text("householdName", data.household_name, max_length=100, required=True)
+    first_name = v.text("firstName", data.first_name, max_length=100, required=True)
+    last_name = v.text("lastName", data.last_name, max_length=100, required=True)
+    civility = v.choice("civility", data.civility.strip(), CIVILITIES)
+    if not v.has_error("email") and await _email_taken(ctx, email):
+        v.add("email", ErrorCode.EMAIL_ALREADY_USED, "Un compte existe déjà avec cette adresse e-mail.")
+    v.raise_if_any()
+
+    household = Household(name=household_name)
+    guardian = Guardian(
+        household_id=household.id,
+        rank=1,
+        civility=civility,
+        first_name=first_name,
+        last_name=last_name,
+        email=email,
+    )
+    account = Account(email=email, guardian_id=guardian.id)
+    # No ORM relationships: parents are flushed before the rows that point to them.
+    for row in (household, guardian, account):
+        ctx.session.add(row)
+        await ctx.session.flush()
+    await _send_confirmation(ctx, account)
+    return account, household
+
+
+async def resend_confirmation(ctx: RequestContext, account_id: uuid.UUID | None) -> Account:
+    """Send a new confirmation link (the older ones stop working)."""
+    account = await ctx.session.get(Account, account_id) if account_id else None
+    if account is None:
+        raise UserErrors.one("accountId", ErrorCode.NOT_FOUND, "Ce compte n'existe pas.")
+    if account.confirmed_at is not None:
+        raise UserErrors.one("accountId", ErrorCode.ALREADY_CONFIRMED, "Ce compte est déjà confirmé.")
+    await _send_confirmation(ctx, account)
+    return account
+
+
+# ---------------------------------------------------------------------------------------------
+# The family confirms and signs in
+
+
+async def confirm_account(ctx: RequestContext, token: str, password: str) -> Account:
+    """Confirm the address, set the password, sign in; mail "mot de passe créé"."""
+    row = await _use_token(ctx, token, CONFIRM_ACCOUNT)
+    account = await ctx.session.get(Account, row.account_id, with_for_update=True)
+    assert account is not None
+    if account.confirmed_at is not None:
+        raise UserErrors.one("token", ErrorCode.TOKEN_USED, "Ce compte est déjà confirmé : connectez-vous.")
+    errors = _password_errors("password", password, email=account.email, names=await _names(ctx, account))
+    if errors:
+        raise UserErrors(errors)
+    account.password_hash = await hash_password(password)
+    account.confirmed_at = account.password_changed_at = ctx.now()
+    await _retire_tokens(ctx, account.id, CONFIRM_ACCOUNT)
+    await open_session(ctx, account, remember=False)
+    send_mail(
+        ctx,
+        "account_confirmed",
+        account.email,
+        name=await display_name(ctx, account),
+        email=account.email,
+        link=client_link(ctx, LOGIN_PATH),
+    )
+    return account
+
+
+async def login(
+    ctx: RequestContext, email: str, password: str, *, remember: bool, bearer: bool
+) -> tuple[Account, str]:
+    """Sign in; returns the account and its session token.
+
+    Every refusal reads the same and takes the same time whether or not the account exists.
+    """
+    address = normalise_email(email)
+    if not address or len(address) > 254 or len(password) > PASSWORD_MAX * 4:
+        raise UserErrors.one(None, ErrorCode.INVALID_CREDENTIALS, INVALID_CREDENTIALS)
+    keys = [email_key(address), address_key(ctx.client_address)]
+    until = await blocked_until(ctx, keys)
+    if until is not None:
+        seconds = int((until - ctx.now()).total_seconds()) + 1
+        wait = f"{(seconds + 59) // 60} minute(s)" if seconds > 60 else f"{seconds} seconde(s)"
+        raise UserErrors.one(
+            None,
+            ErrorCode.TOO_MANY_ATTEMPTS,
+            f"Trop de tentatives de connexion. Réessayez dans {wait}.",
+        )
+    account = await _account_by_email(ctx, address)
+    usable = account is not None and account.confirmed_at is not None
+    ok, rehash = await verify_password(account.password_hash if usable and account else None, password)
+    if not ok:
+        account_id = account.id if account else None
+
+        async def count_failure(session) -> None:  # type: ignore[no-untyped-def]
+            await record_failure(session, ctx, address_key(ctx.client_address))
+            if await record_failure(session, ctx, email_key(address)) and account_id:
+                locked = await session.get(Account, account_id)
+                ctx._session = session
+                try:
+                    send_mail(
+                        ctx,
+                        "login_locked",
+                        locked.email,
+                        name=await display_name(ctx, locked),
+                        minutes=ctx.settings.login_lock_minutes,
+                    )
+                finally:
+                    ctx._session = None
+
+        ctx.after_rollback.append(count_failure)
+        raise UserErrors.one(None, ErrorCode.INVALID_CREDENTIALS, INVALID_CREDENTIALS)
+    assert account is not None
+    if rehash:
+        account.password_hash = await hash_password(password)
+    await forget(ctx, email_key(address))
+    token = await open_session(ctx, account, remember=remember, bearer=bearer)
+    return account, token
+
+
+async def logout(ctx: RequestContext) -> None:
+    """End the viewer's session; the cookie is cleared."""
+    if ctx.viewer is not None:
+        await ctx.session.exec(
+            update(AuthSession)
+            .where(col(AuthSession.id) == ctx.viewer.session.id)
+            .values(revoked_at=ctx.now())
+        )
+    ctx.cookie = SessionCookie(token=None)
+
+
+# ---------------------------------------------------------------------------------------------
+# Passwords
+
+
+async def request_password_reset(ctx: RequestContext, email: str) -> None:
+    """Mail a reset link when the address has an account; the answer is the same either way."""
+    v = Validator()
+    address = v.email("email", email)
+    v.raise_if_any()
+    account = await _account_by_email(ctx, address)
+    if account is None:
+        return
+    if account.confirmed_at is None:
+        # Never confirmed: the confirmation link is what sets a first password.
+        await _send_confirmation(ctx, account)
+        return
+    await _retire_tokens(ctx, account.id, RESET_PASSWORD)
+    minutes = ctx.settings.reset_token_minutes
+    token = _issue_token(ctx, account, RESET_PASSWORD, timedelta(minutes=minutes))
+    send_mail(
+        ctx,
+        "password_reset",
+        account.email,
+        link=client_link(ctx, RESET_PASSWORD_PATH, token),
+        valid_minutes=minutes,
+    )
+
+
+async def reset_password(ctx: RequestContext, token: str, password: str) -> Account:
+    """Set a new password from a reset link; every session ends."""
+    row = await _use_token(ctx, token, RESET_PASSWORD)
+    account = await ctx.session.get(Account, row.account_id, with_for_update=True)
+    assert account is not None
+    errors = _password_errors("password", password, email=account.email, names=await _names(ctx, account))
+    if errors:
+        raise UserErrors(errors)
+    await _set_password(ctx, account, password)
+    await revoke_sessions(ctx, account.id)
+    await _retire_tokens(ctx, account.id, RESET_PASSWORD)
+    await forget(ctx, email_key(account.email))
+    return account
+
+
+async def change_password(ctx: RequestContext, current: str, new: str) -> Account:
+    """Change the viewer's password; their other sessions end."""
+    assert ctx.viewer is not None
+    account = await ctx.session.get(Account, ctx.viewer.account.id, with_for_update=True)
+    assert account is not None
+    ok, _ = await verify_password(account.password_hash, current[: PASSWORD_MAX * 4])
+    if not ok:
+        address = account.email
+
+        async def count_failure(session) -> None:  # type: ignore[no-untyped-def]
+            await record_failure(session, ctx, email_key(address))
+
+        ctx.after_rollback.append(count_failure)
+        raise UserErrors.one(
+            "currentPassword", ErrorCode.WRONG_PASSWORD, "Le mot de passe actuel est incorrect."
+        )
+    errors = _password_errors("newPassword", new, email=account.email, names=await _names(ctx, account))
+    if not errors and new == current:
+        errors = [
+            FieldError(
+                "newPassword",
+                ErrorCode.SAME_PASSWORD,
+                "Le nouveau mot de passe doit être différent de l'actuel.",
+            )
+        ]
+    if errors:
+        raise UserErrors(errors)
+    await _set_password(ctx, account, new)
+    await revoke_sessions(ctx, account.id, keep=ctx.viewer.session.id)
+    return account
+
+
+async def _set_password(ctx: RequestContext, account: Account, password: str) -> None:
+    account.password_hash = await hash_password(password)
+    account.password_changed_at = ctx.now()
+    send_mail(ctx, "password_changed", account.email, name=await display_name(ctx, account))
+
+
+# ---------------------------------------------------------------------------------------------
+# "Mon profil"
+
+
+@dataclass
+class ProfileChanges:
+    """Fields of "Mon profil" to change; None leaves a field as it is."""
+
+    email: str | None = None
+    civility: str | None = None
+    first_name: str | None = None
+    last_name: str | None = None
+    birth_date: date | None = None
+    clear_birth_date: bool = False
+    mobile_phone: str | None = None
+    home_phone: str | None = None
+    profession: str | None = None
+    employer: str | None = None
+    work_phone: str | None = None
+
+
+async def update_profile(ctx: RequestContext, changes: ProfileChanges) -> Account:
+    """Update the viewer's personal and professional information.
+
+    A new e-mail address waits until confirmed from the link mailed to it.
+    """
+    assert ctx.viewer is not None
+    account = await ctx.session.get(Account, ctx.viewer.account.id, with_for_update=True)
+    assert account is not None
+    guardian = await ctx.session.get(Guardian, account.guardian_id) if account.guardian_id else None
+    v = Validator()
+    values: dict[str, object] = {}
+    for name, field, limit, required in (
+        ("first_name", "firstName", 100, True),
+        ("last_name", "lastName", 100, True),
+        ("profession", "profession", 100, False),
+        ("employer", "employer", 100, False),
+    ):
+        raw = getattr(changes, name)
+        if raw is not None:
+            values[name] = v.text(field, raw, max_length=limit, required=required)
+    if changes.civility is not None:
+        values["civility"] = v.choice("civility", changes.civility.strip(), CIVILITIES)
+    for name, field in (
+        ("mobile_phone", "mobilePhone"),
+        ("home_phone", "homePhone"),
+        ("work_phone", "workPhone"),
+    ):
+        raw = getattr(changes, name)
+        if raw is not None:
+            values[name] = v.phone(field, v.text(field, raw, max_length=40))
+    if changes.birth_date is not None:
+        values["birth_date"] = v.past_date("birthDate", changes.birth_date, ctx.now().date())
+    elif changes.clear_birth_date:
+        values["birth_date"] = None
+    new_email = None
+    if changes.email is not None:
+        new_email = v.email("email", changes.email)
+        if new_email == account.email:
+            new_email = None
+        elif not v.has_error("email") and await _email_taken(ctx, new_email, by_other_than=account.id):
+            v.add("email", ErrorCode.EMAIL_ALREADY_USED, "Un compte existe déjà avec cette adresse e-mail.")
+    if guardian is None:
+        staff_only = {"first_name", "last_name"}
+        for name in set(values) - staff_only:
+            field = {"civility": "civility", "birth_date": "birthDate"}.get(name, name)
+            v.add(field, ErrorCode.INVALID, "Ce champ n'existe pas pour un compte du personnel.")
+    v.raise_if_any()
+
+    target = guardian if guardian is not None else account
+    for name, value in values.items():
+        setattr(target, name, value)
+    if new_email is not None:
+        await _retire_tokens(ctx, account.id, CHANGE_EMAIL)
+        hours = ctx.settings.email_change_token_hours
+        account.pending_email = new_email
+        token = _issue_token(ctx, account, CHANGE_EMAIL, timedelta(hours=hours), email=new_email)
+        send_mail(
+            ctx,
+            "email_change",
+            new_email,
+            name=await display_name(ctx, account),
+            email=new_email,
+            link=client_link(ctx, CONFIRM_EMAIL_PATH, token),
+            valid_hours=hours,
+        )
+    return account
+
+
+async def confirm_email_change(ctx: RequestContext, token: str) -> Account:
+    """Make the address confirmed by the link the account's sign-in address."""
+    row = await _use_token(ctx, token, CHANGE_EMAIL)
+    account = await ctx.session.get(Account, row.account_id, with_for_update=True)
+    assert account is not None and row.email is not None
+    if await _email_taken(ctx, row.email, by_other_than=account.id):
+        raise UserErrors.one(
+            "token", ErrorCode.EMAIL_ALREADY_USED, "Un autre compte utilise désormais cette adresse e-mail."
+        )
+    old = account.email
+    account.email = row.email
+    account.pending_email = None
+    if account.guardian_id is not None:
+        guardian = await ctx.session.get(Guardian, account.guardian_id)
+        if guardian is not None:
+            guardian.email = row.email
+    send_mail(
+        ctx,
+        "email_changed",
+        old,
+        name=await display_name(ctx, account),
+        email=account.email,
+        old_email=old,
+    )
+    return account

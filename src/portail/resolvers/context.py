@@ -1,0 +1,76 @@
+"""What every use case receives: the database, the viewer, settings and side-effect hooks."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from portail.clock import Clock
+from portail.db.engine import AsyncSession, Database
+from portail.db.models import Account, AuthSession
+from portail.settings import Settings
+
+
+@dataclass
+class Viewer:
+    """The signed-in account and the session it signed in with."""
+
+    account: Account
+    session: AuthSession
+
+    @property
+    def is_staff(self) -> bool:
+        return self.account.is_staff or self.account.is_admin
+
+    @property
+    def is_family(self) -> bool:
+        return self.account.guardian_id is not None
+
+
+@dataclass
+class SessionCookie:
+    """What the HTTP layer must do with the session cookie once the request is answered."""
+
+    token: str | None  # None: clear the cookie
+    remember: bool = False
+
+
+@dataclass
+class RequestContext:
+    """The request as the use cases see it (no HTTP, no GraphQL)."""
+
+    db: Database
+    settings: Settings
+    clock: Clock
+    request_id: str
+    client_address: str = ""
+    user_agent: str = ""
+    viewer: Viewer | None = None
+    # Set by login/logout/confirmAccount; applied to the HTTP response by the schema layer.
+    cookie: SessionCookie | None = None
+    # Work to do in a fresh transaction when the mutation's own one rolls back (e.g. counting a
+    # failed sign-in, which must be kept although the mutation wrote nothing).
+    after_rollback: list[Callable[[AsyncSession], Awaitable[None]]] = field(default_factory=list)
+    # Called after a commit that queued mail.
+    wake_mail: Callable[[], None] = lambda: None
+    mail_queued: bool = False
+    _session: AsyncSession | None = None
+    _read_session: AsyncSession | None = None
+
+    @property
+    def session(self) -> AsyncSession:
+        """The current session: the mutation's transaction, or the request's read session."""
+        if self._session is not None:
+            return self._session
+        if self._read_session is None:
+            self._read_session = self.db.read_sessions()
+        return self._read_session
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    async def close(self) -> None:
+        if self._read_session is not None:
+            await self._read_session.close()
+            self._read_session = None

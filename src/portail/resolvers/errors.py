@@ -1,0 +1,52 @@
+"""Errors the user can fix: a field, a code from a documented list, a French message."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class ErrorCode(Enum):
+    """Why a mutation refused its input. The value is the description shown in the schema."""
+
+    REQUIRED = "A required field is empty."
+    TOO_LONG = "The value is longer than the field allows."
+    INVALID = "The value is not of the expected form (see the message)."
+    INVALID_EMAIL = "The e-mail address is malformed."
+    INVALID_PHONE = "The phone number is not a valid French or international number."
+    DATE_IN_FUTURE = "A date that must be in the past (a birth date) is in the future."
+    EMAIL_ALREADY_USED = "Another account already uses this e-mail address."
+    NOT_FOUND = "No such object, or not one of yours (the two are never told apart)."
+    ALREADY_CONFIRMED = "The account is already confirmed."
+    INVALID_CREDENTIALS = "The e-mail address or the password is wrong (never says which)."
+    TOO_MANY_ATTEMPTS = "Too many failed sign-ins: wait before trying again (see the message)."
+    WRONG_PASSWORD = "The current password given to confirm a change is wrong."
+    TOKEN_INVALID = "The link's token is unknown or altered."
+    TOKEN_EXPIRED = "The link has expired: ask for a new one."
+    TOKEN_USED = "The link has already been used."
+    PASSWORD_TOO_SHORT = "The new password is shorter than the policy's minimum."
+    PASSWORD_TOO_LONG = "The new password is longer than the policy's maximum."
+    PASSWORD_CONTAINS_EMAIL = "The new password contains the account's e-mail address."
+    PASSWORD_TOO_COMMON = "The new password is too common or too easy to guess."
+    SAME_PASSWORD = "The new password is the current one."
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One thing wrong with the input; ``field`` is the input's field name (None: the whole)."""
+
+    field: str | None
+    code: ErrorCode
+    message: str
+
+
+class UserErrors(Exception):
+    """Raised by a use case to refuse its input: the transaction rolls back, nothing is written."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__("; ".join(f"{e.field}: {e.code.name}" for e in errors))
+        self.errors = errors
+
+    @classmethod
+    def one(cls, field: str | None, code: ErrorCode, message: str) -> UserErrors:
+        return cls([FieldError(field, code, message)])

@@ -1,0 +1,20 @@
+"""Queueing a mail from a use case: it joins the use case's transaction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from portail.adapters.mail.outbox import enqueue
+from portail.resolvers.context import RequestContext
+
+
+def send_mail(ctx: RequestContext, template: str, to: str, **context: Any) -> None:
+    """Queue ``template`` for ``to``; it leaves only if the transaction commits."""
+    enqueue(ctx.session, template=template, to=to, context={"town": ctx.settings.town_name, **context})
+    ctx.mail_queued = True
+
+
+def client_link(ctx: RequestContext, path: str, token: str | None = None) -> str:
+    """A link into the family client (``PORTAIL_PUBLIC_URL`` + ``path``)."""
+    base = ctx.settings.public_url.rstrip("/")
+    return f"{base}{path}" + (f"?token={token}" if token else "")

@@ -1,0 +1,96 @@
+"""Signed-in sessions: opening, finding the viewer of a request, revoking."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import timedelta
+
+from sqlalchemy import update
+from sqlmodel import select
+
+from portail.db.models import Account, AuthSession
+from portail.resolvers.context import RequestContext, SessionCookie, Viewer
+from portail.rules.sessions import is_alive, session_expiry
+from portail.rules.tokens import looks_like_token, new_token, token_hash
+
+# A session's expiry slides with activity; writing it on every request would cost a write per
+# read, so it is refreshed at most this often.
+TOUCH_EVERY = timedelta(minutes=1)
+
+
+def _expiry(ctx: RequestContext, *, remember: bool):  # type: ignore[no-untyped-def]
+    return session_expiry(
+        ctx.now(),
+        remember=remember,
+        idle=ctx.settings.session_idle,
+        remember_for=timedelta(days=ctx.settings.remember_me_days),
+    )
+
+
+async def open_session(ctx: RequestContext, account: Account, *, remember: bool, bearer: bool = False) -> str:
+    """Open a session for ``account`` in the current transaction; returns its token.
+
+    Browser sessions travel in the httpOnly cookie (set by the HTTP layer); a bearer session's
+    token is handed to the caller instead and never put in a cookie.
+    """
+    token = new_token()
+    session = AuthSession(
+        token_hash=token_hash(token, ctx.settings.effective_secret_key),
+        account_id=account.id,
+        remember=remember,
+        expires_at=_expiry(ctx, remember=remember),
+        client_address=ctx.client_address[:64],
+        user_agent=ctx.user_agent[:300],
+    )
+    ctx.session.add(session)
+    account.last_login_at = ctx.now()
+    if not bearer:
+        ctx.cookie = SessionCookie(token=token, remember=remember)
+    ctx.viewer = Viewer(account=account, session=session)
+    return token
+
+
+async def viewer_for_token(ctx: RequestContext, token: str | None) -> Viewer | None:
+    """The viewer a session token signs in, or None when it is not a live session."""
+    if not token or not looks_like_token(token):
+        return None
+    digest = token_hash(token, ctx.settings.effective_secret_key)
+    async with ctx.db.read_sessions() as session:
+        row = (
+            await session.exec(
+                select(AuthSession, Account)
+                .join(Account, Account.id == AuthSession.account_id)  # type: ignore[arg-type]
+                .where(AuthSession.token_hash == digest)
+            )
+        ).first()
+    if row is None:
+        return None
+    auth, account = row
+    now = ctx.now()
+    if not is_alive(now, auth.expires_at, auth.revoked_at):
+        return None
+    if not auth.remember and now - auth.last_seen_at >= TOUCH_EVERY:
+        auth.last_seen_at = now
+        auth.expires_at = _expiry(ctx, remember=False)
+        async with ctx.db.transaction() as session:
+            await session.exec(
+                update(AuthSession)
+                .where(AuthSession.id == auth.id)  # type: ignore[arg-type]
+                .values(last_seen_at=auth.last_seen_at, expires_at=auth.expires_at)
+            )
+    return Viewer(account=account, session=auth)
+
+
+async def revoke_sessions(
+    ctx: RequestContext, account_id: uuid.UUID, *, keep: uuid.UUID | None = None
+) -> None:
+    """End every live session of the account, but ``keep``."""
+    query = (
+        update(AuthSession)
+        .where(AuthSession.account_id == account_id)  # type: ignore[arg-type]
+        .where(AuthSession.revoked_at.is_(None))  # type: ignore[union-attr]
+        .values(revoked_at=ctx.now())
+    )
+    if keep is not None:
+        query = query.where(AuthSession.id != keep)  # type: ignore[arg-type]
+    await ctx.session.exec(query)

@@ -1,0 +1,60 @@
+"""Sign-in throttling kept in the database, so that every server instance sees it."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import col, delete, select
+
+from portail.db.engine import AsyncSession
+from portail.db.models import LoginThrottle
+from portail.resolvers.context import RequestContext
+from portail.rules.throttle import ThrottlePolicy, failures_now, just_locked, wait_after
+
+
+def email_key(email: str) -> str:
+    return f"email:{email}"
+
+
+def address_key(address: str) -> str:
+    return f"address:{address}"
+
+
+def _policies(ctx: RequestContext) -> dict[str, ThrottlePolicy]:
+    s = ctx.settings
+    lock = timedelta(minutes=s.login_lock_minutes)
+    return {
+        "email": ThrottlePolicy(s.login_account_free_failures, s.login_account_lock_failures, lock),
+        # An address may be a whole school's or office's NAT: more room before it waits.
+        "address": ThrottlePolicy(s.login_address_lock_failures // 2, s.login_address_lock_failures, lock),
+    }
+
+
+async def blocked_until(ctx: RequestContext, keys: list[str]) -> datetime | None:
+    """The latest time any of ``keys`` must wait until, if one is waiting now."""
+    rows = (await ctx.session.exec(select(LoginThrottle).where(col(LoginThrottle.key).in_(keys)))).all()
+    now = ctx.now()
+    waits = [r.blocked_until for r in rows if r.blocked_until and r.blocked_until > now]
+    return max(waits) if waits else None
+
+
+async def record_failure(session: AsyncSession, ctx: RequestContext, key: str) -> bool:
+    """Count one failure of ``key``; True when this failure is the one that locks it."""
+    policy = _policies(ctx)[key.split(":", 1)[0]]
+    now = ctx.now()
+    # Make sure the row exists, then lock it: two failures at once must both be counted.
+    insert = sqlite_insert if session.bind.dialect.name == "sqlite" else pg_insert
+    await session.exec(insert(LoginThrottle).values(key=key, failures=0).on_conflict_do_nothing())
+    row = (await session.exec(select(LoginThrottle).where(LoginThrottle.key == key).with_for_update())).one()
+    row.failures = failures_now(row.failures, row.last_failure_at, now) + 1
+    row.last_failure_at = now
+    row.blocked_until = now + wait_after(row.failures, policy)
+    await session.flush()
+    return just_locked(row.failures, policy)
+
+
+async def forget(ctx: RequestContext, key: str) -> None:
+    """Clear ``key``'s failures (after a successful sign-in or a password reset)."""
+    await ctx.session.exec(delete(LoginThrottle).where(col(LoginThrottle.key) == key))

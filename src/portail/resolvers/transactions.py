@@ -1,0 +1,47 @@
+"""One transaction per mutation: the single place that commits."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+from portail.resolvers.context import RequestContext
+from portail.resolvers.errors import UserErrors
+
+T = TypeVar("T")
+
+
+async def in_transaction(ctx: RequestContext, use_case: Callable[[], Awaitable[T]]) -> T:
+    """Run ``use_case`` in one write transaction.
+
+    It commits when the use case returns, and rolls back everything when it raises (a
+    ``UserErrors`` included: refused input writes nothing). Work registered in
+    ``ctx.after_rollback`` then runs in a transaction of its own.
+    """
+    previous = ctx._session
+    ctx.mail_queued = False
+    try:
+        async with ctx.db.write_sessions() as session:
+            ctx._session = session
+            try:
+                async with session.begin():
+                    result = await use_case()
+            finally:
+                ctx._session = previous
+    except UserErrors:
+        await _run_after_rollback(ctx)
+        raise
+    if ctx.mail_queued:
+        ctx.wake_mail()
+    ctx.after_rollback.clear()
+    return result
+
+
+async def _run_after_rollback(ctx: RequestContext) -> None:
+    tasks, ctx.after_rollback = ctx.after_rollback, []
+    if not tasks:
+        return
+    async with ctx.db.transaction() as session:
+        for task in tasks:
+            await task(session)
+    ctx.wake_mail()

@@ -1,0 +1,39 @@
+"""The GraphQL schema: Strawberry types, inputs, payloads and permissions over the use cases."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.extensions import (
+    AddValidationRules,
+    DisableIntrospection,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+)
+from strawberry.tools import merge_types
+
+from portail.schema.accounts import AccountMutations, AccountQueries
+from portail.schema.extensions import MaskInternalErrors
+from portail.schema.households import HouseholdQueries
+from portail.schema.validation import SingleLoginRule
+from portail.settings import Settings
+
+Query = merge_types("Query", (AccountQueries, HouseholdQueries))
+Query.__doc__ = "Everything a client can read."
+Mutation = merge_types("Mutation", (AccountMutations,))
+Mutation.__doc__ = "Everything a client can change; each answers a payload with `errors`."
+
+
+def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+    """The schema, with the hygiene limits of ``settings`` (defaults when None)."""
+    settings = settings or Settings()
+    extensions = [
+        QueryDepthLimiter(max_depth=settings.max_query_depth),
+        MaxTokensLimiter(max_token_count=settings.max_query_tokens),
+        MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+        AddValidationRules([SingleLoginRule]),
+        MaskInternalErrors(hide_suggestions=settings.is_production),
+    ]
+    if settings.is_production:
+        extensions.append(DisableIntrospection())
+    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions)

@@ -1,0 +1,418 @@
+"""GraphQL types and mutations of accounts: sign-in, passwords, "Mon profil", staff opening."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Awaitable, Callable
+from enum import Enum
+from typing import Annotated, TypeVar
+
+import strawberry
+from strawberry.types import Info
+
+from portail.db.models import Account as AccountRow
+from portail.db.models import Guardian as GuardianRow
+from portail.resolvers import accounts as use_cases
+from portail.resolvers import households as household_use_cases
+from portail.resolvers.errors import UserErrors
+from portail.resolvers.transactions import in_transaction
+from portail.schema.errors import UserError
+from portail.schema.households import Household
+from portail.schema.ids import parse_id, to_id
+from portail.schema.permissions import SIGNED_IN, STAFF
+
+T = TypeVar("T")
+
+
+async def run_mutation(info: Info, use_case: Callable[[], Awaitable[T]]) -> tuple[T | None, list[UserError]]:
+    """Run a use case in the mutation's transaction; refused input comes back as errors."""
+    try:
+        result = await in_transaction(info.context.app, use_case)
+    except UserErrors as refused:
+        info.context.apply_cookie()
+        return None, UserError.from_errors(refused)
+    info.context.apply_cookie()
+    return result, []
+
+
+@strawberry.enum(description="What an account may do.")
+class Role(Enum):
+    FAMILY = strawberry.enum_value("FAMILY", description="A guardian managing their household.")
+    STAFF = strawberry.enum_value("STAFF", description="Town staff running the services.")
+    ADMIN = strawberry.enum_value("ADMIN", description="Town staff who also manage staff and settings.")
+
+
+def roles_of(row: AccountRow) -> list[Role]:
+    roles = []
+    if row.guardian_id is not None:
+        roles.append(Role.FAMILY)
+    if row.is_staff or row.is_admin:
+        roles.append(Role.STAFF)
+    if row.is_admin:
+        roles.append(Role.ADMIN)
+    return roles
+
+
+@strawberry.type(description="A sign-in account.")
+class Account:
+    id: strawberry.ID = strawberry.field(description="Opaque id.")
+    email: str = strawberry.field(description="The address used to sign in (lower case).")
+    pending_email: str | None = strawberry.field(
+        description="A new address waiting to be confirmed from the link mailed to it."
+    )
+    roles: list[Role] = strawberry.field(description="What the account may do.")
+    confirmed: bool = strawberry.field(
+        description="Whether the owner confirmed the address and created a password."
+    )
+    created_at: datetime.datetime = strawberry.field(description="When the account was opened.")
+    last_login_at: datetime.datetime | None = strawberry.field(description="Last successful sign-in.")
+
+    @classmethod
+    def from_row(cls, row: AccountRow) -> Account:
+        return cls(
+            id=to_id(row.id),
+            email=row.email,
+            pending_email=row.pending_email,
+            roles=roles_of(row),
+            confirmed=row.confirmed_at is not None,
+            created_at=row.created_at,
+            last_login_at=row.last_login_at,
+        )
+
+
+@strawberry.type(description='"Mon profil": personal and professional information of the account\'s owner.')
+class Profile:
+    civility: str = strawberry.field(description='"M." or "Mme" (empty for staff or when not given).')
+    first_name: str = strawberry.field(description="First name.")
+    last_name: str = strawberry.field(description="Last name.")
+    birth_date: datetime.date | None = strawberry.field(description="Birth date.")
+    mobile_phone: str = strawberry.field(description="Mobile phone, E.164 (+33612345678), or empty.")
+    home_phone: str = strawberry.field(description="Home phone, E.164, or empty.")
+    profession: str = strawberry.field(description="Profession.")
+    employer: str = strawberry.field(description="Employer's name.")
+    work_phone: str = strawberry.field(description="Work phone, E.164, or empty.")
+
+    @classmethod
+    def of(cls, account: AccountRow, guardian: GuardianRow | None) -> Profile:
+        if guardian is None:
+            return cls(
+                civility="",
+                first_name=account.first_name,
+                last_name=account.last_name,
+                birth_date=None,
+                mobile_phone="",
+                home_phone="",
+                profession="",
+                employer="",
+                work_phone="",
+            )
+        return cls(
+            civility=guardian.civility,
+            first_name=guardian.first_name,
+            last_name=guardian.last_name,
+            birth_date=guardian.birth_date,
+            mobile_phone=guardian.mobile_phone,
+            home_phone=guardian.home_phone,
+            profession=guardian.profession,
+            employer=guardian.employer,
+            work_phone=guardian.work_phone,
+        )
+
+
+@strawberry.enum(description="A part of the records the family fills in.")
+class Section(Enum):
+    PROFILE = strawberry.enum_value("PROFILE", description='"Mon profil".')
+    HOUSEHOLD_ADDRESS = strawberry.enum_value(
+        "HOUSEHOLD_ADDRESS", description='"Mon foyer" > "Adresse de correspondance".'
+    )
+
+
+@strawberry.type(description="A section with required fields still empty.")
+class ToComplete:
+    section: Section = strawberry.field(description="The section to complete.")
+    missing_fields: list[str] = strawberry.field(
+        description="The GraphQL names of its required fields that are empty."
+    )
+
+
+@strawberry.type(description="The signed-in account, as the client's menu and first connection need it.")
+class Viewer:
+    account: Account = strawberry.field(description="The account.")
+    roles: list[Role] = strawberry.field(description="Shortcut to `account.roles`.")
+    _row: strawberry.Private[AccountRow]
+
+    @strawberry.field(description='"Mon profil".')
+    async def profile(self, info: Info) -> Profile:
+        return Profile.of(self._row, await household_use_cases.viewer_guardian(info.context.app))
+
+    @strawberry.field(description='The household ("Mon foyer"); null for staff.')
+    async def household(self, info: Info) -> Household | None:
+        row = await household_use_cases.viewer_household(info.context.app)
+        return Household.from_row(row) if row else None
+
+    @strawberry.field(
+        description="What the first connection still requires: sections with empty required fields."
+    )
+    async def to_complete(self, info: Info) -> list[ToComplete]:
+        items = await household_use_cases.viewer_to_complete(info.context.app)
+        return [ToComplete(section=Section[i.section], missing_fields=i.missing_fields) for i in items]
+
+    @classmethod
+    def from_row(cls, row: AccountRow) -> Viewer:
+        return cls(account=Account.from_row(row), roles=roles_of(row), _row=row)
+
+
+# ---------------------------------------------------------------------------------------------
+# Payloads
+
+
+@strawberry.type(description="Result of `login` and `confirmAccount`.")
+class LoginPayload:
+    viewer: Viewer | None = strawberry.field(description="The signed-in account; null on error.")
+    bearer_token: str | None = strawberry.field(
+        default=None,
+        description="The session token, only when `bearer: true` was asked (no cookie is set "
+        "then): send it as `Authorization: Bearer <token>`.",
+    )
+    errors: list[UserError] = strawberry.field(description="What to fix; empty on success.")
+
+
+@strawberry.type(description="Result of a mutation that has nothing to return but its errors.")
+class DonePayload:
+    ok: bool = strawberry.field(description="True when the mutation did what was asked.")
+    errors: list[UserError] = strawberry.field(description="What to fix; empty on success.")
+
+
+@strawberry.type(description="Result of `updateProfile`, `changePassword` and `confirmEmailChange`.")
+class ViewerPayload:
+    viewer: Viewer | None = strawberry.field(description="The account as it now is; null on error.")
+    errors: list[UserError] = strawberry.field(description="What to fix; empty on success.")
+
+
+@strawberry.type(description="Result of `openFamilyAccount`.")
+class OpenFamilyAccountPayload:
+    account: Account | None = strawberry.field(description="The new account, not yet confirmed.")
+    household: Household | None = strawberry.field(description="The new household.")
+    errors: list[UserError] = strawberry.field(description="What to fix; empty on success.")
+
+
+@strawberry.type(description="Result of `resendAccountConfirmation`.")
+class AccountPayload:
+    account: Account | None = strawberry.field(description="The account; null on error.")
+    errors: list[UserError] = strawberry.field(description="What to fix; empty on success.")
+
+
+# ---------------------------------------------------------------------------------------------
+# Inputs
+
+
+@strawberry.input(description="A family account as staff open it.")
+class OpenFamilyAccountInput:
+    email: str = strawberry.field(description="The guardian's e-mail address: it becomes the sign-in.")
+    household_name: str = strawberry.field(description='The household\'s name, e.g. "TEST".')
+    first_name: str = strawberry.field(description="The guardian's first name.")
+    last_name: str = strawberry.field(description="The guardian's last name.")
+    civility: str = strawberry.field(default="", description='"M." or "Mme" (optional).')
+
+
+@strawberry.input(description='Changes to "Mon profil": omitted fields stay as they are.')
+class UpdateProfileInput:
+    email: str | None = strawberry.field(
+        default=None,
+        description="A new sign-in address: it takes effect once confirmed from the mail sent to it.",
+    )
+    civility: str | None = strawberry.field(default=None, description='"M.", "Mme" or empty.')
+    first_name: str | None = strawberry.field(default=None, description="First name (required).")
+    last_name: str | None = strawberry.field(default=None, description="Last name (required).")
+    birth_date: datetime.date | None = strawberry.field(
+        default=strawberry.UNSET, description="Birth date, not in the future; null clears it."
+    )
+    mobile_phone: str | None = strawberry.field(default=None, description="Mobile phone; empty clears it.")
+    home_phone: str | None = strawberry.field(default=None, description="Home phone; empty clears it.")
+    profession: str | None = strawberry.field(default=None, description="Profession.")
+    employer: str | None = strawberry.field(default=None, description="Employer.")
+    work_phone: str | None = strawberry.field(default=None, description="Work phone; empty clears it.")
+
+
+# ---------------------------------------------------------------------------------------------
+# Queries and mutations
+
+
+@strawberry.type
+class AccountQueries:
+    @strawberry.field(description="The signed-in account; null when anonymous.")
+    def viewer(self, info: Info) -> Viewer | None:
+        viewer = info.context.app.viewer
+        return Viewer.from_row(viewer.account) if viewer else None
+
+
+@strawberry.type
+class AccountMutations:
+    @strawberry.mutation(
+        description='Sign in ("Connexion"). The e-mail is case-insensitive. A browser gets an '
+        "httpOnly session cookie; with `bearer: true` the token is returned instead. Repeated "
+        "failures make the address wait, then lock it for a while; the answer never tells whether "
+        "an account exists. At most one `login` per request."
+    )
+    async def login(
+        self,
+        info: Info,
+        email: Annotated[str, strawberry.argument(description="The account's e-mail address.")],
+        password: Annotated[str, strawberry.argument(description="The password.")],
+        remember_me: Annotated[
+            bool, strawberry.argument(description='"Se souvenir de moi": keep the session 30 days.')
+        ] = False,
+        bearer: Annotated[
+            bool, strawberry.argument(description="Return a bearer token for a non-browser client (exports).")
+        ] = False,
+    ) -> LoginPayload:
+        ctx = info.context.app
+        result, errors = await run_mutation(
+            info, lambda: use_cases.login(ctx, email, password, remember=remember_me, bearer=bearer)
+        )
+        if result is None:
+            return LoginPayload(viewer=None, errors=errors)
+        account, token = result
+        return LoginPayload(
+            viewer=Viewer.from_row(account), bearer_token=token if bearer else None, errors=[]
+        )
+
+    @strawberry.mutation(description="Sign out: the session ends and the cookie is cleared.")
+    async def logout(self, info: Info) -> DonePayload:
+        _, errors = await run_mutation(info, lambda: use_cases.logout(info.context.app))
+        return DonePayload(ok=not errors, errors=errors)
+
+    @strawberry.mutation(
+        description="Confirm the address from the link of the account-opening mail, create the "
+        "password and sign in (a confirmation mail follows)."
+    )
+    async def confirm_account(
+        self,
+        info: Info,
+        token: Annotated[str, strawberry.argument(description="The `token` parameter of the mailed link.")],
+        password: Annotated[
+            str, strawberry.argument(description="The new password (10 characters or more).")
+        ],
+    ) -> LoginPayload:
+        account, errors = await run_mutation(
+            info, lambda: use_cases.confirm_account(info.context.app, token, password)
+        )
+        return LoginPayload(viewer=Viewer.from_row(account) if account else None, errors=errors)
+
+    @strawberry.mutation(
+        description='"Mot de passe oublié ?": mails a reset link valid 1 hour. Answers the same '
+        "whether or not the address has an account."
+    )
+    async def request_password_reset(
+        self,
+        info: Info,
+        email: Annotated[str, strawberry.argument(description="The account's e-mail address.")],
+    ) -> DonePayload:
+        _, errors = await run_mutation(
+            info, lambda: use_cases.request_password_reset(info.context.app, email)
+        )
+        return DonePayload(ok=not errors, errors=errors)
+
+    @strawberry.mutation(
+        description="Choose a new password from the reset link. Every open session ends; sign in again."
+    )
+    async def reset_password(
+        self,
+        info: Info,
+        token: Annotated[str, strawberry.argument(description="The `token` parameter of the mailed link.")],
+        password: Annotated[str, strawberry.argument(description="The new password.")],
+    ) -> DonePayload:
+        account, errors = await run_mutation(
+            info, lambda: use_cases.reset_password(info.context.app, token, password)
+        )
+        return DonePayload(ok=account is not None, errors=errors)
+
+    @strawberry.mutation(
+        permission_classes=SIGNED_IN,
+        description="Change the password; the account's other sessions end.",
+    )
+    async def change_password(
+        self,
+        info: Info,
+        current_password: Annotated[str, strawberry.argument(description="The password in use.")],
+        new_password: Annotated[str, strawberry.argument(description="The new password.")],
+    ) -> ViewerPayload:
+        account, errors = await run_mutation(
+            info, lambda: use_cases.change_password(info.context.app, current_password, new_password)
+        )
+        return ViewerPayload(viewer=Viewer.from_row(account) if account else None, errors=errors)
+
+    @strawberry.mutation(
+        permission_classes=SIGNED_IN,
+        description='Edit "Mon profil". A new e-mail address is mailed a confirmation link and '
+        "replaces the old one only once confirmed (see `account.pendingEmail`).",
+    )
+    async def update_profile(self, info: Info, input: UpdateProfileInput) -> ViewerPayload:
+        changes = use_cases.ProfileChanges(
+            email=input.email,
+            civility=input.civility,
+            first_name=input.first_name,
+            last_name=input.last_name,
+            birth_date=input.birth_date if input.birth_date else None,
+            clear_birth_date=input.birth_date is None,
+            mobile_phone=input.mobile_phone,
+            home_phone=input.home_phone,
+            profession=input.profession,
+            employer=input.employer,
+            work_phone=input.work_phone,
+        )
+        account, errors = await run_mutation(
+            info, lambda: use_cases.update_profile(info.context.app, changes)
+        )
+        return ViewerPayload(viewer=Viewer.from_row(account) if account else None, errors=errors)
+
+    @strawberry.mutation(description="Confirm a new e-mail address from the link mailed to it.")
+    async def confirm_email_change(
+        self,
+        info: Info,
+        token: Annotated[str, strawberry.argument(description="The `token` parameter of the mailed link.")],
+    ) -> ViewerPayload:
+        account, errors = await run_mutation(
+            info, lambda: use_cases.confirm_email_change(info.context.app, token)
+        )
+        return ViewerPayload(viewer=Viewer.from_row(account) if account else None, errors=errors)
+
+    @strawberry.mutation(
+        permission_classes=STAFF,
+        description="Staff: open a family's account (household, first guardian, sign-in). The "
+        "family is mailed a confirmation link valid 7 days.",
+    )
+    async def open_family_account(
+        self, info: Info, input: OpenFamilyAccountInput
+    ) -> OpenFamilyAccountPayload:
+        data = use_cases.OpenFamilyAccount(
+            email=input.email,
+            household_name=input.household_name,
+            first_name=input.first_name,
+            last_name=input.last_name,
+            civility=input.civility,
+        )
+        result, errors = await run_mutation(
+            info, lambda: use_cases.open_family_account(info.context.app, data)
+        )
+        if result is None:
+            return OpenFamilyAccountPayload(account=None, household=None, errors=errors)
+        account, household = result
+        return OpenFamilyAccountPayload(
+            account=Account.from_row(account), household=Household.from_row(household), errors=[]
+        )
+
+    @strawberry.mutation(
+        permission_classes=STAFF,
+        description="Staff: mail a new confirmation link to an account not yet confirmed "
+        "(older links stop working).",
+    )
+    async def resend_account_confirmation(
+        self,
+        info: Info,
+        account_id: Annotated[strawberry.ID, strawberry.argument(description="The account.")],
+    ) -> AccountPayload:
+        account, errors = await run_mutation(
+            info, lambda: use_cases.resend_confirmation(info.context.app, parse_id(account_id))
+        )
+        return AccountPayload(account=Account.from_row(account) if account else None, errors=errors)

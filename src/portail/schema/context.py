@@ -1,0 +1,56 @@
+"""The Strawberry context: the use cases' request context plus the HTTP request and response."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from portail.resolvers.context import RequestContext
+
+if TYPE_CHECKING:
+    from strawberry.types import Info as _Info
+
+SESSION_COOKIE = "portail_session"
+
+
+@dataclass
+class GraphQLContext:
+    """What every resolver receives as ``info.context``."""
+
+    request: Request
+    response: Response
+    app: RequestContext
+
+    def apply_cookie(self) -> None:
+        """Write the session cookie change a use case asked for onto the HTTP response."""
+        change = self.app.cookie
+        if change is None:
+            return
+        settings = self.app.settings
+        secure = settings.is_production or settings.public_url.startswith("https://")
+        if change.token is None:
+            self.response.delete_cookie(
+                SESSION_COOKIE, path="/", secure=secure, httponly=True, samesite="lax"
+            )
+        else:
+            self.response.set_cookie(
+                SESSION_COOKIE,
+                change.token,
+                # No max-age: the cookie ends with the browser unless "Se souvenir de moi".
+                max_age=settings.remember_me_days * 86400 if change.remember else None,
+                path="/",
+                secure=secure,
+                httponly=True,
+                samesite="lax",
+            )
+        self.app.cookie = None
+
+
+Info = "_Info[GraphQLContext, None]"
+
+
+def app_context(info: _Info) -> RequestContext:
+    return info.context.app

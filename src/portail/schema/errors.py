@@ -1,0 +1,35 @@
+"""User errors in mutation payloads: ``errors { field code message }``."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+
+from portail.resolvers.errors import ErrorCode as _Code
+from portail.resolvers.errors import FieldError, UserErrors
+
+ErrorCode = strawberry.enum(
+    Enum(  # type: ignore[misc]
+        "ErrorCode",
+        {code.name: strawberry.enum_value(code.name, description=code.value) for code in _Code},
+    ),
+    description="Why a mutation refused its input; each payload's `errors` carries these codes.",
+)
+
+
+@strawberry.type(description="Something the user can fix in the input of a mutation.")
+class UserError:
+    field: str | None = strawberry.field(
+        description="The input field at fault, by its GraphQL name (null: the input as a whole)."
+    )
+    code: ErrorCode = strawberry.field(description="What is wrong, as a stable code.")  # type: ignore[valid-type]
+    message: str = strawberry.field(description="What is wrong, in French, ready to show.")
+
+    @classmethod
+    def from_error(cls, error: FieldError) -> UserError:
+        return cls(field=error.field, code=ErrorCode[error.code.name], message=error.message)
+
+    @classmethod
+    def from_errors(cls, errors: UserErrors) -> list[UserError]:
+        return [cls.from_error(e) for e in errors.errors]

@@ -1,0 +1,45 @@
+"""Who may call what: declared on fields and mutations, refused as top-level errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from strawberry.permission import BasePermission
+from strawberry.types import Info
+
+
+class IsAuthenticated(BasePermission):
+    """Any signed-in account."""
+
+    message = "Vous devez être connecté."
+    error_extensions = {"code": "UNAUTHENTICATED"}
+
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        return info.context.app.viewer is not None
+
+
+class IsFamily(BasePermission):
+    """A family guardian's account."""
+
+    message = "Réservé aux comptes famille."
+    error_extensions = {"code": "FORBIDDEN"}
+
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        viewer = info.context.app.viewer
+        return viewer is not None and viewer.is_family
+
+
+class IsStaff(BasePermission):
+    """Town staff (agents and administrators); list it after ``IsAuthenticated``."""
+
+    message = "Réservé au personnel de la mairie."
+    error_extensions = {"code": "FORBIDDEN"}
+
+    def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+        viewer = info.context.app.viewer
+        return viewer is not None and viewer.is_staff
+
+
+SIGNED_IN = [IsAuthenticated]
+FAMILY = [IsAuthenticated, IsFamily]
+STAFF = [IsAuthenticated, IsStaff]

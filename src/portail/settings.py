@@ -1,0 +1,108 @@
+"""Settings, read from the environment (``PORTAIL_*``) and an optional ``.env`` file.
+
+Every setting is documented in the README's settings table; keep both in step.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class SettingsError(RuntimeError):
+    """The configuration cannot run: the message says what to set."""
+
+
+class Settings(BaseSettings):
+    """The server's configuration."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="PORTAIL_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    env: Literal["development", "production"] = "development"
+    var_dir: Path = Path("var")
+    database_url: str = ""
+    public_url: str = "http://localhost:8000"
+    secret_key: str = ""
+    town_name: str = "Ville de Séné"
+
+    # Mail: with no SMTP host, mails are written as .eml files under var/mail/.
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_tls: Literal["none", "starttls", "tls"] = "none"
+    smtp_username: str = ""
+    smtp_password: str = ""
+    mail_from: str = "Portail Familles <no-reply@portail-familles.localhost>"
+    mail_poll_seconds: float = 5.0
+    mail_max_attempts: int = 12
+
+    # Accounts and sessions.
+    confirmation_token_days: int = 7
+    reset_token_minutes: int = 60
+    email_change_token_hours: int = 24
+    session_idle_minutes: int = 120
+    remember_me_days: int = 30
+    login_account_free_failures: int = 3
+    login_account_lock_failures: int = 10
+    login_address_lock_failures: int = 50
+    login_lock_minutes: int = 15
+
+    # GraphQL hygiene.
+    max_query_depth: int = 12
+    max_query_tokens: int = 2000
+    max_aliases: int = 30
+    max_body_bytes: int = 1_000_000
+    allowed_origins: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _require_production_secrets(self) -> Settings:
+        if self.is_production and len(self.secret_key) < 32:
+            raise SettingsError("PORTAIL_SECRET_KEY must be set (at least 32 characters) in production mode.")
+        return self
+
+    @property
+    def is_production(self) -> bool:
+        return self.env == "production"
+
+    @property
+    def effective_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{(self.var_dir / 'portail.sqlite3').resolve()}"
+
+    @property
+    def mail_dir(self) -> Path:
+        return self.var_dir / "mail"
+
+    @property
+    def effective_secret_key(self) -> str:
+        """The secret key; in development, one generated once and kept under ``var/``."""
+        if self.secret_key:
+            return self.secret_key
+        path = self.var_dir / "secret_key"
+        if not path.exists():
+            self.var_dir.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_urlsafe(48))
+            path.chmod(0o600)
+        return path.read_text().strip()
+
+    @property
+    def session_idle(self) -> timedelta:
+        return timedelta(minutes=self.session_idle_minutes)
+
+    @property
+    def origins(self) -> set[str]:
+        """Origins allowed to send cookie-authenticated state changes."""
+        return {self.public_url.rstrip("/"), *(o.rstrip("/") for o in self.allowed_origins)}
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
