@@ -27,13 +27,14 @@ Mutation.__doc__ = "Everything a client can change; each answers a payload with 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     """The schema, with the hygiene limits of ``settings`` (defaults when None)."""
     settings = settings or Settings()
+    # Factories, not instances: each request gets fresh extensions (they keep per-request state).
     extensions = [
-        QueryDepthLimiter(max_depth=settings.max_query_depth),
-        MaxTokensLimiter(max_token_count=settings.max_query_tokens),
-        MaxAliasesLimiter(max_alias_count=settings.max_aliases),
-        AddValidationRules([SingleLoginRule]),
-        MaskInternalErrors(hide_suggestions=settings.is_production),
+        lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
+        lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+        lambda: AddValidationRules([SingleLoginRule]),
+        lambda: MaskInternalErrors(hide_suggestions=settings.is_production),
     ]
     if settings.is_production:
-        extensions.append(DisableIntrospection())
+        extensions.append(DisableIntrospection)
     return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions)
