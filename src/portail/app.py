@@ -83,6 +83,7 @@ def create_app(
                 mail_from=settings.mail_from,
                 poll_seconds=settings.mail_poll_seconds,
                 max_attempts=settings.mail_max_attempts,
+                now=clock.now,
             )
             app.state.db = db
             app.state.mail_worker = worker

@@ -36,13 +36,14 @@ def check_password(password: str, *, email: str = "", names: tuple[str, ...] = (
     lowered = password.casefold()
     email = email.casefold().strip()
     local_part = email.split("@", 1)[0]
-    if email and (email in lowered or (len(local_part) >= 4 and local_part in lowered)):
+    if email and (email in lowered or (len(local_part) >= 5 and local_part in lowered)):
         return PasswordProblem(
             "PASSWORD_CONTAINS_EMAIL",
             "Le mot de passe ne doit pas contenir votre adresse e-mail.",
         )
     user_inputs = [email, local_part, *(n for n in names if n)]
-    if zxcvbn(password, user_inputs=user_inputs)["score"] < MIN_SCORE:
+    # zxcvbn refuses passwords over 72 characters unless told the cap: ours is MAX_LENGTH.
+    if zxcvbn(password, user_inputs=user_inputs, max_length=MAX_LENGTH)["score"] < MIN_SCORE:
         return PasswordProblem(
             "PASSWORD_TOO_COMMON",
             "Ce mot de passe est trop courant ou trop facile à deviner : "

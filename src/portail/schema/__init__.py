@@ -19,9 +19,11 @@ from portail.schema.validation import SingleLoginRule
 from portail.settings import Settings
 
 Query = merge_types("Query", (AccountQueries, HouseholdQueries))
-Query.__doc__ = "Everything a client can read."
+Query.__strawberry_definition__.description = "Everything a client can read."
 Mutation = merge_types("Mutation", (AccountMutations,))
-Mutation.__doc__ = "Everything a client can change; each answers a payload with `errors`."
+Mutation.__strawberry_definition__.description = (
+    "Everything a client can change; each answers a payload with `errors`."
+)
 
 
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:

@@ -347,7 +347,11 @@ class AccountMutations:
         description='Edit "Mon profil". A new e-mail address is mailed a confirmation link and '
         "replaces the old one only once confirmed (see `account.pendingEmail`).",
     )
-    async def update_profile(self, info: Info, input: UpdateProfileInput) -> ViewerPayload:
+    async def update_profile(
+        self,
+        info: Info,
+        input: Annotated[UpdateProfileInput, strawberry.argument(description="The fields to change.")],
+    ) -> ViewerPayload:
         changes = use_cases.ProfileChanges(
             email=input.email,
             civility=input.civility,
@@ -383,7 +387,9 @@ class AccountMutations:
         "family is mailed a confirmation link valid 7 days.",
     )
     async def open_family_account(
-        self, info: Info, input: OpenFamilyAccountInput
+        self,
+        info: Info,
+        input: Annotated[OpenFamilyAccountInput, strawberry.argument(description="The family to open.")],
     ) -> OpenFamilyAccountPayload:
         data = use_cases.OpenFamilyAccount(
             email=input.email,

@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import logging
 import uuid
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
@@ -77,12 +78,13 @@ async def _claim(db: Database, now: datetime) -> OutboxMail | None:
         return row
 
 
-async def _record(db: Database, mail_id: uuid.UUID, error: str | None, max_attempts: int) -> None:
+async def _record(
+    db: Database, mail_id: uuid.UUID, error: str | None, max_attempts: int, now: datetime
+) -> None:
     async with db.transaction() as session:
         row = await session.get(OutboxMail, mail_id)
         if row is None:  # pragma: no cover - rows are never deleted
             return
-        now = utcnow()
         if error is None:
             row.sent_at = now
             row.last_error = ""
@@ -95,22 +97,28 @@ async def _record(db: Database, mail_id: uuid.UUID, error: str | None, max_attem
 
 
 async def deliver_due(
-    db: Database, sender: MailSender, *, mail_from: str, max_attempts: int = 12, limit: int = 100
+    db: Database,
+    sender: MailSender,
+    *,
+    mail_from: str,
+    max_attempts: int = 12,
+    limit: int = 100,
+    now: Callable[[], datetime] = utcnow,
 ) -> int:
     """Deliver the mails that are due; returns how many went out."""
     sent = 0
     for _ in range(limit):
-        row = await _claim(db, utcnow())
+        row = await _claim(db, now())
         if row is None:
             break
         try:
             await sender.send(build_message(row, mail_from))
         except Exception as exc:
             log.warning("mail %s to %s not delivered: %s", row.id, row.recipient, exc)
-            await _record(db, row.id, f"{type(exc).__name__}: {exc}", max_attempts)
+            await _record(db, row.id, f"{type(exc).__name__}: {exc}", max_attempts, now())
             # The server is likely down: leave the rest for the next round.
             break
-        await _record(db, row.id, None, max_attempts)
+        await _record(db, row.id, None, max_attempts, now())
         sent += 1
     return sent
 
@@ -126,7 +134,9 @@ class MailWorker:
         mail_from: str,
         poll_seconds: float,
         max_attempts: int,
+        now: Callable[[], datetime] = utcnow,
     ) -> None:
+        self.now = now
         self.db = db
         self.sender = sender
         self.mail_from = mail_from
@@ -140,7 +150,7 @@ class MailWorker:
 
     async def run_once(self) -> int:
         return await deliver_due(
-            self.db, self.sender, mail_from=self.mail_from, max_attempts=self.max_attempts
+            self.db, self.sender, mail_from=self.mail_from, max_attempts=self.max_attempts, now=self.now
         )
 
     async def _loop(self) -> None:

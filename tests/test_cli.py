@@ -1,0 +1,83 @@
+"""The ``portail`` command: production start-up guards, migrations, staff creation, demo twice."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from sqlmodel import func, select
+
+from portail.app import OutdatedDatabase, prepare_database
+from portail.db import migrate
+from portail.db.engine import Database
+from portail.db.models import Account, Child, Household
+from portail.settings import Settings
+
+
+def _run(args: list[str], tmp_path, stdin: str = "", **env_extra: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PORTAIL_")}
+    env.update({"PORTAIL_VAR_DIR": str(tmp_path / "var"), **env_extra})
+    return subprocess.run(
+        [sys.executable, "-m", "portail", *args], cwd=tmp_path, env=env, input=stdin,
+        capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+    result = _run(["migrate"], tmp_path, PORTAIL_ENV="production")
+    assert result.returncode != 0
+    assert "PORTAIL_SECRET_KEY" in result.stderr
+
+
+async def test_production_refuses_an_outdated_database_and_development_migrates_it(tmp_path):
+    url = f"sqlite+aiosqlite:///{tmp_path / 'empty.sqlite3'}"
+    db = Database(url)
+    try:
+        production = Settings(_env_file=None, env="production", secret_key="s" * 40, database_url=url)
+        with pytest.raises(OutdatedDatabase, match="portail migrate"):
+            await prepare_database(db, production)
+        assert not await migrate.is_current(db.engine)
+        await prepare_database(db, Settings(_env_file=None, database_url=url, var_dir=tmp_path))
+        assert await migrate.is_current(db.engine)
+    finally:
+        await db.dispose()
+
+
+def test_create_staff_reads_the_password_from_stdin_and_demo_is_safe_twice(tmp_path):
+    weak = _run(["create-staff", "--email", "chef@mairie-sene.fr"], tmp_path, stdin="court\n")
+    assert weak.returncode != 0 and "au moins" in weak.stderr
+    made = _run(["create-staff", "--email", "Chef@Mairie-Sene.fr", "--admin"], tmp_path, stdin="Service-Enfance-Sene-99\n")
+    assert made.returncode == 0, made.stderr
+    again = _run(["create-staff", "--email", "chef@mairie-sene.fr"], tmp_path, stdin="Service-Enfance-Sene-99\n")
+    assert again.returncode != 0 and "existe déjà" in again.stderr
+    for _ in range(2):
+        demo = _run(["demo"], tmp_path)
+        assert demo.returncode == 0, demo.stderr
+        assert "famille.test@example.org" in demo.stdout
+
+    async def counts():
+        db = Database(f"sqlite+aiosqlite:///{tmp_path / 'var' / 'portail.sqlite3'}")
+        try:
+            async with db.read_sessions() as session:
+                accounts = (await session.exec(select(Account))).all()
+                households = (await session.exec(select(func.count()).select_from(Household))).one()
+                children = (await session.exec(select(func.count()).select_from(Child))).one()
+        finally:
+            await db.dispose()
+        return accounts, households, children
+
+    import asyncio
+
+    accounts, households, children = asyncio.run(counts())
+    assert households == 1 and children == 2
+    chef = next(a for a in accounts if a.email == "chef@mairie-sene.fr")
+    assert chef.is_admin and chef.is_staff
+    assert len(accounts) == 3
+
+
+def test_export_schema_writes_the_sdl(tmp_path):
+    result = _run(["export-schema", "--output", str(tmp_path / "s.graphql")], tmp_path)
+    assert result.returncode == 0
+    assert "type Query" in (tmp_path / "s.graphql").read_text()
