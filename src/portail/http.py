@@ -104,24 +104,31 @@ class BodySizeLimit:
         await response(scope, receive, send)
 
 
-def csrf_refusal(request: Request) -> Response | None:
-    """A 403 for a POST that a cross-site form could have sent, else None."""
+def _refusal(code: str, message: str) -> Response:
+    return JSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status_code=403)
+
+
+def csrf_refusal(request: Request, allowed_origins: set[str]) -> Response | None:
+    """A 403 for a POST another site could have made the browser send, else None.
+
+    A cross-site form can only send "simple" content types: those need our custom header, which
+    a cross-site page cannot add without a CORS preflight we never grant. And when the browser
+    says where the request comes from (``Origin``), it must be the client's or our own origin.
+    """
     if request.method != "POST":
         return None
+    origin = request.headers.get("origin")
+    if origin is not None:
+        own = f"{request.url.scheme}://{request.headers.get('host', '')}"
+        if origin.rstrip("/") not in allowed_origins and origin != own:
+            return _refusal("ORIGIN_REFUSED", "Requête refusée : origine non autorisée.")
     content_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
     simple = not content_type or content_type in SIMPLE_CONTENT_TYPES
     if simple and CSRF_HEADER not in request.headers:
-        return JSONResponse(
-            {
-                "errors": [
-                    {
-                        "message": "Requête refusée : envoyez du JSON (Content-Type: application/json) "
-                        f"ou l'en-tête {CSRF_HEADER}.",
-                        "extensions": {"code": "CSRF_REFUSED"},
-                    }
-                ]
-            },
-            status_code=403,
+        return _refusal(
+            "CSRF_REFUSED",
+            "Requête refusée : envoyez du JSON (Content-Type: application/json) "
+            f"ou l'en-tête {CSRF_HEADER}.",
         )
     return None
 
@@ -139,7 +146,7 @@ class GraphQLView(GraphQL):
 
     async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
         if isinstance(request, Request):
-            refusal = csrf_refusal(request)
+            refusal = csrf_refusal(request, request.app.state.settings.origins)
             if refusal is not None:
                 return refusal
         try:

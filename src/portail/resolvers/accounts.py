@@ -10,6 +10,7 @@ from sqlalchemy import update
 from sqlmodel import col, or_, select
 
 from portail.adapters.hashing import hash_password, verify_password
+from portail.db.engine import AsyncSession
 from portail.db.models import Account, AuthSession, Guardian, Household, OneTimeToken
 from portail.resolvers.context import RequestContext, SessionCookie
 from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
@@ -57,10 +58,10 @@ async def _email_taken(ctx: RequestContext, email: str, *, by_other_than: uuid.U
     return (await ctx.session.exec(query)).first() is not None
 
 
-async def display_name(ctx: RequestContext, account: Account) -> str:
+async def display_name(ctx: RequestContext, account: Account, *, session: AsyncSession | None = None) -> str:
     """How mails greet the account's owner."""
     if account.guardian_id is not None:
-        guardian = await ctx.session.get(Guardian, account.guardian_id)
+        guardian = await (session or ctx.session).get(Guardian, account.guardian_id)
         if guardian is not None:
             return f"{guardian.first_name} {guardian.last_name}".strip()
     return f"{account.first_name} {account.last_name}".strip()
@@ -256,21 +257,20 @@ async def login(
     if not ok:
         account_id = account.id if account else None
 
-        async def count_failure(session) -> None:  # type: ignore[no-untyped-def]
+        async def count_failure(session: AsyncSession) -> None:
             await record_failure(session, ctx, address_key(ctx.client_address))
             if await record_failure(session, ctx, email_key(address)) and account_id:
+                # This failure locked a real account: tell its owner (once, at the lock).
                 locked = await session.get(Account, account_id)
-                ctx._session = session
-                try:
-                    send_mail(
-                        ctx,
-                        "login_locked",
-                        locked.email,
-                        name=await display_name(ctx, locked),
-                        minutes=ctx.settings.login_lock_minutes,
-                    )
-                finally:
-                    ctx._session = None
+                assert locked is not None
+                send_mail(
+                    ctx,
+                    "login_locked",
+                    locked.email,
+                    session=session,
+                    name=await display_name(ctx, locked, session=session),
+                    minutes=ctx.settings.login_lock_minutes,
+                )
 
         ctx.after_rollback.append(count_failure)
         raise UserErrors.one(None, ErrorCode.INVALID_CREDENTIALS, INVALID_CREDENTIALS)

@@ -5,12 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from portail.adapters.mail.outbox import enqueue
+from portail.db.engine import AsyncSession
 from portail.resolvers.context import RequestContext
 
 
-def send_mail(ctx: RequestContext, template: str, to: str, **context: Any) -> None:
-    """Queue ``template`` for ``to``; it leaves only if the transaction commits."""
-    enqueue(ctx.session, template=template, to=to, context={"town": ctx.settings.town_name, **context})
+def send_mail(
+    ctx: RequestContext, template: str, to: str, *, session: AsyncSession | None = None, **context: Any
+) -> None:
+    """Queue ``template`` for ``to`` in ``session`` (default: the use case's transaction).
+
+    It leaves only if that transaction commits.
+    """
+    enqueue(
+        session or ctx.session, template=template, to=to, context={"town": ctx.settings.town_name, **context}
+    )
     ctx.mail_queued = True
 
 
