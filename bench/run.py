@@ -1,7 +1,7 @@
 """Benchmark: the ``viewer`` query over HTTP against a bare Starlette twin, and sign-in cost.
 
-    .venv/bin/python -m bench            # SQLite only (about 45 s)
-    .venv/bin/python -m bench --pg       # also PostgreSQL (about 80 s)
+    .venv/bin/python -m bench            # SQLite, httpx and raw load generators (about 75 s)
+    .venv/bin/python -m bench --pg       # also PostgreSQL, raw load generator (about 110 s)
     .venv/bin/python -m bench --profile  # then a cProfile look at the server under GraphQL load
 
 Prints a table and writes it to ``bench/results.md``. See ``bench/README.md``.
@@ -25,7 +25,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import metadata
@@ -34,6 +34,8 @@ from pathlib import Path
 import httpx
 from sqlalchemy import text
 
+from bench.loadgen import Call, LoadGenerator, Run
+from bench.server import BASELINE_PATH
 from portail.adapters import hashing
 from portail.db import migrate
 from portail.db.engine import Database
@@ -42,8 +44,6 @@ from portail.demo import FAMILY_EMAIL, FAMILY_PASSWORD, load_demo
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results.md"
 PG_ADMIN_URL = os.environ.get("PORTAIL_BENCH_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
-# bench.server.BASELINE_PATH, not imported so that run.py also runs as a script.
-BASELINE_PATH = "/bench/viewer"
 
 VIEWER_QUERY = (
     "{ viewer { account { id email roles } profile { firstName lastName mobilePhone } "
@@ -58,20 +58,6 @@ JSON_HEADERS = {"content-type": "application/json"}
 
 # ---------------------------------------------------------------------------------------------
 # Measuring
-
-
-@dataclass
-class Run:
-    """One timed load run of one endpoint."""
-
-    count: int
-    elapsed: float
-    latencies: list[float]
-    failures: int
-
-    @property
-    def rate(self) -> float:
-        return self.count / self.elapsed
 
 
 @dataclass
@@ -93,33 +79,15 @@ class Series:
     def failures(self) -> int:
         return sum(r.failures for r in self.runs)
 
+    @property
+    def cpu_ms(self) -> float:
+        """Server CPU (all its threads) per request."""
+        return 1000 * sum(r.server_cpu for r in self.runs) / sum(r.count for r in self.runs)
 
-async def load(
-    client: httpx.AsyncClient,
-    send: Callable[[httpx.AsyncClient], object],
-    *,
-    seconds: float,
-    concurrency: int,
-) -> Run:
-    """``concurrency`` closed-loop clients sending requests for ``seconds``."""
-    latencies: list[float] = []
-    failures = 0
-    deadline = time.perf_counter() + seconds
-
-    async def worker() -> None:
-        nonlocal failures
-        while True:
-            started = time.perf_counter()
-            if started >= deadline:
-                return
-            response: httpx.Response = await send(client)  # type: ignore[misc]
-            latencies.append(time.perf_counter() - started)
-            if response.status_code != 200 or b'"errors"' in response.content:
-                failures += 1
-
-    started = time.perf_counter()
-    await asyncio.gather(*(worker() for _ in range(concurrency)))
-    return Run(len(latencies), time.perf_counter() - started, latencies, failures)
+    @property
+    def cpu_share(self) -> float:
+        """Server CPU use during the runs, in cores."""
+        return sum(r.server_cpu for r in self.runs) / sum(r.elapsed for r in self.runs)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -163,7 +131,7 @@ def free_port() -> int:
 
 
 @contextlib.asynccontextmanager
-async def server(url: str, tmp: Path, *, profile_to: Path | None = None) -> AsyncIterator[str]:
+async def server(url: str, tmp: Path, *, profile_to: Path | None = None) -> AsyncIterator[tuple[str, int]]:
     """uvicorn in a subprocess (one worker, no access log) serving ``bench.server:make_app``."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("PORTAIL_")}
@@ -211,7 +179,7 @@ async def server(url: str, tmp: Path, *, profile_to: Path | None = None) -> Asyn
                 await asyncio.sleep(0.1)
             else:
                 raise RuntimeError(f"uvicorn did not start:\n{log_path.read_text()}")
-        yield base
+        yield base, process.pid
     finally:
         if process.returncode is None:
             process.send_signal(signal.SIGINT)
@@ -238,83 +206,90 @@ async def login(client: httpx.AsyncClient) -> str:
 
 
 @dataclass
-class BackendResult:
-    backend: str
+class ClientResult:
+    """One load generator's runs against one server."""
+
+    client: str
     graphql: Series
     baseline: Series
     health: Series
-    graphql_bytes: int
-    baseline_bytes: int
-    login_ms: list[float]
 
     @property
     def ratio(self) -> float:
         return self.graphql.rate / self.baseline.rate
 
 
+@dataclass
+class BackendResult:
+    backend: str
+    clients: list[ClientResult]
+    body_bytes: int
+    login_ms: list[float]
+
+
+def calls(token: str) -> tuple[Call, Call, Call]:
+    """The GraphQL ``viewer`` query, its bare Starlette twin, and the health check."""
+    auth = {"authorization": f"Bearer {token}"}
+    graphql = Call("POST", "/graphql", {**JSON_HEADERS, **auth}, json.dumps({"query": VIEWER_QUERY}).encode())
+    return graphql, Call("GET", BASELINE_PATH, auth), Call("GET", "/healthz", {})
+
+
+async def measure(
+    base: str, pid: int, kind: str, token: str, args: argparse.Namespace, backend: str
+) -> ClientResult:
+    graphql_call, baseline_call, health_call = calls(token)
+    result = ClientResult(
+        kind,
+        Series("POST /graphql `viewer`"),
+        Series(f"GET {BASELINE_PATH} (bare Starlette)"),
+        Series("GET /healthz (ceiling)"),
+    )
+    generator = LoadGenerator(kind, base, args.concurrency, pid)
+    try:
+        for call in (graphql_call, baseline_call, health_call):
+            await generator.run(call, args.warmup)
+        result.health.runs.append(await generator.run(health_call, args.duration / 2))
+        for i in range(args.rounds):
+            for series, call in ((result.graphql, graphql_call), (result.baseline, baseline_call)):
+                run = await generator.run(call, args.duration)
+                series.runs.append(run)
+                print(f"[{backend}/{kind}] round {i + 1}: {series.label}: {run.rate:,.0f} req/s", flush=True)
+    finally:
+        await generator.aclose()
+    return result
+
+
 async def bench_backend(backend: str, args: argparse.Namespace) -> BackendResult:
     with tempfile.TemporaryDirectory(prefix="portail-bench-") as tmpdir:
         tmp = Path(tmpdir)
-        async with fresh_database(backend, tmp) as url, server(url, tmp) as base:
-            limits = httpx.Limits(
-                max_connections=args.concurrency, max_keepalive_connections=args.concurrency
-            )
-            async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
-                token = await login(client)
-                auth = {"authorization": f"Bearer {token}"}
-                graphql_body = json.dumps({"query": VIEWER_QUERY}).encode()
-                graphql_headers = {**JSON_HEADERS, **auth}
-
-                def send_graphql(c: httpx.AsyncClient) -> object:
-                    return c.post("/graphql", content=graphql_body, headers=graphql_headers)
-
-                def send_baseline(c: httpx.AsyncClient) -> object:
-                    return c.get(BASELINE_PATH, headers=auth)
-
-                def send_health(c: httpx.AsyncClient) -> object:
-                    return c.get("/healthz")
-
-                # Same answer from both, or the comparison means nothing.
-                from_graphql = await send_graphql(client)  # type: ignore[misc]
-                from_baseline = await send_baseline(client)  # type: ignore[misc]
-                graphql_json, baseline_json = from_graphql.json(), from_baseline.json()
-                if graphql_json != baseline_json or not graphql_json["data"]["viewer"]:
-                    raise RuntimeError(
-                        f"bodies differ:\n  graphql:  {graphql_json}\n  baseline: {baseline_json}"
-                    )
-                print(f"[{backend}] bodies equal ({len(from_graphql.content)} B): {json.dumps(graphql_json)}")
-
-                graphql = Series("POST /graphql `viewer`")
-                baseline = Series(f"GET {BASELINE_PATH} (bare Starlette)")
-                health = Series("GET /healthz (client/HTTP ceiling)")
-                run = {"seconds": args.duration, "concurrency": args.concurrency}
-                warm = {"seconds": args.warmup, "concurrency": args.concurrency}
-                for send in (send_graphql, send_baseline, send_health):
-                    await load(client, send, **warm)
-                health.runs.append(await load(client, send_health, **run))
-                for i in range(args.rounds):
-                    for series, send in ((graphql, send_graphql), (baseline, send_baseline)):
-                        result = await load(client, send, **run)
-                        series.runs.append(result)
-                        print(
-                            f"[{backend}] round {i + 1}: {series.label}: {result.rate:,.0f} req/s",
-                            flush=True,
-                        )
-
-                login_ms = []
-                for _ in range(args.logins):
-                    started = time.perf_counter()
-                    await login(client)
-                    login_ms.append((time.perf_counter() - started) * 1000)
-                return BackendResult(
-                    backend,
-                    graphql,
-                    baseline,
-                    health,
-                    len(from_graphql.content),
-                    len(from_baseline.content),
-                    login_ms,
+        async with (
+            fresh_database(backend, tmp) as url,
+            server(url, tmp) as (base, pid),
+            httpx.AsyncClient(base_url=base, timeout=30) as client,
+        ):
+            token = await login(client)
+            graphql_call, baseline_call, _ = calls(token)
+            # Same answer from both, or the comparison means nothing.
+            answers = []
+            for call in (graphql_call, baseline_call):
+                response = await client.request(
+                    call.method, call.path, headers=call.headers, content=call.body
                 )
+                answers.append(response.json())
+            if answers[0] != answers[1] or not answers[0]["data"]["viewer"]:
+                raise RuntimeError(f"bodies differ:\n  graphql:  {answers[0]}\n  baseline: {answers[1]}")
+            body_bytes = len(json.dumps(answers[0]))
+            print(f"[{backend}] both endpoints answer the same: {json.dumps(answers[0])}", flush=True)
+
+            kinds = args.clients if backend == "sqlite" else args.pg_clients
+            clients = [await measure(base, pid, kind, token, args, backend) for kind in kinds]
+
+            login_ms = []
+            for _ in range(args.logins):
+                started = time.perf_counter()
+                await login(client)
+                login_ms.append((time.perf_counter() - started) * 1000)
+            return BackendResult(backend, clients, body_bytes, login_ms)
 
 
 async def bench_hashing(n: int) -> tuple[float, float]:
@@ -334,28 +309,24 @@ async def bench_hashing(n: int) -> tuple[float, float]:
 
 
 async def profile_graphql(args: argparse.Namespace) -> str:
-    """The server's cProfile under GraphQL ``viewer`` load (SQLite), top functions by own time."""
+    """The server's cProfile under GraphQL ``viewer`` load (SQLite, raw client)."""
     with tempfile.TemporaryDirectory(prefix="portail-bench-") as tmpdir:
         tmp = Path(tmpdir)
         stats_path = tmp / "server.prof"
         async with fresh_database("sqlite", tmp) as url:
-            async with server(url, tmp, profile_to=stats_path) as base:
-                limits = httpx.Limits(max_connections=args.concurrency)
-                async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+            async with server(url, tmp, profile_to=stats_path) as (base, _):
+                async with httpx.AsyncClient(base_url=base, timeout=30) as client:
                     token = await login(client)
-                    headers = {**JSON_HEADERS, "authorization": f"Bearer {token}"}
-                    body = json.dumps({"query": VIEWER_QUERY}).encode()
-                    result = await load(
-                        client,
-                        lambda c: c.post("/graphql", content=body, headers=headers),
-                        seconds=args.duration,
-                        concurrency=args.concurrency,
-                    )
+                generator = LoadGenerator("raw", base, args.concurrency)
+                try:
+                    run = await generator.run(calls(token)[0], args.duration)
+                finally:
+                    await generator.aclose()
             out = io.StringIO()
+            out.write(f"GraphQL viewer under cProfile: {run.rate:,.0f} req/s ({run.count} requests)\n")
             stats = pstats.Stats(str(stats_path), stream=out)
-            out.write(f"GraphQL viewer under cProfile: {result.rate:,.0f} req/s ({result.count} requests)\n")
-            stats.sort_stats("tottime").print_stats(25)
-            stats.sort_stats("cumulative").print_stats(40)
+            stats.sort_stats("tottime").print_stats(30)
+            stats.sort_stats("cumulative").print_stats(60)
             return out.getvalue()
 
 
@@ -377,29 +348,31 @@ def machine_note() -> str:
     return (
         f"{os.cpu_count()} cores ({model or platform.processor() or 'unknown CPU'}), {platform.system()} "
         f"{platform.release()}, Python {platform.python_version()}; {versions}. "
-        "Server (one uvicorn worker) and load generator (httpx, same machine) share the cores."
+        "Server (one uvicorn worker) and load generator (the bench process) share the cores."
     )
 
 
 def report(results: list[BackendResult], hash_ms: float, verify_ms: float, args: argparse.Namespace) -> str:
     lines = [
-        f"Concurrency {args.concurrency}, {args.rounds} × {args.duration:g} s per endpoint after a "
-        f"{args.warmup:g} s warm-up, GraphQL and baseline runs alternated (A/B/A/B).",
+        f"Concurrency {args.concurrency}; per endpoint a {args.warmup:g} s warm-up, then {args.rounds} runs "
+        f"of {args.duration:g} s, GraphQL and baseline alternated (A/B/A/B); /healthz {args.duration / 2:g} s.",
         "",
-        "| Database | Endpoint | req/s | p50 ms | p99 ms | per-run req/s | failures |",
-        "|---|---|---:|---:|---:|---|---:|",
+        "| Database | Client | Endpoint | req/s | p50 ms | p99 ms | server CPU ms/req | server cores "
+        "| per-run req/s | failures |",
+        "|---|---|---|---:|---:|---:|---:|---:|---|---:|",
     ]
     for r in results:
-        for s in (r.graphql, r.baseline, r.health):
-            per_run = " / ".join(f"{run.rate:,.0f}" for run in s.runs)
-            lines.append(
-                f"| {r.backend} | {s.label} | {s.rate:,.0f} | {s.percentile(0.5):.1f} | "
-                f"{s.percentile(0.99):.1f} | {per_run} | {s.failures} |"
-            )
-    lines += ["", "| Database | GraphQL / baseline throughput | response bytes (GraphQL / baseline) |"]
-    lines += ["|---|---:|---|"]
+        for c in r.clients:
+            for s in (c.graphql, c.baseline, c.health):
+                per_run = " / ".join(f"{run.rate:,.0f}" for run in s.runs)
+                lines.append(
+                    f"| {r.backend} | {c.client} | {s.label} | {s.rate:,.0f} | {s.percentile(0.5):.1f} | "
+                    f"{s.percentile(0.99):.1f} | {s.cpu_ms:.2f} | {s.cpu_share:.2f} | {per_run} | {s.failures} |"
+                )
+    lines += ["", "| Database | Client | GraphQL / baseline throughput |", "|---|---|---:|"]
     for r in results:
-        lines.append(f"| {r.backend} | **{r.ratio:.2f}** | {r.graphql_bytes} / {r.baseline_bytes} |")
+        for c in r.clients:
+            lines.append(f"| {r.backend} | {c.client} | **{c.ratio:.2f}** |")
     lines += [
         "",
         "| Sign-in cost | ms |",
@@ -409,18 +382,18 @@ def report(results: list[BackendResult], hash_ms: float, verify_ms: float, args:
     ]
     for r in results:
         lines.append(
-            f"| `login` mutation over HTTP ({r.backend}), median of {len(r.login_ms)} "
+            f"| `login` mutation over HTTP ({r.backend}, httpx, one at a time), median of {len(r.login_ms)} "
             f"(min {min(r.login_ms):.0f}, max {max(r.login_ms):.0f}) | {statistics.median(r.login_ms):.0f} |"
         )
     return "\n".join(lines)
 
 
-def write_results(table: str, argv: list[str]) -> None:
+def write_results(table: str, argv: list[str], load: str) -> None:
     command = " ".join([".venv/bin/python -m bench", *argv])
     RESULTS.write_text(
         "# Benchmark results\n\n"
         f"Run on {datetime.now().astimezone():%Y-%m-%d %H:%M %Z} with `{command}`.\n\n"
-        f"Machine: {machine_note()}\n\n"
+        f"Machine: {machine_note()} Other work on the machine: {load}.\n\n"
         f"{table}\n"
     )
 
@@ -458,6 +431,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--duration", type=float, default=5.0, help="seconds per measured run")
     parser.add_argument("--warmup", type=float, default=1.0, help="seconds of warm-up per endpoint")
     parser.add_argument("--rounds", type=int, default=2, help="A/B rounds")
+    clients = lambda v: [c.strip() for c in v.split(",") if c.strip()]  # noqa: E731
+    parser.add_argument(
+        "--clients", type=clients, default=["httpx", "raw"], help="load generators for SQLite (httpx,raw)"
+    )
+    parser.add_argument(
+        "--pg-clients", type=clients, default=["raw"], help="load generators for PostgreSQL (raw)"
+    )
     parser.add_argument("--logins", type=int, default=10, help="login mutations timed")
     parser.add_argument("--hashes", type=int, default=20, help="hash/verify calls timed")
     parser.add_argument("--profile", action="store_true", help="also print a cProfile of the server")
@@ -465,15 +445,13 @@ def main(argv: list[str] | None = None) -> None:
     argv = sys.argv[1:] if argv is None else argv
     args = parser.parse_args(argv)
     started = time.perf_counter()
+    load_before = os.getloadavg()
     with event_loop_runner() as runner:
         table = runner.run(main_async(args))
     print()
     print(table)
     print(f"\n(bench took {time.perf_counter() - started:.0f} s)")
     if not args.no_write:
-        write_results(table, [a for a in argv if a not in ("--profile", "--no-write")])
+        load = f"load average {load_before[0]:.2f} before the run, {os.getloadavg()[0]:.2f} after"
+        write_results(table, [a for a in argv if a not in ("--profile", "--no-write")], load)
         print(f"written to {RESULTS.relative_to(ROOT)}")
-
-
-if __name__ == "__main__":
-    main()

@@ -75,8 +75,8 @@ def error_list(payload: dict) -> list[tuple[str | None, str]]:
     return [(e["field"], e["code"]) for e in payload["errors"]]
 
 
-async def signed_in_staff(db, browser):
-    staff = await make_staff(db)
+async def signed_in_staff(db, browser, staff=None):
+    staff = staff or await make_staff(db)
     agent = browser()
     login = await agent.data(LOGIN, {"email": staff.email, "password": staff.password})
     assert login["login"]["errors"] == []
@@ -129,7 +129,11 @@ async def test_wrong_password_and_unknown_email_get_the_same_refusal(db, gql, br
         payload = response.json()["data"]["login"]
         assert payload["viewer"] is None
         assert payload["errors"] == [
-            {"field": None, "code": "INVALID_CREDENTIALS", "message": "Adresse e-mail ou mot de passe incorrect."}
+            {
+                "field": None,
+                "code": "INVALID_CREDENTIALS",
+                "message": "Adresse e-mail ou mot de passe incorrect.",
+            }
         ]
     # Word for word the same answer: nothing tells whether the account exists.
     assert wrong.json() == unknown.json()
@@ -144,8 +148,16 @@ async def test_confirm_account_refuses_forged_tokens_and_keeps_the_real_one_work
     _, token = await open_family(db, browser, smtp)
     before = await row_counts(db)
 
-    for forged in (altered(token), token[:30], token + "x", "", "abc", "'; DROP TABLE account; --", "é" * 43,
-                   "A" * 100_000):
+    for forged in (
+        altered(token),
+        token[:30],
+        token + "x",
+        "",
+        "abc",
+        "'; DROP TABLE account; --",
+        "é" * 43,
+        "A" * 100_000,
+    ):
         answer = await gql.data(CONFIRM, {"token": forged, "password": GOOD_PASSWORD})
         payload = answer["confirmAccount"]
         assert payload["viewer"] is None, forged[:50]
@@ -259,7 +271,11 @@ async def test_confirm_account_refuses_weak_passwords_and_spends_nothing(db, gql
         ("Court-1", "PASSWORD_TOO_SHORT", "Le mot de passe doit contenir au moins 10 caractères."),
         ("password123", "PASSWORD_TOO_COMMON", None),
         ("azertyuiop12", "PASSWORD_TOO_COMMON", None),
-        (f"{FAMILY_EMAIL}!", "PASSWORD_CONTAINS_EMAIL", "Le mot de passe ne doit pas contenir votre adresse e-mail."),
+        (
+            f"{FAMILY_EMAIL}!",
+            "PASSWORD_CONTAINS_EMAIL",
+            "Le mot de passe ne doit pas contenir votre adresse e-mail.",
+        ),
         ("Julie.Durand-2026-Zebre", "PASSWORD_CONTAINS_EMAIL", None),
         ("x" * 129, "PASSWORD_TOO_LONG", "Le mot de passe ne doit pas dépasser 128 caractères."),
     ):
@@ -283,8 +299,17 @@ async def test_confirm_account_refuses_weak_passwords_and_spends_nothing(db, gql
 # openFamilyAccount and requestPasswordReset
 
 
-@pytest.mark.parametrize("email", ["julie.durand@", "pas-une-adresse", "julie@localhost", "a b@exemple.fr",
-                                   "julie@@exemple.fr", "julie@exemple..fr"])
+@pytest.mark.parametrize(
+    "email",
+    [
+        "julie.durand@",
+        "pas-une-adresse",
+        "julie@localhost",
+        "a b@exemple.fr",
+        "julie@@exemple.fr",
+        "julie@exemple..fr",
+    ],
+)
 async def test_open_family_account_refuses_a_malformed_email(db, browser, email):
     agent = await signed_in_staff(db, browser)
     before = await row_counts(db)
@@ -369,7 +394,7 @@ async def test_open_family_account_refuses_an_email_already_used(db, browser):
 
 async def test_wrong_types_are_refused_before_anything_runs(db, gql, browser):
     staff = await make_staff(db)
-    agent = await signed_in_staff(db, browser)
+    agent = await signed_in_staff(db, browser, staff)
     before = await row_counts(db)
 
     literal = f'mutation {{ login(email: "{staff.email}", password: "{staff.password}", rememberMe: "yes") {{ errors {{ code }} }} }}'
@@ -393,15 +418,20 @@ async def test_wrong_types_are_refused_before_anything_runs(db, gql, browser):
         await agent.http.post("/graphql", json={"query": OPEN, "variables": open_input(firstName=42)}),
         await agent.http.post(
             "/graphql",
-            json={"query": 'mutation { openFamilyAccount(input: {email: "a@exemple.fr", householdName: "X", '
-                  'firstName: 42, lastName: "Y"}) { errors { code } } }'},
+            json={
+                "query": 'mutation { openFamilyAccount(input: {email: "a@exemple.fr", householdName: "X", '
+                'firstName: 42, lastName: "Y"}) { errors { code } } }'
+            },
         ),
         await agent.http.post("/graphql", json={"query": OPEN, "variables": {"input": "julie"}}),
     ]
     for response in opened:
         body = response.json()
         assert body.get("data") is None, body
-        assert "String" in body["errors"][0]["message"] or "OpenFamilyAccountInput" in body["errors"][0]["message"]
+        assert (
+            "String" in body["errors"][0]["message"]
+            or "OpenFamilyAccountInput" in body["errors"][0]["message"]
+        )
     assert await row_counts(db) == before
     assert "portail_session" not in gql.http.cookies
 
@@ -421,7 +451,9 @@ async def test_resend_account_confirmation_refuses_unknown_and_malformed_ids(db,
     for bad_id in (str(uuid.uuid4()), "pas-un-uuid", "", "12345", account_id + "0", "0" * 100_000):
         payload = (await agent.data(RESEND, {"id": bad_id}))["resendAccountConfirmation"]
         assert payload == {"account": None, "errors": [not_found]}, bad_id[:50]
-    as_int = await agent.data("mutation { resendAccountConfirmation(accountId: 12345) { errors { field code } } }")
+    as_int = await agent.data(
+        "mutation { resendAccountConfirmation(accountId: 12345) { errors { field code } } }"
+    )
     assert as_int["resendAccountConfirmation"]["errors"] == [{"field": "accountId", "code": "NOT_FOUND"}]
     assert await row_counts(db) == before
 

@@ -25,9 +25,8 @@ def test_checked_in_sdl_matches_the_code():
 def test_every_type_field_argument_and_enum_value_is_described():
     missing = []
     for name, type_ in _schema()._schema.type_map.items():
-        if name.startswith("__") or isinstance(type_, GraphQLScalarType) and name in {
-            "String", "Boolean", "Int", "Float", "ID",
-        }:
+        builtin = isinstance(type_, GraphQLScalarType) and name in {"String", "Boolean", "Int", "Float", "ID"}
+        if name.startswith("__") or builtin:
             continue
         if not type_.description:
             missing.append(name)

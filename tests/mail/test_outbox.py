@@ -110,7 +110,7 @@ async def test_a_mail_that_keeps_failing_is_given_up_after_the_last_attempt(db):
                 context={"town": "Séné", "link": "http://portail.test/r?token=x", "valid_minutes": 60})
     moment = utcnow()
     for _ in range(3):
-        await deliver_due(db, Down(), mail_from=FROM, max_attempts=3, now=lambda: moment)
+        await deliver_due(db, Down(), mail_from=FROM, max_attempts=3, now=lambda at=moment: at)
         moment += timedelta(hours=2)
     [row] = await _outbox(db)
     assert row.attempts == 3 and row.failed_at is not None and row.sent_at is None

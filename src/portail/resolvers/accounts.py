@@ -439,7 +439,12 @@ async def update_profile(ctx: RequestContext, changes: ProfileChanges) -> Accoun
     if guardian is None:
         staff_only = {"first_name", "last_name"}
         for name in set(values) - staff_only:
-            field = {"civility": "civility", "birth_date": "birthDate"}.get(name, name)
+            field = {
+                "birth_date": "birthDate",
+                "mobile_phone": "mobilePhone",
+                "home_phone": "homePhone",
+                "work_phone": "workPhone",
+            }.get(name, name)
             v.add(field, ErrorCode.INVALID, "Ce champ n'existe pas pour un compte du personnel.")
     v.raise_if_any()
 

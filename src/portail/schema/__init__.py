@@ -8,7 +8,9 @@ from strawberry.extensions import (
     DisableIntrospection,
     MaxAliasesLimiter,
     MaxTokensLimiter,
+    ParserCache,
     QueryDepthLimiter,
+    ValidationCache,
 )
 from strawberry.tools import merge_types
 
@@ -26,17 +28,28 @@ Mutation.__strawberry_definition__.description = (
 )
 
 
+# Distinct documents kept parsed and validated; clients send the same few queries over and over.
+DOCUMENT_CACHE_SIZE = 512
+
+
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     """The schema, with the hygiene limits of ``settings`` (defaults when None)."""
     settings = settings or Settings()
-    # Factories, not instances: each request gets fresh extensions (they keep per-request state).
-    extensions = [
-        lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
-        lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
-        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
-        lambda: AddValidationRules([SingleLoginRule]),
-        lambda: MaskInternalErrors(hide_suggestions=settings.is_production),
+    # The validation rules are built once: the validation cache is keyed by the rule classes, and
+    # the limiters would make new classes on every request.
+    rules = [
+        *QueryDepthLimiter(max_depth=settings.max_query_depth).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
+        SingleLoginRule,
     ]
     if settings.is_production:
-        extensions.append(DisableIntrospection)
+        rules += DisableIntrospection().validation_rules
+    # Factories, not instances: each request gets fresh extensions (they keep per-request state).
+    extensions = [
+        lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
+        lambda: ParserCache(maxsize=DOCUMENT_CACHE_SIZE),
+        lambda: AddValidationRules(rules),
+        lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
+        lambda: MaskInternalErrors(hide_suggestions=settings.is_production),
+    ]
     return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions)

@@ -13,12 +13,16 @@ log = logging.getLogger("portail.graphql")
 
 # Errors our permission classes and validation raise: shown as they are.
 PUBLIC_CODES = {"UNAUTHENTICATED", "FORBIDDEN", "TOO_MANY_LOGINS"}
-_SUGGESTION = re.compile(r"\s*Did you mean .*\?$")
+# Anywhere in the message: value errors go on with " Found: …" after the suggestion.
+_SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
 
 
 def _is_public(error: GraphQLError) -> bool:
     if error.original_error is None:
         # Parse and validation errors, and permission refusals: about the request, not a bug.
+        return True
+    if error.path is None and isinstance(error.original_error, GraphQLError):
+        # A variable of the wrong type (coercion wraps the scalar's GraphQLError): before execution.
         return True
     return bool(error.extensions and error.extensions.get("code") in PUBLIC_CODES)
 
