@@ -95,4 +95,4 @@ def test_failures_are_forgotten_after_an_hour(
 
 
 def test_failure_memory_is_one_hour() -> None:
-    assert FAILURE_MEMORY == timedelta(hours=1)
+    assert timedelta(hours=1) == FAILURE_MEMORY

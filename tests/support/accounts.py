@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 from sqlmodel import select
 
+from portail.clock import Clock
 from portail.db.engine import Database
 from portail.db.models import Account, AuthSession, Guardian, LoginThrottle, OutboxMail
 from tests.support.graphql import GraphQLClient
@@ -112,3 +115,19 @@ async def live_sessions(db: Database, account: Account) -> list[AuthSession]:
 async def throttle_rows(db: Database) -> dict[str, LoginThrottle]:
     async with db.read_sessions() as session:
         return {r.key: r for r in (await session.exec(select(LoginThrottle))).all()}
+
+
+async def fail_sign_ins(client: GraphQLClient, clock: Clock, email: str, count: int) -> None:
+    """``count`` counted sign-in failures for ``email``, moving the clock past each wait."""
+    for _ in range(count):
+        while (codes := await login_codes(client, email, "Pas-Le-Bon-Mot-De-Passe")) == ["TOO_MANY_ATTEMPTS"]:
+            clock.travel(timedelta(seconds=61))
+        assert codes == ["INVALID_CREDENTIALS"], codes
+
+
+async def set_failures(db: Database, key: str, failures: int, at: datetime) -> None:
+    """Record ``failures`` recent failures of a throttle key (as if counted by earlier sign-ins)."""
+    async with db.transaction() as session:
+        row = await session.get(LoginThrottle, key) or LoginThrottle(key=key)
+        row.failures, row.last_failure_at, row.blocked_until = failures, at, None
+        session.add(row)

@@ -231,6 +231,41 @@ async def confirm_account(ctx: RequestContext, token: str, password: str) -> Acc
     return account
 
 
+async def _refuse_if_throttled(ctx: RequestContext, keys: list[str], field: str | None) -> None:
+    until = await blocked_until(ctx, keys)
+    if until is None:
+        return
+    seconds = int((until - ctx.now()).total_seconds()) + 1
+    wait = f"{(seconds + 59) // 60} minute(s)" if seconds > 60 else f"{seconds} seconde(s)"
+    raise UserErrors.one(
+        field, ErrorCode.TOO_MANY_ATTEMPTS, f"Trop de tentatives de connexion. Réessayez dans {wait}."
+    )
+
+
+def _count_failure_after_rollback(
+    ctx: RequestContext, address: str, account_id: uuid.UUID | None, *, client_key: bool
+) -> None:
+    """Count a wrong password once the mutation has rolled back (the count must be kept)."""
+
+    async def count_failure(session: AsyncSession) -> None:
+        if client_key:
+            await record_failure(session, ctx, address_key(ctx.client_address))
+        if await record_failure(session, ctx, email_key(address)) and account_id:
+            # This failure locked a real account: tell its owner (once, at the lock).
+            locked = await session.get(Account, account_id)
+            assert locked is not None
+            send_mail(
+                ctx,
+                "login_locked",
+                locked.email,
+                session=session,
+                name=await display_name(ctx, locked, session=session),
+                minutes=ctx.settings.login_lock_minutes,
+            )
+
+    ctx.after_rollback.append(count_failure)
+
+
 async def login(
     ctx: RequestContext, email: str, password: str, *, remember: bool, bearer: bool
 ) -> tuple[Account, str]:
@@ -241,38 +276,12 @@ async def login(
     address = normalise_email(email)
     if not address or len(address) > 254 or len(password) > PASSWORD_MAX * 4:
         raise UserErrors.one(None, ErrorCode.INVALID_CREDENTIALS, INVALID_CREDENTIALS)
-    keys = [email_key(address), address_key(ctx.client_address)]
-    until = await blocked_until(ctx, keys)
-    if until is not None:
-        seconds = int((until - ctx.now()).total_seconds()) + 1
-        wait = f"{(seconds + 59) // 60} minute(s)" if seconds > 60 else f"{seconds} seconde(s)"
-        raise UserErrors.one(
-            None,
-            ErrorCode.TOO_MANY_ATTEMPTS,
-            f"Trop de tentatives de connexion. Réessayez dans {wait}.",
-        )
+    await _refuse_if_throttled(ctx, [email_key(address), address_key(ctx.client_address)], None)
     account = await _account_by_email(ctx, address)
     usable = account is not None and account.confirmed_at is not None
     ok, rehash = await verify_password(account.password_hash if usable and account else None, password)
     if not ok:
-        account_id = account.id if account else None
-
-        async def count_failure(session: AsyncSession) -> None:
-            await record_failure(session, ctx, address_key(ctx.client_address))
-            if await record_failure(session, ctx, email_key(address)) and account_id:
-                # This failure locked a real account: tell its owner (once, at the lock).
-                locked = await session.get(Account, account_id)
-                assert locked is not None
-                send_mail(
-                    ctx,
-                    "login_locked",
-                    locked.email,
-                    session=session,
-                    name=await display_name(ctx, locked, session=session),
-                    minutes=ctx.settings.login_lock_minutes,
-                )
-
-        ctx.after_rollback.append(count_failure)
+        _count_failure_after_rollback(ctx, address, account.id if account else None, client_key=True)
         raise UserErrors.one(None, ErrorCode.INVALID_CREDENTIALS, INVALID_CREDENTIALS)
     assert account is not None
     if rehash:
@@ -316,6 +325,7 @@ async def request_password_reset(ctx: RequestContext, email: str) -> None:
         ctx,
         "password_reset",
         account.email,
+        name=await display_name(ctx, account),
         link=client_link(ctx, RESET_PASSWORD_PATH, token),
         valid_minutes=minutes,
     )
@@ -341,14 +351,12 @@ async def change_password(ctx: RequestContext, current: str, new: str) -> Accoun
     assert ctx.viewer is not None
     account = await ctx.session.get(Account, ctx.viewer.account.id, with_for_update=True)
     assert account is not None
+    # Guesses of the current password count like failed sign-ins: a stolen session must not
+    # become an unthrottled password oracle.
+    await _refuse_if_throttled(ctx, [email_key(account.email)], "currentPassword")
     ok, _ = await verify_password(account.password_hash, current[: PASSWORD_MAX * 4])
     if not ok:
-        address = account.email
-
-        async def count_failure(session) -> None:  # type: ignore[no-untyped-def]
-            await record_failure(session, ctx, email_key(address))
-
-        ctx.after_rollback.append(count_failure)
+        _count_failure_after_rollback(ctx, account.email, account.id, client_key=False)
         raise UserErrors.one(
             "currentPassword", ErrorCode.WRONG_PASSWORD, "Le mot de passe actuel est incorrect."
         )

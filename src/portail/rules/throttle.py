@@ -37,7 +37,8 @@ def wait_after(failures: int, policy: ThrottlePolicy) -> timedelta:
         return policy.lock_duration
     if failures <= policy.free_failures:
         return timedelta(0)
-    return min(timedelta(seconds=2 ** (failures - policy.free_failures)), MAX_BACKOFF)
+    # The exponent is capped: past 2**6 s the wait is MAX_BACKOFF anyway (and 2**n would overflow).
+    return min(timedelta(seconds=2 ** min(failures - policy.free_failures, 6)), MAX_BACKOFF)
 
 
 def just_locked(failures: int, policy: ThrottlePolicy) -> bool:
