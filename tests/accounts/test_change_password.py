@@ -111,3 +111,25 @@ async def test_anonymous_is_refused_with_a_top_level_error(db, gql):
     assert error["extensions"]["code"] == "UNAUTHENTICATED"
     assert error["message"] == "Vous devez être connecté."
     assert (await account_by_id(db, family.account)).password_hash == family.account.password_hash
+
+
+async def test_guessing_the_current_password_is_throttled_like_a_sign_in(db, browser, smtp, clock):
+    """A stolen session is no password oracle: wrong guesses wait, then lock and tell the owner."""
+    from datetime import timedelta
+
+    family = await make_family(db, email="guessed@example.org")
+    thief = await signed_in(browser(), family.email, family.password)
+    codes = []
+    for _ in range(10):
+        answer = await change(thief, "Mauvaise-Supposition-1", NEW_PASSWORD)
+        codes.append(answer["errors"][0]["code"])
+        clock.travel(timedelta(seconds=61))
+    assert codes == ["WRONG_PASSWORD"] * 10
+    # The tenth failure locked the address: even the right password now waits, and the owner knows.
+    locked = await change(thief, family.password, NEW_PASSWORD)
+    assert locked["errors"][0]["code"] == "TOO_MANY_ATTEMPTS"
+    assert locked["errors"][0]["field"] == "currentPassword"
+    [mail] = await smtp.wait_for("guessed@example.org")
+    assert "bloquée" in mail.subject
+    stored = await account_by_id(db, family.account)
+    assert (await verify_password(stored.password_hash, family.password))[0]
