@@ -6,8 +6,6 @@ uvicorn loads it with ``bench.server:make_app --factory``; the settings come fro
 
 from __future__ import annotations
 
-import uuid
-
 from sqlmodel import col, select
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -16,9 +14,7 @@ from starlette.routing import Route
 
 from portail.app import create_app
 from portail.db.models import Child, Guardian, Household, HouseholdChild
-from portail.http import session_token
-from portail.resolvers.context import RequestContext
-from portail.resolvers.sessions import viewer_for_token
+from portail.http import request_context
 from portail.settings import Settings
 
 BASELINE_PATH = "/bench/viewer"
@@ -26,17 +22,9 @@ BASELINE_PATH = "/bench/viewer"
 
 async def viewer_baseline(request: Request) -> JSONResponse:
     """What the GraphQL ``viewer`` query answers, by hand: same session check, same rows."""
-    state = request.app.state
-    ctx = RequestContext(
-        db=state.db,
-        settings=state.settings,
-        clock=state.clock,
-        request_id=request.scope.get("state", {}).get("request_id", uuid.uuid4().hex),
-        client_address=request.client.host if request.client else "",
-        user_agent=request.headers.get("user-agent", ""),
-    )
+    ctx = await request_context(request)
     try:
-        viewer = await viewer_for_token(ctx, session_token(request))
+        viewer = ctx.viewer
         if viewer is None:
             return JSONResponse({"data": {"viewer": None}})
         account = viewer.account

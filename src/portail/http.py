@@ -157,16 +157,22 @@ class GraphQLView(GraphQL):
                 await ctx.close()
 
     async def get_context(self, request: Any, response: Any) -> GraphQLContext:
-        state = request.app.state
-        app_ctx = RequestContext(
-            db=state.db,
-            settings=state.settings,
-            clock=state.clock,
-            request_id=request.scope.get("state", {}).get("request_id", uuid.uuid4().hex),
-            client_address=request.client.host if request.client else "",
-            user_agent=request.headers.get("user-agent", ""),
-            wake_mail=state.mail_worker.wake if state.mail_worker else (lambda: None),
-        )
-        app_ctx.viewer = await viewer_for_token(app_ctx, session_token(request))
+        app_ctx = await request_context(request)
         request.state.portail_ctx = app_ctx
         return GraphQLContext(request=request, response=response, app=app_ctx)
+
+
+async def request_context(request: Request) -> RequestContext:
+    """The use cases' context of an HTTP request, with its viewer signed in from the token."""
+    state = request.app.state
+    app_ctx = RequestContext(
+        db=state.db,
+        settings=state.settings,
+        clock=state.clock,
+        request_id=request.scope.get("state", {}).get("request_id", uuid.uuid4().hex),
+        client_address=request.client.host if request.client else "",
+        user_agent=request.headers.get("user-agent", ""),
+        wake_mail=state.mail_worker.wake if state.mail_worker else (lambda: None),
+    )
+    app_ctx.viewer = await viewer_for_token(app_ctx, session_token(request))
+    return app_ctx
