@@ -1,17 +1,44 @@
 """Every table, imported here so that metadata (and Alembic) sees them all."""
 
 from portail.db.models.accounts import Account, AuthSession, LoginThrottle, OneTimeToken
-from portail.db.models.households import Child, Guardian, Household, HouseholdChild
+from portail.db.models.documents import Document, DocumentType, PrintableForm
+from portail.db.models.households import (
+    AuthorizedPerson,
+    Child,
+    Guardian,
+    Household,
+    HouseholdChild,
+    Vaccination,
+)
 from portail.db.models.mail import OutboxMail
+from portail.db.models.records import (
+    AuditEntry,
+    Consent,
+    ConsentDefinition,
+    FieldRule,
+    PendingChange,
+    TownSetting,
+)
 
 __all__ = [
     "Account",
+    "AuditEntry",
     "AuthSession",
+    "AuthorizedPerson",
     "Child",
+    "Consent",
+    "ConsentDefinition",
+    "Document",
+    "DocumentType",
+    "FieldRule",
     "Guardian",
     "Household",
     "HouseholdChild",
     "LoginThrottle",
     "OneTimeToken",
     "OutboxMail",
+    "PendingChange",
+    "PrintableForm",
+    "TownSetting",
+    "Vaccination",
 ]

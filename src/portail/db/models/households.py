@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from sqlmodel import Field, SQLModel
 
-from portail.db.models.base import created_at_field, id_field
+from portail.db.models.base import UTCDateTime, created_at_field, id_field
 
 
 class Household(SQLModel, table=True):
@@ -24,6 +24,17 @@ class Household(SQLModel, table=True):
     postcode: str = Field(default="", max_length=10)
     city: str = Field(default="", max_length=100)
     country: str = Field(default="FR", max_length=2)
+    main_phone: str = Field(default="", max_length=20)
+    secondary_phone: str = Field(default="", max_length=20)
+    # "Informations complémentaires"
+    caf_number: str = Field(default="", max_length=20)
+    family_quotient: int | None = None
+    quotient_from: date | None = None
+    insurance_company: str = Field(default="", max_length=100)
+    insurance_policy: str = Field(default="", max_length=50)
+    remarks: str = Field(default="", max_length=2000)
+    # When the family last confirmed the record as accurate (the town sets how long it holds).
+    certified_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = created_at_field()
 
 
@@ -45,6 +56,9 @@ class Guardian(SQLModel, table=True):
     profession: str = Field(default="", max_length=100)
     employer: str = Field(default="", max_length=100)
     work_phone: str = Field(default="", max_length=20)
+    # Link to the children: "Mère", "Père", "Tuteur"…
+    relationship: str = Field(default="", max_length=30)
+    certified_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = created_at_field()
 
 
@@ -58,7 +72,47 @@ class Child(SQLModel, table=True):
     last_name: str = Field(max_length=100)
     birth_date: date | None = None
     sex: str = Field(default="", max_length=1)
+    # Schooling
+    school: str = Field(default="", max_length=100)
+    class_level: str = Field(default="", max_length=10)
+    # Meals
+    diet: str = Field(default="", max_length=20)
+    food_allergies: str = Field(default="", max_length=500)
+    # Health
+    doctor_name: str = Field(default="", max_length=100)
+    doctor_phone: str = Field(default="", max_length=20)
+    allergies: str = Field(default="", max_length=500)
+    medical_notes: str = Field(default="", max_length=2000)
+    has_pai: bool = False
+    certified_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = created_at_field()
+
+
+class Vaccination(SQLModel, table=True):
+    """A vaccine a child received, with its date."""
+
+    __tablename__ = "vaccination"
+
+    id: uuid.UUID = id_field()
+    child_id: uuid.UUID = Field(foreign_key="child.id", index=True)
+    vaccine: str = Field(max_length=60)
+    vaccinated_on: date
+
+
+class AuthorizedPerson(SQLModel, table=True):
+    """Someone the family allows to pick the child up, or to call in an emergency."""
+
+    __tablename__ = "authorized_person"
+
+    id: uuid.UUID = id_field()
+    child_id: uuid.UUID = Field(foreign_key="child.id", index=True)
+    first_name: str = Field(max_length=100)
+    last_name: str = Field(max_length=100)
+    relation: str = Field(default="", max_length=50)
+    mobile_phone: str = Field(default="", max_length=20)
+    other_phone: str = Field(default="", max_length=20)
+    may_pick_up: bool = False
+    emergency_contact: bool = False
 
 
 class HouseholdChild(SQLModel, table=True):
