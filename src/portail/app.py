@@ -1,4 +1,4 @@
-"""The Starlette application: ``/graphql`` (GraphiQL on GET), ``/healthz``, ``/readyz``."""
+"""The Starlette application: ``/graphql`` (GraphiQL on GET), ``/files/{token}``, health checks."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from portail.adapters.mail.senders import MailSender, sender_for
 from portail.clock import Clock
 from portail.db import migrate
 from portail.db.engine import Database
+from portail.downloads import serve_file
 from portail.http import BodySizeLimit, GraphQLView, RequestId
 from portail.schema import build_schema
 from portail.settings import Settings, get_settings
@@ -97,16 +98,20 @@ def create_app(
     graphql = GraphQLView(
         build_schema(settings),
         graphql_ide=None if settings.is_production else "graphiql",
+        multipart_uploads_enabled=True,
     )
     app = Starlette(
         routes=[
             Route("/graphql", graphql),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            Route("/files/{token}", serve_file, methods=["GET"]),
         ],
         middleware=[
             Middleware(RequestId),
-            Middleware(BodySizeLimit, max_bytes=settings.max_body_bytes),
+            Middleware(
+                BodySizeLimit, max_bytes=settings.max_body_bytes, max_upload_bytes=settings.max_upload_bytes
+            ),
         ],
         lifespan=lifespan,
     )

@@ -11,8 +11,8 @@ from datetime import date
 from sqlmodel import select
 
 from portail.adapters.hashing import hash_password
-from portail.db.engine import Database
-from portail.db.models import Account, Child, Guardian, Household, HouseholdChild
+from portail.db.engine import AsyncSession, Database
+from portail.db.models import Account, Child, DocumentType, Guardian, Household, HouseholdChild
 from portail.db.models.base import utcnow
 
 FAMILY_EMAIL = "famille.test@example.org"
@@ -91,4 +91,24 @@ async def load_demo(db: Database) -> DemoLogins:
             )
             session.add(staff)
         staff.password_hash = staff_hash
+    async with db.transaction() as session:
+        await _document_types(session)
     return DemoLogins()
+
+
+# The supporting documents the town asks for: (code, label, per child, validity in months).
+DEMO_DOCUMENT_TYPES = (
+    ("ATTESTATION_CAF", "Attestation CAF (quotient familial)", False, 12),
+    ("ASSURANCE", "Attestation d'assurance (responsabilité civile et extrascolaire)", False, 12),
+    ("VACCINATIONS", "Carnet de vaccinations (pages des vaccins)", True, None),
+    ("PAI", "Projet d'accueil individualisé (PAI)", True, 12),
+    ("JUSTIFICATIF_DOMICILE", "Justificatif de domicile de moins de 3 mois", False, None),
+)
+
+
+async def _document_types(session: AsyncSession) -> None:
+    """The demo's document types; those already there are left as staff set them."""
+    existing = set((await session.exec(select(DocumentType.code))).all())
+    for code, label, per_child, months in DEMO_DOCUMENT_TYPES:
+        if code not in existing:
+            session.add(DocumentType(code=code, label=label, per_child=per_child, validity_months=months))

@@ -51,20 +51,30 @@ class _BodyTooLarge(Exception):
     pass
 
 
-class BodySizeLimit:
-    """Refuses request bodies over ``max_bytes`` with 413, whether announced or streamed."""
+def is_multipart(content_type: str) -> bool:
+    return content_type.split(";", 1)[0].strip().lower() == "multipart/form-data"
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+
+class BodySizeLimit:
+    """Refuses request bodies over ``max_bytes`` with 413, whether announced or streamed.
+
+    Multipart requests (file uploads) may go up to ``max_upload_bytes`` instead.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int, max_upload_bytes: int | None = None) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.max_upload_bytes = max_upload_bytes or max_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        length = Headers(scope=scope).get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.max_bytes):
-            await self._refuse(scope, receive, send)
+        headers = Headers(scope=scope)
+        limit = self.max_upload_bytes if is_multipart(headers.get("content-type", "")) else self.max_bytes
+        length = headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > limit):
+            await self._refuse(scope, receive, send, limit)
             return
         received = 0
         started = False
@@ -74,7 +84,7 @@ class BodySizeLimit:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:
+                if received > limit:
                     raise _BodyTooLarge
             return message
 
@@ -87,15 +97,15 @@ class BodySizeLimit:
             await self.app(scope, limited_receive, tracking_send)
         except _BodyTooLarge:
             if not started:
-                await self._refuse(scope, receive, send)
+                await self._refuse(scope, receive, send, limit)
 
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
         response = JSONResponse(
             {
                 "errors": [
                     {
                         "message": "Requête trop volumineuse.",
-                        "extensions": {"code": "PAYLOAD_TOO_LARGE", "maxBytes": self.max_bytes},
+                        "extensions": {"code": "PAYLOAD_TOO_LARGE", "maxBytes": limit},
                     }
                 ]
             },
@@ -113,7 +123,8 @@ def csrf_refusal(request: Request, allowed_origins: set[str]) -> Response | None
 
     A cross-site form can only send "simple" content types: those need our custom header, which
     a cross-site page cannot add without a CORS preflight we never grant. And when the browser
-    says where the request comes from (``Origin``), it must be the client's or our own origin.
+    says where the request comes from (``Origin``), it must be the client's or our own origin;
+    a file upload (multipart) must say it.
     """
     if request.method != "POST":
         return None
@@ -129,6 +140,11 @@ def csrf_refusal(request: Request, allowed_origins: set[str]) -> Response | None
             "CSRF_REFUSED",
             "Requête refusée : envoyez du JSON (Content-Type: application/json) "
             f"ou l'en-tête {CSRF_HEADER}.",
+        )
+    if origin is None and is_multipart(content_type):
+        return _refusal(
+            "ORIGIN_REFUSED",
+            "Requête refusée : un envoi de fichier doit indiquer son origine (en-tête Origin).",
         )
     return None
 

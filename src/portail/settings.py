@@ -61,6 +61,11 @@ class Settings(BaseSettings):
     max_body_bytes: int = 1_000_000
     allowed_origins: list[str] = Field(default_factory=list)
 
+    # Files: uploads (multipart requests only) and signed download links.
+    max_upload_bytes: int = 11 * 1024 * 1024
+    storage_dir: Path | None = None
+    file_link_minutes: int = 10
+
     @model_validator(mode="after")
     def _require_production_secrets(self) -> Settings:
         if self.is_production and len(self.secret_key) < 32:
@@ -80,6 +85,11 @@ class Settings(BaseSettings):
     @property
     def mail_dir(self) -> Path:
         return self.var_dir / "mail"
+
+    @property
+    def storage_path(self) -> Path:
+        """Where the local file storage keeps uploaded files."""
+        return self.storage_dir or self.var_dir / "files"
 
     @property
     def effective_secret_key(self) -> str:

@@ -82,8 +82,9 @@ async def test_staff_open_account_then_family_confirms_signs_in_and_out(db, gql,
     assert login["login"]["viewer"]["account"]["roles"] == ["FAMILY"]
     viewer = (await family.data(VIEWER))["viewer"]
     sections = {item["section"]: item["missingFields"] for item in viewer["toComplete"]}
-    assert sections["PROFILE"] == ["mobilePhone"]
-    assert "street" in sections["HOUSEHOLD_ADDRESS"]
+    assert sections["ME"] == ["mobilePhone"]
+    assert "street" in sections["ADDRESS"]
+    assert "CONFIRMATION" in sections
 
     async with db.read_sessions() as session:
         account = (await session.exec(select(Account).where(Account.email == "julie.durand@example.org"))).one()

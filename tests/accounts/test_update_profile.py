@@ -38,7 +38,7 @@ async def test_family_fills_in_mon_profil(db, browser):
     family = await make_family(db, EMAIL)
     client = await signed_in(browser(), family.email, family.password)
     viewer = (await client.data(VIEWER))["viewer"]
-    assert sections(viewer)["PROFILE"] == ["civility", "mobilePhone"]
+    assert sections(viewer)["ME"] == ["civility", "mobilePhone"]
 
     updated = await update(
         client,
@@ -65,8 +65,8 @@ async def test_family_fills_in_mon_profil(db, browser):
         "workPhone": "+33123456789",
     }
     # The required fields are set: "Mon profil" no longer needs completing (the address still does).
-    assert "PROFILE" not in sections(updated["viewer"])
-    assert "HOUSEHOLD_ADDRESS" in sections(updated["viewer"])
+    assert "ME" not in sections(updated["viewer"])
+    assert "ADDRESS" in sections(updated["viewer"])
 
     # Stored as returned.
     guardian = await guardian_by_id(db, family.guardian)
@@ -89,7 +89,7 @@ async def test_family_fills_in_mon_profil(db, browser):
     profile = partial["viewer"]["profile"]
     assert profile["mobilePhone"] == "" and profile["birthDate"] is None
     assert profile["homePhone"] == "+33297123456" and profile["firstName"] == "Lola-Marie"
-    assert sections(partial["viewer"])["PROFILE"] == ["mobilePhone"]
+    assert sections(partial["viewer"])["ME"] == ["mobilePhone"]
     assert (await client.data(VIEWER))["viewer"]["profile"] == profile
 
 

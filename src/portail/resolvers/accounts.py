@@ -25,9 +25,9 @@ from portail.resolvers.throttle import (
 )
 from portail.resolvers.validation import Validator
 from portail.rules.emails import normalise_email
+from portail.rules.fields import CIVILITIES
 from portail.rules.passwords import MAX_LENGTH as PASSWORD_MAX
 from portail.rules.passwords import check_password
-from portail.rules.profile import CIVILITIES
 from portail.rules.tokens import looks_like_token, new_token, token_hash
 
 # Paths of the family client that the mailed links open (see the README).

@@ -55,6 +55,9 @@ class RequestContext:
     # Called after a commit that queued mail.
     wake_mail: Callable[[], None] = lambda: None
     mail_queued: bool = False
+    # Per-request memo of batch loads (e.g. a household's whole record), so that a list query
+    # issues a fixed number of statements however many items it has.
+    cache: dict[object, object] = field(default_factory=dict)
     _session: AsyncSession | None = None
     _read_session: AsyncSession | None = None
 

@@ -29,6 +29,17 @@ class ErrorCode(Enum):
     PASSWORD_CONTAINS_EMAIL = "The new password contains the account's e-mail address."
     PASSWORD_TOO_COMMON = "The new password is too common or too easy to guess."
     SAME_PASSWORD = "The new password is the current one."
+    FIELD_NOT_EDITABLE = "The town made this field hidden or read-only for families."
+    INVALID_POSTCODE = "The postcode is not a French postcode (for an address in France)."
+    ALREADY_DECIDED = "The change or document was already approved or rejected."
+    REASON_REQUIRED = "A rejection needs a reason the family can read."
+    FILE_EMPTY = "The uploaded file is empty."
+    FILE_TOO_LARGE = "The uploaded file is over the size limit of its document type (see the message)."
+    FILE_FORMAT_REFUSED = (
+        "The file's content (read from its first bytes, not its name) is not an accepted format."
+    )
+    FILE_NAME_INVALID = "The file name contains a path separator, '..' or control characters."
+    CODE_ALREADY_USED = "Another object already uses this code."
 
 
 @dataclass(frozen=True)

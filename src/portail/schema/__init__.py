@@ -15,14 +15,15 @@ from strawberry.extensions import (
 from strawberry.tools import merge_types
 
 from portail.schema.accounts import AccountMutations, AccountQueries
+from portail.schema.documents import DocumentMutations, DocumentQueries
 from portail.schema.extensions import MaskInternalErrors
-from portail.schema.households import HouseholdQueries
+from portail.schema.records import RecordMutations, RecordQueries
 from portail.schema.validation import SingleLoginRule
 from portail.settings import Settings
 
-Query = merge_types("Query", (AccountQueries, HouseholdQueries))
+Query = merge_types("Query", (AccountQueries, RecordQueries, DocumentQueries))
 Query.__strawberry_definition__.description = "Everything a client can read."
-Mutation = merge_types("Mutation", (AccountMutations,))
+Mutation = merge_types("Mutation", (AccountMutations, RecordMutations, DocumentMutations))
 Mutation.__strawberry_definition__.description = (
     "Everything a client can change; each answers a payload with `errors`."
 )

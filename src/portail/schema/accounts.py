@@ -14,10 +14,11 @@ from portail.db.models import Account as AccountRow
 from portail.db.models import Guardian as GuardianRow
 from portail.resolvers import accounts as use_cases
 from portail.resolvers import households as household_use_cases
+from portail.resolvers import records
 from portail.resolvers.errors import UserErrors
 from portail.resolvers.transactions import in_transaction
 from portail.schema.errors import UserError
-from portail.schema.households import Household
+from portail.schema.households import Household, ToComplete
 from portail.schema.ids import parse_id, to_id
 from portail.schema.permissions import SIGNED_IN, STAFF
 
@@ -119,22 +120,6 @@ class Profile:
         )
 
 
-@strawberry.enum(description="A part of the records the family fills in.")
-class Section(Enum):
-    PROFILE = strawberry.enum_value("PROFILE", description='"Mon profil".')
-    HOUSEHOLD_ADDRESS = strawberry.enum_value(
-        "HOUSEHOLD_ADDRESS", description='"Mon foyer" > "Adresse de correspondance".'
-    )
-
-
-@strawberry.type(description="A section with required fields still empty.")
-class ToComplete:
-    section: Section = strawberry.field(description="The section to complete.")
-    missing_fields: list[str] = strawberry.field(
-        description="The GraphQL names of its required fields that are empty."
-    )
-
-
 @strawberry.type(description="The signed-in account, as the client's menu and first connection need it.")
 class Viewer:
     account: Account = strawberry.field(description="The account.")
@@ -151,11 +136,17 @@ class Viewer:
         return Household.from_row(row) if row else None
 
     @strawberry.field(
-        description="What the first connection still requires: sections with empty required fields."
+        description="What the first connection (and every later one) still requires: sections of the "
+        "household and of each child with empty required fields or unanswered consents, and the "
+        "confirmation of the records when due. Empty for staff."
     )
     async def to_complete(self, info: Info) -> list[ToComplete]:
-        items = await household_use_cases.viewer_to_complete(info.context.app)
-        return [ToComplete(section=Section[i.section], missing_fields=i.missing_fields) for i in items]
+        ctx = info.context.app
+        household_id = await records.viewer_household_id(ctx)
+        if household_id is None:
+            return []
+        record = await records.load_record(ctx, household_id)
+        return [ToComplete.of(i) for i in records.to_complete(ctx, record)]
 
     @classmethod
     def from_row(cls, row: AccountRow) -> Viewer:

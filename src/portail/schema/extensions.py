@@ -11,8 +11,8 @@ from strawberry.extensions import SchemaExtension
 
 log = logging.getLogger("portail.graphql")
 
-# Errors our permission classes and validation raise: shown as they are.
-PUBLIC_CODES = {"UNAUTHENTICATED", "FORBIDDEN", "TOO_MANY_LOGINS"}
+# Errors our permission classes, validation and queries (unknown id, bad cursor) raise: shown as they are.
+PUBLIC_CODES = {"UNAUTHENTICATED", "FORBIDDEN", "TOO_MANY_LOGINS", "NOT_FOUND", "INVALID"}
 # Anywhere in the message: value errors go on with " Found: …" after the suggestion.
 _SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
 

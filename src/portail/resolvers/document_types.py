@@ -1,0 +1,125 @@
+"""The kinds of supporting documents staff configure (CAF certificate, insurance, PAI…)."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+
+from sqlmodel import col, select
+
+from portail.db.models import DocumentType
+from portail.resolvers.context import RequestContext
+from portail.resolvers.errors import ErrorCode, UserErrors
+from portail.resolvers.validation import Validator
+from portail.rules.files import DEFAULT_MAX_BYTES, FORMATS, parse_formats
+
+_CODE = re.compile(r"^[A-Z][A-Z0-9_]{1,39}$")
+MAX_BYTES_CEILING = 10 * 1024 * 1024
+MAX_VALIDITY_MONTHS = 120
+
+
+@dataclass
+class DocumentTypeChanges:
+    """What staff set on a document type; None leaves a field as it is (on update)."""
+
+    code: str | None = None
+    label: str | None = None
+    accepted_formats: list[str] | None = None
+    max_bytes: int | None = None
+    validity_months: int | None = None
+    clear_validity: bool = False
+    per_child: bool | None = None
+    active: bool | None = None
+
+
+async def document_types(ctx: RequestContext, *, include_inactive: bool) -> list[DocumentType]:
+    """The types, by label; the inactive ones only when asked (staff)."""
+    query = select(DocumentType)
+    if not include_inactive:
+        query = query.where(col(DocumentType.active).is_(True))
+    return list((await ctx.session.exec(query.order_by(col(DocumentType.label), col(DocumentType.id)))).all())
+
+
+def _validate(v: Validator, changes: DocumentTypeChanges, row: DocumentType) -> None:
+    if changes.code is not None:
+        code = changes.code.strip().upper()
+        if not _CODE.match(code):
+            v.add(
+                "code",
+                ErrorCode.INVALID,
+                "Le code s'écrit en majuscules, chiffres et « _ » (2 à 40 caractères), ex. ATTESTATION_CAF.",
+            )
+        row.code = code
+    if changes.label is not None:
+        row.label = v.text("label", changes.label, max_length=100, required=True)
+    if changes.accepted_formats is not None:
+        formats = tuple(dict.fromkeys(changes.accepted_formats))
+        if not formats or any(f not in FORMATS for f in formats):
+            v.add("acceptedFormats", ErrorCode.INVALID, "Choisissez au moins un format : PDF, JPEG ou PNG.")
+        row.accepted_formats = ",".join(formats)
+    if changes.max_bytes is not None:
+        if not 1024 <= changes.max_bytes <= MAX_BYTES_CEILING:
+            v.add(
+                "maxBytes",
+                ErrorCode.INVALID,
+                f"La taille maximale va de 1 Ko à {MAX_BYTES_CEILING // (1024 * 1024)} Mo.",
+            )
+        row.max_bytes = changes.max_bytes
+    if changes.clear_validity:
+        row.validity_months = None
+    elif changes.validity_months is not None:
+        if not 1 <= changes.validity_months <= MAX_VALIDITY_MONTHS:
+            v.add(
+                "validityMonths",
+                ErrorCode.INVALID,
+                f"La durée de validité va de 1 à {MAX_VALIDITY_MONTHS} mois.",
+            )
+        row.validity_months = changes.validity_months
+    if changes.per_child is not None:
+        row.per_child = changes.per_child
+    if changes.active is not None:
+        row.active = changes.active
+
+
+async def _code_taken(ctx: RequestContext, code: str, other_than: uuid.UUID) -> bool:
+    query = select(DocumentType.id).where(DocumentType.code == code, DocumentType.id != other_than)
+    return (await ctx.session.exec(query)).first() is not None
+
+
+async def _save(ctx: RequestContext, v: Validator, row: DocumentType) -> DocumentType:
+    if not v.has_error("code") and await _code_taken(ctx, row.code, row.id):
+        v.add("code", ErrorCode.CODE_ALREADY_USED, "Un autre type de document porte déjà ce code.")
+    v.raise_if_any()
+    ctx.session.add(row)
+    await ctx.session.flush()
+    return row
+
+
+async def create_document_type(ctx: RequestContext, changes: DocumentTypeChanges) -> DocumentType:
+    """A new type; formats default to PDF, JPEG and PNG and the size limit to 10 MB."""
+    row = DocumentType(code="", label="", max_bytes=DEFAULT_MAX_BYTES)
+    v = Validator()
+    if changes.code is None or not changes.code.strip():
+        v.add("code", ErrorCode.REQUIRED, "Ce champ est obligatoire.")
+        changes.code = None
+    if changes.label is None:
+        changes.label = ""
+    _validate(v, changes, row)
+    return await _save(ctx, v, row)
+
+
+async def update_document_type(
+    ctx: RequestContext, type_id: uuid.UUID | None, changes: DocumentTypeChanges
+) -> DocumentType:
+    """Change a type; documents already handed in keep their review."""
+    row = await ctx.session.get(DocumentType, type_id) if type_id else None
+    if row is None:
+        raise UserErrors.one("id", ErrorCode.NOT_FOUND, "Ce type de document n'existe pas.")
+    v = Validator()
+    _validate(v, changes, row)
+    return await _save(ctx, v, row)
+
+
+def formats_of(row: DocumentType) -> tuple[str, ...]:
+    return parse_formats(row.accepted_formats)

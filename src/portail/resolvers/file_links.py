@@ -1,0 +1,74 @@
+"""Handing out signed file links and opening them (the ``GET /files/{token}`` route's use case)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+
+from portail.adapters.storage import FileNotStored, storage_for
+from portail.db.models import Document, PrintableForm
+from portail.resolvers.context import RequestContext
+from portail.resolvers.printable_forms import health_form
+from portail.rules import file_links as links
+from portail.rules.files import served_name
+
+
+class FileGone(LookupError):
+    """The link was valid but its file no longer exists (deleted, replaced or archived)."""
+
+
+@dataclass(frozen=True)
+class ServedFile:
+    """What the route sends back."""
+
+    data: bytes
+    content_type: str
+    filename: str
+    disposition: str
+
+
+def link_tokens(ctx: RequestContext, kind: str, id_: uuid.UUID, version: str = "") -> tuple[str, str]:
+    """The tokens to view ("Œil", inline) and download ("Flèche", attachment) a file."""
+    expires_at = ctx.now() + timedelta(minutes=ctx.settings.file_link_minutes)
+    secret = ctx.settings.effective_secret_key
+    return tuple(  # type: ignore[return-value]
+        links.sign_link(secret, links.FileLink(kind, str(id_), disposition, version, expires_at))
+        for disposition in (links.INLINE, links.ATTACHMENT)
+    )
+
+
+def document_version(row: Document) -> str:
+    """Binds a document's links to its current file: a replaced file's old links stop working."""
+    return row.sha256[:16]
+
+
+async def open_link(ctx: RequestContext, token: str) -> ServedFile:
+    """The file behind a link; ``LinkInvalid``, ``LinkExpired`` or ``FileGone`` otherwise."""
+    link = links.read_link(ctx.settings.effective_secret_key, token, ctx.now())
+    try:
+        file_id = uuid.UUID(link.id)
+    except ValueError as exc:
+        raise links.LinkInvalid from exc
+    session = ctx.session
+    if link.kind == links.HEALTH_FORM:
+        try:
+            data, name = await health_form(session, file_id, ctx.settings.town_name, ctx.now())
+        except LookupError as exc:
+            raise FileGone from exc
+        return ServedFile(data, "application/pdf", name, link.disposition)
+    storage = storage_for(ctx.settings)
+    row: Document | PrintableForm | None
+    if link.kind == links.DOCUMENT:
+        row = await session.get(Document, file_id)
+        if row is None or document_version(row) != link.version:
+            raise FileGone
+    else:
+        row = await session.get(PrintableForm, file_id)
+        if row is None or not row.active:
+            raise FileGone
+    try:
+        data = await storage.get(row.storage_key)
+    except FileNotStored as exc:
+        raise FileGone from exc
+    return ServedFile(data, row.content_type, served_name(row.filename, row.content_type), link.disposition)

@@ -1,0 +1,953 @@
+"""The family's records ("Mon foyer", "Mes enfants"): reading them in batches, editing one
+section at a time under the town's field rules, changes that wait for review, and the audit."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlmodel import col, func, select
+
+from portail.db.models import (
+    Account,
+    AuditEntry,
+    AuthorizedPerson,
+    Child,
+    Consent,
+    ConsentDefinition,
+    FieldRule,
+    Guardian,
+    Household,
+    HouseholdChild,
+    PendingChange,
+    TownSetting,
+    Vaccination,
+)
+from portail.resolvers.context import RequestContext
+from portail.resolvers.errors import ErrorCode, UserErrors
+from portail.resolvers.households import viewer_guardian
+from portail.resolvers.mail import send_mail
+from portail.resolvers.memo import memo
+from portail.resolvers.validation import Validator
+from portail.rules import fields as F
+from portail.rules.postcodes import is_french_postcode
+
+CERTIFICATION_MONTHS_KEY = "certification_months"
+DEFAULT_CERTIFICATION_MONTHS = 12
+MAX_VACCINATIONS = 40
+MAX_CONTACTS = 10
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading: one batch per household
+
+
+@dataclass
+class HouseholdRecord:
+    """A household's whole record, loaded in a fixed number of statements."""
+
+    household: Household
+    guardians: list[Guardian]
+    children: list[Child]
+    vaccinations: dict[uuid.UUID, list[Vaccination]]
+    contacts: dict[uuid.UUID, list[AuthorizedPerson]]
+    # The latest answer per (definition kind, child or None).
+    consents: dict[tuple[str, uuid.UUID | None], tuple[ConsentDefinition, Consent]]
+    definitions: list[ConsentDefinition]
+    pending: list[PendingChange]
+    rules: dict[tuple[str, str], F.Rule]
+    certification_months: int
+    shared_children: set[uuid.UUID] = field(default_factory=set)
+
+    def pending_for(self, entity: str, entity_id: uuid.UUID) -> list[PendingChange]:
+        return [p for p in self.pending if p.entity == entity and p.entity_id == entity_id]
+
+
+async def field_rules(ctx: RequestContext) -> dict[tuple[str, str], F.Rule]:
+    async def load() -> dict[tuple[str, str], F.Rule]:
+        rows = (await ctx.session.exec(select(FieldRule))).all()
+        return {(r.entity, r.field): F.Rule(r.mode, r.needs_review) for r in rows}
+
+    return await memo(ctx, ("field_rules",), load)
+
+
+async def certification_months(ctx: RequestContext) -> int:
+    row = await ctx.session.get(TownSetting, CERTIFICATION_MONTHS_KEY)
+    return int(row.value) if row else DEFAULT_CERTIFICATION_MONTHS
+
+
+async def load_record(ctx: RequestContext, household_id: uuid.UUID) -> HouseholdRecord:
+    """The household's record, memoised for the request."""
+    return await memo(ctx, ("record", household_id), lambda: _load_record(ctx, household_id))
+
+
+async def _load_record(ctx: RequestContext, household_id: uuid.UUID) -> HouseholdRecord:
+    s = ctx.session
+    household = await s.get(Household, household_id)
+    assert household is not None
+    guardians = list(
+        (
+            await s.exec(
+                select(Guardian).where(Guardian.household_id == household_id).order_by(col(Guardian.rank))
+            )
+        ).all()
+    )
+    children = list(
+        (
+            await s.exec(
+                select(Child)
+                .join(HouseholdChild, col(HouseholdChild.child_id) == Child.id)
+                .where(HouseholdChild.household_id == household_id)
+                .order_by(col(Child.birth_date), col(Child.first_name))
+            )
+        ).all()
+    )
+    ids = [c.id for c in children]
+    vaccinations: dict[uuid.UUID, list[Vaccination]] = defaultdict(list)
+    contacts: dict[uuid.UUID, list[AuthorizedPerson]] = defaultdict(list)
+    shared: set[uuid.UUID] = set()
+    if ids:
+        for v in (
+            await s.exec(
+                select(Vaccination)
+                .where(col(Vaccination.child_id).in_(ids))
+                .order_by(col(Vaccination.vaccinated_on))
+            )
+        ).all():
+            vaccinations[v.child_id].append(v)
+        for p in (
+            await s.exec(
+                select(AuthorizedPerson)
+                .where(col(AuthorizedPerson.child_id).in_(ids))
+                .order_by(col(AuthorizedPerson.last_name), col(AuthorizedPerson.first_name))
+            )
+        ).all():
+            contacts[p.child_id].append(p)
+        shared = set(
+            (
+                await s.exec(
+                    select(HouseholdChild.child_id)
+                    .where(col(HouseholdChild.child_id).in_(ids))
+                    .group_by(col(HouseholdChild.child_id))
+                    .having(func.count() > 1)
+                )
+            ).all()
+        )
+    definitions = list((await s.exec(select(ConsentDefinition).where(col(ConsentDefinition.active)))).all())
+    consents: dict[tuple[str, uuid.UUID | None], tuple[ConsentDefinition, Consent]] = {}
+    # A shared child's consents are the child's, whichever household answered.
+    consent_rows = (
+        await s.exec(
+            select(Consent, ConsentDefinition)
+            .join(ConsentDefinition, col(ConsentDefinition.id) == Consent.definition_id)
+            .where(
+                (col(Consent.household_id) == household_id)
+                | (col(Consent.child_id).in_(ids) if ids else False)
+            )
+            .order_by(col(Consent.decided_at))
+        )
+    ).all()
+    for consent, definition in consent_rows:
+        if definition.scope == "household" and consent.household_id != household_id:
+            continue
+        consents[(definition.kind, consent.child_id)] = (definition, consent)
+    pending = list(
+        (
+            await s.exec(
+                select(PendingChange)
+                .where(PendingChange.household_id == household_id)
+                .where(PendingChange.state == "pending")
+                .order_by(col(PendingChange.created_at))
+            )
+        ).all()
+    )
+    return HouseholdRecord(
+        household=household,
+        guardians=guardians,
+        children=children,
+        vaccinations=vaccinations,
+        contacts=contacts,
+        consents=consents,
+        definitions=definitions,
+        pending=pending,
+        rules=await field_rules(ctx),
+        certification_months=await certification_months(ctx),
+        shared_children=shared,
+    )
+
+
+def values_of(entity: str, row: object) -> dict[str, Any]:
+    """A row's fields under their GraphQL names."""
+    return {spec.name: getattr(row, spec.attr) for spec in F.fields_of(entity)}
+
+
+@dataclass(frozen=True)
+class SectionStatus:
+    """A section's state, with what is missing and what waits for review."""
+
+    section: str
+    state: str
+    missing_fields: list[str]
+    pending_fields: list[str]
+
+
+def _status(section: str, missing: list[str], pending: list[str]) -> SectionStatus:
+    # A field whose new value waits for review is not "missing": the family has done its part.
+    missing = [name for name in missing if name not in pending]
+    return SectionStatus(section, F.section_state(missing, pending), missing, pending)
+
+
+def me_and_other(ctx: RequestContext, record: HouseholdRecord) -> tuple[Guardian | None, Guardian | None]:
+    """ "Moi" is the viewer's guardian (guardian 1 for staff); "Autre responsable" the other one."""
+    mine_id = ctx.viewer.account.guardian_id if ctx.viewer else None
+    me = next((g for g in record.guardians if g.id == mine_id), None) or next(iter(record.guardians), None)
+    other = next((g for g in record.guardians if me is None or g.id != me.id), None)
+    return me, other
+
+
+def household_sections(ctx: RequestContext, record: HouseholdRecord) -> list[SectionStatus]:
+    me, other = me_and_other(ctx, record)
+    statuses = []
+    for section, guardian in (("ME", me), ("OTHER_GUARDIAN", other)):
+        if guardian is None:
+            missing = [] if section == "OTHER_GUARDIAN" else ["firstName"]
+            statuses.append(_status(section, missing, []))
+            continue
+        missing = F.missing_fields("guardian", "GUARDIAN", values_of("guardian", guardian), record.rules)
+        pending = [p.field for p in record.pending_for("guardian", guardian.id)]
+        statuses.append(_status(section, missing, pending))
+    household_values = values_of("household", record.household)
+    household_pending = record.pending_for("household", record.household.id)
+    for section in ("ADDRESS", "COMPLEMENTARY"):
+        missing = F.missing_fields("household", section, household_values, record.rules)
+        pending = [
+            p.field for p in household_pending if F.CATALOGUE[("household", p.field)].section == section
+        ]
+        statuses.append(_status(section, missing, pending))
+    return statuses
+
+
+def child_sections(record: HouseholdRecord, child: Child) -> list[SectionStatus]:
+    values = values_of("child", child)
+    pending = record.pending_for("child", child.id)
+    statuses = []
+    for section in ("IDENTITY", "SCHOOLING", "MEALS", "HEALTH"):
+        missing = F.missing_fields("child", section, values, record.rules)
+        statuses.append(
+            _status(
+                section,
+                missing,
+                [p.field for p in pending if F.CATALOGUE[("child", p.field)].section == section],
+            )
+        )
+    statuses.append(
+        _status("VACCINATIONS", [] if record.vaccinations.get(child.id) else ["vaccinations"], [])
+    )
+    contacts = record.contacts.get(child.id, [])
+    statuses.append(
+        _status(
+            "AUTHORIZED_PERSONS",
+            [] if any(c.emergency_contact for c in contacts) else ["emergencyContact"],
+            [],
+        )
+    )
+    unanswered = [
+        d.kind
+        for d in record.definitions
+        if d.scope == "child" and _current_answer(record, d, child.id) is None
+    ]
+    statuses.append(_status("AUTHORISATIONS", unanswered, []))
+    return statuses
+
+
+def _current_answer(
+    record: HouseholdRecord, definition: ConsentDefinition, child_id: uuid.UUID | None
+) -> Consent | None:
+    """The answer to the definition's current version, if any (an older version asks again)."""
+    found = record.consents.get((definition.kind, child_id))
+    if found is None or found[0].version != definition.version:
+        return None
+    return found[1]
+
+
+@dataclass(frozen=True)
+class ConsentAnswer:
+    """A consent the town asks for, and the family's answer to its current version."""
+
+    definition: ConsentDefinition
+    child_id: uuid.UUID | None
+    answer: Consent | None
+    previous: Consent | None
+
+
+def consent_answers(record: HouseholdRecord, child_id: uuid.UUID | None) -> list[ConsentAnswer]:
+    scope = "household" if child_id is None else "child"
+    result = []
+    for d in sorted(record.definitions, key=lambda d: d.kind):
+        if d.scope != scope:
+            continue
+        found = record.consents.get((d.kind, child_id))
+        current = _current_answer(record, d, child_id)
+        result.append(ConsentAnswer(d, child_id, current, None if current else (found[1] if found else None)))
+    return result
+
+
+@dataclass(frozen=True)
+class ToComplete:
+    """A section of the records that still needs the family."""
+
+    section: str
+    child_id: uuid.UUID | None
+    missing_fields: list[str]
+
+
+def to_complete(ctx: RequestContext, record: HouseholdRecord) -> list[ToComplete]:
+    """What the first connection (and every later one) still requires of the family."""
+    items = [
+        ToComplete(s.section, None, s.missing_fields)
+        for s in household_sections(ctx, record)
+        if s.state == F.TO_COMPLETE
+    ]
+    for child in record.children:
+        items += [
+            ToComplete(s.section, child.id, s.missing_fields)
+            for s in child_sections(record, child)
+            if s.state == F.TO_COMPLETE
+        ]
+    household_consents = [a for a in consent_answers(record, None) if a.answer is None]
+    if household_consents:
+        items.append(ToComplete("HOUSEHOLD_CONSENTS", None, [a.definition.kind for a in household_consents]))
+    if F.needs_confirmation(record.household.certified_at, record.certification_months, ctx.now()):
+        items.append(ToComplete("CONFIRMATION", None, []))
+    return items
+
+
+# ---------------------------------------------------------------------------------------------
+# Ownership
+
+
+async def viewer_household_id(ctx: RequestContext) -> uuid.UUID | None:
+    guardian = await viewer_guardian(ctx)
+    return guardian.household_id if guardian else None
+
+
+async def household_for(
+    ctx: RequestContext, household_id: uuid.UUID | None, field: str = "householdId"
+) -> uuid.UUID:
+    """The household a call acts on: the viewer's own, or for staff the one named."""
+    if ctx.viewer is not None and ctx.viewer.is_staff and household_id is not None:
+        if await ctx.session.get(Household, household_id) is None:
+            raise UserErrors.one(field, ErrorCode.NOT_FOUND, "Ce foyer n'existe pas.")
+        return household_id
+    own = await viewer_household_id(ctx)
+    if own is None or (household_id is not None and household_id != own):
+        raise UserErrors.one(field, ErrorCode.NOT_FOUND, "Ce foyer n'existe pas.")
+    return own
+
+
+async def child_of(
+    ctx: RequestContext, child_id: uuid.UUID | None, field: str = "childId"
+) -> tuple[Child, uuid.UUID]:
+    """The child and the household it is seen through; another family's child is "not found"."""
+    child = await ctx.session.get(Child, child_id) if child_id else None
+    if child is not None:
+        links = (
+            await ctx.session.exec(
+                select(HouseholdChild.household_id).where(HouseholdChild.child_id == child.id)
+            )
+        ).all()
+        own = await viewer_household_id(ctx)
+        if own in links:
+            return child, own
+        if ctx.viewer is not None and ctx.viewer.is_staff and links:
+            return child, links[0]
+    raise UserErrors.one(field, ErrorCode.NOT_FOUND, "Cet enfant n'existe pas.")
+
+
+# ---------------------------------------------------------------------------------------------
+# Editing
+
+
+def _clean(v: Validator, spec: F.FieldSpec, raw: Any, today: date) -> Any:
+    """``raw`` checked and normalised for ``spec``; errors name the field."""
+    name = spec.name
+    if spec.kind in ("bool", "date", "int"):
+        if spec.kind == "int" and raw is not None and not 0 <= raw <= 100_000:
+            v.add(name, ErrorCode.INVALID, "Valeur hors limites (entre 0 et 100 000).")
+        return raw
+    if spec.kind == "date_past":
+        return v.past_date(name, raw, today)
+    text = v.text(name, raw or "", max_length=spec.max_length)
+    if v.has_error(name) or not text:
+        return text
+    if spec.kind == "phone":
+        return v.phone(name, text)
+    if spec.kind == "email":
+        return v.email(name, text)
+    if spec.kind == "choice":
+        return v.choice(name, text, spec.choices)
+    if spec.kind == "caf" and not (text.isdigit() and len(text) <= 10):
+        v.add(name, ErrorCode.INVALID, "Le numéro d'allocataire ne contient que des chiffres (10 au plus).")
+    if spec.kind == "country":
+        text = text.upper()
+        if not (len(text) == 2 and text.isalpha() and text.isascii()):
+            v.add(name, ErrorCode.INVALID, "Code pays à deux lettres attendu (FR, BE, ES…).")
+    return text
+
+
+def _display(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def _parse_stored(spec: F.FieldSpec, stored: str) -> Any:
+    """A pending change's value back to its column type."""
+    data = json.loads(stored)
+    if data is None:
+        return None
+    if spec.kind in ("date", "date_past"):
+        return date.fromisoformat(data)
+    return data
+
+
+def _audit(
+    ctx: RequestContext,
+    *,
+    household_id: uuid.UUID | None,
+    child_id: uuid.UUID | None,
+    entity: str,
+    entity_id: uuid.UUID,
+    field_name: str,
+    before: Any,
+    after: Any,
+) -> None:
+    ctx.session.add(
+        AuditEntry(
+            household_id=household_id,
+            child_id=child_id,
+            entity=entity,
+            entity_id=entity_id,
+            field=field_name,
+            before=_display(before),
+            after=_display(after),
+            author_id=ctx.viewer.account.id if ctx.viewer else None,
+            at=ctx.now(),
+        )
+    )
+
+
+@dataclass
+class EditResult:
+    """What a section edit did: fields changed now, and fields waiting for staff."""
+
+    changed: list[str] = field(default_factory=list)
+    pending: list[str] = field(default_factory=list)
+
+
+async def _apply(
+    ctx: RequestContext,
+    *,
+    entity: str,
+    row: Any,
+    section: str,
+    values: dict[str, Any],
+    household_id: uuid.UUID,
+    child_id: uuid.UUID | None,
+    v: Validator | None = None,
+    raise_errors: bool = True,
+) -> EditResult:
+    """Check ``values`` (GraphQL names) against the section's fields and the town's rules, then
+    apply them, or queue them for review where the town checks the field."""
+    v = v or Validator()
+    rules = await field_rules(ctx)
+    staff = ctx.viewer is not None and ctx.viewer.is_staff
+    specs = {s.name: s for s in F.fields_of(entity, section)}
+    cleaned: dict[str, Any] = {}
+    today = ctx.now().date()
+    for name, raw in values.items():
+        spec = specs.get(name)
+        if spec is None:  # pragma: no cover - inputs only carry the section's fields
+            v.add(name, ErrorCode.INVALID, "Ce champ n'appartient pas à cette rubrique.")
+            continue
+        rule = F.rule_for(spec, rules)
+        if not staff and rule.mode in (F.HIDDEN, F.READ_ONLY):
+            if raw != getattr(row, spec.attr):
+                v.add(
+                    name,
+                    ErrorCode.FIELD_NOT_EDITABLE,
+                    f"« {spec.label} » n'est pas modifiable : adressez-vous à la mairie.",
+                )
+            continue
+        value = _clean(v, spec, raw, today)
+        if rule.mode == F.REQUIRED and F.is_empty(value) and not v.has_error(name):
+            v.add(name, ErrorCode.REQUIRED, f"« {spec.label} » est obligatoire.")
+        cleaned[name] = value
+    if entity == "household" and "postcode" in cleaned and not v.has_error("postcode"):
+        country = cleaned.get("country") or row.country or "FR"
+        if country == "FR" and cleaned["postcode"] and not is_french_postcode(cleaned["postcode"]):
+            v.add(
+                "postcode",
+                ErrorCode.INVALID_POSTCODE,
+                "Code postal invalide : cinq chiffres, par exemple 56860.",
+            )
+    if raise_errors:
+        v.raise_if_any()
+    result = EditResult()
+    for name, value in cleaned.items():
+        spec = specs[name]
+        before = getattr(row, spec.attr)
+        if value == before:
+            continue
+        if F.rule_for(spec, rules).needs_review and not staff:
+            await _queue_review(ctx, entity, row.id, household_id, spec, before, value)
+            result.pending.append(name)
+            continue
+        setattr(row, spec.attr, value)
+        _audit(
+            ctx,
+            household_id=household_id,
+            child_id=child_id,
+            entity=entity,
+            entity_id=row.id,
+            field_name=name,
+            before=before,
+            after=value,
+        )
+        result.changed.append(name)
+    ctx.cache.pop(("record", household_id), None)
+    return result
+
+
+async def _queue_review(
+    ctx: RequestContext,
+    entity: str,
+    entity_id: uuid.UUID,
+    household_id: uuid.UUID,
+    spec: F.FieldSpec,
+    before: Any,
+    value: Any,
+) -> None:
+    """A change to a checked field waits for staff; a newer one replaces a waiting one."""
+    existing = (
+        await ctx.session.exec(
+            select(PendingChange)
+            .where(PendingChange.entity == entity)
+            .where(PendingChange.entity_id == entity_id)
+            .where(PendingChange.field == spec.name)
+            .where(PendingChange.state == "pending")
+        )
+    ).first()
+    stored = json.dumps(value.isoformat() if isinstance(value, date) else value)
+    assert ctx.viewer is not None
+    if existing is not None:
+        existing.new_value = stored
+        existing.created_at = ctx.now()
+        return
+    ctx.session.add(
+        PendingChange(
+            household_id=household_id,
+            entity=entity,
+            entity_id=entity_id,
+            field=spec.name,
+            old_value=json.dumps(before.isoformat() if isinstance(before, date) else before),
+            new_value=stored,
+            author_id=ctx.viewer.account.id,
+            created_at=ctx.now(),
+        )
+    )
+
+
+async def update_household_section(
+    ctx: RequestContext, household_id: uuid.UUID | None, section: str, values: dict[str, Any]
+) -> tuple[uuid.UUID, EditResult]:
+    """Edit one section of "Mon foyer" ("Crayon", then "VALIDER")."""
+    hid = await household_for(ctx, household_id)
+    household = await ctx.session.get(Household, hid, with_for_update=True)
+    assert household is not None
+    if section in ("ME", "OTHER_GUARDIAN"):
+        record = await load_record(ctx, hid)
+        me, other = me_and_other(ctx, record)
+        guardian = me if section == "ME" else other
+        if guardian is None:
+            guardian = Guardian(household_id=hid, rank=2 if me else 1)
+            ctx.session.add(guardian)
+            await ctx.session.flush()
+        ctx.cache.pop(("record", hid), None)
+        return hid, await _apply(
+            ctx,
+            entity="guardian",
+            row=guardian,
+            section="GUARDIAN",
+            values=values,
+            household_id=hid,
+            child_id=None,
+        )
+    return hid, await _apply(
+        ctx,
+        entity="household",
+        row=household,
+        section=section,
+        values=values,
+        household_id=hid,
+        child_id=None,
+    )
+
+
+async def add_child(ctx: RequestContext, values: dict[str, Any]) -> Child:
+    """Declare a new child in the viewer's household ("Mes enfants")."""
+    hid = await household_for(ctx, None)
+    child = Child(first_name="", last_name="")
+    v = Validator()
+    for name in ("firstName", "lastName", "birthDate", "sex"):
+        if F.is_empty(values.get(name)):
+            v.add(name, ErrorCode.REQUIRED, f"« {F.CATALOGUE[('child', name)].label} » est obligatoire.")
+    v.raise_if_any()
+    ctx.session.add(child)
+    await ctx.session.flush()
+    ctx.session.add(HouseholdChild(household_id=hid, child_id=child.id))
+    await _apply(
+        ctx, entity="child", row=child, section="IDENTITY", values=values, household_id=hid, child_id=child.id
+    )
+    await ctx.session.flush()
+    return child
+
+
+async def update_child_section(
+    ctx: RequestContext, child_id: uuid.UUID | None, section: str, values: dict[str, Any]
+) -> tuple[Child, uuid.UUID, EditResult]:
+    """Edit one section of a child's record."""
+    child, hid = await child_of(ctx, child_id, "id")
+    await ctx.session.refresh(child, with_for_update=True)
+    result = await _apply(
+        ctx, entity="child", row=child, section=section, values=values, household_id=hid, child_id=child.id
+    )
+    return child, hid, result
+
+
+@dataclass(frozen=True)
+class VaccinationData:
+    vaccine: str
+    vaccinated_on: date
+
+
+async def replace_vaccinations(
+    ctx: RequestContext, child_id: uuid.UUID | None, items: list[VaccinationData]
+) -> tuple[Child, uuid.UUID]:
+    """Set the child's vaccinations to ``items`` (the section is edited as a whole)."""
+    child, hid = await child_of(ctx, child_id, "id")
+    v = Validator()
+    if len(items) > MAX_VACCINATIONS:
+        v.add("vaccinations", ErrorCode.INVALID, f"{MAX_VACCINATIONS} vaccins au plus.")
+    today = ctx.now().date()
+    cleaned = []
+    for i, item in enumerate(items[:MAX_VACCINATIONS]):
+        name = v.text(f"vaccinations.{i}.vaccine", item.vaccine, max_length=60, required=True)
+        v.past_date(f"vaccinations.{i}.vaccinatedOn", item.vaccinated_on, today)
+        if child.birth_date and item.vaccinated_on < child.birth_date:
+            v.add(
+                f"vaccinations.{i}.vaccinatedOn",
+                ErrorCode.INVALID,
+                "La date est antérieure à la naissance de l'enfant.",
+            )
+        cleaned.append((name, item.vaccinated_on))
+    v.raise_if_any()
+    existing = (await ctx.session.exec(select(Vaccination).where(Vaccination.child_id == child.id))).all()
+    before = "; ".join(f"{e.vaccine} {e.vaccinated_on}" for e in existing)
+    for e in existing:
+        await ctx.session.delete(e)
+    for name, day in cleaned:
+        ctx.session.add(Vaccination(child_id=child.id, vaccine=name, vaccinated_on=day))
+    after = "; ".join(f"{n} {d}" for n, d in cleaned)
+    if before != after:
+        _audit(
+            ctx,
+            household_id=hid,
+            child_id=child.id,
+            entity="child",
+            entity_id=child.id,
+            field_name="vaccinations",
+            before=before,
+            after=after,
+        )
+    ctx.cache.pop(("record", hid), None)
+    return child, hid
+
+
+async def replace_contacts(
+    ctx: RequestContext, child_id: uuid.UUID | None, items: list[dict[str, Any]]
+) -> tuple[Child, uuid.UUID]:
+    """Set the child's authorised persons to ``items``."""
+    child, hid = await child_of(ctx, child_id, "id")
+    v = Validator()
+    if len(items) > MAX_CONTACTS:
+        v.add("authorizedPersons", ErrorCode.INVALID, f"{MAX_CONTACTS} personnes au plus.")
+    rules = await field_rules(ctx)
+    today = ctx.now().date()
+    cleaned = []
+    for i, item in enumerate(items[:MAX_CONTACTS]):
+        row: dict[str, Any] = {}
+        for spec in F.fields_of("contact"):
+            sub = Validator()
+            value = _clean(sub, spec, item.get(spec.name, False if spec.kind == "bool" else ""), today)
+            if F.rule_for(spec, rules).mode == F.REQUIRED and F.is_empty(value) and not sub.errors:
+                sub.add(spec.name, ErrorCode.REQUIRED, f"« {spec.label} » est obligatoire.")
+            for e in sub.errors:
+                v.add(f"authorizedPersons.{i}.{e.field}", e.code, e.message)
+            row[spec.attr] = value
+        cleaned.append(row)
+    v.raise_if_any()
+    existing = (
+        await ctx.session.exec(select(AuthorizedPerson).where(AuthorizedPerson.child_id == child.id))
+    ).all()
+    before = "; ".join(f"{e.first_name} {e.last_name}" for e in existing)
+    for e in existing:
+        await ctx.session.delete(e)
+    for row in cleaned:
+        ctx.session.add(AuthorizedPerson(child_id=child.id, **row))
+    after = "; ".join(f"{r['first_name']} {r['last_name']}" for r in cleaned)
+    _audit(
+        ctx,
+        household_id=hid,
+        child_id=child.id,
+        entity="child",
+        entity_id=child.id,
+        field_name="authorizedPersons",
+        before=before,
+        after=after,
+    )
+    ctx.cache.pop(("record", hid), None)
+    return child, hid
+
+
+async def answer_consents(
+    ctx: RequestContext, child_id: uuid.UUID | None, answers: list[tuple[uuid.UUID | None, bool]]
+) -> uuid.UUID:
+    """Record dated answers to the current versions of consents (a child's, or the household's)."""
+    if child_id is not None:
+        child, hid = await child_of(ctx, child_id)
+        scope, target = "child", child.id
+    else:
+        hid, scope, target = await household_for(ctx, None), "household", None
+    assert ctx.viewer is not None
+    v = Validator()
+    definitions = []
+    for i, (definition_id, granted) in enumerate(answers):
+        definition = await ctx.session.get(ConsentDefinition, definition_id) if definition_id else None
+        if definition is None or not definition.active or definition.scope != scope:
+            v.add(
+                f"answers.{i}.definitionId",
+                ErrorCode.NOT_FOUND,
+                "Cette autorisation n'existe pas ou a été remplacée.",
+            )
+            continue
+        definitions.append((definition, granted))
+    v.raise_if_any()
+    for definition, granted in definitions:
+        ctx.session.add(
+            Consent(
+                definition_id=definition.id,
+                household_id=hid,
+                child_id=target,
+                granted=granted,
+                decided_at=ctx.now(),
+                decided_by=ctx.viewer.account.id,
+            )
+        )
+        _audit(
+            ctx,
+            household_id=hid,
+            child_id=target,
+            entity="consent",
+            entity_id=definition.id,
+            field_name=f"{definition.kind} v{definition.version}",
+            before="",
+            after=granted,
+        )
+    ctx.cache.pop(("record", hid), None)
+    return hid
+
+
+async def certify_records(ctx: RequestContext) -> uuid.UUID:
+    """The family confirms that its records are accurate (the town says how long that holds)."""
+    hid = await household_for(ctx, None)
+    household = await ctx.session.get(Household, hid, with_for_update=True)
+    assert household is not None
+    record = await load_record(ctx, hid)
+    now = ctx.now()
+    household.certified_at = now
+    for row in (*record.guardians, *record.children):
+        row.certified_at = now
+    _audit(
+        ctx,
+        household_id=hid,
+        child_id=None,
+        entity="household",
+        entity_id=hid,
+        field_name="certifiedAt",
+        before=record.household.certified_at,
+        after=now,
+    )
+    ctx.cache.pop(("record", hid), None)
+    return hid
+
+
+# ---------------------------------------------------------------------------------------------
+# Staff: review of checked fields, the town's rules
+
+
+async def pending_changes(
+    ctx: RequestContext, state: str, limit: int, after: datetime | None
+) -> list[PendingChange]:
+    query = (
+        select(PendingChange)
+        .where(PendingChange.state == state)
+        .order_by(col(PendingChange.created_at), col(PendingChange.id))
+    )
+    if after is not None:
+        query = query.where(PendingChange.created_at > after)
+    return list((await ctx.session.exec(query.limit(limit))).all())
+
+
+_ENTITY_TABLES: dict[str, Any] = {"household": Household, "guardian": Guardian, "child": Child}
+
+
+async def decide_pending_change(
+    ctx: RequestContext, change_id: uuid.UUID | None, approve: bool, reason: str
+) -> PendingChange:
+    """Approve (the value is applied) or reject (with a reason) a waiting change; the family is mailed."""
+    change = await ctx.session.get(PendingChange, change_id, with_for_update=True) if change_id else None
+    if change is None:
+        raise UserErrors.one("id", ErrorCode.NOT_FOUND, "Cette modification n'existe pas.")
+    if change.state != "pending":
+        raise UserErrors.one("id", ErrorCode.ALREADY_DECIDED, "Cette modification a déjà été traitée.")
+    v = Validator()
+    reason = v.text("reason", reason, max_length=500)
+    if not approve and not reason:
+        v.add("reason", ErrorCode.REASON_REQUIRED, "Indiquez le motif du refus : la famille le lira.")
+    v.raise_if_any()
+    assert ctx.viewer is not None
+    spec = F.CATALOGUE[(change.entity, change.field)]
+    if approve:
+        row = await ctx.session.get(_ENTITY_TABLES[change.entity], change.entity_id, with_for_update=True)
+        assert row is not None
+        before = getattr(row, spec.attr)
+        value = _parse_stored(spec, change.new_value)
+        setattr(row, spec.attr, value)
+        _audit(
+            ctx,
+            household_id=change.household_id,
+            child_id=change.entity_id if change.entity == "child" else None,
+            entity=change.entity,
+            entity_id=change.entity_id,
+            field_name=change.field,
+            before=before,
+            after=value,
+        )
+    change.state = "approved" if approve else "rejected"
+    change.reason = reason
+    change.decided_by = ctx.viewer.account.id
+    change.decided_at = ctx.now()
+    author = await ctx.session.get(Account, change.author_id)
+    if author is not None:
+        send_mail(
+            ctx,
+            "record_change_decided",
+            author.email,
+            approved=approve,
+            field_label=spec.label,
+            value=_display(_parse_stored(spec, change.new_value)),
+            reason=reason,
+        )
+    ctx.cache.pop(("record", change.household_id), None)
+    return change
+
+
+async def set_field_rule(
+    ctx: RequestContext, entity: str, field_name: str, mode: str, needs_review: bool
+) -> FieldRule:
+    spec = F.CATALOGUE.get((entity, field_name))
+    if spec is None:
+        raise UserErrors.one("field", ErrorCode.NOT_FOUND, "Ce champ n'existe pas pour cette fiche.")
+    if mode not in F.MODES:  # pragma: no cover - the GraphQL enum only allows the modes
+        raise UserErrors.one("mode", ErrorCode.INVALID, "Mode inconnu.")
+    row = await ctx.session.get(FieldRule, (entity, field_name), with_for_update=True)
+    if row is None:
+        row = FieldRule(entity=entity, field=field_name, mode=mode, needs_review=needs_review)
+        ctx.session.add(row)
+    row.mode, row.needs_review = mode, needs_review
+    ctx.cache.pop(("field_rules",), None)
+    return row
+
+
+async def set_certification_months(ctx: RequestContext, months: int) -> int:
+    if not 1 <= months <= 120:
+        raise UserErrors.one("months", ErrorCode.INVALID, "Entre 1 et 120 mois.")
+    row = await ctx.session.get(TownSetting, CERTIFICATION_MONTHS_KEY, with_for_update=True)
+    if row is None:
+        ctx.session.add(TownSetting(key=CERTIFICATION_MONTHS_KEY, value=str(months)))
+    else:
+        row.value = str(months)
+    return months
+
+
+async def publish_consent(
+    ctx: RequestContext, kind: str, title: str, text: str, scope: str
+) -> ConsentDefinition:
+    """A new version of a consent: families are asked again."""
+    v = Validator()
+    kind = v.text("kind", kind, max_length=40, required=True).upper().replace(" ", "_")
+    title = v.text("title", title, max_length=200, required=True)
+    text = v.text("text", text.replace("\n", " "), max_length=10_000, required=True)
+    v.raise_if_any()
+    previous = (await ctx.session.exec(select(ConsentDefinition).where(ConsentDefinition.kind == kind))).all()
+    if previous and any(p.scope != scope for p in previous):
+        raise UserErrors.one(
+            "scope", ErrorCode.INVALID, "Cette autorisation existe déjà avec une autre portée."
+        )
+    for p in previous:
+        p.active = False
+    row = ConsentDefinition(
+        kind=kind,
+        version=max((p.version for p in previous), default=0) + 1,
+        scope=scope,
+        title=title,
+        text=text,
+    )
+    ctx.session.add(row)
+    await ctx.session.flush()
+    return row
+
+
+async def audit_trail(
+    ctx: RequestContext,
+    household_id: uuid.UUID | None,
+    child_id: uuid.UUID | None,
+    limit: int,
+    before: datetime | None,
+) -> list[AuditEntry]:
+    """Changes to records, newest first: a family reads its own; staff read any household's."""
+    if child_id is not None:
+        child, _ = await child_of(ctx, child_id)
+        condition = col(AuditEntry.child_id) == child.id
+    else:
+        hid = await household_for(ctx, household_id)
+        children = (
+            await ctx.session.exec(select(HouseholdChild.child_id).where(HouseholdChild.household_id == hid))
+        ).all()
+        condition = (col(AuditEntry.household_id) == hid) | (
+            col(AuditEntry.child_id).in_(children) if children else False
+        )
+    query = select(AuditEntry).where(condition)
+    if before is not None:
+        query = query.where(AuditEntry.at < before)
+    query = query.order_by(col(AuditEntry.at).desc(), col(AuditEntry.id)).limit(limit)
+    return list((await ctx.session.exec(query)).all())
