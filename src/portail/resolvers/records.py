@@ -951,3 +951,30 @@ async def audit_trail(
         query = query.where(AuditEntry.at < before)
     query = query.order_by(col(AuditEntry.at).desc(), col(AuditEntry.id)).limit(limit)
     return list((await ctx.session.exec(query)).all())
+
+
+async def search_households(
+    ctx: RequestContext, text: str, limit: int, after: tuple[str, uuid.UUID] | None
+) -> list[Household]:
+    """Staff: households by name, a guardian's name or e-mail; ordered by name, then id."""
+    v = Validator()
+    text = v.text("search", text, max_length=100)
+    v.raise_if_any()
+    query = select(Household)
+    if text:
+        pattern = f"%{text.lower()}%"
+        matching_guardians = select(Guardian.household_id).where(
+            func.lower(Guardian.first_name).like(pattern)
+            | func.lower(Guardian.last_name).like(pattern)
+            | func.lower(Guardian.email).like(pattern)
+        )
+        query = query.where(
+            func.lower(Household.name).like(pattern) | col(Household.id).in_(matching_guardians)
+        )
+    if after is not None:
+        name, last_id = after
+        query = query.where(
+            (col(Household.name) > name) | ((col(Household.name) == name) & (col(Household.id) > last_id))
+        )
+    query = query.order_by(col(Household.name), col(Household.id)).limit(limit)
+    return list((await ctx.session.exec(query)).all())

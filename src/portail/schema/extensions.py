@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
 
+from portail.resolvers.errors import UserErrors
+
 log = logging.getLogger("portail.graphql")
 
 # Errors our permission classes, validation and queries (unknown id, bad cursor) raise: shown as they are.
@@ -47,6 +49,13 @@ class MaskInternalErrors(SchemaExtension):
         result.errors = [self._process(e, request_id) for e in result.errors]
 
     def _process(self, error: GraphQLError, request_id: str) -> GraphQLError:
+        if isinstance(error.original_error, UserErrors):
+            # A query refusing its arguments (a bad cursor, a malformed search): the user's to fix.
+            first = error.original_error.errors[0]
+            return GraphQLError(
+                first.message, error.nodes, error.source, error.positions, error.path, None,
+                {"code": first.code.name, "field": first.field},
+            )
         if _is_public(error):
             if self.hide_suggestions and "Did you mean" in error.message:
                 return GraphQLError(

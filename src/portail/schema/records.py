@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import datetime
+import json
 import re
 from typing import Annotated, Any
 
@@ -232,8 +234,54 @@ async def _child(info: Info, child: Any, household_id: Any) -> Child:
 # Queries
 
 
+@strawberry.type(description="A page of households.")
+class HouseholdPage:
+    items: list[Household] = strawberry.field(description="The households of this page.")
+    next_cursor: str | None = strawberry.field(
+        description="Pass as `after` for the next page; null at the end."
+    )
+
+
+def _page_cursor(row: Any) -> str:
+    return base64.urlsafe_b64encode(json.dumps([row.name, str(row.id)]).encode()).decode()
+
+
+def _parse_cursor(cursor: str | None) -> tuple[str, Any] | None:
+    if not cursor:
+        return None
+    try:
+        name, raw_id = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        parsed = parse_id(raw_id)
+    except (ValueError, TypeError):
+        parsed = None
+    if parsed is None:
+        raise UserErrors.one("after", ErrorCode.INVALID, "Curseur de pagination invalide.")
+    return name, parsed
+
+
 @strawberry.type
 class RecordQueries:
+    @strawberry.field(
+        permission_classes=STAFF,
+        description="Staff: households by name, a guardian's name or e-mail, in name order (cursor pages).",
+    )
+    async def households(
+        self,
+        info: Info,
+        search: Annotated[str, strawberry.argument(description="Part of a name or e-mail; empty: all.")] = "",
+        first: Annotated[int, strawberry.argument(description="Page size (at most 100).")] = 50,
+        after: Annotated[
+            str | None, strawberry.argument(description="`nextCursor` of the previous page.")
+        ] = None,
+    ) -> HouseholdPage:
+        limit = max(1, min(first, MAX_PAGE))
+        rows = await records.search_households(info.context.app, search, limit + 1, _parse_cursor(after))
+        items = rows[:limit]
+        return HouseholdPage(
+            items=[Household.from_row(r) for r in items],
+            next_cursor=_page_cursor(items[-1]) if len(rows) > limit else None,
+        )
+
     @strawberry.field(
         permission_classes=SIGNED_IN,
         description='"Mon foyer": the viewer\'s household; staff pass `id` to read any household.',
