@@ -90,6 +90,9 @@ async def test_address_and_quotient_changes_wait_for_staff_then_apply_with_a_mai
     assert household["address"]["city"] == ""
     assert household["complementary"]["familyQuotient"] == 640
     assert household["pendingChanges"] == []
+    reviewed = (await parent.data("{ household { reviewedChanges { field state reason } } }"))["household"]
+    assert {"field": "city", "state": "REJECTED", "reason": "Écrire SENE sans accent"} in reviewed["reviewedChanges"]
+    assert len(reviewed["reviewedChanges"]) == 5
     mails = await smtp.wait_for("martin@example.org", count=5)
     assert sum("acceptée" in m.subject for m in mails) == 4
     [refused] = [m for m in mails if "refusée" in m.subject]

@@ -7,7 +7,7 @@ import json
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlmodel import col, func, select
@@ -39,6 +39,7 @@ from portail.rules.postcodes import is_french_postcode
 CERTIFICATION_MONTHS_KEY = "certification_months"
 DEFAULT_CERTIFICATION_MONTHS = 12
 MAX_VACCINATIONS = 40
+RECENT_DECISIONS = timedelta(days=90)
 MAX_CONTACTS = 10
 
 
@@ -59,6 +60,8 @@ class HouseholdRecord:
     consents: dict[tuple[str, uuid.UUID | None], tuple[ConsentDefinition, Consent]]
     definitions: list[ConsentDefinition]
     pending: list[PendingChange]
+    # Decisions of the last weeks, newest first, so the family sees what was refused and why.
+    decided: list[PendingChange]
     rules: dict[tuple[str, str], F.Rule]
     certification_months: int
     shared_children: set[uuid.UUID] = field(default_factory=set)
@@ -155,16 +158,21 @@ async def _load_record(ctx: RequestContext, household_id: uuid.UUID) -> Househol
         if definition.scope == "household" and consent.household_id != household_id:
             continue
         consents[(definition.kind, consent.child_id)] = (definition, consent)
-    pending = list(
+    changes = list(
         (
             await s.exec(
                 select(PendingChange)
                 .where(PendingChange.household_id == household_id)
-                .where(PendingChange.state == "pending")
+                .where(
+                    (col(PendingChange.state) == "pending")
+                    | (col(PendingChange.decided_at) >= ctx.now() - RECENT_DECISIONS)
+                )
                 .order_by(col(PendingChange.created_at))
             )
         ).all()
     )
+    pending = [c for c in changes if c.state == "pending"]
+    decided = sorted((c for c in changes if c.state != "pending"), key=lambda c: c.decided_at, reverse=True)
     return HouseholdRecord(
         household=household,
         guardians=guardians,
@@ -174,6 +182,7 @@ async def _load_record(ctx: RequestContext, household_id: uuid.UUID) -> Househol
         consents=consents,
         definitions=definitions,
         pending=pending,
+        decided=decided,
         rules=await field_rules(ctx),
         certification_months=await certification_months(ctx),
         shared_children=shared,

@@ -481,6 +481,12 @@ class Household:
     async def pending_changes(self, info: Info) -> list[PendingChange]:
         return [PendingChange.from_row(p) for p in (await self._record(info)).pending]
 
+    @strawberry.field(
+        description="Changes staff approved or rejected in the last 90 days, newest first (with the reason)."
+    )
+    async def reviewed_changes(self, info: Info) -> list[PendingChange]:
+        return [PendingChange.from_row(p) for p in (await self._record(info)).decided]
+
     @classmethod
     def from_row(cls, row: HouseholdRow) -> Household:
         return cls(id=to_id(row.id), name=row.name, civility=row.civility, _id=row.id)
