@@ -1,7 +1,8 @@
-"""Benchmark: the ``viewer`` query over HTTP against a bare Starlette twin, and sign-in cost.
+"""Benchmark: the ``viewer`` and ``household`` queries over HTTP against bare Starlette twins,
+fiche sanitaire PDFs per second, and sign-in cost.
 
-    .venv/bin/python -m bench            # SQLite, httpx and raw load generators (about 75 s)
-    .venv/bin/python -m bench --pg       # also PostgreSQL, raw load generator (about 110 s)
+    .venv/bin/python -m bench            # SQLite (about 2 minutes)
+    .venv/bin/python -m bench --pg       # also PostgreSQL, raw load generator (about 3 minutes)
     .venv/bin/python -m bench --profile  # then a cProfile look at the server under GraphQL load
 
 Prints a table and writes it to ``bench/results.md``. See ``bench/README.md``.
@@ -35,7 +36,8 @@ import httpx
 from sqlalchemy import text
 
 from bench.loadgen import Call, LoadGenerator, Run
-from bench.server import BASELINE_PATH
+from bench.records import HOUSEHOLD_QUERY, PRINTABLE_FORMS_QUERY, PdfTiming, fill_household, time_health_form
+from bench.server import BASELINE_PATH, HOUSEHOLD_PATH, STATEMENTS_PATH
 from portail.adapters import hashing
 from portail.db import migrate
 from portail.db.engine import Database
@@ -54,6 +56,21 @@ LOGIN_MUTATION = (
     "login(email: $email, password: $password, bearer: true) { bearerToken errors { code message } } }"
 )
 JSON_HEADERS = {"content-type": "application/json"}
+
+
+@dataclass(frozen=True)
+class Case:
+    """A GraphQL query and its bare Starlette twin."""
+
+    name: str
+    query: str
+    baseline_path: str
+
+
+CASES = {
+    "viewer": Case("viewer", VIEWER_QUERY, BASELINE_PATH),
+    "household": Case("household", HOUSEHOLD_QUERY, HOUSEHOLD_PATH),
+}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -96,7 +113,8 @@ class Series:
 
 @contextlib.asynccontextmanager
 async def fresh_database(backend: str, tmp: Path) -> AsyncIterator[str]:
-    """A new database (SQLite file, or a dedicated PostgreSQL database), migrated, with the demo."""
+    """A new database (SQLite file, or a dedicated PostgreSQL database), migrated, with the demo
+    and the benchmark's household (three children, every section filled in)."""
     if backend == "sqlite":
         url = f"sqlite+aiosqlite:///{tmp / 'portail.sqlite3'}"
         admin = None
@@ -113,6 +131,7 @@ async def fresh_database(backend: str, tmp: Path) -> AsyncIterator[str]:
         try:
             await migrate.upgrade(db.engine)
             await load_demo(db)
+            await fill_household(db)
         finally:
             await db.dispose()
         yield url
@@ -207,12 +226,13 @@ async def login(client: httpx.AsyncClient) -> str:
 
 @dataclass
 class ClientResult:
-    """One load generator's runs against one server."""
+    """One load generator's runs of one case against one server."""
 
+    case: str
     client: str
     graphql: Series
     baseline: Series
-    health: Series
+    health: Series | None  # measured once per load generator, with the first case
 
     @property
     def ratio(self) -> float:
@@ -220,40 +240,127 @@ class ClientResult:
 
 
 @dataclass
+class CaseCheck:
+    """What both endpoints of a case answer, checked equal before any load."""
+
+    body_bytes: int
+    graphql_statements: int
+    baseline_statements: int
+
+
+@dataclass
+class Downloads:
+    """``GET /files/{token}`` of a fiche sanitaire under load."""
+
+    series: Series
+    concurrency: int
+    pdf_bytes: int
+
+
+@dataclass
 class BackendResult:
     backend: str
     clients: list[ClientResult]
-    body_bytes: int
+    checks: dict[str, CaseCheck]
     login_ms: list[float]
+    pdf: PdfTiming
+    downloads: Downloads
 
 
-def calls(token: str) -> tuple[Call, Call, Call]:
-    """The GraphQL ``viewer`` query, its bare Starlette twin, and the health check."""
+def calls(token: str, case: Case = CASES["viewer"]) -> tuple[Call, Call, Call]:
+    """The case's GraphQL query, its bare Starlette twin, and the health check."""
     auth = {"authorization": f"Bearer {token}"}
-    graphql = Call("POST", "/graphql", {**JSON_HEADERS, **auth}, json.dumps({"query": VIEWER_QUERY}).encode())
-    return graphql, Call("GET", BASELINE_PATH, auth), Call("GET", "/healthz", {})
+    graphql = Call("POST", "/graphql", {**JSON_HEADERS, **auth}, json.dumps({"query": case.query}).encode())
+    return graphql, Call("GET", case.baseline_path, auth), Call("GET", "/healthz", {})
 
 
 async def measure(
-    base: str, pid: int, kind: str, token: str, args: argparse.Namespace, backend: str
+    base: str,
+    pid: int,
+    kind: str,
+    token: str,
+    args: argparse.Namespace,
+    backend: str,
+    case: Case,
+    health: bool,
 ) -> ClientResult:
-    graphql_call, baseline_call, health_call = calls(token)
+    graphql_call, baseline_call, health_call = calls(token, case)
     result = ClientResult(
+        case.name,
         kind,
-        Series("POST /graphql `viewer`"),
-        Series(f"GET {BASELINE_PATH} (bare Starlette)"),
-        Series("GET /healthz (ceiling)"),
+        Series(f"POST /graphql `{case.name}`"),
+        Series(f"GET {case.baseline_path} (bare Starlette)"),
+        Series("GET /healthz (ceiling)") if health else None,
     )
     generator = LoadGenerator(kind, base, args.concurrency, pid)
     try:
-        for call in (graphql_call, baseline_call, health_call):
+        for call in (graphql_call, baseline_call, *([health_call] if health else [])):
             await generator.run(call, args.warmup)
-        result.health.runs.append(await generator.run(health_call, args.duration / 2))
+        if result.health is not None:
+            result.health.runs.append(await generator.run(health_call, args.duration / 2))
         for i in range(args.rounds):
             for series, call in ((result.graphql, graphql_call), (result.baseline, baseline_call)):
                 run = await generator.run(call, args.duration)
                 series.runs.append(run)
                 print(f"[{backend}/{kind}] round {i + 1}: {series.label}: {run.rate:,.0f} req/s", flush=True)
+    finally:
+        await generator.aclose()
+    return result
+
+
+async def statements_of(client: httpx.AsyncClient, call: Call, tries: int = 3) -> tuple[int, bytes]:
+    """SQL statements the server runs for one request (fewest of ``tries``: the mail worker's
+    polling may land in one), and the answer."""
+    counts, body = [], b""
+    for _ in range(tries):
+        before = (await client.get(STATEMENTS_PATH)).json()["statements"]
+        response = await client.request(call.method, call.path, headers=call.headers, content=call.body)
+        counts.append((await client.get(STATEMENTS_PATH)).json()["statements"] - before)
+        body = response.content
+    return min(counts), body
+
+
+async def check_case(client: httpx.AsyncClient, token: str, case: Case, backend: str) -> CaseCheck:
+    """Same answer from both endpoints, or the comparison means nothing."""
+    graphql_call, baseline_call, _ = calls(token, case)
+    graphql_statements, graphql_body = await statements_of(client, graphql_call)
+    baseline_statements, baseline_body = await statements_of(client, baseline_call)
+    answers = [json.loads(graphql_body), json.loads(baseline_body)]
+    if answers[0] != answers[1] or not answers[0]["data"][case.name]:
+        raise RuntimeError(f"{case.name}: bodies differ:\n  graphql:  {answers[0]}\n  baseline: {answers[1]}")
+    shown = json.dumps(answers[0], ensure_ascii=False)
+    print(f"[{backend}] {case.name}: both endpoints answer the same ({len(shown)} chars): {shown[:300]}…")
+    print(
+        f"[{backend}] {case.name}: SQL statements per request: GraphQL {graphql_statements}, "
+        f"baseline {baseline_statements}",
+        flush=True,
+    )
+    return CaseCheck(len(json.dumps(answers[0])), graphql_statements, baseline_statements)
+
+
+async def measure_downloads(
+    client: httpx.AsyncClient, base: str, pid: int, token: str, args: argparse.Namespace, backend: str
+) -> Downloads:
+    """The eldest child's fiche sanitaire through its signed link (``printableForms``' downloadUrl)."""
+    auth = {"authorization": f"Bearer {token}"}
+    response = await client.post("/graphql", json={"query": PRINTABLE_FORMS_QUERY}, headers=auth)
+    forms = [f for f in response.json()["data"]["printableForms"] if f["kind"] == "HEALTH_FORM"]
+    path = httpx.URL(forms[0]["downloadUrl"]).raw_path.decode()
+    call = Call("GET", path, {})
+    pdf = await client.get(path)
+    if pdf.status_code != 200 or not pdf.content.startswith(b"%PDF-"):
+        raise RuntimeError(f"download failed: {pdf.status_code} {pdf.content[:200]!r}")
+    result = Downloads(
+        Series(f"GET /files/{{token}} (fiche sanitaire, concurrency {args.pdf_concurrency})"),
+        args.pdf_concurrency,
+        len(pdf.content),
+    )
+    generator = LoadGenerator("raw", base, args.pdf_concurrency, pid)
+    try:
+        await generator.run(call, args.warmup)
+        run = await generator.run(call, args.duration)
+        result.series.runs.append(run)
+        print(f"[{backend}/raw] {result.series.label}: {run.rate:,.0f} req/s", flush=True)
     finally:
         await generator.aclose()
     return result
@@ -268,28 +375,36 @@ async def bench_backend(backend: str, args: argparse.Namespace) -> BackendResult
             httpx.AsyncClient(base_url=base, timeout=30) as client,
         ):
             token = await login(client)
-            graphql_call, baseline_call, _ = calls(token)
-            # Same answer from both, or the comparison means nothing.
-            answers = []
-            for call in (graphql_call, baseline_call):
-                response = await client.request(
-                    call.method, call.path, headers=call.headers, content=call.body
-                )
-                answers.append(response.json())
-            if answers[0] != answers[1] or not answers[0]["data"]["viewer"]:
-                raise RuntimeError(f"bodies differ:\n  graphql:  {answers[0]}\n  baseline: {answers[1]}")
-            body_bytes = len(json.dumps(answers[0]))
-            print(f"[{backend}] both endpoints answer the same: {json.dumps(answers[0])}", flush=True)
+            checks = {name: await check_case(client, token, case, backend) for name, case in CASES.items()}
 
-            kinds = args.clients if backend == "sqlite" else args.pg_clients
-            clients = [await measure(base, pid, kind, token, args, backend) for kind in kinds]
+            plan = [
+                (CASES["viewer"], args.clients if backend == "sqlite" else args.pg_clients),
+                (CASES["household"], args.household_clients if backend == "sqlite" else args.pg_clients),
+            ]
+            clients, measured = [], set()
+            for case, kinds in plan:
+                for kind in kinds:
+                    clients.append(
+                        await measure(
+                            base, pid, kind, token, args, backend, case, health=kind not in measured
+                        )
+                    )
+                    measured.add(kind)
+
+            pdf = await time_health_form(url, args.pdfs, args.pdfs // 4)
+            print(
+                f"[{backend}] fiche sanitaire in process: {pdf.render_rate:,.0f} PDFs/s "
+                f"({statistics.median(pdf.render_ms):.1f} ms median)",
+                flush=True,
+            )
+            downloads = await measure_downloads(client, base, pid, token, args, backend)
 
             login_ms = []
             for _ in range(args.logins):
                 started = time.perf_counter()
                 await login(client)
                 login_ms.append((time.perf_counter() - started) * 1000)
-            return BackendResult(backend, clients, body_bytes, login_ms)
+            return BackendResult(backend, clients, checks, login_ms, pdf, downloads)
 
 
 async def bench_hashing(n: int) -> tuple[float, float]:
@@ -309,7 +424,7 @@ async def bench_hashing(n: int) -> tuple[float, float]:
 
 
 async def profile_graphql(args: argparse.Namespace) -> str:
-    """The server's cProfile under GraphQL ``viewer`` load (SQLite, raw client)."""
+    """The server's cProfile under GraphQL load of ``--profile-query`` (SQLite, raw client)."""
     with tempfile.TemporaryDirectory(prefix="portail-bench-") as tmpdir:
         tmp = Path(tmpdir)
         stats_path = tmp / "server.prof"
@@ -319,11 +434,13 @@ async def profile_graphql(args: argparse.Namespace) -> str:
                     token = await login(client)
                 generator = LoadGenerator("raw", base, args.concurrency)
                 try:
-                    run = await generator.run(calls(token)[0], args.duration)
+                    run = await generator.run(calls(token, CASES[args.profile_query])[0], args.duration)
                 finally:
                     await generator.aclose()
             out = io.StringIO()
-            out.write(f"GraphQL viewer under cProfile: {run.rate:,.0f} req/s ({run.count} requests)\n")
+            out.write(
+                f"GraphQL {args.profile_query} under cProfile: {run.rate:,.0f} req/s ({run.count} requests)\n"
+            )
             stats = pstats.Stats(str(stats_path), stream=out)
             stats.sort_stats("tottime").print_stats(30)
             stats.sort_stats("cumulative").print_stats(60)
@@ -363,16 +480,46 @@ def report(results: list[BackendResult], hash_ms: float, verify_ms: float, args:
     ]
     for r in results:
         for c in r.clients:
-            for s in (c.graphql, c.baseline, c.health):
+            for s in (c.graphql, c.baseline, *([c.health] if c.health else [])):
                 per_run = " / ".join(f"{run.rate:,.0f}" for run in s.runs)
                 lines.append(
                     f"| {r.backend} | {c.client} | {s.label} | {s.rate:,.0f} | {s.percentile(0.5):.1f} | "
                     f"{s.percentile(0.99):.1f} | {s.cpu_ms:.2f} | {s.cpu_share:.2f} | {per_run} | {s.failures} |"
                 )
-    lines += ["", "| Database | Client | GraphQL / baseline throughput |", "|---|---|---:|"]
+    lines += [
+        "",
+        "| Database | Query | Client | GraphQL / baseline throughput | server CPU ms/req, GraphQL / baseline "
+        "| SQL statements per request, GraphQL / baseline | JSON bytes |",
+        "|---|---|---|---:|---:|---:|---:|",
+    ]
     for r in results:
         for c in r.clients:
-            lines.append(f"| {r.backend} | {c.client} | **{c.ratio:.2f}** |")
+            check = r.checks[c.case]
+            lines.append(
+                f"| {r.backend} | `{c.case}` | {c.client} | **{c.ratio:.2f}** | "
+                f"{c.graphql.cpu_ms:.1f} / {c.baseline.cpu_ms:.1f} | "
+                f"{check.graphql_statements} / {check.baseline_statements} | {check.body_bytes:,} |"
+            )
+    lines += [
+        "",
+        "| Database | Fiche sanitaire (eldest child, every section filled) | PDFs/s | ms per PDF, median "
+        "| p90 ms | server CPU ms/PDF | PDF bytes |",
+        "|---|---|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        p, d = r.pdf, r.downloads.series
+        full_rate = 1000 / statistics.mean(p.full_ms)
+        lines += [
+            f"| {r.backend} | `health_form_pdf` in process (render only), {len(p.render_ms)} PDFs "
+            f"| **{p.render_rate:,.0f}** | {statistics.median(p.render_ms):.1f} "
+            f"| {statistics.quantiles(p.render_ms, n=10)[-1]:.1f} | – | {p.pdf_bytes:,} ({p.pages} page{'s' if p.pages > 1 else ''}) |",
+            f"| {r.backend} | `health_form` in process (read the records, then render), {len(p.full_ms)} PDFs "
+            f"| {full_rate:,.0f} | {statistics.median(p.full_ms):.1f} "
+            f"| {statistics.quantiles(p.full_ms, n=10)[-1]:.1f} | – | |",
+            f"| {r.backend} | {d.label} over HTTP, raw client, {d.runs[0].elapsed:.0f} s, {d.failures} failures "
+            f"| **{d.rate:,.0f}** | {d.percentile(0.5):.1f} | {d.percentile(0.9):.1f} | {d.cpu_ms:.1f} "
+            f"| {r.downloads.pdf_bytes:,} |",
+        ]
     lines += [
         "",
         "| Sign-in cost | ms |",
@@ -438,9 +585,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--pg-clients", type=clients, default=["raw"], help="load generators for PostgreSQL (raw)"
     )
+    parser.add_argument(
+        "--household-clients",
+        type=clients,
+        default=["raw"],
+        help="load generators for the household query on SQLite (raw; PostgreSQL uses --pg-clients)",
+    )
+    parser.add_argument("--pdfs", type=int, default=200, help="fiche sanitaire PDFs rendered in process")
+    parser.add_argument(
+        "--pdf-concurrency", type=int, default=4, help="concurrency of the fiche sanitaire downloads"
+    )
     parser.add_argument("--logins", type=int, default=10, help="login mutations timed")
     parser.add_argument("--hashes", type=int, default=20, help="hash/verify calls timed")
     parser.add_argument("--profile", action="store_true", help="also print a cProfile of the server")
+    parser.add_argument("--profile-query", choices=sorted(CASES), default="household", help="query profiled")
     parser.add_argument("--no-write", action="store_true", help=f"do not write {RESULTS.name}")
     argv = sys.argv[1:] if argv is None else argv
     args = parser.parse_args(argv)

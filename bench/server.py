@@ -1,4 +1,5 @@
-"""The benchmarked app: the real app, plus a bare Starlette twin of the ``viewer`` query.
+"""The benchmarked app: the real app, plus bare Starlette twins of the ``viewer`` and ``household``
+queries, and a count of the SQL statements the server has run.
 
 uvicorn loads it with ``bench.server:make_app --factory``; the settings come from the
 ``PORTAIL_*`` environment the bench sets (a fresh database, a temporary ``var/``).
@@ -6,6 +7,10 @@ uvicorn loads it with ``bench.server:make_app --factory``; the settings come fro
 
 from __future__ import annotations
 
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
 from sqlmodel import col, select
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -13,11 +18,15 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from portail.app import create_app
-from portail.db.models import Child, Guardian, Household, HouseholdChild
+from portail.db.models import AuthorizedPerson, Child, Guardian, Household, HouseholdChild, Vaccination
 from portail.http import request_context
 from portail.settings import Settings
 
 BASELINE_PATH = "/bench/viewer"
+HOUSEHOLD_PATH = "/bench/household"
+STATEMENTS_PATH = "/bench/statements"
+
+_statements = 0
 
 
 async def viewer_baseline(request: Request) -> JSONResponse:
@@ -81,8 +90,136 @@ async def viewer_baseline(request: Request) -> JSONResponse:
     return JSONResponse({"data": {"viewer": body}})
 
 
+def _date(value: Any) -> str | None:
+    return value.isoformat() if value else None
+
+
+async def household_baseline(request: Request) -> JSONResponse:
+    """What the GraphQL ``household`` query of ``bench.records.HOUSEHOLD_QUERY`` answers, by hand:
+    same session check, then six plain selects (guardian, household, guardians, children, their
+    vaccinations, their authorised persons), however many children."""
+    ctx = await request_context(request)
+    try:
+        viewer = ctx.viewer
+        guardian_id = viewer.account.guardian_id if viewer else None
+        if guardian_id is None:
+            return JSONResponse({"data": {"household": None}})
+        session = ctx.session
+        me = await session.get(Guardian, guardian_id)
+        assert me is not None
+        household = await session.get(Household, me.household_id)
+        assert household is not None
+        guardians = (
+            await session.exec(
+                select(Guardian).where(Guardian.household_id == household.id).order_by(col(Guardian.rank))
+            )
+        ).all()
+        children = (
+            await session.exec(
+                select(Child)
+                .join(HouseholdChild, col(HouseholdChild.child_id) == Child.id)
+                .where(HouseholdChild.household_id == household.id)
+                .order_by(col(Child.birth_date), col(Child.first_name))
+            )
+        ).all()
+        ids = [c.id for c in children]
+        vaccinations: dict[Any, list[dict[str, Any]]] = {i: [] for i in ids}
+        persons: dict[Any, list[dict[str, Any]]] = {i: [] for i in ids}
+        if ids:
+            query = (
+                select(Vaccination)
+                .where(col(Vaccination.child_id).in_(ids))
+                .order_by(col(Vaccination.vaccinated_on))
+            )
+            for v in (await session.exec(query)).all():
+                vaccinations[v.child_id].append(
+                    {"vaccine": v.vaccine, "vaccinatedOn": _date(v.vaccinated_on)}
+                )
+            contacts = (
+                select(AuthorizedPerson)
+                .where(col(AuthorizedPerson.child_id).in_(ids))
+                .order_by(col(AuthorizedPerson.last_name), col(AuthorizedPerson.first_name))
+            )
+            for p in (await session.exec(contacts)).all():
+                persons[p.child_id].append(
+                    {
+                        "firstName": p.first_name,
+                        "lastName": p.last_name,
+                        "mobilePhone": p.mobile_phone,
+                        "mayPickUp": p.may_pick_up,
+                        "emergencyContact": p.emergency_contact,
+                    }
+                )
+    finally:
+        await ctx.close()
+
+    body = {
+        "name": household.name,
+        "address": {
+            "number": household.address_number,
+            "street": household.address_street,
+            "postcode": household.postcode,
+            "city": household.city,
+            "mainPhone": household.main_phone,
+        },
+        "complementary": {
+            "cafNumber": household.caf_number,
+            "familyQuotient": household.family_quotient,
+            "insuranceCompany": household.insurance_company,
+        },
+        "guardians": [
+            {
+                "firstName": g.first_name,
+                "lastName": g.last_name,
+                "mobilePhone": g.mobile_phone,
+                "email": g.email,
+            }
+            for g in guardians
+        ],
+        "children": [
+            {
+                "id": str(c.id),
+                "firstName": c.first_name,
+                "lastName": c.last_name,
+                "birthDate": _date(c.birth_date),
+                # Enum values are the stored codes; an empty one is null.
+                "sex": c.sex or None,
+                "schooling": {"school": c.school, "classLevel": c.class_level or None},
+                "meals": {"diet": c.diet or None, "foodAllergies": c.food_allergies},
+                "health": {
+                    "doctorName": c.doctor_name,
+                    "doctorPhone": c.doctor_phone,
+                    "allergies": c.allergies,
+                    "medicalNotes": c.medical_notes,
+                    "hasPai": c.has_pai,
+                },
+                "vaccinations": vaccinations[c.id],
+                "authorizedPersons": persons[c.id],
+            }
+            for c in children
+        ],
+    }
+    return JSONResponse({"data": {"household": body}})
+
+
+def _count_statement(*_: Any) -> None:
+    global _statements
+    _statements += 1
+
+
+async def statements(request: Request) -> JSONResponse:
+    """How many SQL statements the server has sent so far (all engines, all requests)."""
+    return JSONResponse({"statements": _statements})
+
+
 def make_app() -> Starlette:
-    """The production app object, with the baseline route added for the benchmark only."""
+    """The production app object, with the baseline routes added for the benchmark only."""
     app = create_app(Settings(_env_file=None))  # type: ignore[call-arg]
-    app.router.routes.append(Route(BASELINE_PATH, viewer_baseline, methods=["GET"]))
+    app.router.routes += [
+        Route(BASELINE_PATH, viewer_baseline, methods=["GET"]),
+        Route(HOUSEHOLD_PATH, household_baseline, methods=["GET"]),
+        Route(STATEMENTS_PATH, statements, methods=["GET"]),
+    ]
+    if not event.contains(Engine, "before_cursor_execute", _count_statement):
+        event.listen(Engine, "before_cursor_execute", _count_statement)
     return app
