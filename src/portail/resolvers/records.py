@@ -48,14 +48,9 @@ MAX_CONTACTS = 10
 
 
 @dataclass
-class HouseholdRecord:
-    """A household's whole record, loaded in a fixed number of statements."""
+class RecordExtras:
+    """What completeness and reviews need beyond the record's own rows (loaded only if asked)."""
 
-    household: Household
-    guardians: list[Guardian]
-    children: list[Child]
-    vaccinations: dict[uuid.UUID, list[Vaccination]]
-    contacts: dict[uuid.UUID, list[AuthorizedPerson]]
     # The latest answer per (definition kind, child or None).
     consents: dict[tuple[str, uuid.UUID | None], tuple[ConsentDefinition, Consent]]
     definitions: list[ConsentDefinition]
@@ -68,6 +63,24 @@ class HouseholdRecord:
 
     def pending_for(self, entity: str, entity_id: uuid.UUID) -> list[PendingChange]:
         return [p for p in self.pending if p.entity == entity and p.entity_id == entity_id]
+
+
+@dataclass
+class HouseholdRecord:
+    """A household's record, loaded in a fixed number of statements whatever its size: the rows
+    themselves (``load_record``), and with ``load_full_record`` the extras for completeness."""
+
+    household: Household
+    guardians: list[Guardian]
+    children: list[Child]
+    vaccinations: dict[uuid.UUID, list[Vaccination]]
+    contacts: dict[uuid.UUID, list[AuthorizedPerson]]
+    _extras: RecordExtras | None = None
+
+    @property
+    def extras(self) -> RecordExtras:
+        assert self._extras is not None, "load_full_record() first"
+        return self._extras
 
 
 async def field_rules(ctx: RequestContext) -> dict[tuple[str, str], F.Rule]:
@@ -84,8 +97,23 @@ async def certification_months(ctx: RequestContext) -> int:
 
 
 async def load_record(ctx: RequestContext, household_id: uuid.UUID) -> HouseholdRecord:
-    """The household's record, memoised for the request."""
+    """The household's rows (household, guardians, children and their lists), once per request."""
     return await memo(ctx, ("record", household_id), lambda: _load_record(ctx, household_id))
+
+
+async def load_full_record(ctx: RequestContext, household_id: uuid.UUID) -> HouseholdRecord:
+    """The record with its extras (consents, reviews, the town's rules), once per request."""
+    record = await load_record(ctx, household_id)
+    if record._extras is None:
+        extras = await memo(ctx, ("extras", household_id), lambda: _load_extras(ctx, record))
+        record._extras = extras
+    return record
+
+
+def forget_record(ctx: RequestContext, household_id: uuid.UUID) -> None:
+    """After a change: the payload reads the record again."""
+    ctx.cache.pop(("record", household_id), None)
+    ctx.cache.pop(("extras", household_id), None)
 
 
 async def _load_record(ctx: RequestContext, household_id: uuid.UUID) -> HouseholdRecord:
@@ -112,7 +140,6 @@ async def _load_record(ctx: RequestContext, household_id: uuid.UUID) -> Househol
     ids = [c.id for c in children]
     vaccinations: dict[uuid.UUID, list[Vaccination]] = defaultdict(list)
     contacts: dict[uuid.UUID, list[AuthorizedPerson]] = defaultdict(list)
-    shared: set[uuid.UUID] = set()
     if ids:
         for v in (
             await s.exec(
@@ -130,6 +157,21 @@ async def _load_record(ctx: RequestContext, household_id: uuid.UUID) -> Househol
             )
         ).all():
             contacts[p.child_id].append(p)
+    return HouseholdRecord(
+        household=household,
+        guardians=guardians,
+        children=children,
+        vaccinations=vaccinations,
+        contacts=contacts,
+    )
+
+
+async def _load_extras(ctx: RequestContext, record: HouseholdRecord) -> RecordExtras:
+    s = ctx.session
+    household_id = record.household.id
+    ids = [c.id for c in record.children]
+    shared: set[uuid.UUID] = set()
+    if ids:
         shared = set(
             (
                 await s.exec(
@@ -173,12 +215,7 @@ async def _load_record(ctx: RequestContext, household_id: uuid.UUID) -> Househol
     )
     pending = [c for c in changes if c.state == "pending"]
     decided = sorted((c for c in changes if c.state != "pending"), key=lambda c: c.decided_at, reverse=True)
-    return HouseholdRecord(
-        household=household,
-        guardians=guardians,
-        children=children,
-        vaccinations=vaccinations,
-        contacts=contacts,
+    return RecordExtras(
         consents=consents,
         definitions=definitions,
         pending=pending,
@@ -226,13 +263,15 @@ def household_sections(ctx: RequestContext, record: HouseholdRecord) -> list[Sec
             missing = [] if section == "OTHER_GUARDIAN" else ["firstName"]
             statuses.append(_status(section, missing, []))
             continue
-        missing = F.missing_fields("guardian", "GUARDIAN", values_of("guardian", guardian), record.rules)
-        pending = [p.field for p in record.pending_for("guardian", guardian.id)]
+        missing = F.missing_fields(
+            "guardian", "GUARDIAN", values_of("guardian", guardian), record.extras.rules
+        )
+        pending = [p.field for p in record.extras.pending_for("guardian", guardian.id)]
         statuses.append(_status(section, missing, pending))
     household_values = values_of("household", record.household)
-    household_pending = record.pending_for("household", record.household.id)
+    household_pending = record.extras.pending_for("household", record.household.id)
     for section in ("ADDRESS", "COMPLEMENTARY"):
-        missing = F.missing_fields("household", section, household_values, record.rules)
+        missing = F.missing_fields("household", section, household_values, record.extras.rules)
         pending = [
             p.field for p in household_pending if F.CATALOGUE[("household", p.field)].section == section
         ]
@@ -242,10 +281,10 @@ def household_sections(ctx: RequestContext, record: HouseholdRecord) -> list[Sec
 
 def child_sections(record: HouseholdRecord, child: Child) -> list[SectionStatus]:
     values = values_of("child", child)
-    pending = record.pending_for("child", child.id)
+    pending = record.extras.pending_for("child", child.id)
     statuses = []
     for section in ("IDENTITY", "SCHOOLING", "MEALS", "HEALTH"):
-        missing = F.missing_fields("child", section, values, record.rules)
+        missing = F.missing_fields("child", section, values, record.extras.rules)
         statuses.append(
             _status(
                 section,
@@ -266,7 +305,7 @@ def child_sections(record: HouseholdRecord, child: Child) -> list[SectionStatus]
     )
     unanswered = [
         d.kind
-        for d in record.definitions
+        for d in record.extras.definitions
         if d.scope == "child" and _current_answer(record, d, child.id) is None
     ]
     statuses.append(_status("AUTHORISATIONS", unanswered, []))
@@ -277,7 +316,7 @@ def _current_answer(
     record: HouseholdRecord, definition: ConsentDefinition, child_id: uuid.UUID | None
 ) -> Consent | None:
     """The answer to the definition's current version, if any (an older version asks again)."""
-    found = record.consents.get((definition.kind, child_id))
+    found = record.extras.consents.get((definition.kind, child_id))
     if found is None or found[0].version != definition.version:
         return None
     return found[1]
@@ -296,10 +335,10 @@ class ConsentAnswer:
 def consent_answers(record: HouseholdRecord, child_id: uuid.UUID | None) -> list[ConsentAnswer]:
     scope = "household" if child_id is None else "child"
     result = []
-    for d in sorted(record.definitions, key=lambda d: d.kind):
+    for d in sorted(record.extras.definitions, key=lambda d: d.kind):
         if d.scope != scope:
             continue
-        found = record.consents.get((d.kind, child_id))
+        found = record.extras.consents.get((d.kind, child_id))
         current = _current_answer(record, d, child_id)
         result.append(ConsentAnswer(d, child_id, current, None if current else (found[1] if found else None)))
     return result
@@ -330,7 +369,7 @@ def to_complete(ctx: RequestContext, record: HouseholdRecord) -> list[ToComplete
     household_consents = [a for a in consent_answers(record, None) if a.answer is None]
     if household_consents:
         items.append(ToComplete("HOUSEHOLD_CONSENTS", None, [a.definition.kind for a in household_consents]))
-    if F.needs_confirmation(record.household.certified_at, record.certification_months, ctx.now()):
+    if F.needs_confirmation(record.household.certified_at, record.extras.certification_months, ctx.now()):
         items.append(ToComplete("CONFIRMATION", None, []))
     return items
 
@@ -532,7 +571,7 @@ async def _apply(
             after=value,
         )
         result.changed.append(name)
-    ctx.cache.pop(("record", household_id), None)
+    forget_record(ctx, household_id)
     return result
 
 
@@ -590,7 +629,7 @@ async def update_household_section(
             guardian = Guardian(household_id=hid, rank=2 if me else 1)
             ctx.session.add(guardian)
             await ctx.session.flush()
-        ctx.cache.pop(("record", hid), None)
+        forget_record(ctx, hid)
         return hid, await _apply(
             ctx,
             entity="guardian",
@@ -687,7 +726,7 @@ async def replace_vaccinations(
             before=before,
             after=after,
         )
-    ctx.cache.pop(("record", hid), None)
+    forget_record(ctx, hid)
     return child, hid
 
 
@@ -733,7 +772,7 @@ async def replace_contacts(
         before=before,
         after=after,
     )
-    ctx.cache.pop(("record", hid), None)
+    forget_record(ctx, hid)
     return child, hid
 
 
@@ -781,7 +820,7 @@ async def answer_consents(
             before="",
             after=granted,
         )
-    ctx.cache.pop(("record", hid), None)
+    forget_record(ctx, hid)
     return hid
 
 
@@ -805,7 +844,7 @@ async def certify_records(ctx: RequestContext) -> uuid.UUID:
         before=record.household.certified_at,
         after=now,
     )
-    ctx.cache.pop(("record", hid), None)
+    forget_record(ctx, hid)
     return hid
 
 
@@ -876,7 +915,7 @@ async def decide_pending_change(
             value=_display(_parse_stored(spec, change.new_value)),
             reason=reason,
         )
-    ctx.cache.pop(("record", change.household_id), None)
+    forget_record(ctx, change.household_id)
     return change
 
 

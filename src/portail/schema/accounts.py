@@ -132,8 +132,12 @@ class Viewer:
 
     @strawberry.field(description='The household ("Mon foyer"); null for staff.')
     async def household(self, info: Info) -> Household | None:
-        row = await household_use_cases.viewer_household(info.context.app)
-        return Household.from_row(row) if row else None
+        ctx = info.context.app
+        household_id = await records.viewer_household_id(ctx)
+        if household_id is None:
+            return None
+        # Through the record: the household's fields then read the same batch load.
+        return Household.from_row((await records.load_record(ctx, household_id)).household)
 
     @strawberry.field(
         description="What the first connection (and every later one) still requires: sections of the "
@@ -145,7 +149,7 @@ class Viewer:
         household_id = await records.viewer_household_id(ctx)
         if household_id is None:
             return []
-        record = await records.load_record(ctx, household_id)
+        record = await records.load_full_record(ctx, household_id)
         return [ToComplete.of(i) for i in records.to_complete(ctx, record)]
 
     @classmethod

@@ -306,15 +306,35 @@ class Child:
     health: Health = strawberry.field(description="Health information.")
     vaccinations: list[Vaccination] = strawberry.field(description="Vaccinations, oldest first.")
     authorized_persons: list[AuthorizedPerson] = strawberry.field(description="Authorised persons.")
-    authorisations: list[ConsentAnswer] = strawberry.field(description="The child's consents and answers.")
-    sections: list[SectionStatus] = strawberry.field(description="Each section's state.")
-    shared_with_another_household: bool = strawberry.field(
+    _row: strawberry.Private[ChildRow]
+    _household_id: strawberry.Private[uuid.UUID]
+
+    async def _full(self, info: Info) -> records.HouseholdRecord:
+        return await records.load_full_record(info.context.app, self._household_id)
+
+    @strawberry.field(description="The child's consents and the answers to their current versions.")
+    async def authorisations(self, info: Info) -> list[ConsentAnswer]:
+        return [ConsentAnswer.of(a) for a in records.consent_answers(await self._full(info), self._row.id)]
+
+    @strawberry.field(description="Each section's state.")
+    async def sections(self, info: Info) -> list[SectionStatus]:
+        return [SectionStatus.of(s) for s in records.child_sections(await self._full(info), self._row)]
+
+    @strawberry.field(
         description="The child also belongs to another household (separated parents): both see it."
     )
-    certification: Certification = strawberry.field(description="The family's confirmation of this record.")
+    async def shared_with_another_household(self, info: Info) -> bool:
+        return self._row.id in (await self._full(info)).extras.shared_children
+
+    @strawberry.field(description="The family's confirmation of this record.")
+    async def certification(self, info: Info) -> Certification:
+        months = (await self._full(info)).extras.certification_months
+        return _certification(self._row.certified_at, months, info.context.app.now())
 
     @classmethod
-    def of(cls, record: records.HouseholdRecord, row: ChildRow, now: datetime.datetime) -> Child:
+    def of(
+        cls, record: records.HouseholdRecord, row: ChildRow, now: datetime.datetime | None = None
+    ) -> Child:
         return cls(
             id=to_id(row.id),
             first_name=row.first_name,
@@ -332,10 +352,8 @@ class Child:
             ),
             vaccinations=[Vaccination.from_row(v) for v in record.vaccinations.get(row.id, [])],
             authorized_persons=[AuthorizedPerson.from_row(p) for p in record.contacts.get(row.id, [])],
-            authorisations=[ConsentAnswer.of(a) for a in records.consent_answers(record, row.id)],
-            sections=[SectionStatus.of(s) for s in records.child_sections(record, row)],
-            shared_with_another_household=row.id in record.shared_children,
-            certification=_certification(row.certified_at, record.certification_months, now),
+            _row=row,
+            _household_id=record.household.id,
         )
 
 
@@ -413,6 +431,9 @@ class Household:
     async def _record(self, info: Info) -> records.HouseholdRecord:
         return await records.load_record(info.context.app, self._id)
 
+    async def _full(self, info: Info) -> records.HouseholdRecord:
+        return await records.load_full_record(info.context.app, self._id)
+
     @strawberry.field(description="Correspondence address and household phones.")
     async def address(self, info: Info) -> Address:
         h = (await self._record(info)).household
@@ -462,30 +483,29 @@ class Household:
     @strawberry.field(description='The state of each section of "Mon foyer".')
     async def sections(self, info: Info) -> list[SectionStatus]:
         return [
-            SectionStatus.of(s)
-            for s in records.household_sections(info.context.app, await self._record(info))
+            SectionStatus.of(s) for s in records.household_sections(info.context.app, await self._full(info))
         ]
 
     @strawberry.field(description="Consents asked once per household, with the answers.")
     async def consents(self, info: Info) -> list[ConsentAnswer]:
-        return [ConsentAnswer.of(a) for a in records.consent_answers(await self._record(info), None)]
+        return [ConsentAnswer.of(a) for a in records.consent_answers(await self._full(info), None)]
 
     @strawberry.field(description="The family's confirmation of its records.")
     async def certification(self, info: Info) -> Certification:
-        record = await self._record(info)
+        record = await self._full(info)
         return _certification(
-            record.household.certified_at, record.certification_months, info.context.app.now()
+            record.household.certified_at, record.extras.certification_months, info.context.app.now()
         )
 
     @strawberry.field(description="Changes to checked fields waiting for staff review.")
     async def pending_changes(self, info: Info) -> list[PendingChange]:
-        return [PendingChange.from_row(p) for p in (await self._record(info)).pending]
+        return [PendingChange.from_row(p) for p in (await self._full(info)).extras.pending]
 
     @strawberry.field(
         description="Changes staff approved or rejected in the last 90 days, newest first (with the reason)."
     )
     async def reviewed_changes(self, info: Info) -> list[PendingChange]:
-        return [PendingChange.from_row(p) for p in (await self._record(info)).decided]
+        return [PendingChange.from_row(p) for p in (await self._full(info)).extras.decided]
 
     @classmethod
     def from_row(cls, row: HouseholdRow) -> Household:

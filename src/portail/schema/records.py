@@ -292,8 +292,11 @@ class RecordQueries:
         id: Annotated[strawberry.ID | None, strawberry.argument(description="Staff: the household.")] = None,
     ) -> Household | None:
         ctx = info.context.app
+        wanted = parse_id(id) if id else None
+        if id and wanted is None:
+            return None  # a malformed id is an unknown one, not "my household"
         try:
-            hid = await records.household_for(ctx, parse_id(id) if id else None, "id")
+            hid = await records.household_for(ctx, wanted, "id")
         except UserErrors:
             return None
         return await _household(info, hid)
@@ -362,11 +365,14 @@ class RecordQueries:
         ] = None,
     ) -> list[AuditEntry]:
         ctx = info.context.app
+        hid, cid = parse_id(household_id) if household_id else None, parse_id(child_id) if child_id else None
+        if (household_id and hid is None) or (child_id and cid is None):
+            return []  # a malformed id is an unknown one: no falling back on the viewer's whole trail
         try:
             rows = await records.audit_trail(
                 ctx,
-                parse_id(household_id) if household_id else None,
-                parse_id(child_id) if child_id else None,
+                hid,
+                cid,
                 max(1, min(first, MAX_PAGE)),
                 before,
             )
