@@ -3,6 +3,7 @@ the forms staff publish (e.g. the canteen's rules)."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
@@ -213,4 +214,6 @@ async def health_form(
     child = await session.get(Child, child_id)
     if child is None:
         raise LookupError(child_id)
-    return health_form_pdf(await health_form_data(session, child, town, now)), health_form_filename(child)
+    data = await health_form_data(session, child, town, now)
+    # Rendering is CPU work (~10 ms): off the event loop, so other requests keep their latency.
+    return await asyncio.to_thread(health_form_pdf, data), health_form_filename(child)
