@@ -15,6 +15,7 @@ from sqlmodel import col, func, select
 from portail.db.models import Account, Child, Document, DocumentType, Guardian, Household, HouseholdChild
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, UserErrors
+from portail.resolvers.households import viewer_household_id
 from portail.resolvers.mail import client_link, send_mail
 from portail.resolvers.uploads import CheckedFile, IncomingFile, check_file, store
 from portail.resolvers.validation import Validator
@@ -43,14 +44,6 @@ class DocumentView:
 
 # ---------------------------------------------------------------------------------------------
 # Ownership
-
-
-async def viewer_household_id(ctx: RequestContext) -> uuid.UUID | None:
-    """The household of the signed-in guardian (None for staff)."""
-    if ctx.viewer is None or ctx.viewer.account.guardian_id is None:
-        return None
-    guardian = await ctx.session.get(Guardian, ctx.viewer.account.guardian_id)
-    return guardian.household_id if guardian else None
 
 
 async def own_child(ctx: RequestContext, child_id: uuid.UUID | None) -> Child | None:

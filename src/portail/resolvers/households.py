@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from portail.db.models import Guardian, Household
 from portail.resolvers.context import RequestContext
 from portail.resolvers.memo import memo
@@ -13,6 +15,12 @@ async def viewer_guardian(ctx: RequestContext) -> Guardian | None:
         return None
     guardian_id = ctx.viewer.account.guardian_id
     return await memo(ctx, ("viewer_guardian",), lambda: ctx.session.get(Guardian, guardian_id))
+
+
+async def viewer_household_id(ctx: RequestContext) -> uuid.UUID | None:
+    """The household of the signed-in guardian (None for staff or anonymous)."""
+    guardian = await viewer_guardian(ctx)
+    return guardian.household_id if guardian else None
 
 
 async def viewer_household(ctx: RequestContext) -> Household | None:

@@ -29,7 +29,7 @@ from portail.db.models import (
 )
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, UserErrors
-from portail.resolvers.households import viewer_guardian
+from portail.resolvers.households import viewer_household_id
 from portail.resolvers.mail import send_mail
 from portail.resolvers.memo import memo
 from portail.resolvers.validation import Validator
@@ -376,11 +376,6 @@ def to_complete(ctx: RequestContext, record: HouseholdRecord) -> list[ToComplete
 
 # ---------------------------------------------------------------------------------------------
 # Ownership
-
-
-async def viewer_household_id(ctx: RequestContext) -> uuid.UUID | None:
-    guardian = await viewer_guardian(ctx)
-    return guardian.household_id if guardian else None
 
 
 async def household_for(
