@@ -305,7 +305,7 @@ def child_sections(record: HouseholdRecord, child: Child) -> list[SectionStatus]
     )
     unanswered = [
         d.kind
-        for d in record.extras.definitions
+        for d in sorted(record.extras.definitions, key=lambda d: d.kind)
         if d.scope == "child" and _current_answer(record, d, child.id) is None
     ]
     statuses.append(_status("AUTHORISATIONS", unanswered, []))

@@ -1,0 +1,351 @@
+"""The authorisation table: every query and mutation that takes an id, called by family A with family
+B's ids, answers exactly as it answers an unknown id (the same JSON as with a random UUID, or with a
+malformed id) and changes nothing. Staff-only operations refuse families with FORBIDDEN, whatever the id.
+
+A meta-test reads the schema: an operation taking an id (as an argument, or inside an input) that is
+missing from the table fails the suite, so no id-taking operation can be added without its line here.
+
+Each line is checked against a control: the same call by the id's owner (family B, or staff for
+staff-only operations) does not answer "not found", so the ids used are real and the refusal comes from
+who asks, not from a wrong id."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from graphql import GraphQLInputType, get_named_type, is_input_object_type
+
+from portail.db.models import Account, DocumentType, Guardian
+from portail.schema import build_schema
+from tests.support.accounts import signed_in
+from tests.support.builders import make_family, make_staff
+from tests.support.documents import (
+    PUBLISH,
+    caf_certificate,
+    make_child,
+    make_document_type,
+    pdf_bytes,
+    post_file,
+    upload,
+    upload_data,
+)
+from tests.support.graphql import GraphQLClient
+from tests.support.snapshot import database_state, stored_files
+
+FILE = ("justificatif.pdf", pdf_bytes("Justificatif"), "application/pdf")
+ERRORS = "errors { field code message }"
+
+# What family A gets with another family's id, exactly as with an unknown one.
+NULL = "null"  # a query answering null
+EMPTY = "empty"  # a list query answering []
+NOT_FOUND = "not found"  # a NOT_FOUND error naming the argument (in the payload, or top-level for a query)
+FORBIDDEN = "forbidden"  # staff only: refused before the id is even looked at
+
+
+@dataclass
+class World:
+    """Family A (signed in), family B with its records and documents, and staff; the ids in play."""
+
+    a: GraphQLClient
+    b: GraphQLClient
+    staff: GraphQLClient
+    ids: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One line of the table: an operation, the id argument under test, and how A is answered."""
+
+    operation: str  # "Query.child", "Mutation.updateChild"
+    argument: str  # the argument, or the path to an id inside an input ("answers.definitionId")
+    foreign: str  # the key of the id in ``World.ids`` that family A must not reach
+    expect: str
+    document: str
+    variables: Callable[[World, str], dict[str, Any]]
+    control: str = "b"  # who may use the id: "b", "staff", or "a" (with ``control_id``)
+    control_id: str | None = None  # for "a": the id A may use instead (the town's current one)
+    error_field: str | None = None  # the field named by the error (default: ``argument``)
+    upload: bool = False  # a multipart request with ``FILE`` as ``$file``
+
+    @property
+    def name(self) -> str:
+        return f"{self.operation}({self.argument})"
+
+    @property
+    def root_field(self) -> str:
+        return self.operation.split(".", 1)[1]
+
+
+def payload(selection: str) -> str:
+    return f"{selection} {ERRORS}"
+
+
+TABLE: list[Case] = [
+    # ---- Queries
+    Case("Query.household", "id", "household_b", NULL,
+         "query($id: ID) { household(id: $id) { id name children { id } } }",
+         lambda w, id_: {"id": id_}),
+    Case("Query.child", "id", "child_b", NULL,
+         "query($id: ID!) { child(id: $id) { id firstName health { allergies } } }",
+         lambda w, id_: {"id": id_}),
+    Case("Query.auditTrail", "childId", "child_b", EMPTY,
+         "query($id: ID) { auditTrail(childId: $id) { field before after } }",
+         lambda w, id_: {"id": id_}),
+    Case("Query.auditTrail", "householdId", "household_b", EMPTY,
+         "query($id: ID) { auditTrail(householdId: $id) { field before after } }",
+         lambda w, id_: {"id": id_}),
+    Case("Query.documents", "childId", "child_b", NOT_FOUND,
+         "query($id: ID) { documents(childId: $id) { id fileName } }",
+         lambda w, id_: {"id": id_}),
+    # ---- Mutations of the family's records
+    Case("Mutation.updateHousehold", "householdId", "household_b", NOT_FOUND,
+         "mutation($id: ID, $input: UpdateHouseholdInput!) { updateHousehold(householdId: $id, input: $input) { "
+         + payload("household { id } changedFields pendingFields") + " } }",
+         lambda w, id_: {"id": id_, "input": {"complementary": {"remarks": "Modifié par un tiers"}}}),
+    Case("Mutation.updateChild", "id", "child_b", NOT_FOUND,
+         "mutation($id: ID!, $input: UpdateChildInput!) { updateChild(id: $id, input: $input) { "
+         + payload("child { id } changedFields pendingFields") + " } }",
+         lambda w, id_: {"id": id_, "input": {"health": {"allergies": "Modifié par un tiers"}}}),
+    Case("Mutation.answerConsents", "childId", "child_b", NOT_FOUND,
+         "mutation($id: ID, $answers: [ConsentAnswerInput!]!) { answerConsents(childId: $id, answers: $answers) { "
+         + payload("household { id } changedFields") + " } }",
+         lambda w, id_: {"id": id_, "answers": [{"definitionId": w.ids["definition"], "granted": False}]}),
+    # A consent the town replaced by a new version: answered like an unknown consent, even for A's own child.
+    Case("Mutation.answerConsents", "answers.definitionId", "old_definition", NOT_FOUND,
+         "mutation($id: ID, $answers: [ConsentAnswerInput!]!) { answerConsents(childId: $id, answers: $answers) { "
+         + payload("household { id } changedFields") + " } }",
+         lambda w, id_: {"id": w.ids["child_a"], "answers": [{"definitionId": id_, "granted": True}]},
+         control="a", control_id="definition", error_field="answers.0.definitionId"),
+    # ---- Documents
+    # A type the town withdrew: handed in like an unknown type.
+    Case("Mutation.uploadDocument", "typeId", "inactive_type", NOT_FOUND,
+         "mutation($file: Upload!, $typeId: ID!) { uploadDocument(file: $file, typeId: $typeId) { "
+         + payload("document { id }") + " } }",
+         lambda w, id_: {"typeId": id_},
+         control="a", control_id="household_type", upload=True),
+    Case("Mutation.uploadDocument", "childId", "child_b", NOT_FOUND,
+         "mutation($file: Upload!, $typeId: ID!, $id: ID) { uploadDocument(file: $file, typeId: $typeId, childId: $id) { "
+         + payload("document { id }") + " } }",
+         lambda w, id_: {"typeId": w.ids["child_type"], "id": id_},
+         upload=True),
+    Case("Mutation.replaceDocument", "id", "document_b", NOT_FOUND,
+         "mutation($id: ID!, $file: Upload!) { replaceDocument(id: $id, file: $file) { "
+         + payload("document { id fileName }") + " } }",
+         lambda w, id_: {"id": id_},
+         upload=True),
+    Case("Mutation.deleteDocument", "id", "document_b", NOT_FOUND,
+         "mutation($id: ID!) { deleteDocument(id: $id) { " + payload("ok") + " } }",
+         lambda w, id_: {"id": id_}),
+    # ---- Staff only: a family is refused, with another family's id or any other.
+    Case("Mutation.resendAccountConfirmation", "accountId", "account_b", FORBIDDEN,
+         "mutation($id: ID!) { resendAccountConfirmation(accountId: $id) { " + payload("account { id }") + " } }",
+         lambda w, id_: {"id": id_},
+         control="staff"),
+    Case("Mutation.decidePendingChange", "id", "change_b", FORBIDDEN,
+         "mutation($id: ID!) { decidePendingChange(id: $id, approve: true) { " + payload("change { id state }") + " } }",
+         lambda w, id_: {"id": id_},
+         control="staff"),
+    Case("Mutation.reviewDocument", "id", "document_b", FORBIDDEN,
+         "mutation($id: ID!) { reviewDocument(id: $id, accept: true) { " + payload("document { id state }") + " } }",
+         lambda w, id_: {"id": id_},
+         control="staff"),
+    Case("Mutation.updateDocumentType", "id", "household_type", FORBIDDEN,
+         "mutation($id: ID!) { updateDocumentType(id: $id, input: {label: \"Modifié\"}) { "
+         + payload("documentType { id label }") + " } }",
+         lambda w, id_: {"id": id_},
+         control="staff"),
+    Case("Mutation.archivePrintableForm", "id", "form", FORBIDDEN,
+         "mutation($id: ID!) { archivePrintableForm(id: $id) { " + payload("printableForm { id }") + " } }",
+         lambda w, id_: {"id": id_},
+         control="staff"),
+]
+
+
+# ---------------------------------------------------------------------------------------------
+# The schema's id-taking operations
+
+
+def _id_paths(type_: GraphQLInputType, path: str, seen: tuple[str, ...] = ()) -> Iterator[str]:
+    """The paths to the ID values an argument of ``type_`` may carry (lists and inputs unwrapped)."""
+    named = get_named_type(type_)
+    if named.name == "ID":
+        yield path
+    elif is_input_object_type(named) and named.name not in seen:
+        for name, input_field in named.fields.items():
+            yield from _id_paths(input_field.type, f"{path}.{name}", (*seen, named.name))
+
+
+def id_taking_operations() -> set[tuple[str, str]]:
+    """(operation, argument path) for every query and mutation argument that is or holds an ID."""
+    schema = build_schema()._schema
+    found = set()
+    for root in (schema.query_type, schema.mutation_type):
+        assert root is not None
+        for name, operation in root.fields.items():
+            for arg_name, argument in operation.args.items():
+                found |= {(f"{root.name}.{name}", path) for path in _id_paths(argument.type, arg_name)}
+    return found
+
+
+def test_every_id_taking_query_and_mutation_is_in_the_table():
+    in_schema = id_taking_operations()
+    in_table = {(c.operation, c.argument) for c in TABLE}
+    missing = sorted(in_schema - in_table)
+    assert not missing, f"id-taking operations without a line in the authorisation table: {missing}"
+    stale = sorted(in_table - in_schema)
+    assert not stale, f"lines of the authorisation table the schema no longer has: {stale}"
+    assert len(in_table) == len(TABLE), "an operation and argument listed twice"
+
+
+def test_the_meta_test_sees_ids_inside_inputs():
+    # answerConsents takes its consent ids inside a list of inputs: the walk must reach them.
+    assert ("Mutation.answerConsents", "answers.definitionId") in id_taking_operations()
+
+
+# ---------------------------------------------------------------------------------------------
+# Family B's world
+
+
+async def build_world(db, browser, settings) -> World:
+    staff_row = await make_staff(db)
+    family_a = await make_family(db, "alpha@famille-a.test", name="ALPHA", first_name="Anne")
+    family_b = await make_family(db, "bravo@famille-b.test", name="BRAVO", first_name="Bruno")
+    child_a = await make_child(db, family_a.household, "Alice")
+    household_type = await make_document_type(db, "ATTESTATION_CAF", "Attestation CAF")
+    child_type = await make_document_type(db, "VACCINATIONS", "Carnet de vaccinations", per_child=True)
+    inactive_type = DocumentType(code="ANCIEN", label="Ancien justificatif", active=False,
+                                 accepted_formats="application/pdf")
+    # Family B's other guardian, whose account is not confirmed yet.
+    guardian_b2 = Guardian(household_id=family_b.household.id, rank=2, first_name="Bea", last_name="BRAVO",
+                           email="bea@famille-b.test")
+    account_b2 = Account(email="bea@famille-b.test", guardian_id=guardian_b2.id)
+    async with db.transaction() as session:
+        for row in (inactive_type, guardian_b2, account_b2):
+            session.add(row)
+            await session.flush()
+
+    world = World(
+        a=await signed_in(browser(), family_a.email, family_a.password),
+        b=await signed_in(browser(), family_b.email, family_b.password),
+        staff=await signed_in(browser(), staff_row.email, staff_row.password),
+    )
+    ids = world.ids
+    # Family A has a trail of its own: a refused id must not fall back on it.
+    own = await world.a.data("""mutation($id: ID!) { updateChild(id: $id, input: {meals: {foodAllergies: "Kiwi"}})
+      { errors { code } } }""", {"id": str(child_a.id)})
+    assert own["updateChild"]["errors"] == []
+    ids.update(household_b=str(family_b.household.id), child_a=str(child_a.id), account_b=str(account_b2.id),
+               household_type=str(household_type.id), child_type=str(child_type.id),
+               inactive_type=str(inactive_type.id))
+
+    # The town publishes a consent, then a new version of it; and a form in "Mes documents à éditer".
+    publish = """mutation($v: String!) { publishConsent(kind: "DROIT_IMAGE", title: "Droit à l'image", text: $v) {
+      definition { id version } errors { code } } }"""
+    ids["old_definition"] = (await world.staff.data(publish, {"v": "Version 1"}))["publishConsent"]["definition"]["id"]
+    ids["definition"] = (await world.staff.data(publish, {"v": "Version 2"}))["publishConsent"]["definition"]["id"]
+    form = await upload_data(world.staff, PUBLISH, {"title": "Règlement de la restauration"},
+                             ("reglement.pdf", pdf_bytes("Règlement"), "application/pdf"))
+    ids["form"] = form["publishPrintableForm"]["printableForm"]["id"]
+
+    # Family B declares its child, fills in its records, moves house, hands in documents.
+    added = await world.b.data("""mutation { addChild(input: {firstName: "Basile", lastName: "BRAVO",
+      birthDate: "2015-02-01", sex: M}) { child { id } errors { code } } }""")
+    ids["child_b"] = added["addChild"]["child"]["id"]
+    health = await world.b.data("""mutation($id: ID!) { updateChild(id: $id, input: {health: {allergies: "Pollen"}})
+      { errors { code } } }""", {"id": ids["child_b"]})
+    assert health["updateChild"]["errors"] == []
+    consent = await world.b.data(
+        "mutation($id: ID, $a: [ConsentAnswerInput!]!) { answerConsents(childId: $id, answers: $a) { errors { code } } }",
+        {"id": ids["child_b"], "a": [{"definitionId": ids["definition"], "granted": True}]},
+    )
+    assert consent["answerConsents"]["errors"] == []
+    moved = await world.b.data("""mutation { updateHousehold(input: {address: {number: "3", street: "Rue du Port",
+      postcode: "56860", city: "SENE", mainPhone: "0297000001"}}) { pendingFields errors { code } } }""")
+    assert moved["updateHousehold"]["pendingFields"]
+    document = await upload(world.b, ("carnet.pdf", pdf_bytes("Carnet de Basile"), "application/pdf"),
+                            ids["child_type"], ids["child_b"])
+    ids["document_b"] = document["document"]["id"]
+    caf = await upload(world.b, ("caf.pdf", caf_certificate(), "application/pdf"), ids["household_type"])
+    assert caf["errors"] == []
+    changes = (await world.staff.data("{ pendingChanges { id householdId } }"))["pendingChanges"]
+    assert {c["householdId"] for c in changes} == {ids["household_b"]}
+    ids["change_b"] = changes[0]["id"]
+    return world
+
+
+# ---------------------------------------------------------------------------------------------
+# The table
+
+
+async def call(client: GraphQLClient, case: Case, variables: dict[str, Any]) -> dict[str, Any]:
+    """The whole JSON answer of ``case``'s operation."""
+    if case.upload:
+        response = await post_file(client, case.document, variables, FILE)
+        assert response.status_code == 200, response.text
+        return response.json()
+    return await client(case.document, variables)
+
+
+def assert_refused(case: Case, body: dict[str, Any]) -> None:
+    """``body`` is the refusal ``case`` expects."""
+    name = case.root_field
+    if case.expect == NULL:
+        assert body == {"data": {name: None}}, body
+    elif case.expect == EMPTY:
+        assert body == {"data": {name: []}}, body
+    elif case.expect == FORBIDDEN:
+        assert body["data"] is None, body
+        assert [e["extensions"]["code"] for e in body["errors"]] == ["FORBIDDEN"], body
+    elif case.operation.startswith("Query."):
+        assert body["data"] is None, body
+        [error] = body["errors"]
+        assert error["extensions"] == {"code": "NOT_FOUND", "field": case.argument}, body
+    else:
+        assert "errors" not in body, body
+        result = body["data"][name]
+        assert [(e["field"], e["code"]) for e in result["errors"]] == [
+            (case.error_field or case.argument, "NOT_FOUND")
+        ], result
+        assert not any(value for key, value in result.items() if key != "errors"), result
+
+
+def assert_allowed(case: Case, body: dict[str, Any]) -> None:
+    """``body`` is no refusal: the id is real and usable by whom it belongs to."""
+    assert "errors" not in body, body
+    result = body["data"][case.root_field]
+    if case.expect == NULL:
+        assert result is not None
+    elif case.expect == EMPTY or case.operation.startswith("Query."):
+        assert result, body
+    else:
+        assert result["errors"] == [], result
+
+
+@pytest.mark.parametrize("case", TABLE, ids=lambda c: c.name)
+async def test_family_a_with_family_b_ids_is_answered_as_with_an_unknown_id(db, browser, settings, case):
+    world = await build_world(db, browser, settings)
+    foreign = world.ids[case.foreign]
+    unknown = str(uuid.uuid4())
+    before = (await database_state(db), await stored_files(settings.storage_path))
+
+    with_foreign = await call(world.a, case, case.variables(world, foreign))
+    with_unknown = await call(world.a, case, case.variables(world, unknown))
+    with_malformed = await call(world.a, case, case.variables(world, "pas-un-identifiant"))
+
+    assert with_foreign == with_unknown
+    assert with_malformed == with_unknown
+    assert_refused(case, with_foreign)
+    assert (await database_state(db), await stored_files(settings.storage_path)) == before
+
+    # The control: the same call by whom the id belongs to is not refused.
+    if case.control == "a":
+        assert case.control_id is not None
+        allowed = await call(world.a, case, case.variables(world, world.ids[case.control_id]))
+    else:
+        client = world.b if case.control == "b" else world.staff
+        allowed = await call(client, case, case.variables(world, foreign))
+    assert_allowed(case, allowed)
