@@ -1,0 +1,117 @@
+"""Places per unit and day, what a new booking gets when few are left, and the waiting line.
+
+A unit's capacity is per day (None: unlimited). The places held are the bookings that count
+(``booking_states.PLACE_HOLDING_STATES``); the database locks the rows and asks these functions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+from portail.rules.booking_states import BookingState, holds_place
+
+# A unit and a day: what capacity is counted for.
+Slot = tuple[Hashable, date]
+
+
+class Admission(StrEnum):
+    """What a new booking gets: a place, a place in the waiting line, or nothing (full)."""
+
+    PLACE = "place"
+    WAIT = "wait"
+    FULL = "full"
+
+
+def places_left(capacity: int | None, held: int) -> int | None:
+    """Places still free (None: unlimited); never negative, even over a capacity staff lowered."""
+    if capacity is None:
+        return None
+    return max(capacity - held, 0)
+
+
+def count_held(bookings: Iterable[tuple[Hashable, date, BookingState]]) -> Counter[Slot]:
+    """Places held per (unit, day), from (unit, day, state) of bookings."""
+    return Counter((unit, day) for unit, day, state in bookings if holds_place(state))
+
+
+def places_left_per_slot(
+    slots: Iterable[Slot], capacity_of: Mapping[Hashable, int | None], held: Mapping[Slot, int]
+) -> dict[Slot, int | None]:
+    """Places left for each of ``slots``; ``capacity_of`` maps a unit to its daily capacity."""
+    return {(unit, day): places_left(capacity_of[unit], held.get((unit, day), 0)) for unit, day in slots}
+
+
+def admit(capacity: int | None, held: int, waiting_list: bool, waiting: int = 0) -> Admission:
+    """What a new booking gets on a day with ``held`` places held and ``waiting`` in line.
+
+    A place only when one is left beyond those already waiting: a newcomer never passes the line.
+    """
+    left = places_left(capacity, held)
+    if left is None or left > waiting:
+        return Admission.PLACE
+    return Admission.WAIT if waiting_list else Admission.FULL
+
+
+def admit_in_order(
+    slots: Sequence[Slot],
+    capacity_of: Mapping[Hashable, int | None],
+    held: Mapping[Slot, int],
+    waiting_list_of: Mapping[Hashable, bool],
+    waiting: Mapping[Slot, int] | None = None,
+) -> list[Admission]:
+    """What each of ``slots`` gets, in order, when booked together (one request, several children).
+
+    Each admitted booking takes its place before the next is looked at, and each one sent to the
+    line joins it: two children asking for the last place get one place and one wait.
+    """
+    held_now = Counter(held)
+    waiting_now = Counter(waiting or {})
+    result = []
+    for slot in slots:
+        unit = slot[0]
+        admission = admit(capacity_of[unit], held_now[slot], waiting_list_of[unit], waiting_now[slot])
+        if admission is Admission.PLACE:
+            held_now[slot] += 1
+        elif admission is Admission.WAIT:
+            waiting_now[slot] += 1
+        result.append(admission)
+    return result
+
+
+@dataclass(frozen=True)
+class InLine:
+    """A waiting booking: when its request was made, and what breaks a tie at the same instant."""
+
+    booking: Hashable
+    requested_at: datetime
+    request_number: int
+    line: int = 0  # its position in the request, for several units or children asked together
+
+
+def _order(entry: InLine) -> tuple[datetime, int, int, str]:
+    # The booking's id last, so that even identical entries come out in one order every time.
+    return (entry.requested_at, entry.request_number, entry.line, str(entry.booking))
+
+
+def waiting_line(entries: Iterable[InLine]) -> list[InLine]:
+    """The line in order: first come, first served."""
+    return sorted(entries, key=_order)
+
+
+def waiting_position(entries: Iterable[InLine], booking: Hashable) -> int | None:
+    """The booking's place in the line (1 is next), or None when it is not in it."""
+    for position, entry in enumerate(waiting_line(entries), start=1):
+        if entry.booking == booking:
+            return position
+    return None
+
+
+def who_gets_places(entries: Iterable[InLine], capacity: int | None, held: int) -> list[InLine]:
+    """The waiting bookings that get a place now that ``held`` places are held, first in line first."""
+    line = waiting_line(entries)
+    left = places_left(capacity, held)
+    return line if left is None else line[:left]
