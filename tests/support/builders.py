@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from portail.adapters.hashing import hash_password
+from portail.adapters import hashing
 from portail.db.engine import Database
 from portail.db.models import Account, Guardian, Household
 from portail.db.models.base import utcnow
+
+_hashes: dict[str, str] = {}
+
+
+async def hash_password(password: str) -> str:
+    """A real argon2id hash, computed once per password for the whole run (hashing is slow on
+    purpose; salts differ between passwords, which is all the tests need)."""
+    if password not in _hashes:
+        _hashes[password] = await hashing.hash_password(password)
+    return _hashes[password]
+
 
 STAFF_PASSWORD = "Agent-Enfance-Sene-2026"
 FAMILY_PASSWORD = "Cheval-Agrafe-Pile-42"
