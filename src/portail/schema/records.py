@@ -428,7 +428,11 @@ class RecordMutations:
             section, values = "COMPLEMENTARY", _values("household", "COMPLEMENTARY", input.complementary)
         hid_arg = parse_id(household_id) if household_id else None
         if household_id and hid_arg is None:
-            hid_arg = parse_id("00000000-0000-0000-0000-000000000000")
+            # A malformed id is an unknown one: never "my own household".
+            refused = UserErrors.one("householdId", ErrorCode.NOT_FOUND, "Ce foyer n'existe pas.")
+            return HouseholdPayload(
+                household=None, changed_fields=[], pending_fields=[], errors=UserError.from_errors(refused)
+            )
         result, errors = await run_mutation(
             info, lambda: records.update_household_section(ctx, hid_arg, section, values)
         )
