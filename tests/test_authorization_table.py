@@ -23,6 +23,7 @@ from portail.db.models import Account, DocumentType, Guardian
 from portail.schema import build_schema
 from tests.support.accounts import signed_in
 from tests.support.builders import make_family, make_staff
+from tests.support.catalogue import make_service, unit_input
 from tests.support.documents import (
     PUBLISH,
     caf_certificate,
@@ -140,7 +141,79 @@ TABLE: list[Case] = [
     Case("Mutation.deleteDocument", "id", "document_b", NOT_FOUND,
          "mutation($id: ID!) { deleteDocument(id: $id) { " + payload("ok") + " } }",
          lambda w, id_: {"id": id_}),
+    # ---- The catalogue and enrolments
+    Case("Query.catalogue", "childId", "child_b", NOT_FOUND,
+         "query($id: ID!) { catalogue(childId: $id) { name activities { periods { path missing { code } } } } }",
+         lambda w, id_: {"id": id_}),
+    Case("Mutation.enrollChild", "childId", "child_b", NOT_FOUND,
+         "mutation($id: ID!, $p: ID!) { enrollChild(childId: $id, periodId: $p) { "
+         + payload("enrolment { id state }") + " } }",
+         lambda w, id_: {"id": id_, "p": w.ids["period"]}),
+    # Periods are the town's, not a family's: an id of something else is answered like an unknown period.
+    Case("Mutation.enrollChild", "periodId", "child_b", NOT_FOUND,
+         "mutation($id: ID!, $p: ID!) { enrollChild(childId: $id, periodId: $p) { "
+         + payload("enrolment { id state }") + " } }",
+         lambda w, id_: {"id": w.ids["child_a"], "p": id_},
+         control="a", control_id="period"),
     # ---- Staff only: a family is refused, with another family's id or any other.
+    Case("Mutation.decideEnrolment", "id", "enrolment_b", FORBIDDEN,
+         "mutation($id: ID!) { decideEnrolment(id: $id, accept: true) { " + payload("enrolment { id state }") + " } }",
+         lambda w, id_: {"id": id_},
+         control="staff"),
+    Case("Mutation.updateRegie", "id", "regie", FORBIDDEN,
+         "mutation($id: ID!) { updateRegie(id: $id, input: {name: \"REGIE\", payfipClientNumber: \"654321\"}) { "
+         + payload("regie { id }") + " } }",
+         lambda w, id_: {"id": id_},
+         control="staff"),
+    Case("Mutation.updateFacility", "id", "facility", FORBIDDEN,
+         "mutation($id: ID!) { updateFacility(id: $id, name: \"CANTINE\") { " + payload("facility { id }") + " } }",
+         lambda w, id_: {"id": id_},
+         control="staff"),
+    Case("Mutation.createActivity", "facilityId", "facility", FORBIDDEN,
+         "mutation($id: ID!) { createActivity(facilityId: $id, input: {name: \"GARDERIE\"}) { "
+         + payload("activity { id }") + " } }",
+         lambda w, id_: {"id": id_},
+         control="staff"),
+    Case("Mutation.createActivity", "input.regieId", "regie", FORBIDDEN,
+         "mutation($f: ID!, $id: ID) { createActivity(facilityId: $f, input: {name: \"GARDERIE\", regieId: $id}) { "
+         + payload("activity { id }") + " } }",
+         lambda w, id_: {"f": w.ids["facility"], "id": id_},
+         control="staff"),
+    Case("Mutation.updateActivity", "id", "activity", FORBIDDEN,
+         "mutation($id: ID!) { updateActivity(id: $id, input: {name: \"CANTINE\"}) { "
+         + payload("activity { id }") + " } }",
+         lambda w, id_: {"id": id_},
+         control="staff"),
+    Case("Mutation.updateActivity", "input.regieId", "regie", FORBIDDEN,
+         "mutation($a: ID!, $id: ID) { updateActivity(id: $a, input: {name: \"CANTINE\", regieId: $id}) { "
+         + payload("activity { id }") + " } }",
+         lambda w, id_: {"a": w.ids["activity"], "id": id_},
+         control="staff"),
+    Case("Mutation.createPeriod", "activityId", "activity", FORBIDDEN,
+         "mutation($id: ID!) { createPeriod(activityId: $id, input: {name: \"2027\", start: \"2027-01-04\", "
+         "end: \"2027-06-30\", weekdays: [MONDAY]}) { " + payload("period { id }") + " } }",
+         lambda w, id_: {"id": id_},
+         control="staff"),
+    Case("Mutation.updatePeriod", "id", "period", FORBIDDEN,
+         "mutation($id: ID!) { updatePeriod(id: $id, input: {name: \"2027\", start: \"2027-01-04\", "
+         "end: \"2027-06-30\", weekdays: [MONDAY]}) { " + payload("period { id }") + " } }",
+         lambda w, id_: {"id": id_},
+         control="staff"),
+    Case("Mutation.setPeriodCalendar", "periodId", "period", FORBIDDEN,
+         "mutation($id: ID!) { setPeriodCalendar(periodId: $id, closures: [], extraDays: []) { "
+         + payload("period { id }") + " } }",
+         lambda w, id_: {"id": id_},
+         control="staff"),
+    Case("Mutation.createUnit", "periodId", "period", FORBIDDEN,
+         "mutation($id: ID!, $input: UnitInput!) { createUnit(periodId: $id, input: $input) { "
+         + payload("unit { id }") + " } }",
+         lambda w, id_: {"id": id_, "input": unit_input("GOUTER")},
+         control="staff"),
+    Case("Mutation.updateUnit", "id", "unit", FORBIDDEN,
+         "mutation($id: ID!, $input: UnitInput!) { updateUnit(id: $id, input: $input) { "
+         + payload("unit { id }") + " } }",
+         lambda w, id_: {"id": id_, "input": unit_input("REPAS")},
+         control="staff"),
     Case("Mutation.resendAccountConfirmation", "accountId", "account_b", FORBIDDEN,
          "mutation($id: ID!) { resendAccountConfirmation(accountId: $id) { " + payload("account { id }") + " } }",
          lambda w, id_: {"id": id_},
@@ -274,6 +347,18 @@ async def build_world(db, browser, settings) -> World:
     changes = (await world.staff.data("{ pendingChanges { id householdId } }"))["pendingChanges"]
     assert {c["householdId"] for c in changes} == {ids["household_b"]}
     ids["change_b"] = changes[0]["id"]
+
+    # The town's canteen (families enrol at once) and Wednesday centre (staff decide); B asks for the centre.
+    canteen = await make_service(db)
+    centre = await make_service(db, "CENTRE AERE MERCREDI", "MERCREDIS", "MERCREDIS 2026-2027", "JOURNEE",
+                                 weekdays="2", regie="REGIE CENTRE AERE MERCREDI", enrolment="staff")
+    ids.update(regie=str(canteen.regie.id), facility=str(canteen.facility.id), activity=str(canteen.activity.id),
+               period=str(canteen.period.id), unit=str(canteen.unit.id))
+    asked = await world.b.data("mutation($c: ID!, $p: ID!) { enrollChild(childId: $c, periodId: $p) { "
+                               "enrolment { id state } errors { code } } }",
+                               {"c": ids["child_b"], "p": str(centre.period.id)})
+    assert asked["enrollChild"]["enrolment"]["state"] == "PENDING", asked
+    ids["enrolment_b"] = asked["enrollChild"]["enrolment"]["id"]
     return world
 
 

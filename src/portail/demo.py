@@ -6,6 +6,7 @@ Safe to run twice: what exists is left as it is (passwords are set again to the 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 
@@ -25,6 +26,7 @@ from portail.db.models import (
     Vaccination,
 )
 from portail.db.models.base import utcnow
+from portail.db.models.catalogue import Activity, Enrolment, Facility, Period, Regie, Unit
 
 FAMILY_EMAIL = "famille.test@example.org"
 FAMILY_PASSWORD = "Surveillance-15-Compiegne"
@@ -140,6 +142,8 @@ async def load_demo(db: Database) -> DemoLogins:
     async with db.transaction() as session:
         await _document_types(session)
         await _consents(session)
+    async with db.transaction() as session:
+        await _catalogue(session)
     return DemoLogins()
 
 
@@ -210,3 +214,116 @@ async def _document_types(session: AsyncSession) -> None:
     for code, label, per_child, months in DEMO_DOCUMENT_TYPES:
         if code not in existing:
             session.add(DocumentType(code=code, label=label, per_child=per_child, validity_months=months))
+
+
+# The guide's services for the school year 2026-2027:
+# (regie, numcli, facility, activity, period, weekdays, activity settings, units as (name, capacity, tariff)).
+SCHOOL_YEAR = (date(2026, 9, 1), date(2027, 7, 3))
+DEMO_SERVICES = (
+    (
+        "REGIE RESTAURATION SCOLAIRE",
+        "123455",
+        "RESTAURANT SCOLAIRE",
+        "RESTAURATION SCOLAIRE",
+        "RESTAURATION SCOLAIRE 2026-2027",
+        "0,1,3,4",
+        {"payment": "invoice", "acceptance": "automatic"},
+        (("REPAS", None, [[500, 120], [1000, 250], [None, 410]]),),
+    ),
+    (
+        "REGIE CENTRE AERE MERCREDI",
+        "123456",
+        "CENTRE AERE MERCREDI",
+        "MERCREDIS",
+        "MERCREDI POMPIDOU B ELEMENTAIRE / 2026-2027",
+        "2",
+        {"payment": "basket", "acceptance": "staff", "when_full": "waiting_list", "enrolment": "staff"},
+        (("JOURNEE CENTRE AERE MERCREDI", 24, [[500, 300], [1000, 520], [None, 770]]),),
+    ),
+    (
+        "REGIE PERISCOLAIRE",
+        "123457",
+        "ACCUEIL PERISCOLAIRE",
+        "GARDERIE MATIN ET SOIR",
+        "GARDERIE 2026-2027",
+        "0,1,3,4",
+        {"payment": "invoice", "acceptance": "automatic"},
+        (("GARDERIE MATIN", 40, [[500, 90], [None, 180]]), ("GARDERIE SOIR", 40, [[500, 130], [None, 260]])),
+    ),
+)
+
+
+async def _catalogue(session: AsyncSession) -> None:
+    """The guide's services, and Paul enrolled in the canteen; what exists is left as staff set it."""
+    regies = {r.name: r for r in (await session.exec(select(Regie))).all()}
+    facilities = {f.name: f for f in (await session.exec(select(Facility))).all()}
+    activities = {(a.facility_id, a.name): a for a in (await session.exec(select(Activity))).all()}
+    periods = {(p.activity_id, p.name): p for p in (await session.exec(select(Period))).all()}
+    canteen = None
+    for (
+        regie_name,
+        numcli,
+        facility_name,
+        activity_name,
+        period_name,
+        weekdays,
+        settings,
+        units,
+    ) in DEMO_SERVICES:
+        regie = regies.get(regie_name) or Regie(name=regie_name, payfip_client_number=numcli)
+        facility = facilities.get(facility_name) or Facility(name=facility_name)
+        session.add_all([regie, facility])
+        await session.flush()
+        activity = activities.get((facility.id, activity_name))
+        if activity is None:
+            activity = Activity(facility_id=facility.id, regie_id=regie.id, name=activity_name, **settings)
+            session.add(activity)
+            await session.flush()
+        period = periods.get((activity.id, period_name))
+        if period is None:
+            period = Period(
+                activity_id=activity.id,
+                name=period_name,
+                start=SCHOOL_YEAR[0],
+                end=SCHOOL_YEAR[1],
+                weekdays=weekdays,
+            )
+            session.add(period)
+            await session.flush()
+            for position, (unit_name, capacity, tariff) in enumerate(units):
+                session.add(
+                    Unit(
+                        period_id=period.id,
+                        name=unit_name,
+                        position=position,
+                        capacity=capacity,
+                        tariff=json.dumps(tariff),
+                    )
+                )
+        if canteen is None:
+            canteen = period
+    assert canteen is not None
+    paul = (
+        await session.exec(select(Child).where(Child.first_name == "Paul", Child.last_name == "TEST"))
+    ).first()
+    account = (await session.exec(select(Account).where(Account.email == FAMILY_EMAIL))).first()
+    if paul is None or account is None or account.guardian_id is None:
+        return
+    enrolled = (
+        await session.exec(
+            select(Enrolment).where(Enrolment.child_id == paul.id, Enrolment.period_id == canteen.id)
+        )
+    ).first()
+    if enrolled is None:
+        guardian = await session.get(Guardian, account.guardian_id)
+        assert guardian is not None
+        session.add(
+            Enrolment(
+                child_id=paul.id,
+                period_id=canteen.id,
+                household_id=guardian.household_id,
+                state="accepted",
+                requested_by=account.id,
+                decided_at=utcnow(),
+            )
+        )

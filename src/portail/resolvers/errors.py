@@ -40,6 +40,11 @@ class ErrorCode(Enum):
     )
     FILE_NAME_INVALID = "The file name contains a path separator, '..' or control characters."
     CODE_ALREADY_USED = "Another object already uses this code."
+    NOT_ELIGIBLE = "The child is outside the activity's ages or class levels."
+    SECTION_INCOMPLETE = "A section of the records the activity requires is still to complete."
+    DOCUMENT_MISSING = "A supporting document the activity requires has not been accepted yet."
+    ALREADY_ENROLLED = "The child is already enrolled in (or has asked for) this period."
+    PERIOD_OVER = "The period has ended: nobody enrols in it any more."
 
 
 @dataclass(frozen=True)

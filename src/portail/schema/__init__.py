@@ -15,15 +15,16 @@ from strawberry.extensions import (
 from strawberry.tools import merge_types
 
 from portail.schema.accounts import AccountMutations, AccountQueries
+from portail.schema.catalogue import CatalogueMutations, CatalogueQueries
 from portail.schema.documents import DocumentMutations, DocumentQueries
 from portail.schema.extensions import MaskInternalErrors
 from portail.schema.records import RecordMutations, RecordQueries
 from portail.schema.validation import SingleLoginRule
 from portail.settings import Settings
 
-Query = merge_types("Query", (AccountQueries, RecordQueries, DocumentQueries))
+Query = merge_types("Query", (AccountQueries, RecordQueries, DocumentQueries, CatalogueQueries))
 Query.__strawberry_definition__.description = "Everything a client can read."
-Mutation = merge_types("Mutation", (AccountMutations, RecordMutations, DocumentMutations))
+Mutation = merge_types("Mutation", (AccountMutations, RecordMutations, DocumentMutations, CatalogueMutations))
 Mutation.__strawberry_definition__.description = (
     "Everything a client can change; each answers a payload with `errors`."
 )

@@ -1,6 +1,7 @@
 """Every table, imported here so that metadata (and Alembic) sees them all."""
 
 from portail.db.models.accounts import Account, AuthSession, LoginThrottle, OneTimeToken
+from portail.db.models.catalogue import Activity, Enrolment, Facility, Period, PeriodDay, Regie, Unit
 from portail.db.models.documents import Document, DocumentType, PrintableForm
 from portail.db.models.households import (
     AuthorizedPerson,
@@ -22,6 +23,7 @@ from portail.db.models.records import (
 
 __all__ = [
     "Account",
+    "Activity",
     "AuditEntry",
     "AuthSession",
     "AuthorizedPerson",
@@ -30,6 +32,8 @@ __all__ = [
     "ConsentDefinition",
     "Document",
     "DocumentType",
+    "Enrolment",
+    "Facility",
     "FieldRule",
     "Guardian",
     "Household",
@@ -38,7 +42,11 @@ __all__ = [
     "OneTimeToken",
     "OutboxMail",
     "PendingChange",
+    "Period",
+    "PeriodDay",
     "PrintableForm",
+    "Regie",
     "TownSetting",
+    "Unit",
     "Vaccination",
 ]

@@ -1,0 +1,144 @@
+"""The services a town offers: regie > facility > activity > period > units, their opening
+calendar, and children's enrolments."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, time
+
+from sqlalchemy import Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from portail.db.models.base import UTCDateTime, created_at_field, id_field
+
+
+class Regie(SQLModel, table=True):
+    """A public cash office ("régie"): collects the payments of its activities through PayFiP."""
+
+    __tablename__ = "regie"
+
+    id: uuid.UUID = id_field()
+    name: str = Field(max_length=100)
+    # PayFiP client number ("numcli"), six digits.
+    payfip_client_number: str = Field(default="", max_length=6)
+    created_at: datetime = created_at_field()
+
+
+class Facility(SQLModel, table=True):
+    """An "établissement", e.g. "RESTAURANT SCOLAIRE", "CENTRE AERE MERCREDI"."""
+
+    __tablename__ = "facility"
+
+    id: uuid.UUID = id_field()
+    name: str = Field(max_length=100)
+    created_at: datetime = created_at_field()
+
+
+class Activity(SQLModel, table=True):
+    """An "accueil", e.g. "RESTAURATION SCOLAIRE", "MERCREDIS", and how it is run."""
+
+    __tablename__ = "activity"
+
+    id: uuid.UUID = id_field()
+    facility_id: uuid.UUID = Field(foreign_key="facility.id", index=True)
+    regie_id: uuid.UUID | None = Field(default=None, foreign_key="regie.id")
+    name: str = Field(max_length=100)
+    # school_time, school_holidays, always (portail.rules.calendar.OpenDuring)
+    open_during: str = Field(default="school_time", max_length=20)
+    # How bookings are accepted: "automatic" within capacity, or "staff".
+    acceptance: str = Field(default="automatic", max_length=10)
+    # When a day is full: "refuse", or "waiting_list".
+    when_full: str = Field(default="refuse", max_length=15)
+    # When a place frees for the first in line: "automatic", or "staff" confirm.
+    promotion: str = Field(default="automatic", max_length=10)
+    # A cancellation after the deadline: "refuse", or "request" (staff decide).
+    late_cancellation: str = Field(default="request", max_length=10)
+    # "invoice" (invoiced afterwards) or "basket" (paid at booking).
+    payment: str = Field(default="invoice", max_length=10)
+    # Enrolment: "automatic" when prerequisites hold, or "staff" approve.
+    enrolment: str = Field(default="automatic", max_length=10)
+    # Eligibility: ages in years on the period's first day, and class levels (comma-separated).
+    min_age: int | None = None
+    max_age: int | None = None
+    class_levels: str = Field(default="", max_length=200)
+    # Prerequisites: record sections that must be complete, document type codes that must be accepted.
+    required_sections: str = Field(default="", max_length=300)
+    required_documents: str = Field(default="", max_length=300)
+    created_at: datetime = created_at_field()
+
+
+class Period(SQLModel, table=True):
+    """A "période", e.g. "RESTAURATION SCOLAIRE 2026-2027": dates and weekdays."""
+
+    __tablename__ = "period"
+
+    id: uuid.UUID = id_field()
+    activity_id: uuid.UUID = Field(foreign_key="activity.id", index=True)
+    name: str = Field(max_length=150)
+    start: date
+    end: date
+    # Comma-separated weekday numbers, Monday = 0.
+    weekdays: str = Field(default="0,1,3,4", max_length=20)
+    created_at: datetime = created_at_field()
+
+
+class Unit(SQLModel, table=True):
+    """A "unité" of a period (e.g. "REPAS", "JOURNEE CENTRE AERE MERCREDI"): capacity, deadlines, price."""
+
+    __tablename__ = "unit"
+
+    id: uuid.UUID = id_field()
+    period_id: uuid.UUID = Field(foreign_key="period.id", index=True)
+    name: str = Field(max_length=100)
+    position: int = 0
+    # Places per day; None: unlimited.
+    capacity: int | None = None
+    # Booking deadline: "days_before" (days, at, counted_in) or "weekday_of_week_before" (weekday, at).
+    booking_rule: str = Field(default="days_before", max_length=25)
+    booking_days: int = 2
+    booking_weekday: int | None = None
+    booking_at: time = time(10, 0)
+    booking_counted_in: str = Field(default="calendar", max_length=10)
+    cancel_rule: str = Field(default="days_before", max_length=25)
+    cancel_days: int = 2
+    cancel_weekday: int | None = None
+    cancel_at: time = time(10, 0)
+    cancel_counted_in: str = Field(default="calendar", max_length=10)
+    # Tariff grid as JSON: [[max_quotient or null, cents], ...] (portail.rules.pricing.TariffGrid).
+    tariff: str = Field(default="[[null, 0]]", sa_type=Text)
+    # Units of a period sharing a non-empty group exclude each other on a day (a day and a morning).
+    exclusive_group: str = Field(default="", max_length=30)
+    created_at: datetime = created_at_field()
+
+
+class PeriodDay(SQLModel, table=True):
+    """Staff's changes to a period's calendar: a closure, or an extra opening, over a date range."""
+
+    __tablename__ = "period_day"
+
+    id: uuid.UUID = id_field()
+    period_id: uuid.UUID = Field(foreign_key="period.id", index=True)
+    # "closure" or "extra"
+    kind: str = Field(max_length=10)
+    start: date
+    end: date
+    label: str = Field(default="", max_length=100)
+
+
+class Enrolment(SQLModel, table=True):
+    """A child's enrolment in a period ("Inscription aux services"): only enrolled children book."""
+
+    __tablename__ = "enrolment"
+    __table_args__ = (UniqueConstraint("child_id", "period_id", name="uq_enrolment_child_period"),)
+
+    id: uuid.UUID = id_field()
+    child_id: uuid.UUID = Field(foreign_key="child.id", index=True)
+    period_id: uuid.UUID = Field(foreign_key="period.id", index=True)
+    household_id: uuid.UUID = Field(foreign_key="household.id", index=True)
+    # pending, accepted, refused, withdrawn
+    state: str = Field(default="pending", max_length=10)
+    reason: str = Field(default="", max_length=500)
+    requested_by: uuid.UUID = Field(foreign_key="account.id")
+    created_at: datetime = created_at_field()
+    decided_by: uuid.UUID | None = Field(default=None, foreign_key="account.id")
+    decided_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -1,0 +1,715 @@
+"""The catalogue of services (regie > facility > activity > period > units) that staff manage, what a
+child may be enrolled in, and enrolments ("Inscription aux services")."""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, time
+from typing import Any
+
+from sqlmodel import col, select
+
+from portail.db.models import Account, Child, Document, DocumentType, Household
+from portail.db.models.catalogue import Activity, Enrolment, Facility, Period, PeriodDay, Regie, Unit
+from portail.resolvers.context import RequestContext
+from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
+from portail.resolvers.mail import send_mail
+from portail.resolvers.memo import memo
+from portail.resolvers.records import child_of, child_sections, household_sections, load_full_record
+from portail.resolvers.validation import Validator
+from portail.rules import fields as F
+from portail.rules.calendar import OpenDuring, school_calendar_covers
+from portail.rules.deadlines import MAX_DAYS_BEFORE, DayCount, DaysBefore, DeadlineRule, WeekdayOfWeekBefore
+from portail.rules.pricing import Bracket, TariffGrid
+from portail.rules.validity import TOWN_ZONE
+
+PAYFIP_CLIENT_NUMBER = re.compile(r"\d{6}")
+MAX_PERIOD_DAYS = 2 * 366
+MAX_CAPACITY = 10_000
+MAX_PRICE = 1_000_000  # cents: 10 000 €
+MAX_BRACKETS = 20
+MAX_SPANS = 200
+MAX_AGE = 25
+SECTIONS = F.HOUSEHOLD_SECTIONS + F.CHILD_SECTIONS
+SECTION_LABELS = {
+    "ME": "Mon foyer > Moi",
+    "OTHER_GUARDIAN": "Mon foyer > Autre responsable",
+    "ADDRESS": "Mon foyer > Adresse de correspondance",
+    "COMPLEMENTARY": "Mon foyer > Informations complémentaires",
+    "IDENTITY": "Identité",
+    "SCHOOLING": "Scolarité",
+    "MEALS": "Restauration",
+    "HEALTH": "Santé",
+    "VACCINATIONS": "Vaccinations",
+    "AUTHORIZED_PERSONS": "Personnes autorisées",
+    "AUTHORISATIONS": "Autorisations",
+}
+ACTIVE_ENROLMENT = ("pending", "accepted")
+
+
+# ---------------------------------------------------------------------------------------------
+# Input, as the schema hands it over
+
+
+@dataclass
+class ActivityData:
+    name: str
+    regie_id: uuid.UUID | None
+    open_during: str
+    acceptance: str
+    when_full: str
+    promotion: str
+    late_cancellation: str
+    payment: str
+    enrolment: str
+    min_age: int | None
+    max_age: int | None
+    class_levels: list[str]
+    required_sections: list[str]
+    required_documents: list[str]
+    regie_given: bool = False  # a regie id was passed (a malformed one parses to None)
+
+
+@dataclass
+class PeriodData:
+    name: str
+    start: date
+    end: date
+    weekdays: list[int]
+
+
+@dataclass
+class RuleData:
+    kind: str  # days_before, weekday_of_week_before
+    days: int
+    weekday: int | None
+    at: time
+    counted_in: str
+
+
+@dataclass
+class UnitData:
+    name: str
+    position: int
+    capacity: int | None
+    booking: RuleData
+    cancellation: RuleData
+    tariff: list[tuple[int | None, int]]
+    exclusive_group: str
+
+
+@dataclass
+class SpanData:
+    start: date
+    end: date
+    label: str
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the catalogue
+
+
+@dataclass
+class Catalogue:
+    """Every row of the catalogue, loaded in a fixed number of statements, and grouped."""
+
+    regies: list[Regie]
+    facilities: list[Facility]
+    activities: list[Activity]
+    periods: list[Period]
+    units: list[Unit]
+    days: list[PeriodDay]
+    by_id: dict[uuid.UUID, Any] = field(default_factory=dict)
+
+    def activities_of(self, facility_id: uuid.UUID) -> list[Activity]:
+        return [a for a in self.activities if a.facility_id == facility_id]
+
+    def periods_of(self, activity_id: uuid.UUID) -> list[Period]:
+        return [p for p in self.periods if p.activity_id == activity_id]
+
+    def units_of(self, period_id: uuid.UUID) -> list[Unit]:
+        return [u for u in self.units if u.period_id == period_id]
+
+    def days_of(self, period_id: uuid.UUID, kind: str) -> list[PeriodDay]:
+        return [d for d in self.days if d.period_id == period_id and d.kind == kind]
+
+
+async def load_catalogue(ctx: RequestContext) -> Catalogue:
+    async def load() -> Catalogue:
+        s = ctx.session
+        catalogue = Catalogue(
+            regies=list((await s.exec(select(Regie).order_by(col(Regie.name)))).all()),
+            facilities=list((await s.exec(select(Facility).order_by(col(Facility.name)))).all()),
+            activities=list((await s.exec(select(Activity).order_by(col(Activity.name)))).all()),
+            periods=list((await s.exec(select(Period).order_by(col(Period.start), col(Period.name)))).all()),
+            units=list((await s.exec(select(Unit).order_by(col(Unit.position), col(Unit.name)))).all()),
+            days=list((await s.exec(select(PeriodDay).order_by(col(PeriodDay.start)))).all()),
+        )
+        for rows in (catalogue.regies, catalogue.facilities, catalogue.activities, catalogue.periods):
+            catalogue.by_id.update({r.id: r for r in rows})
+        return catalogue
+
+    return await memo(ctx, ("catalogue",), load)
+
+
+def period_path(catalogue: Catalogue, period: Period) -> str:
+    """ "RESTAURANT SCOLAIRE > RESTAURATION SCOLAIRE > RESTAURATION SCOLAIRE 2026-2027"."""
+    activity = catalogue.by_id[period.activity_id]
+    facility = catalogue.by_id[activity.facility_id]
+    return f"{facility.name} > {activity.name} > {period.name}"
+
+
+def tariff_of(unit: Unit) -> TariffGrid:
+    return TariffGrid(tuple(Bracket(m, p) for m, p in json.loads(unit.tariff)))
+
+
+def booking_rule(unit: Unit) -> DeadlineRule:
+    return _rule(
+        unit.booking_rule, unit.booking_days, unit.booking_weekday, unit.booking_at, unit.booking_counted_in
+    )
+
+
+def cancel_rule(unit: Unit) -> DeadlineRule:
+    return _rule(
+        unit.cancel_rule, unit.cancel_days, unit.cancel_weekday, unit.cancel_at, unit.cancel_counted_in
+    )
+
+
+def _rule(kind: str, days: int, weekday: int | None, at: time, counted_in: str) -> DeadlineRule:
+    if kind == "weekday_of_week_before":
+        return WeekdayOfWeekBefore(weekday or 0, at)
+    return DaysBefore(days, at, DayCount(counted_in))
+
+
+def split(value: str) -> list[str]:
+    return [v for v in value.split(",") if v]
+
+
+def weekdays_of(period: Period) -> list[int]:
+    return [int(d) for d in split(period.weekdays)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Staff: writing the catalogue
+
+
+async def _get(
+    ctx: RequestContext, table: Any, row_id: uuid.UUID | None, field_name: str, message: str
+) -> Any:
+    row = await ctx.session.get(table, row_id, with_for_update=True) if row_id else None
+    if row is None:
+        raise UserErrors.one(field_name, ErrorCode.NOT_FOUND, message)
+    return row
+
+
+def _forget(ctx: RequestContext) -> None:
+    ctx.cache.pop(("catalogue",), None)
+
+
+async def save_regie(
+    ctx: RequestContext, regie_id: uuid.UUID | None, name: str, numcli: str, *, create: bool
+) -> Regie:
+    row = Regie(name="") if create else await _get(ctx, Regie, regie_id, "id", "Cette régie n'existe pas.")
+    v = Validator()
+    row.name = v.text("name", name, max_length=100, required=True)
+    numcli = numcli.strip()
+    if not PAYFIP_CLIENT_NUMBER.fullmatch(numcli):
+        v.add(
+            "payfipClientNumber",
+            ErrorCode.INVALID,
+            "Le numéro client PayFiP (numcli) comporte exactement 6 chiffres.",
+        )
+    row.payfip_client_number = numcli
+    v.raise_if_any()
+    ctx.session.add(row)
+    await ctx.session.flush()
+    _forget(ctx)
+    return row
+
+
+async def save_facility(
+    ctx: RequestContext, facility_id: uuid.UUID | None, name: str, *, create: bool
+) -> Facility:
+    row = (
+        Facility(name="")
+        if create
+        else await _get(ctx, Facility, facility_id, "id", "Cet établissement n'existe pas.")
+    )
+    v = Validator()
+    row.name = v.text("name", name, max_length=100, required=True)
+    v.raise_if_any()
+    ctx.session.add(row)
+    await ctx.session.flush()
+    _forget(ctx)
+    return row
+
+
+async def create_activity(ctx: RequestContext, facility_id: uuid.UUID | None, data: ActivityData) -> Activity:
+    await _get(ctx, Facility, facility_id, "facilityId", "Cet établissement n'existe pas.")
+    assert facility_id is not None
+    row = Activity(facility_id=facility_id, name="")
+    return await _fill_activity(ctx, row, data)
+
+
+async def update_activity(ctx: RequestContext, activity_id: uuid.UUID | None, data: ActivityData) -> Activity:
+    row = await _get(ctx, Activity, activity_id, "id", "Cet accueil n'existe pas.")
+    return await _fill_activity(ctx, row, data)
+
+
+async def _fill_activity(ctx: RequestContext, row: Activity, data: ActivityData) -> Activity:
+    if data.regie_given and (data.regie_id is None or await ctx.session.get(Regie, data.regie_id) is None):
+        raise UserErrors.one("regieId", ErrorCode.NOT_FOUND, "Cette régie n'existe pas.")
+    v = Validator()
+    row.name = v.text("name", data.name, max_length=100, required=True)
+    for name, age in (("minAge", data.min_age), ("maxAge", data.max_age)):
+        if age is not None and not 0 <= age <= MAX_AGE:
+            v.add(name, ErrorCode.INVALID, f"L'âge est compris entre 0 et {MAX_AGE} ans.")
+    if (
+        data.min_age is not None
+        and data.max_age is not None
+        and data.max_age < data.min_age
+        and not v.has_error("minAge")
+        and not v.has_error("maxAge")
+    ):
+        v.add("maxAge", ErrorCode.INVALID, "L'âge maximum est inférieur à l'âge minimum.")
+    codes = sorted({c.strip().upper() for c in data.required_documents if c.strip()})
+    if codes:
+        known = set(
+            (await ctx.session.exec(select(DocumentType.code).where(col(DocumentType.code).in_(codes)))).all()
+        )
+        unknown = [c for c in codes if c not in known]
+        if unknown:
+            v.add(
+                "requiredDocuments",
+                ErrorCode.NOT_FOUND,
+                "Type de document inconnu : " + ", ".join(unknown) + ".",
+            )
+    v.raise_if_any()
+    row.regie_id = data.regie_id
+    row.open_during = data.open_during
+    row.acceptance, row.when_full, row.promotion = data.acceptance, data.when_full, data.promotion
+    row.late_cancellation, row.payment, row.enrolment = data.late_cancellation, data.payment, data.enrolment
+    row.min_age, row.max_age = data.min_age, data.max_age
+    row.class_levels = ",".join(level for level in F.CLASS_LEVELS if level in data.class_levels)
+    row.required_sections = ",".join(s for s in SECTIONS if s in data.required_sections)
+    row.required_documents = ",".join(codes)
+    ctx.session.add(row)
+    await ctx.session.flush()
+    _forget(ctx)
+    return row
+
+
+async def create_period(ctx: RequestContext, activity_id: uuid.UUID | None, data: PeriodData) -> Period:
+    activity = await _get(ctx, Activity, activity_id, "activityId", "Cet accueil n'existe pas.")
+    row = Period(activity_id=activity.id, name="", start=data.start, end=data.end)
+    return await _fill_period(ctx, row, activity, data)
+
+
+async def update_period(ctx: RequestContext, period_id: uuid.UUID | None, data: PeriodData) -> Period:
+    row = await _get(ctx, Period, period_id, "id", "Cette période n'existe pas.")
+    activity = await ctx.session.get(Activity, row.activity_id)
+    return await _fill_period(ctx, row, activity, data)
+
+
+async def _fill_period(ctx: RequestContext, row: Period, activity: Activity, data: PeriodData) -> Period:
+    v = Validator()
+    row.name = v.text("name", data.name, max_length=150, required=True)
+    if data.end < data.start:
+        v.add("end", ErrorCode.INVALID, "La date de fin est antérieure à la date de début.")
+    elif (data.end - data.start).days > MAX_PERIOD_DAYS:
+        v.add("end", ErrorCode.INVALID, "Une période dure au plus deux ans.")
+    elif activity.open_during != OpenDuring.ALWAYS and not school_calendar_covers(data.start, data.end):
+        v.add(
+            "end",
+            ErrorCode.INVALID,
+            "Le calendrier des vacances scolaires n'est pas encore publié pour toutes ces dates.",
+        )
+    if not data.weekdays:
+        v.add("weekdays", ErrorCode.REQUIRED, "Choisissez au moins un jour de la semaine.")
+    v.raise_if_any()
+    row.start, row.end = data.start, data.end
+    row.weekdays = ",".join(str(d) for d in sorted(set(data.weekdays)))
+    ctx.session.add(row)
+    await ctx.session.flush()
+    _forget(ctx)
+    return row
+
+
+async def set_period_days(
+    ctx: RequestContext,
+    period_id: uuid.UUID | None,
+    closures: Sequence[SpanData],
+    extra_days: Sequence[SpanData],
+) -> Period:
+    """Replace the period's closures and extra opening days."""
+    period = await _get(ctx, Period, period_id, "periodId", "Cette période n'existe pas.")
+    v = Validator()
+    rows = []
+    for name, kind, spans in (("closures", "closure", closures), ("extraDays", "extra", extra_days)):
+        if len(spans) > MAX_SPANS:
+            v.add(name, ErrorCode.INVALID, f"Au plus {MAX_SPANS} plages de dates.")
+            continue
+        for i, span in enumerate(spans):
+            label = v.text(f"{name}.{i}.label", span.label, max_length=100)
+            if span.end < span.start:
+                v.add(
+                    f"{name}.{i}.end", ErrorCode.INVALID, "La date de fin est antérieure à la date de début."
+                )
+            elif span.start < period.start or span.end > period.end:
+                v.add(
+                    f"{name}.{i}.start",
+                    ErrorCode.INVALID,
+                    f"Ces dates sortent de la période (du {period.start:%d/%m/%Y} au {period.end:%d/%m/%Y}).",
+                )
+            rows.append(
+                PeriodDay(period_id=period.id, kind=kind, start=span.start, end=span.end, label=label)
+            )
+    v.raise_if_any()
+    old = (await ctx.session.exec(select(PeriodDay).where(PeriodDay.period_id == period.id))).all()
+    for row in old:
+        await ctx.session.delete(row)
+    await ctx.session.flush()
+    ctx.session.add_all(rows)
+    await ctx.session.flush()
+    _forget(ctx)
+    return period
+
+
+async def create_unit(ctx: RequestContext, period_id: uuid.UUID | None, data: UnitData) -> Unit:
+    period = await _get(ctx, Period, period_id, "periodId", "Cette période n'existe pas.")
+    return await _fill_unit(ctx, Unit(period_id=period.id, name=""), data)
+
+
+async def update_unit(ctx: RequestContext, unit_id: uuid.UUID | None, data: UnitData) -> Unit:
+    return await _fill_unit(ctx, await _get(ctx, Unit, unit_id, "id", "Cette unité n'existe pas."), data)
+
+
+def _check_rule(v: Validator, name: str, rule: RuleData) -> None:
+    if rule.kind == "weekday_of_week_before":
+        if rule.weekday is None:
+            v.add(f"{name}.weekday", ErrorCode.REQUIRED, "Choisissez le jour de la semaine précédente.")
+    elif not 0 <= rule.days <= MAX_DAYS_BEFORE:
+        v.add(f"{name}.days", ErrorCode.INVALID, f"Le délai est compris entre 0 et {MAX_DAYS_BEFORE} jours.")
+    if rule.at.tzinfo is not None:
+        v.add(f"{name}.at", ErrorCode.INVALID, "L'heure est celle de la commune, sans fuseau.")
+
+
+def _check_tariff(v: Validator, brackets: list[tuple[int | None, int]]) -> None:
+    if not brackets:
+        v.add("tariff", ErrorCode.REQUIRED, "Indiquez au moins un tarif.")
+        return
+    if len(brackets) > MAX_BRACKETS:
+        v.add("tariff", ErrorCode.INVALID, f"Au plus {MAX_BRACKETS} tranches.")
+        return
+    for i, (bound, price) in enumerate(brackets):
+        if not 0 <= price <= MAX_PRICE:
+            v.add(
+                f"tariff.{i}.price", ErrorCode.INVALID, "Un tarif est un nombre de centimes positif ou nul."
+            )
+        if bound is not None and bound < 0:
+            v.add(f"tariff.{i}.maxQuotient", ErrorCode.INVALID, "Un quotient familial n'est pas négatif.")
+    if v.has_error("tariff"):  # pragma: no cover - prices are checked per bracket above
+        return
+    if brackets[-1][0] is not None:
+        v.add(
+            "tariff",
+            ErrorCode.INVALID,
+            f"Les quotients au-delà de {brackets[-1][0]} n'ont pas de tarif : "
+            "la dernière tranche n'a pas de plafond.",
+        )
+    elif any(bound is None for bound, _ in brackets[:-1]):
+        v.add("tariff", ErrorCode.INVALID, "Seule la dernière tranche n'a pas de plafond.")
+    else:
+        bounds = [bound for bound, _ in brackets[:-1]]
+        if bounds != sorted(set(bounds)):  # type: ignore[type-var]
+            v.add(
+                "tariff",
+                ErrorCode.INVALID,
+                "Les tranches se suivent par plafond de quotient strictement croissant.",
+            )
+
+
+async def _fill_unit(ctx: RequestContext, row: Unit, data: UnitData) -> Unit:
+    v = Validator()
+    row.name = v.text("name", data.name, max_length=100, required=True)
+    if data.capacity is not None and not 1 <= data.capacity <= MAX_CAPACITY:
+        v.add("capacity", ErrorCode.INVALID, f"La capacité est comprise entre 1 et {MAX_CAPACITY} places.")
+    _check_rule(v, "bookingDeadline", data.booking)
+    _check_rule(v, "cancellationDeadline", data.cancellation)
+    _check_tariff(v, data.tariff)
+    group = v.text("exclusiveGroup", data.exclusive_group, max_length=30)
+    v.raise_if_any()
+    row.position, row.capacity, row.exclusive_group = data.position, data.capacity, group
+    b, c = data.booking, data.cancellation
+    row.booking_rule, row.booking_days, row.booking_weekday = b.kind, b.days, b.weekday
+    row.booking_at, row.booking_counted_in = b.at, b.counted_in
+    row.cancel_rule, row.cancel_days, row.cancel_weekday = c.kind, c.days, c.weekday
+    row.cancel_at, row.cancel_counted_in = c.at, c.counted_in
+    row.tariff = json.dumps([list(b) for b in data.tariff])
+    tariff_of(row)  # the grid the checks above let through is one the pricing rules accept
+    ctx.session.add(row)
+    await ctx.session.flush()
+    _forget(ctx)
+    return row
+
+
+# ---------------------------------------------------------------------------------------------
+# Families: what a child may be enrolled in
+
+
+@dataclass(frozen=True)
+class Missing:
+    """Something that keeps a child from a period: its kind, a code and a French label."""
+
+    kind: str  # AGE, CLASS_LEVEL, RECORD_SECTION, DOCUMENT
+    code: str
+    label: str
+
+
+@dataclass
+class ChildOffer:
+    """A period as one child sees it."""
+
+    period: Period
+    path: str
+    enrolment: Enrolment | None
+    missing: list[Missing]
+
+
+def today(ctx: RequestContext) -> date:
+    return ctx.now().astimezone(TOWN_ZONE).date()
+
+
+async def _accepted_documents(
+    ctx: RequestContext, household_id: uuid.UUID
+) -> set[tuple[str, uuid.UUID | None]]:
+    async def load() -> set[tuple[str, uuid.UUID | None]]:
+        rows = (
+            await ctx.session.exec(
+                select(DocumentType.code, Document.child_id, Document.valid_until)
+                .join(DocumentType, col(DocumentType.id) == Document.type_id)
+                .where(Document.household_id == household_id, Document.state == "accepted")
+            )
+        ).all()
+        day = today(ctx)
+        return {(code, child) for code, child, until in rows if until is None or until >= day}
+
+    return await memo(ctx, ("accepted_documents", household_id), load)
+
+
+async def missing_for(
+    ctx: RequestContext, catalogue: Catalogue, child: Child, household_id: uuid.UUID, period: Period
+) -> list[Missing]:
+    """What the child lacks for ``period``: eligibility, record sections, accepted documents."""
+    activity: Activity = catalogue.by_id[period.activity_id]
+    missing = []
+    if activity.min_age is not None or activity.max_age is not None:
+        age = F.age_on(child.birth_date, period.start) if child.birth_date else None
+        low, high = activity.min_age, activity.max_age
+        if age is None or (low is not None and age < low) or (high is not None and age > high):
+            span = (
+                f"de {low} à {high} ans"
+                if low is not None and high is not None
+                else f"à partir de {low} ans"
+                if low is not None
+                else f"jusqu'à {high} ans"
+            )
+            missing.append(Missing("AGE", "AGE", f"Cet accueil est réservé aux enfants {span}."))
+    levels = split(activity.class_levels)
+    if levels and child.class_level not in levels:
+        missing.append(
+            Missing(
+                "CLASS_LEVEL",
+                child.class_level or "",
+                "Cet accueil est réservé aux classes " + ", ".join(levels) + ".",
+            )
+        )
+    sections = split(activity.required_sections)
+    if sections:
+        record = await load_full_record(ctx, household_id)
+        states = {s.section: s.state for s in household_sections(ctx, record)}
+        states.update({s.section: s.state for s in child_sections(record, child)})
+        for section in sections:
+            if states.get(section) == F.TO_COMPLETE:
+                whose = "" if section in F.HOUSEHOLD_SECTIONS else f" de {child.first_name}"
+                missing.append(
+                    Missing(
+                        "RECORD_SECTION",
+                        section,
+                        f"La rubrique « {SECTION_LABELS[section]} »{whose} est à compléter.",
+                    )
+                )
+    codes = split(activity.required_documents)
+    if codes:
+        accepted = await _accepted_documents(ctx, household_id)
+        types = {t.code: t for t in await _document_types(ctx)}
+        for code in codes:
+            doc_type = types.get(code)
+            if doc_type is None:
+                continue
+            if (code, child.id if doc_type.per_child else None) not in accepted:
+                missing.append(
+                    Missing(
+                        "DOCUMENT",
+                        code,
+                        f"Le justificatif « {doc_type.label} » doit être accepté par la mairie.",
+                    )
+                )
+    return missing
+
+
+async def _document_types(ctx: RequestContext) -> list[DocumentType]:
+    async def load() -> list[DocumentType]:
+        return list((await ctx.session.exec(select(DocumentType))).all())
+
+    return await memo(ctx, ("document_types_all",), load)
+
+
+async def child_catalogue(
+    ctx: RequestContext, child_id: uuid.UUID | None
+) -> tuple[Child, uuid.UUID, list[ChildOffer]]:
+    """The periods not over yet, as ``child_id`` sees them (another family's child: NOT_FOUND)."""
+    child, household_id = await child_of(ctx, child_id, "childId")
+    catalogue = await load_catalogue(ctx)
+    enrolments = {
+        e.period_id: e
+        for e in (await ctx.session.exec(select(Enrolment).where(Enrolment.child_id == child.id))).all()
+    }
+    day = today(ctx)
+    offers = []
+    for period in catalogue.periods:
+        if period.end < day:
+            continue
+        offers.append(
+            ChildOffer(
+                period,
+                period_path(catalogue, period),
+                enrolments.get(period.id),
+                await missing_for(ctx, catalogue, child, household_id, period),
+            )
+        )
+    return child, household_id, offers
+
+
+async def family_quotient(ctx: RequestContext, household_id: uuid.UUID) -> int | None:
+    household = await ctx.session.get(Household, household_id)
+    return household.family_quotient if household else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Enrolment
+
+
+_MISSING_CODES = {
+    "AGE": ErrorCode.NOT_ELIGIBLE,
+    "CLASS_LEVEL": ErrorCode.NOT_ELIGIBLE,
+    "RECORD_SECTION": ErrorCode.SECTION_INCOMPLETE,
+    "DOCUMENT": ErrorCode.DOCUMENT_MISSING,
+}
+
+
+async def enroll_child(
+    ctx: RequestContext, child_id: uuid.UUID | None, period_id: uuid.UUID | None
+) -> Enrolment:
+    child, household_id = await child_of(ctx, child_id, "childId")
+    period = await ctx.session.get(Period, period_id) if period_id else None
+    if period is None:
+        raise UserErrors.one("periodId", ErrorCode.NOT_FOUND, "Cette période n'existe pas.")
+    if period.end < today(ctx):
+        raise UserErrors.one("periodId", ErrorCode.PERIOD_OVER, "Cette période est terminée.")
+    catalogue = await load_catalogue(ctx)
+    existing = (
+        await ctx.session.exec(
+            select(Enrolment)
+            .where(Enrolment.child_id == child.id, Enrolment.period_id == period.id)
+            .with_for_update()
+        )
+    ).first()
+    path = period_path(catalogue, period)
+    if existing is not None and existing.state in ACTIVE_ENROLMENT:
+        raise UserErrors.one(
+            "periodId",
+            ErrorCode.ALREADY_ENROLLED,
+            f"{child.first_name} est déjà inscrit(e) ou en attente pour « {path} ».",
+        )
+    missing = await missing_for(ctx, catalogue, child, household_id, period)
+    if missing:
+        raise UserErrors([_error(m) for m in missing])
+    assert ctx.viewer is not None
+    activity: Activity = catalogue.by_id[period.activity_id]
+    row = existing or Enrolment(
+        child_id=child.id, period_id=period.id, household_id=household_id, requested_by=ctx.viewer.account.id
+    )
+    row.requested_by, row.household_id, row.reason = ctx.viewer.account.id, household_id, ""
+    row.created_at = ctx.now()
+    if activity.enrolment == "automatic":
+        row.state, row.decided_at, row.decided_by = "accepted", ctx.now(), None
+        send_mail(
+            ctx,
+            "enrolment_decided",
+            ctx.viewer.account.email,
+            accepted=True,
+            automatic=True,
+            child_name=child.first_name,
+            path=path,
+            reason="",
+        )
+    else:
+        row.state, row.decided_at, row.decided_by = "pending", None, None
+    ctx.session.add(row)
+    await ctx.session.flush()
+    return row
+
+
+def _error(missing: Missing) -> FieldError:
+    return FieldError("childId", _MISSING_CODES[missing.kind], missing.label)
+
+
+async def decide_enrolment(
+    ctx: RequestContext, enrolment_id: uuid.UUID | None, accept: bool, reason: str
+) -> Enrolment:
+    row = await _get(ctx, Enrolment, enrolment_id, "id", "Cette inscription n'existe pas.")
+    if row.state != "pending":
+        raise UserErrors.one("id", ErrorCode.ALREADY_DECIDED, "Cette inscription a déjà été traitée.")
+    v = Validator()
+    reason = v.text("reason", reason, max_length=500)
+    if not accept and not reason:
+        v.add("reason", ErrorCode.REASON_REQUIRED, "Indiquez le motif du refus : la famille le lira.")
+    v.raise_if_any()
+    assert ctx.viewer is not None
+    row.state = "accepted" if accept else "refused"
+    row.reason, row.decided_by, row.decided_at = reason, ctx.viewer.account.id, ctx.now()
+    catalogue = await load_catalogue(ctx)
+    period = catalogue.by_id[row.period_id]
+    child = await ctx.session.get(Child, row.child_id)
+    author = await ctx.session.get(Account, row.requested_by)
+    if author is not None and child is not None:
+        send_mail(
+            ctx,
+            "enrolment_decided",
+            author.email,
+            accepted=accept,
+            automatic=False,
+            child_name=child.first_name,
+            path=period_path(catalogue, period),
+            reason=reason,
+        )
+    return row
+
+
+async def enrolments(ctx: RequestContext, state: str | None, limit: int) -> list[Enrolment]:
+    query = select(Enrolment).order_by(col(Enrolment.created_at), col(Enrolment.id)).limit(limit)
+    if state is not None:
+        query = query.where(Enrolment.state == state)
+    return list((await ctx.session.exec(query)).all())
+
+
+async def children_by_id(ctx: RequestContext, ids: set[uuid.UUID]) -> dict[uuid.UUID, Child]:
+    if not ids:
+        return {}
+    rows = (await ctx.session.exec(select(Child).where(col(Child.id).in_(ids)))).all()
+    return {c.id: c for c in rows}

@@ -1,0 +1,899 @@
+"""The catalogue of services and enrolments: staff manage regies, facilities, activities, periods and
+units; families see what a child may be enrolled in and ask for it ("Inscription aux services")."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from enum import Enum
+from typing import Annotated, Any
+
+import strawberry
+from strawberry.types import Info
+
+from portail.db.models.catalogue import Activity as ActivityRow
+from portail.db.models.catalogue import Enrolment as EnrolmentRow
+from portail.db.models.catalogue import Period as PeriodRow
+from portail.db.models.catalogue import PeriodDay as PeriodDayRow
+from portail.db.models.catalogue import Regie as RegieRow
+from portail.db.models.catalogue import Unit as UnitRow
+from portail.resolvers import catalogue as use_cases
+from portail.resolvers.errors import UserErrors
+from portail.rules import deadlines
+from portail.rules.pricing import format_amount, unit_price
+from portail.schema.accounts import run_mutation
+from portail.schema.documents import not_found
+from portail.schema.errors import UserError
+from portail.schema.households import ClassLevel, RecordSection
+from portail.schema.ids import parse_id, to_id
+from portail.schema.permissions import FAMILY, STAFF
+
+MAX_PAGE = 100
+
+
+def _enum(name: str, description: str, values: dict[str, str]) -> Any:
+    return strawberry.enum(
+        Enum(name, {k: strawberry.enum_value(k, description=d) for k, d in values.items()}),  # type: ignore[misc]
+        description=description,
+    )
+
+
+OpenDuring = _enum(
+    "OpenDuring",
+    "When an activity runs with respect to the school holidays of the town's zone.",
+    {
+        "SCHOOL_TIME": "Closed during school holidays (canteen, before/after-school care, Wednesdays).",
+        "SCHOOL_HOLIDAYS": "Open only during school holidays (holiday day-care).",
+        "ALWAYS": "School holidays make no difference.",
+    },
+)
+Decider = _enum(
+    "Decider",
+    "Who accepts a request.",
+    {
+        "AUTOMATIC": "Accepted at once (bookings: within capacity; enrolments: when prerequisites hold).",
+        "STAFF": "Staff accept or refuse it.",
+    },
+)
+WhenFull = _enum(
+    "WhenFull",
+    "What happens to a booking for a full day.",
+    {
+        "REFUSE": "It is refused.",
+        "WAITING_LIST": "It waits in line for a place to free.",
+    },
+)
+LateCancellation = _enum(
+    "LateCancellation",
+    "A cancellation after the cancellation deadline.",
+    {
+        "REFUSE": "It is refused.",
+        "REQUEST": 'It becomes a "demande d\'annulation" staff decide.',
+    },
+)
+Payment = _enum(
+    "Payment",
+    "How bookings are paid.",
+    {
+        "INVOICE": "Invoiced afterwards.",
+        "BASKET": "Paid at booking, through the basket.",
+    },
+)
+DeadlineKind = _enum(
+    "DeadlineKind",
+    "The form of a deadline rule.",
+    {
+        "DAYS_BEFORE": '"N jours avant, HHhMM" (`days`, `at`, `countedIn`).',
+        "WEEKDAY_OF_WEEK_BEFORE": '"le jeudi de la semaine précédente, 12h00" (`weekday`, `at`).',
+    },
+)
+DayCount = _enum(
+    "DayCount",
+    'How the days of a "N days before" rule are counted.',
+    {
+        "CALENDAR": "Every day counts.",
+        "WORKING": 'Only Monday to Friday that are not public holidays count ("jours ouvrés").',
+    },
+)
+Weekday = _enum(
+    "Weekday",
+    "A day of the week.",
+    {
+        "MONDAY": "Lundi.",
+        "TUESDAY": "Mardi.",
+        "WEDNESDAY": "Mercredi.",
+        "THURSDAY": "Jeudi.",
+        "FRIDAY": "Vendredi.",
+        "SATURDAY": "Samedi.",
+        "SUNDAY": "Dimanche.",
+    },
+)
+WEEKDAYS = list(Weekday)
+EnrolmentState = _enum(
+    "EnrolmentState",
+    "Where an enrolment stands.",
+    {
+        "PENDING": "Asked for; staff have not decided yet.",
+        "ACCEPTED": "Enrolled: the child may book the period's units.",
+        "REFUSED": "Refused by staff (see `reason`); the family may ask again.",
+        "WITHDRAWN": "Withdrawn by the family.",
+    },
+)
+MissingKind = _enum(
+    "MissingKind",
+    "Why a child may not be enrolled in a period yet.",
+    {
+        "AGE": "The child's age on the period's first day is outside the activity's ages.",
+        "CLASS_LEVEL": "The child's class is not one the activity takes.",
+        "RECORD_SECTION": "A section of the records the activity requires is still to complete (`code`).",
+        "DOCUMENT": "A supporting document the activity requires is not accepted yet (`code`: its type).",
+    },
+)
+
+
+def _lower(value: Any) -> str:
+    return str(value.value).lower()
+
+
+# ---------------------------------------------------------------------------------------------
+# Types
+
+
+@strawberry.type(
+    description='A public cash office ("régie") collecting its activities\' payments through PayFiP.'
+)
+class Regie:
+    id: strawberry.ID = strawberry.field(description="Opaque id.")
+    name: str = strawberry.field(description='Name, e.g. "REGIE RESTAURATION SCOLAIRE".')
+    payfip_client_number: str = strawberry.field(description='PayFiP client number ("numcli"), 6 digits.')
+
+    @classmethod
+    def from_row(cls, row: RegieRow) -> Regie:
+        return cls(id=to_id(row.id), name=row.name, payfip_client_number=row.payfip_client_number)
+
+
+@strawberry.type(description="A deadline rule of a unit, for booking or cancelling.")
+class DeadlineRule:
+    kind: DeadlineKind = strawberry.field(description="The form of the rule.")  # type: ignore[valid-type]
+    days: int = strawberry.field(description="For DAYS_BEFORE: how many days before (0: the day itself).")
+    weekday: Weekday | None = strawberry.field(  # type: ignore[valid-type]
+        description="For WEEKDAY_OF_WEEK_BEFORE: the day of the week before."
+    )
+    at: datetime.time = strawberry.field(description="The time of day, town time.")
+    counted_in: DayCount = strawberry.field(description="For DAYS_BEFORE: how days are counted.")  # type: ignore[valid-type]
+    description: str = strawberry.field(description='In French: "2 jours avant, 10h00".')
+
+
+def _rule(
+    kind: str, days: int, weekday: int | None, at: datetime.time, counted: str, rule: Any
+) -> DeadlineRule:
+    return DeadlineRule(
+        kind=DeadlineKind[kind.upper()],
+        days=days,
+        weekday=WEEKDAYS[weekday] if weekday is not None else None,
+        at=at,
+        counted_in=DayCount[counted.upper()],
+        description=deadlines.describe(rule),
+    )
+
+
+@strawberry.type(description="A bracket of a tariff grid.")
+class TariffBracket:
+    max_quotient: int | None = strawberry.field(
+        description="Family quotients up to this one (included) pay `price`; null: any higher one."
+    )
+    price: int = strawberry.field(description="Price in cents.")
+
+
+@strawberry.type(description='A "unité" of a period, e.g. "REPAS", "JOURNEE CENTRE AERE MERCREDI".')
+class Unit:
+    id: strawberry.ID = strawberry.field(description="Opaque id.")
+    name: str = strawberry.field(description="Name.")
+    position: int = strawberry.field(description="Order among the period's units.")
+    capacity: int | None = strawberry.field(description="Places per day; null: unlimited.")
+    booking_deadline: DeadlineRule = strawberry.field(description="When booking a day closes.")
+    cancellation_deadline: DeadlineRule = strawberry.field(description="When cancelling a day closes.")
+    tariff: list[TariffBracket] = strawberry.field(description="Price by family-quotient bracket.")
+    exclusive_group: str = strawberry.field(
+        description="Units of a period sharing a non-empty group exclude each other on a day."
+    )
+
+    @classmethod
+    def from_row(cls, row: UnitRow) -> Unit:
+        grid = use_cases.tariff_of(row)
+        return cls(
+            id=to_id(row.id),
+            name=row.name,
+            position=row.position,
+            capacity=row.capacity,
+            booking_deadline=_rule(
+                row.booking_rule,
+                row.booking_days,
+                row.booking_weekday,
+                row.booking_at,
+                row.booking_counted_in,
+                use_cases.booking_rule(row),
+            ),
+            cancellation_deadline=_rule(
+                row.cancel_rule,
+                row.cancel_days,
+                row.cancel_weekday,
+                row.cancel_at,
+                row.cancel_counted_in,
+                use_cases.cancel_rule(row),
+            ),
+            tariff=[TariffBracket(max_quotient=b.max_quotient, price=b.price) for b in grid.brackets],
+            exclusive_group=row.exclusive_group,
+        )
+
+
+@strawberry.type(description="A range of days staff closed or opened in a period.")
+class DateSpan:
+    start: datetime.date = strawberry.field(description="First day.")
+    end: datetime.date = strawberry.field(description="Last day (included).")
+    label: str = strawberry.field(description='Why, in French, e.g. "Pont de l\'Ascension".')
+
+    @classmethod
+    def from_row(cls, row: PeriodDayRow) -> DateSpan:
+        return cls(start=row.start, end=row.end, label=row.label)
+
+
+@strawberry.type(description='A "période" of an activity, e.g. "RESTAURATION SCOLAIRE 2026-2027".')
+class Period:
+    id: strawberry.ID = strawberry.field(description="Opaque id.")
+    name: str = strawberry.field(description="Name.")
+    path: str = strawberry.field(description='"Établissement > accueil > période", as the guide prints it.')
+    start: datetime.date = strawberry.field(description="First day.")
+    end: datetime.date = strawberry.field(description="Last day (included).")
+    weekdays: list[Weekday] = strawberry.field(description="The days of the week it runs.")  # type: ignore[valid-type]
+    units: list[Unit] = strawberry.field(description="Its units, in order.")
+    closures: list[DateSpan] = strawberry.field(description="Days staff closed.")
+    extra_days: list[DateSpan] = strawberry.field(description="Days staff opened beyond the usual calendar.")
+
+    @classmethod
+    def of(cls, catalogue: use_cases.Catalogue, row: PeriodRow) -> Period:
+        return cls(
+            id=to_id(row.id),
+            name=row.name,
+            path=use_cases.period_path(catalogue, row),
+            start=row.start,
+            end=row.end,
+            weekdays=[WEEKDAYS[d] for d in use_cases.weekdays_of(row)],
+            units=[Unit.from_row(u) for u in catalogue.units_of(row.id)],
+            closures=[DateSpan.from_row(d) for d in catalogue.days_of(row.id, "closure")],
+            extra_days=[DateSpan.from_row(d) for d in catalogue.days_of(row.id, "extra")],
+        )
+
+
+@strawberry.type(description='An "accueil", e.g. "RESTAURATION SCOLAIRE", "MERCREDIS", and how it is run.')
+class Activity:
+    id: strawberry.ID = strawberry.field(description="Opaque id.")
+    name: str = strawberry.field(description="Name.")
+    regie: Regie | None = strawberry.field(description="The regie its payments go to.")
+    open_during: OpenDuring = strawberry.field(description="Relation to school holidays.")  # type: ignore[valid-type]
+    booking_acceptance: Decider = strawberry.field(description="Who accepts bookings.")  # type: ignore[valid-type]
+    when_full: WhenFull = strawberry.field(description="A booking for a full day.")  # type: ignore[valid-type]
+    waiting_list_promotion: Decider = strawberry.field(  # type: ignore[valid-type]
+        description="When a place frees: the first in line gets it at once, or once staff confirm."
+    )
+    late_cancellation: LateCancellation = strawberry.field(description="A late cancellation.")  # type: ignore[valid-type]
+    payment: Payment = strawberry.field(description="How bookings are paid.")  # type: ignore[valid-type]
+    enrolment: Decider = strawberry.field(description="Who accepts enrolments.")  # type: ignore[valid-type]
+    min_age: int | None = strawberry.field(description="Youngest age, in years on the period's first day.")
+    max_age: int | None = strawberry.field(description="Oldest age, in years on the period's first day.")
+    class_levels: list[ClassLevel] = strawberry.field(description="Classes taken; empty: any.")  # type: ignore[valid-type]
+    required_sections: list[RecordSection] = strawberry.field(  # type: ignore[valid-type]
+        description="Record sections that must be complete to enrol."
+    )
+    required_documents: list[str] = strawberry.field(description="Document type codes that must be accepted.")
+    periods: list[Period] = strawberry.field(description="Its periods, by start date.")
+
+    @classmethod
+    def of(cls, catalogue: use_cases.Catalogue, row: ActivityRow) -> Activity:
+        regie = catalogue.by_id.get(row.regie_id) if row.regie_id else None
+        return cls(
+            id=to_id(row.id),
+            name=row.name,
+            regie=Regie.from_row(regie) if regie else None,
+            open_during=OpenDuring[row.open_during.upper()],
+            booking_acceptance=Decider[row.acceptance.upper()],
+            when_full=WhenFull[row.when_full.upper()],
+            waiting_list_promotion=Decider[row.promotion.upper()],
+            late_cancellation=LateCancellation[row.late_cancellation.upper()],
+            payment=Payment[row.payment.upper()],
+            enrolment=Decider[row.enrolment.upper()],
+            min_age=row.min_age,
+            max_age=row.max_age,
+            class_levels=[ClassLevel[c] for c in use_cases.split(row.class_levels)],
+            required_sections=[RecordSection[s] for s in use_cases.split(row.required_sections)],
+            required_documents=use_cases.split(row.required_documents),
+            periods=[Period.of(catalogue, p) for p in catalogue.periods_of(row.id)],
+        )
+
+
+@strawberry.type(description='An "établissement", e.g. "RESTAURANT SCOLAIRE", with its activities.')
+class Facility:
+    id: strawberry.ID = strawberry.field(description="Opaque id.")
+    name: str = strawberry.field(description="Name.")
+    activities: list[Activity] = strawberry.field(description="Its activities, by name.")
+
+
+def _facility(catalogue: use_cases.Catalogue, facility_id: uuid.UUID) -> Facility:
+    row = catalogue.by_id[facility_id]
+    return Facility(
+        id=to_id(row.id),
+        name=row.name,
+        activities=[Activity.of(catalogue, a) for a in catalogue.activities_of(row.id)],
+    )
+
+
+@strawberry.type(description='A child\'s enrolment in a period ("Inscription aux services").')
+class Enrolment:
+    id: strawberry.ID = strawberry.field(description="Opaque id.")
+    state: EnrolmentState = strawberry.field(description="Where it stands.")  # type: ignore[valid-type]
+    reason: str = strawberry.field(description="Staff's reason for a refusal.")
+    child_id: strawberry.ID = strawberry.field(description="The child.")
+    child_name: str = strawberry.field(description="The child's first and last name.")
+    period_id: strawberry.ID = strawberry.field(description="The period.")
+    period_path: str = strawberry.field(description='"Établissement > accueil > période".')
+    created_at: datetime.datetime = strawberry.field(description="When it was asked for.")
+    decided_at: datetime.datetime | None = strawberry.field(description="When it was accepted or refused.")
+
+    @classmethod
+    def of(cls, catalogue: use_cases.Catalogue, row: EnrolmentRow, child: Any) -> Enrolment:
+        return cls(
+            id=to_id(row.id),
+            state=EnrolmentState[row.state.upper()],
+            reason=row.reason,
+            child_id=to_id(row.child_id),
+            child_name=f"{child.first_name} {child.last_name}".strip(),
+            period_id=to_id(row.period_id),
+            period_path=use_cases.period_path(catalogue, catalogue.by_id[row.period_id]),
+            created_at=row.created_at,
+            decided_at=row.decided_at,
+        )
+
+
+@strawberry.type(description="Something that keeps a child from a period.")
+class MissingItem:
+    kind: MissingKind = strawberry.field(description="What kind.")  # type: ignore[valid-type]
+    code: str = strawberry.field(description="The section or document type code (the class for CLASS_LEVEL).")
+    message: str = strawberry.field(description="In French, ready to show.")
+
+
+@strawberry.type(description="A unit as a family sees it: its price for this family and its deadlines.")
+class OfferedUnit:
+    id: strawberry.ID = strawberry.field(description="Opaque id.")
+    name: str = strawberry.field(description="Name.")
+    price: int = strawberry.field(description="Price of a day for this family, in cents.")
+    price_text: str = strawberry.field(description='The price in French, e.g. "7,70 €".')
+    booking_deadline: str = strawberry.field(description='When booking closes, e.g. "2 jours avant, 10h00".')
+    cancellation_deadline: str = strawberry.field(description="When cancelling closes.")
+
+
+@strawberry.type(description="A period as one child sees it.")
+class OfferedPeriod:
+    id: strawberry.ID = strawberry.field(description="Opaque id (what `enrollChild` takes).")
+    name: str = strawberry.field(description="Name.")
+    path: str = strawberry.field(description='"Établissement > accueil > période".')
+    start: datetime.date = strawberry.field(description="First day.")
+    end: datetime.date = strawberry.field(description="Last day (included).")
+    weekdays: list[Weekday] = strawberry.field(description="The days of the week it runs.")  # type: ignore[valid-type]
+    payment: Payment = strawberry.field(description="How bookings are paid.")  # type: ignore[valid-type]
+    enrolment: Enrolment | None = strawberry.field(description="The child's enrolment; null: never asked.")
+    missing: list[MissingItem] = strawberry.field(
+        description="What keeps the child from enrolling; empty: nothing."
+    )
+    can_enrol: bool = strawberry.field(description="Whether `enrollChild` would be taken now.")
+    units: list[OfferedUnit] = strawberry.field(description="Its units.")
+
+
+@strawberry.type(description="An activity as one child sees it.")
+class OfferedActivity:
+    id: strawberry.ID = strawberry.field(description="Opaque id.")
+    name: str = strawberry.field(description="Name.")
+    periods: list[OfferedPeriod] = strawberry.field(description="Its periods not over yet.")
+
+
+@strawberry.type(description="A facility as one child sees it.")
+class OfferedFacility:
+    id: strawberry.ID = strawberry.field(description="Opaque id.")
+    name: str = strawberry.field(description="Name.")
+    activities: list[OfferedActivity] = strawberry.field(
+        description="Its activities with periods not over yet."
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Inputs
+
+
+@strawberry.input(description="A regie.")
+class RegieInput:
+    name: str = strawberry.field(description="Name.")
+    payfip_client_number: str = strawberry.field(description='PayFiP client number ("numcli"), 6 digits.')
+
+
+@strawberry.input(description="An activity and all its settings (an update replaces them all).")
+class ActivityInput:
+    name: str = strawberry.field(description="Name.")
+    regie_id: strawberry.ID | None = strawberry.field(default=None, description="The regie; null: none.")
+    open_during: OpenDuring = strawberry.field(  # type: ignore[valid-type]
+        default=OpenDuring.SCHOOL_TIME, description="Relation to school holidays."
+    )
+    booking_acceptance: Decider = strawberry.field(  # type: ignore[valid-type]
+        default=Decider.AUTOMATIC, description="Who accepts bookings."
+    )
+    when_full: WhenFull = strawberry.field(  # type: ignore[valid-type]
+        default=WhenFull.REFUSE, description="A booking for a full day."
+    )
+    waiting_list_promotion: Decider = strawberry.field(  # type: ignore[valid-type]
+        default=Decider.AUTOMATIC, description="When a place frees for the first in line."
+    )
+    late_cancellation: LateCancellation = strawberry.field(  # type: ignore[valid-type]
+        default=LateCancellation.REQUEST, description="A late cancellation."
+    )
+    payment: Payment = strawberry.field(default=Payment.INVOICE, description="How bookings are paid.")  # type: ignore[valid-type]
+    enrolment: Decider = strawberry.field(  # type: ignore[valid-type]
+        default=Decider.AUTOMATIC, description="Who accepts enrolments."
+    )
+    min_age: int | None = strawberry.field(default=None, description="Youngest age in years; null: none.")
+    max_age: int | None = strawberry.field(default=None, description="Oldest age in years; null: none.")
+    class_levels: list[ClassLevel] = strawberry.field(  # type: ignore[valid-type]
+        default_factory=list, description="Classes taken; empty: any."
+    )
+    required_sections: list[RecordSection] = strawberry.field(  # type: ignore[valid-type]
+        default_factory=list, description="Record sections that must be complete to enrol."
+    )
+    required_documents: list[str] = strawberry.field(
+        default_factory=list, description="Document type codes that must be accepted to enrol."
+    )
+
+
+@strawberry.input(description="A period's name, dates and weekdays.")
+class PeriodInput:
+    name: str = strawberry.field(description='Name, e.g. "RESTAURATION SCOLAIRE 2026-2027".')
+    start: datetime.date = strawberry.field(description="First day.")
+    end: datetime.date = strawberry.field(description="Last day (included; not before `start`).")
+    weekdays: list[Weekday] = strawberry.field(description="The days of the week it runs.")  # type: ignore[valid-type]
+
+
+@strawberry.input(description="A deadline rule.")
+class DeadlineRuleInput:
+    kind: DeadlineKind = strawberry.field(  # type: ignore[valid-type]
+        default=DeadlineKind.DAYS_BEFORE, description="The form of the rule."
+    )
+    days: int = strawberry.field(default=2, description="For DAYS_BEFORE: 0 (the day itself) to 366.")
+    weekday: Weekday | None = strawberry.field(  # type: ignore[valid-type]
+        default=None, description="For WEEKDAY_OF_WEEK_BEFORE: the day of the week before."
+    )
+    at: datetime.time = strawberry.field(default=datetime.time(10, 0), description="Time of day, town time.")
+    counted_in: DayCount = strawberry.field(  # type: ignore[valid-type]
+        default=DayCount.CALENDAR, description="For DAYS_BEFORE: how days are counted."
+    )
+
+
+@strawberry.input(description="A bracket of a tariff grid; brackets go by increasing quotient.")
+class TariffBracketInput:
+    max_quotient: int | None = strawberry.field(
+        description="Quotients up to this one; null: the last bracket."
+    )
+    price: int = strawberry.field(description="Price in cents.")
+
+
+@strawberry.input(description="A unit and its settings (an update replaces them all).")
+class UnitInput:
+    name: str = strawberry.field(description="Name.")
+    position: int = strawberry.field(default=0, description="Order among the period's units.")
+    capacity: int | None = strawberry.field(default=None, description="Places per day; null: unlimited.")
+    booking_deadline: DeadlineRuleInput = strawberry.field(description="When booking a day closes.")
+    cancellation_deadline: DeadlineRuleInput = strawberry.field(description="When cancelling a day closes.")
+    tariff: list[TariffBracketInput] = strawberry.field(description="The tariff grid, in cents.")
+    exclusive_group: str = strawberry.field(
+        default="", description="Units sharing a non-empty group exclude each other on a day."
+    )
+
+
+@strawberry.input(description="A range of days.")
+class DateSpanInput:
+    start: datetime.date = strawberry.field(description="First day.")
+    end: datetime.date = strawberry.field(description="Last day (included).")
+    label: str = strawberry.field(default="", description="Why, in French.")
+
+
+def _activity_data(input: ActivityInput) -> use_cases.ActivityData:
+    return use_cases.ActivityData(
+        name=input.name,
+        regie_id=parse_id(input.regie_id) if input.regie_id else None,
+        regie_given=input.regie_id is not None,
+        open_during=_lower(input.open_during),
+        acceptance=_lower(input.booking_acceptance),
+        when_full=_lower(input.when_full),
+        promotion=_lower(input.waiting_list_promotion),
+        late_cancellation=_lower(input.late_cancellation),
+        payment=_lower(input.payment),
+        enrolment=_lower(input.enrolment),
+        min_age=input.min_age,
+        max_age=input.max_age,
+        class_levels=[c.value for c in input.class_levels],
+        required_sections=[s.value for s in input.required_sections],
+        required_documents=list(input.required_documents),
+    )
+
+
+def _period_data(input: PeriodInput) -> use_cases.PeriodData:
+    return use_cases.PeriodData(
+        input.name, input.start, input.end, [WEEKDAYS.index(d) for d in input.weekdays]
+    )
+
+
+def _rule_data(rule: DeadlineRuleInput) -> use_cases.RuleData:
+    return use_cases.RuleData(
+        kind=_lower(rule.kind),
+        days=rule.days,
+        weekday=WEEKDAYS.index(rule.weekday) if rule.weekday is not None else None,
+        at=rule.at,
+        counted_in=_lower(rule.counted_in),
+    )
+
+
+def _unit_data(input: UnitInput) -> use_cases.UnitData:
+    return use_cases.UnitData(
+        name=input.name,
+        position=input.position,
+        capacity=input.capacity,
+        booking=_rule_data(input.booking_deadline),
+        cancellation=_rule_data(input.cancellation_deadline),
+        tariff=[(b.max_quotient, b.price) for b in input.tariff],
+        exclusive_group=input.exclusive_group,
+    )
+
+
+def _spans(spans: list[DateSpanInput]) -> list[use_cases.SpanData]:
+    return [use_cases.SpanData(s.start, s.end, s.label) for s in spans]
+
+
+# ---------------------------------------------------------------------------------------------
+# Payloads
+
+
+@strawberry.type(description="Result of a change to a regie.")
+class RegiePayload:
+    regie: Regie | None = strawberry.field(description="The regie as it now is; null on error.")
+    errors: list[UserError] = strawberry.field(description="What to fix; empty on success.")
+
+
+@strawberry.type(description="Result of a change to a facility.")
+class FacilityPayload:
+    facility: Facility | None = strawberry.field(description="The facility as it now is; null on error.")
+    errors: list[UserError] = strawberry.field(description="What to fix; empty on success.")
+
+
+@strawberry.type(description="Result of a change to an activity.")
+class ActivityPayload:
+    activity: Activity | None = strawberry.field(description="The activity as it now is; null on error.")
+    errors: list[UserError] = strawberry.field(description="What to fix; empty on success.")
+
+
+@strawberry.type(description="Result of a change to a period (its dates, its calendar).")
+class PeriodPayload:
+    period: Period | None = strawberry.field(description="The period as it now is; null on error.")
+    errors: list[UserError] = strawberry.field(description="What to fix; empty on success.")
+
+
+@strawberry.type(description="Result of a change to a unit.")
+class UnitPayload:
+    unit: Unit | None = strawberry.field(description="The unit as it now is; null on error.")
+    errors: list[UserError] = strawberry.field(description="What to fix; empty on success.")
+
+
+@strawberry.type(description="Result of `enrollChild` or `decideEnrolment`.")
+class EnrolmentPayload:
+    enrolment: Enrolment | None = strawberry.field(description="The enrolment; null on error.")
+    errors: list[UserError] = strawberry.field(
+        description="What to fix; when prerequisites fail, one error per missing item."
+    )
+
+
+async def _catalogue(info: Info) -> use_cases.Catalogue:
+    return await use_cases.load_catalogue(info.context.app)
+
+
+async def _period(info: Info, row: PeriodRow) -> Period:
+    return Period.of(await _catalogue(info), row)
+
+
+async def _enrolment(info: Info, row: EnrolmentRow) -> Enrolment:
+    ctx = info.context.app
+    children = await use_cases.children_by_id(ctx, {row.child_id})
+    return Enrolment.of(await _catalogue(info), row, children[row.child_id])
+
+
+def _id(value: str | None) -> uuid.UUID | None:
+    return parse_id(value)
+
+
+# ---------------------------------------------------------------------------------------------
+# Queries
+
+
+@strawberry.type
+class CatalogueQueries:
+    @strawberry.field(permission_classes=STAFF, description="Staff: the regies, by name.")
+    async def regies(self, info: Info) -> list[Regie]:
+        return [Regie.from_row(r) for r in (await _catalogue(info)).regies]
+
+    @strawberry.field(
+        permission_classes=STAFF,
+        description="Staff: the whole catalogue, facility > activity > period > units, with the calendars.",
+    )
+    async def facilities(self, info: Info) -> list[Facility]:
+        catalogue = await _catalogue(info)
+        return [_facility(catalogue, f.id) for f in catalogue.facilities]
+
+    @strawberry.field(
+        permission_classes=FAMILY,
+        description="What a child may be enrolled in or book: facility > activity > period (not over yet), "
+        "each with the child's enrolment, what is missing, and each unit's price for this family. An "
+        "unknown `childId` (or another family's) is a `NOT_FOUND` error.",
+    )
+    async def catalogue(
+        self, info: Info, child_id: Annotated[strawberry.ID, strawberry.argument(description="The child.")]
+    ) -> list[OfferedFacility]:
+        ctx = info.context.app
+        try:
+            child, household_id, offers = await use_cases.child_catalogue(ctx, parse_id(child_id))
+        except UserErrors as refused:
+            raise not_found("childId", refused.errors[0].message) from None
+        catalogue = await _catalogue(info)
+        quotient = await use_cases.family_quotient(ctx, household_id)
+        by_activity: dict[uuid.UUID, list[OfferedPeriod]] = {}
+        for offer in offers:
+            p, e = offer.period, offer.enrolment
+            activity = catalogue.by_id[p.activity_id]
+            units = []
+            for u in catalogue.units_of(p.id):
+                price = unit_price(use_cases.tariff_of(u), quotient)
+                units.append(
+                    OfferedUnit(
+                        id=to_id(u.id),
+                        name=u.name,
+                        price=price,
+                        price_text=format_amount(price),
+                        booking_deadline=deadlines.describe(use_cases.booking_rule(u)),
+                        cancellation_deadline=deadlines.describe(use_cases.cancel_rule(u)),
+                    )
+                )
+            by_activity.setdefault(p.activity_id, []).append(
+                OfferedPeriod(
+                    id=to_id(p.id),
+                    name=p.name,
+                    path=offer.path,
+                    start=p.start,
+                    end=p.end,
+                    weekdays=[WEEKDAYS[d] for d in use_cases.weekdays_of(p)],
+                    payment=Payment[activity.payment.upper()],
+                    enrolment=Enrolment.of(catalogue, e, child) if e else None,
+                    missing=[
+                        MissingItem(kind=MissingKind[m.kind], code=m.code, message=m.label)
+                        for m in offer.missing
+                    ],
+                    can_enrol=not offer.missing and (e is None or e.state not in use_cases.ACTIVE_ENROLMENT),
+                    units=units,
+                )
+            )
+        result = []
+        for facility in catalogue.facilities:
+            activities = [
+                OfferedActivity(id=to_id(a.id), name=a.name, periods=by_activity[a.id])
+                for a in catalogue.activities_of(facility.id)
+                if a.id in by_activity
+            ]
+            if activities:
+                result.append(
+                    OfferedFacility(id=to_id(facility.id), name=facility.name, activities=activities)
+                )
+        return result
+
+    @strawberry.field(
+        permission_classes=STAFF, description="Staff: enrolments waiting for a decision, oldest first."
+    )
+    async def pending_enrolments(
+        self,
+        info: Info,
+        first: Annotated[int, strawberry.argument(description="At most this many (1 to 100).")] = 50,
+    ) -> list[Enrolment]:
+        ctx = info.context.app
+        rows = await use_cases.enrolments(ctx, "pending", max(1, min(first, MAX_PAGE)))
+        children = await use_cases.children_by_id(ctx, {r.child_id for r in rows})
+        catalogue = await _catalogue(info)
+        return [Enrolment.of(catalogue, r, children[r.child_id]) for r in rows]
+
+
+# ---------------------------------------------------------------------------------------------
+# Mutations
+
+
+@strawberry.type
+class CatalogueMutations:
+    @strawberry.mutation(permission_classes=STAFF, description="Staff: create a regie.")
+    async def create_regie(
+        self, info: Info, input: Annotated[RegieInput, strawberry.argument(description="The regie.")]
+    ) -> RegiePayload:
+        row, errors = await run_mutation(
+            info,
+            lambda: use_cases.save_regie(
+                info.context.app, None, input.name, input.payfip_client_number, create=True
+            ),
+        )
+        return RegiePayload(regie=Regie.from_row(row) if row else None, errors=errors)
+
+    @strawberry.mutation(permission_classes=STAFF, description="Staff: change a regie.")
+    async def update_regie(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The regie.")],
+        input: Annotated[RegieInput, strawberry.argument(description="Its new name and number.")],
+    ) -> RegiePayload:
+        row, errors = await run_mutation(
+            info,
+            lambda: use_cases.save_regie(
+                info.context.app, _id(id), input.name, input.payfip_client_number, create=False
+            ),
+        )
+        return RegiePayload(regie=Regie.from_row(row) if row else None, errors=errors)
+
+    @strawberry.mutation(permission_classes=STAFF, description='Staff: create a facility ("établissement").')
+    async def create_facility(
+        self, info: Info, name: Annotated[str, strawberry.argument(description="Its name.")]
+    ) -> FacilityPayload:
+        row, errors = await run_mutation(
+            info, lambda: use_cases.save_facility(info.context.app, None, name, create=True)
+        )
+        return FacilityPayload(
+            facility=_facility(await _catalogue(info), row.id) if row else None, errors=errors
+        )
+
+    @strawberry.mutation(permission_classes=STAFF, description="Staff: rename a facility.")
+    async def update_facility(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The facility.")],
+        name: Annotated[str, strawberry.argument(description="Its new name.")],
+    ) -> FacilityPayload:
+        row, errors = await run_mutation(
+            info, lambda: use_cases.save_facility(info.context.app, _id(id), name, create=False)
+        )
+        return FacilityPayload(
+            facility=_facility(await _catalogue(info), row.id) if row else None, errors=errors
+        )
+
+    @strawberry.mutation(permission_classes=STAFF, description='Staff: create an activity ("accueil").')
+    async def create_activity(
+        self,
+        info: Info,
+        facility_id: Annotated[strawberry.ID, strawberry.argument(description="Its facility.")],
+        input: Annotated[ActivityInput, strawberry.argument(description="Its settings.")],
+    ) -> ActivityPayload:
+        row, errors = await run_mutation(
+            info, lambda: use_cases.create_activity(info.context.app, _id(facility_id), _activity_data(input))
+        )
+        return ActivityPayload(
+            activity=Activity.of(await _catalogue(info), row) if row else None, errors=errors
+        )
+
+    @strawberry.mutation(permission_classes=STAFF, description="Staff: change an activity's settings.")
+    async def update_activity(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The activity.")],
+        input: Annotated[ActivityInput, strawberry.argument(description="All its settings.")],
+    ) -> ActivityPayload:
+        row, errors = await run_mutation(
+            info, lambda: use_cases.update_activity(info.context.app, _id(id), _activity_data(input))
+        )
+        return ActivityPayload(
+            activity=Activity.of(await _catalogue(info), row) if row else None, errors=errors
+        )
+
+    @strawberry.mutation(permission_classes=STAFF, description="Staff: create a period of an activity.")
+    async def create_period(
+        self,
+        info: Info,
+        activity_id: Annotated[strawberry.ID, strawberry.argument(description="Its activity.")],
+        input: Annotated[PeriodInput, strawberry.argument(description="Its name, dates and weekdays.")],
+    ) -> PeriodPayload:
+        row, errors = await run_mutation(
+            info, lambda: use_cases.create_period(info.context.app, _id(activity_id), _period_data(input))
+        )
+        return PeriodPayload(period=await _period(info, row) if row else None, errors=errors)
+
+    @strawberry.mutation(
+        permission_classes=STAFF, description="Staff: change a period's name, dates, weekdays."
+    )
+    async def update_period(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The period.")],
+        input: Annotated[PeriodInput, strawberry.argument(description="Its name, dates and weekdays.")],
+    ) -> PeriodPayload:
+        row, errors = await run_mutation(
+            info, lambda: use_cases.update_period(info.context.app, _id(id), _period_data(input))
+        )
+        return PeriodPayload(period=await _period(info, row) if row else None, errors=errors)
+
+    @strawberry.mutation(
+        permission_classes=STAFF,
+        description="Staff: replace a period's closures and extra opening days (within the period's dates).",
+    )
+    async def set_period_calendar(
+        self,
+        info: Info,
+        period_id: Annotated[strawberry.ID, strawberry.argument(description="The period.")],
+        closures: Annotated[list[DateSpanInput], strawberry.argument(description="Days closed.")],
+        extra_days: Annotated[list[DateSpanInput], strawberry.argument(description="Days opened besides.")],
+    ) -> PeriodPayload:
+        row, errors = await run_mutation(
+            info,
+            lambda: use_cases.set_period_days(
+                info.context.app, _id(period_id), _spans(closures), _spans(extra_days)
+            ),
+        )
+        return PeriodPayload(period=await _period(info, row) if row else None, errors=errors)
+
+    @strawberry.mutation(permission_classes=STAFF, description="Staff: create a unit of a period.")
+    async def create_unit(
+        self,
+        info: Info,
+        period_id: Annotated[strawberry.ID, strawberry.argument(description="Its period.")],
+        input: Annotated[UnitInput, strawberry.argument(description="Its settings.")],
+    ) -> UnitPayload:
+        row, errors = await run_mutation(
+            info, lambda: use_cases.create_unit(info.context.app, _id(period_id), _unit_data(input))
+        )
+        return UnitPayload(unit=Unit.from_row(row) if row else None, errors=errors)
+
+    @strawberry.mutation(permission_classes=STAFF, description="Staff: change a unit's settings.")
+    async def update_unit(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The unit.")],
+        input: Annotated[UnitInput, strawberry.argument(description="All its settings.")],
+    ) -> UnitPayload:
+        row, errors = await run_mutation(
+            info, lambda: use_cases.update_unit(info.context.app, _id(id), _unit_data(input))
+        )
+        return UnitPayload(unit=Unit.from_row(row) if row else None, errors=errors)
+
+    @strawberry.mutation(
+        permission_classes=FAMILY,
+        description='Enrol a child in a period ("Inscription aux services"): accepted at once or pending '
+        "staff, per activity; refused with one error per missing item (age, class, record section, document) "
+        "when prerequisites fail. Another family's child, or an unknown period, is NOT_FOUND.",
+    )
+    async def enroll_child(
+        self,
+        info: Info,
+        child_id: Annotated[strawberry.ID, strawberry.argument(description="The child.")],
+        period_id: Annotated[strawberry.ID, strawberry.argument(description="The period.")],
+    ) -> EnrolmentPayload:
+        row, errors = await run_mutation(
+            info, lambda: use_cases.enroll_child(info.context.app, _id(child_id), _id(period_id))
+        )
+        return EnrolmentPayload(enrolment=await _enrolment(info, row) if row else None, errors=errors)
+
+    @strawberry.mutation(
+        permission_classes=STAFF,
+        description="Staff: accept or refuse (reason required) a pending enrolment; the family is mailed.",
+    )
+    async def decide_enrolment(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The enrolment.")],
+        accept: Annotated[bool, strawberry.argument(description="True to accept, false to refuse.")],
+        reason: Annotated[str, strawberry.argument(description="Why (required to refuse).")] = "",
+    ) -> EnrolmentPayload:
+        row, errors = await run_mutation(
+            info, lambda: use_cases.decide_enrolment(info.context.app, _id(id), accept, reason)
+        )
+        return EnrolmentPayload(enrolment=await _enrolment(info, row) if row else None, errors=errors)
