@@ -1,10 +1,10 @@
-"""The viewer's own guardian and household (for "Mon profil" and the menu)."""
+"""The viewer's own guardian and household id (for "Mon profil", records and documents)."""
 
 from __future__ import annotations
 
 import uuid
 
-from portail.db.models import Guardian, Household
+from portail.db.models import Guardian
 from portail.resolvers.context import RequestContext
 from portail.resolvers.memo import memo
 
@@ -21,10 +21,3 @@ async def viewer_household_id(ctx: RequestContext) -> uuid.UUID | None:
     """The household of the signed-in guardian (None for staff or anonymous)."""
     guardian = await viewer_guardian(ctx)
     return guardian.household_id if guardian else None
-
-
-async def viewer_household(ctx: RequestContext) -> Household | None:
-    guardian = await viewer_guardian(ctx)
-    if guardian is None:
-        return None
-    return await ctx.session.get(Household, guardian.household_id)

@@ -6,6 +6,7 @@ import base64
 import datetime
 import json
 import re
+from enum import Enum
 from typing import Annotated, Any
 
 import strawberry
@@ -46,7 +47,7 @@ def _values(entity: str, section: str | None, data: Any) -> dict[str, Any]:
         value = getattr(data, _snake(spec.name), strawberry.UNSET)
         if value is strawberry.UNSET:
             continue
-        values[spec.name] = value.value if hasattr(value, "value") and not isinstance(value, str) else value
+        values[spec.name] = value.value if isinstance(value, Enum) else value
         if values[spec.name] is None and spec.kind not in ("date", "date_past", "int"):
             values[spec.name] = ""
     return values
