@@ -18,3 +18,7 @@ class Clock:
 
     def travel(self, delta: timedelta) -> None:
         self.offset += delta
+
+    def travel_to(self, moment: datetime) -> None:
+        """Make now ``moment`` (aware); time goes on from there."""
+        self.offset = moment - utcnow()

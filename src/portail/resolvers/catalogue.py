@@ -22,7 +22,7 @@ from portail.resolvers.memo import memo
 from portail.resolvers.records import child_of, child_sections, household_sections, load_full_record
 from portail.resolvers.validation import Validator
 from portail.rules import fields as F
-from portail.rules.calendar import OpenDuring, school_calendar_covers
+from portail.rules.calendar import DateSpan, OpenDuring, PeriodCalendar, school_calendar_covers
 from portail.rules.deadlines import MAX_DAYS_BEFORE, DayCount, DaysBefore, DeadlineRule, WeekdayOfWeekBefore
 from portail.rules.pricing import Bracket, TariffGrid
 from portail.rules.validity import TOWN_ZONE
@@ -124,6 +124,7 @@ class Catalogue:
     units: list[Unit]
     days: list[PeriodDay]
     by_id: dict[uuid.UUID, Any] = field(default_factory=dict)
+    calendars: dict[uuid.UUID, PeriodCalendar] = field(default_factory=dict)
 
     def activities_of(self, facility_id: uuid.UUID) -> list[Activity]:
         return [a for a in self.activities if a.facility_id == facility_id]
@@ -149,7 +150,13 @@ async def load_catalogue(ctx: RequestContext) -> Catalogue:
             units=list((await s.exec(select(Unit).order_by(col(Unit.position), col(Unit.name)))).all()),
             days=list((await s.exec(select(PeriodDay).order_by(col(PeriodDay.start)))).all()),
         )
-        for rows in (catalogue.regies, catalogue.facilities, catalogue.activities, catalogue.periods):
+        for rows in (
+            catalogue.regies,
+            catalogue.facilities,
+            catalogue.activities,
+            catalogue.periods,
+            catalogue.units,
+        ):
             catalogue.by_id.update({r.id: r for r in rows})
         return catalogue
 
@@ -713,3 +720,25 @@ async def children_by_id(ctx: RequestContext, ids: set[uuid.UUID]) -> dict[uuid.
         return {}
     rows = (await ctx.session.exec(select(Child).where(col(Child.id).in_(ids)))).all()
     return {c.id: c for c in rows}
+
+
+def calendar_of(catalogue: Catalogue, period: Period) -> PeriodCalendar:
+    """The opening calendar of ``period``: its weekdays, the activity's relation to school holidays,
+    and staff's closures and extra days (built once per catalogue load)."""
+    calendar = catalogue.calendars.get(period.id)
+    if calendar is None:
+        activity: Activity = catalogue.by_id[period.activity_id]
+        calendar = PeriodCalendar(
+            start=period.start,
+            end=period.end,
+            weekdays=frozenset(weekdays_of(period)),
+            open_during=OpenDuring(activity.open_during),
+            closures=tuple(
+                DateSpan(d.start, d.end, d.label) for d in catalogue.days_of(period.id, "closure")
+            ),
+            extra_days=tuple(
+                DateSpan(d.start, d.end, d.label) for d in catalogue.days_of(period.id, "extra")
+            ),
+        )
+        catalogue.calendars[period.id] = calendar
+    return calendar

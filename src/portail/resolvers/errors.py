@@ -45,6 +45,16 @@ class ErrorCode(Enum):
     DOCUMENT_MISSING = "A supporting document the activity requires has not been accepted yet."
     ALREADY_ENROLLED = "The child is already enrolled in (or has asked for) this period."
     PERIOD_OVER = "The period has ended: nobody enrols in it any more."
+    OUTSIDE_PERIOD = "A date lies outside the period's first and last days."
+    END_BEFORE_START = "The end of a date range is before its start."
+    RANGE_TOO_LONG = "The date range is longer than the period, or than the limit (see the message)."
+    NO_MATCHING_DAY = "No day of the range matches the chosen weekdays, or the activity runs on none of them."
+    NO_UNIT = "A repeat names no unit to copy."
+    TOO_MANY_CHANGES = "The request holds more changes (or repeats) than one request may (see the message)."
+    DUPLICATE_CHANGE = "The same child, unit and day appear twice in the request."
+    NOT_ENROLLED = "The child is not enrolled (accepted) in the period: enrol first."
+    NOTHING_TO_SUBMIT = "No line of the request can change anything (every one is refused; see the message)."
+    NOT_AWAITING_DECISION = "The booking or request awaits no staff decision (already decided, or waiting)."
 
 
 @dataclass(frozen=True)

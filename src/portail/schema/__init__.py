@@ -15,6 +15,7 @@ from strawberry.extensions import (
 from strawberry.tools import merge_types
 
 from portail.schema.accounts import AccountMutations, AccountQueries
+from portail.schema.bookings import BookingMutations, BookingQueries
 from portail.schema.catalogue import CatalogueMutations, CatalogueQueries
 from portail.schema.documents import DocumentMutations, DocumentQueries
 from portail.schema.extensions import MaskInternalErrors
@@ -22,9 +23,13 @@ from portail.schema.records import RecordMutations, RecordQueries
 from portail.schema.validation import SingleLoginRule
 from portail.settings import Settings
 
-Query = merge_types("Query", (AccountQueries, RecordQueries, DocumentQueries, CatalogueQueries))
+Query = merge_types(
+    "Query", (AccountQueries, RecordQueries, DocumentQueries, CatalogueQueries, BookingQueries)
+)
 Query.__strawberry_definition__.description = "Everything a client can read."
-Mutation = merge_types("Mutation", (AccountMutations, RecordMutations, DocumentMutations, CatalogueMutations))
+Mutation = merge_types(
+    "Mutation", (AccountMutations, RecordMutations, DocumentMutations, CatalogueMutations, BookingMutations)
+)
 Mutation.__strawberry_definition__.description = (
     "Everything a client can change; each answers a payload with `errors`."
 )

@@ -1,6 +1,7 @@
 """Every table, imported here so that metadata (and Alembic) sees them all."""
 
 from portail.db.models.accounts import Account, AuthSession, LoginThrottle, OneTimeToken
+from portail.db.models.bookings import Booking, BookingEvent, BookingLine, BookingRequest, Counter, SlotLock
 from portail.db.models.catalogue import Activity, Enrolment, Facility, Period, PeriodDay, Regie, Unit
 from portail.db.models.documents import Document, DocumentType, PrintableForm
 from portail.db.models.households import (
@@ -27,9 +28,14 @@ __all__ = [
     "AuditEntry",
     "AuthSession",
     "AuthorizedPerson",
+    "Booking",
+    "BookingEvent",
+    "BookingLine",
+    "BookingRequest",
     "Child",
     "Consent",
     "ConsentDefinition",
+    "Counter",
     "Document",
     "DocumentType",
     "Enrolment",
@@ -46,6 +52,7 @@ __all__ = [
     "PeriodDay",
     "PrintableForm",
     "Regie",
+    "SlotLock",
     "TownSetting",
     "Unit",
     "Vaccination",

@@ -1,0 +1,59 @@
+"""Row locks and counters that keep concurrent writers honest on PostgreSQL.
+
+SQLite needs none of it: the engine opens every write transaction with ``BEGIN IMMEDIATE``, so
+writers already run one at a time there.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy import select, tuple_, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from portail.db.engine import AsyncSession
+from portail.db.models.bookings import Counter, SlotLock
+
+# PostgreSQL accepts at most 65 535 bind parameters per statement; a slot takes two.
+_CHUNK = 10_000
+
+
+def _dialect(session: AsyncSession) -> str:
+    return session.bind.dialect.name
+
+
+async def lock_slots(session: AsyncSession, slots: Iterable[tuple[uuid.UUID, date]]) -> None:
+    """Lock each (unit, day) until the transaction ends, creating its lock row when needed.
+
+    Rows are locked in (unit, day) order, so two transactions wanting overlapping slots queue up
+    instead of deadlocking; the rows are inserted in that order too, for the same reason.
+    """
+    if _dialect(session) != "postgresql":
+        return
+    ordered = sorted(set(slots))
+    for start in range(0, len(ordered), _CHUNK):
+        chunk = ordered[start : start + _CHUNK]
+        rows = [{"unit_id": unit, "day": day} for unit, day in chunk]
+        await session.exec(postgresql.insert(SlotLock).values(rows).on_conflict_do_nothing())
+        await session.execute(
+            select(SlotLock.unit_id)
+            .where(tuple_(SlotLock.unit_id, SlotLock.day).in_(chunk))
+            .order_by(SlotLock.unit_id, SlotLock.day)
+            .with_for_update()
+        )
+
+
+async def next_number(session: AsyncSession, name: str) -> int:
+    """The next value of counter ``name`` (1 first), taken in the caller's transaction.
+
+    The counter row stays locked until the transaction ends: take it last, just before the row
+    it numbers is written, so that writers queue on it as briefly as possible.
+    """
+    insert = postgresql.insert if _dialect(session) == "postgresql" else sqlite.insert
+    await session.exec(insert(Counter).values(name=name, value=0).on_conflict_do_nothing())
+    result = await session.exec(
+        update(Counter).where(Counter.name == name).values(value=Counter.value + 1).returning(Counter.value)
+    )
+    return int(result.scalar_one())

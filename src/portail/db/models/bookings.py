@@ -1,0 +1,133 @@
+"""Bookings ("présences"), the requests that change them ("demandes de réservation", numbered),
+their detail lines, every change of state, and the per-slot rows capacity is locked on."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from portail.db.models.base import UTCDateTime, created_at_field, id_field
+
+
+class Counter(SQLModel, table=True):
+    """A named counter for human numbers (e.g. the N° dossier of booking requests).
+
+    Incremented with a conditional ``UPDATE … RETURNING`` in the writer's transaction, so that two
+    requests never get one number.
+    """
+
+    __tablename__ = "counter"
+
+    name: str = Field(primary_key=True, max_length=30)
+    value: int = 0
+
+
+class BookingRequest(SQLModel, table=True):
+    """A "demande de réservation" (a "dossier"): the changes a family submitted together."""
+
+    __tablename__ = "booking_request"
+    __table_args__ = (Index("ix_booking_request_household_created", "household_id", "created_at"),)
+
+    id: uuid.UUID = id_field()
+    number: int = Field(unique=True)
+    household_id: uuid.UUID = Field(foreign_key="household.id")
+    period_id: uuid.UUID = Field(foreign_key="period.id", index=True)
+    requested_by: uuid.UUID = Field(foreign_key="account.id")
+    # Derived from its lines (portail.rules.booking_states.request_state), kept for filtering.
+    state: str = Field(default="pending", max_length=20, index=True)
+    # Whether a line still awaits staff (a pending booking or a cancellation request): the staff queue.
+    awaiting_staff: bool = Field(default=False, index=True)
+    first_day: date
+    last_day: date
+    created_at: datetime = created_at_field()
+    updated_at: datetime = created_at_field()
+
+
+class BookingLine(SQLModel, table=True):
+    """One line of a request: a child, a unit and a day, booked or cancelled, and how it went.
+
+    ``state`` is the line's own outcome: a booking line follows its booking (pending, accepted,
+    waiting, cancelled…); a cancellation line is cancelled, cancellation_requested or refused. A line
+    refused when submitted (deadline passed, full, closed…) has no booking and keeps its reason.
+    """
+
+    __tablename__ = "booking_line"
+
+    id: uuid.UUID = id_field()
+    request_id: uuid.UUID = Field(foreign_key="booking_request.id", index=True)
+    position: int
+    child_id: uuid.UUID = Field(foreign_key="child.id")
+    unit_id: uuid.UUID = Field(foreign_key="unit.id")
+    day: date
+    # "book" or "cancel"
+    action: str = Field(max_length=10)
+    state: str = Field(max_length=25)
+    booking_id: uuid.UUID | None = Field(default=None, foreign_key="booking.id", index=True)
+    # Why the line was refused (a code of the API's BookingRefusal, and a French message).
+    refusal: str = Field(default="", max_length=40)
+    message: str = Field(default="", max_length=500)
+    # The price of the day for the family when submitted, in cents.
+    price: int = 0
+
+
+class Booking(SQLModel, table=True):
+    """A "présence": one child, one unit, one day, with its state (the guide's legend).
+
+    One row per child, unit and day: booking a day again after a cancellation reuses it.
+    """
+
+    __tablename__ = "booking"
+    __table_args__ = (
+        UniqueConstraint("child_id", "unit_id", "day", name="uq_booking_child_unit_day"),
+        Index("ix_booking_unit_day_state", "unit_id", "day", "state"),
+        Index("ix_booking_household_day", "household_id", "day"),
+        Index("ix_booking_child_day", "child_id", "day"),
+    )
+
+    id: uuid.UUID = id_field()
+    child_id: uuid.UUID = Field(foreign_key="child.id")
+    unit_id: uuid.UUID = Field(foreign_key="unit.id")
+    period_id: uuid.UUID = Field(foreign_key="period.id")
+    day: date
+    # The household whose account booked it: a shared child's bookings belong to one of them.
+    household_id: uuid.UUID = Field(foreign_key="household.id")
+    state: str = Field(max_length=25)
+    # The line that booked it, and the cancellation line acting on it (if any).
+    book_line_id: uuid.UUID | None = Field(default=None)
+    cancel_line_id: uuid.UUID | None = Field(default=None)
+    # Its place in a waiting line: first come (request time), then request number and line.
+    queued_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    queue_number: int = 0
+    queue_line: int = 0
+    price: int = 0
+    updated_at: datetime = created_at_field()
+
+
+class BookingEvent(SQLModel, table=True):
+    """One change of a booking's state: who, when, why."""
+
+    __tablename__ = "booking_event"
+
+    id: uuid.UUID = id_field()
+    booking_id: uuid.UUID = Field(foreign_key="booking.id", index=True)
+    from_state: str = Field(default="", max_length=25)
+    to_state: str = Field(max_length=25)
+    # family, staff, system
+    actor: str = Field(max_length=10)
+    account_id: uuid.UUID | None = Field(default=None, foreign_key="account.id")
+    request_id: uuid.UUID | None = Field(default=None, foreign_key="booking_request.id")
+    reason: str = Field(default="", max_length=500)
+    at: datetime = Field(sa_type=UTCDateTime)
+
+
+class SlotLock(SQLModel, table=True):
+    """A unit and a day: the row every change to that day's bookings locks first (``FOR UPDATE``, in
+    (unit, day) order), so that places are counted and taken one transaction at a time."""
+
+    __tablename__ = "slot_lock"
+
+    unit_id: uuid.UUID = Field(foreign_key="unit.id", primary_key=True)
+    day: date = Field(primary_key=True)

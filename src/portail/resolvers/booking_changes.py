@@ -1,0 +1,283 @@
+"""Changing bookings once the rules have allowed it: the booking, its lines, its history, the states
+of the requests it belongs to, and the waiting line that a freed place moves.
+
+Every write of a booking's state goes through ``Changes.apply``, so that no change escapes the
+history (who, when, why) or leaves a request's derived state stale.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import func
+from sqlmodel import col, select
+
+from portail.db.models import Account, Child
+from portail.db.models.bookings import Booking, BookingEvent, BookingLine, BookingRequest
+from portail.db.models.catalogue import Activity, Unit
+from portail.resolvers.catalogue import Catalogue, period_path
+from portail.resolvers.context import RequestContext
+from portail.resolvers.mail import send_mail
+from portail.rules.booking_states import (
+    Actor,
+    BookingPolicy,
+    BookingState,
+    Refusal,
+    RequestState,
+    request_state,
+    state_label,
+    transition,
+)
+from portail.rules.booking_states import BookingEvent as Event
+from portail.rules.capacity import InLine, who_gets_places
+from portail.rules.repeat import french_date
+
+HOLDING = [
+    s.value for s in (BookingState.PENDING, BookingState.ACCEPTED, BookingState.CANCELLATION_REQUESTED)
+]
+# Line states that wait for staff: the staff queue.
+AWAITING_STAFF = frozenset({BookingState.PENDING.value, BookingState.CANCELLATION_REQUESTED.value})
+
+
+def policy_of(activity: Activity) -> BookingPolicy:
+    """The activity's settings as the state machine reads them."""
+    return BookingPolicy(
+        automatic_acceptance=activity.acceptance == "automatic",
+        paid_at_booking=activity.payment == "basket",
+        waiting_list=activity.when_full == "waiting_list",
+        late_cancellation_requests=activity.late_cancellation == "request",
+        automatic_promotion=activity.promotion == "automatic",
+    )
+
+
+def book_line_state(booking_state: str) -> str:
+    """What the line that booked a day shows: its booking's state, except while a later request asks
+    to cancel it (that request's own line carries the "demande d'annulation")."""
+    if booking_state == BookingState.CANCELLATION_REQUESTED:
+        return BookingState.ACCEPTED.value
+    return booking_state
+
+
+@dataclass
+class Changes:
+    """The writes of one transaction: bookings changed, lines to keep in step, requests to restate."""
+
+    ctx: RequestContext
+    lines: dict[uuid.UUID, BookingLine] = field(default_factory=dict)
+    touched_requests: set[uuid.UUID] = field(default_factory=set)
+    freed: set[tuple[uuid.UUID, date]] = field(default_factory=set)
+    events: list[BookingEvent] = field(default_factory=list)
+    dirty: dict[uuid.UUID, BookingLine] = field(default_factory=dict)
+
+    async def load_lines(self, ids: Iterable[uuid.UUID | None]) -> None:
+        """Load the lines of ``ids`` not yet known, in one statement."""
+        wanted = {i for i in ids if i is not None and i not in self.lines}
+        if wanted:
+            rows = (
+                await self.ctx.session.exec(select(BookingLine).where(col(BookingLine.id).in_(wanted)))
+            ).all()
+            self.lines.update({r.id: r for r in rows})
+
+    def add_line(self, line: BookingLine) -> None:
+        """A new line (its request already flushed), written by ``flush``."""
+        self.lines[line.id] = line
+        self._touch(line)
+
+    def apply(
+        self,
+        booking: Booking,
+        state: BookingState,
+        actor: Actor,
+        *,
+        reason: str = "",
+        request_id: uuid.UUID | None = None,
+    ) -> None:
+        """Move ``booking`` to ``state``: record the event, keep its lines and requests in step."""
+        ctx = self.ctx
+        previous = booking.state
+        account_id = ctx.viewer.account.id if ctx.viewer is not None and actor is not Actor.SYSTEM else None
+        self.events.append(
+            BookingEvent(
+                booking_id=booking.id,
+                from_state=previous or "",
+                to_state=state.value,
+                actor=actor.value,
+                account_id=account_id,
+                request_id=request_id,
+                reason=reason,
+                at=ctx.now(),
+            )
+        )
+        booking.state = state.value
+        booking.updated_at = ctx.now()
+        ctx.session.add(booking)
+        if previous in HOLDING and state.value not in HOLDING:
+            self.freed.add((booking.unit_id, booking.day))
+        book_line = self.lines.get(booking.book_line_id) if booking.book_line_id else None
+        if book_line is not None:
+            book_line.state = book_line_state(state.value)
+            self._touch(book_line)
+        cancel_line = self.lines.get(booking.cancel_line_id) if booking.cancel_line_id else None
+        if cancel_line is not None and cancel_line.state == BookingState.CANCELLATION_REQUESTED:
+            if state is BookingState.CANCELLED:
+                cancel_line.state = BookingState.CANCELLED.value
+            elif state is BookingState.ACCEPTED:  # staff refused the cancellation
+                cancel_line.state = BookingState.REFUSED.value
+                cancel_line.message = reason
+            self._touch(cancel_line)
+
+    async def flush(self) -> None:
+        """Write what changed; the history last, once the bookings it points to exist.
+
+        Without ORM relationships the session does not order inserts by foreign keys: rows go
+        parents first, one flush per level.
+        """
+        s = self.ctx.session
+        await s.flush()
+        s.add_all(self.dirty.values())
+        self.dirty = {}
+        await s.flush()
+        s.add_all(self.events)
+        self.events = []
+        await s.flush()
+
+    def _touch(self, line: BookingLine) -> None:
+        self.dirty[line.id] = line
+        self.touched_requests.add(line.request_id)
+
+    async def promote(self, catalogue: Catalogue) -> list[Booking]:
+        """Give the places freed in this transaction to the first in each waiting line.
+
+        The caller holds the locks of the freed slots. Returns the bookings that got a place.
+        """
+        promoted: list[Booking] = []
+        while self.freed:
+            slots, self.freed = sorted(self.freed), set()
+            units = {u for u, _ in slots}
+            days = [d for _, d in slots]
+            s = self.ctx.session
+            held_rows = (
+                await s.exec(
+                    select(Booking.unit_id, Booking.day, func.count())
+                    .where(
+                        col(Booking.unit_id).in_(units),
+                        col(Booking.day).between(min(days), max(days)),
+                        col(Booking.state).in_(HOLDING),
+                    )
+                    .group_by(col(Booking.unit_id), col(Booking.day))
+                )
+            ).all()
+            held = {(u, d): n for u, d, n in held_rows}
+            waiting = (
+                await s.exec(
+                    select(Booking).where(
+                        col(Booking.unit_id).in_(units),
+                        col(Booking.day).between(min(days), max(days)),
+                        Booking.state == BookingState.WAITING.value,
+                    )
+                )
+            ).all()
+            by_slot: dict[tuple[uuid.UUID, date], list[Booking]] = {}
+            for b in waiting:
+                by_slot.setdefault((b.unit_id, b.day), []).append(b)
+            unit_rows = {u.id: u for u in catalogue.units if u.id in units}
+            lucky: list[Booking] = []
+            for slot in slots:
+                line = by_slot.get(slot)
+                if not line:
+                    continue
+                unit: Unit = unit_rows[slot[0]]
+                entries = [InLine(b, b.queued_at or b.updated_at, b.queue_number, b.queue_line) for b in line]
+                for entry in who_gets_places(entries, unit.capacity, held.get(slot, 0)):
+                    lucky.append(entry.booking)  # type: ignore[arg-type]
+            await self.load_lines(b.book_line_id for b in lucky)
+            for booking in lucky:
+                period = catalogue.by_id[booking.period_id]
+                activity: Activity = catalogue.by_id[period.activity_id]
+                outcome = transition(
+                    BookingState.WAITING, Event.PLACE_FREED, Actor.SYSTEM, policy_of(activity)
+                )
+                if isinstance(outcome, Refusal):  # pragma: no cover - a waiting booking always moves up
+                    raise AssertionError(outcome)
+                self.apply(booking, outcome.state, Actor.SYSTEM, reason="Une place s'est libérée.")
+                promoted.append(booking)
+        if promoted:
+            await self._mail_promotions(catalogue, promoted)
+        return promoted
+
+    async def _mail_promotions(self, catalogue: Catalogue, promoted: list[Booking]) -> None:
+        s = self.ctx.session
+        requests = {self.lines[b.book_line_id].request_id for b in promoted if b.book_line_id in self.lines}
+        authors = dict(
+            (
+                await s.exec(
+                    select(BookingRequest.id, Account.email)
+                    .join(Account, col(Account.id) == BookingRequest.requested_by)
+                    .where(col(BookingRequest.id).in_(requests))
+                )
+            ).all()
+        )
+        children = {
+            c.id: c
+            for c in (
+                await s.exec(select(Child).where(col(Child.id).in_({b.child_id for b in promoted})))
+            ).all()
+        }
+        units = {u.id: u for u in catalogue.units}
+        per_author: dict[str, list[dict[str, str]]] = {}
+        for b in sorted(promoted, key=lambda b: (b.day, str(b.child_id))):
+            line = self.lines.get(b.book_line_id) if b.book_line_id else None
+            email = authors.get(line.request_id) if line else None
+            if email is None:
+                continue
+            child = children[b.child_id]
+            per_author.setdefault(email, []).append(
+                {
+                    "child": f"{child.first_name} {child.last_name}",
+                    "day": french_date(b.day),
+                    "unit": units[b.unit_id].name,
+                    "path": period_path(catalogue, catalogue.by_id[b.period_id]),
+                    "state": state_label(BookingState(b.state)),
+                }
+            )
+        for email, items in per_author.items():
+            send_mail(self.ctx, "booking_promoted", email, items=items)
+
+    async def restate_requests(self) -> dict[uuid.UUID, BookingRequest]:
+        """Recompute the derived state of every request whose lines changed; returns them by id."""
+        if not self.touched_requests:
+            return {}
+        s = self.ctx.session
+        await self.flush()
+        rows = (
+            await s.exec(
+                select(BookingLine.request_id, BookingLine.state).where(
+                    col(BookingLine.request_id).in_(self.touched_requests),
+                    col(BookingLine.booking_id).is_not(None),
+                )
+            )
+        ).all()
+        states: dict[uuid.UUID, list[str]] = {}
+        for request_id, state in rows:
+            states.setdefault(request_id, []).append(state)
+        requests = (
+            await s.exec(select(BookingRequest).where(col(BookingRequest.id).in_(self.touched_requests)))
+        ).all()
+        for request in requests:
+            line_states = states.get(request.id, [])
+            request.state = derived_state(line_states).value
+            request.awaiting_staff = any(st in AWAITING_STAFF for st in line_states)
+            request.updated_at = self.ctx.now()
+            s.add(request)
+        return {r.id: r for r in requests}
+
+
+def derived_state(line_states: Iterable[str]) -> RequestState:
+    """A request's state from its lines' states (a refused cancellation counts as refused)."""
+    states = [BookingState(s) for s in line_states]
+    if not states:
+        return RequestState.REFUSED
+    return request_state(states)

@@ -1,0 +1,320 @@
+"""The staff side of bookings: the queue of requests awaiting a decision, decisions (whole requests or
+some lines), the attendance list of a day, and the places taken per unit and day."""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func
+from sqlmodel import col, select
+
+from portail.db.locks import lock_slots
+from portail.db.models import Account, Child, Household
+from portail.db.models.bookings import Booking, BookingLine, BookingRequest
+from portail.db.models.catalogue import Activity, Period, Unit
+from portail.resolvers.booking_changes import AWAITING_STAFF, Changes
+from portail.resolvers.booking_requests import MAX_PAGE, RequestView, lines_of
+from portail.resolvers.catalogue import Catalogue, load_catalogue, period_path
+from portail.resolvers.context import RequestContext
+from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
+from portail.resolvers.mail import send_mail
+from portail.resolvers.planning import check_range
+from portail.resolvers.validation import Validator
+from portail.rules.booking_states import (
+    REQUEST_STATE_LABELS,
+    Actor,
+    BookingState,
+    Refusal,
+    RequestState,
+    staff_decision_event,
+    state_label,
+    transition,
+)
+from portail.rules.repeat import french_date
+
+MAX_DECISIONS = 2000
+
+
+@dataclass
+class QueuePage:
+    items: list[RequestView]
+    households: dict[uuid.UUID, str]
+    total: int
+    has_next: bool
+
+
+async def queue(ctx: RequestContext, *, first: int, after: int | None) -> QueuePage:
+    """Requests with a line awaiting staff (a booking to accept, a cancellation request), oldest first."""
+    limit = max(1, min(first, MAX_PAGE))
+    query = (
+        select(BookingRequest)
+        .where(col(BookingRequest.awaiting_staff).is_(True))
+        .order_by(col(BookingRequest.number))
+        .limit(limit + 1)
+    )
+    if after is not None:
+        query = query.where(BookingRequest.number > after)
+    rows = list((await ctx.session.exec(query)).all())
+    total = (
+        await ctx.session.exec(
+            select(func.count())
+            .select_from(BookingRequest)
+            .where(col(BookingRequest.awaiting_staff).is_(True))
+        )
+    ).one()
+    page = rows[:limit]
+    lines = await lines_of(ctx, [r.id for r in page])
+    catalogue = await load_catalogue(ctx)
+    names = dict(
+        (
+            await ctx.session.exec(
+                select(Household.id, Household.name).where(
+                    col(Household.id).in_({r.household_id for r in page})
+                )
+            )
+        ).all()
+    )
+    return QueuePage(
+        [
+            RequestView(r, lines.get(r.id, []), period_path(catalogue, catalogue.by_id[r.period_id]))
+            for r in page
+        ],
+        names,
+        total,
+        len(rows) > limit,
+    )
+
+
+async def decide(
+    ctx: RequestContext, ids: list[uuid.UUID | None], accept: bool, reason: str
+) -> list[BookingRequest]:
+    """Accept or refuse the lines named by ``ids`` (line ids, or request ids: all their lines awaiting
+    staff). A refused booking frees its place for the waiting line; each family is mailed."""
+    v = Validator()
+    reason = v.text("reason", reason, max_length=500)
+    if not accept and not reason:
+        v.add("reason", ErrorCode.REASON_REQUIRED, "Indiquez le motif du refus : la famille le lira.")
+    if not ids:
+        v.add("ids", ErrorCode.REQUIRED, "Choisissez au moins une demande ou une ligne.")
+    elif len(ids) > MAX_DECISIONS:
+        v.add("ids", ErrorCode.TOO_MANY_CHANGES, f"Au plus {MAX_DECISIONS} décisions à la fois.")
+    v.raise_if_any()
+    s = ctx.session
+    wanted = {i for i in ids if i is not None}
+    requests = set((await s.exec(select(BookingRequest.id).where(col(BookingRequest.id).in_(wanted)))).all())
+    named_lines = {
+        line.id: line
+        for line in (await s.exec(select(BookingLine).where(col(BookingLine.id).in_(wanted)))).all()
+    }
+    request_lines = (
+        (
+            await s.exec(
+                select(BookingLine).where(
+                    col(BookingLine.request_id).in_(requests), col(BookingLine.state).in_(AWAITING_STAFF)
+                )
+            )
+        ).all()
+        if requests
+        else []
+    )
+    errors: list[FieldError] = []
+    for i, id_ in enumerate(ids):
+        if id_ in requests:
+            if not any(line.request_id == id_ for line in request_lines):
+                errors.append(
+                    FieldError(f"ids.{i}", ErrorCode.NOT_AWAITING_DECISION, "Cette demande est déjà traitée.")
+                )
+        elif id_ in named_lines:
+            if named_lines[id_].state not in AWAITING_STAFF:
+                errors.append(
+                    FieldError(
+                        f"ids.{i}", ErrorCode.NOT_AWAITING_DECISION, "Cette ligne n'attend pas de décision."
+                    )
+                )
+        else:
+            errors.append(FieldError(f"ids.{i}", ErrorCode.NOT_FOUND, "Cette demande n'existe pas."))
+    if errors:
+        raise UserErrors(errors)
+    targets = {line.id: line for line in [*named_lines.values(), *request_lines]}
+    booking_ids = {line.booking_id for line in targets.values()}
+    slots = (await s.exec(select(Booking.unit_id, Booking.day).where(col(Booking.id).in_(booking_ids)))).all()
+    await lock_slots(s, slots)
+    # Read again under the locks: another decision may have moved them meanwhile.
+    bookings = {
+        b.id: b
+        for b in (
+            await s.exec(
+                select(Booking)
+                .where(col(Booking.id).in_(booking_ids))
+                .execution_options(populate_existing=True)
+            )
+        ).all()
+    }
+    changes = Changes(ctx)
+    await changes.load_lines([*targets, *(b.book_line_id for b in bookings.values())])
+    catalogue = await load_catalogue(ctx)
+    decided: dict[uuid.UUID, list[BookingLine]] = {}
+    for line_id in sorted(targets, key=lambda i: (targets[i].request_id, targets[i].position)):
+        line = changes.lines[line_id]
+        booking = bookings.get(line.booking_id)  # type: ignore[arg-type]
+        if booking is None or line.state not in AWAITING_STAFF:
+            raise UserErrors.one(
+                "ids", ErrorCode.NOT_AWAITING_DECISION, "Une ligne vient d'être traitée : rechargez."
+            )
+        state = BookingState(booking.state)
+        own = (
+            booking.cancel_line_id == line.id if line.action == "cancel" else booking.book_line_id == line.id
+        )
+        outcome = transition(state, staff_decision_event(state, accept), Actor.STAFF)
+        if not own or isinstance(outcome, Refusal):
+            message = (
+                outcome.message if isinstance(outcome, Refusal) else "Cette ligne n'attend pas de décision."
+            )
+            raise UserErrors.one("ids", ErrorCode.NOT_AWAITING_DECISION, message)
+        changes.apply(booking, outcome.state, Actor.STAFF, reason=reason, request_id=line.request_id)
+        if not accept:
+            line.message = reason
+        decided.setdefault(line.request_id, []).append(line)
+    await changes.flush()
+    await changes.promote(catalogue)
+    restated = await changes.restate_requests()
+    await _mail_decisions(ctx, catalogue, restated, decided, accept, reason, bookings)
+    return [restated[r] for r in decided]
+
+
+async def _mail_decisions(
+    ctx: RequestContext,
+    catalogue: Catalogue,
+    requests: dict[uuid.UUID, BookingRequest],
+    decided: dict[uuid.UUID, list[BookingLine]],
+    accept: bool,
+    reason: str,
+    bookings: dict[uuid.UUID, Booking],
+) -> None:
+    s = ctx.session
+    authors = dict(
+        (
+            await s.exec(
+                select(BookingRequest.id, Account.email)
+                .join(Account, col(Account.id) == BookingRequest.requested_by)
+                .where(col(BookingRequest.id).in_(decided))
+            )
+        ).all()
+    )
+    child_ids = {line.child_id for lines in decided.values() for line in lines}
+    children = {c.id: c for c in (await s.exec(select(Child).where(col(Child.id).in_(child_ids)))).all()}
+    units = {u.id: u for u in catalogue.units}
+    for request_id, lines in decided.items():
+        request = requests[request_id]
+        send_mail(
+            ctx,
+            "booking_request_decided",
+            authors[request_id],
+            number=f"{request.number:06d}",
+            path=period_path(catalogue, catalogue.by_id[request.period_id]),
+            accepted=accept,
+            reason=reason,
+            state=REQUEST_STATE_LABELS[RequestState(request.state)].upper(),
+            lines=[
+                {
+                    "child": f"{children[line.child_id].first_name} {children[line.child_id].last_name}",
+                    "day": french_date(line.day),
+                    "unit": units[line.unit_id].name,
+                    "action": "Annulation" if line.action == "cancel" else "Réservation",
+                    "outcome": state_label(BookingState(bookings[line.booking_id].state)),  # type: ignore[index]
+                }
+                for line in sorted(lines, key=lambda line: line.position)
+            ],
+        )
+
+
+# ---------------------------------------------------------------------------------------------
+# Attendance and places
+
+
+@dataclass
+class AttendanceUnit:
+    unit: Unit
+    period: Period
+    path: str
+    children: list[tuple[Child, str, str]]  # child, booking state, household name
+
+
+COMING = [BookingState.ACCEPTED.value, BookingState.CANCELLATION_REQUESTED.value]
+
+
+async def attendance(ctx: RequestContext, activity_id: uuid.UUID | None, day: date) -> list[AttendanceUnit]:
+    """Who comes on ``day`` to each unit of the activity: accepted bookings (a cancellation still
+    awaiting staff included: until then the child is expected), with diets and PAI, by name."""
+    catalogue = await load_catalogue(ctx)
+    activity = catalogue.by_id.get(activity_id) if activity_id else None
+    if not isinstance(activity, Activity):
+        raise UserErrors.one("activityId", ErrorCode.NOT_FOUND, "Cet accueil n'existe pas.")
+    periods = [p for p in catalogue.periods_of(activity.id) if p.start <= day <= p.end]
+    units = [u for p in periods for u in catalogue.units_of(p.id)]
+    rows = (
+        (
+            await ctx.session.exec(
+                select(Booking.unit_id, Booking.state, Child, Household.name)
+                .join(Child, col(Child.id) == Booking.child_id)
+                .join(Household, col(Household.id) == Booking.household_id)
+                .where(
+                    col(Booking.unit_id).in_([u.id for u in units]),
+                    Booking.day == day,
+                    col(Booking.state).in_(COMING),
+                )
+                .order_by(col(Child.last_name), col(Child.first_name))
+            )
+        ).all()
+        if units
+        else []
+    )
+    by_unit: dict[uuid.UUID, list[tuple[Child, str, str]]] = {}
+    for unit_id, state, child, household in rows:
+        by_unit.setdefault(unit_id, []).append((child, state, household))
+    return [
+        AttendanceUnit(
+            u,
+            catalogue.by_id[u.period_id],
+            period_path(catalogue, catalogue.by_id[u.period_id]),
+            by_unit.get(u.id, []),
+        )
+        for u in units
+    ]
+
+
+@dataclass
+class SlotUse:
+    unit: Unit
+    day: date
+    counts: Counter[str]
+
+
+async def places_taken(
+    ctx: RequestContext, period_id: uuid.UUID | None, start: date, end: date
+) -> list[SlotUse]:
+    """Per unit of the period and day with any booking: bookings by state (capacity is the unit's)."""
+    catalogue = await load_catalogue(ctx)
+    period = catalogue.by_id.get(period_id) if period_id else None
+    if not isinstance(period, Period):
+        raise UserErrors.one("periodId", ErrorCode.NOT_FOUND, "Cette période n'existe pas.")
+    check_range(start, end)
+    units = {u.id: u for u in catalogue.units_of(period.id)}
+    rows = (
+        await ctx.session.exec(
+            select(Booking.unit_id, Booking.day, Booking.state, func.count())
+            .where(col(Booking.unit_id).in_(list(units)), col(Booking.day).between(start, end))
+            .group_by(col(Booking.unit_id), col(Booking.day), col(Booking.state))
+        )
+    ).all()
+    uses: dict[tuple[uuid.UUID, date], Counter[str]] = {}
+    for unit_id, day, state, count in rows:
+        uses.setdefault((unit_id, day), Counter())[state] += count
+    order = {u: i for i, u in enumerate(units)}
+    return [
+        SlotUse(units[u], d, counts)
+        for (u, d), counts in sorted(uses.items(), key=lambda kv: (kv[0][1], order[kv[0][0]]))
+    ]

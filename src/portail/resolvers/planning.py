@@ -1,0 +1,322 @@
+""" "Mon planning": the month calendar of a household's bookings, and the day window that says, for
+one child and one period, what each day and unit allows (``bookableDays``)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlmodel import col, select
+
+from portail.db.models import Child, HouseholdChild
+from portail.db.models.bookings import Booking
+from portail.db.models.catalogue import Activity, Enrolment, Period, Unit
+from portail.resolvers.booking_changes import policy_of
+from portail.resolvers.booking_requests import LineRefusal, slot_counts
+from portail.resolvers.catalogue import (
+    booking_rule,
+    calendar_of,
+    cancel_rule,
+    family_quotient,
+    load_catalogue,
+    tariff_of,
+)
+from portail.resolvers.context import RequestContext
+from portail.resolvers.errors import ErrorCode, UserErrors
+from portail.resolvers.households import viewer_household_id
+from portail.resolvers.records import child_of
+from portail.rules import deadlines
+from portail.rules.booking_states import (
+    ACTIVE_STATES,
+    Actor,
+    BookingState,
+    Refusal,
+    RefusalCode,
+    is_active,
+    transition,
+)
+from portail.rules.booking_states import BookingEvent as Event
+from portail.rules.calendar import DayStatus, day_status, iter_days
+from portail.rules.capacity import Admission, InLine, admit, places_left, waiting_position
+from portail.rules.pricing import unit_price
+
+# A month view shows up to six weeks; three months leave room for a quarter's printout.
+MAX_RANGE_DAYS = 93
+ACTIVE = [s.value for s in ACTIVE_STATES]
+
+
+def check_range(start: date, end: date) -> None:
+    """A date range a calendar query may ask for; errors name ``to``."""
+    if end < start:
+        raise UserErrors.one("to", ErrorCode.END_BEFORE_START, "La date de fin est avant la date de début.")
+    if (end - start).days + 1 > MAX_RANGE_DAYS:
+        raise UserErrors.one("to", ErrorCode.RANGE_TOO_LONG, f"Au plus {MAX_RANGE_DAYS} jours à la fois.")
+
+
+async def waiting_positions(ctx: RequestContext, waiting: Sequence[Any]) -> dict[uuid.UUID, int]:
+    """The place in line (1: next) of each waiting booking of ``waiting`` (rows with id, unit_id, day)."""
+    if not waiting:
+        return {}
+    units = {w.unit_id for w in waiting}
+    days = [w.day for w in waiting]
+    rows = (
+        await ctx.session.exec(
+            select(
+                Booking.id,
+                Booking.unit_id,
+                Booking.day,
+                Booking.queued_at,
+                Booking.queue_number,
+                Booking.queue_line,
+                Booking.updated_at,
+            ).where(
+                col(Booking.unit_id).in_(units),
+                col(Booking.day).between(min(days), max(days)),
+                Booking.state == BookingState.WAITING.value,
+            )
+        )
+    ).all()
+    lines: dict[tuple[uuid.UUID, date], list[InLine]] = {}
+    for r in rows:
+        lines.setdefault((r.unit_id, r.day), []).append(
+            InLine(r.id, r.queued_at or r.updated_at, r.queue_number, r.queue_line)
+        )
+    return {w.id: waiting_position(lines.get((w.unit_id, w.day), []), w.id) or 0 for w in waiting}
+
+
+# ---------------------------------------------------------------------------------------------
+# The month calendar
+
+
+@dataclass
+class PlanningView:
+    """The household's children shown, and their bookings from ``start`` to ``end`` by day."""
+
+    start: date
+    end: date
+    children: list[Child]
+    bookings: list[Any]  # rows: id, child_id, day, state, household_id, unit_id, unit_name, period_id,
+    #                     activity_name
+    positions: dict[uuid.UUID, int]
+    household_id: uuid.UUID
+
+
+async def planning(
+    ctx: RequestContext,
+    start: date,
+    end: date,
+    child_ids: list[uuid.UUID | None] | None,
+    include_cancelled_and_refused: bool,
+    include_other_accounts: bool,
+) -> PlanningView:
+    """The month view: a fixed number of statements, whatever the children and days."""
+    check_range(start, end)
+    household_id = await viewer_household_id(ctx)
+    assert household_id is not None
+    children = list(
+        (
+            await ctx.session.exec(
+                select(Child)
+                .join(HouseholdChild, col(HouseholdChild.child_id) == Child.id)
+                .where(HouseholdChild.household_id == household_id)
+                .order_by(col(Child.birth_date), col(Child.first_name))
+            )
+        ).all()
+    )
+    if child_ids is not None:
+        own = {c.id for c in children}
+        for i, child_id in enumerate(child_ids):
+            if child_id not in own:
+                raise UserErrors.one(f"childIds.{i}", ErrorCode.NOT_FOUND, "Cet enfant n'existe pas.")
+        wanted = set(child_ids)
+        children = [c for c in children if c.id in wanted]
+    query = (
+        select(
+            Booking.id,
+            Booking.child_id,
+            Booking.day,
+            Booking.state,
+            Booking.household_id,
+            Booking.unit_id,
+            Unit.name.label("unit_name"),  # type: ignore[attr-defined]
+            Booking.period_id,
+            Activity.name.label("activity_name"),  # type: ignore[attr-defined]
+        )
+        .join(Unit, col(Unit.id) == Booking.unit_id)
+        .join(Period, col(Period.id) == Booking.period_id)
+        .join(Activity, col(Activity.id) == Period.activity_id)
+        .where(col(Booking.child_id).in_([c.id for c in children]), col(Booking.day).between(start, end))
+        .order_by(col(Booking.day), col(Booking.child_id), col(Unit.position), col(Unit.name))
+    )
+    if not include_cancelled_and_refused:
+        query = query.where(col(Booking.state).in_(ACTIVE))
+    if not include_other_accounts:
+        query = query.where(Booking.household_id == household_id)
+    rows = list((await ctx.session.exec(query)).all()) if children else []
+    waiting = [r for r in rows if r.state == BookingState.WAITING.value]
+    return PlanningView(start, end, children, rows, await waiting_positions(ctx, waiting), household_id)
+
+
+# ---------------------------------------------------------------------------------------------
+# The day window
+
+
+@dataclass
+class UnitDay:
+    """One unit on one day, for one child: what the family may do and at what price."""
+
+    unit: Unit
+    bookable: bool
+    refusal: str | None
+    message: str
+    would_wait: bool
+    places_left: int | None
+    waiting: int
+    booking_deadline: datetime
+    cancellation_deadline: datetime
+    price: int
+    booking: Booking | None
+    waiting_position: int | None
+    cancellable: bool
+    cancellation_outcome: BookingState | None
+
+
+@dataclass
+class DayView:
+    status: DayStatus
+    units: list[UnitDay]
+
+
+@dataclass
+class BookableDays:
+    child: Child
+    period: Period
+    enrolled: bool
+    days: list[DayView]
+    household_id: uuid.UUID
+
+
+async def bookable_days(
+    ctx: RequestContext, child_id: uuid.UUID | None, period_id: uuid.UUID | None, start: date, end: date
+) -> BookableDays:
+    """Each day from ``start`` to ``end`` for the child in the period (another family's child, or an
+    unknown period, is NOT_FOUND)."""
+    child, household_id = await child_of(ctx, child_id, "childId")
+    catalogue = await load_catalogue(ctx)
+    period = catalogue.by_id.get(period_id) if period_id else None
+    if not isinstance(period, Period):
+        raise UserErrors.one("periodId", ErrorCode.NOT_FOUND, "Cette période n'existe pas.")
+    check_range(start, end)
+    activity: Activity = catalogue.by_id[period.activity_id]
+    policy = policy_of(activity)
+    units = catalogue.units_of(period.id)
+    enrolled = (
+        await ctx.session.exec(
+            select(Enrolment.id).where(
+                Enrolment.child_id == child.id,
+                Enrolment.period_id == period.id,
+                Enrolment.state == "accepted",
+            )
+        )
+    ).first() is not None
+    held, waiting = await slot_counts(ctx, [u.id for u in units], start, end)
+    bookings = {
+        (b.unit_id, b.day): b
+        for b in (
+            await ctx.session.exec(
+                select(Booking).where(
+                    Booking.child_id == child.id,
+                    Booking.period_id == period.id,
+                    col(Booking.day).between(start, end),
+                )
+            )
+        ).all()
+    }
+    positions = await waiting_positions(
+        ctx, [b for b in bookings.values() if b.state == BookingState.WAITING.value]
+    )
+    quotient = await family_quotient(ctx, household_id)
+    prices = {u.id: unit_price(tariff_of(u), quotient) for u in units}
+    calendar = calendar_of(catalogue, period)
+    now = ctx.now()
+    days = []
+    for day in iter_days(start, end):
+        status = day_status(calendar, day)
+        active_groups = {
+            u.exclusive_group
+            for u in units
+            if u.exclusive_group and (b := bookings.get((u.id, day))) and is_active(BookingState(b.state))
+        }
+        views = []
+        for unit in units:
+            slot = (unit.id, day)
+            booking = bookings.get(slot)
+            current = BookingState(booking.state) if booking else None
+            book_by, cancel_by = (
+                deadlines.deadline(day, booking_rule(unit)),
+                deadlines.deadline(day, cancel_rule(unit)),
+            )
+            admission = admit(unit.capacity, held[slot], policy.waiting_list, waiting[slot])
+            refusal, message = _why_not(
+                status, enrolled, current, now, book_by, unit, active_groups, admission
+            )
+            cancellation = None
+            if is_active(current):
+                in_time = now.astimezone(UTC) < cancel_by.astimezone(UTC)
+                event = Event.CANCEL_BEFORE_DEADLINE if in_time else Event.CANCEL_AFTER_DEADLINE
+                outcome = transition(current, event, Actor.FAMILY, policy)
+                cancellation = None if isinstance(outcome, Refusal) else outcome.state
+            views.append(
+                UnitDay(
+                    unit=unit,
+                    bookable=refusal is None,
+                    refusal=refusal,
+                    message=message,
+                    would_wait=refusal is None and admission is Admission.WAIT,
+                    places_left=places_left(unit.capacity, held[slot]),
+                    waiting=waiting[slot],
+                    booking_deadline=book_by,
+                    cancellation_deadline=cancel_by,
+                    price=booking.price if booking and is_active(current) else prices[unit.id],
+                    booking=booking,
+                    waiting_position=positions.get(booking.id) if booking else None,
+                    cancellable=cancellation is not None,
+                    cancellation_outcome=cancellation,
+                )
+            )
+        days.append(DayView(status, views))
+    return BookableDays(child, period, enrolled, days, household_id)
+
+
+def _why_not(
+    status: DayStatus,
+    enrolled: bool,
+    current: BookingState | None,
+    now: datetime,
+    book_by: datetime,
+    unit: Unit,
+    active_groups: set[str],
+    admission: Admission,
+) -> tuple[str | None, str]:
+    """Why the unit cannot be booked that day (code, French message), or (None, "")."""
+    if not status.open:
+        return LineRefusal.CLOSED, f"Fermé ce jour-là ({status.label})."
+    if not enrolled:
+        return "NOT_ENROLLED", "L'enfant n'est pas inscrit à cette période."
+    if is_active(current):
+        return RefusalCode.ALREADY_BOOKED.value, "Une présence est déjà demandée pour ce jour."
+    if now.astimezone(UTC) >= book_by.astimezone(UTC):
+        return LineRefusal.DEADLINE_PASSED, (
+            f"La date limite de réservation est dépassée ({deadlines.describe(booking_rule(unit))})."
+        )
+    if unit.exclusive_group and unit.exclusive_group in active_groups:
+        return (
+            LineRefusal.EXCLUSIVE_UNIT,
+            f"« {unit.name} » ne se cumule pas avec une autre unité réservée ce jour-là.",
+        )
+    if admission is Admission.FULL:
+        return RefusalCode.FULL.value, "Il n'y a plus de place pour ce jour."
+    return None, ""
