@@ -1,5 +1,5 @@
 """The guide's demo town: household "TEST", children Paul and Emma-Rose, a family and a staff login,
-the town's document types and consents.
+the town's document types and consents, the guide's services and Paul's canteen meals of the coming weeks.
 
 Safe to run twice: what exists is left as it is (passwords are set again to the printed ones).
 """
@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlmodel import select
 
 from portail.adapters.hashing import hash_password
+from portail.clock import Clock
 from portail.db.engine import AsyncSession, Database
 from portail.db.models import (
     Account,
     AuthorizedPerson,
+    AuthSession,
     Child,
     ConsentDefinition,
     DocumentType,
@@ -26,7 +28,14 @@ from portail.db.models import (
     Vaccination,
 )
 from portail.db.models.base import utcnow
+from portail.db.models.bookings import BookingRequest
 from portail.db.models.catalogue import Activity, Enrolment, Facility, Period, Regie, Unit
+from portail.resolvers import booking_requests
+from portail.resolvers.context import RequestContext, Viewer
+from portail.resolvers.errors import UserErrors
+from portail.resolvers.transactions import in_transaction
+from portail.rules.validity import TOWN_ZONE
+from portail.settings import Settings
 
 FAMILY_EMAIL = "famille.test@example.org"
 FAMILY_PASSWORD = "Surveillance-15-Compiegne"
@@ -144,6 +153,7 @@ async def load_demo(db: Database) -> DemoLogins:
         await _consents(session)
     async with db.transaction() as session:
         await _catalogue(session)
+    await _bookings(db)
     return DemoLogins()
 
 
@@ -327,3 +337,46 @@ async def _catalogue(session: AsyncSession) -> None:
                 decided_at=utcnow(),
             )
         )
+
+
+async def _bookings(db: Database) -> None:
+    """Paul's meals at the canteen for the coming weeks, booked as the family would book them (the
+    submit use case: a numbered request, its lines, the confirmation mail). Once: never booked again."""
+    async with db.read_sessions() as session:
+        account = (await session.exec(select(Account).where(Account.email == FAMILY_EMAIL))).first()
+        paul = (
+            await session.exec(select(Child).where(Child.first_name == "Paul", Child.last_name == "TEST"))
+        ).first()
+        period = (
+            await session.exec(select(Period).where(Period.name == "RESTAURATION SCOLAIRE 2026-2027"))
+        ).first()
+        if account is None or paul is None or period is None or account.guardian_id is None:
+            return
+        guardian = await session.get(Guardian, account.guardian_id)
+        done = (
+            await session.exec(
+                select(BookingRequest.id).where(BookingRequest.household_id == guardian.household_id)
+            )
+        ).first()
+        unit = (
+            await session.exec(select(Unit).where(Unit.period_id == period.id, Unit.name == "REPAS"))
+        ).first()
+    if done is not None or unit is None:
+        return
+    clock = Clock()
+    today = clock.now().astimezone(TOWN_ZONE).date()
+    # After the booking deadline of the nearest days (2 days before, 10:00), for five weeks.
+    start, end = max(today + timedelta(days=3), period.start), min(today + timedelta(days=35), period.end)
+    if start > end:
+        return
+    viewer = Viewer(account, AuthSession(token_hash="", account_id=account.id, expires_at=clock.now()))
+    ctx = RequestContext(db=db, settings=Settings(), clock=clock, request_id="demo", viewer=viewer)
+    data = booking_requests.RequestData(
+        period.id, repeats=[booking_requests.RepeatData([paul.id], [unit.id], [1, 2, 4, 5], start, end)]
+    )
+    try:
+        await in_transaction(ctx, lambda: booking_requests.submit(ctx, data))
+    except UserErrors:
+        pass  # the weeks ahead are all holidays: nothing to book
+    finally:
+        await ctx.close()

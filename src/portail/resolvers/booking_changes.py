@@ -18,7 +18,7 @@ from sqlmodel import col, select
 from portail.db.models import Account, Child
 from portail.db.models.bookings import Booking, BookingEvent, BookingLine, BookingRequest
 from portail.db.models.catalogue import Activity, Unit
-from portail.resolvers.catalogue import Catalogue, period_path
+from portail.resolvers.catalogue import Catalogue, load_catalogue, period_path
 from portail.resolvers.context import RequestContext
 from portail.resolvers.mail import send_mail
 from portail.rules.booking_states import (
@@ -76,9 +76,9 @@ class Changes:
         """Load the lines of ``ids`` not yet known, in one statement."""
         wanted = {i for i in ids if i is not None and i not in self.lines}
         if wanted:
-            rows = (
-                await self.ctx.session.exec(select(BookingLine).where(col(BookingLine.id).in_(wanted)))
-            ).all()
+            query = select(BookingLine).where(col(BookingLine.id).in_(wanted))
+            # Fresh from the database: the caller holds the locks now, what it read before may be stale.
+            rows = (await self.ctx.session.exec(query.execution_options(populate_existing=True))).all()
             self.lines.update({r.id: r for r in rows})
 
     def add_line(self, line: BookingLine) -> None:
@@ -266,10 +266,17 @@ class Changes:
         requests = (
             await s.exec(select(BookingRequest).where(col(BookingRequest.id).in_(self.touched_requests)))
         ).all()
+        catalogue = await load_catalogue(self.ctx)
         for request in requests:
             line_states = states.get(request.id, [])
             request.state = derived_state(line_states).value
-            request.awaiting_staff = any(st in AWAITING_STAFF for st in line_states)
+            period = catalogue.by_id[request.period_id]
+            # A basket booking is pending until paid: the payment settles it, not staff.
+            paid_at_booking = policy_of(catalogue.by_id[period.activity_id]).paid_at_booking
+            waits_for_staff = {BookingState.CANCELLATION_REQUESTED.value}
+            if not paid_at_booking:
+                waits_for_staff.add(BookingState.PENDING.value)
+            request.awaiting_staff = any(st in waits_for_staff for st in line_states)
             request.updated_at = self.ctx.now()
             s.add(request)
         return {r.id: r for r in requests}

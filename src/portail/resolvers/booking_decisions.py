@@ -15,7 +15,7 @@ from portail.db.locks import lock_slots
 from portail.db.models import Account, Child, Household
 from portail.db.models.bookings import Booking, BookingLine, BookingRequest
 from portail.db.models.catalogue import Activity, Period, Unit
-from portail.resolvers.booking_changes import AWAITING_STAFF, Changes
+from portail.resolvers.booking_changes import AWAITING_STAFF, Changes, policy_of
 from portail.resolvers.booking_requests import MAX_PAGE, RequestView, lines_of
 from portail.resolvers.catalogue import Catalogue, load_catalogue, period_path
 from portail.resolvers.context import RequestContext
@@ -168,6 +168,12 @@ async def decide(
         own = (
             booking.cancel_line_id == line.id if line.action == "cancel" else booking.book_line_id == line.id
         )
+        activity = catalogue.by_id[catalogue.by_id[booking.period_id].activity_id]
+        if line.action == "book" and state is BookingState.PENDING and policy_of(activity).paid_at_booking:
+            # Paid at booking: the basket's payment settles it, not staff.
+            raise UserErrors.one(
+                "ids", ErrorCode.NOT_AWAITING_DECISION, "Cette présence attend le paiement du panier."
+            )
         outcome = transition(state, staff_decision_event(state, accept), Actor.STAFF)
         if not own or isinstance(outcome, Refusal):
             message = (
