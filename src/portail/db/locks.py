@@ -37,7 +37,7 @@ async def lock_slots(session: AsyncSession, slots: Iterable[tuple[uuid.UUID, dat
         chunk = ordered[start : start + _CHUNK]
         rows = [{"unit_id": unit, "day": day} for unit, day in chunk]
         await session.exec(postgresql.insert(SlotLock).values(rows).on_conflict_do_nothing())
-        await session.execute(
+        await session.exec(
             select(SlotLock.unit_id)
             .where(tuple_(SlotLock.unit_id, SlotLock.day).in_(chunk))
             .order_by(SlotLock.unit_id, SlotLock.day)
