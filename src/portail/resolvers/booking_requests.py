@@ -42,6 +42,7 @@ from portail.rules.booking_states import (
     Actor,
     BookingState,
     Refusal,
+    RefusalCode,
     RequestState,
     is_active,
     request_state,
@@ -399,6 +400,13 @@ async def _plan(ctx: RequestContext, data: RequestData, *, lock: bool) -> tuple[
         current = BookingState(booking.state) if booking is not None else None
         if line.cancel:
             line.price = booking.price if booking is not None else prices[line.unit.id]
+            if booking is not None and booking.household_id != household_id and is_active(current):
+                # A child shared by two households: each cancels only what it booked.
+                line.refusal = RefusalCode.NO_BOOKING.value
+                line.message = (
+                    "Cette présence a été réservée depuis un autre compte : il lui revient de l'annuler."
+                )
+                continue
             in_time = deadlines.is_open(now, line.day, cancel_rule(line.unit))
             event = Event.CANCEL_BEFORE_DEADLINE if in_time else Event.CANCEL_AFTER_DEADLINE
             outcome = transition(current, event, Actor.FAMILY, policy)

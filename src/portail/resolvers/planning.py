@@ -264,7 +264,8 @@ async def bookable_days(
                 status, enrolled, current, now, book_by, unit, active_groups, admission
             )
             cancellation = None
-            if is_active(current):
+            # Only the household that booked a shared child's day may cancel it.
+            if is_active(current) and booking is not None and booking.household_id == household_id:
                 in_time = now.astimezone(UTC) < cancel_by.astimezone(UTC)
                 event = Event.CANCEL_BEFORE_DEADLINE if in_time else Event.CANCEL_AFTER_DEADLINE
                 outcome = transition(current, event, Actor.FAMILY, policy)
