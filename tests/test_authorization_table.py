@@ -14,6 +14,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import pytest
@@ -22,6 +23,7 @@ from graphql import GraphQLInputType, get_named_type, is_input_object_type
 from portail.db.models import Account, DocumentType, Guardian
 from portail.schema import build_schema
 from tests.support.accounts import signed_in
+from tests.support.bookings import SUBMIT, at_town_time, change, enrol, make_centre, repeat
 from tests.support.builders import make_family, make_staff
 from tests.support.catalogue import make_service, unit_input
 from tests.support.documents import (
@@ -39,6 +41,9 @@ from tests.support.snapshot import database_state, stored_files
 
 FILE = ("justificatif.pdf", pdf_bytes("Justificatif"), "application/pdf")
 ERRORS = "errors { field code message }"
+TODAY = date(2026, 11, 27)  # a Friday: the bookings below are all ahead, before their deadlines
+B_BOOKED_DAY = date(2027, 1, 6)  # the Wednesday family B's request (awaiting staff) books
+DAY = date(2026, 12, 16)  # a free Wednesday of the centre, for one-off changes
 
 # What family A gets with another family's id, exactly as with an unknown one.
 NULL = "null"  # a query answering null
@@ -85,6 +90,43 @@ def payload(selection: str) -> str:
     return f"{selection} {ERRORS}"
 
 
+def december(child_id: str, unit_id: str) -> dict[str, Any]:
+    """A repeat: every Wednesday of December (the 2nd, 9th and 16th; then the holidays)."""
+    return repeat([child_id], [unit_id], ["WEDNESDAY"], start=date(2026, 12, 1), end=date(2026, 12, 31))
+
+
+def booking_request_cases(mutation: str) -> list[Case]:
+    """``previewBookingRequest`` and ``submitBookingRequest`` take the same input: the same five lines."""
+    operation = f"Mutation.{mutation}"
+    selection = "summary { total }" + (" request { id }" if mutation.startswith("submit") else "")
+    document = (f"mutation($input: BookingRequestInput!) {{ {mutation}(input: $input) {{ "
+                + payload(selection) + " } }")
+    return [
+        # Periods are the town's: an id of another catalogue row (the canteen's unit) is an unknown period.
+        Case(operation, "input.periodId", "unit", NOT_FOUND, document,
+             lambda w, id_: {"input": {"periodId": id_,
+                                       "changes": [change(w.ids["child_a"], w.ids["booking_unit"], DAY)]}},
+             control="a", control_id="booking_period", error_field="periodId"),
+        Case(operation, "input.changes.childId", "child_b", NOT_FOUND, document,
+             lambda w, id_: {"input": {"periodId": w.ids["booking_period"],
+                                       "changes": [change(id_, w.ids["booking_unit"], DAY)]}},
+             error_field="changes.0.childId"),
+        # A unit of another period (the canteen's) is answered like an unknown unit.
+        Case(operation, "input.changes.unitId", "unit", NOT_FOUND, document,
+             lambda w, id_: {"input": {"periodId": w.ids["booking_period"],
+                                       "changes": [change(w.ids["child_a"], id_, DAY)]}},
+             control="a", control_id="booking_unit", error_field="changes.0.unitId"),
+        Case(operation, "input.repeats.childIds", "child_b", NOT_FOUND, document,
+             lambda w, id_: {"input": {"periodId": w.ids["booking_period"],
+                                       "repeats": [december(id_, w.ids["booking_unit"])]}},
+             error_field="repeats.0.childIds.0"),
+        Case(operation, "input.repeats.unitIds", "unit", NOT_FOUND, document,
+             lambda w, id_: {"input": {"periodId": w.ids["booking_period"],
+                                       "repeats": [december(w.ids["child_a"], id_)]}},
+             control="a", control_id="booking_unit", error_field="repeats.0.unitIds.0"),
+    ]
+
+
 TABLE: list[Case] = [
     # ---- Queries
     Case("Query.household", "id", "household_b", NULL,
@@ -102,6 +144,29 @@ TABLE: list[Case] = [
     Case("Query.documents", "childId", "child_b", NOT_FOUND,
          "query($id: ID) { documents(childId: $id) { id fileName } }",
          lambda w, id_: {"id": id_}),
+    # ---- Mon planning
+    Case("Query.planning", "childIds", "child_b", NOT_FOUND,
+         "query($ids: [ID!]) { planning(from: \"2026-12-01\", to: \"2026-12-31\", childIds: $ids) { "
+         "children { id } days { date bookings { id } } } }",
+         lambda w, id_: {"ids": [id_]},
+         error_field="childIds.0"),
+    Case("Query.bookableDays", "childId", "child_b", NOT_FOUND,
+         "query($id: ID!, $p: ID!) { bookableDays(childId: $id, periodId: $p, from: \"2026-12-01\", "
+         "to: \"2026-12-31\") { enrolled days { date units { bookable booking { id } } } } }",
+         lambda w, id_: {"id": id_, "p": w.ids["booking_period"]}),
+    # Periods are the town's: an id of another catalogue row (the canteen's unit) is an unknown period.
+    Case("Query.bookableDays", "periodId", "unit", NOT_FOUND,
+         "query($id: ID!, $c: ID!) { bookableDays(childId: $c, periodId: $id, from: \"2026-12-01\", "
+         "to: \"2026-12-31\") { enrolled days { date units { bookable booking { id } } } } }",
+         lambda w, id_: {"id": id_, "c": w.ids["child_a"]},
+         control="a", control_id="booking_period"),
+    Case("Query.bookingRequests", "childId", "child_b", NOT_FOUND,
+         "query($id: ID) { bookingRequests(first: 10, childId: $id) { items { id lines { id } } hasNextPage } }",
+         lambda w, id_: {"id": id_}),
+    Case("Query.bookingRequests", "periodId", "unit", NOT_FOUND,
+         "query($id: ID) { bookingRequests(first: 10, periodId: $id) { items { id lines { id } } hasNextPage } }",
+         lambda w, id_: {"id": id_},
+         control="a", control_id="booking_period"),
     # ---- Mutations of the family's records
     Case("Mutation.updateHousehold", "householdId", "household_b", NOT_FOUND,
          "mutation($id: ID, $input: UpdateHouseholdInput!) { updateHousehold(householdId: $id, input: $input) { "
@@ -155,6 +220,9 @@ TABLE: list[Case] = [
          + payload("enrolment { id state }") + " } }",
          lambda w, id_: {"id": w.ids["child_a"], "p": id_},
          control="a", control_id="period"),
+    # ---- Booking requests
+    *booking_request_cases("previewBookingRequest"),
+    *booking_request_cases("submitBookingRequest"),
     # ---- Staff only: a family is refused, with another family's id or any other.
     Case("Mutation.decideEnrolment", "id", "enrolment_b", FORBIDDEN,
          "mutation($id: ID!) { decideEnrolment(id: $id, accept: true) { " + payload("enrolment { id state }") + " } }",
@@ -233,6 +301,21 @@ TABLE: list[Case] = [
          control="staff"),
     Case("Mutation.archivePrintableForm", "id", "form", FORBIDDEN,
          "mutation($id: ID!) { archivePrintableForm(id: $id) { " + payload("printableForm { id }") + " } }",
+         lambda w, id_: {"id": id_},
+         control="staff"),
+    Case("Mutation.decideBookings", "ids", "booking_request_b", FORBIDDEN,
+         "mutation($ids: [ID!]!) { decideBookings(ids: $ids, decision: ACCEPT, reason: \"\") { "
+         + payload("requests { id state }") + " } }",
+         lambda w, id_: {"ids": [id_]},
+         control="staff"),
+    Case("Query.attendance", "activityId", "booking_activity", FORBIDDEN,
+         "query($id: ID!) { attendance(activityId: $id, date: \"2027-01-06\") { unitName count "
+         "children { firstName householdName } } }",
+         lambda w, id_: {"id": id_},
+         control="staff"),
+    Case("Query.placesTaken", "periodId", "booking_period", FORBIDDEN,
+         "query($id: ID!) { placesTaken(periodId: $id, from: \"2027-01-01\", to: \"2027-01-31\") { "
+         "unitName date held pending } }",
          lambda w, id_: {"id": id_},
          control="staff"),
 ]
@@ -359,6 +442,19 @@ async def build_world(db, browser, settings) -> World:
                                {"c": ids["child_b"], "p": str(centre.period.id)})
     assert asked["enrollChild"]["enrolment"]["state"] == "PENDING", asked
     ids["enrolment_b"] = asked["enrollChild"]["enrolment"]["id"]
+
+    # The Wednesday centre families book (staff accept): both children enrolled; B asks for a day.
+    booking = await make_centre(db, acceptance="staff")
+    await enrol(db, child_a.id, booking, family_a.household, family_a.account.id)
+    await enrol(db, uuid.UUID(ids["child_b"]), booking, family_b.household, family_b.account.id)
+    ids.update(booking_period=str(booking.period.id), booking_unit=str(booking.unit.id),
+               booking_activity=str(booking.activity.id))
+    submitted = await world.b.data(SUBMIT, {"input": {
+        "periodId": ids["booking_period"], "changes": [change(ids["child_b"], ids["booking_unit"], B_BOOKED_DAY)]
+    }})
+    request = submitted["submitBookingRequest"]
+    assert request["errors"] == [] and request["request"]["state"] == "PENDING", request
+    ids["booking_request_b"] = request["request"]["id"]
     return world
 
 
@@ -388,7 +484,7 @@ def assert_refused(case: Case, body: dict[str, Any]) -> None:
     elif case.operation.startswith("Query."):
         assert body["data"] is None, body
         [error] = body["errors"]
-        assert error["extensions"] == {"code": "NOT_FOUND", "field": case.argument}, body
+        assert error["extensions"] == {"code": "NOT_FOUND", "field": case.error_field or case.argument}, body
     else:
         assert "errors" not in body, body
         result = body["data"][name]
@@ -411,7 +507,8 @@ def assert_allowed(case: Case, body: dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize("case", TABLE, ids=lambda c: c.name)
-async def test_family_a_with_family_b_ids_is_answered_as_with_an_unknown_id(db, browser, settings, case):
+async def test_family_a_with_family_b_ids_is_answered_as_with_an_unknown_id(db, browser, clock, settings, case):
+    at_town_time(clock, TODAY)
     world = await build_world(db, browser, settings)
     foreign = world.ids[case.foreign]
     unknown = str(uuid.uuid4())

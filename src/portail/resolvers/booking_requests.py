@@ -54,6 +54,7 @@ from portail.rules.calendar import day_status
 from portail.rules.capacity import Admission, admit
 from portail.rules.pricing import Estimate, PriceLine, estimate, format_amount, unit_price
 from portail.rules.repeat import (
+    MAX_CHANGES,
     Change,
     Frequency,
     Repeat,
@@ -207,6 +208,13 @@ async def _asked_changes(
         errors.append(
             FieldError("changes", ErrorCode.REQUIRED, "Choisissez au moins un jour à réserver ou annuler.")
         )
+    if len(data.changes) > MAX_CHANGES:
+        # Refused before anything is looked up: a huge list costs nothing to turn down.
+        raise UserErrors.one(
+            "changes",
+            ErrorCode.TOO_MANY_CHANGES,
+            f"La demande compte {len(data.changes)} changements : {MAX_CHANGES} au plus par demande.",
+        )
     if len(data.repeats) > MAX_REPEATS:
         errors.append(
             FieldError("repeats", ErrorCode.TOO_MANY_CHANGES, f"Au plus {MAX_REPEATS} recopies par demande.")
@@ -286,10 +294,13 @@ async def _asked_changes(
                 )
             )
             continue
-        for child_id in dict.fromkeys(rep.child_ids):
+        first_index = {child_id: j for j, child_id in reversed(list(enumerate(rep.child_ids)))}
+        for child_id, j in sorted(first_index.items(), key=lambda item: item[1]):
             for day in open_days:
                 for unit_id in dict.fromkeys(rep.unit_ids):
-                    asked.append(_Asked(Change(child_id, unit_id, day, rep.cancel), prefix, True))
+                    asked.append(
+                        _Asked(Change(child_id, unit_id, day, rep.cancel), f"{prefix}.childIds.{j}", True)
+                    )
     if errors:
         raise UserErrors(errors)
     refusal = check_changes(a.change for a in asked)
@@ -301,7 +312,7 @@ async def _asked_changes(
         child_id = a.change.child
         if child_id not in enrolled:
             child = children[child_id]  # type: ignore[index]
-            name = f"{a.field}.childId" if not a.repeated else f"{a.field}.childIds"
+            name = a.field if a.repeated else f"{a.field}.childId"
             message = f"{child.first_name} n'est pas inscrit(e) à « {period_path(catalogue, period)} »."
             if not any(e.field == name and e.message == message for e in errors):
                 errors.append(FieldError(name, ErrorCode.NOT_ENROLLED, message))

@@ -112,6 +112,11 @@ def repeat_dates(
             field="end",
             day=end,
         )
+    # One date given, outside the period: that date is the fault, not the span it would make.
+    one_given = (repeat.start is None) != (repeat.end is None)
+    for name, given in (("start", repeat.start), ("end", repeat.end)):
+        if one_given and given is not None and not period_start <= given <= period_end:
+            return _outside(name, given, period_start, period_end)
     span = (end - start).days + 1
     if span > limits.max_span_days or span > (period_end - period_start).days + 1:
         return Refusal(
@@ -123,13 +128,7 @@ def repeat_dates(
         )
     for name, day in (("start", start), ("end", end)):
         if not period_start <= day <= period_end:
-            return Refusal(
-                RepeatCode.OUTSIDE_PERIOD,
-                f"Le {french_date(day)} est en dehors de la période "
-                f"(du {french_date(period_start)} au {french_date(period_end)}).",
-                field=name,
-                day=day,
-            )
+            return _outside(name, day, period_start, period_end)
     if not repeat.weekdays:
         return Refusal(RepeatCode.NO_WEEKDAY, "Choisissez au moins un jour de la semaine.", field="weekdays")
     if not repeat.weekdays <= WEEKDAY_NAMES.keys():
@@ -150,6 +149,16 @@ def repeat_dates(
             field="weekdays",
         )
     return days
+
+
+def _outside(name: str, day: date, period_start: date, period_end: date) -> Refusal:
+    return Refusal(
+        RepeatCode.OUTSIDE_PERIOD,
+        f"Le {french_date(day)} est en dehors de la période "
+        f"(du {french_date(period_start)} au {french_date(period_end)}).",
+        field=name,
+        day=day,
+    )
 
 
 def _week_matches(day: date, start: date, frequency: Frequency) -> bool:
