@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from portail.rules.calendar import open_days
-from portail.resolvers.catalogue import calendar_of, load_catalogue  # noqa: F401  (documents the source)
+from portail.rules.calendar import OpenDuring, PeriodCalendar, open_days
 from tests.support.accounts import signed_in
 from tests.support.bookings import (
     CENTRE_PATH,
@@ -27,7 +26,6 @@ from tests.support.bookings import (
     repeat,
 )
 from tests.support.builders import make_staff
-from portail.rules.calendar import PeriodCalendar, OpenDuring
 
 TODAY = date(2026, 11, 27)  # a Friday
 

@@ -487,7 +487,13 @@ def _estimate(catalogue: Catalogue, activity: Activity, lines: list[PlannedLine]
     for line in lines:
         if line.state in (BookingState.PENDING, BookingState.ACCEPTED) and not line.cancel:
             quantities[(f"{line.unit.name} RÉSERVÉ – {line.child.first_name}", line.price)] += 1
-        elif line.state is BookingState.CANCELLED and line.cancel:
+        elif (
+            line.state is BookingState.CANCELLED
+            and line.cancel
+            and line.booking is not None
+            # Leaving the waiting line takes nothing off: the day was never counted.
+            and line.booking.state in (BookingState.PENDING, BookingState.ACCEPTED)
+        ):
             quantities[(f"{line.unit.name} ANNULÉ – {line.child.first_name}", line.price)] -= 1
     return estimate(PriceLine(regie_name, label, qty, price) for (label, price), qty in quantities.items())
 
