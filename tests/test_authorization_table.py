@@ -313,6 +313,10 @@ TABLE: list[Case] = [
          "children { firstName householdName } } }",
          lambda w, id_: {"id": id_},
          control="staff"),
+    Case("Query.bookingHistory", "bookingId", "booking_b", FORBIDDEN,
+         "query($id: ID!) { bookingHistory(bookingId: $id) { at toState actor reason } }",
+         lambda w, id_: {"id": id_},
+         control="staff"),
     Case("Query.placesTaken", "periodId", "booking_period", FORBIDDEN,
          "query($id: ID!) { placesTaken(periodId: $id, from: \"2027-01-01\", to: \"2027-01-31\") { "
          "unitName date held pending } }",
@@ -455,6 +459,10 @@ async def build_world(db, browser, settings) -> World:
     request = submitted["submitBookingRequest"]
     assert request["errors"] == [] and request["request"]["state"] == "PENDING", request
     ids["booking_request_b"] = request["request"]["id"]
+    day = B_BOOKED_DAY.isoformat()
+    planned = await world.b.data("query($d: Date!) { planning(from: $d, to: $d) { days { bookings { id } } } }",
+                                 {"d": day})
+    ids["booking_b"] = planned["planning"]["days"][0]["bookings"][0]["id"]
     return world
 
 

@@ -594,3 +594,15 @@ async def test_every_change_of_a_booking_is_recorded_with_who_when_and_why(db, b
         ("refused", "pending", "family", family_id, rebooked, ""),
     ]
     assert (rows[emma.id].state, rows[leo.id].state) == ("accepted", "pending")
+
+    # Staff read the same story over the API.
+    story = (await staff.client.data(
+        "query($id: ID!) { bookingHistory(bookingId: $id) { fromState toState actor authorEmail requestNumber "
+        "reason } }", {"id": str(rows[emma.id].id)}))["bookingHistory"]
+    assert [(s["fromState"], s["toState"], s["actor"], s["authorEmail"], s["requestNumber"]) for s in story] == [
+        (None, "PENDING", "FAMILY", family.email, 1),
+        ("PENDING", "ACCEPTED", "STAFF", staff.built.email, 1),
+        ("ACCEPTED", "CANCELLATION_REQUESTED", "FAMILY", family.email, 3),
+        ("CANCELLATION_REQUESTED", "ACCEPTED", "STAFF", staff.built.email, 3),
+    ]
+    assert story[-1]["reason"] == "Trop tard : l'équipe est prévue."

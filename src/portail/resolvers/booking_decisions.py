@@ -13,7 +13,7 @@ from sqlmodel import col, select
 
 from portail.db.locks import lock_slots
 from portail.db.models import Account, Child, Household
-from portail.db.models.bookings import Booking, BookingLine, BookingRequest
+from portail.db.models.bookings import Booking, BookingEvent, BookingLine, BookingRequest
 from portail.db.models.catalogue import Activity, Period, Unit
 from portail.resolvers.booking_changes import AWAITING_STAFF, Changes, policy_of
 from portail.resolvers.booking_requests import MAX_PAGE, RequestView, lines_of
@@ -246,7 +246,7 @@ class AttendanceUnit:
     unit: Unit
     period: Period
     path: str
-    children: list[tuple[Child, str, str]]  # child, booking state, household name
+    children: list[tuple[uuid.UUID, Child, str, str]]  # booking id, child, booking state, household name
 
 
 COMING = [BookingState.ACCEPTED.value, BookingState.CANCELLATION_REQUESTED.value]
@@ -264,7 +264,7 @@ async def attendance(ctx: RequestContext, activity_id: uuid.UUID | None, day: da
     rows = (
         (
             await ctx.session.exec(
-                select(Booking.unit_id, Booking.state, Child, Household.name)
+                select(Booking.unit_id, Booking.id, Booking.state, Child, Household.name)
                 .join(Child, col(Child.id) == Booking.child_id)
                 .join(Household, col(Household.id) == Booking.household_id)
                 .where(
@@ -278,9 +278,9 @@ async def attendance(ctx: RequestContext, activity_id: uuid.UUID | None, day: da
         if units
         else []
     )
-    by_unit: dict[uuid.UUID, list[tuple[Child, str, str]]] = {}
-    for unit_id, state, child, household in rows:
-        by_unit.setdefault(unit_id, []).append((child, state, household))
+    by_unit: dict[uuid.UUID, list[tuple[uuid.UUID, Child, str, str]]] = {}
+    for unit_id, booking_id, state, child, household in rows:
+        by_unit.setdefault(unit_id, []).append((booking_id, child, state, household))
     return [
         AttendanceUnit(
             u,
@@ -324,3 +324,27 @@ async def places_taken(
         SlotUse(units[u], d, counts)
         for (u, d), counts in sorted(uses.items(), key=lambda kv: (kv[0][1], order[kv[0][0]]))
     ]
+
+
+@dataclass
+class StateChange:
+    event: BookingEvent
+    author: str  # the account's e-mail, or "" for the portal itself
+    request_number: int | None
+
+
+async def booking_history(ctx: RequestContext, booking_id: uuid.UUID | None) -> list[StateChange]:
+    """Every change of a booking's state, oldest first: who, when, why (staff only)."""
+    booking = await ctx.session.get(Booking, booking_id) if booking_id else None
+    if booking is None:
+        raise UserErrors.one("bookingId", ErrorCode.NOT_FOUND, "Cette présence n'existe pas.")
+    rows = (
+        await ctx.session.exec(
+            select(BookingEvent, Account.email, BookingRequest.number)
+            .outerjoin(Account, col(Account.id) == BookingEvent.account_id)
+            .outerjoin(BookingRequest, col(BookingRequest.id) == BookingEvent.request_id)
+            .where(BookingEvent.booking_id == booking.id)
+            .order_by(col(BookingEvent.at), col(BookingEvent.id))
+        )
+    ).all()
+    return [StateChange(event, email or "", number) for event, email, number in rows]

@@ -534,6 +534,7 @@ def _number_cursor(value: str | None) -> int | None:
 
 @strawberry.type(description="A child expected on the day, with what the canteen and the team must know.")
 class AttendanceChild:
+    booking_id: strawberry.ID = strawberry.field(description="The booking (see `bookingHistory`).")
     child_id: strawberry.ID = strawberry.field(description="The child.")
     first_name: str = strawberry.field(description="First name.")
     last_name: str = strawberry.field(description="Last name.")
@@ -574,6 +575,28 @@ class SlotUse:
     pending: int = strawberry.field(description="Bookings awaiting staff or payment.")
     cancellation_requested: int = strawberry.field(description="Cancellation requests awaiting staff.")
     waiting: int = strawberry.field(description="Bookings in the waiting line.")
+
+
+Actor = _enum(
+    "BookingActor",
+    "Who changed a booking's state.",
+    {
+        "FAMILY": "A guardian, from the portal.",
+        "STAFF": "Town staff.",
+        "SYSTEM": "The portal itself (a place freed in the waiting line, a basket paid or expired).",
+    },
+)
+
+
+@strawberry.type(description="A change of a booking's state: who, when, why.")
+class BookingStateChange:
+    at: datetime.datetime = strawberry.field(description="When.")
+    from_state: BookingState | None = strawberry.field(description="Before; null when it was made.")  # type: ignore[valid-type]
+    to_state: BookingState = strawberry.field(description="After.")  # type: ignore[valid-type]
+    actor: Actor = strawberry.field(description="Who caused it.")  # type: ignore[valid-type]
+    author_email: str = strawberry.field(description="The account that did it; empty for the portal itself.")
+    request_number: int | None = strawberry.field(description="The request (N° dossier) it came with; null.")
+    reason: str = strawberry.field(description="Why (staff's reason, or the portal's).")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -811,6 +834,7 @@ class BookingQueries:
         for a in lists:
             children = [
                 AttendanceChild(
+                    booking_id=to_id(booking_id),
                     child_id=to_id(c.id),
                     first_name=c.first_name,
                     last_name=c.last_name,
@@ -823,7 +847,7 @@ class BookingQueries:
                     state=_state(state),
                     household_name=household,
                 )
-                for c, state, household in a.children
+                for booking_id, c, state, household in a.children
             ]
             result.append(
                 AttendanceList(
@@ -872,6 +896,31 @@ class BookingQueries:
                 )
             )
         return result
+
+    @strawberry.field(
+        permission_classes=STAFF,
+        description="Staff: every change of a booking's state, oldest first (who, when, why). The booking "
+        "ids "
+        "are those of `planning`, `attendance`… An unknown id is NOT_FOUND.",
+    )
+    async def booking_history(
+        self,
+        info: Info,
+        booking_id: Annotated[strawberry.ID, strawberry.argument(description="The booking.")],
+    ) -> list[BookingStateChange]:
+        changes = await booking_decisions.booking_history(info.context.app, parse_id(booking_id))
+        return [
+            BookingStateChange(
+                at=c.event.at,
+                from_state=_state(c.event.from_state) if c.event.from_state else None,
+                to_state=_state(c.event.to_state),
+                actor=Actor[c.event.actor.upper()],
+                author_email=c.author,
+                request_number=c.request_number,
+                reason=c.event.reason,
+            )
+            for c in changes
+        ]
 
 
 # ---------------------------------------------------------------------------------------------
