@@ -144,6 +144,7 @@ class MailWorker:
         self.max_attempts = max_attempts
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._stopping = False
 
     def wake(self) -> None:
         self._wake.set()
@@ -154,22 +155,37 @@ class MailWorker:
         )
 
     async def _loop(self) -> None:
-        while True:
+        while not self._stopping:
             try:
                 await self.run_once()
             except Exception:  # the loop must survive a database hiccup
                 log.exception("mail delivery round failed")
+            if self._stopping:
+                break
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=self.poll_seconds)
             self._wake.clear()
 
     def start(self) -> None:
         if self._task is None:
+            self._stopping = False
             self._task = asyncio.create_task(self._loop(), name="mail-worker")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        """Stop the loop, waiting for a delivery under way (its row is committed or retried later).
+
+        On Python 3.11 ``asyncio.wait_for`` may swallow a cancellation that lands as what it waits
+        for completes (fixed in 3.12), so one ``cancel()`` is not enough: the loop also checks a flag,
+        and the task is cancelled again until it ends.
+        """
+        if self._task is None:
+            return
+        self._stopping = True
+        self._wake.set()
+        task, self._task = self._task, None
+        while not task.done():
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+                await asyncio.wait_for(asyncio.shield(task), timeout=1)
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
