@@ -1,8 +1,9 @@
-"""Benchmark: the ``viewer`` and ``household`` queries over HTTP against bare Starlette twins,
-fiche sanitaire PDFs per second, and sign-in cost.
+"""Benchmark: the ``viewer``, ``household`` and ``planning`` queries over HTTP against bare Starlette
+twins, booking requests on a school year of bookings, fiche sanitaire PDFs per second, and sign-in cost.
 
-    .venv/bin/python -m bench            # SQLite (about 2 minutes)
-    .venv/bin/python -m bench --pg       # also PostgreSQL, raw load generator (about 3 minutes)
+    .venv/bin/python -m bench            # SQLite (about 3 minutes)
+    .venv/bin/python -m bench --pg       # also PostgreSQL, raw load generator (about 5 minutes)
+    .venv/bin/python -m bench --only bookings --pg   # the bookings part alone
     .venv/bin/python -m bench --profile  # then a cProfile look at the server under GraphQL load
 
 Prints a table and writes it to ``bench/results.md``. See ``bench/README.md``.
@@ -35,9 +36,20 @@ from pathlib import Path
 import httpx
 from sqlalchemy import text
 
+from bench.bookings import (
+    BENCH_NOW,
+    PLANNING_MONTH,
+    PLANNING_QUERY,
+    BookingData,
+    ContestRound,
+    Timed,
+    contest,
+    fill_bookings,
+    time_repeats,
+)
 from bench.loadgen import Call, LoadGenerator, Run
 from bench.records import HOUSEHOLD_QUERY, PRINTABLE_FORMS_QUERY, PdfTiming, fill_household, time_health_form
-from bench.server import BASELINE_PATH, HOUSEHOLD_PATH, STATEMENTS_PATH
+from bench.server import BASELINE_PATH, HOUSEHOLD_PATH, PLANNING_PATH, STATEMENTS_PATH
 from portail.adapters import hashing
 from portail.db import migrate
 from portail.db.engine import Database
@@ -46,6 +58,8 @@ from portail.demo import FAMILY_EMAIL, FAMILY_PASSWORD, load_demo
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results.md"
 PG_ADMIN_URL = os.environ.get("PORTAIL_BENCH_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
+SECRET_KEY = "bench-secret-key-" + "x" * 32
+SCHOOL_YEAR_TEXT = "2026-09-01..2027-07-03"
 
 VIEWER_QUERY = (
     "{ viewer { account { id email roles } profile { firstName lastName mobilePhone } "
@@ -71,6 +85,10 @@ CASES = {
     "viewer": Case("viewer", VIEWER_QUERY, BASELINE_PATH),
     "household": Case("household", HOUSEHOLD_QUERY, HOUSEHOLD_PATH),
 }
+# Measured on its own server, once the school year of bookings is written (``bench_bookings``).
+PLANNING_CASE = Case(
+    "planning", PLANNING_QUERY, f"{PLANNING_PATH}?from={PLANNING_MONTH[0]}&to={PLANNING_MONTH[1]}"
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -150,16 +168,21 @@ def free_port() -> int:
 
 
 @contextlib.asynccontextmanager
-async def server(url: str, tmp: Path, *, profile_to: Path | None = None) -> AsyncIterator[tuple[str, int]]:
-    """uvicorn in a subprocess (one worker, no access log) serving ``bench.server:make_app``."""
+async def server(
+    url: str, tmp: Path, *, profile_to: Path | None = None, now: datetime | None = None
+) -> AsyncIterator[tuple[str, int]]:
+    """uvicorn in a subprocess (one worker, no access log) serving ``bench.server:make_app``, its
+    clock at ``now`` when given."""
     port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PORTAIL_")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PORTAIL_") and k != "BENCH_NOW"}
     env.update(
         PORTAIL_ENV="development",
         PORTAIL_DATABASE_URL=url,
         PORTAIL_VAR_DIR=str(tmp / "var"),
-        PORTAIL_SECRET_KEY="bench-secret-key-" + "x" * 32,
+        PORTAIL_SECRET_KEY=SECRET_KEY,
     )
+    if now is not None:
+        env["BENCH_NOW"] = now.isoformat()
     runner = [sys.executable]
     if profile_to is not None:
         runner += ["-m", "cProfile", "-o", str(profile_to)]
@@ -258,13 +281,27 @@ class Downloads:
 
 
 @dataclass
+class Bookings:
+    """The bookings part: the data set, the planning's check, the repeat and the contest."""
+
+    data: BookingData
+    planning: list[ClientResult]
+    check: CaseCheck
+    preview: Timed
+    submit: Timed
+    lean: Timed
+    rounds: list[ContestRound]
+
+
+@dataclass
 class BackendResult:
     backend: str
     clients: list[ClientResult]
     checks: dict[str, CaseCheck]
     login_ms: list[float]
-    pdf: PdfTiming
-    downloads: Downloads
+    pdf: PdfTiming | None
+    downloads: Downloads | None
+    bookings: Bookings | None = None
 
 
 def calls(token: str, case: Case = CASES["viewer"]) -> tuple[Call, Call, Call]:
@@ -369,42 +406,100 @@ async def measure_downloads(
 async def bench_backend(backend: str, args: argparse.Namespace) -> BackendResult:
     with tempfile.TemporaryDirectory(prefix="portail-bench-") as tmpdir:
         tmp = Path(tmpdir)
-        async with (
-            fresh_database(backend, tmp) as url,
-            server(url, tmp) as (base, pid),
-            httpx.AsyncClient(base_url=base, timeout=30) as client,
-        ):
-            token = await login(client)
-            checks = {name: await check_case(client, token, case, backend) for name, case in CASES.items()}
+        async with fresh_database(backend, tmp) as url:
+            if args.only == "bookings":
+                result = BackendResult(backend, [], {}, [], None, None)
+            else:
+                result = await bench_records(url, tmp, backend, args)
+            if args.only != "records":
+                result.bookings = await bench_bookings(url, tmp, backend, args)
+                result.clients += result.bookings.planning
+                result.checks[PLANNING_CASE.name] = result.bookings.check
+            return result
 
-            plan = [
-                (CASES["viewer"], args.clients if backend == "sqlite" else args.pg_clients),
-                (CASES["household"], args.household_clients if backend == "sqlite" else args.pg_clients),
-            ]
-            clients, measured = [], set()
-            for case, kinds in plan:
-                for kind in kinds:
-                    clients.append(
-                        await measure(
-                            base, pid, kind, token, args, backend, case, health=kind not in measured
-                        )
-                    )
-                    measured.add(kind)
 
-            pdf = await time_health_form(url, args.pdfs, args.pdfs // 4)
+async def bench_records(url: str, tmp: Path, backend: str, args: argparse.Namespace) -> BackendResult:
+    """``viewer`` and ``household`` against their twins, the fiche sanitaire, sign-in."""
+    async with server(url, tmp) as (base, pid), httpx.AsyncClient(base_url=base, timeout=30) as client:
+        token = await login(client)
+        checks = {name: await check_case(client, token, case, backend) for name, case in CASES.items()}
+
+        plan = [
+            (CASES["viewer"], args.clients if backend == "sqlite" else args.pg_clients),
+            (CASES["household"], args.household_clients if backend == "sqlite" else args.pg_clients),
+        ]
+        clients, measured = [], set()
+        for case, kinds in plan:
+            for kind in kinds:
+                clients.append(
+                    await measure(base, pid, kind, token, args, backend, case, health=kind not in measured)
+                )
+                measured.add(kind)
+
+        pdf = await time_health_form(url, args.pdfs, args.pdfs // 4)
+        print(
+            f"[{backend}] fiche sanitaire in process: {pdf.render_rate:,.0f} PDFs/s "
+            f"({statistics.median(pdf.render_ms):.1f} ms median)",
+            flush=True,
+        )
+        downloads = await measure_downloads(client, base, pid, token, args, backend)
+
+        login_ms = []
+        for _ in range(args.logins):
+            started = time.perf_counter()
+            await login(client)
+            login_ms.append((time.perf_counter() - started) * 1000)
+        return BackendResult(backend, clients, checks, login_ms, pdf, downloads)
+
+
+async def bench_bookings(url: str, tmp: Path, backend: str, args: argparse.Namespace) -> Bookings:
+    """A school year of bookings written in bulk, then on a server whose clock stands before the
+    year: the month ``planning`` against its twin, whole-year repeats previewed and submitted one at
+    a time, and concurrent submits for the last places of a day."""
+    db = Database(url)
+    try:
+        data = await fill_bookings(
+            db,
+            SECRET_KEY,
+            repeats=args.repeats,
+            contenders=args.contenders,
+            contest_rounds=args.contest_rounds,
+            contest_places=args.contest_places,
+        )
+    finally:
+        await db.dispose()
+    print(
+        f"[{backend}] bookings data set in {data.seconds:.1f} s: "
+        + ", ".join(f"{n:,} {table}" for table, n in data.rows.items())
+        + f"; planning month: {data.planning_bookings} bookings",
+        flush=True,
+    )
+    async with (
+        server(url, tmp, now=BENCH_NOW) as (base, pid),
+        httpx.AsyncClient(base_url=base, timeout=60) as client,
+    ):
+        check = await check_case(client, data.family_token, PLANNING_CASE, backend)
+        kinds = args.household_clients if backend == "sqlite" else args.pg_clients
+        planning = [
+            await measure(base, pid, kind, data.family_token, args, backend, PLANNING_CASE, health=False)
+            for kind in kinds
+        ]
+        preview, submit, lean = await time_repeats(base, pid, data, STATEMENTS_PATH)
+        for timed in (preview, submit, lean):
             print(
-                f"[{backend}] fiche sanitaire in process: {pdf.render_rate:,.0f} PDFs/s "
-                f"({statistics.median(pdf.render_ms):.1f} ms median)",
+                f"[{backend}] whole-year repeat, {timed.label} ({timed.lines} lines): p50 {timed.p50:.1f} ms, "
+                f"max {max(timed.ms):.1f} ms over {len(timed.ms)}; "
+                f"{statistics.median(timed.statements):.0f} SQL statements",
                 flush=True,
             )
-            downloads = await measure_downloads(client, base, pid, token, args, backend)
-
-            login_ms = []
-            for _ in range(args.logins):
-                started = time.perf_counter()
-                await login(client)
-                login_ms.append((time.perf_counter() - started) * 1000)
-            return BackendResult(backend, clients, checks, login_ms, pdf, downloads)
+        rounds = await contest(base, url, data)
+        for r in rounds:
+            print(
+                f"[{backend}] {len(r.latencies)} concurrent submits for the last {r.capacity - r.held_before} "
+                f"places of {r.day}: {r.rate:,.0f} req/s, {dict(r.outcomes)}, held {r.held_after}/{r.capacity}",
+                flush=True,
+            )
+    return Bookings(data, planning, check, preview, submit, lean, rounds)
 
 
 async def bench_hashing(n: int) -> tuple[float, float]:
@@ -469,7 +564,9 @@ def machine_note() -> str:
     )
 
 
-def report(results: list[BackendResult], hash_ms: float, verify_ms: float, args: argparse.Namespace) -> str:
+def report(
+    results: list[BackendResult], hash_ms: float | None, verify_ms: float | None, args: argparse.Namespace
+) -> str:
     lines = [
         f"Concurrency {args.concurrency}; per endpoint a {args.warmup:g} s warm-up, then {args.rounds} runs "
         f"of {args.duration:g} s, GraphQL and baseline alternated (A/B/A/B); /healthz {args.duration / 2:g} s.",
@@ -500,13 +597,25 @@ def report(results: list[BackendResult], hash_ms: float, verify_ms: float, args:
                 f"{c.graphql.cpu_ms:.1f} / {c.baseline.cpu_ms:.1f} | "
                 f"{check.graphql_statements} / {check.baseline_statements} | {check.body_bytes:,} |"
             )
-    lines += [
+    records = [r for r in results if r.pdf is not None and r.downloads is not None]
+    if records and hash_ms is not None and verify_ms is not None:
+        lines += records_report(records, hash_ms, verify_ms, args)
+    lines += bookings_report([r for r in results if r.bookings is not None])
+    return "\n".join(lines)
+
+
+def records_report(
+    records: list[BackendResult], hash_ms: float, verify_ms: float, args: argparse.Namespace
+) -> list[str]:
+    """The fiche sanitaire and sign-in tables."""
+    lines = [
         "",
         "| Database | Fiche sanitaire (eldest child, every section filled) | PDFs/s | ms per PDF, median "
         "| p90 ms | server CPU ms/PDF | PDF bytes |",
         "|---|---|---:|---:|---:|---:|---:|",
     ]
-    for r in results:
+    for r in records:
+        assert r.pdf is not None and r.downloads is not None
         p, d = r.pdf, r.downloads.series
         full_rate = 1000 / statistics.mean(p.full_ms)
         lines += [
@@ -527,12 +636,83 @@ def report(results: list[BackendResult], hash_ms: float, verify_ms: float, args:
         f"| `hash_password`, median of {args.hashes} ({hashing.parameters()}) | {hash_ms:.0f} |",
         f"| `verify_password`, median of {args.hashes} | {verify_ms:.0f} |",
     ]
-    for r in results:
+    for r in records:
         lines.append(
             f"| `login` mutation over HTTP ({r.backend}, httpx, one at a time), median of {len(r.login_ms)} "
             f"(min {min(r.login_ms):.0f}, max {max(r.login_ms):.0f}) | {statistics.median(r.login_ms):.0f} |"
         )
-    return "\n".join(lines)
+    return lines
+
+
+def bookings_report(results: list[BackendResult]) -> list[str]:
+    """The bookings tables: the data set, the whole-year repeat, the concurrent submits."""
+    if not results:
+        return []
+    lines = [
+        "",
+        f"Bookings: the school year {SCHOOL_YEAR_TEXT} written in bulk (`bench/bookings.py`); the "
+        f"`planning` of the demo family (3 children) for {PLANNING_MONTH[0]:%B %Y}; the writes with the "
+        f"server's clock at {BENCH_NOW:%Y-%m-%d %H:%M} (Paris), the whole year ahead.",
+        "",
+        "| Database | households | children | enrolments | bookings (accepted / other) | requests | lines "
+        "| events | `planning` bookings | written in |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        assert r.bookings is not None
+        d = r.bookings.data
+        accepted = d.states.get("accepted", 0)
+        others = ", ".join(f"{n:,} {state}" for state, n in sorted(d.states.items()) if state != "accepted")
+        lines.append(
+            f"| {r.backend} | {d.rows['household']:,} | {d.rows['child']:,} | {d.rows['enrolment']:,} "
+            f"| {d.rows['booking']:,} ({accepted:,} accepted; {others}) | {d.rows['booking_request']:,} "
+            f"| {d.rows['booking_line']:,} | {d.rows['booking_event']:,} | {d.planning_bookings} | {d.seconds:.1f} s |"
+        )
+    lines += [
+        "",
+        "| Database | Whole-year repeat over HTTP, one at a time (morning + evening care, Mon/Tue/Thu/Fri) "
+        "| lines | requests | p50 ms | p90 ms | max ms | server CPU ms, mean | SQL statements, median |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in results:
+        assert r.bookings is not None
+        for t in (r.bookings.preview, r.bookings.submit, r.bookings.lean):
+            outcomes = ", ".join(f"{n:,} {o}" for o, n in sorted(t.outcomes.items(), reverse=True))
+            lines.append(
+                f"| {r.backend} | {t.label}: {outcomes} | {t.lines} | {len(t.ms)} | **{t.p50:.1f}** "
+                f"| {t.percentile(0.9):.1f} | {max(t.ms):.1f} | {statistics.mean(t.cpu_ms):.0f} "
+                f"| {statistics.median(t.statements):.0f} |"
+            )
+    lines += [
+        "",
+        "| Database | Concurrent submits for the last places of a day (homework unit) | rounds "
+        "| submits/s | p50 ms | max ms | outcomes | places held after / capacity |",
+        "|---|---|---:|---:|---:|---:|---|---:|",
+    ]
+    for r in results:
+        assert r.bookings is not None
+        rounds = r.bookings.rounds
+        if not rounds:
+            continue
+        n = len(rounds[0].latencies)
+        latencies = sorted(v for x in rounds for v in x.latencies)
+        outcomes: dict[str, int] = {}
+        for x in rounds:
+            for outcome, count in x.outcomes.items():
+                outcomes[outcome] = outcomes.get(outcome, 0) + count
+        left = sorted({x.capacity - x.held_before for x in rounds})
+        held_after = max(x.held_after for x in rounds)
+        capacity = rounds[0].capacity
+        verdict = "ok" if all(x.held_after <= x.capacity for x in rounds) else "**OVER CAPACITY**"
+        lines.append(
+            f"| {r.backend} | {n} at once for {'/'.join(map(str, left))} places left, "
+            f"{', '.join(f'{x.day:%d/%m}' for x in rounds)} | {len(rounds)} "
+            f"| **{sum(len(x.latencies) for x in rounds) / sum(x.elapsed for x in rounds):,.0f}** "
+            f"| {statistics.median(latencies) * 1000:.0f} | {latencies[-1] * 1000:.0f} "
+            f"| {', '.join(f'{c} {o}' for o, c in sorted(outcomes.items()))} "
+            f"| {held_after} / {capacity} ({verdict}) |"
+        )
+    return lines
 
 
 def write_results(table: str, argv: list[str], load: str) -> None:
@@ -551,7 +731,7 @@ def write_results(table: str, argv: list[str], load: str) -> None:
 async def main_async(args: argparse.Namespace) -> str:
     backends = ["sqlite", *(["postgresql"] if args.pg else [])]
     results = [await bench_backend(b, args) for b in backends]
-    hash_ms, verify_ms = await bench_hashing(args.hashes)
+    hash_ms, verify_ms = await bench_hashing(args.hashes) if args.only != "bookings" else (None, None)
     table = report(results, hash_ms, verify_ms, args)
     if args.profile:
         print(await profile_graphql(args))
@@ -597,6 +777,13 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--logins", type=int, default=10, help="login mutations timed")
     parser.add_argument("--hashes", type=int, default=20, help="hash/verify calls timed")
+    parser.add_argument(
+        "--only", choices=["all", "records", "bookings"], default="all", help="run only one part"
+    )
+    parser.add_argument("--repeats", type=int, default=16, help="whole-year repeats submitted (one each)")
+    parser.add_argument("--contenders", type=int, default=24, help="concurrent submits per contest round")
+    parser.add_argument("--contest-rounds", type=int, default=4, help="contest rounds (one day each)")
+    parser.add_argument("--contest-places", type=int, default=3, help="places left before each round")
     parser.add_argument("--profile", action="store_true", help="also print a cProfile of the server")
     parser.add_argument("--profile-query", choices=sorted(CASES), default="household", help="query profiled")
     parser.add_argument("--no-write", action="store_true", help=f"do not write {RESULTS.name}")

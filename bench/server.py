@@ -1,12 +1,16 @@
-"""The benchmarked app: the real app, plus bare Starlette twins of the ``viewer`` and ``household``
-queries, and a count of the SQL statements the server has run.
+"""The benchmarked app: the real app, plus bare Starlette twins of the ``viewer``, ``household`` and
+``planning`` queries, and a count of the SQL statements the server has run.
 
 uvicorn loads it with ``bench.server:make_app --factory``; the settings come from the
-``PORTAIL_*`` environment the bench sets (a fresh database, a temporary ``var/``).
+``PORTAIL_*`` environment the bench sets (a fresh database, a temporary ``var/``), and the clock
+from ``BENCH_NOW`` (an ISO datetime) when set.
 """
 
 from __future__ import annotations
 
+import os
+import uuid
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import event
@@ -18,12 +22,18 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from portail.app import create_app
+from portail.clock import Clock
 from portail.db.models import AuthorizedPerson, Child, Guardian, Household, HouseholdChild, Vaccination
+from portail.db.models.bookings import Booking
+from portail.db.models.catalogue import Activity, Period, Unit
 from portail.http import request_context
+from portail.rules.booking_states import ACTIVE_STATES, STATE_LABELS, BookingState
+from portail.rules.capacity import InLine, waiting_position
 from portail.settings import Settings
 
 BASELINE_PATH = "/bench/viewer"
 HOUSEHOLD_PATH = "/bench/household"
+PLANNING_PATH = "/bench/planning"
 STATEMENTS_PATH = "/bench/statements"
 
 _statements = 0
@@ -202,6 +212,115 @@ async def household_baseline(request: Request) -> JSONResponse:
     return JSONResponse({"data": {"household": body}})
 
 
+async def planning_baseline(request: Request) -> JSONResponse:
+    """What the GraphQL ``planning`` query of ``bench.bookings.PLANNING_QUERY`` answers (every
+    field), by hand: same session check, then the viewer's guardian, the household's children, their
+    active bookings of the household from ``from`` to ``to`` with the same joins as
+    ``portail.resolvers.planning.planning`` (unit, period, activity), and the waiting lines of the
+    waiting ones, if any."""
+    start = date.fromisoformat(request.query_params["from"])
+    end = date.fromisoformat(request.query_params["to"])
+    ctx = await request_context(request)
+    try:
+        viewer = ctx.viewer
+        guardian_id = viewer.account.guardian_id if viewer else None
+        if guardian_id is None:
+            return JSONResponse({"data": {"planning": None}})
+        session = ctx.session
+        me = await session.get(Guardian, guardian_id)
+        assert me is not None
+        household_id = me.household_id
+        children = (
+            await session.exec(
+                select(Child)
+                .join(HouseholdChild, col(HouseholdChild.child_id) == Child.id)
+                .where(HouseholdChild.household_id == household_id)
+                .order_by(col(Child.birth_date), col(Child.first_name))
+            )
+        ).all()
+        rows = (
+            await session.exec(
+                select(
+                    Booking.id,
+                    Booking.child_id,
+                    Booking.day,
+                    Booking.state,
+                    Booking.household_id,
+                    Booking.unit_id,
+                    Unit.name.label("unit_name"),  # type: ignore[attr-defined]
+                    Booking.period_id,
+                    Activity.name.label("activity_name"),  # type: ignore[attr-defined]
+                )
+                .join(Unit, col(Unit.id) == Booking.unit_id)
+                .join(Period, col(Period.id) == Booking.period_id)
+                .join(Activity, col(Activity.id) == Period.activity_id)
+                .where(
+                    col(Booking.child_id).in_([c.id for c in children]),
+                    col(Booking.day).between(start, end),
+                    col(Booking.state).in_([s.value for s in ACTIVE_STATES]),
+                    Booking.household_id == household_id,
+                )
+                .order_by(col(Booking.day), col(Booking.child_id), col(Unit.position), col(Unit.name))
+            )
+        ).all()
+        waiting = [r for r in rows if r.state == BookingState.WAITING.value]
+        positions: dict[uuid.UUID, int] = {}
+        if waiting:
+            lines: dict[tuple[uuid.UUID, date], list[InLine]] = {}
+            days = [r.day for r in waiting]
+            query = select(
+                Booking.id,
+                Booking.unit_id,
+                Booking.day,
+                Booking.queued_at,
+                Booking.queue_number,
+                Booking.queue_line,
+                Booking.updated_at,
+            ).where(
+                col(Booking.unit_id).in_({r.unit_id for r in waiting}),
+                col(Booking.day).between(min(days), max(days)),
+                Booking.state == BookingState.WAITING.value,
+            )
+            for w in (await session.exec(query)).all():
+                lines.setdefault((w.unit_id, w.day), []).append(
+                    InLine(w.id, w.queued_at or w.updated_at, w.queue_number, w.queue_line)
+                )
+            positions = {
+                r.id: waiting_position(lines.get((r.unit_id, r.day), []), r.id) or 0 for r in waiting
+            }
+    finally:
+        await ctx.close()
+
+    by_day: dict[date, list[dict[str, Any]]] = {}
+    for r in rows:
+        by_day.setdefault(r.day, []).append(
+            {
+                "id": str(r.id),
+                "childId": str(r.child_id),
+                "unitId": str(r.unit_id),
+                "unitName": r.unit_name,
+                "periodId": str(r.period_id),
+                "activityName": r.activity_name,
+                "state": r.state.upper(),
+                "stateLabel": STATE_LABELS[BookingState(r.state)],
+                "fromOtherAccount": r.household_id != household_id,
+                "waitingPosition": positions.get(r.id),
+            }
+        )
+    days_json = []
+    day = start
+    while day <= end:
+        days_json.append({"date": day.isoformat(), "bookings": by_day.get(day, [])})
+        day += timedelta(days=1)
+    body = {
+        "from": start.isoformat(),
+        "to": end.isoformat(),
+        "children": [{"id": str(c.id), "firstName": c.first_name, "lastName": c.last_name} for c in children],
+        "days": days_json,
+    }
+    return JSONResponse({"data": {"planning": body}})
+
+
 def _count_statement(*_: Any) -> None:
     global _statements
     _statements += 1
@@ -214,10 +333,14 @@ async def statements(request: Request) -> JSONResponse:
 
 def make_app() -> Starlette:
     """The production app object, with the baseline routes added for the benchmark only."""
-    app = create_app(Settings(_env_file=None))  # type: ignore[call-arg]
+    clock = Clock()
+    if os.environ.get("BENCH_NOW"):
+        clock.travel_to(datetime.fromisoformat(os.environ["BENCH_NOW"]))
+    app = create_app(Settings(_env_file=None), clock=clock)  # type: ignore[call-arg]
     app.router.routes += [
         Route(BASELINE_PATH, viewer_baseline, methods=["GET"]),
         Route(HOUSEHOLD_PATH, household_baseline, methods=["GET"]),
+        Route(PLANNING_PATH, planning_baseline, methods=["GET"]),
         Route(STATEMENTS_PATH, statements, methods=["GET"]),
     ]
     if not event.contains(Engine, "before_cursor_execute", _count_statement):
