@@ -11,11 +11,13 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import func, insert
 from sqlmodel import col, select
 
 from portail.db.models import Account, Child
+from portail.db.models.base import new_id
 from portail.db.models.bookings import Booking, BookingEvent, BookingLine, BookingRequest
 from portail.db.models.catalogue import Activity, Unit
 from portail.resolvers.catalogue import Catalogue, load_catalogue, period_path
@@ -63,14 +65,20 @@ def book_line_state(booking_state: str) -> str:
 
 @dataclass
 class Changes:
-    """The writes of one transaction: bookings changed, lines to keep in step, requests to restate."""
+    """The writes of one transaction: bookings changed, lines to keep in step, requests to restate.
+
+    Rows made here (a request's new bookings and lines, every state change) are plain dicts written
+    with one multi-row INSERT per table: a whole-year request makes hundreds of them, and ORM objects
+    cost several times more to build and flush. Rows read from the database stay ORM objects.
+    """
 
     ctx: RequestContext
     lines: dict[uuid.UUID, BookingLine] = field(default_factory=dict)
     touched_requests: set[uuid.UUID] = field(default_factory=set)
     freed: set[tuple[uuid.UUID, date]] = field(default_factory=set)
-    events: list[BookingEvent] = field(default_factory=list)
-    dirty: dict[uuid.UUID, BookingLine] = field(default_factory=dict)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    new_bookings: list[dict[str, Any]] = field(default_factory=list)
+    new_lines: list[dict[str, Any]] = field(default_factory=list)
 
     async def load_lines(self, ids: Iterable[uuid.UUID | None]) -> None:
         """Load the lines of ``ids`` not yet known, in one statement."""
@@ -81,10 +89,41 @@ class Changes:
             rows = (await self.ctx.session.exec(query.execution_options(populate_existing=True))).all()
             self.lines.update({r.id: r for r in rows})
 
-    def add_line(self, line: BookingLine) -> None:
-        """A new line (its request already flushed), written by ``flush``."""
-        self.lines[line.id] = line
-        self._touch(line)
+    def add_line(self, row: dict[str, Any]) -> None:
+        """A new line of a request (already flushed), written by ``flush``."""
+        self.new_lines.append(row)
+        self.touched_requests.add(row["request_id"])
+
+    def record(
+        self,
+        booking_id: uuid.UUID,
+        previous: str,
+        state: BookingState,
+        actor: Actor,
+        *,
+        reason: str = "",
+        request_id: uuid.UUID | None = None,
+    ) -> None:
+        """The history's row for a change of state: who, when, why."""
+        viewer = self.ctx.viewer
+        self.events.append(
+            {
+                "id": new_id(),
+                "booking_id": booking_id,
+                "from_state": previous,
+                "to_state": state.value,
+                "actor": actor.value,
+                "account_id": viewer.account.id if viewer is not None and actor is not Actor.SYSTEM else None,
+                "request_id": request_id,
+                "reason": reason,
+                "at": self.ctx.now(),
+            }
+        )
+
+    def book(self, row: dict[str, Any], actor: Actor, request_id: uuid.UUID) -> None:
+        """A booking made for a day the child never had one (its line is new too)."""
+        self.new_bookings.append(row)
+        self.record(row["id"], "", BookingState(row["state"]), actor, request_id=request_id)
 
     def apply(
         self,
@@ -98,19 +137,7 @@ class Changes:
         """Move ``booking`` to ``state``: record the event, keep its lines and requests in step."""
         ctx = self.ctx
         previous = booking.state
-        account_id = ctx.viewer.account.id if ctx.viewer is not None and actor is not Actor.SYSTEM else None
-        self.events.append(
-            BookingEvent(
-                booking_id=booking.id,
-                from_state=previous or "",
-                to_state=state.value,
-                actor=actor.value,
-                account_id=account_id,
-                request_id=request_id,
-                reason=reason,
-                at=ctx.now(),
-            )
-        )
+        self.record(booking.id, previous or "", state, actor, reason=reason, request_id=request_id)
         booking.state = state.value
         booking.updated_at = ctx.now()
         ctx.session.add(booking)
@@ -130,22 +157,21 @@ class Changes:
             self._touch(cancel_line)
 
     async def flush(self) -> None:
-        """Write what changed; the history last, once the bookings it points to exist.
-
-        Without ORM relationships the session does not order inserts by foreign keys: rows go
-        parents first, one flush per level.
-        """
+        """Write what changed, parents first: ORM changes (the request, bookings read and changed),
+        then new bookings, then new lines (they point to bookings), then the history."""
         s = self.ctx.session
         await s.flush()
-        s.add_all(self.dirty.values())
-        self.dirty = {}
-        await s.flush()
-        s.add_all(self.events)
-        self.events = []
-        await s.flush()
+        for table, rows in (
+            (Booking, self.new_bookings),
+            (BookingLine, self.new_lines),
+            (BookingEvent, self.events),
+        ):
+            if rows:
+                await s.exec(insert(table), params=rows)  # type: ignore[call-overload]
+        self.new_bookings, self.new_lines, self.events = [], [], []
 
     def _touch(self, line: BookingLine) -> None:
-        self.dirty[line.id] = line
+        # A line read from the database: the session writes its change at the next flush.
         self.touched_requests.add(line.request_id)
 
     async def promote(self, catalogue: Catalogue) -> list[Booking]:

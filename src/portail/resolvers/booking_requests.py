@@ -19,6 +19,7 @@ from sqlmodel import col, exists, select
 
 from portail.db.locks import lock_slots, next_number
 from portail.db.models import Child, HouseholdChild
+from portail.db.models.base import new_id
 from portail.db.models.bookings import Booking, BookingLine, BookingRequest
 from portail.db.models.catalogue import Activity, Enrolment, Period, Unit
 from portail.resolvers.booking_changes import HOLDING, Changes, book_line_state, policy_of
@@ -131,10 +132,18 @@ class PlannedLine:
     price: int = 0
     booking: Booking | None = None
     waiting_position: int | None = None
+    line_id: uuid.UUID | None = None  # once submitted
 
     @property
     def refused(self) -> bool:
         return self.state is None
+
+    @property
+    def stored_state(self) -> str:
+        """The state its row in the history has: its own outcome (see ``BookingLine``)."""
+        if self.state is None:
+            return BookingState.REFUSED.value
+        return self.state.value if self.cancel else book_line_state(self.state.value)
 
 
 @dataclass
@@ -337,7 +346,9 @@ _REPEAT_CODES = {
 async def slot_counts(
     ctx: RequestContext, unit_ids: Sequence[uuid.UUID], first: date, last: date
 ) -> tuple[Counter[tuple[uuid.UUID, date]], Counter[tuple[uuid.UUID, date]]]:
-    """Places held and bookings waiting, per (unit, day), in one statement."""
+    """Places held and bookings waiting, per (unit, day), in one statement (none without units)."""
+    if not unit_ids:
+        return Counter(), Counter()
     rows = (
         await ctx.session.exec(
             select(Booking.unit_id, Booking.day, Booking.state, func.count())
@@ -384,7 +395,9 @@ async def _plan(ctx: RequestContext, data: RequestData, *, lock: bool) -> tuple[
             )
         ).all()
     }
-    held, waiting = await slot_counts(ctx, list(units), first, last)
+    # Places are counted only where there is a limit: an unlimited unit admits every booking.
+    limited = [u for u in {a.change.unit for a in asked} if units[u].capacity is not None]  # type: ignore[index]
+    held, waiting = await slot_counts(ctx, limited, first, last)
     quotient = await family_quotient(ctx, household_id)
     prices = {u.id: unit_price(tariff_of(u), quotient) for u in units.values()}
     # Units active per child and day, for units that exclude each other.
@@ -535,46 +548,70 @@ async def submit(ctx: RequestContext, data: RequestData) -> Plan:
     s.add(request)
     await s.flush()
     for line in plan.lines:
-        row = BookingLine(
-            request_id=request.id,
-            position=line.position,
-            child_id=line.child.id,
-            unit_id=line.unit.id,
-            day=line.day,
-            action="cancel" if line.cancel else "book",
-            state=BookingState.REFUSED.value,
-            refusal=line.refusal,
-            message=line.message if line.refused else "",
-            price=line.price,
-        )
+        line.line_id = new_id()
+        row = {
+            "id": line.line_id,
+            "request_id": request.id,
+            "position": line.position,
+            "child_id": line.child.id,
+            "unit_id": line.unit.id,
+            "day": line.day,
+            "action": "cancel" if line.cancel else "book",
+            "state": BookingState.REFUSED.value,
+            "booking_id": None,
+            "refusal": line.refusal,
+            "message": line.message if line.refused else "",
+            "price": line.price,
+        }
         changes.add_line(row)
         if line.state is None:
             continue
         booking = line.booking
         if line.cancel:
             assert booking is not None
-            booking.cancel_line_id = row.id
-            row.state = line.state.value
-        else:
-            if booking is None:
-                booking = Booking(
-                    child_id=line.child.id,
-                    unit_id=line.unit.id,
-                    period_id=plan.period.id,
-                    day=line.day,
-                    household_id=household_id,
-                    state="",
-                )
-                line.booking = booking
-            booking.household_id, booking.price = household_id, line.price
-            booking.book_line_id, booking.cancel_line_id = row.id, None
-            booking.queued_at, booking.queue_number, booking.queue_line = now, number, line.position
-            row.state = book_line_state(line.state.value)
-        row.booking_id = booking.id
-        s.add(booking)
+            booking.cancel_line_id = line.line_id
+            row["state"] = line.state.value
+            row["booking_id"] = booking.id
+            changes.apply(booking, line.state, Actor.FAMILY, request_id=request.id)
+            continue
+        row["state"] = book_line_state(line.state.value)
+        queue = {"queued_at": now, "queue_number": number, "queue_line": line.position}
+        if booking is None:
+            booking_id = new_id()
+            changes.book(
+                {
+                    "id": booking_id,
+                    "child_id": line.child.id,
+                    "unit_id": line.unit.id,
+                    "period_id": plan.period.id,
+                    "day": line.day,
+                    "household_id": household_id,
+                    "state": line.state.value,
+                    "book_line_id": line.line_id,
+                    "cancel_line_id": None,
+                    "price": line.price,
+                    "updated_at": now,
+                    **queue,
+                },
+                Actor.FAMILY,
+                request.id,
+            )
+            row["booking_id"] = booking_id
+            continue
+        # The day had an ended booking (cancelled, refused, expired): booked again, the same row.
+        booking.household_id, booking.price = household_id, line.price
+        booking.book_line_id, booking.cancel_line_id = line.line_id, None
+        booking.queued_at, booking.queue_number, booking.queue_line = now, number, line.position
+        row["booking_id"] = booking.id
         changes.apply(booking, line.state, Actor.FAMILY, request_id=request.id)
     await changes.flush()
-    await changes.promote(catalogue)
+    by_line = {line.line_id: line for line in plan.lines}
+    for promoted in await changes.promote(catalogue):
+        # A place this very request freed, given to one of its own waiting lines: say so.
+        line = by_line.get(promoted.book_line_id)
+        if line is not None:
+            line.state = BookingState(promoted.state)
+            line.message = state_label(line.state)
     await changes.restate_requests()
     plan.request = request
     send_mail(

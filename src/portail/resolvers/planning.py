@@ -222,7 +222,7 @@ async def bookable_days(
             )
         )
     ).first() is not None
-    held, waiting = await slot_counts(ctx, [u.id for u in units], start, end)
+    held, waiting = await slot_counts(ctx, [u.id for u in units if u.capacity is not None], start, end)
     bookings = {
         (b.unit_id, b.day): b
         for b in (

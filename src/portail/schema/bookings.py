@@ -518,6 +518,45 @@ def _line(line: LineRow, children: dict[uuid.UUID, Any], catalogue: Any) -> Book
     )
 
 
+def _submitted(plan: booking_requests.Plan) -> BookingRequest:
+    """The request just written, from what was written (no need to read it back)."""
+    r = plan.request
+    assert r is not None
+    state = states.RequestState(r.state)
+    return BookingRequest(
+        id=to_id(r.id),
+        number=r.number,
+        number_text=f"{r.number:06d}",
+        created_at=r.created_at,
+        state=BookingRequestState[state.name],
+        state_label=states.REQUEST_STATE_LABELS[state],
+        period_id=to_id(r.period_id),
+        path=plan.path,
+        first_day=r.first_day,
+        last_day=r.last_day,
+        children=list(dict.fromkeys(line.child.first_name for line in plan.lines)),
+        household_name=None,
+        lines=[
+            BookingRequestLine(
+                id=to_id(line.line_id),  # type: ignore[arg-type]
+                position=line.position,
+                child_id=to_id(line.child.id),
+                child_name=f"{line.child.first_name} {line.child.last_name}",
+                unit_id=to_id(line.unit.id),
+                unit_name=line.unit.name,
+                date=line.day,
+                action=BookingAction.CANCEL if line.cancel else BookingAction.BOOK,
+                state=_state(line.stored_state),
+                state_label=states.STATE_LABELS[states.BookingState(line.stored_state)],
+                refusal=BookingRefusal[line.refusal] if line.refusal else None,
+                message=line.message if line.refused else "",
+                price=line.price,
+            )
+            for line in plan.lines
+        ],
+    )
+
+
 def _number_cursor(value: str | None) -> int | None:
     if value is None:
         return None
@@ -968,11 +1007,7 @@ class BookingMutations:
         )
         if plan is None or plan.request is None:
             return BookingRequestPayload(summary=None, request=None, errors=errors)
-        lines = await booking_requests.lines_of(info.context.app, [plan.request.id])
-        view = booking_requests.RequestView(plan.request, lines.get(plan.request.id, []), plan.path)
-        return BookingRequestPayload(
-            summary=_summary(plan), request=(await _requests(info, [view]))[0], errors=[]
-        )
+        return BookingRequestPayload(summary=_summary(plan), request=_submitted(plan), errors=[])
 
     @strawberry.mutation(
         permission_classes=STAFF,

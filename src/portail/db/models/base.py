@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 import uuid
 from datetime import UTC, datetime
 from typing import Any
@@ -39,9 +41,23 @@ class UTCDateTime(TypeDecorator):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+def new_id() -> uuid.UUID:
+    """A UUID version 7 (RFC 9562): the millisecond it was made, then 74 random bits.
+
+    Still not guessable (the random part alone is wider than a UUID4 needs to be unique here), but
+    rows made together sit together in every index keyed by id: a whole-year booking request writes
+    hundreds of rows into a few index pages instead of hundreds of scattered ones.
+    """
+    millis = time.time_ns() // 1_000_000
+    value = (millis & 0xFFFF_FFFF_FFFF) << 80 | int.from_bytes(os.urandom(10), "big")
+    value = (value & ~(0xF << 76)) | (0x7 << 76)  # version 7
+    value = (value & ~(0x3 << 62)) | (0x2 << 62)  # RFC 4122 variant
+    return uuid.UUID(int=value)
+
+
 def id_field() -> Any:
-    """A random UUID primary key: ids in the API must not be guessable row numbers."""
-    return Field(default_factory=uuid.uuid4, primary_key=True)
+    """A UUID primary key: ids in the API must not be guessable row numbers."""
+    return Field(default_factory=new_id, primary_key=True)
 
 
 def created_at_field() -> Any:
