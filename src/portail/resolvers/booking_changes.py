@@ -235,23 +235,9 @@ class Changes:
         return promoted
 
     async def _mail_promotions(self, catalogue: Catalogue, promoted: list[Booking]) -> None:
-        s = self.ctx.session
         requests = {self.lines[b.book_line_id].request_id for b in promoted if b.book_line_id in self.lines}
-        authors = dict(
-            (
-                await s.exec(
-                    select(BookingRequest.id, Account.email)
-                    .join(Account, col(Account.id) == BookingRequest.requested_by)
-                    .where(col(BookingRequest.id).in_(requests))
-                )
-            ).all()
-        )
-        children = {
-            c.id: c
-            for c in (
-                await s.exec(select(Child).where(col(Child.id).in_({b.child_id for b in promoted})))
-            ).all()
-        }
+        authors = await request_authors(self.ctx, requests)
+        children = await children_of(self.ctx, {b.child_id for b in promoted})
         units = {u.id: u for u in catalogue.units}
         per_author: dict[str, list[dict[str, str]]] = {}
         for b in sorted(promoted, key=lambda b: (b.day, str(b.child_id))):
@@ -306,6 +292,21 @@ class Changes:
             request.updated_at = self.ctx.now()
             s.add(request)
         return {r.id: r for r in requests}
+
+
+async def request_authors(ctx: RequestContext, request_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """The e-mail of the account that submitted each request: where its mails go."""
+    rows = await ctx.session.exec(
+        select(BookingRequest.id, Account.email)
+        .join(Account, col(Account.id) == BookingRequest.requested_by)
+        .where(col(BookingRequest.id).in_(set(request_ids)))
+    )
+    return dict(rows.all())
+
+
+async def children_of(ctx: RequestContext, child_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Child]:
+    rows = await ctx.session.exec(select(Child).where(col(Child.id).in_(set(child_ids))))
+    return {c.id: c for c in rows.all()}
 
 
 def derived_state(line_states: Iterable[str]) -> RequestState:

@@ -15,7 +15,7 @@ from portail.db.locks import lock_slots
 from portail.db.models import Account, Child, Household
 from portail.db.models.bookings import Booking, BookingEvent, BookingLine, BookingRequest
 from portail.db.models.catalogue import Activity, Period, Unit
-from portail.resolvers.booking_changes import AWAITING_STAFF, Changes, policy_of
+from portail.resolvers.booking_changes import AWAITING_STAFF, Changes, children_of, policy_of, request_authors
 from portail.resolvers.booking_requests import MAX_PAGE, RequestView, lines_of
 from portail.resolvers.catalogue import Catalogue, load_catalogue, period_path
 from portail.resolvers.context import RequestContext
@@ -200,18 +200,8 @@ async def _mail_decisions(
     reason: str,
     bookings: dict[uuid.UUID, Booking],
 ) -> None:
-    s = ctx.session
-    authors = dict(
-        (
-            await s.exec(
-                select(BookingRequest.id, Account.email)
-                .join(Account, col(Account.id) == BookingRequest.requested_by)
-                .where(col(BookingRequest.id).in_(decided))
-            )
-        ).all()
-    )
-    child_ids = {line.child_id for lines in decided.values() for line in lines}
-    children = {c.id: c for c in (await s.exec(select(Child).where(col(Child.id).in_(child_ids)))).all()}
+    authors = await request_authors(ctx, decided)
+    children = await children_of(ctx, {line.child_id for lines in decided.values() for line in lines})
     units = {u.id: u for u in catalogue.units}
     for request_id, lines in decided.items():
         request = requests[request_id]

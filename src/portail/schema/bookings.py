@@ -10,7 +10,6 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from portail.db.models.bookings import BookingLine as LineRow
 from portail.resolvers import booking_decisions, booking_requests, planning
 from portail.resolvers.catalogue import children_by_id, load_catalogue, period_path
 from portail.resolvers.errors import ErrorCode, UserErrors
@@ -468,60 +467,9 @@ class BookingRequestPage:
     total_count: int | None = strawberry.field(description="Staff queue: how many await a decision; null.")
 
 
-async def _requests(
-    info: Info, views: list[booking_requests.RequestView], households: dict[uuid.UUID, str] | None = None
-) -> list[BookingRequest]:
-    ctx = info.context.app
-    catalogue = await load_catalogue(ctx)
-    children = await children_by_id(ctx, {line.child_id for v in views for line in v.lines})
-    result = []
-    for v in views:
-        r = v.request
-        state = states.RequestState(r.state)
-        names = list(dict.fromkeys(children[line.child_id].first_name for line in v.lines))
-        result.append(
-            BookingRequest(
-                id=to_id(r.id),
-                number=r.number,
-                number_text=f"{r.number:06d}",
-                created_at=r.created_at,
-                state=BookingRequestState[state.name],
-                state_label=states.REQUEST_STATE_LABELS[state],
-                period_id=to_id(r.period_id),
-                path=v.path,
-                first_day=r.first_day,
-                last_day=r.last_day,
-                children=names,
-                household_name=households.get(r.household_id) if households is not None else None,
-                lines=[_line(line, children, catalogue) for line in v.lines],
-            )
-        )
-    return result
-
-
-def _line(line: LineRow, children: dict[uuid.UUID, Any], catalogue: Any) -> BookingRequestLine:
-    child = children[line.child_id]
-    return BookingRequestLine(
-        id=to_id(line.id),
-        position=line.position,
-        child_id=to_id(line.child_id),
-        child_name=f"{child.first_name} {child.last_name}",
-        unit_id=to_id(line.unit_id),
-        unit_name=catalogue.by_id[line.unit_id].name,
-        date=line.day,
-        action=BookingAction[line.action.upper()],
-        state=_state(line.state),
-        state_label=states.STATE_LABELS[states.BookingState(line.state)],
-        refusal=BookingRefusal[line.refusal] if line.refusal else None,
-        message=line.message,
-        price=line.price,
-    )
-
-
-def _submitted(plan: booking_requests.Plan) -> BookingRequest:
-    """The request just written, from what was written (no need to read it back)."""
-    r = plan.request
-    assert r is not None
+def _request(
+    r: Any, path: str, children: list[str], lines: list[BookingRequestLine], household_name: str | None = None
+) -> BookingRequest:
     state = states.RequestState(r.state)
     return BookingRequest(
         id=to_id(r.id),
@@ -531,26 +479,95 @@ def _submitted(plan: booking_requests.Plan) -> BookingRequest:
         state=BookingRequestState[state.name],
         state_label=states.REQUEST_STATE_LABELS[state],
         period_id=to_id(r.period_id),
-        path=plan.path,
+        path=path,
         first_day=r.first_day,
         last_day=r.last_day,
-        children=list(dict.fromkeys(line.child.first_name for line in plan.lines)),
-        household_name=None,
-        lines=[
-            BookingRequestLine(
-                id=to_id(line.line_id),  # type: ignore[arg-type]
-                position=line.position,
-                child_id=to_id(line.child.id),
-                child_name=f"{line.child.first_name} {line.child.last_name}",
-                unit_id=to_id(line.unit.id),
-                unit_name=line.unit.name,
-                date=line.day,
-                action=BookingAction.CANCEL if line.cancel else BookingAction.BOOK,
-                state=_state(line.stored_state),
-                state_label=states.STATE_LABELS[states.BookingState(line.stored_state)],
-                refusal=BookingRefusal[line.refusal] if line.refusal else None,
-                message=line.message if line.refused else "",
-                price=line.price,
+        children=children,
+        household_name=household_name,
+        lines=lines,
+    )
+
+
+def _request_line(
+    line_id: uuid.UUID,
+    position: int,
+    child: Any,
+    unit: Any,
+    day: datetime.date,
+    action: str,
+    state: str,
+    refusal: str,
+    message: str,
+    price: int,
+) -> BookingRequestLine:
+    return BookingRequestLine(
+        id=to_id(line_id),
+        position=position,
+        child_id=to_id(child.id),
+        child_name=f"{child.first_name} {child.last_name}",
+        unit_id=to_id(unit.id),
+        unit_name=unit.name,
+        date=day,
+        action=BookingAction[action.upper()],
+        state=_state(state),
+        state_label=states.STATE_LABELS[states.BookingState(state)],
+        refusal=BookingRefusal[refusal] if refusal else None,
+        message=message,
+        price=price,
+    )
+
+
+async def _requests(
+    info: Info, views: list[booking_requests.RequestView], households: dict[uuid.UUID, str] | None = None
+) -> list[BookingRequest]:
+    ctx = info.context.app
+    catalogue = await load_catalogue(ctx)
+    children = await children_by_id(ctx, {line.child_id for v in views for line in v.lines})
+    return [
+        _request(
+            v.request,
+            v.path,
+            list(dict.fromkeys(children[line.child_id].first_name for line in v.lines)),
+            [
+                _request_line(
+                    line.id,
+                    line.position,
+                    children[line.child_id],
+                    catalogue.by_id[line.unit_id],
+                    line.day,
+                    line.action,
+                    line.state,
+                    line.refusal,
+                    line.message,
+                    line.price,
+                )
+                for line in v.lines
+            ],
+            households.get(v.request.household_id) if households is not None else None,
+        )
+        for v in views
+    ]
+
+
+def _submitted(plan: booking_requests.Plan) -> BookingRequest:
+    """The request just written, from what was written (no need to read it back)."""
+    assert plan.request is not None
+    return _request(
+        plan.request,
+        plan.path,
+        list(dict.fromkeys(line.child.first_name for line in plan.lines)),
+        [
+            _request_line(
+                line.line_id,  # type: ignore[arg-type]
+                line.position,
+                line.child,
+                line.unit,
+                line.day,
+                "cancel" if line.cancel else "book",
+                line.stored_state,
+                line.refusal,
+                line.message if line.refused else "",
+                line.price,
             )
             for line in plan.lines
         ],
