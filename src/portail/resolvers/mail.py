@@ -17,7 +17,11 @@ def send_mail(
     It leaves only if that transaction commits.
     """
     enqueue(
-        session or ctx.session, template=template, to=to, context={"town": ctx.settings.town_name, **context}
+        session or ctx.session,
+        template=template,
+        to=to,
+        context={"town": ctx.settings.town_name, **context},
+        now=ctx.now(),
     )
     ctx.mail_queued = True
 

@@ -32,9 +32,16 @@ log = logging.getLogger(__name__)
 LEASE = timedelta(minutes=5)
 
 
-def enqueue(session: AsyncSession, *, template: str, to: str, context: dict[str, Any]) -> OutboxMail:
-    """Render ``template`` for ``to`` and add it to the outbox in ``session``'s transaction."""
+def enqueue(
+    session: AsyncSession, *, template: str, to: str, context: dict[str, Any], now: datetime | None = None
+) -> OutboxMail:
+    """Render ``template`` for ``to`` and add it to the outbox in ``session``'s transaction.
+
+    ``now`` is the server's clock (the one the worker reads to find mail that is due): a mail must
+    be due at once on that clock, whatever the wall clock says.
+    """
     mail = render(template, context)
+    moment = now or utcnow()
     row = OutboxMail(
         template=template,
         recipient=to,
@@ -42,6 +49,8 @@ def enqueue(session: AsyncSession, *, template: str, to: str, context: dict[str,
         body_text=mail.text,
         body_html=mail.html,
         message_id=make_msgid(domain="portail-familles"),
+        created_at=moment,
+        next_attempt_at=moment,
     )
     session.add(row)
     return row
