@@ -96,5 +96,5 @@ class SmtpServer:
             mails = self.to(address)
             if len(mails) >= count:
                 return mails
-            await asyncio.sleep(0.05)
+            await asyncio.sleep(0.01)
         raise AssertionError(f"{count} mail(s) to {address} expected, got {len(self.to(address))}")

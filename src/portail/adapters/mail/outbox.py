@@ -30,6 +30,7 @@ from portail.rules.retry import retry_delay
 log = logging.getLogger(__name__)
 
 LEASE = timedelta(minutes=5)
+STOP_GRACE_SECONDS = 5.0
 
 
 def enqueue(
@@ -181,7 +182,7 @@ class MailWorker:
             self._task = asyncio.create_task(self._loop(), name="mail-worker")
 
     async def stop(self) -> None:
-        """Stop the loop, waiting for a delivery under way (its row is committed or retried later).
+        """Stop the loop after the delivery under way (at most ``STOP_GRACE_SECONDS``).
 
         On Python 3.11 ``asyncio.wait_for`` may swallow a cancellation that lands as what it waits
         for completes (fixed in 3.12), so one ``cancel()`` is not enough: the loop also checks a flag,
@@ -192,6 +193,10 @@ class MailWorker:
         self._stopping = True
         self._wake.set()
         task, self._task = self._task, None
+        # Let a delivery under way finish (cancelled mid-round, its session could hold the database's
+        # write lock past the shutdown); only a round stuck on a dead SMTP server is cancelled.
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.shield(task), timeout=STOP_GRACE_SECONDS)
         while not task.done():
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError, TimeoutError):
