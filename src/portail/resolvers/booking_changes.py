@@ -8,7 +8,8 @@ history (who, when, why) or leaves a request's derived state stale.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -16,11 +17,11 @@ from typing import Any
 from sqlalchemy import func, insert
 from sqlmodel import col, select
 
-from portail.db.models import Account, Child
+from portail.db.models import Account
 from portail.db.models.base import new_id
 from portail.db.models.bookings import Booking, BookingEvent, BookingLine, BookingRequest
 from portail.db.models.catalogue import Activity, Unit
-from portail.resolvers.catalogue import Catalogue, load_catalogue, period_path
+from portail.resolvers.catalogue import Catalogue, children_by_id, load_catalogue, period_path
 from portail.resolvers.context import RequestContext
 from portail.resolvers.mail import send_mail
 from portail.rules.booking_states import (
@@ -185,18 +186,7 @@ class Changes:
             units = {u for u, _ in slots}
             days = [d for _, d in slots]
             s = self.ctx.session
-            held_rows = (
-                await s.exec(
-                    select(Booking.unit_id, Booking.day, func.count())
-                    .where(
-                        col(Booking.unit_id).in_(units),
-                        col(Booking.day).between(min(days), max(days)),
-                        col(Booking.state).in_(HOLDING),
-                    )
-                    .group_by(col(Booking.unit_id), col(Booking.day))
-                )
-            ).all()
-            held = {(u, d): n for u, d, n in held_rows}
+            held, _ = await slot_counts(self.ctx, list(units), min(days), max(days))
             waiting = (
                 await s.exec(
                     select(Booking).where(
@@ -237,7 +227,7 @@ class Changes:
     async def _mail_promotions(self, catalogue: Catalogue, promoted: list[Booking]) -> None:
         requests = {self.lines[b.book_line_id].request_id for b in promoted if b.book_line_id in self.lines}
         authors = await request_authors(self.ctx, requests)
-        children = await children_of(self.ctx, {b.child_id for b in promoted})
+        children = await children_by_id(self.ctx, {b.child_id for b in promoted})
         units = {u.id: u for u in catalogue.units}
         per_author: dict[str, list[dict[str, str]]] = {}
         for b in sorted(promoted, key=lambda b: (b.day, str(b.child_id))):
@@ -304,9 +294,28 @@ async def request_authors(ctx: RequestContext, request_ids: Iterable[uuid.UUID])
     return dict(rows.all())
 
 
-async def children_of(ctx: RequestContext, child_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Child]:
-    rows = await ctx.session.exec(select(Child).where(col(Child.id).in_(set(child_ids))))
-    return {c.id: c for c in rows.all()}
+async def slot_counts(
+    ctx: RequestContext, unit_ids: Sequence[uuid.UUID], first: date, last: date
+) -> tuple[Counter[tuple[uuid.UUID, date]], Counter[tuple[uuid.UUID, date]]]:
+    """Places held and bookings waiting, per (unit, day), in one statement (none without units)."""
+    if not unit_ids:
+        return Counter(), Counter()
+    rows = (
+        await ctx.session.exec(
+            select(Booking.unit_id, Booking.day, Booking.state, func.count())
+            .where(
+                col(Booking.unit_id).in_(set(unit_ids)),
+                col(Booking.day).between(first, last),
+                col(Booking.state).in_([*HOLDING, BookingState.WAITING.value]),
+            )
+            .group_by(col(Booking.unit_id), col(Booking.day), col(Booking.state))
+        )
+    ).all()
+    held: Counter[tuple[uuid.UUID, date]] = Counter()
+    waiting: Counter[tuple[uuid.UUID, date]] = Counter()
+    for unit_id, day, state, count in rows:
+        (waiting if state == BookingState.WAITING else held)[(unit_id, day)] += count
+    return held, waiting
 
 
 def derived_state(line_states: Iterable[str]) -> RequestState:

@@ -15,9 +15,9 @@ from portail.db.locks import lock_slots
 from portail.db.models import Account, Child, Household
 from portail.db.models.bookings import Booking, BookingEvent, BookingLine, BookingRequest
 from portail.db.models.catalogue import Activity, Period, Unit
-from portail.resolvers.booking_changes import AWAITING_STAFF, Changes, children_of, policy_of, request_authors
+from portail.resolvers.booking_changes import AWAITING_STAFF, Changes, policy_of, request_authors
 from portail.resolvers.booking_requests import MAX_PAGE, RequestView, lines_of
-from portail.resolvers.catalogue import Catalogue, load_catalogue, period_path
+from portail.resolvers.catalogue import Catalogue, children_by_id, load_catalogue, period_path
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
 from portail.resolvers.mail import send_mail
@@ -201,7 +201,7 @@ async def _mail_decisions(
     bookings: dict[uuid.UUID, Booking],
 ) -> None:
     authors = await request_authors(ctx, decided)
-    children = await children_of(ctx, {line.child_id for lines in decided.values() for line in lines})
+    children = await children_by_id(ctx, {line.child_id for lines in decided.values() for line in lines})
     units = {u.id: u for u in catalogue.units}
     for request_id, lines in decided.items():
         request = requests[request_id]

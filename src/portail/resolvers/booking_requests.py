@@ -14,15 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import func
 from sqlmodel import col, exists, select
 
 from portail.db.locks import lock_slots, next_number
-from portail.db.models import Child, HouseholdChild
+from portail.db.models import Child
 from portail.db.models.base import new_id
 from portail.db.models.bookings import Booking, BookingLine, BookingRequest
 from portail.db.models.catalogue import Activity, Enrolment, Period, Unit
-from portail.resolvers.booking_changes import HOLDING, Changes, book_line_state, policy_of
+from portail.resolvers.booking_changes import Changes, book_line_state, policy_of, slot_counts
 from portail.resolvers.catalogue import (
     Catalogue,
     booking_rule,
@@ -32,10 +31,11 @@ from portail.resolvers.catalogue import (
     load_catalogue,
     period_path,
     tariff_of,
+    today,
 )
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
-from portail.resolvers.households import viewer_household_id
+from portail.resolvers.households import household_children, viewer_household_id
 from portail.resolvers.mail import send_mail
 from portail.rules import deadlines
 from portail.rules.booking_states import (
@@ -64,7 +64,6 @@ from portail.rules.repeat import (
     french_date,
     repeat_dates,
 )
-from portail.rules.validity import TOWN_ZONE
 
 COUNTER = "booking_request"
 MAX_REPEATS = 20
@@ -168,15 +167,7 @@ def _field(prefix: str, name: str) -> str:
 
 
 async def _own_children(ctx: RequestContext) -> dict[uuid.UUID, Child]:
-    household_id = await viewer_household_id(ctx)
-    rows = (
-        await ctx.session.exec(
-            select(Child)
-            .join(HouseholdChild, col(HouseholdChild.child_id) == Child.id)
-            .where(HouseholdChild.household_id == household_id)
-        )
-    ).all()
-    return {c.id: c for c in rows}
+    return {c.id: c for c in await household_children(ctx, await viewer_household_id(ctx))}
 
 
 async def _enrolled(
@@ -212,7 +203,7 @@ async def _asked_changes(
     units = {u.id: u for u in catalogue.units_of(period.id)}
     calendar = calendar_of(catalogue, period)
     span = f"du {french_date(period.start)} au {french_date(period.end)}"
-    today = ctx.now().astimezone(TOWN_ZONE).date()
+    day_now = today(ctx)
     if not data.changes and not data.repeats:
         errors.append(
             FieldError("changes", ErrorCode.REQUIRED, "Choisissez au moins un jour à réserver ou annuler.")
@@ -293,7 +284,7 @@ async def _asked_changes(
             continue
         # The copy reaches the days the activity runs from today on: holidays, closures and days gone
         # are simply not in it ("l'ensemble de la période" means what is left of it).
-        open_days = [d for d in days if d >= today and day_status(calendar, d).open]
+        open_days = [d for d in days if d >= day_now and day_status(calendar, d).open]
         if not open_days:
             errors.append(
                 FieldError(
@@ -341,30 +332,6 @@ _REPEAT_CODES = {
     RepeatCode.TOO_MANY_CHANGES: ErrorCode.TOO_MANY_CHANGES,
     RepeatCode.DUPLICATE_CHANGE: ErrorCode.DUPLICATE_CHANGE,
 }
-
-
-async def slot_counts(
-    ctx: RequestContext, unit_ids: Sequence[uuid.UUID], first: date, last: date
-) -> tuple[Counter[tuple[uuid.UUID, date]], Counter[tuple[uuid.UUID, date]]]:
-    """Places held and bookings waiting, per (unit, day), in one statement (none without units)."""
-    if not unit_ids:
-        return Counter(), Counter()
-    rows = (
-        await ctx.session.exec(
-            select(Booking.unit_id, Booking.day, Booking.state, func.count())
-            .where(
-                col(Booking.unit_id).in_(set(unit_ids)),
-                col(Booking.day).between(first, last),
-                col(Booking.state).in_([*HOLDING, BookingState.WAITING.value]),
-            )
-            .group_by(col(Booking.unit_id), col(Booking.day), col(Booking.state))
-        )
-    ).all()
-    held: Counter[tuple[uuid.UUID, date]] = Counter()
-    waiting: Counter[tuple[uuid.UUID, date]] = Counter()
-    for unit_id, day, state, count in rows:
-        (waiting if state == BookingState.WAITING else held)[(unit_id, day)] += count
-    return held, waiting
 
 
 async def _plan(ctx: RequestContext, data: RequestData, *, lock: bool) -> tuple[Plan, uuid.UUID, Catalogue]:

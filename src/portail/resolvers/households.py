@@ -1,10 +1,12 @@
-"""The viewer's own guardian and household id (for "Mon profil", records and documents)."""
+"""The viewer's own guardian, household id and children (for "Mon profil", records, documents, bookings)."""
 
 from __future__ import annotations
 
 import uuid
 
-from portail.db.models import Guardian
+from sqlmodel import col, select
+
+from portail.db.models import Child, Guardian, HouseholdChild
 from portail.resolvers.context import RequestContext
 from portail.resolvers.memo import memo
 
@@ -21,3 +23,14 @@ async def viewer_household_id(ctx: RequestContext) -> uuid.UUID | None:
     """The household of the signed-in guardian (None for staff or anonymous)."""
     guardian = await viewer_guardian(ctx)
     return guardian.household_id if guardian else None
+
+
+async def household_children(ctx: RequestContext, household_id: uuid.UUID | None) -> list[Child]:
+    """The household's children, eldest first (as "Mes enfants" and the planning list them)."""
+    query = (
+        select(Child)
+        .join(HouseholdChild, col(HouseholdChild.child_id) == Child.id)
+        .where(HouseholdChild.household_id == household_id)
+        .order_by(col(Child.birth_date), col(Child.first_name), col(Child.id))
+    )
+    return list((await ctx.session.exec(query)).all())

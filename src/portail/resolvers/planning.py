@@ -11,11 +11,11 @@ from typing import Any
 
 from sqlmodel import col, select
 
-from portail.db.models import Child, HouseholdChild
+from portail.db.models import Child
 from portail.db.models.bookings import Booking
 from portail.db.models.catalogue import Activity, Enrolment, Period, Unit
-from portail.resolvers.booking_changes import policy_of
-from portail.resolvers.booking_requests import LineRefusal, slot_counts
+from portail.resolvers.booking_changes import policy_of, slot_counts
+from portail.resolvers.booking_requests import LineRefusal
 from portail.resolvers.catalogue import (
     booking_rule,
     calendar_of,
@@ -26,7 +26,7 @@ from portail.resolvers.catalogue import (
 )
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, UserErrors
-from portail.resolvers.households import viewer_household_id
+from portail.resolvers.households import household_children, viewer_household_id
 from portail.resolvers.records import child_of
 from portail.rules import deadlines
 from portail.rules.booking_states import (
@@ -116,16 +116,7 @@ async def planning(
     check_range(start, end)
     household_id = await viewer_household_id(ctx)
     assert household_id is not None
-    children = list(
-        (
-            await ctx.session.exec(
-                select(Child)
-                .join(HouseholdChild, col(HouseholdChild.child_id) == Child.id)
-                .where(HouseholdChild.household_id == household_id)
-                .order_by(col(Child.birth_date), col(Child.first_name))
-            )
-        ).all()
-    )
+    children = await household_children(ctx, household_id)
     if child_ids is not None:
         own = {c.id for c in children}
         for i, child_id in enumerate(child_ids):

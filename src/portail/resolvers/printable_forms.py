@@ -23,6 +23,7 @@ from portail.db.models import (
 from portail.resolvers.context import RequestContext
 from portail.resolvers.documents import viewer_household_id
 from portail.resolvers.errors import ErrorCode, UserErrors
+from portail.resolvers.households import household_children
 from portail.resolvers.uploads import IncomingFile, check_file, store
 from portail.resolvers.validation import Validator
 from portail.rules.files import DEFAULT_MAX_BYTES, FORMATS, PDF
@@ -84,13 +85,7 @@ async def printable_forms(ctx: RequestContext) -> list[FormView]:
     views: list[FormView] = []
     household_id = await viewer_household_id(ctx)
     if household_id is not None:
-        query = (
-            select(Child)
-            .join(HouseholdChild, col(HouseholdChild.child_id) == Child.id)
-            .where(HouseholdChild.household_id == household_id)
-            .order_by(col(Child.birth_date), col(Child.first_name), col(Child.id))
-        )
-        views += [_health_view(c) for c in (await ctx.session.exec(query)).all()]
+        views += [_health_view(c) for c in await household_children(ctx, household_id)]
     forms = select(PrintableForm).where(col(PrintableForm.active).is_(True))
     forms = forms.order_by(col(PrintableForm.created_at).desc(), col(PrintableForm.id))
     views += [_town_view(r) for r in (await ctx.session.exec(forms)).all()]
