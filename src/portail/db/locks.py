@@ -10,14 +10,12 @@ import uuid
 from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import select, tuple_, update
+from sqlalchemy import Date, Uuid, and_, bindparam, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from portail.db.engine import AsyncSession
 from portail.db.models.bookings import Counter, SlotLock
-
-# PostgreSQL accepts at most 65 535 bind parameters per statement; a slot takes two.
-_CHUNK = 10_000
 
 
 def _dialect(session: AsyncSession) -> str:
@@ -28,21 +26,33 @@ async def lock_slots(session: AsyncSession, slots: Iterable[tuple[uuid.UUID, dat
     """Lock each (unit, day) until the transaction ends, creating its lock row when needed.
 
     Rows are locked in (unit, day) order, so two transactions wanting overlapping slots queue up
-    instead of deadlocking; the rows are inserted in that order too, for the same reason.
+    instead of deadlocking; the rows are inserted in that order too, for the same reason. The slots
+    travel as two arrays (``unnest``): a whole-year request's hundreds of slots are two parameters.
     """
     if _dialect(session) != "postgresql":
         return
     ordered = sorted(set(slots))
-    for start in range(0, len(ordered), _CHUNK):
-        chunk = ordered[start : start + _CHUNK]
-        rows = [{"unit_id": unit, "day": day} for unit, day in chunk]
-        await session.exec(postgresql.insert(SlotLock).values(rows).on_conflict_do_nothing())
-        await session.exec(
-            select(SlotLock.unit_id)
-            .where(tuple_(SlotLock.unit_id, SlotLock.day).in_(chunk))
-            .order_by(SlotLock.unit_id, SlotLock.day)
-            .with_for_update()
+    if not ordered:
+        return
+    wanted = (
+        func.unnest(
+            bindparam("slot_units", [unit for unit, _ in ordered], type_=ARRAY(Uuid())),
+            bindparam("slot_days", [day for _, day in ordered], type_=ARRAY(Date())),
         )
+        .table_valued("unit_id", "day")
+        .render_derived()
+    )
+    await session.exec(
+        postgresql.insert(SlotLock)
+        .from_select(["unit_id", "day"], select(wanted.c.unit_id, wanted.c.day).order_by("unit_id", "day"))
+        .on_conflict_do_nothing()
+    )
+    await session.exec(
+        select(SlotLock.unit_id)
+        .join(wanted, and_(SlotLock.unit_id == wanted.c.unit_id, SlotLock.day == wanted.c.day))
+        .order_by(SlotLock.unit_id, SlotLock.day)
+        .with_for_update(of=SlotLock)
+    )
 
 
 async def next_number(session: AsyncSession, name: str) -> int:

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, insert
+from sqlalchemy import func
 from sqlmodel import col, select
 
+from portail.db.bulk import insert_rows
 from portail.db.models import Account
 from portail.db.models.base import new_id
 from portail.db.models.bookings import Booking, BookingEvent, BookingLine, BookingRequest
@@ -167,8 +168,7 @@ class Changes:
             (BookingLine, self.new_lines),
             (BookingEvent, self.events),
         ):
-            if rows:
-                await s.exec(insert(table), params=rows)  # type: ignore[call-overload]
+            await insert_rows(s, table, rows)
         self.new_bookings, self.new_lines, self.events = [], [], []
 
     def _touch(self, line: BookingLine) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from babel.numbers import format_currency
 
@@ -104,10 +105,13 @@ def estimate(lines: Iterable[PriceLine]) -> Estimate:
     return Estimate(regies, sum(r.total for r in regies))
 
 
+@lru_cache(maxsize=4096)
 def format_amount(cents: int) -> str:
     """``cents`` as French text: 770 → "7,70 €", 123456 → "1 234,56 €".
 
     Babel's CLDR spacing: a no-break space (U+00A0) before "€" and a narrow no-break space
     (U+202F) between thousands, so an amount never breaks across lines.
     """
+    # Cached: Babel takes about 50 µs an amount, and a whole-year summary prints the same few prices
+    # hundreds of times.
     return format_currency(Decimal(cents) / 100, "EUR", locale="fr_FR")

@@ -10,7 +10,20 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-_env = Environment(
+class _MailEnvironment(Environment):
+    """Jinja's environment, looking a dict's keys up before its attributes.
+
+    Mail contexts are plain dicts; Jinja's default tries ``getattr`` first and pays an exception for
+    every ``{{ line.child }}``: a whole-year request's 278 lines cost 20 ms of them.
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute in obj:
+            return obj[attribute]
+        return super().getattr(obj, attribute)
+
+
+_env = _MailEnvironment(
     loader=FileSystemLoader(TEMPLATES),
     autoescape=select_autoescape(["html"], default_for_string=False),
     undefined=StrictUndefined,
