@@ -35,6 +35,7 @@ from sqlmodel import SQLModel, col, select
 from bench.loadgen import Call, RawConnection, process_cpu
 from portail.adapters.hashing import hash_password
 from portail.db.engine import Database
+from portail.db.locks import recount_slots
 from portail.db.models import Account, AuthSession, Child, Guardian, Household, HouseholdChild
 from portail.db.models.bookings import Booking, BookingEvent, BookingLine, BookingRequest, Counter
 from portail.db.models.catalogue import Activity, Enrolment, Facility, Period, PeriodDay, Regie, Unit
@@ -744,6 +745,8 @@ async def fill_bookings(
         ),
     )
     async with db.transaction() as s:
+        # The slots' counters of places held and waiting, as the app keeps them when it books.
+        await recount_slots(s)
         if counter is None:
             s.add(Counter(name="booking_request", value=number))
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
@@ -11,8 +12,9 @@ from sqlmodel import func, select
 from portail.clock import Clock
 from portail.db.engine import Database
 from portail.db.models import Household
-from portail.db.models.bookings import Booking, BookingEvent, BookingLine, BookingRequest
+from portail.db.models.bookings import Booking, BookingEvent, BookingLine, BookingRequest, SlotLock
 from portail.db.models.catalogue import Enrolment
+from portail.rules.booking_states import PLACE_HOLDING_STATES, BookingState
 from portail.rules.validity import TOWN_ZONE
 from tests.support.accounts import signed_in
 from tests.support.builders import Built, make_family
@@ -20,6 +22,7 @@ from tests.support.catalogue import Service, make_service
 from tests.support.documents import make_child
 
 BOOKING_TABLES = (BookingRequest, BookingLine, Booking, BookingEvent)
+PLACE_HOLDING_VALUES = frozenset(s.value for s in PLACE_HOLDING_STATES)
 CENTRE_PATH = "CENTRE AERE MERCREDI > MERCREDIS > MERCREDI POMPIDOU B ELEMENTAIRE / 2026-2027"
 ERRORS = "errors { field code message }"
 SUMMARY = """summary { state stateLabel takenCount refusedCount total totalText
@@ -106,7 +109,12 @@ class Family:
 
 
 async def family_enrolled(
-    db: Database, browser: Any, service: Service, *names: str, email: str = "lola@famille.test", name: str = "TEST"
+    db: Database,
+    browser: Any,
+    service: Service,
+    *names: str,
+    email: str = "lola@famille.test",
+    name: str = "TEST",
 ) -> Family:
     """A signed-in family whose children (default: Emma-Rose) are enrolled in ``service``."""
     built = await make_family(db, email, name=name)
@@ -119,8 +127,12 @@ async def family_enrolled(
 
 
 def repeat(child_ids: list[Any], unit_ids: list[Any], weekdays: list[str], **more: Any) -> dict[str, Any]:
-    return {"childIds": [str(c) for c in child_ids], "unitIds": [str(u) for u in unit_ids], "weekdays": weekdays,
-            **{k: (v.isoformat() if isinstance(v, date) else v) for k, v in more.items()}}
+    return {
+        "childIds": [str(c) for c in child_ids],
+        "unitIds": [str(u) for u in unit_ids],
+        "weekdays": weekdays,
+        **{k: (v.isoformat() if isinstance(v, date) else v) for k, v in more.items()},
+    }
 
 
 def change(child_id: Any, unit_id: Any, day: date, action: str = "BOOK") -> dict[str, Any]:
@@ -134,6 +146,25 @@ async def booking_counts(db: Database) -> dict[str, int]:
             table.__tablename__: (await session.exec(select(func.count()).select_from(table))).one()  # type: ignore[attr-defined]
             for table in BOOKING_TABLES
         }
+
+
+async def slot_counters(db: Database) -> dict[tuple[uuid.UUID, date], tuple[int, int]]:
+    """The (held, waiting) counters the slot rows keep, where not zero."""
+    async with db.read_sessions() as session:
+        rows = await session.exec(select(SlotLock.unit_id, SlotLock.day, SlotLock.held, SlotLock.waiting))
+        return {(u, d): (h, w) for u, d, h, w in rows.all() if h or w}
+
+
+async def slot_recount(db: Database) -> dict[tuple[uuid.UUID, date], tuple[int, int]]:
+    """The same counters, counted from the bookings."""
+    counts: dict[tuple[uuid.UUID, date], tuple[int, int]] = {}
+    for b in await bookings(db):
+        held, waiting = counts.get((b.unit_id, b.day), (0, 0))
+        held += b.state in PLACE_HOLDING_VALUES
+        waiting += b.state == BookingState.WAITING.value
+        if held or waiting:
+            counts[(b.unit_id, b.day)] = (held, waiting)
+    return counts
 
 
 async def bookings(db: Database) -> list[Booking]:

@@ -1,21 +1,30 @@
-"""Row locks and counters that keep concurrent writers honest on PostgreSQL.
+"""Row locks and counters that keep concurrent writers honest.
 
-SQLite needs none of it: the engine opens every write transaction with ``BEGIN IMMEDIATE``, so
-writers already run one at a time there.
+The slot rows (one per unit and day) are locked before places are counted on PostgreSQL; SQLite
+needs no lock, the engine opens every write transaction with ``BEGIN IMMEDIATE`` so writers already
+run one at a time there. On both, the slot rows carry the day's counters of places held and
+bookings waiting, and the counter rows number requests.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Date, Uuid, and_, bindparam, func, select, update
+from sqlalchemy import Date, Uuid, and_, bindparam, case, func, select, true, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.postgresql import ARRAY
+from sqlmodel import col
 
+from portail.db.bulk import insert_rows
 from portail.db.engine import AsyncSession
-from portail.db.models.bookings import Counter, SlotLock
+from portail.db.models.bookings import Booking, Counter, SlotLock
+from portail.rules.booking_states import PLACE_HOLDING_STATES, BookingState
+
+_HOLDING = frozenset(s.value for s in PLACE_HOLDING_STATES)
+_WAITING = BookingState.WAITING.value
 
 
 def _dialect(session: AsyncSession) -> str:
@@ -52,6 +61,61 @@ async def lock_slots(session: AsyncSession, slots: Iterable[tuple[uuid.UUID, dat
         .join(wanted, and_(SlotLock.unit_id == wanted.c.unit_id, SlotLock.day == wanted.c.day))
         .order_by(SlotLock.unit_id, SlotLock.day)
         .with_for_update(of=SlotLock)
+    )
+
+
+def slot_delta(previous: str, state: str) -> tuple[int, int]:
+    """How a booking going from state ``previous`` ("" for a new one) to ``state`` moves its slot's
+    (held, waiting) counters."""
+    held = (state in _HOLDING) - (previous in _HOLDING)
+    waiting = (state == _WAITING) - (previous == _WAITING)
+    return held, waiting
+
+
+async def count_in_slots(
+    session: AsyncSession, deltas: Mapping[tuple[uuid.UUID, date], tuple[int, int]]
+) -> None:
+    """Add each (held, waiting) delta to its slot's counters, creating the slot row when needed
+    (in (unit, day) order, like ``lock_slots``)."""
+    rows = [
+        {"unit_id": unit, "day": day, "held": held, "waiting": waiting}
+        for (unit, day), (held, waiting) in sorted(deltas.items())
+        if held or waiting
+    ]
+
+    def add(statement: Any) -> Any:
+        return statement.on_conflict_do_update(
+            index_elements=["unit_id", "day"],
+            set_={
+                "held": SlotLock.held + statement.excluded.held,
+                "waiting": SlotLock.waiting + statement.excluded.waiting,
+            },
+        )
+
+    await insert_rows(session, SlotLock, rows, on_conflict=add)
+
+
+async def recount_slots(session: AsyncSession) -> None:
+    """Set every slot's counters from the bookings themselves (after writing bookings in bulk)."""
+    holding = [s.value for s in PLACE_HOLDING_STATES]
+    counts = (
+        select(
+            Booking.unit_id,
+            Booking.day,
+            func.sum(case((col(Booking.state).in_(holding), 1), else_=0)),
+            func.sum(case((Booking.state == _WAITING, 1), else_=0)),
+        )
+        .where(true())  # SQLite: ON CONFLICT after a SELECT needs a WHERE to be read as the upsert's
+        .group_by(col(Booking.unit_id), col(Booking.day))
+    )
+    insert = postgresql.insert if _dialect(session) == "postgresql" else sqlite.insert
+    statement = insert(SlotLock).from_select(["unit_id", "day", "held", "waiting"], counts)
+    await session.exec(update(SlotLock).values(held=0, waiting=0))
+    await session.exec(
+        statement.on_conflict_do_update(
+            index_elements=["unit_id", "day"],
+            set_={"held": statement.excluded.held, "waiting": statement.excluded.waiting},
+        )
     )
 
 

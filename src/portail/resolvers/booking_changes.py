@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func
 from sqlmodel import col, select
 
 from portail.db.bulk import insert_rows
+from portail.db.locks import count_in_slots, slot_delta
 from portail.db.models import Account
 from portail.db.models.base import new_id
-from portail.db.models.bookings import Booking, BookingEvent, BookingLine, BookingRequest
+from portail.db.models.bookings import Booking, BookingEvent, BookingLine, BookingRequest, SlotLock
 from portail.db.models.catalogue import Activity, Unit
 from portail.resolvers.catalogue import Catalogue, children_by_id, load_catalogue, period_path
 from portail.resolvers.context import RequestContext
@@ -81,6 +81,8 @@ class Changes:
     events: list[dict[str, Any]] = field(default_factory=list)
     new_bookings: list[dict[str, Any]] = field(default_factory=list)
     new_lines: list[dict[str, Any]] = field(default_factory=list)
+    # (held, waiting) moves of each slot's counters, written by ``flush``.
+    slot_deltas: dict[tuple[uuid.UUID, date], tuple[int, int]] = field(default_factory=dict)
 
     async def load_lines(self, ids: Iterable[uuid.UUID | None]) -> None:
         """Load the lines of ``ids`` not yet known, in one statement."""
@@ -125,6 +127,7 @@ class Changes:
     def book(self, row: dict[str, Any], actor: Actor, request_id: uuid.UUID) -> None:
         """A booking made for a day the child never had one (its line is new too)."""
         self.new_bookings.append(row)
+        self._count((row["unit_id"], row["day"]), "", row["state"])
         self.record(row["id"], "", BookingState(row["state"]), actor, request_id=request_id)
 
     def apply(
@@ -142,6 +145,7 @@ class Changes:
         self.record(booking.id, previous or "", state, actor, reason=reason, request_id=request_id)
         booking.state = state.value
         booking.updated_at = ctx.now()
+        self._count((booking.unit_id, booking.day), previous or "", state.value)
         ctx.session.add(booking)
         if previous in HOLDING and state.value not in HOLDING:
             self.freed.add((booking.unit_id, booking.day))
@@ -169,7 +173,14 @@ class Changes:
             (BookingEvent, self.events),
         ):
             await insert_rows(s, table, rows)
-        self.new_bookings, self.new_lines, self.events = [], [], []
+        await count_in_slots(s, self.slot_deltas)
+        self.new_bookings, self.new_lines, self.events, self.slot_deltas = [], [], [], {}
+
+    def _count(self, slot: tuple[uuid.UUID, date], previous: str, state: str) -> None:
+        held, waiting = slot_delta(previous, state)
+        if held or waiting:
+            old_held, old_waiting = self.slot_deltas.get(slot, (0, 0))
+            self.slot_deltas[slot] = (old_held + held, old_waiting + waiting)
 
     def _touch(self, line: BookingLine) -> None:
         # A line read from the database: the session writes its change at the next flush.
@@ -182,6 +193,7 @@ class Changes:
         """
         promoted: list[Booking] = []
         while self.freed:
+            await self.flush()  # the counters read below must include this transaction's changes
             slots, self.freed = sorted(self.freed), set()
             units = {u for u, _ in slots}
             days = [d for _, d in slots]
@@ -297,24 +309,25 @@ async def request_authors(ctx: RequestContext, request_ids: Iterable[uuid.UUID])
 async def slot_counts(
     ctx: RequestContext, unit_ids: Sequence[uuid.UUID], first: date, last: date
 ) -> tuple[Counter[tuple[uuid.UUID, date]], Counter[tuple[uuid.UUID, date]]]:
-    """Places held and bookings waiting, per (unit, day), in one statement (none without units)."""
+    """Places held and bookings waiting, per (unit, day), from the slots' counters in one statement
+    (none without units)."""
     if not unit_ids:
         return Counter(), Counter()
     rows = (
         await ctx.session.exec(
-            select(Booking.unit_id, Booking.day, Booking.state, func.count())
-            .where(
-                col(Booking.unit_id).in_(set(unit_ids)),
-                col(Booking.day).between(first, last),
-                col(Booking.state).in_([*HOLDING, BookingState.WAITING.value]),
+            select(SlotLock.unit_id, SlotLock.day, SlotLock.held, SlotLock.waiting).where(
+                col(SlotLock.unit_id).in_(set(unit_ids)),
+                col(SlotLock.day).between(first, last),
             )
-            .group_by(col(Booking.unit_id), col(Booking.day), col(Booking.state))
         )
     ).all()
     held: Counter[tuple[uuid.UUID, date]] = Counter()
     waiting: Counter[tuple[uuid.UUID, date]] = Counter()
-    for unit_id, day, state, count in rows:
-        (waiting if state == BookingState.WAITING else held)[(unit_id, day)] += count
+    for unit_id, day, held_count, waiting_count in rows:
+        if held_count:
+            held[(unit_id, day)] = held_count
+        if waiting_count:
+            waiting[(unit_id, day)] = waiting_count
     return held, waiting
 
 
