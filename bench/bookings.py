@@ -93,10 +93,10 @@ SCHOOLS = ("École Albert Camus", "École Georges Pompidou", "École maternelle 
 CLASS_LEVELS = ("PS", "MS", "GS", "CP", "CE1", "CE2", "CM1", "CM2")
 
 PLANNING_QUERY = (
-    f'{{ planning(from: "{PLANNING_MONTH[0]}", to: "{PLANNING_MONTH[1]}") {{ from to '
-    "children { id firstName lastName } "
-    "days { date bookings { id childId unitId unitName periodId activityName state stateLabel "
-    "fromOtherAccount waitingPosition } } } }"
+    "{ bookingLegend { state label } "
+    f'planning(from: "{PLANNING_MONTH[0]}", to: "{PLANNING_MONTH[1]}") {{ from to '
+    "children { id firstName lastName } units { id name periodId activityName } "
+    "days { date bookings { id childId unitId state fromOtherAccount waitingPosition } } } }"
 )
 ERRORS = "errors { field code message }"
 SUMMARY = (

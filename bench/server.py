@@ -213,11 +213,11 @@ async def household_baseline(request: Request) -> JSONResponse:
 
 
 async def planning_baseline(request: Request) -> JSONResponse:
-    """What the GraphQL ``planning`` query of ``bench.bookings.PLANNING_QUERY`` answers (every
-    field), by hand: same session check, then the viewer's guardian, the household's children, their
-    active bookings of the household from ``from`` to ``to`` with the same joins as
-    ``portail.resolvers.planning.planning`` (unit, period, activity), and the waiting lines of the
-    waiting ones, if any."""
+    """What the GraphQL query of ``bench.bookings.PLANNING_QUERY`` (the calendar screen: the legend and
+    every field of ``planning``) answers, by hand: same session check, then the viewer's guardian,
+    the household's children, their active bookings of the household from ``from`` to ``to`` with
+    the same joins as ``portail.resolvers.planning.planning`` (unit, period, activity), the units
+    they name, and the waiting lines of the waiting ones, if any."""
     start = date.fromisoformat(request.query_params["from"])
     end = date.fromisoformat(request.query_params["to"])
     ctx = await request_context(request)
@@ -248,6 +248,7 @@ async def planning_baseline(request: Request) -> JSONResponse:
                     Booking.household_id,
                     Booking.unit_id,
                     Unit.name.label("unit_name"),  # type: ignore[attr-defined]
+                    Unit.position.label("unit_position"),  # type: ignore[attr-defined]
                     Booking.period_id,
                     Activity.name.label("activity_name"),  # type: ignore[attr-defined]
                 )
@@ -292,17 +293,15 @@ async def planning_baseline(request: Request) -> JSONResponse:
         await ctx.close()
 
     by_day: dict[date, list[dict[str, Any]]] = {}
+    units: dict[uuid.UUID, tuple[Any, ...]] = {}
     for r in rows:
+        units[r.unit_id] = (r.activity_name, r.unit_position, r.unit_name, r.unit_id, r.period_id)
         by_day.setdefault(r.day, []).append(
             {
                 "id": str(r.id),
                 "childId": str(r.child_id),
                 "unitId": str(r.unit_id),
-                "unitName": r.unit_name,
-                "periodId": str(r.period_id),
-                "activityName": r.activity_name,
                 "state": r.state.upper(),
-                "stateLabel": STATE_LABELS[BookingState(r.state)],
                 "fromOtherAccount": r.household_id != household_id,
                 "waitingPosition": positions.get(r.id),
             }
@@ -316,9 +315,14 @@ async def planning_baseline(request: Request) -> JSONResponse:
         "from": start.isoformat(),
         "to": end.isoformat(),
         "children": [{"id": str(c.id), "firstName": c.first_name, "lastName": c.last_name} for c in children],
+        "units": [
+            {"id": str(unit_id), "name": name, "periodId": str(period_id), "activityName": activity}
+            for activity, _, name, unit_id, period_id in sorted(units.values(), key=lambda u: u[:3])
+        ],
         "days": days_json,
     }
-    return JSONResponse({"data": {"planning": body}})
+    legend = [{"state": state.name, "label": label} for state, label in STATE_LABELS.items()]
+    return JSONResponse({"data": {"bookingLegend": legend, "planning": body}})
 
 
 def _count_statement(*_: Any) -> None:

@@ -14,7 +14,6 @@ from tests.support.bookings import (
     CENTRE_PATH,
     DECIDE,
     HISTORY,
-    PLANNING,
     PREVIEW,
     QUEUE,
     SUBMIT,
@@ -24,6 +23,7 @@ from tests.support.bookings import (
     family_enrolled,
     make_centre,
     repeat,
+    shown,
 )
 from tests.support.builders import make_staff
 
@@ -70,7 +70,7 @@ async def test_emma_rose_books_every_wednesday_staff_accept_and_she_cancels_twic
 
     # Mon planning: December shows the Wednesdays pending.
     december = {"from": "2026-12-01", "to": "2026-12-31", "childIds": None, "all": False, "others": False}
-    planning = (await family.client.data(PLANNING, december))["planning"]
+    planning = await shown(family.client, december)
     booked = {d["date"]: d["bookings"] for d in planning["days"] if d["bookings"]}
     assert sorted(booked) == ["2026-12-02", "2026-12-09", "2026-12-16"]
     assert booked["2026-12-09"][0]["stateLabel"] == "Présence en attente de traitement"
@@ -116,9 +116,9 @@ async def test_emma_rose_books_every_wednesday_staff_accept_and_she_cancels_twic
     assert first_lines["2026-12-02"] == "ACCEPTED" and first_lines["2026-12-09"] == "CANCELLED"
 
     # The planning hides the cancelled day unless asked.
-    shown = (await family.client.data(PLANNING, december))["planning"]
-    assert [d["date"] for d in shown["days"] if d["bookings"]] == ["2026-12-02", "2026-12-16"]
-    everything = (await family.client.data(PLANNING, {**december, "all": True}))["planning"]
+    visible = await shown(family.client, december)
+    assert [d["date"] for d in visible["days"] if d["bookings"]] == ["2026-12-02", "2026-12-16"]
+    everything = await shown(family.client, {**december, "all": True})
     ninth = next(d for d in everything["days"] if d["date"] == "2026-12-09")
     assert ninth["bookings"][0]["state"] == "CANCELLED"
 

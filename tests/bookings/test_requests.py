@@ -24,7 +24,6 @@ from tests.support.bookings import (
     CENTRE_PATH,
     DECIDE,
     HISTORY,
-    PLANNING,
     PREVIEW,
     QUEUE,
     SUBMIT,
@@ -37,6 +36,7 @@ from tests.support.bookings import (
     make_centre,
     paris,
     repeat,
+    shown,
 )
 from tests.support.builders import make_family, make_staff
 from tests.support.catalogue import Service, make_service
@@ -436,7 +436,7 @@ async def test_late_cancellation_requests_granted_or_refused_by_staff(db, browse
         "all": False,
         "others": False,
     }
-    planning = (await family.client.data(PLANNING, december_plan))["planning"]
+    planning = await shown(family.client, december_plan)
     assert plan_of(planning) == {"2026-12-09": [(DAY_UNIT, "ACCEPTED", False)]}
 
 
@@ -463,19 +463,19 @@ async def test_a_shared_childs_bookings_by_the_other_household_show_only_when_as
     await submit(father, centre, changes=[change(emma.id, centre.unit.id, sixteenth)])
 
     month = {"from": "2026-12-01", "to": "2026-12-31", "childIds": None, "all": False}
-    own = (await mother.client.data(PLANNING, {**month, "others": False}))["planning"]
+    own = await shown(mother.client, {**month, "others": False})
     assert plan_of(own) == {"2026-12-02": [(DAY_UNIT, "ACCEPTED", False)]}
-    everyone = (await mother.client.data(PLANNING, {**month, "others": True}))["planning"]
+    everyone = await shown(mother.client, {**month, "others": True})
     assert plan_of(everyone) == {
         "2026-12-02": [(DAY_UNIT, "ACCEPTED", False)],
         "2026-12-16": [(DAY_UNIT, "ACCEPTED", True)],
     }
-    fathers = (await father.client.data(PLANNING, {**month, "others": True}))["planning"]
+    fathers = await shown(father.client, {**month, "others": True})
     assert plan_of(fathers) == {
         "2026-12-02": [(DAY_UNIT, "ACCEPTED", True)],
         "2026-12-16": [(DAY_UNIT, "ACCEPTED", False)],
     }
-    assert plan_of((await father.client.data(PLANNING, {**month, "others": False}))["planning"]) == {
+    assert plan_of(await shown(father.client, {**month, "others": False})) == {
         "2026-12-16": [(DAY_UNIT, "ACCEPTED", False)]
     }
 

@@ -24,7 +24,6 @@ from tests.support.bookings import (
     DECIDE,
     HISTORY,
     PLACES,
-    PLANNING,
     PREVIEW,
     QUEUE,
     SUBMIT,
@@ -34,6 +33,7 @@ from tests.support.bookings import (
     change,
     family_enrolled,
     make_centre,
+    shown,
 )
 from tests.support.builders import make_staff
 from tests.support.catalogue import Service
@@ -128,7 +128,7 @@ async def planned(family: Family, day: date = DAY) -> list[dict[str, Any]]:
         "all": False,
         "others": False,
     }
-    return (await family.client.data(PLANNING, variables))["planning"]["days"][0]["bookings"]
+    return (await shown(family.client, variables))["days"][0]["bookings"]
 
 
 async def places(staff: Any, centre: Service, day: date = DAY) -> dict[str, Any]:

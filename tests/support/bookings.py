@@ -37,10 +37,11 @@ SUBMIT = f"""mutation($input: BookingRequestInput!) {{ submitBookingRequest(inpu
 DECIDE = f"""mutation($ids: [ID!]!, $decision: BookingDecision!, $reason: String!) {{
   decideBookings(ids: $ids, decision: $decision, reason: $reason) {{ requests {{ {REQUEST} }} {ERRORS} }} }}"""
 PLANNING = """query($from: Date!, $to: Date!, $childIds: [ID!], $all: Boolean!, $others: Boolean!) {
+  bookingLegend { state label }
   planning(from: $from, to: $to, childIds: $childIds, includeCancelledAndRefused: $all,
            includeOtherAccounts: $others) {
-    from to children { id firstName }
-    days { date bookings { id childId unitName activityName state stateLabel fromOtherAccount waitingPosition } }
+    from to children { id firstName } units { id name activityName periodId }
+    days { date bookings { id childId unitId state fromOtherAccount waitingPosition } }
   } }"""
 BOOKABLE = """query($childId: ID!, $periodId: ID!, $from: Date!, $to: Date!) {
   bookableDays(childId: $childId, periodId: $periodId, from: $from, to: $to) {
@@ -137,6 +138,22 @@ def repeat(child_ids: list[Any], unit_ids: list[Any], weekdays: list[str], **mor
 
 def change(child_id: Any, unit_id: Any, day: date, action: str = "BOOK") -> dict[str, Any]:
     return {"childId": str(child_id), "unitId": str(unit_id), "date": day.isoformat(), "action": action}
+
+
+async def shown(client: Any, variables: dict[str, Any]) -> dict[str, Any]:
+    """The ``planning`` of PLANNING as the calendar shows it: each booking with its unit's name and
+    activity (from ``units``) and the legend's words for its state (from ``bookingLegend``), looked
+    up the way a client does."""
+    data = await client.data(PLANNING, variables)
+    planning = data["planning"]
+    units = {u["id"]: u for u in planning["units"]}
+    words = {entry["state"]: entry["label"] for entry in data["bookingLegend"]}
+    for day in planning["days"]:
+        for booking in day["bookings"]:
+            unit = units[booking["unitId"]]
+            booking.update(unitName=unit["name"], activityName=unit["activityName"])
+            booking["stateLabel"] = words[booking["state"]]
+    return planning  # type: ignore[no-any-return]
 
 
 async def booking_counts(db: Database) -> dict[str, int]:

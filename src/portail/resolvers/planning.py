@@ -91,17 +91,37 @@ async def waiting_positions(ctx: RequestContext, waiting: Sequence[Any]) -> dict
 # The month calendar
 
 
+@dataclass(frozen=True)
+class PlannedUnit:
+    """A unit some booking shown belongs to."""
+
+    id: uuid.UUID
+    name: str
+    position: int
+    period_id: uuid.UUID
+    activity_name: str
+
+
 @dataclass
 class PlanningView:
-    """The household's children shown, and their bookings from ``start`` to ``end`` by day."""
+    """The household's children shown, their bookings from ``start`` to ``end`` by day, and the
+    units of those bookings (each once: the bookings only name them)."""
 
     start: date
     end: date
     children: list[Child]
-    bookings: list[Any]  # rows: id, child_id, day, state, household_id, unit_id, unit_name, period_id,
-    #                     activity_name
+    bookings: list[Any]  # rows: id, child_id, day, state, household_id, unit_id, and the unit's details
     positions: dict[uuid.UUID, int]
     household_id: uuid.UUID
+
+    @property
+    def units(self) -> list[PlannedUnit]:
+        """The units of the bookings shown, by activity, then in their period's order."""
+        units = {
+            r.unit_id: PlannedUnit(r.unit_id, r.unit_name, r.unit_position, r.period_id, r.activity_name)
+            for r in self.bookings
+        }
+        return sorted(units.values(), key=lambda u: (u.activity_name, u.position, u.name))
 
 
 async def planning(
@@ -133,6 +153,7 @@ async def planning(
             Booking.household_id,
             Booking.unit_id,
             Unit.name.label("unit_name"),  # type: ignore[attr-defined]
+            Unit.position.label("unit_position"),  # type: ignore[attr-defined]
             Booking.period_id,
             Activity.name.label("activity_name"),  # type: ignore[attr-defined]
         )

@@ -126,16 +126,26 @@ class PlanningChild:
     last_name: str = strawberry.field(description="Last name.")
 
 
-@strawberry.type(description="A booking in the month calendar: a child, a unit, a day and its state.")
+@strawberry.type(
+    description="A unit that bookings of the planning belong to, listed once in `Planning.units`: the "
+    "bookings name it by `unitId`, which keeps a month of bookings small."
+)
+class PlanningUnit:
+    id: strawberry.ID = strawberry.field(description="Opaque id (the bookings' `unitId`).")
+    name: str = strawberry.field(description='The unit, e.g. "REPAS".')
+    period_id: strawberry.ID = strawberry.field(description="Its period.")
+    activity_name: str = strawberry.field(description='Its activity, e.g. "MERCREDIS".')
+
+
+@strawberry.type(
+    description="A booking in the month calendar: a child, a unit and its state. The unit's name is in "
+    "`Planning.units`, the state's words in `bookingLegend`."
+)
 class PlannedBooking:
     id: strawberry.ID = strawberry.field(description="Opaque id.")
-    child_id: strawberry.ID = strawberry.field(description="The child.")
-    unit_id: strawberry.ID = strawberry.field(description="The unit.")
-    unit_name: str = strawberry.field(description='The unit, e.g. "REPAS".')
-    period_id: strawberry.ID = strawberry.field(description="The period.")
-    activity_name: str = strawberry.field(description='The activity, e.g. "MERCREDIS".')
+    child_id: strawberry.ID = strawberry.field(description="The child (one of `Planning.children`).")
+    unit_id: strawberry.ID = strawberry.field(description="The unit (one of `Planning.units`).")
     state: BookingState = strawberry.field(description="Its state (the legend's icon).")  # type: ignore[valid-type]
-    state_label: str = strawberry.field(description='The legend\'s words, e.g. "Présence acceptée".')
     from_other_account: bool = strawberry.field(
         description="Booked by another household sharing the child (shown only when asked)."
     )
@@ -153,6 +163,9 @@ class Planning:
     start: datetime.date = strawberry.field(name="from", description="First day shown.")
     end: datetime.date = strawberry.field(name="to", description="Last day shown.")
     children: list[PlanningChild] = strawberry.field(description="The children shown, eldest first.")
+    units: list[PlanningUnit] = strawberry.field(
+        description="The units of the bookings shown, each once, by activity then in their period's order."
+    )
     days: list[PlanningDay] = strawberry.field(description="Every day from `from` to `to`, in order.")
 
 
@@ -160,19 +173,13 @@ def _planning(view: planning.PlanningView) -> Planning:
     by_day: dict[datetime.date, list[PlannedBooking]] = {}
     own = view.household_id
     positions = view.positions
-    labels = states.STATE_LABELS
     for r in view.bookings:
-        state = states.BookingState(r.state)
         by_day.setdefault(r.day, []).append(
             PlannedBooking(
                 id=str(r.id),  # type: ignore[arg-type]
                 child_id=str(r.child_id),  # type: ignore[arg-type]
                 unit_id=str(r.unit_id),  # type: ignore[arg-type]
-                unit_name=r.unit_name,
-                period_id=str(r.period_id),  # type: ignore[arg-type]
-                activity_name=r.activity_name,
                 state=_state(r.state),
-                state_label=labels[state],
                 from_other_account=r.household_id != own,
                 waiting_position=positions.get(r.id),
             )
@@ -188,6 +195,12 @@ def _planning(view: planning.PlanningView) -> Planning:
         children=[
             PlanningChild(id=to_id(c.id), first_name=c.first_name, last_name=c.last_name)
             for c in view.children
+        ],
+        units=[
+            PlanningUnit(
+                id=to_id(u.id), name=u.name, period_id=to_id(u.period_id), activity_name=u.activity_name
+            )
+            for u in view.units
         ],
         days=days,
     )
@@ -748,8 +761,24 @@ def _ids(values: list[strawberry.ID] | None) -> list[uuid.UUID | None] | None:
 # Queries
 
 
+@strawberry.type(description="An entry of the planning's legend (\"Légende > Icônes d'état\").")
+class BookingLegendEntry:
+    state: BookingState = strawberry.field(description="The state.")  # type: ignore[valid-type]
+    label: str = strawberry.field(description='Its words, e.g. "Présence acceptée".')
+
+
+LEGEND = [BookingLegendEntry(state=_state(s.value), label=label) for s, label in states.STATE_LABELS.items()]
+
+
 @strawberry.type
 class BookingQueries:
+    @strawberry.field(
+        description="The planning's legend: every state a booking can be in, with its words, in the "
+        "guide's order. The same for everyone (no sign-in needed)."
+    )
+    def booking_legend(self) -> list[BookingLegendEntry]:
+        return LEGEND
+
     @strawberry.field(
         permission_classes=FAMILY,
         description='"Mon planning": the household\'s bookings day by day from `from` to `to` (at most 93 '
