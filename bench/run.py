@@ -780,7 +780,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--only", choices=["all", "records", "bookings"], default="all", help="run only one part"
     )
-    parser.add_argument("--repeats", type=int, default=16, help="whole-year repeats submitted (one each)")
+    parser.add_argument("--repeats", type=int, default=24, help="whole-year repeats submitted (one each)")
     parser.add_argument("--contenders", type=int, default=24, help="concurrent submits per contest round")
     parser.add_argument("--contest-rounds", type=int, default=4, help="contest rounds (one day each)")
     parser.add_argument("--contest-places", type=int, default=3, help="places left before each round")
