@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 
@@ -81,3 +82,22 @@ def test_export_schema_writes_the_sdl(tmp_path):
     result = _run(["export-schema", "--output", str(tmp_path / "s.graphql")], tmp_path)
     assert result.returncode == 0
     assert "type Query" in (tmp_path / "s.graphql").read_text()
+
+
+def test_recount_slots_mends_counters_changed_outside_the_api(tmp_path):
+    # The demo books Paul's meals through the API: its counters are right, and the recount says so.
+    assert _run(["demo"], tmp_path).returncode == 0
+    first = _run(["recount-slots"], tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert "0 corrigé(s)" in first.stdout
+    # A day's counter changed by hand (say, an import that forgot it) is put back from the bookings.
+    path = tmp_path / "var" / "portail.sqlite3"
+    with sqlite3.connect(path) as conn:
+        slot = conn.execute("SELECT unit_id, day, held FROM slot_lock WHERE held > 0 LIMIT 1").fetchone()
+        conn.execute("UPDATE slot_lock SET held = 99, waiting = 3 WHERE unit_id = ? AND day = ?", slot[:2])
+    second = _run(["recount-slots"], tmp_path)
+    assert second.returncode == 0, second.stderr
+    assert "1 corrigé(s)" in second.stdout
+    with sqlite3.connect(path) as conn:
+        counters = conn.execute("SELECT held, waiting FROM slot_lock WHERE unit_id = ? AND day = ?", slot[:2])
+        assert counters.fetchone() == (slot[2], 0)

@@ -1,4 +1,4 @@
-"""The ``portail`` command: serve, migrate, create-staff, demo, export-schema."""
+"""The ``portail`` command: serve, migrate, create-staff, demo, recount-slots, export-schema."""
 
 from __future__ import annotations
 
@@ -83,6 +83,27 @@ async def _create_staff(settings: Settings, email: str, password: str, admin: bo
     return None
 
 
+async def _recount_slots(settings: Settings) -> int:
+    """Set the slots' counters from the bookings; returns how many slots were wrong."""
+    from sqlmodel import select
+
+    from portail.db.engine import Database
+    from portail.db.locks import recount_slots
+    from portail.db.models.bookings import SlotLock
+
+    await _migrate(settings)
+    db = Database(settings.effective_database_url)
+    query = select(SlotLock.unit_id, SlotLock.day, SlotLock.held, SlotLock.waiting)
+    try:
+        async with db.transaction() as session:
+            before = set((await session.exec(query)).all())
+            await recount_slots(session)
+            after = set((await session.exec(query)).all())
+    finally:
+        await db.dispose()
+    return len(after - before)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="portail", description="Portail Familles API server.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -95,6 +116,11 @@ def main(argv: list[str] | None = None) -> None:
     staff.add_argument("--email", required=True)
     staff.add_argument("--admin", action="store_true", help="also an administrator")
     sub.add_parser("demo", help="load the guide's demo town (safe to run twice)")
+    sub.add_parser(
+        "recount-slots",
+        help="set each day's counters of places held and waiting from the bookings (after bookings were "
+        "imported or changed outside the API)",
+    )
     export = sub.add_parser("export-schema", help="write the GraphQL SDL")
     export.add_argument("--output", default="-", help="file to write (default: standard output)")
     args = parser.parse_args(argv)
@@ -117,6 +143,9 @@ def main(argv: list[str] | None = None) -> None:
         print("Base de données à jour.")
     elif args.command == "demo":
         asyncio.run(_demo(settings))
+    elif args.command == "recount-slots":
+        fixed = asyncio.run(_recount_slots(settings))
+        print(f"Compteurs des créneaux recalculés : {fixed} corrigé(s).")
     elif args.command == "create-staff":
         if sys.stdin.isatty():
             password = getpass.getpass("Mot de passe : ")
