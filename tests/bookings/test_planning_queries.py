@@ -10,12 +10,10 @@ shown, and equal shapes must cost equal statements."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
-from sqlalchemy import event, update
+from sqlalchemy import update
 
 from portail.db.engine import Database
 from portail.db.models.catalogue import Unit
@@ -32,6 +30,7 @@ from tests.support.bookings import (
     repeat,
 )
 from tests.support.catalogue import Service, make_service
+from tests.support.counts import statements
 from tests.support.graphql import GraphQLClient
 
 TODAY = date(2026, 11, 27)  # a Friday
@@ -41,25 +40,6 @@ SCHOOL_DAYS = ["MONDAY", "TUESDAY", "THURSDAY", "FRIDAY"]
 # The school days of December before the Christmas holidays (zone B), Wednesdays off.
 DECEMBER_DAYS = [date(2026, 12, d) for d in (1, 3, 4, 7, 8, 10, 11, 14, 15, 17, 18)]
 
-
-@contextmanager
-def statements(db: Database) -> Iterator[list[str]]:
-    """The SQL statements the server runs inside the block, but the mail worker's (its polls of the
-    outbox) and the BEGINs SQLite's engines issue themselves."""
-    seen: list[str] = []
-
-    def count(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
-        if "outbox_mail" not in statement and not statement.lstrip().upper().startswith("BEGIN"):
-            seen.append(statement)
-
-    engines = {db.engine.sync_engine, db.write_engine.sync_engine}
-    for engine in engines:
-        event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield seen
-    finally:
-        for engine in engines:
-            event.remove(engine, "before_cursor_execute", count)
 
 
 def shape(seen: list[str]) -> Counter[str]:

@@ -7,6 +7,7 @@ from datetime import date
 
 from tests.support.accounts import signed_in
 from tests.support.builders import make_family, make_staff
+from tests.support.counts import statements
 from tests.support.documents import (
     ARCHIVE,
     PRINTABLE_FORMS,
@@ -16,7 +17,6 @@ from tests.support.documents import (
     make_child,
     pdf_bytes,
     post_file,
-    statements,
     upload_data,
     written,
 )

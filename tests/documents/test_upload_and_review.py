@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from portail.rules.validity import add_months, town_date
 from tests.support.accounts import signed_in
 from tests.support.builders import make_family, make_staff
+from tests.support.counts import statements
 from tests.support.documents import (
     DOCUMENTS,
     REVIEW,
@@ -18,7 +19,6 @@ from tests.support.documents import (
     make_document_type,
     pdf_bytes,
     png_bytes,
-    statements,
     upload,
 )
 

@@ -1,8 +1,12 @@
-"""Row counts, to show that a refused request wrote nothing."""
+"""Row counts, to show that a refused request wrote nothing, and SQL statement counts, to show that a
+list costs the same statements whatever its size."""
 
 from __future__ import annotations
 
-from sqlalchemy import text
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import event, text
 
 from portail.db.engine import Database
 
@@ -18,3 +22,23 @@ async def row_counts(db: Database, tables: tuple[str, ...] = WRITTEN_TABLES) -> 
         for table in tables:
             counts[table] = (await session.exec(text(f'SELECT COUNT(*) FROM "{table}"'))).one()[0]
     return counts
+
+
+@contextmanager
+def statements(db: Database) -> Iterator[list[str]]:
+    """The SQL statements ``db`` runs inside the block, but the mail worker's (its polls of the
+    outbox) and the BEGINs SQLite's engines issue themselves."""
+    seen: list[str] = []
+
+    def count(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
+        if "outbox_mail" not in statement and not statement.lstrip().upper().startswith("BEGIN"):
+            seen.append(statement)
+
+    engines = {db.engine.sync_engine, db.write_engine.sync_engine}
+    for engine in engines:
+        event.listen(engine, "before_cursor_execute", count)
+    try:
+        yield seen
+    finally:
+        for engine in engines:
+            event.remove(engine, "before_cursor_execute", count)

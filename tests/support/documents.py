@@ -8,8 +8,6 @@ import io
 import json
 import struct
 import zlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,7 +15,7 @@ from typing import Any
 import httpx
 import pypdf
 from reportlab.pdfgen.canvas import Canvas
-from sqlalchemy import event, text
+from sqlalchemy import text
 
 from portail.db.engine import Database
 from portail.db.models import Child, DocumentType, Household, HouseholdChild
@@ -234,21 +232,3 @@ async def written(db: Database, storage: Path) -> dict[str, int]:
 def _files_in(folder: Path) -> int:
     return sum(1 for p in folder.rglob("*") if p.is_file()) if folder.exists() else 0
 
-
-@contextmanager
-def statements(db: Database) -> Iterator[list[str]]:
-    """The SQL statements ``db`` runs inside the block (but the mail worker's polls and BEGINs)."""
-    seen: list[str] = []
-
-    def count(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
-        if "outbox_mail" not in statement and not statement.startswith("BEGIN"):
-            seen.append(statement)
-
-    engines = {db.engine.sync_engine, db.write_engine.sync_engine}
-    for engine in engines:
-        event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield seen
-    finally:
-        for engine in engines:
-            event.remove(engine, "before_cursor_execute", count)
