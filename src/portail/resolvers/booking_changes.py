@@ -197,29 +197,13 @@ class Changes:
             slots, self.freed = sorted(self.freed), set()
             units = {u for u, _ in slots}
             days = [d for _, d in slots]
-            s = self.ctx.session
             held, _ = await slot_counts(self.ctx, list(units), min(days), max(days))
-            waiting = (
-                await s.exec(
-                    select(Booking).where(
-                        col(Booking.unit_id).in_(units),
-                        col(Booking.day).between(min(days), max(days)),
-                        Booking.state == BookingState.WAITING.value,
-                    )
-                )
-            ).all()
-            by_slot: dict[tuple[uuid.UUID, date], list[Booking]] = {}
-            for b in waiting:
-                by_slot.setdefault((b.unit_id, b.day), []).append(b)
+            lines = await waiting_lines(self.ctx, units, min(days), max(days))
             unit_rows = {u.id: u for u in catalogue.units if u.id in units}
             lucky: list[Booking] = []
             for slot in slots:
-                line = by_slot.get(slot)
-                if not line:
-                    continue
                 unit: Unit = unit_rows[slot[0]]
-                entries = [InLine(b, b.queued_at or b.updated_at, b.queue_number, b.queue_line) for b in line]
-                for entry in who_gets_places(entries, unit.capacity, held.get(slot, 0)):
+                for entry in who_gets_places(lines.get(slot, []), unit.capacity, held.get(slot, 0)):
                     lucky.append(entry.booking)  # type: ignore[arg-type]
             await self.load_lines(b.book_line_id for b in lucky)
             for booking in lucky:
@@ -329,6 +313,28 @@ async def slot_counts(
         if waiting_count:
             waiting[(unit_id, day)] = waiting_count
     return held, waiting
+
+
+async def waiting_lines(
+    ctx: RequestContext, unit_ids: Iterable[uuid.UUID], first: date, last: date
+) -> dict[tuple[uuid.UUID, date], list[InLine]]:
+    """The waiting bookings of ``unit_ids`` from ``first`` to ``last``, per (unit, day), as the entries
+    of that day's waiting line (each entry's ``booking`` is the Booking), in one statement."""
+    rows = (
+        await ctx.session.exec(
+            select(Booking).where(
+                col(Booking.unit_id).in_(set(unit_ids)),
+                col(Booking.day).between(first, last),
+                Booking.state == BookingState.WAITING.value,
+            )
+        )
+    ).all()
+    lines: dict[tuple[uuid.UUID, date], list[InLine]] = {}
+    for b in rows:
+        lines.setdefault((b.unit_id, b.day), []).append(
+            InLine(b, b.queued_at or b.updated_at, b.queue_number, b.queue_line)
+        )
+    return lines
 
 
 def derived_state(line_states: Iterable[str]) -> RequestState:

@@ -14,7 +14,7 @@ from sqlmodel import col, select
 from portail.db.models import Child
 from portail.db.models.bookings import Booking
 from portail.db.models.catalogue import Activity, Enrolment, Period, Unit
-from portail.resolvers.booking_changes import policy_of, slot_counts
+from portail.resolvers.booking_changes import policy_of, slot_counts, waiting_lines
 from portail.resolvers.booking_requests import LineRefusal
 from portail.resolvers.catalogue import (
     booking_rule,
@@ -40,7 +40,7 @@ from portail.rules.booking_states import (
 )
 from portail.rules.booking_states import BookingEvent as Event
 from portail.rules.calendar import DayStatus, day_status, iter_days
-from portail.rules.capacity import Admission, InLine, admit, places_left, waiting_position
+from portail.rules.capacity import Admission, admit, places_left, waiting_line
 from portail.rules.pricing import unit_price
 
 # A month view shows up to six weeks; three months leave room for a quarter's printout.
@@ -60,31 +60,14 @@ async def waiting_positions(ctx: RequestContext, waiting: Sequence[Any]) -> dict
     """The place in line (1: next) of each waiting booking of ``waiting`` (rows with id, unit_id, day)."""
     if not waiting:
         return {}
-    units = {w.unit_id for w in waiting}
     days = [w.day for w in waiting]
-    rows = (
-        await ctx.session.exec(
-            select(
-                Booking.id,
-                Booking.unit_id,
-                Booking.day,
-                Booking.queued_at,
-                Booking.queue_number,
-                Booking.queue_line,
-                Booking.updated_at,
-            ).where(
-                col(Booking.unit_id).in_(units),
-                col(Booking.day).between(min(days), max(days)),
-                Booking.state == BookingState.WAITING.value,
-            )
-        )
-    ).all()
-    lines: dict[tuple[uuid.UUID, date], list[InLine]] = {}
-    for r in rows:
-        lines.setdefault((r.unit_id, r.day), []).append(
-            InLine(r.id, r.queued_at or r.updated_at, r.queue_number, r.queue_line)
-        )
-    return {w.id: waiting_position(lines.get((w.unit_id, w.day), []), w.id) or 0 for w in waiting}
+    lines = await waiting_lines(ctx, {w.unit_id for w in waiting}, min(days), max(days))
+    positions = {
+        entry.booking.id: position  # type: ignore[attr-defined]
+        for line in lines.values()
+        for position, entry in enumerate(waiting_line(line), start=1)
+    }
+    return {w.id: positions.get(w.id, 0) for w in waiting}
 
 
 # ---------------------------------------------------------------------------------------------
