@@ -38,12 +38,12 @@ from portail.db.engine import Database
 from portail.db.locks import recount_slots
 from portail.db.models import Account, AuthSession, Child, Guardian, Household, HouseholdChild
 from portail.db.models.bookings import Booking, BookingEvent, BookingLine, BookingRequest, Counter
-from portail.db.models.catalogue import Activity, Enrolment, Facility, Period, PeriodDay, Regie, Unit
-from portail.demo import DEMO_SERVICES, FAMILY_EMAIL, SCHOOL_YEAR
+from portail.db.models.catalogue import Activity, Enrolment, Period, PeriodDay, Unit
+from portail.demo import DEMO_SERVICES, FAMILY_EMAIL
 from portail.resolvers.booking_changes import AWAITING_STAFF, HOLDING, book_line_state, derived_state
-from portail.resolvers.catalogue import tariff_of
+from portail.resolvers.catalogue import period_calendar, tariff_of
 from portail.rules.booking_states import BookingState
-from portail.rules.calendar import DateSpan, OpenDuring, PeriodCalendar, open_days
+from portail.rules.calendar import open_days
 from portail.rules.pricing import unit_price
 from portail.rules.tokens import token_hash
 from portail.rules.validity import TOWN_ZONE
@@ -201,17 +201,6 @@ class Writer:
         return counts
 
 
-def _calendar(period: Period, activity: Activity, days: list[PeriodDay]) -> PeriodCalendar:
-    return PeriodCalendar(
-        start=period.start,
-        end=period.end,
-        weekdays=frozenset(int(d) for d in period.weekdays.split(",") if d.strip()),
-        open_during=OpenDuring(activity.open_during),
-        closures=tuple(DateSpan(d.start, d.end, d.label) for d in days if d.kind == "closure"),
-        extra_days=tuple(DateSpan(d.start, d.end, d.label) for d in days if d.kind == "extra"),
-    )
-
-
 @dataclass
 class Service:
     period: Period
@@ -221,51 +210,15 @@ class Service:
 
 
 async def _catalogue(db: Database) -> dict[str, Service]:
-    """The demo's three services (made here when missing), with the bench's capacities and the
+    """The demo's three services (``load_demo`` made them), with the bench's capacities and the
     homework unit between the morning and evening care."""
     async with db.transaction() as s:
         services: dict[str, Service] = {}
-        for (
-            regie_name,
-            numcli,
-            facility_name,
-            activity_name,
-            period_name,
-            weekdays,
-            settings,
-            units,
-        ) in DEMO_SERVICES:
+        for service in DEMO_SERVICES:
+            period_name = service[4]  # (regie, PayFiP number, facility, activity, period, …)
             period = (await s.exec(select(Period).where(Period.name == period_name))).first()
             if period is None:
-                regie = Regie(name=regie_name, payfip_client_number=numcli)
-                facility = Facility(name=facility_name)
-                s.add_all([regie, facility])
-                await s.flush()
-                activity = Activity(
-                    facility_id=facility.id, regie_id=regie.id, name=activity_name, **settings
-                )
-                s.add(activity)
-                await s.flush()
-                period = Period(
-                    activity_id=activity.id,
-                    name=period_name,
-                    start=SCHOOL_YEAR[0],
-                    end=SCHOOL_YEAR[1],
-                    weekdays=weekdays,
-                )
-                s.add(period)
-                await s.flush()
-                for position, (unit_name, capacity, tariff) in enumerate(units):
-                    s.add(
-                        Unit(
-                            period_id=period.id,
-                            name=unit_name,
-                            position=position,
-                            capacity=capacity,
-                            tariff=json.dumps(tariff),
-                        )
-                    )
-                await s.flush()
+                raise RuntimeError(f"the demo's period {period_name!r} is missing: load the demo first")
             activity = await s.get(Activity, period.activity_id)
             assert activity is not None
             rows = {u.name: u for u in (await s.exec(select(Unit).where(Unit.period_id == period.id))).all()}
@@ -279,7 +232,7 @@ async def _catalogue(db: Database) -> dict[str, Service]:
                 s.add(unit)
             await s.flush()
             closures = list((await s.exec(select(PeriodDay).where(PeriodDay.period_id == period.id))).all())
-            days = open_days(_calendar(period, activity, closures))
+            days = open_days(period_calendar(period, activity, closures))
             services[period_name] = Service(period, activity, rows, days)
         return services
 

@@ -722,23 +722,24 @@ async def children_by_id(ctx: RequestContext, ids: set[uuid.UUID]) -> dict[uuid.
     return {c.id: c for c in rows}
 
 
+def period_calendar(period: Period, activity: Activity, days: Sequence[PeriodDay]) -> PeriodCalendar:
+    """The opening calendar of ``period`` from its rows: its weekdays, the activity's relation to
+    school holidays, and staff's closures and extra days among ``days``."""
+    return PeriodCalendar(
+        start=period.start,
+        end=period.end,
+        weekdays=frozenset(weekdays_of(period)),
+        open_during=OpenDuring(activity.open_during),
+        closures=tuple(DateSpan(d.start, d.end, d.label) for d in days if d.kind == "closure"),
+        extra_days=tuple(DateSpan(d.start, d.end, d.label) for d in days if d.kind == "extra"),
+    )
+
+
 def calendar_of(catalogue: Catalogue, period: Period) -> PeriodCalendar:
-    """The opening calendar of ``period``: its weekdays, the activity's relation to school holidays,
-    and staff's closures and extra days (built once per catalogue load)."""
+    """The opening calendar of ``period`` (built once per catalogue load)."""
     calendar = catalogue.calendars.get(period.id)
     if calendar is None:
-        activity: Activity = catalogue.by_id[period.activity_id]
-        calendar = PeriodCalendar(
-            start=period.start,
-            end=period.end,
-            weekdays=frozenset(weekdays_of(period)),
-            open_during=OpenDuring(activity.open_during),
-            closures=tuple(
-                DateSpan(d.start, d.end, d.label) for d in catalogue.days_of(period.id, "closure")
-            ),
-            extra_days=tuple(
-                DateSpan(d.start, d.end, d.label) for d in catalogue.days_of(period.id, "extra")
-            ),
-        )
+        days = [d for d in catalogue.days if d.period_id == period.id]
+        calendar = period_calendar(period, catalogue.by_id[period.activity_id], days)
         catalogue.calendars[period.id] = calendar
     return calendar
