@@ -22,6 +22,7 @@ from portail.schema.catalogue import WEEKDAYS, Weekday, _enum
 from portail.schema.errors import UserError
 from portail.schema.households import ClassLevel, Diet, _choice
 from portail.schema.ids import parse_id, to_id
+from portail.schema.pagination import After, PageSize
 from portail.schema.permissions import FAMILY, STAFF
 
 BookingState = _enum(
@@ -848,10 +849,8 @@ class BookingQueries:
     async def booking_requests(
         self,
         info: Info,
-        first: Annotated[int, strawberry.argument(description="Page size (1 to 100).")] = 20,
-        after: Annotated[
-            str | None, strawberry.argument(description="`endCursor` of the previous page.")
-        ] = None,
+        first: PageSize = 20,
+        after: After = None,
         child_id: Annotated[
             strawberry.ID | None, strawberry.argument(description="Only requests for this child.")
         ] = None,
@@ -889,10 +888,8 @@ class BookingQueries:
     async def booking_queue(
         self,
         info: Info,
-        first: Annotated[int, strawberry.argument(description="Page size (1 to 100).")] = 20,
-        after: Annotated[
-            str | None, strawberry.argument(description="`endCursor` of the previous page.")
-        ] = None,
+        first: PageSize = 20,
+        after: After = None,
     ) -> BookingRequestPage:
         page = await booking_decisions.queue(info.context.app, first=first, after=_number_cursor(after))
         return BookingRequestPage(

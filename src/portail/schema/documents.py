@@ -33,6 +33,7 @@ from portail.rules.files import JPEG, PDF, PNG
 from portail.schema.accounts import DonePayload, run_mutation
 from portail.schema.errors import UserError
 from portail.schema.ids import parse_id, to_id
+from portail.schema.pagination import After, PageSize
 from portail.schema.permissions import FAMILY, SIGNED_IN, STAFF
 
 
@@ -395,10 +396,8 @@ class DocumentQueries:
     async def documents_to_review(
         self,
         info: Info,
-        first: Annotated[int, strawberry.argument(description="Page size (1 to 100).")] = 20,
-        after: Annotated[
-            str | None, strawberry.argument(description="`endCursor` of the previous page.")
-        ] = None,
+        first: PageSize = 20,
+        after: After = None,
     ) -> DocumentPage:
         page = await use_cases.documents_to_review(
             info.context.app, first=first, after=_parse_cursor(after) if after else None
