@@ -499,7 +499,7 @@ async def submit(ctx: RequestContext, data: RequestData) -> Plan:
     now = ctx.now()
     changes = Changes(ctx)
     await changes.load_lines(
-        line_id for line in plan.lines if line.booking is not None for line_id in (line.booking.book_line_id,)
+        line.booking.book_line_id for line in plan.lines if line.booking is not None
     )
     number = await next_number(s, COUNTER)
     request = BookingRequest(
@@ -524,7 +524,7 @@ async def submit(ctx: RequestContext, data: RequestData) -> Plan:
             "unit_id": line.unit.id,
             "day": line.day,
             "action": "cancel" if line.cancel else "book",
-            "state": BookingState.REFUSED.value,
+            "state": line.stored_state,
             "booking_id": None,
             "refusal": line.refusal,
             "message": line.message if line.refused else "",
@@ -537,11 +537,9 @@ async def submit(ctx: RequestContext, data: RequestData) -> Plan:
         if line.cancel:
             assert booking is not None
             booking.cancel_line_id = line.line_id
-            row["state"] = line.state.value
             row["booking_id"] = booking.id
             changes.apply(booking, line.state, Actor.FAMILY, request_id=request.id)
             continue
-        row["state"] = book_line_state(line.state.value)
         queue = {"queued_at": now, "queue_number": number, "queue_line": line.position}
         if booking is None:
             booking_id = new_id()
