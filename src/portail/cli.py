@@ -111,6 +111,12 @@ def main(argv: list[str] | None = None) -> None:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--demo", action="store_true", help="load the demo data first")
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="server processes (default: PORTAIL_WORKERS, 1); each runs its own mail worker, safely",
+    )
     sub.add_parser("migrate", help="apply the database migrations")
     staff = sub.add_parser("create-staff", help="create a staff account (password on stdin or prompt)")
     staff.add_argument("--email", required=True)
@@ -158,17 +164,27 @@ def main(argv: list[str] | None = None) -> None:
             sys.exit(f"portail: {error}")
         print(f"Compte du personnel créé : {args.email}")
     elif args.command == "serve":
-        import uvicorn
+        _serve(settings, args)
 
-        from portail.app import create_app
 
-        if args.demo:
-            asyncio.run(_demo(settings))
-        print(f"Portail Familles : http://{args.host}:{args.port}/graphql (GraphiQL dans un navigateur)")
-        uvicorn.run(
-            create_app(settings),
-            host=args.host,
-            port=args.port,
-            proxy_headers=True,
-            log_level="info",
-        )
+def _serve(settings: Settings, args: argparse.Namespace) -> None:
+    """Run uvicorn: the app in this process, or ``workers`` processes that each build their own."""
+    import uvicorn
+
+    from portail.app import create_app
+
+    if args.demo:
+        asyncio.run(_demo(settings))
+    elif not settings.is_production:
+        # Once here rather than in each worker: N processes would race to apply the same migration.
+        asyncio.run(_migrate(settings))
+    # Same reason: the development secret key is generated once, before the workers read it.
+    settings.effective_secret_key  # noqa: B018
+    workers = args.workers if args.workers is not None else settings.workers
+    print(f"Portail Familles : http://{args.host}:{args.port}/graphql (GraphiQL dans un navigateur)")
+    options = {"host": args.host, "port": args.port, "proxy_headers": True, "log_level": "info"}
+    if workers > 1:
+        # Each worker process imports the factory and reads the same settings from the environment.
+        uvicorn.run("portail.app:create_app", factory=True, workers=workers, **options)
+    else:
+        uvicorn.run(create_app(settings), **options)

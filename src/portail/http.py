@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+import json
+import logging
 import uuid
 from typing import Any
 
+from cross_web import HTTPException
 from starlette.datastructures import Headers
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry import UNSET
 from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.types import ExecutionResult
 
 from portail.resolvers.context import RequestContext
 from portail.resolvers.sessions import viewer_for_token
+from portail.rules.text import unicode_problem
 from portail.schema.context import SESSION_COOKIE, GraphQLContext
+from portail.schema.extensions import mask_error
+
+log = logging.getLogger("portail.http")
 
 # A state change must prove it does not come from a plain cross-site form: either a content type
 # a form cannot send (JSON), or this header, which no cross-site request can carry without a
@@ -23,8 +32,23 @@ CSRF_HEADER = "x-portail-csrf"
 SIMPLE_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data", "text/plain")
 
 
+def request_id_of(scope: Scope) -> str:
+    """The id ``RequestId`` gave the request (a fresh one outside it, e.g. in a unit test)."""
+    return scope.get("state", {}).get("request_id") or uuid.uuid4().hex
+
+
+def error_response(status: int, code: str, message: str, scope: Scope, **extensions: Any) -> JSONResponse:
+    """A GraphQL-shaped error body (``errors[0].extensions.code`` and ``requestId``) for an HTTP refusal."""
+    extensions = {"code": code, **extensions, "requestId": request_id_of(scope)}
+    return JSONResponse({"errors": [{"message": message, "extensions": extensions}]}, status_code=status)
+
+
 class RequestId:
-    """Gives every request an id (``X-Request-Id``), echoed in masked error messages."""
+    """Gives every request an id (``X-Request-Id``), echoed in masked error messages.
+
+    It is also the last line of defence: an exception that escaped everything else is logged with
+    its traceback and answered as a JSON 500 carrying the id, never as a bare text page.
+    """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -35,16 +59,30 @@ class RequestId:
             return
         request_id = uuid.uuid4().hex
         scope.setdefault("state", {})["request_id"] = request_id
+        started = False
 
         async def send_with_id(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 headers = list(message.get("headers", []))
                 headers.append((b"x-request-id", request_id.encode()))
                 headers.append((b"x-content-type-options", b"nosniff"))
                 message["headers"] = headers
             await send(message)
 
-        await self.app(scope, receive, send_with_id)
+        try:
+            await self.app(scope, receive, send_with_id)
+        except Exception:
+            log.exception(
+                "unhandled error, request %s, %s %s", request_id, scope.get("method"), scope.get("path")
+            )
+            if started:  # too late for a clean answer: the server closes the connection
+                raise
+            response = error_response(
+                500, "INTERNAL_SERVER_ERROR", f"Erreur interne du serveur. Référence : {request_id}", scope
+            )
+            await response(scope, receive, send_with_id)
 
 
 class _BodyTooLarge(Exception):
@@ -100,22 +138,14 @@ class BodySizeLimit:
                 await self._refuse(scope, receive, send, limit)
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send, limit: int) -> None:
-        response = JSONResponse(
-            {
-                "errors": [
-                    {
-                        "message": "Requête trop volumineuse.",
-                        "extensions": {"code": "PAYLOAD_TOO_LARGE", "maxBytes": limit},
-                    }
-                ]
-            },
-            status_code=413,
+        response = error_response(
+            413, "PAYLOAD_TOO_LARGE", "Requête trop volumineuse.", scope, maxBytes=limit
         )
         await response(scope, receive, send)
 
 
-def _refusal(code: str, message: str) -> Response:
-    return JSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status_code=403)
+def _refusal(request: Request, code: str, message: str) -> Response:
+    return error_response(403, code, message, request.scope)
 
 
 def csrf_refusal(request: Request, allowed_origins: set[str]) -> Response | None:
@@ -132,17 +162,18 @@ def csrf_refusal(request: Request, allowed_origins: set[str]) -> Response | None
     if origin is not None:
         own = f"{request.url.scheme}://{request.headers.get('host', '')}"
         if origin.rstrip("/") not in allowed_origins and origin != own:
-            return _refusal("ORIGIN_REFUSED", "Requête refusée : origine non autorisée.")
+            return _refusal(request, "ORIGIN_REFUSED", "Requête refusée : origine non autorisée.")
     content_type = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
     simple = not content_type or content_type in SIMPLE_CONTENT_TYPES
     if simple and CSRF_HEADER not in request.headers:
         return _refusal(
+            request,
             "CSRF_REFUSED",
-            "Requête refusée : envoyez du JSON (Content-Type: application/json) "
-            f"ou l'en-tête {CSRF_HEADER}.",
+            f"Requête refusée : envoyez du JSON (Content-Type: application/json) ou l'en-tête {CSRF_HEADER}.",
         )
     if origin is None and is_multipart(content_type):
         return _refusal(
+            request,
             "ORIGIN_REFUSED",
             "Requête refusée : un envoi de fichier doit indiquer son origine (en-tête Origin).",
         )
@@ -158,7 +189,20 @@ def session_token(request: Request) -> str | None:
 
 
 class GraphQLView(GraphQL):
-    """Strawberry's ASGI view with our context, CSRF guard and per-request cleanup."""
+    """Strawberry's ASGI view with our context, CSRF guard, request checks and per-request cleanup."""
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        try:
+            response = await self.run(Request(scope, receive=receive))
+        except HTTPException as refused:
+            # Strawberry answers these in plain text; clients parse every answer as GraphQL JSON.
+            response = error_response(refused.status_code, "BAD_REQUEST", refused.reason, scope)
+        except RequestRefused as refused:
+            response = error_response(400, refused.code, refused.message, scope, **refused.extensions)
+        await response(scope, receive, send)
 
     async def run(self, request: Any, context: Any = UNSET, root_value: Any = UNSET) -> Any:
         if isinstance(request, Request):
@@ -172,11 +216,71 @@ class GraphQLView(GraphQL):
             if ctx is not None:
                 await ctx.close()
 
+    async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
+        """The answer's body; errors masked once more, for those raised outside the operation's
+        extensions (e.g. by an extension itself), which would otherwise go out as they are."""
+        if result.errors:
+            request_id = request_id_of(request.scope)
+            production = request.app.state.settings.is_production
+            result.errors = [mask_error(e, request_id, production) for e in result.errors]
+        return await super().process_result(request, result)
+
+    def decode_json(self, data: str | bytes) -> object:
+        """The request's JSON (body, or multipart ``operations``), refused unless it is an object
+        whose every string is valid Unicode (``rules/text.py``)."""
+        try:
+            decoded = json.loads(data)
+        except RecursionError:
+            raise HTTPException(400, "Corps de requête JSON trop imbriqué.") from None
+        except ValueError:  # not JSON, or not UTF-8 (UnicodeDecodeError)
+            raise HTTPException(400, "Corps de requête illisible : JSON attendu, encodé en UTF-8.") from None
+        if not isinstance(decoded, dict):
+            raise HTTPException(400, "Corps de requête invalide : un objet JSON est attendu.")
+        check_strings(decoded)
+        return decoded
+
+
     async def get_context(self, request: Any, response: Any) -> GraphQLContext:
         app_ctx = await request_context(request)
         request.state.portail_ctx = app_ctx
         return GraphQLContext(request=request, response=response, app=app_ctx)
 
+
+class RequestRefused(Exception):
+    """A request refused before GraphQL sees it, answered as a 400 with a code and extensions."""
+
+    def __init__(self, code: str, message: str, **extensions: Any) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.extensions = extensions
+
+
+def check_strings(body: dict[str, Any]) -> None:
+    """Refuse a request whose JSON holds a string that is not valid Unicode, naming where it is.
+
+    JSON can carry a lone UTF-16 surrogate (``"\\ud800"``), which no text can hold: refused here,
+    for every string at once (what a text field further refuses is the use cases' to say, as
+    field errors). Walked without recursion: the body may be nested as deep as the parser allowed.
+    """
+    stack: list[tuple[str, Any]] = [("", body)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            problem = unicode_problem(value)
+            if problem is not None:
+                # ``variables.input.firstName`` names the input's field as the client wrote it.
+                field = path.removeprefix("variables.") if path.startswith("variables.") else path
+                raise RequestRefused(
+                    "INVALID_TEXT", f"Texte refusé dans « {path} » : {problem}.", field=field
+                )
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if unicode_problem(key) is not None:
+                    raise RequestRefused("INVALID_TEXT", "Nom de champ refusé : texte mal formé.")
+                stack.append((f"{path}.{key}" if path else key, item))
+        elif isinstance(value, list):
+            stack.extend((f"{path}.{i}", item) for i, item in enumerate(value))
 
 async def request_context(request: Request) -> RequestContext:
     """The use cases' context of an HTTP request, with its viewer signed in from the token."""
@@ -185,7 +289,7 @@ async def request_context(request: Request) -> RequestContext:
         db=state.db,
         settings=state.settings,
         clock=state.clock,
-        request_id=request.scope.get("state", {}).get("request_id", uuid.uuid4().hex),
+        request_id=request_id_of(request.scope),
         client_address=request.client.host if request.client else "",
         user_agent=request.headers.get("user-agent", ""),
         wake_mail=state.mail_worker.wake if state.mail_worker else (lambda: None),

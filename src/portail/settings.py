@@ -32,6 +32,8 @@ class Settings(BaseSettings):
     public_url: str = "http://localhost:8000"
     secret_key: str = ""
     town_name: str = "Ville de Séné"
+    # Server processes of `portail serve` (one per core is the usual choice).
+    workers: int = Field(default=1, ge=1, le=64)
 
     # Mail: with no SMTP host, mails are written as .eml files under var/mail/.
     smtp_host: str = ""
@@ -58,6 +60,8 @@ class Settings(BaseSettings):
     max_query_depth: int = 12
     max_query_tokens: int = 2000
     max_aliases: int = 30
+    max_query_fields: int = 1000
+    max_query_field_pairs: int = 2000
     max_body_bytes: int = 1_000_000
     allowed_origins: list[str] = Field(default_factory=list)
 

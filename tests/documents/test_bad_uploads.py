@@ -105,6 +105,7 @@ async def test_a_body_over_the_upload_limit_gets_413(db, browser, settings, stor
     assert response.json()["errors"][0]["extensions"] == {
         "code": "PAYLOAD_TOO_LARGE",
         "maxBytes": settings.max_upload_bytes,
+        "requestId": response.headers["x-request-id"],
     }
     assert await written(db, storage) == before
 

@@ -98,7 +98,10 @@ class Database:
             self.engine = _sqlite_engine(url, immediate=False)
             self.write_engine = _sqlite_engine(url, immediate=True)
         else:
-            self.engine = create_async_engine(url, pool_size=10, max_overflow=20)
+            # pre_ping: a connection the server dropped (restart, failover, idle timeout, an
+            # administrator's pg_terminate_backend) is replaced when taken from the pool, instead
+            # of failing the request that drew it.
+            self.engine = create_async_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
             self.write_engine = self.engine
         self.read_sessions = async_sessionmaker(self.engine, class_=AsyncSession, expire_on_commit=False)
         self.write_sessions = async_sessionmaker(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -10,6 +11,8 @@ from portail.clock import Clock
 from portail.db.engine import AsyncSession, Database
 from portail.db.models import Account, AuthSession
 from portail.settings import Settings
+
+log = logging.getLogger("portail")
 
 
 @dataclass
@@ -74,6 +77,15 @@ class RequestContext:
         return self.clock.now()
 
     async def close(self) -> None:
-        if self._read_session is not None:
-            await self._read_session.close()
-            self._read_session = None
+        """Give the read session's connection back; a connection lost meanwhile is only logged.
+
+        This runs after the answer is built: a failure here must not turn an answered request
+        into an error (the pool discards the dead connection either way).
+        """
+        session, self._read_session = self._read_session, None
+        if session is None:
+            return
+        try:
+            await session.close()
+        except Exception:
+            log.warning("request %s: closing its database session failed", self.request_id, exc_info=True)

@@ -424,7 +424,7 @@ def _clean(v: Validator, spec: F.FieldSpec, raw: Any, today: date) -> Any:
         return raw
     if spec.kind == "date_past":
         return v.past_date(name, raw, today)
-    text = v.text(name, raw or "", max_length=spec.max_length)
+    text = v.text(name, raw or "", max_length=spec.max_length, multiline=spec.multiline)
     if v.has_error(name) or not text:
         return text
     if spec.kind == "phone":
@@ -949,7 +949,7 @@ async def publish_consent(
     v = Validator()
     kind = v.text("kind", kind, max_length=40, required=True).upper().replace(" ", "_")
     title = v.text("title", title, max_length=200, required=True)
-    text = v.text("text", text.replace("\n", " "), max_length=10_000, required=True)
+    text = v.text("text", text, max_length=10_000, required=True, multiline=True)
     v.raise_if_any()
     previous = (await ctx.session.exec(select(ConsentDefinition).where(ConsentDefinition.kind == kind))).all()
     if previous and any(p.scope != scope for p in previous):

@@ -8,6 +8,7 @@ from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
 from portail.rules.emails import MAX_LENGTH as EMAIL_MAX
 from portail.rules.emails import is_valid_email, normalise_email
 from portail.rules.phones import normalise_phone
+from portail.rules.text import normalise_text, single_line_problem, text_problem
 
 
 class Validator:
@@ -26,15 +27,19 @@ class Validator:
         if self.errors:
             raise UserErrors(self.errors)
 
-    def text(self, field: str, value: str, *, max_length: int, required: bool = False) -> str:
-        """``value`` trimmed; an error when required and empty, or too long."""
-        cleaned = value.strip()
-        if len(cleaned) > max_length:
+    def text(
+        self, field: str, value: str, *, max_length: int, required: bool = False, multiline: bool = False
+    ) -> str:
+        """``value`` normalised (``rules/text.py``); an error when it holds a character the field
+        refuses (line breaks only in a ``multiline`` text), is too long, or is required and empty."""
+        cleaned = normalise_text(value, multiline=multiline)
+        problem = text_problem(cleaned) if multiline else single_line_problem(cleaned)
+        if problem is not None:
+            self.add(field, ErrorCode.INVALID, f"Ce champ contient un caractère non autorisé : {problem}.")
+        elif len(cleaned) > max_length:
             self.add(field, ErrorCode.TOO_LONG, f"Ce champ ne doit pas dépasser {max_length} caractères.")
         elif required and not cleaned:
             self.add(field, ErrorCode.REQUIRED, "Ce champ est obligatoire.")
-        elif any(ord(c) < 32 for c in cleaned):
-            self.add(field, ErrorCode.INVALID, "Ce champ contient des caractères non autorisés.")
         return cleaned
 
     def email(self, field: str, value: str) -> str:

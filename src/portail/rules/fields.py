@@ -46,6 +46,7 @@ class FieldSpec:
     label: str  # French, for error messages and forms
     kind: str = "text"  # text, phone, date_past, date, postcode, choice, int, bool, email, caf
     max_length: int = 100
+    multiline: bool = False  # a free text where line breaks are kept
     choices: tuple[str, ...] = ()
     mode: str = EDITABLE
     needs_review: bool = False
@@ -116,7 +117,7 @@ def _specs() -> list[FieldSpec]:
             max_length=50,
             mode=REQUIRED,
         ),
-        FieldSpec(h, "remarks", "remarks", "COMPLEMENTARY", "Remarques", max_length=2000),
+        FieldSpec(h, "remarks", "remarks", "COMPLEMENTARY", "Remarques", max_length=2000, multiline=True),
         # "Moi" / "Autre responsable"
         FieldSpec(
             g, "civility", "civility", "GUARDIAN", "Civilité", "choice", choices=CIVILITIES, mode=REQUIRED
@@ -156,11 +157,27 @@ def _specs() -> list[FieldSpec]:
             mode=REQUIRED,
         ),
         FieldSpec(c, "diet", "diet", "MEALS", "Régime alimentaire", "choice", choices=DIETS, mode=REQUIRED),
-        FieldSpec(c, "foodAllergies", "food_allergies", "MEALS", "Allergies alimentaires", max_length=500),
+        FieldSpec(
+            c,
+            "foodAllergies",
+            "food_allergies",
+            "MEALS",
+            "Allergies alimentaires",
+            max_length=500,
+            multiline=True,
+        ),
         FieldSpec(c, "doctorName", "doctor_name", "HEALTH", "Médecin traitant", mode=REQUIRED),
         FieldSpec(c, "doctorPhone", "doctor_phone", "HEALTH", "Téléphone du médecin", "phone", mode=REQUIRED),
-        FieldSpec(c, "allergies", "allergies", "HEALTH", "Allergies", max_length=500),
-        FieldSpec(c, "medicalNotes", "medical_notes", "HEALTH", "Observations médicales", max_length=2000),
+        FieldSpec(c, "allergies", "allergies", "HEALTH", "Allergies", max_length=500, multiline=True),
+        FieldSpec(
+            c,
+            "medicalNotes",
+            "medical_notes",
+            "HEALTH",
+            "Observations médicales",
+            max_length=2000,
+            multiline=True,
+        ),
         FieldSpec(c, "hasPai", "has_pai", "HEALTH", "PAI (projet d'accueil individualisé)", "bool"),
         # Authorised persons
         FieldSpec(p, "firstName", "first_name", "AUTHORIZED_PERSONS", "Prénom", mode=REQUIRED),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import strawberry
+from graphql import GraphQLError
 from strawberry.extensions import (
     AddValidationRules,
     DisableIntrospection,
@@ -10,16 +11,18 @@ from strawberry.extensions import (
     MaxTokensLimiter,
     ParserCache,
     QueryDepthLimiter,
-    ValidationCache,
 )
 from strawberry.tools import merge_types
+from strawberry.types import ExecutionContext
 
 from portail.schema.accounts import AccountMutations, AccountQueries
 from portail.schema.bookings import BookingMutations, BookingQueries
 from portail.schema.catalogue import CatalogueMutations, CatalogueQueries
+from portail.schema.cost import CostLimits
 from portail.schema.documents import DocumentMutations, DocumentQueries
-from portail.schema.extensions import MaskInternalErrors
+from portail.schema.extensions import BoundedValidation, MaskInternalErrors, log_refusals
 from portail.schema.records import RecordMutations, RecordQueries
+from portail.schema.scalars import SCALAR_OVERRIDES
 from portail.schema.validation import SingleLoginRule
 from portail.settings import Settings
 
@@ -39,6 +42,16 @@ Mutation.__strawberry_definition__.description = (
 DOCUMENT_CACHE_SIZE = 512
 
 
+class PortailSchema(strawberry.Schema):
+    """The schema, logging refusals in one line each instead of Strawberry's traceback per error."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        context = getattr(execution_context, "context", None)
+        log_refusals(errors, getattr(getattr(context, "app", None), "request_id", "-"))
+
+
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     """The schema, with the hygiene limits of ``settings`` (defaults when None)."""
     settings = settings or Settings()
@@ -51,12 +64,15 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     ]
     if settings.is_production:
         rules += DisableIntrospection().validation_rules
+    limits = CostLimits(fields=settings.max_query_fields, pairs=settings.max_query_field_pairs)
     # Factories, not instances: each request gets fresh extensions (they keep per-request state).
     extensions = [
         lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
         lambda: ParserCache(maxsize=DOCUMENT_CACHE_SIZE),
         lambda: AddValidationRules(rules),
-        lambda: ValidationCache(maxsize=DOCUMENT_CACHE_SIZE),
+        lambda: BoundedValidation(limits, maxsize=DOCUMENT_CACHE_SIZE),
         lambda: MaskInternalErrors(hide_suggestions=settings.is_production),
     ]
-    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions)
+    return PortailSchema(
+        query=Query, mutation=Mutation, extensions=extensions, scalar_overrides=SCALAR_OVERRIDES
+    )

@@ -6,10 +6,11 @@ import logging
 import re
 from collections.abc import Iterator
 
-from graphql import GraphQLError
-from strawberry.extensions import SchemaExtension
+from graphql import GraphQLError, GraphQLSyntaxError
+from strawberry.extensions import SchemaExtension, ValidationCache
 
 from portail.resolvers.errors import UserErrors
+from portail.schema.cost import CostLimits, cost_error
 
 log = logging.getLogger("portail.graphql")
 
@@ -29,6 +30,27 @@ def _is_public(error: GraphQLError) -> bool:
     return bool(error.extensions and error.extensions.get("code") in PUBLIC_CODES)
 
 
+class BoundedValidation(ValidationCache):
+    """Validation (cached per document) of documents whose cost is within limits; others are refused.
+
+    The cost is counted on the parsed document in linear time before any validation rule runs
+    (``schema/cost.py``): a document that would make validation quadratic never reaches it.
+    """
+
+    def __init__(self, limits: CostLimits, maxsize: int) -> None:
+        super().__init__(maxsize=maxsize)
+        self.limits = limits
+
+    def on_validate(self) -> Iterator[None]:
+        document = self.execution_context.graphql_document
+        error = None if document is None else cost_error(document, self.limits)
+        if error is not None:
+            self.execution_context.pre_execution_errors = [error]
+            yield
+            return
+        yield from super().on_validate()
+
+
 class MaskInternalErrors(SchemaExtension):
     """Hide bugs and outages behind a request id; the log keeps the traceback.
 
@@ -46,40 +68,78 @@ class MaskInternalErrors(SchemaExtension):
             return
         context = self.execution_context.context
         request_id = getattr(getattr(context, "app", None), "request_id", "-")
-        result.errors = [self._process(e, request_id) for e in result.errors]
+        result.errors = [mask_error(e, request_id, self.hide_suggestions) for e in result.errors]
 
-    def _process(self, error: GraphQLError, request_id: str) -> GraphQLError:
-        if isinstance(error.original_error, UserErrors):
-            # A query refusing its arguments (a bad cursor, a malformed search): the user's to fix.
-            first = error.original_error.errors[0]
-            return GraphQLError(
-                first.message, error.nodes, error.source, error.positions, error.path, None,
-                {"code": first.code.name, "field": first.field},
-            )
-        if _is_public(error):
-            if self.hide_suggestions and "Did you mean" in error.message:
-                return GraphQLError(
-                    _SUGGESTION.sub("", error.message),
-                    error.nodes,
-                    error.source,
-                    error.positions,
-                    error.path,
-                    None,
-                    error.extensions,
-                )
-            return error
-        log.error(
-            "internal error, request %s, path %s",
-            request_id,
-            error.path,
-            exc_info=error.original_error,
-        )
+
+def error_code(error: GraphQLError) -> str:
+    """The ``extensions.code`` of an error the client may see: its own, else what kind it is."""
+    code = (error.extensions or {}).get("code")
+    if code:
+        return str(code)
+    if isinstance(error, GraphQLSyntaxError):
+        return "GRAPHQL_PARSE_FAILED"
+    if error.original_error is not None:
+        # A variable whose value its type refused (coercion wraps the scalar's error).
+        return "BAD_USER_INPUT"
+    return "GRAPHQL_VALIDATION_FAILED"
+
+
+def mask_error(error: GraphQLError, request_id: str, hide_suggestions: bool = False) -> GraphQLError:
+    """``error`` as the client may see it (idempotent: a masked error passes unchanged).
+
+    A refusal keeps its message and gets a code; anything else is a bug or an outage: logged at
+    ERROR with its traceback, answered as INTERNAL_SERVER_ERROR with the request id.
+    """
+    if isinstance(error.original_error, UserErrors):
+        # A query refusing its arguments (a bad cursor, a malformed search): the user's to fix.
+        first = error.original_error.errors[0]
         return GraphQLError(
-            f"Erreur interne du serveur. Référence : {request_id}",
+            first.message,
             error.nodes,
             error.source,
             error.positions,
             error.path,
             None,
-            {"code": "INTERNAL_SERVER_ERROR", "requestId": request_id},
+            {"code": first.code.name, "field": first.field},
         )
+    if _is_public(error):
+        message = error.message
+        if hide_suggestions and "Did you mean" in message:
+            message = _SUGGESTION.sub("", message)
+        extensions = {**(error.extensions or {}), "code": error_code(error)}
+        if message == error.message and extensions == error.extensions:
+            return error
+        return GraphQLError(message, error.nodes, error.source, error.positions, error.path, None, extensions)
+    log.error(
+        "internal error, request %s, path %s",
+        request_id,
+        error.path,
+        exc_info=error.original_error or error,
+    )
+    return GraphQLError(
+        f"Erreur interne du serveur. Référence : {request_id}",
+        error.nodes,
+        error.source,
+        error.positions,
+        error.path,
+        None,
+        {"code": "INTERNAL_SERVER_ERROR", "requestId": request_id},
+    )
+
+
+def log_refusals(errors: list[GraphQLError], request_id: str) -> None:
+    """One INFO line per refusal (no traceback: nothing is broken); bugs are logged by ``mask_error``."""
+    for error in errors:
+        if isinstance(error.original_error, UserErrors) or _is_public(error):
+            code = (
+                error.original_error.errors[0].code.name
+                if isinstance(error.original_error, UserErrors)
+                else error_code(error)
+            )
+            log.info(
+                "request %s refused: %s %s (path %s)",
+                request_id,
+                code,
+                error.message.splitlines()[0][:200],
+                error.path,
+            )

@@ -26,3 +26,4 @@ class SingleLoginRule(ValidationRule):
                         extensions={"code": "TOO_MANY_LOGINS"},
                     )
                 )
+
