@@ -112,15 +112,15 @@ class Town:
                 self.clients[role].headers["authorization"] = f"Bearer {token}"
 
 
-async def _ids(db: Any) -> list[str]:
+async def _ids(db: Any) -> dict[str, list[str]]:
     """Every id of every table: the caller's, other families', the town's."""
-    found: set[str] = set()
+    found: dict[str, list[str]] = {}
     async with db.read_sessions() as session:
         for table in SQLModel.metadata.sorted_tables:
             if "id" in table.columns:
-                rows = (await session.exec(text(f'SELECT id FROM "{table.name}"'))).all()
-                found.update(str(uuid.UUID(str(row[0]))) for row in rows)
-    return sorted(found)
+                rows = (await session.exec(text(f'SELECT id FROM "{table.name}" ORDER BY id'))).all()
+                found[table.name] = [str(uuid.UUID(str(row[0]))) for row in rows]
+    return found
 
 
 async def _bearer(db: Any, secret: str, account_id: uuid.UUID, clock: Any) -> str:
@@ -178,7 +178,7 @@ async def town(db, live_server, settings, clock, monkeypatch) -> AsyncIterator[T
             handed = await upload(a, ("piece.pdf", pdf_bytes("Pièce"), "application/pdf"), str(types[code].id), child)
             assert handed["errors"] == [], handed
         pools = Pools(
-            ids=await _ids(db),
+            tables=await _ids(db),
             strings=[FAMILY_EMAIL, FAMILY_PASSWORD, STAFF_EMAIL, STAFF_PASSWORD, "bravo@famille-b.test",
                      "Paul", "TEST", "REPAS", "0612345678", "+33612345678", "56860", "SENE", "DROIT_IMAGE",
                      "ATTESTATION_CAF", "Refusé : complet", "Mme", "CM2", "2026-12-16"],

@@ -116,10 +116,27 @@ class EnumValue(str):
 
 @dataclass
 class Pools:
-    """What the world holds: real ids (every table's) and real strings (e-mails, passwords)."""
+    """What the world holds: real ids by table and real strings (e-mails, passwords, names)."""
 
-    ids: list[str]
+    tables: dict[str, list[str]]
     strings: list[str]
+
+    @property
+    def ids(self) -> list[str]:
+        return sorted(i for ids in self.tables.values() for i in ids)
+
+    def ids_for(self, hint: str) -> list[str]:
+        """The ids an argument or input field named ``hint`` most likely takes: ``childIds`` a child's,
+        ``id`` of ``updateDocumentType`` a document type's (the hint is then the operation's name)."""
+        name = re.sub(r"Ids?$", "", hint)
+        name = re.sub(r"^(update|create|delete|review|decide|archive|replace|resend|publish|set|add|answer)", "",
+                      name)
+        table = re.sub(r"(?<!^)([A-Z])", r"_\1", name).lower()
+        table = {"definition": "consent_definition", "type": "document_type"}.get(table, table)
+        for candidate in (table, table.rstrip("s"), table.split("_")[-1]):
+            if self.tables.get(candidate):
+                return self.tables[candidate]
+        return self.ids
 
 
 def weighted(*choices: tuple[int, st.SearchStrategy[Any]]) -> st.SearchStrategy[Any]:
@@ -142,12 +159,12 @@ def _strings(pools: Pools) -> st.SearchStrategy[Any]:
     )
 
 
-def _clean_scalar(name: str, pools: Pools) -> st.SearchStrategy[Any]:
+def _clean_scalar(name: str, pools: Pools, hint: str) -> st.SearchStrategy[Any]:
     if name == "String":
         return weighted((3, st.sampled_from(pools.strings)),
                         (1, st.text(st.characters(categories=("L", "Nd", "Zs")), min_size=1, max_size=30)))
     if name == "ID":
-        return st.sampled_from(pools.ids)
+        return st.sampled_from(pools.ids_for(hint))
     if name == "Int":
         return st.integers(1, 50)
     if name == "Float":
@@ -163,22 +180,23 @@ def _clean_scalar(name: str, pools: Pools) -> st.SearchStrategy[Any]:
     return st.none()
 
 
-def _scalar(name: str, pools: Pools, mode: str) -> st.SearchStrategy[Any]:
+def _scalar(name: str, pools: Pools, mode: str, hint: str) -> st.SearchStrategy[Any]:
     if mode == "clean":
-        return _clean_scalar(name, pools)
-    hostile = _hostile_scalar(name, pools)
+        return _clean_scalar(name, pools, hint)
+    hostile = _hostile_scalar(name, pools, hint)
     if mode == "focused":
-        return weighted((4, _clean_scalar(name, pools)), (1, hostile))
+        return weighted((4, _clean_scalar(name, pools, hint)), (1, hostile))
     return hostile
 
 
-def _hostile_scalar(name: str, pools: Pools) -> st.SearchStrategy[Any]:
+def _hostile_scalar(name: str, pools: Pools, hint: str) -> st.SearchStrategy[Any]:
     hostile = st.sampled_from(HOSTILE_STRINGS)
     if name == "String":
         return _strings(pools)
     if name == "ID":
         return weighted(
-            (5, st.sampled_from(pools.ids)),
+            (3, st.sampled_from(pools.ids_for(hint))),
+            (2, st.sampled_from(pools.ids)),  # another kind's, another family's
             (1, st.uuids().map(str)),
             (2, st.sampled_from(MALFORMED_IDS)),
             (1, hostile),
@@ -205,20 +223,24 @@ def _hostile_scalar(name: str, pools: Pools) -> st.SearchStrategy[Any]:
     return weighted((1, st.none()), (1, hostile), (1, st.sampled_from(INTS)))
 
 
-def input_value(type_: GraphQLInputType, pools: Pools, mode: str = "chaos", depth: int = 0) -> st.SearchStrategy[Any]:
+def input_value(
+    type_: GraphQLInputType, pools: Pools, mode: str = "chaos", hint: str = "", depth: int = 0
+) -> st.SearchStrategy[Any]:
     """A value for ``type_`` in ``mode`` (see MODES): hostile leaves, and in ``chaos`` sometimes null
     (also where the type forbids it) or of the wrong type."""
     wrong = st.sampled_from(WRONG_TYPES)
     if isinstance(type_, GraphQLNonNull):
-        right = input_value(type_.of_type, pools, mode, depth)
-        return right if mode != "chaos" else weighted((15, right), (1, wrong))
-    value = _nullable_value(type_, pools, mode, depth)
+        right = _nullable_value(type_.of_type, pools, mode, hint, depth)
+        return right if mode != "chaos" else weighted((12, right), (1, st.none()), (1, wrong))
+    value = _nullable_value(type_, pools, mode, hint, depth)
     return weighted((5, value), (1, st.none())) if mode != "clean" else weighted((6, value), (1, st.none()))
 
 
-def _nullable_value(type_: GraphQLInputType, pools: Pools, mode: str, depth: int) -> st.SearchStrategy[Any]:
+def _nullable_value(
+    type_: GraphQLInputType, pools: Pools, mode: str, hint: str, depth: int
+) -> st.SearchStrategy[Any]:
     if isinstance(type_, GraphQLList):
-        item = input_value(type_.of_type, pools, mode, depth + 1)
+        item = input_value(type_.of_type, pools, mode, hint, depth + 1)
         if mode == "clean":
             return st.lists(item, min_size=1, max_size=3)
         # A single value is coerced to a list of one.
@@ -231,9 +253,15 @@ def _nullable_value(type_: GraphQLInputType, pools: Pools, mode: str, depth: int
         invalid = st.sampled_from(["NOT_A_VALUE", names[0].lower(), "", "x\ud800"]).map(EnumValue)
         return weighted((6, valid), (1, invalid))
     if isinstance(type_, GraphQLInputObjectType):
-        return _input_object(type_, pools, mode, depth)
+        return _input_object(type_, pools, mode, hint, depth)
     assert isinstance(type_, GraphQLScalarType), type_
-    return _scalar(type_.name, pools, mode)
+    return _scalar(type_.name, pools, mode, hint)
+
+
+def _hint(name: str, outer: str) -> str:
+    """What names the ids of a field: its own name (``childId``), else the outer one (``id`` of
+    ``updateChild``: a child)."""
+    return outer if name in ("id", "ids") else name
 
 
 def _is_one_of(type_: GraphQLInputObjectType) -> bool:
@@ -243,7 +271,9 @@ def _is_one_of(type_: GraphQLInputObjectType) -> bool:
     return bool(getattr(definition, "is_one_of", False))
 
 
-def _input_object(type_: GraphQLInputObjectType, pools: Pools, mode: str, depth: int) -> st.SearchStrategy[Any]:
+def _input_object(
+    type_: GraphQLInputObjectType, pools: Pools, mode: str, hint: str, depth: int
+) -> st.SearchStrategy[Any]:
     @st.composite
     def build(draw: st.DrawFn) -> dict[str, Any]:
         fields = type_.fields
@@ -254,14 +284,17 @@ def _input_object(type_: GraphQLInputObjectType, pools: Pools, mode: str, depth:
             count = draw(st.sampled_from([1, 1, 1, 1, 1, 1, 2, 0] if mode == "chaos" else [1]))
             chosen = draw(st.lists(st.sampled_from(names), min_size=count, max_size=count, unique=True)) \
                 if count <= len(names) else names
-            return {name: draw(input_value(fields[name].type, pools, mode, depth + 1)) for name in chosen}
+            return {
+                name: draw(input_value(fields[name].type, pools, mode, _hint(name, hint), depth + 1))
+                for name in chosen
+            }
         value: dict[str, Any] = {}
         for name in sorted(fields):
             field = fields[name]
             required = isinstance(field.type, GraphQLNonNull) and field.default_value is _UNDEFINED
             if not required and draw(st.integers(0, 2)) == 2:
                 continue  # omitted: stays as it is
-            value[name] = draw(input_value(field.type, pools, mode, depth + 1))
+            value[name] = draw(input_value(field.type, pools, mode, _hint(name, hint), depth + 1))
         if mode == "chaos" and draw(st.integers(0, 19)) == 19:
             value["notAField"] = 1
         return value
@@ -374,7 +407,7 @@ def call(operation: Operation, pools: Pools) -> st.SearchStrategy[Call]:
                 how = "variable"  # a missing required argument is only worth a few tries
             if how == "omit":
                 continue
-            value = draw(input_value(argument.type, pools, mode))
+            value = draw(input_value(argument.type, pools, mode, _hint(name, operation.name)))
             if how == "variable":
                 variable = f"v{index}"
                 definitions.append(f"${variable}: {argument.type}")
