@@ -136,3 +136,20 @@ async def test_families_cannot_manage_the_catalogue(db, browser):
     body = await client(CREATE_FACILITY, {"name": "PIRATE"})
     assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     assert (await catalogue_counts(db))["facility"] == 0
+
+
+async def test_an_activity_name_longer_than_its_column_is_too_long_on_update(db, browser):
+    # As updateDocumentType's (which the fuzz test found): on PostgreSQL the look-up of the required documents
+    # flushed the 100,000-character name into its column first (an internal error, not TOO_LONG).
+    staff = await staff_client(db, browser)
+    service = await make_service(db)
+    before = await catalogue_counts(db)
+    update = """mutation($id: ID!, $input: ActivityInput!) { updateActivity(id: $id, input: $input) {
+      activity { name } errors { field code } } }"""
+    result = await staff.data(update, {"id": str(service.activity.id), "input": {
+        "name": "x" * 100_000, "requiredDocuments": ["ATTESTATION_CAF"]}})
+    assert [(e["field"], e["code"]) for e in result["updateActivity"]["errors"]] == [
+        ("name", "TOO_LONG"), ("requiredDocuments", "NOT_FOUND")]
+    assert await catalogue_counts(db) == before
+    assert [f["activities"][0]["name"] for f in (await staff.data(FACILITIES))["facilities"]] == [
+        "RESTAURATION SCOLAIRE"]

@@ -92,3 +92,14 @@ async def test_families_cannot_configure_document_types(db, browser):
     client = await signed_in(browser(), family.email, family.password)
     body = await client(CREATE, {"input": {"code": "X_Y", "label": "X"}})
     assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
+async def test_a_label_longer_than_its_column_is_too_long_on_update_too(db, browser):
+    # Found by the fuzz test: on PostgreSQL the code check flushed the 100,000-character label into
+    # its column first (StringDataRightTruncation, an internal error) instead of answering TOO_LONG.
+    staff = await make_staff(db)
+    kind = await make_document_type(db, "ATTESTATION_CAF")
+    agent = await signed_in(browser(), staff.email, staff.password)
+    refused = await agent.data(UPDATE, {"id": str(kind.id), "input": {"label": "x" * 100_000, "code": "CAF"}})
+    assert codes(refused["updateDocumentType"]) == [("label", "TOO_LONG")]
+    assert [t["code"] for t in (await agent.data(TYPES))["documentTypes"]] == ["ATTESTATION_CAF"]

@@ -271,7 +271,8 @@ async def _fill_activity(ctx: RequestContext, row: Activity, data: ActivityData)
     if data.regie_given and (data.regie_id is None or await ctx.session.get(Regie, data.regie_id) is None):
         raise UserErrors.one("regieId", ErrorCode.NOT_FOUND, "Cette régie n'existe pas.")
     v = Validator()
-    row.name = v.text("name", data.name, max_length=100, required=True)
+    # Kept apart until the input is valid: the query below would flush a too long name into its column.
+    activity_name = v.text("name", data.name, max_length=100, required=True)
     for name, age in (("minAge", data.min_age), ("maxAge", data.max_age)):
         if age is not None and not 0 <= age <= MAX_AGE:
             v.add(name, ErrorCode.INVALID, f"L'âge est compris entre 0 et {MAX_AGE} ans.")
@@ -296,6 +297,7 @@ async def _fill_activity(ctx: RequestContext, row: Activity, data: ActivityData)
                 "Type de document inconnu : " + ", ".join(unknown) + ".",
             )
     v.raise_if_any()
+    row.name = activity_name
     row.regie_id = data.regie_id
     row.open_during = data.open_during
     row.acceptance, row.when_full, row.promotion = data.acceptance, data.when_full, data.promotion

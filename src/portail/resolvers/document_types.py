@@ -88,7 +88,11 @@ async def _code_taken(ctx: RequestContext, code: str, other_than: uuid.UUID) -> 
 
 
 async def _save(ctx: RequestContext, v: Validator, row: DocumentType) -> DocumentType:
-    if not v.has_error("code") and await _code_taken(ctx, row.code, row.id):
+    # The row holds the input, valid or not: flushing it before the refusal would send PostgreSQL a
+    # label longer than its column (an error, not the field's TOO_LONG).
+    with ctx.session.no_autoflush:
+        taken = not v.has_error("code") and await _code_taken(ctx, row.code, row.id)
+    if taken:
         v.add("code", ErrorCode.CODE_ALREADY_USED, "Un autre type de document porte déjà ce code.")
     v.raise_if_any()
     ctx.session.add(row)
