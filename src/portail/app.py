@@ -12,6 +12,7 @@ from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from portail.adapters.mail.outbox import MailWorker
 from portail.adapters.mail.senders import MailSender, sender_for
@@ -100,6 +101,13 @@ def create_app(
         graphql_ide=None if settings.is_production else "graphiql",
         multipart_uploads_enabled=True,
     )
+    # The client address (which sign-in throttles key on) comes from X-Forwarded-For only when the
+    # peer is a configured proxy; anyone else could choose it.
+    proxies = (
+        [Middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxies)]
+        if settings.trusted_proxies
+        else []
+    )
     app = Starlette(
         routes=[
             Route("/graphql", graphql),
@@ -108,6 +116,7 @@ def create_app(
             Route("/files/{token}", serve_file, methods=["GET"]),
         ],
         middleware=[
+            *proxies,
             Middleware(RequestId),
             Middleware(
                 BodySizeLimit, max_bytes=settings.max_body_bytes, max_upload_bytes=settings.max_upload_bytes

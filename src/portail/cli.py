@@ -169,6 +169,7 @@ def main(argv: list[str] | None = None) -> None:
             create_app(settings),
             host=args.host,
             port=args.port,
-            proxy_headers=True,
+            # Proxy headers are read by the app, from PORTAIL_TRUSTED_PROXIES only.
+            proxy_headers=False,
             log_level="info",
         )

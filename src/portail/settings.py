@@ -5,6 +5,7 @@ Every setting is documented in the README's settings table; keep both in step.
 
 from __future__ import annotations
 
+import ipaddress
 import secrets
 from datetime import timedelta
 from functools import lru_cache
@@ -60,6 +61,8 @@ class Settings(BaseSettings):
     max_aliases: int = 30
     max_body_bytes: int = 1_000_000
     allowed_origins: list[str] = Field(default_factory=list)
+    # Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (IPs or CIDRs); empty: none.
+    trusted_proxies: list[str] = Field(default_factory=list)
 
     # Files: uploads (multipart requests only) and signed download links.
     max_upload_bytes: int = 11 * 1024 * 1024
@@ -70,6 +73,18 @@ class Settings(BaseSettings):
     def _require_production_secrets(self) -> Settings:
         if self.is_production and len(self.secret_key) < 32:
             raise SettingsError("PORTAIL_SECRET_KEY must be set (at least 32 characters) in production mode.")
+        return self
+
+    @model_validator(mode="after")
+    def _check_trusted_proxies(self) -> Settings:
+        # uvicorn would take a mistyped entry as a host name and silently never match it.
+        for entry in self.trusted_proxies:
+            try:
+                ipaddress.ip_network(entry, strict=False)
+            except ValueError:
+                raise SettingsError(
+                    f"PORTAIL_TRUSTED_PROXIES: {entry!r} is neither an IP address nor a network (CIDR)."
+                ) from None
         return self
 
     @property
