@@ -14,7 +14,7 @@ from strawberry.asgi import GraphQL
 
 from portail.resolvers.context import RequestContext
 from portail.resolvers.sessions import viewer_for_token
-from portail.schema.context import SESSION_COOKIE, GraphQLContext
+from portail.schema.context import DEVICE_COOKIE, SESSION_COOKIE, GraphQLContext
 
 # A state change must prove it does not come from a plain cross-site form: either a content type
 # a form cannot send (JSON), or this header, which no cross-site request can carry without a
@@ -188,6 +188,7 @@ async def request_context(request: Request) -> RequestContext:
         request_id=request.scope.get("state", {}).get("request_id", uuid.uuid4().hex),
         client_address=request.client.host if request.client else "",
         user_agent=request.headers.get("user-agent", ""),
+        device_cookie=request.cookies.get(DEVICE_COOKIE, "")[:1000],
         wake_mail=state.mail_worker.wake if state.mail_worker else (lambda: None),
     )
     app_ctx.viewer = await viewer_for_token(app_ctx, session_token(request))

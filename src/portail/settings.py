@@ -54,6 +54,7 @@ class Settings(BaseSettings):
     login_account_lock_failures: int = 10
     login_address_lock_failures: int = 50
     login_lock_minutes: int = 15
+    device_cookie_days: int = 365
 
     # GraphQL hygiene.
     max_query_depth: int = 12
@@ -117,6 +118,11 @@ class Settings(BaseSettings):
             path.write_text(secrets.token_urlsafe(48))
             path.chmod(0o600)
         return path.read_text().strip()
+
+    @property
+    def device_lifetime(self) -> timedelta:
+        """How long a browser stays trusted by an address after it last signed in to it."""
+        return timedelta(days=self.device_cookie_days)
 
     @property
     def session_idle(self) -> timedelta:

@@ -17,17 +17,19 @@ from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
 from portail.resolvers.mail import client_link, send_mail
 from portail.resolvers.sessions import open_session, revoke_sessions
 from portail.resolvers.throttle import (
-    address_key,
     blocked_until,
     email_key,
     forget,
+    keys_of_attempt,
     record_failure,
 )
 from portail.resolvers.validation import Validator
+from portail.rules.devices import new_nonce, with_device
 from portail.rules.emails import normalise_email
 from portail.rules.fields import CIVILITIES
 from portail.rules.passwords import MAX_LENGTH as PASSWORD_MAX
 from portail.rules.passwords import check_password
+from portail.rules.throttle import warns_owner
 from portail.rules.tokens import looks_like_token, new_token, token_hash
 
 # Paths of the family client that the mailed links open (see the README).
@@ -220,6 +222,7 @@ async def confirm_account(ctx: RequestContext, token: str, password: str) -> Acc
     account.confirmed_at = account.password_changed_at = ctx.now()
     await _retire_tokens(ctx, account.id, CONFIRM_ACCOUNT)
     await open_session(ctx, account, remember=False)
+    _trust_this_browser(ctx, account.email)
     send_mail(
         ctx,
         "account_confirmed",
@@ -243,25 +246,28 @@ async def _refuse_if_throttled(ctx: RequestContext, keys: list[str], field: str 
 
 
 def _count_failure_after_rollback(
-    ctx: RequestContext, address: str, account_id: uuid.UUID | None, *, client_key: bool
+    ctx: RequestContext, keys: list[str], address: str, account_id: uuid.UUID | None
 ) -> None:
     """Count a wrong password once the mutation has rolled back (the count must be kept)."""
 
     async def count_failure(session: AsyncSession) -> None:
-        if client_key:
-            await record_failure(session, ctx, address_key(ctx.client_address))
-        if await record_failure(session, ctx, email_key(address)) and account_id:
-            # This failure locked a real account: tell its owner (once, at the lock).
-            locked = await session.get(Account, account_id)
-            assert locked is not None
-            send_mail(
-                ctx,
-                "login_locked",
-                locked.email,
-                session=session,
-                name=await display_name(ctx, locked, session=session),
-                minutes=ctx.settings.login_lock_minutes,
-            )
+        for key in keys:
+            locked = await record_failure(session, ctx, key)
+            if locked and warns_owner(key) and account_id:
+                # Untrusted clients, or one trusted browser, are now locked out of a real account:
+                # tell its owner, once per lock (attempts while locked are not counted, so they
+                # cannot lock it again).
+                owner = await session.get(Account, account_id)
+                assert owner is not None
+                send_mail(
+                    ctx,
+                    "login_locked",
+                    owner.email,
+                    session=session,
+                    name=await display_name(ctx, owner, session=session),
+                    minutes=ctx.settings.login_lock_minutes,
+                    device=key != email_key(address),
+                )
 
     ctx.after_rollback.append(count_failure)
 
@@ -271,24 +277,41 @@ async def login(
 ) -> tuple[Account, str]:
     """Sign in; returns the account and its session token.
 
-    Every refusal reads the same and takes the same time whether or not the account exists.
+    Every refusal reads the same and takes the same time whether or not the account exists. A
+    browser that signed in to the address before (device cookie) is throttled on its own; other
+    clients share the address's untrusted counter and each has its client address's.
     """
     address = normalise_email(email)
     if not address or len(address) > 254 or len(password) > PASSWORD_MAX * 4:
         raise UserErrors.one(None, ErrorCode.INVALID_CREDENTIALS, INVALID_CREDENTIALS)
-    await _refuse_if_throttled(ctx, [email_key(address), address_key(ctx.client_address)], None)
+    keys = keys_of_attempt(ctx, address)
+    await _refuse_if_throttled(ctx, keys, None)
     account = await _account_by_email(ctx, address)
     usable = account is not None and account.confirmed_at is not None
     ok, rehash = await verify_password(account.password_hash if usable and account else None, password)
     if not ok:
-        _count_failure_after_rollback(ctx, address, account.id if account else None, client_key=True)
+        _count_failure_after_rollback(ctx, keys, address, account.id if account else None)
         raise UserErrors.one(None, ErrorCode.INVALID_CREDENTIALS, INVALID_CREDENTIALS)
     assert account is not None
     if rehash:
         account.password_hash = await hash_password(password)
-    await forget(ctx, email_key(address))
+    await forget(ctx, keys[0])
     token = await open_session(ctx, account, remember=remember, bearer=bearer)
+    if not bearer:
+        _trust_this_browser(ctx, address)
     return account, token
+
+
+def _trust_this_browser(ctx: RequestContext, address: str) -> None:
+    """Give the browser a fresh device cookie entry for ``address`` (a new nonce: a new counter)."""
+    ctx.new_device_cookie = with_device(
+        ctx.device_cookie,
+        address,
+        new_nonce(),
+        ctx.settings.effective_secret_key,
+        ctx.now(),
+        ctx.settings.device_lifetime,
+    )
 
 
 async def logout(ctx: RequestContext) -> None:
@@ -351,12 +374,13 @@ async def change_password(ctx: RequestContext, current: str, new: str) -> Accoun
     assert ctx.viewer is not None
     account = await ctx.session.get(Account, ctx.viewer.account.id, with_for_update=True)
     assert account is not None
-    # Guesses of the current password count like failed sign-ins: a stolen session must not
-    # become an unthrottled password oracle.
-    await _refuse_if_throttled(ctx, [email_key(account.email)], "currentPassword")
+    # Guesses of the current password count like failed sign-ins (on the device's counter when
+    # the browser is trusted): a stolen session must not become an unthrottled password oracle.
+    keys = keys_of_attempt(ctx, account.email, per_client=False)
+    await _refuse_if_throttled(ctx, keys, "currentPassword")
     ok, _ = await verify_password(account.password_hash, current[: PASSWORD_MAX * 4])
     if not ok:
-        _count_failure_after_rollback(ctx, account.email, account.id, client_key=False)
+        _count_failure_after_rollback(ctx, keys, account.email, account.id)
         raise UserErrors.one(
             "currentPassword", ErrorCode.WRONG_PASSWORD, "Le mot de passe actuel est incorrect."
         )
