@@ -60,6 +60,12 @@ async def _email_taken(ctx: RequestContext, email: str, *, by_other_than: uuid.U
     return (await ctx.session.exec(query)).first() is not None
 
 
+async def _is_sign_in_address(ctx: RequestContext, email: str, *, of_other_than: uuid.UUID) -> bool:
+    """Whether another account signs in with ``email`` (addresses merely pending do not count)."""
+    query = select(Account.id).where(Account.email == email).where(Account.id != of_other_than)
+    return (await ctx.session.exec(query)).first() is not None
+
+
 async def display_name(ctx: RequestContext, account: Account, *, session: AsyncSession | None = None) -> str:
     """How mails greet the account's owner."""
     if account.guardian_id is not None:
@@ -462,12 +468,14 @@ async def update_profile(ctx: RequestContext, changes: ProfileChanges) -> Accoun
     elif changes.clear_birth_date:
         values["birth_date"] = None
     new_email = None
+    in_use = False
     if changes.email is not None:
         new_email = v.email("email", changes.email)
         if new_email == account.email:
             new_email = None
-        elif not v.has_error("email") and await _email_taken(ctx, new_email, by_other_than=account.id):
-            v.add("email", ErrorCode.EMAIL_ALREADY_USED, "Un compte existe déjà avec cette adresse e-mail.")
+        elif not v.has_error("email"):
+            # Never told to the family (that would say who has an account): only the mail differs.
+            in_use = await _is_sign_in_address(ctx, new_email, of_other_than=account.id)
     if guardian is None:
         staff_only = {"first_name", "last_name"}
         for name in set(values) - staff_only:
@@ -487,16 +495,24 @@ async def update_profile(ctx: RequestContext, changes: ProfileChanges) -> Accoun
         await _retire_tokens(ctx, account.id, CHANGE_EMAIL)
         hours = ctx.settings.email_change_token_hours
         account.pending_email = new_email
+        # A token either way (the same writes); for an address in use it is never mailed, and
+        # confirmEmailChange would refuse it.
         token = _issue_token(ctx, account, CHANGE_EMAIL, timedelta(hours=hours), email=new_email)
-        send_mail(
-            ctx,
-            "email_change",
-            new_email,
-            name=await display_name(ctx, account),
-            email=new_email,
-            link=client_link(ctx, CONFIRM_EMAIL_PATH, token),
-            valid_hours=hours,
-        )
+        name = await display_name(ctx, account)
+        if in_use:
+            # Its owner learns that someone asked for it, with no link that could give it away.
+            login_link = client_link(ctx, LOGIN_PATH)
+            send_mail(ctx, "email_change_in_use", new_email, email=new_email, link=login_link)
+        else:
+            send_mail(
+                ctx,
+                "email_change",
+                new_email,
+                name=name,
+                email=new_email,
+                link=client_link(ctx, CONFIRM_EMAIL_PATH, token),
+                valid_hours=hours,
+            )
     return account
 
 
@@ -505,13 +521,20 @@ async def confirm_email_change(ctx: RequestContext, token: str) -> Account:
     row = await _use_token(ctx, token, CHANGE_EMAIL)
     account = await ctx.session.get(Account, row.account_id, with_for_update=True)
     assert account is not None and row.email is not None
-    if await _email_taken(ctx, row.email, by_other_than=account.id):
+    if await _is_sign_in_address(ctx, row.email, of_other_than=account.id):
         raise UserErrors.one(
             "token", ErrorCode.EMAIL_ALREADY_USED, "Un autre compte utilise désormais cette adresse e-mail."
         )
     old = account.email
     account.email = row.email
     account.pending_email = None
+    # Other accounts waiting for the same address lose it: the first to confirm it has it.
+    await ctx.session.exec(
+        update(Account)
+        .where(col(Account.pending_email) == row.email)
+        .where(col(Account.id) != account.id)
+        .values(pending_email=None)
+    )
     if account.guardian_id is not None:
         guardian = await ctx.session.get(Guardian, account.guardian_id)
         if guardian is not None:

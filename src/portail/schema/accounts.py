@@ -214,7 +214,9 @@ class OpenFamilyAccountInput:
 class UpdateProfileInput:
     email: str | None = strawberry.field(
         default=None,
-        description="A new sign-in address: it takes effect once confirmed from the mail sent to it.",
+        description="A new sign-in address: it takes effect once confirmed from the mail sent to it. "
+        "The answer never tells whether another account already uses it: such an address is answered "
+        "the same (it shows in `pendingEmail`), its owner is mailed instead, and it can never be confirmed.",
     )
     civility: str | None = strawberry.field(default=None, description='"M.", "Mme" or empty.')
     first_name: str | None = strawberry.field(default=None, description="First name (required).")
