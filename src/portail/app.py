@@ -21,6 +21,7 @@ from portail.db import migrate
 from portail.db.engine import Database
 from portail.downloads import serve_file
 from portail.http import BodySizeLimit, GraphQLView, RequestId
+from portail.resolvers.accounts import process_reset_requests
 from portail.schema import build_schema
 from portail.settings import Settings, get_settings
 
@@ -86,6 +87,7 @@ def create_app(
                 poll_seconds=settings.mail_poll_seconds,
                 max_attempts=settings.mail_max_attempts,
                 now=clock.now,
+                jobs=[lambda: process_reset_requests(db, settings, clock)],
             )
             app.state.db = db
             app.state.mail_worker = worker

@@ -55,6 +55,8 @@ class Settings(BaseSettings):
     login_address_lock_failures: int = 50
     login_lock_minutes: int = 15
     device_cookie_days: int = 365
+    reset_account_max_per_hour: int = 3
+    reset_address_max_per_hour: int = 20
 
     # GraphQL hygiene.
     max_query_depth: int = 12

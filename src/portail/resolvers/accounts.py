@@ -6,12 +6,20 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import case, delete, func, update
 from sqlmodel import col, or_, select
 
 from portail.adapters.hashing import hash_password, verify_password
-from portail.db.engine import AsyncSession
-from portail.db.models import Account, AuthSession, Guardian, Household, OneTimeToken
+from portail.clock import Clock
+from portail.db.engine import AsyncSession, Database
+from portail.db.models import (
+    Account,
+    AuthSession,
+    Guardian,
+    Household,
+    OneTimeToken,
+    PasswordResetRequest,
+)
 from portail.resolvers.context import RequestContext, SessionCookie
 from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
 from portail.resolvers.mail import client_link, send_mail
@@ -23,14 +31,21 @@ from portail.resolvers.throttle import (
     keys_of_attempt,
     record_failure,
 )
+from portail.resolvers.transactions import in_transaction
 from portail.resolvers.validation import Validator
 from portail.rules.devices import new_nonce, with_device
 from portail.rules.emails import normalise_email
 from portail.rules.fields import CIVILITIES
 from portail.rules.passwords import MAX_LENGTH as PASSWORD_MAX
 from portail.rules.passwords import check_password
-from portail.rules.throttle import warns_owner
+from portail.rules.throttle import (
+    RESET_WINDOW,
+    reset_mail_allowed,
+    reset_request_allowed,
+    warns_owner,
+)
 from portail.rules.tokens import looks_like_token, new_token, token_hash
+from portail.settings import Settings
 
 # Paths of the family client that the mailed links open (see the README).
 CONFIRM_ACCOUNT_PATH = "/confirmer-compte"
@@ -90,6 +105,7 @@ def _issue_token(
             token_hash=token_hash(token, ctx.settings.effective_secret_key),
             account_id=account.id,
             email=email,
+            created_at=ctx.now(),
             expires_at=ctx.now() + valid_for,
         )
     )
@@ -336,17 +352,101 @@ async def logout(ctx: RequestContext) -> None:
 
 
 async def request_password_reset(ctx: RequestContext, email: str) -> None:
-    """Mail a reset link when the address has an account; the answer is the same either way."""
+    """Queue a reset for the address; the answer is the same whether or not it has an account.
+
+    The request takes the same path for any address (the statements and their answers do not
+    depend on the accounts): it counts the recent requests for the typed address and from the
+    client address, and queues one row. The mail worker does the rest (``process_reset_requests``).
+    """
     v = Validator()
     address = v.email("email", email)
     v.raise_if_any()
-    account = await _account_by_email(ctx, address)
+    client = ctx.client_address[:64]
+    for_address = col(PasswordResetRequest.email) == address
+    from_this_client = col(PasswordResetRequest.client_address) == client
+    for_email, from_client = (
+        await ctx.session.exec(
+            select(
+                func.sum(case((for_address, 1), else_=0)),
+                func.sum(case((from_this_client, 1), else_=0)),
+            )
+            .where(col(PasswordResetRequest.created_at) > ctx.now() - RESET_WINDOW)
+            .where(or_(for_address, from_this_client))
+        )
+    ).one()
+    allowed = reset_request_allowed(
+        for_email or 0,
+        from_client or 0,
+        per_email=ctx.settings.reset_account_max_per_hour,
+        per_client=ctx.settings.reset_address_max_per_hour,
+    )
+    if not allowed:
+        raise UserErrors.one(
+            "email",
+            ErrorCode.TOO_MANY_ATTEMPTS,
+            "Trop de demandes de réinitialisation du mot de passe. Réessayez dans une heure.",
+        )
+    ctx.session.add(PasswordResetRequest(email=address, client_address=client, created_at=ctx.now()))
+    # Wake the mail worker after the commit: it processes the queue before delivering.
+    ctx.mail_queued = True
+
+
+async def process_reset_requests(db: Database, settings: Settings, clock: Clock, *, limit: int = 50) -> int:
+    """Do the queued reset requests' work (the mail worker's first step of each round); returns
+    how many were taken. Each is claimed in its own transaction, skipping rows another server
+    instance holds, and mails what it must in that transaction."""
+    done = 0
+    for _ in range(limit):
+        ctx = RequestContext(db=db, settings=settings, clock=clock, request_id="password-reset-queue")
+        if not await in_transaction(ctx, lambda ctx=ctx: _process_one_reset(ctx)):  # type: ignore[misc]
+            break
+        done += 1
+    if done:
+        # The requests only count for an hour; the typed addresses are not kept longer than a day.
+        async with db.transaction() as session:
+            await session.exec(
+                delete(PasswordResetRequest).where(
+                    col(PasswordResetRequest.created_at) < clock.now() - timedelta(days=1)
+                )
+            )
+    return done
+
+
+async def _process_one_reset(ctx: RequestContext) -> bool:
+    row = (
+        await ctx.session.exec(
+            select(PasswordResetRequest)
+            .where(col(PasswordResetRequest.processed_at).is_(None))
+            .order_by(col(PasswordResetRequest.created_at))
+            .limit(1)
+            .with_for_update(skip_locked=True)
+        )
+    ).first()
+    if row is None:
+        return False
+    row.processed_at = ctx.now()
+    # Locked: two instances working on requests for one account count each other's links.
+    account = (
+        await ctx.session.exec(select(Account).where(Account.email == row.email).with_for_update())
+    ).first()
     if account is None:
-        return
-    if account.confirmed_at is None:
-        # Never confirmed: the confirmation link is what sets a first password.
+        return True
+    # Never confirmed: the confirmation link is what sets a first password.
+    purpose = RESET_PASSWORD if account.confirmed_at is not None else CONFIRM_ACCOUNT
+    recent_links = (
+        await ctx.session.exec(
+            select(func.count())
+            .select_from(OneTimeToken)
+            .where(col(OneTimeToken.account_id) == account.id)
+            .where(col(OneTimeToken.purpose) == purpose)
+            .where(col(OneTimeToken.created_at) > ctx.now() - RESET_WINDOW)
+        )
+    ).one()
+    if not reset_mail_allowed(recent_links, per_account=ctx.settings.reset_account_max_per_hour):
+        return True
+    if purpose == CONFIRM_ACCOUNT:
         await _send_confirmation(ctx, account)
-        return
+        return True
     await _retire_tokens(ctx, account.id, RESET_PASSWORD)
     minutes = ctx.settings.reset_token_minutes
     token = _issue_token(ctx, account, RESET_PASSWORD, timedelta(minutes=minutes))
@@ -358,6 +458,7 @@ async def request_password_reset(ctx: RequestContext, email: str) -> None:
         link=client_link(ctx, RESET_PASSWORD_PATH, token),
         valid_minutes=minutes,
     )
+    return True
 
 
 async def reset_password(ctx: RequestContext, token: str, password: str) -> Account:

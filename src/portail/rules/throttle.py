@@ -87,3 +87,22 @@ def wait_after(failures: int, policy: ThrottlePolicy) -> timedelta:
 def just_locked(failures: int, policy: ThrottlePolicy) -> bool:
     """Whether this failure is the one that blocks the key (the moment to warn the owner)."""
     return failures == policy.lock_failures
+
+
+# "Mot de passe oublié ?" requests are counted over this window.
+RESET_WINDOW = timedelta(hours=1)
+
+
+def reset_request_allowed(
+    recent_for_email: int, recent_from_client: int, *, per_email: int, per_client: int
+) -> bool:
+    """Whether one more reset request may be queued, given those of the last ``RESET_WINDOW``
+    for the typed address and from the client address (the same answer for any address, account
+    or not: a request never says whether an account exists)."""
+    return recent_for_email < per_email and recent_from_client < per_client
+
+
+def reset_mail_allowed(recent_links: int, *, per_account: int) -> bool:
+    """Whether the worker may mail an account one more link (reset or confirmation), given those
+    made for it in the last ``RESET_WINDOW``: no mail bombing, even past the request's limits."""
+    return recent_links < per_account

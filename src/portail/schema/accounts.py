@@ -297,8 +297,10 @@ class AccountMutations:
         return LoginPayload(viewer=Viewer.from_row(account) if account else None, errors=errors)
 
     @strawberry.mutation(
-        description='"Mot de passe oublié ?": mails a reset link valid 1 hour. Answers the same '
-        "whether or not the address has an account."
+        description='"Mot de passe oublié ?": mails a reset link valid 1 hour (within seconds: the '
+        "request is queued). Answers the same whether or not the address has an account. Requests "
+        "are limited per typed address and per client address each hour (`TOO_MANY_ATTEMPTS` on "
+        "`email` beyond), and so are the links mailed to one account."
     )
     async def request_password_reset(
         self,
