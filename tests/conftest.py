@@ -298,7 +298,8 @@ class LiveServer:
     def __init__(self, app: Any, host: _Host | None = None) -> None:
         self.app = app
         self.host = host
-        self.config = uvicorn.Config(app, lifespan="on", log_level="warning")
+        # As `portail serve` runs it: proxy headers are the app's business (PORTAIL_TRUSTED_PROXIES).
+        self.config = uvicorn.Config(app, lifespan="on", proxy_headers=False, log_level="warning")
         if host is None:
             self.sock = _free_socket()
             self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"

@@ -12,6 +12,7 @@ from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from portail.adapters.mail.outbox import MailWorker
 from portail.adapters.mail.senders import MailSender, sender_for
@@ -20,6 +21,7 @@ from portail.db import migrate
 from portail.db.engine import Database
 from portail.downloads import serve_file
 from portail.http import BodySizeLimit, GraphQLView, RequestId
+from portail.resolvers.accounts import process_reset_requests
 from portail.schema import build_schema
 from portail.settings import Settings, get_settings
 
@@ -85,6 +87,7 @@ def create_app(
                 poll_seconds=settings.mail_poll_seconds,
                 max_attempts=settings.mail_max_attempts,
                 now=clock.now,
+                jobs=[lambda: process_reset_requests(db, settings, clock)],
             )
             app.state.db = db
             app.state.mail_worker = worker
@@ -100,6 +103,13 @@ def create_app(
         graphql_ide=None if settings.is_production else "graphiql",
         multipart_uploads_enabled=True,
     )
+    # The client address (which sign-in throttles key on) comes from X-Forwarded-For only when the
+    # peer is a configured proxy; anyone else could choose it.
+    proxies = (
+        [Middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxies)]
+        if settings.trusted_proxies
+        else []
+    )
     app = Starlette(
         routes=[
             Route("/graphql", graphql),
@@ -108,6 +118,7 @@ def create_app(
             Route("/files/{token}", serve_file, methods=["GET"]),
         ],
         middleware=[
+            *proxies,
             Middleware(RequestId),
             Middleware(
                 BodySizeLimit, max_bytes=settings.max_body_bytes, max_upload_bytes=settings.max_upload_bytes

@@ -182,7 +182,8 @@ def _serve(settings: Settings, args: argparse.Namespace) -> None:
     settings.effective_secret_key  # noqa: B018
     workers = args.workers if args.workers is not None else settings.workers
     print(f"Portail Familles : http://{args.host}:{args.port}/graphql (GraphiQL dans un navigateur)")
-    options = {"host": args.host, "port": args.port, "proxy_headers": True, "log_level": "info"}
+    # Proxy headers are read by the app, from PORTAIL_TRUSTED_PROXIES only.
+    options = {"host": args.host, "port": args.port, "proxy_headers": False, "log_level": "info"}
     if workers > 1:
         # Each worker process imports the factory and reads the same settings from the environment.
         uvicorn.run("portail.app:create_app", factory=True, workers=workers, **options)

@@ -20,7 +20,7 @@ from strawberry.types import ExecutionResult
 from portail.resolvers.context import RequestContext
 from portail.resolvers.sessions import viewer_for_token
 from portail.rules.text import unicode_problem
-from portail.schema.context import SESSION_COOKIE, GraphQLContext
+from portail.schema.context import DEVICE_COOKIE, SESSION_COOKIE, GraphQLContext
 from portail.schema.extensions import mask_error
 
 log = logging.getLogger("portail.http")
@@ -292,6 +292,7 @@ async def request_context(request: Request) -> RequestContext:
         request_id=request_id_of(request.scope),
         client_address=request.client.host if request.client else "",
         user_agent=request.headers.get("user-agent", ""),
+        device_cookie=request.cookies.get(DEVICE_COOKIE, "")[:1000],
         wake_mail=state.mail_worker.wake if state.mail_worker else (lambda: None),
     )
     app_ctx.viewer = await viewer_for_token(app_ctx, session_token(request))

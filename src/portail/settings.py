@@ -5,6 +5,7 @@ Every setting is documented in the README's settings table; keep both in step.
 
 from __future__ import annotations
 
+import ipaddress
 import secrets
 from datetime import timedelta
 from functools import lru_cache
@@ -55,6 +56,9 @@ class Settings(BaseSettings):
     login_account_lock_failures: int = 10
     login_address_lock_failures: int = 50
     login_lock_minutes: int = 15
+    device_cookie_days: int = 365
+    reset_account_max_per_hour: int = 3
+    reset_address_max_per_hour: int = 20
 
     # GraphQL hygiene.
     max_query_depth: int = 12
@@ -64,6 +68,8 @@ class Settings(BaseSettings):
     max_query_field_pairs: int = 2000
     max_body_bytes: int = 1_000_000
     allowed_origins: list[str] = Field(default_factory=list)
+    # Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (IPs or CIDRs); empty: none.
+    trusted_proxies: list[str] = Field(default_factory=list)
 
     # Files: uploads (multipart requests only) and signed download links.
     max_upload_bytes: int = 11 * 1024 * 1024
@@ -74,6 +80,18 @@ class Settings(BaseSettings):
     def _require_production_secrets(self) -> Settings:
         if self.is_production and len(self.secret_key) < 32:
             raise SettingsError("PORTAIL_SECRET_KEY must be set (at least 32 characters) in production mode.")
+        return self
+
+    @model_validator(mode="after")
+    def _check_trusted_proxies(self) -> Settings:
+        # uvicorn would take a mistyped entry as a host name and silently never match it.
+        for entry in self.trusted_proxies:
+            try:
+                ipaddress.ip_network(entry, strict=False)
+            except ValueError:
+                raise SettingsError(
+                    f"PORTAIL_TRUSTED_PROXIES: {entry!r} is neither an IP address nor a network (CIDR)."
+                ) from None
         return self
 
     @property
@@ -106,6 +124,11 @@ class Settings(BaseSettings):
             path.write_text(secrets.token_urlsafe(48))
             path.chmod(0o600)
         return path.read_text().strip()
+
+    @property
+    def device_lifetime(self) -> timedelta:
+        """How long a browser stays trusted by an address after it last signed in to it."""
+        return timedelta(days=self.device_cookie_days)
 
     @property
     def session_idle(self) -> timedelta:

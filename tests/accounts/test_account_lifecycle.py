@@ -97,13 +97,19 @@ async def test_staff_open_account_then_family_confirms_signs_in_and_out(db, gql,
 async def test_session_cookie_is_httponly_lax_and_ends_with_the_browser_unless_remembered(db, gql, browser):
     staff = await make_staff(db)
     response = await gql.raw(LOGIN, {"email": staff.email, "password": staff.password})
-    cookie = response.headers["set-cookie"]
+    cookies = {c.split("=", 1)[0]: c for c in response.headers.get_list("set-cookie")}
+    cookie = cookies["portail_session"]
     assert "HttpOnly" in cookie
     assert "SameSite=lax" in cookie
     assert "Max-Age" not in cookie and "expires" not in cookie.lower()
+    # The device cookie (a browser that signed in before) lasts a year, sent to /graphql only.
+    device = cookies["portail_device"]
+    assert "HttpOnly" in device and "SameSite=lax" in device
+    assert "Max-Age=31536000" in device and "Path=/graphql" in device
 
     remembered = await browser().raw(LOGIN, {"email": staff.email, "password": staff.password, "rememberMe": True})
-    assert "Max-Age=2592000" in remembered.headers["set-cookie"]
+    cookies = {c.split("=", 1)[0]: c for c in remembered.headers.get_list("set-cookie")}
+    assert "Max-Age=2592000" in cookies["portail_session"]
 
 
 async def test_staff_mutations_refuse_families_and_anonymous(db, gql, browser):

@@ -17,6 +17,7 @@ from tests.support.accounts import (
     viewer_email,
 )
 from tests.support.builders import make_family, make_staff
+from tests.support.counts import statements
 
 EMAIL = "lola.martin@example.org"
 NEW_EMAIL = "lola.nouvelle@example.org"
@@ -242,32 +243,59 @@ async def test_email_change_link_expires_and_is_replaced_by_a_newer_one(db, gql,
     assert (await account_by_id(db, family.account)).email == EMAIL
 
 
-async def test_an_address_used_by_another_account_is_refused(db, browser, smtp):
+async def test_an_address_used_by_another_account_is_answered_like_any_other(db, gql, browser, smtp):
+    """Whether an address has an account is never told to the family: the answer is the same, and
+    the address's owner is mailed an explanation with no link that could hand the address over."""
     family = await make_family(db, EMAIL)
     other = await make_family(db, "voisin@example.org", name="DURAND", first_name="Paul")
     staff = await make_staff(db, "agent@example.org")
     client = await signed_in(browser(), family.email, family.password)
 
-    for taken in ("voisin@example.org", " VOISIN@example.org", staff.email):
-        refused = await update(client, email=taken, firstName="Lou")
-        assert codes(refused) == [("email", "EMAIL_ALREADY_USED")], taken
-        assert refused["errors"][0]["message"] == "Un compte existe déjà avec cette adresse e-mail."
+    free = await update(client, email="libre@example.org", firstName="Lou")
+    for taken in (" VOISIN@example.org", staff.email):
+        answer = await update(client, email=taken, firstName="Lou")
+        address = taken.strip().lower()
+        assert answer["errors"] == [], taken
+        assert answer["viewer"]["account"] == {"email": EMAIL, "pendingEmail": address}
+        assert {**answer["viewer"]["account"], "pendingEmail": None} == {
+            **free["viewer"]["account"],
+            "pendingEmail": None,
+        }
+        # The owner of the address is told, without a confirmation link.
+        [mail] = await smtp.wait_for(address)
+        assert "demande d'utilisation de votre adresse" in mail.subject
+        assert "déjà celle d'un compte" in mail.text
+        assert "confirmer-email" not in mail.text + mail.html
+        assert mail.link() == "http://portail.test/connexion"
+        assert "Lola" not in mail.text  # nor who asked
+    assert (await guardian_by_id(db, family.guardian)).first_name == "Lou"
+    templates = [m.template for m in await outbox(db)]
+    assert templates == ["email_change", "email_change_in_use", "email_change_in_use"]
 
-    # An address another account is waiting to confirm is taken too.
+    # Nothing can take the address over: no link was mailed, and a token would be refused.
+    assert (await account_by_id(db, other.account)).email == "voisin@example.org"
+    assert await login_codes(browser(), other.email, other.password) == []
+
+    # An address another account only waits to confirm is not in use: the first to confirm has it.
     neighbour = await signed_in(browser(), other.email, other.password)
     assert (await update(neighbour, email="reserve@example.org"))["errors"] == []
-    refused = await update(client, email="reserve@example.org")
-    assert codes(refused) == [("email", "EMAIL_ALREADY_USED")]
-
-    assert (await account_by_id(db, family.account)).pending_email is None
-    assert (await guardian_by_id(db, family.guardian)).first_name == "Lola"
-    assert [m.recipient for m in await outbox(db)] == ["reserve@example.org"]
+    assert (await update(client, email="reserve@example.org"))["errors"] == []
+    first, second = await smtp.wait_for("reserve@example.org", count=2)
+    assert first.link().startswith("http://portail.test/confirmer-email?token=")
+    confirmed = (await gql.data(CONFIRM_EMAIL, {"token": second.token()}))["confirmEmailChange"]
+    assert confirmed["errors"] == []
+    assert (await account_by_id(db, family.account)).email == "reserve@example.org"
+    assert (await account_by_id(db, other.account)).pending_email is None
+    late = (await gql.data(CONFIRM_EMAIL, {"token": first.token()}))["confirmEmailChange"]
+    assert codes(late) == [("token", "EMAIL_ALREADY_USED")]
+    assert (await account_by_id(db, other.account)).email == "voisin@example.org"
 
     # Typing one's own address changes nothing and mails nobody.
-    same = await update(client, email=" Lola.Martin@example.org ")
+    mails = len(await outbox(db))
+    same = await update(client, email=" Reserve@example.org ")
     assert same["errors"] == []
-    assert same["viewer"]["account"] == {"email": EMAIL, "pendingEmail": None}
-    assert len(await outbox(db)) == 1
+    assert same["viewer"]["account"] == {"email": "reserve@example.org", "pendingEmail": None}
+    assert len(await outbox(db)) == mails
 
 
 async def test_staff_update_their_names_only(db, browser):
@@ -291,3 +319,15 @@ async def test_anonymous_cannot_update_a_profile(db, gql):
     body = await gql(UPDATE_PROFILE, {"input": {"firstName": "Intrus"}})
     assert body["data"] is None
     assert body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+async def test_an_address_in_use_costs_the_same_statements_as_a_free_one(db, browser, live_server):
+    family = await make_family(db, EMAIL)
+    await make_family(db, "voisin@example.org", name="DURAND", first_name="Paul")
+    client = await signed_in(browser(), family.email, family.password)
+    counted = []
+    for address in ("libre@example.org", "voisin@example.org", "autre.libre@example.org"):
+        with statements(live_server.app.state.db) as sql:
+            assert (await update(client, email=address))["errors"] == []
+        counted.append(len(sql))
+    assert counted[0] == counted[1] == counted[2], counted

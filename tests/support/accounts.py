@@ -131,3 +131,8 @@ async def set_failures(db: Database, key: str, failures: int, at: datetime) -> N
         row = await session.get(LoginThrottle, key) or LoginThrottle(key=key)
         row.failures, row.last_failure_at, row.blocked_until = failures, at, None
         session.add(row)
+
+
+async def logout(client: GraphQLClient) -> None:
+    """Sign out (the session cookie is cleared; the device cookie stays)."""
+    assert (await client.data("mutation { logout { ok } }"))["logout"]["ok"] is True

@@ -24,14 +24,18 @@ async def row_counts(db: Database, tables: tuple[str, ...] = WRITTEN_TABLES) -> 
     return counts
 
 
+# What the mail worker polls (the outbox, and the queue of password reset requests it processes).
+WORKER_TABLES = ("outbox_mail", "password_reset_request")
+
+
 @contextmanager
-def statements(db: Database) -> Iterator[list[str]]:
-    """The SQL statements ``db`` runs inside the block, but the mail worker's (its polls of the
-    outbox) and the BEGINs SQLite's engines issue themselves."""
+def statements(db: Database, ignore: tuple[str, ...] = WORKER_TABLES) -> Iterator[list[str]]:
+    """The SQL statements ``db`` runs inside the block, but those naming a table of ``ignore`` (by
+    default the mail worker's polls) and the BEGINs SQLite's engines issue themselves."""
     seen: list[str] = []
 
     def count(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
-        if "outbox_mail" not in statement and not statement.lstrip().upper().startswith("BEGIN"):
+        if not any(t in statement for t in ignore) and not statement.lstrip().upper().startswith("BEGIN"):
             seen.append(statement)
 
     engines = {db.engine.sync_engine, db.write_engine.sync_engine}

@@ -6,29 +6,46 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import case, delete, func, update
 from sqlmodel import col, or_, select
 
 from portail.adapters.hashing import hash_password, verify_password
-from portail.db.engine import AsyncSession
-from portail.db.models import Account, AuthSession, Guardian, Household, OneTimeToken
+from portail.clock import Clock
+from portail.db.engine import AsyncSession, Database
+from portail.db.models import (
+    Account,
+    AuthSession,
+    Guardian,
+    Household,
+    OneTimeToken,
+    PasswordResetRequest,
+)
 from portail.resolvers.context import RequestContext, SessionCookie
 from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
 from portail.resolvers.mail import client_link, send_mail
 from portail.resolvers.sessions import open_session, revoke_sessions
 from portail.resolvers.throttle import (
-    address_key,
     blocked_until,
     email_key,
     forget,
+    keys_of_attempt,
     record_failure,
 )
+from portail.resolvers.transactions import in_transaction
 from portail.resolvers.validation import Validator
+from portail.rules.devices import new_nonce, with_device
 from portail.rules.emails import normalise_email
 from portail.rules.fields import CIVILITIES
 from portail.rules.passwords import MAX_LENGTH as PASSWORD_MAX
 from portail.rules.passwords import check_password
+from portail.rules.throttle import (
+    RESET_WINDOW,
+    reset_mail_allowed,
+    reset_request_allowed,
+    warns_owner,
+)
 from portail.rules.tokens import looks_like_token, new_token, token_hash
+from portail.settings import Settings
 
 # Paths of the family client that the mailed links open (see the README).
 CONFIRM_ACCOUNT_PATH = "/confirmer-compte"
@@ -58,6 +75,12 @@ async def _email_taken(ctx: RequestContext, email: str, *, by_other_than: uuid.U
     return (await ctx.session.exec(query)).first() is not None
 
 
+async def _is_sign_in_address(ctx: RequestContext, email: str, *, of_other_than: uuid.UUID) -> bool:
+    """Whether another account signs in with ``email`` (addresses merely pending do not count)."""
+    query = select(Account.id).where(Account.email == email).where(Account.id != of_other_than)
+    return (await ctx.session.exec(query)).first() is not None
+
+
 async def display_name(ctx: RequestContext, account: Account, *, session: AsyncSession | None = None) -> str:
     """How mails greet the account's owner."""
     if account.guardian_id is not None:
@@ -82,6 +105,7 @@ def _issue_token(
             token_hash=token_hash(token, ctx.settings.effective_secret_key),
             account_id=account.id,
             email=email,
+            created_at=ctx.now(),
             expires_at=ctx.now() + valid_for,
         )
     )
@@ -220,6 +244,7 @@ async def confirm_account(ctx: RequestContext, token: str, password: str) -> Acc
     account.confirmed_at = account.password_changed_at = ctx.now()
     await _retire_tokens(ctx, account.id, CONFIRM_ACCOUNT)
     await open_session(ctx, account, remember=False)
+    _trust_this_browser(ctx, account.email)
     send_mail(
         ctx,
         "account_confirmed",
@@ -243,25 +268,28 @@ async def _refuse_if_throttled(ctx: RequestContext, keys: list[str], field: str 
 
 
 def _count_failure_after_rollback(
-    ctx: RequestContext, address: str, account_id: uuid.UUID | None, *, client_key: bool
+    ctx: RequestContext, keys: list[str], address: str, account_id: uuid.UUID | None
 ) -> None:
     """Count a wrong password once the mutation has rolled back (the count must be kept)."""
 
     async def count_failure(session: AsyncSession) -> None:
-        if client_key:
-            await record_failure(session, ctx, address_key(ctx.client_address))
-        if await record_failure(session, ctx, email_key(address)) and account_id:
-            # This failure locked a real account: tell its owner (once, at the lock).
-            locked = await session.get(Account, account_id)
-            assert locked is not None
-            send_mail(
-                ctx,
-                "login_locked",
-                locked.email,
-                session=session,
-                name=await display_name(ctx, locked, session=session),
-                minutes=ctx.settings.login_lock_minutes,
-            )
+        for key in keys:
+            locked = await record_failure(session, ctx, key)
+            if locked and warns_owner(key) and account_id:
+                # Untrusted clients, or one trusted browser, are now locked out of a real account:
+                # tell its owner, once per lock (attempts while locked are not counted, so they
+                # cannot lock it again).
+                owner = await session.get(Account, account_id)
+                assert owner is not None
+                send_mail(
+                    ctx,
+                    "login_locked",
+                    owner.email,
+                    session=session,
+                    name=await display_name(ctx, owner, session=session),
+                    minutes=ctx.settings.login_lock_minutes,
+                    device=key != email_key(address),
+                )
 
     ctx.after_rollback.append(count_failure)
 
@@ -271,24 +299,41 @@ async def login(
 ) -> tuple[Account, str]:
     """Sign in; returns the account and its session token.
 
-    Every refusal reads the same and takes the same time whether or not the account exists.
+    Every refusal reads the same and takes the same time whether or not the account exists. A
+    browser that signed in to the address before (device cookie) is throttled on its own; other
+    clients share the address's untrusted counter and each has its client address's.
     """
     address = normalise_email(email)
     if not address or len(address) > 254 or len(password) > PASSWORD_MAX * 4:
         raise UserErrors.one(None, ErrorCode.INVALID_CREDENTIALS, INVALID_CREDENTIALS)
-    await _refuse_if_throttled(ctx, [email_key(address), address_key(ctx.client_address)], None)
+    keys = keys_of_attempt(ctx, address)
+    await _refuse_if_throttled(ctx, keys, None)
     account = await _account_by_email(ctx, address)
     usable = account is not None and account.confirmed_at is not None
     ok, rehash = await verify_password(account.password_hash if usable and account else None, password)
     if not ok:
-        _count_failure_after_rollback(ctx, address, account.id if account else None, client_key=True)
+        _count_failure_after_rollback(ctx, keys, address, account.id if account else None)
         raise UserErrors.one(None, ErrorCode.INVALID_CREDENTIALS, INVALID_CREDENTIALS)
     assert account is not None
     if rehash:
         account.password_hash = await hash_password(password)
-    await forget(ctx, email_key(address))
+    await forget(ctx, keys[0])
     token = await open_session(ctx, account, remember=remember, bearer=bearer)
+    if not bearer:
+        _trust_this_browser(ctx, address)
     return account, token
+
+
+def _trust_this_browser(ctx: RequestContext, address: str) -> None:
+    """Give the browser a fresh device cookie entry for ``address`` (a new nonce: a new counter)."""
+    ctx.new_device_cookie = with_device(
+        ctx.device_cookie,
+        address,
+        new_nonce(),
+        ctx.settings.effective_secret_key,
+        ctx.now(),
+        ctx.settings.device_lifetime,
+    )
 
 
 async def logout(ctx: RequestContext) -> None:
@@ -307,17 +352,101 @@ async def logout(ctx: RequestContext) -> None:
 
 
 async def request_password_reset(ctx: RequestContext, email: str) -> None:
-    """Mail a reset link when the address has an account; the answer is the same either way."""
+    """Queue a reset for the address; the answer is the same whether or not it has an account.
+
+    The request takes the same path for any address (the statements and their answers do not
+    depend on the accounts): it counts the recent requests for the typed address and from the
+    client address, and queues one row. The mail worker does the rest (``process_reset_requests``).
+    """
     v = Validator()
     address = v.email("email", email)
     v.raise_if_any()
-    account = await _account_by_email(ctx, address)
+    client = ctx.client_address[:64]
+    for_address = col(PasswordResetRequest.email) == address
+    from_this_client = col(PasswordResetRequest.client_address) == client
+    for_email, from_client = (
+        await ctx.session.exec(
+            select(
+                func.sum(case((for_address, 1), else_=0)),
+                func.sum(case((from_this_client, 1), else_=0)),
+            )
+            .where(col(PasswordResetRequest.created_at) > ctx.now() - RESET_WINDOW)
+            .where(or_(for_address, from_this_client))
+        )
+    ).one()
+    allowed = reset_request_allowed(
+        for_email or 0,
+        from_client or 0,
+        per_email=ctx.settings.reset_account_max_per_hour,
+        per_client=ctx.settings.reset_address_max_per_hour,
+    )
+    if not allowed:
+        raise UserErrors.one(
+            "email",
+            ErrorCode.TOO_MANY_ATTEMPTS,
+            "Trop de demandes de réinitialisation du mot de passe. Réessayez dans une heure.",
+        )
+    ctx.session.add(PasswordResetRequest(email=address, client_address=client, created_at=ctx.now()))
+    # Wake the mail worker after the commit: it processes the queue before delivering.
+    ctx.mail_queued = True
+
+
+async def process_reset_requests(db: Database, settings: Settings, clock: Clock, *, limit: int = 50) -> int:
+    """Do the queued reset requests' work (the mail worker's first step of each round); returns
+    how many were taken. Each is claimed in its own transaction, skipping rows another server
+    instance holds, and mails what it must in that transaction."""
+    done = 0
+    for _ in range(limit):
+        ctx = RequestContext(db=db, settings=settings, clock=clock, request_id="password-reset-queue")
+        if not await in_transaction(ctx, lambda ctx=ctx: _process_one_reset(ctx)):  # type: ignore[misc]
+            break
+        done += 1
+    if done:
+        # The requests only count for an hour; the typed addresses are not kept longer than a day.
+        async with db.transaction() as session:
+            await session.exec(
+                delete(PasswordResetRequest).where(
+                    col(PasswordResetRequest.created_at) < clock.now() - timedelta(days=1)
+                )
+            )
+    return done
+
+
+async def _process_one_reset(ctx: RequestContext) -> bool:
+    row = (
+        await ctx.session.exec(
+            select(PasswordResetRequest)
+            .where(col(PasswordResetRequest.processed_at).is_(None))
+            .order_by(col(PasswordResetRequest.created_at))
+            .limit(1)
+            .with_for_update(skip_locked=True)
+        )
+    ).first()
+    if row is None:
+        return False
+    row.processed_at = ctx.now()
+    # Locked: two instances working on requests for one account count each other's links.
+    account = (
+        await ctx.session.exec(select(Account).where(Account.email == row.email).with_for_update())
+    ).first()
     if account is None:
-        return
-    if account.confirmed_at is None:
-        # Never confirmed: the confirmation link is what sets a first password.
+        return True
+    # Never confirmed: the confirmation link is what sets a first password.
+    purpose = RESET_PASSWORD if account.confirmed_at is not None else CONFIRM_ACCOUNT
+    recent_links = (
+        await ctx.session.exec(
+            select(func.count())
+            .select_from(OneTimeToken)
+            .where(col(OneTimeToken.account_id) == account.id)
+            .where(col(OneTimeToken.purpose) == purpose)
+            .where(col(OneTimeToken.created_at) > ctx.now() - RESET_WINDOW)
+        )
+    ).one()
+    if not reset_mail_allowed(recent_links, per_account=ctx.settings.reset_account_max_per_hour):
+        return True
+    if purpose == CONFIRM_ACCOUNT:
         await _send_confirmation(ctx, account)
-        return
+        return True
     await _retire_tokens(ctx, account.id, RESET_PASSWORD)
     minutes = ctx.settings.reset_token_minutes
     token = _issue_token(ctx, account, RESET_PASSWORD, timedelta(minutes=minutes))
@@ -329,6 +458,7 @@ async def request_password_reset(ctx: RequestContext, email: str) -> None:
         link=client_link(ctx, RESET_PASSWORD_PATH, token),
         valid_minutes=minutes,
     )
+    return True
 
 
 async def reset_password(ctx: RequestContext, token: str, password: str) -> Account:
@@ -351,12 +481,13 @@ async def change_password(ctx: RequestContext, current: str, new: str) -> Accoun
     assert ctx.viewer is not None
     account = await ctx.session.get(Account, ctx.viewer.account.id, with_for_update=True)
     assert account is not None
-    # Guesses of the current password count like failed sign-ins: a stolen session must not
-    # become an unthrottled password oracle.
-    await _refuse_if_throttled(ctx, [email_key(account.email)], "currentPassword")
+    # Guesses of the current password count like failed sign-ins (on the device's counter when
+    # the browser is trusted): a stolen session must not become an unthrottled password oracle.
+    keys = keys_of_attempt(ctx, account.email, per_client=False)
+    await _refuse_if_throttled(ctx, keys, "currentPassword")
     ok, _ = await verify_password(account.password_hash, current[: PASSWORD_MAX * 4])
     if not ok:
-        _count_failure_after_rollback(ctx, account.email, account.id, client_key=False)
+        _count_failure_after_rollback(ctx, keys, account.email, account.id)
         raise UserErrors.one(
             "currentPassword", ErrorCode.WRONG_PASSWORD, "Le mot de passe actuel est incorrect."
         )
@@ -438,12 +569,14 @@ async def update_profile(ctx: RequestContext, changes: ProfileChanges) -> Accoun
     elif changes.clear_birth_date:
         values["birth_date"] = None
     new_email = None
+    in_use = False
     if changes.email is not None:
         new_email = v.email("email", changes.email)
         if new_email == account.email:
             new_email = None
-        elif not v.has_error("email") and await _email_taken(ctx, new_email, by_other_than=account.id):
-            v.add("email", ErrorCode.EMAIL_ALREADY_USED, "Un compte existe déjà avec cette adresse e-mail.")
+        elif not v.has_error("email"):
+            # Never told to the family (that would say who has an account): only the mail differs.
+            in_use = await _is_sign_in_address(ctx, new_email, of_other_than=account.id)
     if guardian is None:
         staff_only = {"first_name", "last_name"}
         for name in set(values) - staff_only:
@@ -463,16 +596,24 @@ async def update_profile(ctx: RequestContext, changes: ProfileChanges) -> Accoun
         await _retire_tokens(ctx, account.id, CHANGE_EMAIL)
         hours = ctx.settings.email_change_token_hours
         account.pending_email = new_email
+        # A token either way (the same writes); for an address in use it is never mailed, and
+        # confirmEmailChange would refuse it.
         token = _issue_token(ctx, account, CHANGE_EMAIL, timedelta(hours=hours), email=new_email)
-        send_mail(
-            ctx,
-            "email_change",
-            new_email,
-            name=await display_name(ctx, account),
-            email=new_email,
-            link=client_link(ctx, CONFIRM_EMAIL_PATH, token),
-            valid_hours=hours,
-        )
+        name = await display_name(ctx, account)
+        if in_use:
+            # Its owner learns that someone asked for it, with no link that could give it away.
+            login_link = client_link(ctx, LOGIN_PATH)
+            send_mail(ctx, "email_change_in_use", new_email, email=new_email, link=login_link)
+        else:
+            send_mail(
+                ctx,
+                "email_change",
+                new_email,
+                name=name,
+                email=new_email,
+                link=client_link(ctx, CONFIRM_EMAIL_PATH, token),
+                valid_hours=hours,
+            )
     return account
 
 
@@ -481,13 +622,20 @@ async def confirm_email_change(ctx: RequestContext, token: str) -> Account:
     row = await _use_token(ctx, token, CHANGE_EMAIL)
     account = await ctx.session.get(Account, row.account_id, with_for_update=True)
     assert account is not None and row.email is not None
-    if await _email_taken(ctx, row.email, by_other_than=account.id):
+    if await _is_sign_in_address(ctx, row.email, of_other_than=account.id):
         raise UserErrors.one(
             "token", ErrorCode.EMAIL_ALREADY_USED, "Un autre compte utilise désormais cette adresse e-mail."
         )
     old = account.email
     account.email = row.email
     account.pending_email = None
+    # Other accounts waiting for the same address lose it: the first to confirm it has it.
+    await ctx.session.exec(
+        update(Account)
+        .where(col(Account.pending_email) == row.email)
+        .where(col(Account.id) != account.id)
+        .values(pending_email=None)
+    )
     if account.guardian_id is not None:
         guardian = await ctx.session.get(Guardian, account.guardian_id)
         if guardian is not None:

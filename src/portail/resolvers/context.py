@@ -52,6 +52,9 @@ class RequestContext:
     viewer: Viewer | None = None
     # Set by login/logout/confirmAccount; applied to the HTTP response by the schema layer.
     cookie: SessionCookie | None = None
+    # The device cookie the request carried (see rules.devices), and its new value to set, if any.
+    device_cookie: str = ""
+    new_device_cookie: str | None = None
     # Work to do in a fresh transaction when the mutation's own one rolls back (e.g. counting a
     # failed sign-in, which must be kept although the mutation wrote nothing).
     after_rollback: list[Callable[[AsyncSession], Awaitable[None]]] = field(default_factory=list)

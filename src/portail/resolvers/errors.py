@@ -19,7 +19,9 @@ class ErrorCode(Enum):
     NOT_FOUND = "No such object, or not one of yours (the two are never told apart)."
     ALREADY_CONFIRMED = "The account is already confirmed."
     INVALID_CREDENTIALS = "The e-mail address or the password is wrong (never says which)."
-    TOO_MANY_ATTEMPTS = "Too many failed sign-ins: wait before trying again (see the message)."
+    TOO_MANY_ATTEMPTS = (
+        "Too many failed sign-ins, or password reset requests: wait before trying again (see the message)."
+    )
     WRONG_PASSWORD = "The current password given to confirm a change is wrong."
     TOKEN_INVALID = "The link's token is unknown or altered."
     TOKEN_EXPIRED = "The link has expired: ask for a new one."

@@ -32,7 +32,17 @@ async def open_session(ctx: RequestContext, account: Account, *, remember: bool,
 
     Browser sessions travel in the httpOnly cookie (set by the HTTP layer); a bearer session's
     token is handed to the caller instead and never put in a cookie.
+
+    A session the request already carried (another account's, or the same one's) ends: the new
+    one replaces it, so that signing in as someone else on a shared browser leaves nothing open.
     """
+    if ctx.viewer is not None:
+        await ctx.session.exec(
+            update(AuthSession)
+            .where(AuthSession.id == ctx.viewer.session.id)  # type: ignore[arg-type]
+            .where(AuthSession.revoked_at.is_(None))  # type: ignore[union-attr]
+            .values(revoked_at=ctx.now())
+        )
     token = new_token()
     session = AuthSession(
         token_hash=token_hash(token, ctx.settings.effective_secret_key),

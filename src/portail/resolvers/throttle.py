@@ -11,22 +11,36 @@ from sqlmodel import col, delete, select
 from portail.db.engine import AsyncSession
 from portail.db.models import LoginThrottle
 from portail.resolvers.context import RequestContext
-from portail.rules.throttle import ThrottlePolicy, failures_now, just_locked, wait_after
+from portail.rules.devices import trusted_device
+from portail.rules.throttle import (
+    ThrottlePolicy,
+    email_key,
+    failures_now,
+    just_locked,
+    sign_in_keys,
+    wait_after,
+)
+
+__all__ = ["blocked_until", "email_key", "forget", "keys_of_attempt", "record_failure"]
 
 
-def email_key(email: str) -> str:
-    return f"email:{email}"
-
-
-def address_key(address: str) -> str:
-    return f"address:{address}"
+def keys_of_attempt(ctx: RequestContext, email: str, *, per_client: bool = True) -> list[str]:
+    """The throttle keys of a sign-in attempt for ``email`` from this request (see the rule)."""
+    device = trusted_device(
+        ctx.device_cookie, email, ctx.settings.effective_secret_key, ctx.now(), ctx.settings.device_lifetime
+    )
+    return sign_in_keys(email, ctx.client_address, device, per_client=per_client)
 
 
 def _policies(ctx: RequestContext) -> dict[str, ThrottlePolicy]:
     s = ctx.settings
     lock = timedelta(minutes=s.login_lock_minutes)
+    account = ThrottlePolicy(s.login_account_free_failures, s.login_account_lock_failures, lock)
     return {
-        "email": ThrottlePolicy(s.login_account_free_failures, s.login_account_lock_failures, lock),
+        # Untrusted clients of an address together, and each trusted device on its own, get what one
+        # account was allowed before device cookies.
+        "email": account,
+        "device": account,
         # An address may be a whole school's or office's NAT: more room before it waits.
         "address": ThrottlePolicy(s.login_address_lock_failures // 2, s.login_address_lock_failures, lock),
     }

@@ -214,7 +214,9 @@ class OpenFamilyAccountInput:
 class UpdateProfileInput:
     email: str | None = strawberry.field(
         default=None,
-        description="A new sign-in address: it takes effect once confirmed from the mail sent to it.",
+        description="A new sign-in address: it takes effect once confirmed from the mail sent to it. "
+        "The answer never tells whether another account already uses it: such an address is answered "
+        "the same (it shows in `pendingEmail`), its owner is mailed instead, and it can never be confirmed.",
     )
     civility: str | None = strawberry.field(default=None, description='"M.", "Mme" or empty.')
     first_name: str | None = strawberry.field(default=None, description="First name (required).")
@@ -295,8 +297,10 @@ class AccountMutations:
         return LoginPayload(viewer=Viewer.from_row(account) if account else None, errors=errors)
 
     @strawberry.mutation(
-        description='"Mot de passe oublié ?": mails a reset link valid 1 hour. Answers the same '
-        "whether or not the address has an account."
+        description='"Mot de passe oublié ?": mails a reset link valid 1 hour (within seconds: the '
+        "request is queued). Answers the same whether or not the address has an account. Requests "
+        "are limited per typed address and per client address each hour (`TOO_MANY_ATTEMPTS` on "
+        "`email` beyond), and so are the links mailed to one account."
     )
     async def request_password_reset(
         self,

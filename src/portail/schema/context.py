@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from strawberry.types import Info as _Info
 
 SESSION_COOKIE = "portail_session"
+# Browsers that signed in before (OWASP device cookies, see rules.devices): sent to /graphql only.
+DEVICE_COOKIE = "portail_device"
 
 
 @dataclass
@@ -25,12 +27,23 @@ class GraphQLContext:
     app: RequestContext
 
     def apply_cookie(self) -> None:
-        """Write the session cookie change a use case asked for onto the HTTP response."""
+        """Write the session (and device) cookie change a use case asked for onto the HTTP response."""
+        settings = self.app.settings
+        secure = settings.is_production or settings.public_url.startswith("https://")
+        if self.app.new_device_cookie is not None:
+            self.response.set_cookie(
+                DEVICE_COOKIE,
+                self.app.new_device_cookie,
+                max_age=settings.device_cookie_days * 86400,
+                path="/graphql",
+                secure=secure,
+                httponly=True,
+                samesite="lax",
+            )
+            self.app.new_device_cookie = None
         change = self.app.cookie
         if change is None:
             return
-        settings = self.app.settings
-        secure = settings.is_production or settings.public_url.startswith("https://")
         if change.token is None:
             self.response.delete_cookie(
                 SESSION_COOKIE, path="/", secure=secure, httponly=True, samesite="lax"

@@ -12,7 +12,7 @@ import asyncio
 import contextlib
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
@@ -145,8 +145,11 @@ class MailWorker:
         poll_seconds: float,
         max_attempts: int,
         now: Callable[[], datetime] = utcnow,
+        jobs: Sequence[Callable[[], Awaitable[object]]] = (),
     ) -> None:
         self.now = now
+        # Queued work that may write mail (e.g. password reset requests), done first in each round.
+        self.jobs = tuple(jobs)
         self.db = db
         self.sender = sender
         self.mail_from = mail_from
@@ -160,6 +163,11 @@ class MailWorker:
         self._wake.set()
 
     async def run_once(self) -> int:
+        for job in self.jobs:
+            try:
+                await job()
+            except Exception:  # one job's failure must not stop the deliveries
+                log.exception("background job of the mail worker failed")
         return await deliver_due(
             self.db, self.sender, mail_from=self.mail_from, max_attempts=self.max_attempts, now=self.now
         )

@@ -1,6 +1,12 @@
 """Every table, imported here so that metadata (and Alembic) sees them all."""
 
-from portail.db.models.accounts import Account, AuthSession, LoginThrottle, OneTimeToken
+from portail.db.models.accounts import (
+    Account,
+    AuthSession,
+    LoginThrottle,
+    OneTimeToken,
+    PasswordResetRequest,
+)
 from portail.db.models.bookings import Booking, BookingEvent, BookingLine, BookingRequest, Counter, SlotLock
 from portail.db.models.catalogue import Activity, Enrolment, Facility, Period, PeriodDay, Regie, Unit
 from portail.db.models.documents import Document, DocumentType, PrintableForm
@@ -47,6 +53,7 @@ __all__ = [
     "LoginThrottle",
     "OneTimeToken",
     "OutboxMail",
+    "PasswordResetRequest",
     "PendingChange",
     "Period",
     "PeriodDay",

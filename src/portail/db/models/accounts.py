@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 from portail.db.models.base import UTCDateTime, created_at_field, id_field
@@ -79,3 +80,25 @@ class LoginThrottle(SQLModel, table=True):
     failures: int = 0
     last_failure_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     blocked_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class PasswordResetRequest(SQLModel, table=True):
+    """A "Mot de passe oublié ?" request, queued for the background worker.
+
+    The request only writes this row, whatever the address (so that its answer and its time say
+    nothing of whether an account exists); the worker finds the account, makes the link and mails
+    it. Recent rows are also what limits requests per typed address and per client address.
+    """
+
+    __tablename__ = "password_reset_request"
+    __table_args__ = (
+        Index("ix_password_reset_request_email", "email", "created_at"),
+        Index("ix_password_reset_request_client", "client_address", "created_at"),
+        Index("ix_password_reset_request_due", "processed_at", "created_at"),
+    )
+
+    id: uuid.UUID = id_field()
+    email: str = Field(max_length=254)
+    client_address: str = Field(default="", max_length=64)
+    created_at: datetime = created_at_field()
+    processed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
