@@ -19,7 +19,7 @@ from strawberry.types import ExecutionResult
 
 from portail.resolvers.context import RequestContext
 from portail.resolvers.sessions import viewer_for_token
-from portail.rules.text import unicode_problem
+from portail.rules.text import request_text_problem
 from portail.schema.context import DEVICE_COOKIE, SESSION_COOKIE, GraphQLContext
 from portail.schema.extensions import mask_error
 
@@ -227,7 +227,7 @@ class GraphQLView(GraphQL):
 
     def decode_json(self, data: str | bytes) -> object:
         """The request's JSON (body, or multipart ``operations``), refused unless it is an object
-        whose every string is valid Unicode (``rules/text.py``)."""
+        whose every string can be stored (``rules/text.py``)."""
         try:
             decoded = json.loads(data)
         except RecursionError:
@@ -257,17 +257,17 @@ class RequestRefused(Exception):
 
 
 def check_strings(body: dict[str, Any]) -> None:
-    """Refuse a request whose JSON holds a string that is not valid Unicode, naming where it is.
+    """Refuse a request whose JSON holds a string no column can hold, naming where it is.
 
-    JSON can carry a lone UTF-16 surrogate (``"\\ud800"``), which no text can hold: refused here,
-    for every string at once (what a text field further refuses is the use cases' to say, as
-    field errors). Walked without recursion: the body may be nested as deep as the parser allowed.
+    JSON can carry a lone UTF-16 surrogate (``"\\ud800"``) or NUL: refused here, for every string at
+    once (what a text field further refuses is the use cases' to say, as field errors). Walked
+    without recursion: the body may be nested as deep as the parser allowed.
     """
     stack: list[tuple[str, Any]] = [("", body)]
     while stack:
         path, value = stack.pop()
         if isinstance(value, str):
-            problem = unicode_problem(value)
+            problem = request_text_problem(value)
             if problem is not None:
                 # ``variables.input.firstName`` names the input's field as the client wrote it.
                 field = path.removeprefix("variables.") if path.startswith("variables.") else path
@@ -276,7 +276,7 @@ def check_strings(body: dict[str, Any]) -> None:
                 )
         elif isinstance(value, dict):
             for key, item in value.items():
-                if unicode_problem(key) is not None:
+                if request_text_problem(key) is not None:
                     raise RequestRefused("INVALID_TEXT", "Nom de champ refusé : texte mal formé.")
                 stack.append((f"{path}.{key}" if path else key, item))
         elif isinstance(value, list):

@@ -23,7 +23,7 @@ from portail.schema.documents import DocumentMutations, DocumentQueries
 from portail.schema.extensions import BoundedValidation, MaskInternalErrors, log_refusals
 from portail.schema.records import RecordMutations, RecordQueries
 from portail.schema.scalars import SCALAR_OVERRIDES
-from portail.schema.validation import SingleLoginRule
+from portail.schema.validation import SingleLoginRule, TextLiteralRule
 from portail.settings import Settings
 
 Query = merge_types(
@@ -61,6 +61,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         *QueryDepthLimiter(max_depth=settings.max_query_depth).validation_rules,
         *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
         SingleLoginRule,
+        TextLiteralRule,
     ]
     if settings.is_production:
         rules += DisableIntrospection().validation_rules

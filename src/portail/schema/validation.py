@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from graphql import FieldNode, GraphQLError, ValidationRule
+from graphql import FieldNode, GraphQLError, StringValueNode, ValidationRule
+
+from portail.rules.text import request_text_problem
 
 
 class SingleLoginRule(ValidationRule):
@@ -27,3 +29,18 @@ class SingleLoginRule(ValidationRule):
                     )
                 )
 
+
+
+class TextLiteralRule(ValidationRule):
+    """Strings written in the document obey the rule of strings sent in variables.
+
+    A literal may spell NUL as an escape (``"a\\u0000b"``), which the HTTP layer's check of the
+    request's JSON cannot see; a lone surrogate is already a syntax error.
+    """
+
+    def enter_string_value(self, node: StringValueNode, *_args: Any) -> None:
+        problem = request_text_problem(node.value)
+        if problem is not None:
+            self.report_error(
+                GraphQLError(f"Texte refusé : {problem}.", node, extensions={"code": "INVALID_TEXT"})
+            )
