@@ -133,7 +133,7 @@ async def update_document_type(
                 "active",
                 ErrorCode.IN_USE,
                 f"{_documents(pending)} de ce type {'attend' if pending == 1 else 'attendent'} encore "
-                "l'examen : examinez-les d'abord.",
+                f"l'examen : examinez-{'le' if pending == 1 else 'les'} d'abord.",
             )
     if row.per_child != was_per_child:
         handed_in = await _documents_of(ctx, row.id)
