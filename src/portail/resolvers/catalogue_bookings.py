@@ -142,9 +142,13 @@ async def update_activity(
 async def update_unit(ctx: RequestContext, unit_id: uuid.UUID | None, data: UnitData) -> Unit:
     """Change a unit's settings. A capacity below the places held on a day from today on is refused
     (held bookings are never dropped); a capacity raised gives the new places to the waiting line."""
+    found = await ctx.session.get(Unit, unit_id) if unit_id else None
+    if found is not None:
+        # The period first, as a submission does: its lock keeps bookings of the unit from being taken
+        # while places are compared. Locking the unit first would deadlock with a submission holding
+        # the period and inserting rows that point at the unit.
+        await catalogue.get_for_update(ctx, Period, found.period_id, "id", NO_PERIOD)
     unit = await catalogue.get_for_update(ctx, Unit, unit_id, "id", "Cette unité n'existe pas.")
-    # The period's lock keeps bookings of the unit from being taken while places are compared.
-    await catalogue.get_for_update(ctx, Period, unit.period_id, "id", NO_PERIOD)
     before = unit.capacity
     today = catalogue.today(ctx)
     lowered = data.capacity is not None and (before is None or data.capacity < before)
