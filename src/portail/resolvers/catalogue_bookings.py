@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Generic, TypeVar
 
 from sqlmodel import col, select
 
@@ -50,11 +51,14 @@ REASON_MAX = 500
 NO_PERIOD = "Cette période n'existe pas."
 
 
+T = TypeVar("T")
+
+
 @dataclass
-class Changed:
+class Changed(Generic[T]):
     """A catalogue row as it now is, and how many bookings the change cancelled."""
 
-    row: object
+    row: T
     cancelled: int = 0
 
 
@@ -64,7 +68,7 @@ class Changed:
 
 async def update_period(
     ctx: RequestContext, period_id: uuid.UUID | None, data: PeriodData, cancel_reason: str | None
-) -> Changed:
+) -> Changed[Period]:
     """Change a period's name, dates and weekdays; bookings on days it closes stand in the way, or
     are cancelled with ``cancel_reason``."""
     period = await catalogue.get_for_update(ctx, Period, period_id, "id", NO_PERIOD)
@@ -89,7 +93,7 @@ async def set_period_days(
     closures: Sequence[SpanData],
     extra_days: Sequence[SpanData],
     cancel_reason: str | None,
-) -> Changed:
+) -> Changed[Period]:
     """Replace a period's closures and extra days; bookings on days this closes stand in the way, or
     are cancelled with ``cancel_reason``."""
     period = await catalogue.get_for_update(ctx, Period, period_id, "periodId", NO_PERIOD)
@@ -109,7 +113,7 @@ async def set_period_days(
 
 async def update_activity(
     ctx: RequestContext, activity_id: uuid.UUID | None, data: ActivityData, cancel_reason: str | None
-) -> Changed:
+) -> Changed[Activity]:
     """Change an activity's settings; when its relation to school holidays changes, bookings on days
     that closes stand in the way, or are cancelled with ``cancel_reason``."""
     activity = await catalogue.get_for_update(ctx, Activity, activity_id, "id", "Cet accueil n'existe pas.")
