@@ -335,6 +335,13 @@ _REPEAT_CODES = {
 
 
 async def _plan(ctx: RequestContext, data: RequestData, *, lock: bool) -> tuple[Plan, uuid.UUID, Catalogue]:
+    if lock and data.period_id is not None:
+        # Staff changing the period's calendar or a unit's capacity lock it for update
+        # (resolvers.catalogue_bookings): a booking is taken before they count what stands in their
+        # way, or after, on their change.
+        await ctx.session.exec(
+            select(Period.id).where(Period.id == data.period_id).with_for_update(read=True)
+        )
     catalogue = await load_catalogue(ctx)
     period = catalogue.by_id.get(data.period_id) if data.period_id else None
     if not isinstance(period, Period):

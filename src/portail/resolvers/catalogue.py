@@ -207,10 +207,14 @@ def weekdays_of(period: Period) -> list[int]:
 async def _get(
     ctx: RequestContext, table: Any, row_id: uuid.UUID | None, field_name: str, message: str
 ) -> Any:
+    """The row of ``table`` locked for update, or a NOT_FOUND error on ``field_name``."""
     row = await ctx.session.get(table, row_id, with_for_update=True) if row_id else None
     if row is None:
         raise UserErrors.one(field_name, ErrorCode.NOT_FOUND, message)
     return row
+
+
+get_for_update = _get
 
 
 def _forget(ctx: RequestContext) -> None:
@@ -327,6 +331,31 @@ async def update_period(ctx: RequestContext, period_id: uuid.UUID | None, data: 
 async def _fill_period(ctx: RequestContext, row: Period, activity: Activity, data: PeriodData) -> Period:
     v = Validator()
     row.name = v.text("name", data.name, max_length=150, required=True)
+    check_period(v, activity, data)
+    v.raise_if_any()
+    row.start, row.end = data.start, data.end
+    row.weekdays = ",".join(str(d) for d in sorted(set(data.weekdays)))
+    ctx.session.add(row)
+    await ctx.session.flush()
+    _forget(ctx)
+    return row
+
+
+def check_open_during(v: Validator, periods: Sequence[Period], open_during: str) -> None:
+    """Add to ``v`` an error when the school calendar does not cover every period of an activity that
+    is to follow school holidays (``open_during``)."""
+    if open_during == OpenDuring.ALWAYS:
+        return
+    if any(not school_calendar_covers(p.start, p.end) for p in periods):
+        v.add(
+            "openDuring",
+            ErrorCode.INVALID,
+            "Le calendrier des vacances scolaires n'est pas encore publié pour toutes ses périodes.",
+        )
+
+
+def check_period(v: Validator, activity: Activity, data: PeriodData) -> None:
+    """Add to ``v`` what is wrong with a period's dates and weekdays (its name aside)."""
     if data.end < data.start:
         v.add("end", ErrorCode.INVALID, "La date de fin est antérieure à la date de début.")
     elif (data.end - data.start).days > MAX_PERIOD_DAYS:
@@ -339,13 +368,6 @@ async def _fill_period(ctx: RequestContext, row: Period, activity: Activity, dat
         )
     if not data.weekdays:
         v.add("weekdays", ErrorCode.REQUIRED, "Choisissez au moins un jour de la semaine.")
-    v.raise_if_any()
-    row.start, row.end = data.start, data.end
-    row.weekdays = ",".join(str(d) for d in sorted(set(data.weekdays)))
-    ctx.session.add(row)
-    await ctx.session.flush()
-    _forget(ctx)
-    return row
 
 
 async def set_period_days(
@@ -357,6 +379,15 @@ async def set_period_days(
     """Replace the period's closures and extra opening days."""
     period = await _get(ctx, Period, period_id, "periodId", "Cette période n'existe pas.")
     v = Validator()
+    rows = check_period_days(v, period, closures, extra_days)
+    v.raise_if_any()
+    return await write_period_days(ctx, period, rows)
+
+
+def check_period_days(
+    v: Validator, period: Period, closures: Sequence[SpanData], extra_days: Sequence[SpanData]
+) -> list[PeriodDay]:
+    """The rows of ``closures`` and ``extra_days`` (not written), what is wrong with them added to ``v``."""
     rows = []
     for name, kind, spans in (("closures", "closure", closures), ("extraDays", "extra", extra_days)):
         if len(spans) > MAX_SPANS:
@@ -377,7 +408,11 @@ async def set_period_days(
             rows.append(
                 PeriodDay(period_id=period.id, kind=kind, start=span.start, end=span.end, label=label)
             )
-    v.raise_if_any()
+    return rows
+
+
+async def write_period_days(ctx: RequestContext, period: Period, rows: list[PeriodDay]) -> Period:
+    """Put ``rows`` (checked) in place of the period's closures and extra days."""
     old = (await ctx.session.exec(select(PeriodDay).where(PeriodDay.period_id == period.id))).all()
     for row in old:
         await ctx.session.delete(row)

@@ -6,9 +6,11 @@ import re
 import uuid
 from dataclasses import dataclass
 
+from sqlalchemy import func
 from sqlmodel import col, select
 
-from portail.db.models import DocumentType
+from portail.db.models import Document, DocumentType
+from portail.db.models.catalogue import Activity
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, UserErrors
 from portail.resolvers.validation import Validator
@@ -117,12 +119,77 @@ async def update_document_type(
     ctx: RequestContext, type_id: uuid.UUID | None, changes: DocumentTypeChanges
 ) -> DocumentType:
     """Change a type; documents already handed in keep their review."""
-    row = await ctx.session.get(DocumentType, type_id) if type_id else None
+    row = await ctx.session.get(DocumentType, type_id, with_for_update=True) if type_id else None
     if row is None:
         raise UserErrors.one("id", ErrorCode.NOT_FOUND, "Ce type de document n'existe pas.")
+    old_code, was_per_child, was_active = row.code, row.per_child, row.active
     v = Validator()
     _validate(v, changes, row)
-    return await _save(ctx, v, row)
+    deactivated = was_active and not row.active
+    requiring = await _activities_requiring(ctx, old_code) if deactivated or row.code != old_code else []
+    if deactivated:
+        pending = await _documents_of(ctx, row.id, state="pending")
+        if requiring:
+            message = f"{_required_by(requiring)} : retirez-le d'abord de leurs pièces."
+            v.add("active", ErrorCode.IN_USE, message)
+        if pending:
+            v.add(
+                "active",
+                ErrorCode.IN_USE,
+                f"{_documents(pending)} de ce type {'attend' if pending == 1 else 'attendent'} encore "
+                f"l'examen : examinez-{'le' if pending == 1 else 'les'} d'abord.",
+            )
+    if row.per_child != was_per_child:
+        handed_in = await _documents_of(ctx, row.id)
+        if handed_in:
+            v.add(
+                "perChild",
+                ErrorCode.IN_USE,
+                f"{_documents(handed_in)} de ce type {'est' if handed_in == 1 else 'sont'} déjà "
+                f"remis {'par enfant' if was_per_child else 'pour le foyer'} : créez plutôt un autre type.",
+            )
+    saved = await _save(ctx, v, row)
+    if saved.code != old_code:
+        # The activities name their required documents by code: the requirement follows the type.
+        for activity in requiring:
+            activity.required_documents = ",".join(
+                saved.code if c == old_code else c for c in activity.required_documents.split(",")
+            )
+            ctx.session.add(activity)
+        await ctx.session.flush()
+        ctx.cache.pop(("catalogue",), None)
+    return saved
+
+
+async def _activities_requiring(ctx: RequestContext, code: str) -> list[Activity]:
+    """The activities that require documents of type ``code`` to enrol, locked (by name)."""
+    rows = (
+        await ctx.session.exec(
+            select(Activity)
+            .where(col(Activity.required_documents).contains(code))
+            .order_by(col(Activity.name), col(Activity.id))
+            .with_for_update()
+        )
+    ).all()
+    return [a for a in rows if code in a.required_documents.split(",")]
+
+
+async def _documents_of(ctx: RequestContext, type_id: uuid.UUID, state: str | None = None) -> int:
+    query = select(func.count()).select_from(Document).where(Document.type_id == type_id)
+    if state is not None:
+        query = query.where(Document.state == state)
+    return int((await ctx.session.exec(query)).one())
+
+
+def _documents(count: int) -> str:
+    return "1 justificatif" if count == 1 else f"{count} justificatifs"
+
+
+def _required_by(activities: list[Activity]) -> str:
+    names = ", ".join(f"« {a.name} »" for a in activities)
+    if len(activities) == 1:
+        return f"1 accueil exige ce justificatif ({names})"
+    return f"{len(activities)} accueils exigent ce justificatif ({names})"
 
 
 def formats_of(row: DocumentType) -> tuple[str, ...]:

@@ -57,6 +57,15 @@ class ErrorCode(Enum):
     NOT_ENROLLED = "The child is not enrolled (accepted) in the period: enrol first."
     NOTHING_TO_SUBMIT = "No line of the request can change anything (every one is refused; see the message)."
     NOT_AWAITING_DECISION = "The booking or request awaits no staff decision (already decided, or waiting)."
+    BOOKINGS_IN_THE_WAY = (
+        "Bookings that still stand (pending, accepted, cancellation requested, waiting) would be left on "
+        "days the change closes, or beyond the capacity: the message says how many and when. For a "
+        "calendar, give a cancellation reason to cancel them (the families are mailed)."
+    )
+    IN_USE = (
+        "Other records depend on the object (activities requiring a document type, documents handed in "
+        "under it): the message says how many."
+    )
 
 
 @dataclass(frozen=True)

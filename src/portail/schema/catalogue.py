@@ -18,6 +18,7 @@ from portail.db.models.catalogue import PeriodDay as PeriodDayRow
 from portail.db.models.catalogue import Regie as RegieRow
 from portail.db.models.catalogue import Unit as UnitRow
 from portail.resolvers import catalogue as use_cases
+from portail.resolvers import catalogue_bookings as guarded
 from portail.resolvers.errors import UserErrors
 from portail.rules import deadlines
 from portail.rules.pricing import format_amount, unit_price
@@ -29,6 +30,14 @@ from portail.schema.ids import parse_id, to_id
 from portail.schema.permissions import FAMILY, STAFF
 
 MAX_PAGE = 100
+
+CANCEL_BOOKINGS = (
+    "To go through although bookings stand on days this change closes: the reason (in French, the "
+    "families read it, e.g. \"Grève du personnel de restauration\"). Those bookings (pending, accepted, "
+    "cancellation requested, waiting; past days included) are cancelled by staff with this reason, their "
+    "places freed, and each family is mailed its days. Omitted or null: the change is refused with "
+    "`BOOKINGS_IN_THE_WAY` on the field at fault, saying how many bookings stand in the way."
+)
 
 
 def _enum(name: str, description: str, values: dict[str, str]) -> Any:
@@ -485,7 +494,11 @@ class TariffBracketInput:
 class UnitInput:
     name: str = strawberry.field(description="Name.")
     position: int = strawberry.field(default=0, description="Order among the period's units.")
-    capacity: int | None = strawberry.field(default=None, description="Places per day; null: unlimited.")
+    capacity: int | None = strawberry.field(
+        default=None,
+        description="Places per day; null: unlimited. Not below the places already held on a day from "
+        "today on (see `updateUnit`).",
+    )
     booking_deadline: DeadlineRuleInput = strawberry.field(description="When booking a day closes.")
     cancellation_deadline: DeadlineRuleInput = strawberry.field(description="When cancelling a day closes.")
     tariff: list[TariffBracketInput] = strawberry.field(description="The tariff grid, in cents.")
@@ -572,12 +585,18 @@ class FacilityPayload:
 @strawberry.type(description="Result of a change to an activity.")
 class ActivityPayload:
     activity: Activity | None = strawberry.field(description="The activity as it now is; null on error.")
+    cancelled_bookings: int = strawberry.field(
+        default=0, description="How many bookings the change cancelled (`cancelBookings`); 0 otherwise."
+    )
     errors: list[UserError] = strawberry.field(description="What to fix; empty on success.")
 
 
 @strawberry.type(description="Result of a change to a period (its dates, its calendar).")
 class PeriodPayload:
     period: Period | None = strawberry.field(description="The period as it now is; null on error.")
+    cancelled_bookings: int = strawberry.field(
+        default=0, description="How many bookings the change cancelled (`cancelBookings`); 0 otherwise."
+    )
     errors: list[UserError] = strawberry.field(description="What to fix; empty on success.")
 
 
@@ -782,18 +801,29 @@ class CatalogueMutations:
             activity=Activity.of(await _catalogue(info), row) if row else None, errors=errors
         )
 
-    @strawberry.mutation(permission_classes=STAFF, description="Staff: change an activity's settings.")
+    @strawberry.mutation(
+        permission_classes=STAFF,
+        description="Staff: change an activity's settings. Changing `openDuring` closes days of its periods "
+        "(school holidays, or school time): bookings standing on them are `BOOKINGS_IN_THE_WAY` on "
+        "`openDuring`, unless `cancelBookings` gives the reason to cancel them.",
+    )
     async def update_activity(
         self,
         info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="The activity.")],
         input: Annotated[ActivityInput, strawberry.argument(description="All its settings.")],
+        cancel_bookings: Annotated[str | None, strawberry.argument(description=CANCEL_BOOKINGS)] = None,
     ) -> ActivityPayload:
-        row, errors = await run_mutation(
-            info, lambda: use_cases.update_activity(info.context.app, _id(id), _activity_data(input))
+        done, errors = await run_mutation(
+            info,
+            lambda: guarded.update_activity(
+                info.context.app, _id(id), _activity_data(input), cancel_bookings
+            ),
         )
         return ActivityPayload(
-            activity=Activity.of(await _catalogue(info), row) if row else None, errors=errors
+            activity=Activity.of(await _catalogue(info), done.row) if done else None,
+            cancelled_bookings=done.cancelled if done else 0,
+            errors=errors,
         )
 
     @strawberry.mutation(permission_classes=STAFF, description="Staff: create a period of an activity.")
@@ -809,22 +839,34 @@ class CatalogueMutations:
         return PeriodPayload(period=await _period(info, row) if row else None, errors=errors)
 
     @strawberry.mutation(
-        permission_classes=STAFF, description="Staff: change a period's name, dates, weekdays."
+        permission_classes=STAFF,
+        description="Staff: change a period's name, dates, weekdays. Bookings standing on days the new dates "
+        "or weekdays close are `BOOKINGS_IN_THE_WAY` on `start`, `end` or `weekdays` (with how many and "
+        "when), unless `cancelBookings` gives the reason to cancel them.",
     )
     async def update_period(
         self,
         info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="The period.")],
         input: Annotated[PeriodInput, strawberry.argument(description="Its name, dates and weekdays.")],
+        cancel_bookings: Annotated[str | None, strawberry.argument(description=CANCEL_BOOKINGS)] = None,
     ) -> PeriodPayload:
-        row, errors = await run_mutation(
-            info, lambda: use_cases.update_period(info.context.app, _id(id), _period_data(input))
+        done, errors = await run_mutation(
+            info,
+            lambda: guarded.update_period(info.context.app, _id(id), _period_data(input), cancel_bookings),
         )
-        return PeriodPayload(period=await _period(info, row) if row else None, errors=errors)
+        return PeriodPayload(
+            period=await _period(info, done.row) if done else None,
+            cancelled_bookings=done.cancelled if done else 0,
+            errors=errors,
+        )
 
     @strawberry.mutation(
         permission_classes=STAFF,
-        description="Staff: replace a period's closures and extra opening days (within the period's dates).",
+        description="Staff: replace a period's closures and extra opening days (within the period's dates). "
+        "Bookings standing on days this closes (a new closure, an extra day taken away) are "
+        "`BOOKINGS_IN_THE_WAY` on `closures.<i>` or `extraDays`, unless `cancelBookings` gives the reason "
+        "to cancel them: what a town does for a strike or an unplanned closure.",
     )
     async def set_period_calendar(
         self,
@@ -832,14 +874,19 @@ class CatalogueMutations:
         period_id: Annotated[strawberry.ID, strawberry.argument(description="The period.")],
         closures: Annotated[list[DateSpanInput], strawberry.argument(description="Days closed.")],
         extra_days: Annotated[list[DateSpanInput], strawberry.argument(description="Days opened besides.")],
+        cancel_bookings: Annotated[str | None, strawberry.argument(description=CANCEL_BOOKINGS)] = None,
     ) -> PeriodPayload:
-        row, errors = await run_mutation(
+        done, errors = await run_mutation(
             info,
-            lambda: use_cases.set_period_days(
-                info.context.app, _id(period_id), _spans(closures), _spans(extra_days)
+            lambda: guarded.set_period_days(
+                info.context.app, _id(period_id), _spans(closures), _spans(extra_days), cancel_bookings
             ),
         )
-        return PeriodPayload(period=await _period(info, row) if row else None, errors=errors)
+        return PeriodPayload(
+            period=await _period(info, done.row) if done else None,
+            cancelled_bookings=done.cancelled if done else 0,
+            errors=errors,
+        )
 
     @strawberry.mutation(permission_classes=STAFF, description="Staff: create a unit of a period.")
     async def create_unit(
@@ -853,7 +900,14 @@ class CatalogueMutations:
         )
         return UnitPayload(unit=Unit.from_row(row) if row else None, errors=errors)
 
-    @strawberry.mutation(permission_classes=STAFF, description="Staff: change a unit's settings.")
+    @strawberry.mutation(
+        permission_classes=STAFF,
+        description="Staff: change a unit's settings. A `capacity` below the places already held on a day "
+        "from today on is refused (`BOOKINGS_IN_THE_WAY` on `capacity`, saying how many bookings exceed "
+        "it and the lowest capacity allowed): held places are never taken back; to free them, cancel "
+        "those days (`setPeriodCalendar` with `cancelBookings`). A capacity raised (or made unlimited) "
+        "gives the new places to the first in each day's waiting line at once; they are mailed.",
+    )
     async def update_unit(
         self,
         info: Info,
@@ -861,7 +915,7 @@ class CatalogueMutations:
         input: Annotated[UnitInput, strawberry.argument(description="All its settings.")],
     ) -> UnitPayload:
         row, errors = await run_mutation(
-            info, lambda: use_cases.update_unit(info.context.app, _id(id), _unit_data(input))
+            info, lambda: guarded.update_unit(info.context.app, _id(id), _unit_data(input))
         )
         return UnitPayload(unit=Unit.from_row(row) if row else None, errors=errors)
 

@@ -511,7 +511,13 @@ class DocumentMutations:
         row, errors = await run_mutation(info, lambda: type_use_cases.create_document_type(ctx, changes))
         return DocumentTypePayload(document_type=DocumentKind.from_row(row) if row else None, errors=errors)
 
-    @strawberry.mutation(permission_classes=STAFF, description="Staff: change a kind of supporting document.")
+    @strawberry.mutation(
+        permission_classes=STAFF,
+        description="Staff: change a kind of supporting document. A new `code` is carried into the "
+        "activities that require the type. Refused with `IN_USE`: `active: false` while activities "
+        "require the type or documents of it await review (the message says how many), and a change of "
+        "`perChild` once documents of the type were handed in.",
+    )
     async def update_document_type(
         self,
         info: Info,
