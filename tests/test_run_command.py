@@ -16,28 +16,35 @@ from tests.support.smtp import free_port
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_serve_demo_answers_graphiql_and_the_demo_viewer(tmp_path):
+def start_serve(tmp_path: Path, *args: str, env_extra: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
+    """``portail serve`` in a new process on a free port, on a fresh var/ folder, once it answers."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("PORTAIL_")}
     env["PORTAIL_VAR_DIR"] = str(tmp_path / "var")
-    # What `python3 dev.py run` executes once the virtualenv is ready.
+    env.update(env_extra or {})
     process = subprocess.Popen(
-        [sys.executable, "-m", "portail", "serve", "--demo", "--port", str(port)],
+        [sys.executable, "-m", "portail", "serve", *args, "--port", str(port)],
         cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert process.poll() is None, process.stdout.read()
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "the server did not start within 60 s"
-            time.sleep(0.2)
+    deadline = time.monotonic() + 90
+    while True:
+        assert process.poll() is None, process.stdout.read()
+        try:
+            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
+                return process, base
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline:
+            process.terminate()
+            raise AssertionError("the server did not start within 90 s")
+        time.sleep(0.2)
 
+
+def test_serve_demo_answers_graphiql_and_the_demo_viewer(tmp_path):
+    # What `python3 dev.py run` executes once the virtualenv is ready.
+    process, base = start_serve(tmp_path, "--demo")
+    try:
         page = httpx.get(f"{base}/graphql", headers={"Accept": "text/html"})
         assert page.status_code == 200 and "graphiql" in page.text.lower()
         assert httpx.get(f"{base}/readyz").json() == {"status": "ok"}
@@ -73,26 +80,10 @@ def _children_of(pid: int) -> list[int]:
 
 
 def test_serve_with_two_workers_shares_sessions_and_sends_each_mail_once(tmp_path):
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PORTAIL_")}
-    env["PORTAIL_VAR_DIR"] = str(tmp_path / "var")
-    env["PORTAIL_MAIL_POLL_SECONDS"] = "0.2"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "portail", "serve", "--demo", "--workers", "2", "--port", str(port)],
-        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    process, base = start_serve(
+        tmp_path, "--demo", "--workers", "2", env_extra={"PORTAIL_MAIL_POLL_SECONDS": "0.2"}
     )
-    base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 90
-        while True:
-            assert process.poll() is None, process.stdout.read()
-            try:
-                if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert time.monotonic() < deadline, "the server did not start within 90 s"
-            time.sleep(0.2)
         # Two server processes under uvicorn's supervisor (besides multiprocessing's helpers).
         workers = [
             pid for pid in _children_of(process.pid)

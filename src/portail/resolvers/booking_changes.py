@@ -221,28 +221,41 @@ class Changes:
         return promoted
 
     async def _mail_promotions(self, catalogue: Catalogue, promoted: list[Booking]) -> None:
-        requests = {self.lines[b.book_line_id].request_id for b in promoted if b.book_line_id in self.lines}
+        await self.mail_days_to_authors(catalogue, promoted, "booking_promoted", with_state=True)
+
+    async def mail_days_to_authors(
+        self,
+        catalogue: Catalogue,
+        bookings: list[Booking],
+        template: str,
+        *,
+        with_state: bool = False,
+        **context: object,
+    ) -> None:
+        """One mail per account that made some of ``bookings`` (their lines loaded), listing its days
+        in order (child, day, unit, period; and the new state ``with_state``)."""
+        requests = {self.lines[b.book_line_id].request_id for b in bookings if b.book_line_id in self.lines}
         authors = await request_authors(self.ctx, requests)
-        children = await children_by_id(self.ctx, {b.child_id for b in promoted})
+        children = await children_by_id(self.ctx, {b.child_id for b in bookings})
         units = {u.id: u for u in catalogue.units}
         per_author: dict[str, list[dict[str, str]]] = {}
-        for b in sorted(promoted, key=lambda b: (b.day, str(b.child_id))):
+        for b in sorted(bookings, key=lambda b: (b.day, str(b.child_id))):
             line = self.lines.get(b.book_line_id) if b.book_line_id else None
             email = authors.get(line.request_id) if line else None
             if email is None:
                 continue
             child = children[b.child_id]
-            per_author.setdefault(email, []).append(
-                {
-                    "child": f"{child.first_name} {child.last_name}",
-                    "day": french_date(b.day),
-                    "unit": units[b.unit_id].name,
-                    "path": period_path(catalogue, catalogue.by_id[b.period_id]),
-                    "state": state_label(BookingState(b.state)),
-                }
-            )
+            item = {
+                "child": f"{child.first_name} {child.last_name}",
+                "day": french_date(b.day),
+                "unit": units[b.unit_id].name,
+                "path": period_path(catalogue, catalogue.by_id[b.period_id]),
+            }
+            if with_state:
+                item["state"] = state_label(BookingState(b.state))
+            per_author.setdefault(email, []).append(item)
         for email, items in per_author.items():
-            send_mail(self.ctx, "booking_promoted", email, items=items)
+            send_mail(self.ctx, template, email, items=items, **context)
 
     async def restate_requests(self) -> dict[uuid.UUID, BookingRequest]:
         """Recompute the derived state of every request whose lines changed; returns them by id."""

@@ -26,11 +26,10 @@ from portail.db.locks import lock_slots
 from portail.db.models.bookings import Booking, SlotLock
 from portail.db.models.catalogue import Activity, Period, PeriodDay, Unit
 from portail.resolvers import catalogue
-from portail.resolvers.booking_changes import Changes, policy_of, request_authors
+from portail.resolvers.booking_changes import Changes, policy_of
 from portail.resolvers.catalogue import ActivityData, PeriodData, SpanData, UnitData
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
-from portail.resolvers.mail import send_mail
 from portail.resolvers.validation import Validator
 from portail.rules.booking_states import Actor, BookingState, Refusal, transition
 from portail.rules.booking_states import BookingEvent as Event
@@ -44,7 +43,6 @@ from portail.rules.bookings_in_the_way import (
     over_capacity,
 )
 from portail.rules.calendar import OpenDuring, PeriodCalendar
-from portail.rules.repeat import french_date
 
 REASON_FIELD = "cancelBookings"
 REASON_MAX = 500
@@ -269,40 +267,9 @@ async def cancel_bookings(ctx: RequestContext, bookings: Sequence[Booking], reas
     await changes.flush()
     await changes.promote(cat)  # every standing booking of those days is cancelled: nobody is left in line
     await changes.restate_requests()
-    await _mail_families(ctx, cat, changes, fresh, reason)
+    # One mail per account that booked, listing its cancelled days and the reason.
+    await changes.mail_days_to_authors(cat, fresh, "bookings_cancelled", reason=reason)
     return len(fresh)
-
-
-async def _mail_families(
-    ctx: RequestContext,
-    cat: catalogue.Catalogue,
-    changes: Changes,
-    cancelled: list[Booking],
-    reason: str,
-) -> None:
-    """One mail per account that booked, listing its cancelled days and the reason."""
-    request_of = {
-        b.id: changes.lines[b.book_line_id].request_id for b in cancelled if b.book_line_id in changes.lines
-    }
-    authors = await request_authors(ctx, set(request_of.values()))
-    children = await catalogue.children_by_id(ctx, {b.child_id for b in cancelled})
-    units = {u.id: u for u in cat.units}
-    per_author: dict[str, list[dict[str, str]]] = {}
-    for b in cancelled:
-        email = authors.get(request_of[b.id]) if b.id in request_of else None
-        if email is None:  # pragma: no cover - every booking is made by a request
-            continue
-        child = children[b.child_id]
-        per_author.setdefault(email, []).append(
-            {
-                "child": f"{child.first_name} {child.last_name}",
-                "day": french_date(b.day),
-                "unit": units[b.unit_id].name,
-                "path": catalogue.period_path(cat, cat.by_id[b.period_id]),
-            }
-        )
-    for email, items in per_author.items():
-        send_mail(ctx, "bookings_cancelled", email, items=items, reason=reason)
 
 
 async def _promote_waiting(ctx: RequestContext, unit: Unit, today: date) -> None:
