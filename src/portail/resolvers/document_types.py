@@ -123,31 +123,34 @@ async def update_document_type(
     if row is None:
         raise UserErrors.one("id", ErrorCode.NOT_FOUND, "Ce type de document n'existe pas.")
     old_code, was_per_child, was_active = row.code, row.per_child, row.active
-    v = Validator()
-    _validate(v, changes, row)
-    deactivated = was_active and not row.active
-    requiring = await _activities_requiring(ctx, old_code) if deactivated or row.code != old_code else []
-    if deactivated:
-        pending = await _documents_of(ctx, row.id, state="pending")
-        if requiring:
-            message = f"{_required_by(requiring)} : retirez-le d'abord de leurs pièces."
-            v.add("active", ErrorCode.IN_USE, message)
-        if pending:
-            v.add(
-                "active",
-                ErrorCode.IN_USE,
-                f"{_documents(pending)} de ce type {'attend' if pending == 1 else 'attendent'} encore "
-                f"l'examen : examinez-{'le' if pending == 1 else 'les'} d'abord.",
-            )
-    if row.per_child != was_per_child:
-        handed_in = await _documents_of(ctx, row.id)
-        if handed_in:
-            v.add(
-                "perChild",
-                ErrorCode.IN_USE,
-                f"{_documents(handed_in)} de ce type {'est' if handed_in == 1 else 'sont'} déjà "
-                f"remis {'par enfant' if was_per_child else 'pour le foyer'} : créez plutôt un autre type.",
-            )
+    # The new values sit on the row before they are checked: the look-ups below must not flush them
+    # (an over-long label would reach its column: an error of the database, not a field error).
+    with ctx.session.no_autoflush:
+        v = Validator()
+        _validate(v, changes, row)
+        deactivated = was_active and not row.active
+        requiring = await _activities_requiring(ctx, old_code) if deactivated or row.code != old_code else []
+        if deactivated:
+            pending = await _documents_of(ctx, row.id, state="pending")
+            if requiring:
+                message = f"{_required_by(requiring)} : retirez-le d'abord de leurs pièces."
+                v.add("active", ErrorCode.IN_USE, message)
+            if pending:
+                v.add(
+                    "active",
+                    ErrorCode.IN_USE,
+                    f"{_documents(pending)} de ce type {'attend' if pending == 1 else 'attendent'} encore "
+                    f"l'examen : examinez-{'le' if pending == 1 else 'les'} d'abord.",
+                )
+        if row.per_child != was_per_child:
+            handed_in = await _documents_of(ctx, row.id)
+            if handed_in:
+                v.add(
+                    "perChild",
+                    ErrorCode.IN_USE,
+                    f"{_documents(handed_in)} de ce type {'est' if handed_in == 1 else 'sont'} déjà remis "
+                    f"{'par enfant' if was_per_child else 'pour le foyer'} : créez plutôt un autre type.",
+                )
     saved = await _save(ctx, v, row)
     if saved.code != old_code:
         # The activities name their required documents by code: the requirement follows the type.
