@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import AsyncIterator, Iterator
+from concurrent.futures import ThreadPoolExecutor
 
-from graphql import GraphQLError, GraphQLSyntaxError
-from strawberry.extensions import SchemaExtension, ValidationCache
+from graphql import DocumentNode, GraphQLError, GraphQLSyntaxError
+from strawberry.extensions import SchemaExtension
+from strawberry.schema.schema import validate_document
 
 from portail.resolvers.errors import UserErrors
 from portail.schema.cost import CostLimits, cost_error
@@ -30,25 +34,52 @@ def _is_public(error: GraphQLError) -> bool:
     return bool(error.extensions and error.extensions.get("code") in PUBLIC_CODES)
 
 
-class BoundedValidation(ValidationCache):
-    """Validation (cached per document) of documents whose cost is within limits; others are refused.
+# New documents are validated here, one at a time, off the event loop: a document costs up to some
+# tens of milliseconds of validation within the limits, and the loop (health checks, other
+# requests' database replies) keeps its turn every few milliseconds meanwhile (the interpreter
+# switches threads every 5 ms). One thread: validations would only share the same core anyway.
+_VALIDATION_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="graphql-validation")
+# Validated documents and their errors, newest last. graphql-core compares documents without their
+# locations and comments: a document that differs only by those is the same document.
+_validated: OrderedDict[tuple[object, ...], list[GraphQLError]] = OrderedDict()
+
+
+class BoundedValidation(SchemaExtension):
+    """Validation of documents whose cost is within limits, cached; others are refused unvalidated.
 
     The cost is counted on the parsed document in linear time before any validation rule runs
-    (``schema/cost.py``): a document that would make validation quadratic never reaches it.
+    (``schema/cost.py``): a document that would make validation quadratic never reaches it. A new
+    document is validated in a thread of its own; a known one is answered from the cache.
     """
 
     def __init__(self, limits: CostLimits, maxsize: int) -> None:
-        super().__init__(maxsize=maxsize)
         self.limits = limits
+        self.maxsize = maxsize
 
-    def on_validate(self) -> Iterator[None]:
-        document = self.execution_context.graphql_document
-        error = None if document is None else cost_error(document, self.limits)
+    async def on_validate(self) -> AsyncIterator[None]:
+        context = self.execution_context
+        document = context.graphql_document
+        if document is not None:
+            context.pre_execution_errors = await self._errors(document)
+        yield
+
+    async def _errors(self, document: DocumentNode) -> list[GraphQLError]:
+        error = cost_error(document, self.limits)
         if error is not None:
-            self.execution_context.pre_execution_errors = [error]
-            yield
-            return
-        yield from super().on_validate()
+            return [error]
+        context = self.execution_context
+        schema, rules = context.schema._schema, tuple(context.validation_rules)
+        key = (id(schema), document, rules)
+        errors = _validated.get(key)
+        if errors is not None:
+            _validated.move_to_end(key)
+            return errors
+        loop = asyncio.get_running_loop()
+        errors = await loop.run_in_executor(_VALIDATION_THREAD, validate_document, schema, document, rules)
+        _validated[key] = errors
+        while len(_validated) > self.maxsize:
+            _validated.popitem(last=False)
+        return errors
 
 
 class MaskInternalErrors(SchemaExtension):
