@@ -9,10 +9,11 @@ now counted before validation (``schema/cost.py``: ``QUERY_TOO_COMPLEX``) and ``
 
 One scenario: ``clients`` connections (keep-alive, raw HTTP/1.1) each post one hostile document in a
 loop, every request with its own operation name (``query H<run>_<client>_<n>``), while a prober
-sends ``GET /healthz`` on a new connection every 20 ms, whether the last one answered or not (as a
-load balancer or an orchestrator would; a new connection may be taken by any worker). Reported:
-the hostile answers per second and how they were answered, the server's CPU per hostile request
-(all its processes), which worker holds each hostile connection, and the health checks' latency.
+sends ``GET /healthz`` on a new connection, one at a time, every 20 ms or as soon as the last
+answered (as a load balancer's or an orchestrator's probe; a new connection may be taken by any
+worker). Reported: the hostile answers per second and how they were answered, the server's CPU per
+hostile request (all its processes), which worker holds each hostile connection, and the health
+checks' latency.
 The documents: the issue's, and the worst each shape of ``tests/graphql/test_request_cost.py`` lets
 through (``largest(WORST[shape])``), the same builders as the test, sized with the name in.
 
@@ -37,6 +38,7 @@ from bench.server import PID_PATH
 from tests.graphql.test_request_cost import WORST, largest, repeated_field
 
 PROBE_INTERVAL = 0.02  # seconds between the starts of two health checks (back to back when slower)
+PROBE_DELAY = 0.1  # seconds between the hostile clients' first requests and the first health check
 TIMEOUT = 120.0  # seconds: a request that takes longer fails the bench rather than hangs it
 # The cost limits set so high that nothing is refused on them: what the limits buy.
 LIMITS_OFF = {"PORTAIL_MAX_QUERY_FIELDS": "1000000000", "PORTAIL_MAX_QUERY_FIELD_PAIRS": "1000000000"}
@@ -139,25 +141,23 @@ async def probe(host: str, port: int) -> tuple[float, bool]:
     return time.perf_counter() - started, answer.startswith(b"HTTP/1.1 200")
 
 
-async def prober(host: str, port: int, deadline: float, scenario: Scenario) -> None:
-    """A health check every ``PROBE_INTERVAL`` until ``deadline``, each on its own whether the last
-    answered or not (as a load balancer's): a slow answer does not hold back the next checks, so
-    the checks sample the whole run evenly. Waits for every answer."""
+async def prober(host: str, port: int, start: float, deadline: float, scenario: Scenario) -> None:
+    """From ``start`` to ``deadline``, one health check at a time, a new one every
+    ``PROBE_INTERVAL`` or as soon as the last answered when it took longer: as a load balancer's or
+    an orchestrator's probe, which waits for its answer (or its timeout) before the next.
 
-    async def check() -> None:
+    Not open loop: checks sent every 20 ms whatever the answers pile up on the server (each a new
+    connection waiting its turn) and then mostly measure their own queue; a single run of 6 s had
+    checks sent in its first second answered after 5 s, once the hostile traffic stopped."""
+    await asyncio.sleep(max(0.0, start - time.perf_counter()))
+    while (started := time.perf_counter()) < deadline:
         try:
             seconds, ok = await asyncio.wait_for(probe(host, port), TIMEOUT)
         except (OSError, TimeoutError):
             seconds, ok = TIMEOUT, False
         scenario.probes.append(seconds)
         scenario.probe_failures += not ok
-
-    checks = []
-    start = time.perf_counter()
-    while (now := time.perf_counter()) < deadline:
-        checks.append(asyncio.create_task(check()))
-        await asyncio.sleep(PROBE_INTERVAL - (now - start) % PROBE_INTERVAL)
-    await asyncio.gather(*checks)
+        await asyncio.sleep(max(0.0, started + PROBE_INTERVAL - time.perf_counter()))
 
 
 async def attacker(
@@ -191,7 +191,7 @@ async def run_scenario(
     deadline = started + seconds
     try:
         await asyncio.gather(
-            prober(host, port, deadline, scenario),
+            prober(host, port, started + (PROBE_DELAY if hostile is not None else 0), deadline, scenario),
             *(attacker(c, hostile, f"{run}_{i}", deadline, scenario) for i, c in enumerate(connections)),
         )
     finally:
@@ -229,8 +229,9 @@ def hostile_report(
         f"{clients} anonymous clients (raw HTTP/1.1, keep-alive) each post one document in a loop for "
         f"{duration:g} s (idle: {duration / 2:g} s), every request made unique by its operation name "
         "(a new AST: neither the parser nor the validation cache hits; a comment would not do), while "
-        f"`GET /healthz` is sent on a new connection every {PROBE_INTERVAL * 1000:g} ms, whether the "
-        'last check answered or not (as a load balancer does). "idle": the health checks alone. Requests under way at the end are waited for '
+        f"`GET /healthz` is sent on a new connection, one at a time, every {PROBE_INTERVAL * 1000:g} ms "
+        "or as soon as the last answered when slower (as a load balancer's probe), from "
+        f'{PROBE_DELAY:g} s after the first hostile requests. "idle": the health checks alone. Requests under way at the end are waited for '
         "(in the elapsed time). Server CPU: all its processes, from `/proc`; server and clients share "
         "the cores. Connections per worker: which worker accepted each hostile connection. "
         f'"Limits off" ({limits_off:g} s): `PORTAIL_MAX_QUERY_FIELDS` and `PORTAIL_MAX_QUERY_FIELD_PAIRS` '

@@ -1,9 +1,11 @@
 """Benchmark: the ``viewer``, ``household`` and ``planning`` queries over HTTP against bare Starlette
-twins, booking requests on a school year of bookings, fiche sanitaire PDFs per second, and sign-in cost.
+twins, booking requests on a school year of bookings, fiche sanitaire PDFs per second, sign-in cost,
+and health checks under hostile traffic.
 
-    .venv/bin/python -m bench            # SQLite (about 3 minutes)
-    .venv/bin/python -m bench --pg       # also PostgreSQL, raw load generator (about 5 minutes)
+    .venv/bin/python -m bench            # SQLite (about 5 minutes)
+    .venv/bin/python -m bench --pg       # also PostgreSQL, raw load generator (about 8 minutes)
     .venv/bin/python -m bench --only bookings --pg   # the bookings part alone
+    .venv/bin/python -m bench --only hostile         # health checks under hostile traffic
     .venv/bin/python -m bench --profile  # then a cProfile look at the server under GraphQL load
 
 Prints a table and writes it to ``bench/results.md``. See ``bench/README.md``.
