@@ -70,16 +70,26 @@ class RawConnection:
 
     def encode(self, call: Call) -> bytes:
         if call not in self.requests:
-            headers = {"host": f"{self.host}:{self.port}", "user-agent": "portail-bench", **call.headers}
-            if call.body or call.method == "POST":
-                headers["content-length"] = str(len(call.body))
-            head = f"{call.method} {call.path} HTTP/1.1\r\n"
-            head += "".join(f"{k}: {v}\r\n" for k, v in headers.items())
-            self.requests[call] = head.encode("latin-1") + b"\r\n" + call.body
+            self.requests[call] = self.encode_once(call)
         return self.requests[call]
 
+    def encode_once(self, call: Call) -> bytes:
+        """The request's bytes, not kept (a call sent once: ``send_once``)."""
+        headers = {"host": f"{self.host}:{self.port}", "user-agent": "portail-bench", **call.headers}
+        if call.body or call.method == "POST":
+            headers["content-length"] = str(len(call.body))
+        head = f"{call.method} {call.path} HTTP/1.1\r\n"
+        head += "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+        return head.encode("latin-1") + b"\r\n" + call.body
+
     async def send(self, call: Call) -> tuple[int, bytes]:
-        request = self.encode(call)
+        return await self.send_bytes(self.encode(call))
+
+    async def send_once(self, call: Call) -> tuple[int, bytes]:
+        """Send a call made for this one request (its encoding is not kept)."""
+        return await self.send_bytes(self.encode_once(call))
+
+    async def send_bytes(self, request: bytes) -> tuple[int, bytes]:
         if self.writer is not None:
             try:
                 return await self._exchange(request)
@@ -120,6 +130,27 @@ def process_cpu(pid: int | None) -> float:
     except OSError:
         return 0.0
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def process_tree_cpu(pid: int | None) -> float:
+    """``process_cpu`` of a process and all its descendants (uvicorn's supervisor and its workers)."""
+    if pid is None:
+        return 0.0
+    parents: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        parents.setdefault(ppid, []).append(int(entry.name))
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        total += process_cpu(current)
+        todo += parents.get(current, [])
+    return total
 
 
 def httpx_sender(client: httpx.AsyncClient, call: Call) -> Send:

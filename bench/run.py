@@ -1,9 +1,11 @@
 """Benchmark: the ``viewer``, ``household`` and ``planning`` queries over HTTP against bare Starlette
-twins, booking requests on a school year of bookings, fiche sanitaire PDFs per second, and sign-in cost.
+twins, booking requests on a school year of bookings, fiche sanitaire PDFs per second, sign-in cost,
+and health checks under hostile traffic.
 
-    .venv/bin/python -m bench            # SQLite (about 3 minutes)
-    .venv/bin/python -m bench --pg       # also PostgreSQL, raw load generator (about 5 minutes)
+    .venv/bin/python -m bench            # SQLite (about 5 minutes)
+    .venv/bin/python -m bench --pg       # also PostgreSQL, raw load generator (about 8 minutes)
     .venv/bin/python -m bench --only bookings --pg   # the bookings part alone
+    .venv/bin/python -m bench --only hostile         # health checks under hostile traffic
     .venv/bin/python -m bench --profile  # then a cProfile look at the server under GraphQL load
 
 Prints a table and writes it to ``bench/results.md``. See ``bench/README.md``.
@@ -47,9 +49,19 @@ from bench.bookings import (
     fill_bookings,
     time_repeats,
 )
+from bench.hostile import (
+    LIMITS_OFF,
+    Hostile,
+    Scenario,
+    check_answers,
+    documents,
+    hostile_report,
+    run_scenario,
+    summary,
+)
 from bench.loadgen import Call, LoadGenerator, Run
 from bench.records import HOUSEHOLD_QUERY, PRINTABLE_FORMS_QUERY, PdfTiming, fill_household, time_health_form
-from bench.server import BASELINE_PATH, HOUSEHOLD_PATH, PLANNING_PATH, STATEMENTS_PATH
+from bench.server import BASELINE_PATH, HOUSEHOLD_PATH, PID_PATH, PLANNING_PATH, STATEMENTS_PATH
 from portail.adapters import hashing
 from portail.db import migrate
 from portail.db.engine import Database
@@ -169,10 +181,20 @@ def free_port() -> int:
 
 @contextlib.asynccontextmanager
 async def server(
-    url: str, tmp: Path, *, profile_to: Path | None = None, now: datetime | None = None
+    url: str,
+    tmp: Path,
+    *,
+    profile_to: Path | None = None,
+    now: datetime | None = None,
+    workers: int = 1,
+    settings: dict[str, str] | None = None,
 ) -> AsyncIterator[tuple[str, int]]:
-    """uvicorn in a subprocess (one worker, no access log) serving ``bench.server:make_app``, its
-    clock at ``now`` when given."""
+    """uvicorn in a subprocess (no access log) serving ``bench.server:make_app``, its clock at ``now``
+    when given, with ``settings`` (``PORTAIL_*`` variables) added to its environment.
+
+    One worker runs in the subprocess itself; with ``workers`` > 1, as ``portail serve --workers N``,
+    uvicorn's supervisor starts that many processes, each building the app from the factory (the
+    pid yielded is then the supervisor's: count its CPU with ``process_tree_cpu``)."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("PORTAIL_") and k != "BENCH_NOW"}
     env.update(
@@ -183,6 +205,7 @@ async def server(
     )
     if now is not None:
         env["BENCH_NOW"] = now.isoformat()
+    env.update(settings or {})
     runner = [sys.executable]
     if profile_to is not None:
         runner += ["-m", "cProfile", "-o", str(profile_to)]
@@ -199,7 +222,7 @@ async def server(
         "--port",
         str(port),
         "--workers",
-        "1",
+        str(workers),
         "--no-access-log",
         "--log-level",
         "warning",
@@ -221,6 +244,8 @@ async def server(
                 await asyncio.sleep(0.1)
             else:
                 raise RuntimeError(f"uvicorn did not start:\n{log_path.read_text()}")
+        if workers > 1 and (answering := await workers_answering(base, workers, process)) < workers:
+            raise RuntimeError(f"{answering} of {workers} workers answer:\n{log_path.read_text()}")
         yield base, process.pid
     finally:
         if process.returncode is None:
@@ -230,6 +255,22 @@ async def server(
             except TimeoutError:
                 process.kill()
                 await process.wait()
+
+
+async def workers_answering(base: str, workers: int, process: asyncio.subprocess.Process) -> int:
+    """How many distinct processes answer, waiting (up to 30 s) until ``workers`` have (a new
+    connection each time: the workers share the listening socket)."""
+    seen: set[int] = set()
+    for _ in range(600):
+        if process.returncode is not None:
+            break
+        with contextlib.suppress(httpx.TransportError):
+            async with httpx.AsyncClient(base_url=base, timeout=2) as client:
+                seen.add((await client.get(PID_PATH)).json()["pid"])
+        if len(seen) >= workers:
+            break
+        await asyncio.sleep(0.05)
+    return len(seen)
 
 
 async def login(client: httpx.AsyncClient) -> str:
@@ -302,6 +343,7 @@ class BackendResult:
     pdf: PdfTiming | None
     downloads: Downloads | None
     bookings: Bookings | None = None
+    hostile: list[Scenario] | None = None
 
 
 def calls(token: str, case: Case = CASES["viewer"]) -> tuple[Call, Call, Call]:
@@ -407,11 +449,13 @@ async def bench_backend(backend: str, args: argparse.Namespace) -> BackendResult
     with tempfile.TemporaryDirectory(prefix="portail-bench-") as tmpdir:
         tmp = Path(tmpdir)
         async with fresh_database(backend, tmp) as url:
-            if args.only == "bookings":
+            if args.only in ("bookings", "hostile"):
                 result = BackendResult(backend, [], {}, [], None, None)
             else:
                 result = await bench_records(url, tmp, backend, args)
-            if args.only != "records":
+            if args.only in ("all", "hostile"):
+                result.hostile = await bench_hostile(url, tmp, backend, args)
+            if args.only in ("all", "bookings"):
                 result.bookings = await bench_bookings(url, tmp, backend, args)
                 result.clients += result.bookings.planning
                 result.checks[PLANNING_CASE.name] = result.bookings.check
@@ -500,6 +544,39 @@ async def bench_bookings(url: str, tmp: Path, backend: str, args: argparse.Names
                 flush=True,
             )
     return Bookings(data, planning, check, preview, submit, lean, rounds)
+
+
+async def bench_hostile(url: str, tmp: Path, backend: str, args: argparse.Namespace) -> list[Scenario]:
+    """Health checks while anonymous clients send hostile documents (``bench/hostile.py``): on one
+    worker and on two, the health checks alone then under each document; then the issue's document
+    on servers whose cost limits are off, to show what they buy."""
+    hostile = documents()
+    scenarios = []
+
+    async def run(base: str, pid: int, workers: int, limits: bool, h: Hostile | None, seconds: float) -> None:
+        label = h.label if h is not None else "idle (health checks alone)"
+        scenario = Scenario(workers, limits, label, len(h.document) if h else 0, args.hostile_clients)
+        await run_scenario(base, pid, scenario, h, seconds)
+        scenarios.append(scenario)
+        print(
+            f"[{backend}/hostile] {workers} worker{'s' if workers > 1 else ''}, limits "
+            f"{'on' if limits else 'off'}, {label}: {summary(scenario)}",
+            flush=True,
+        )
+
+    for workers in args.hostile_workers:
+        async with server(url, tmp, workers=workers) as (base, pid):
+            answers = await check_answers(base, hostile, limits=True)
+            print(f"[{backend}/hostile] answers with the limits: {answers}", flush=True)
+            await run(base, pid, workers, True, None, args.hostile_duration / 2)
+            for h in hostile:
+                await run(base, pid, workers, True, h, args.hostile_duration)
+    if args.limits_off_duration > 0:
+        for workers in args.hostile_workers:
+            async with server(url, tmp, workers=workers, settings=LIMITS_OFF) as (base, pid):
+                await check_answers(base, hostile[:1], limits=False)
+                await run(base, pid, workers, False, hostile[0], args.limits_off_duration)
+    return scenarios
 
 
 async def bench_hashing(n: int) -> tuple[float, float]:
@@ -715,27 +792,59 @@ def bookings_report(results: list[BackendResult]) -> list[str]:
     return lines
 
 
-def write_results(table: str, argv: list[str], load: str) -> None:
+HOSTILE_BEGIN = "<!-- hostile traffic: written by `--only hostile` or a whole run -->"
+HOSTILE_END = "<!-- end of hostile traffic -->"
+
+
+def write_results(table: str | None, hostile: str | None, argv: list[str], load: str) -> None:
+    """Write ``results.md``: the whole file, or with ``table`` None (``--only hostile``) only its
+    hostile traffic section, the rest kept; a run without that part keeps the section there was."""
     command = " ".join([".venv/bin/python -m bench", *argv])
-    RESULTS.write_text(
-        "# Benchmark results\n\n"
-        f"Run on {datetime.now().astimezone():%Y-%m-%d %H:%M %Z} with `{command}`.\n\n"
-        f"Machine: {machine_note()} Other work on the machine: {load}.\n\n"
-        f"{table}\n"
-    )
+    stamp = f"Run on {datetime.now().astimezone():%Y-%m-%d %H:%M %Z} with `{command}`."
+    old = RESULTS.read_text() if RESULTS.exists() else ""
+    start, end = old.find(HOSTILE_BEGIN), old.find(HOSTILE_END)
+    kept = old[start : end + len(HOSTILE_END)] if 0 <= start < end else ""
+    if hostile is not None:
+        section = (
+            f"{HOSTILE_BEGIN}\n## Hostile traffic\n\n{stamp} Other work on the machine: {load}.\n\n"
+            f"{hostile}\n{HOSTILE_END}"
+        )
+    else:
+        section = kept
+    if table is not None:
+        head = (
+            "# Benchmark results\n\n"
+            f"{stamp}\n\n"
+            f"Machine: {machine_note()} Other work on the machine: {load}.\n\n"
+            f"{table}\n"
+        )
+    else:
+        head = old.replace(kept, "") if kept else old
+        head = head or f"# Benchmark results\n\nMachine: {machine_note()}\n"
+    RESULTS.write_text(head.rstrip("\n") + "\n" + (f"\n{section}\n" if section else ""))
 
 
 # ---------------------------------------------------------------------------------------------
 
 
-async def main_async(args: argparse.Namespace) -> str:
+async def main_async(args: argparse.Namespace) -> tuple[str | None, str | None]:
+    """The main table (None with ``--only hostile``) and the hostile traffic table (None without)."""
     backends = ["sqlite", *(["postgresql"] if args.pg else [])]
     results = [await bench_backend(b, args) for b in backends]
-    hash_ms, verify_ms = await bench_hashing(args.hashes) if args.only != "bookings" else (None, None)
-    table = report(results, hash_ms, verify_ms, args)
+    table = None
+    if args.only != "hostile":
+        hashed = args.only in ("all", "records")
+        hash_ms, verify_ms = await bench_hashing(args.hashes) if hashed else (None, None)
+        table = report(results, hash_ms, verify_ms, args)
+    hostile = [(r.backend, r.hostile) for r in results if r.hostile is not None]
+    hostile_table = (
+        hostile_report(hostile, args.hostile_duration, args.limits_off_duration, args.hostile_clients)
+        if hostile
+        else None
+    )
     if args.profile:
         print(await profile_graphql(args))
-    return table
+    return table, hostile_table
 
 
 @contextlib.contextmanager
@@ -778,7 +887,19 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--logins", type=int, default=10, help="login mutations timed")
     parser.add_argument("--hashes", type=int, default=20, help="hash/verify calls timed")
     parser.add_argument(
-        "--only", choices=["all", "records", "bookings"], default="all", help="run only one part"
+        "--only", choices=["all", "records", "bookings", "hostile"], default="all", help="run only one part"
+    )
+    numbers = lambda v: [int(n) for n in v.split(",") if n.strip()]  # noqa: E731
+    parser.add_argument("--hostile-clients", type=int, default=8, help="concurrent hostile clients")
+    parser.add_argument(
+        "--hostile-duration", type=float, default=3.0, help="seconds per hostile document (idle: half)"
+    )
+    parser.add_argument("--hostile-workers", type=numbers, default=[1, 2], help="uvicorn workers (1,2)")
+    parser.add_argument(
+        "--limits-off-duration",
+        type=float,
+        default=3.0,
+        help="seconds of the issue's document with the cost limits off (0: not measured)",
     )
     parser.add_argument("--repeats", type=int, default=24, help="whole-year repeats submitted (one each)")
     parser.add_argument("--contenders", type=int, default=24, help="concurrent submits per contest round")
@@ -792,11 +913,13 @@ def main(argv: list[str] | None = None) -> None:
     started = time.perf_counter()
     load_before = os.getloadavg()
     with event_loop_runner() as runner:
-        table = runner.run(main_async(args))
-    print()
-    print(table)
+        table, hostile = runner.run(main_async(args))
+    for part in (table, hostile):
+        if part is not None:
+            print()
+            print(part)
     print(f"\n(bench took {time.perf_counter() - started:.0f} s)")
     if not args.no_write:
         load = f"load average {load_before[0]:.2f} before the run, {os.getloadavg()[0]:.2f} after"
-        write_results(table, [a for a in argv if a not in ("--profile", "--no-write")], load)
+        write_results(table, hostile, [a for a in argv if a not in ("--profile", "--no-write")], load)
         print(f"written to {RESULTS.relative_to(ROOT)}")

@@ -1,5 +1,5 @@
 """The benchmarked app: the real app, plus bare Starlette twins of the ``viewer``, ``household`` and
-``planning`` queries, and a count of the SQL statements the server has run.
+``planning`` queries, a count of the SQL statements the server has run, and the answering process's id.
 
 uvicorn loads it with ``bench.server:make_app --factory``; the settings come from the
 ``PORTAIL_*`` environment the bench sets (a fresh database, a temporary ``var/``), and the clock
@@ -35,6 +35,7 @@ BASELINE_PATH = "/bench/viewer"
 HOUSEHOLD_PATH = "/bench/household"
 PLANNING_PATH = "/bench/planning"
 STATEMENTS_PATH = "/bench/statements"
+PID_PATH = "/bench/pid"
 
 _statements = 0
 
@@ -335,6 +336,11 @@ async def statements(request: Request) -> JSONResponse:
     return JSONResponse({"statements": _statements})
 
 
+async def pid(request: Request) -> JSONResponse:
+    """The process that answered (with several workers: which one)."""
+    return JSONResponse({"pid": os.getpid()})
+
+
 def make_app() -> Starlette:
     """The production app object, with the baseline routes added for the benchmark only."""
     clock = Clock()
@@ -346,6 +352,7 @@ def make_app() -> Starlette:
         Route(HOUSEHOLD_PATH, household_baseline, methods=["GET"]),
         Route(PLANNING_PATH, planning_baseline, methods=["GET"]),
         Route(STATEMENTS_PATH, statements, methods=["GET"]),
+        Route(PID_PATH, pid, methods=["GET"]),
     ]
     if not event.contains(Engine, "before_cursor_execute", _count_statement):
         event.listen(Engine, "before_cursor_execute", _count_statement)
