@@ -9,7 +9,6 @@ from strawberry.extensions import (
     DisableIntrospection,
     MaxAliasesLimiter,
     MaxTokensLimiter,
-    ParserCache,
     QueryDepthLimiter,
 )
 from strawberry.tools import merge_types
@@ -20,7 +19,7 @@ from portail.schema.bookings import BookingMutations, BookingQueries
 from portail.schema.catalogue import CatalogueMutations, CatalogueQueries
 from portail.schema.cost import CostLimits
 from portail.schema.documents import DocumentMutations, DocumentQueries
-from portail.schema.extensions import BoundedValidation, MaskInternalErrors, log_refusals
+from portail.schema.extensions import BoundedValidation, MaskInternalErrors, ParseOffLoop, log_refusals
 from portail.schema.records import RecordMutations, RecordQueries
 from portail.schema.scalars import SCALAR_OVERRIDES
 from portail.schema.validation import SingleLoginRule, TextLiteralRule
@@ -69,7 +68,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     # Factories, not instances: each request gets fresh extensions (they keep per-request state).
     extensions = [
         lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
-        lambda: ParserCache(maxsize=DOCUMENT_CACHE_SIZE),
+        lambda: ParseOffLoop(maxsize=DOCUMENT_CACHE_SIZE),
         lambda: AddValidationRules(rules),
         lambda: BoundedValidation(limits, maxsize=DOCUMENT_CACHE_SIZE),
         lambda: MaskInternalErrors(hide_suggestions=settings.is_production),

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import re
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
-from graphql import DocumentNode, GraphQLError, GraphQLSyntaxError
+from graphql import DocumentNode, GraphQLError, GraphQLSyntaxError, parse
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import validate_document
 
@@ -17,6 +19,9 @@ from portail.resolvers.errors import UserErrors
 from portail.schema.cost import CostLimits, cost_error
 
 log = logging.getLogger("portail.graphql")
+
+K = TypeVar("K")
+V = TypeVar("V")
 
 # Errors our permission classes, validation and queries (unknown id, bad cursor) raise: shown as they are.
 PUBLIC_CODES = {"UNAUTHENTICATED", "FORBIDDEN", "TOO_MANY_LOGINS", "NOT_FOUND", "INVALID"}
@@ -34,14 +39,51 @@ def _is_public(error: GraphQLError) -> bool:
     return bool(error.extensions and error.extensions.get("code") in PUBLIC_CODES)
 
 
-# New documents are validated here, one at a time, off the event loop: a document costs up to some
-# tens of milliseconds of validation within the limits, and the loop (health checks, other
-# requests' database replies) keeps its turn every few milliseconds meanwhile (the interpreter
-# switches threads every 5 ms). One thread: validations would only share the same core anyway.
-_VALIDATION_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="graphql-validation")
+# New documents are parsed and validated here, one at a time, off the event loop: a document costs
+# up to some tens of milliseconds within the limits, and the loop (health checks, other requests'
+# database replies) keeps its turn every few milliseconds meanwhile (the interpreter switches
+# threads every 5 ms). One thread: documents would only share the same core anyway.
+_DOCUMENT_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="graphql-documents")
+# Parsed documents by text, newest last.
+_parsed: OrderedDict[tuple[str, int | None], DocumentNode] = OrderedDict()
 # Validated documents and their errors, newest last. graphql-core compares documents without their
 # locations and comments: a document that differs only by those is the same document.
 _validated: OrderedDict[tuple[object, ...], list[GraphQLError]] = OrderedDict()
+
+
+def _remember(cache: OrderedDict[K, V], key: K, value: V, maxsize: int) -> V:
+    cache[key] = value
+    while len(cache) > maxsize:
+        cache.popitem(last=False)
+    return value
+
+
+class ParseOffLoop(SchemaExtension):
+    """Documents parsed once (cached by text), a new one in the documents' thread.
+
+    Replaces Strawberry's ``ParserCache``: same cache, but a 2,000-token document (some
+    milliseconds) is not parsed on the event loop. The token limit (``parse_options``) applies.
+    """
+
+    def __init__(self, maxsize: int) -> None:
+        self.maxsize = maxsize
+
+    async def on_parse(self) -> AsyncIterator[None]:
+        context = self.execution_context
+        if context.query:
+            options = dict(context.parse_options)
+            key = (context.query, options.get("max_tokens"))  # as BoundedValidation forgets it
+            document = _parsed.get(key)
+            if document is None:
+                loop = asyncio.get_running_loop()
+                document = await loop.run_in_executor(
+                    _DOCUMENT_THREAD, functools.partial(parse, context.query, **options)
+                )
+                _remember(_parsed, key, document, self.maxsize)
+            else:
+                _parsed.move_to_end(key)
+            context.graphql_document = document
+        yield
 
 
 class BoundedValidation(SchemaExtension):
@@ -66,6 +108,7 @@ class BoundedValidation(SchemaExtension):
     async def _errors(self, document: DocumentNode) -> list[GraphQLError]:
         error = cost_error(document, self.limits)
         if error is not None:
+            self._forget_text()
             return [error]
         context = self.execution_context
         schema, rules = context.schema._schema, tuple(context.validation_rules)
@@ -75,11 +118,17 @@ class BoundedValidation(SchemaExtension):
             _validated.move_to_end(key)
             return errors
         loop = asyncio.get_running_loop()
-        errors = await loop.run_in_executor(_VALIDATION_THREAD, validate_document, schema, document, rules)
-        _validated[key] = errors
-        while len(_validated) > self.maxsize:
-            _validated.popitem(last=False)
-        return errors
+        errors = await loop.run_in_executor(_DOCUMENT_THREAD, validate_document, schema, document, rules)
+        if errors:
+            # Clients send the same few valid documents again and again; refused ones are not kept,
+            # so that a stream of distinct bad documents neither evicts them nor fills the memory.
+            self._forget_text()
+            return errors
+        return _remember(_validated, key, errors, self.maxsize)
+
+    def _forget_text(self) -> None:
+        context = self.execution_context
+        _parsed.pop((context.query or "", context.parse_options.get("max_tokens")), None)
 
 
 class MaskInternalErrors(SchemaExtension):
