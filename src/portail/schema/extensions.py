@@ -106,17 +106,17 @@ class BoundedValidation(SchemaExtension):
         yield
 
     async def _errors(self, document: DocumentNode) -> list[GraphQLError]:
-        error = cost_error(document, self.limits)
-        if error is not None:
-            self._forget_text()
-            return [error]
         context = self.execution_context
         schema, rules = context.schema._schema, tuple(context.validation_rules)
         key = (id(schema), document, rules)
         errors = _validated.get(key)
-        if errors is not None:
+        if errors is not None:  # a document seen before was counted then
             _validated.move_to_end(key)
             return errors
+        error = cost_error(document, self.limits)
+        if error is not None:
+            self._forget_text()
+            return [error]
         loop = asyncio.get_running_loop()
         errors = await loop.run_in_executor(_DOCUMENT_THREAD, validate_document, schema, document, rules)
         if errors:
