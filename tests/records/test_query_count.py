@@ -3,13 +3,12 @@ statements, however many children there are (batch loading, counted here)."""
 
 from __future__ import annotations
 
-from contextlib import contextmanager
+from collections import Counter
 from datetime import date
-
-from sqlalchemy import event
 
 from portail.db.models import AuthorizedPerson, Child, Consent, ConsentDefinition, HouseholdChild, Vaccination
 from tests.support.builders import make_family
+from tests.support.counts import statements
 
 LOGIN = "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { errors { code } } }"
 FULL = """{ household {
@@ -22,22 +21,6 @@ FULL = """{ household {
     authorizedPersons { firstName mayPickUp } authorisations { granted definition { kind } }
     sections { section state missingFields } sharedWithAnotherHousehold certification { expiresAt } }
 } viewer { toComplete { section childId missingFields } } }"""
-
-
-@contextmanager
-def counting(engine):
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, *args):
-        # The mail worker polls the outbox on the same engine: not part of the request.
-        if "outbox_mail" not in statement:
-            statements.append(statement)
-
-    event.listen(engine.sync_engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", count)
 
 
 async def _add_children(db, family, n, definition):
@@ -66,11 +49,12 @@ async def test_household_with_children_costs_the_same_statements_for_1_or_6_chil
         client = browser()
         await client.data(LOGIN, {"e": family.email, "p": family.password})
         await client.data(FULL)  # warm caches that are not per request
-        with counting(live_server.app.state.db.engine) as statements:
+        # The mail worker's polls (outbox, reset requests) are not part of the request.
+        with statements(live_server.app.state.db) as seen_now:
             data = await client.data(FULL)
         assert len(data["household"]["children"]) == n
         assert all(c["vaccinations"] and c["authorizedPersons"] for c in data["household"]["children"])
-        counts.append(len(statements))
-        seen.append(__import__('collections').Counter(' '.join(x.split())[:60] for x in statements))
+        counts.append(len(seen_now))
+        seen.append(Counter(" ".join(x.split())[:60] for x in seen_now))
     assert counts[0] == counts[1], (seen[0] - seen[1], seen[1] - seen[0])
     assert counts[0] <= 20, counts
