@@ -29,7 +29,7 @@ log = logging.getLogger("portail.http")
 
 # A state change must prove it does not come from a plain cross-site form: either a content type
 # a form cannot send (JSON), or this header, which no cross-site request can carry without a
-# CORS preflight that we never grant.
+# CORS preflight, granted to the configured client origins only (``ClientOrigins``).
 CSRF_HEADER = "x-portail-csrf"
 SIMPLE_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data", "text/plain")
 
@@ -154,9 +154,9 @@ def csrf_refusal(request: Request, allowed_origins: set[str]) -> Response | None
     """A 403 for a POST another site could have made the browser send, else None.
 
     A cross-site form can only send "simple" content types: those need our custom header, which
-    a cross-site page cannot add without a CORS preflight we never grant. And when the browser
-    says where the request comes from (``Origin``), it must be the client's or our own origin;
-    a file upload (multipart) must say it.
+    a cross-site page cannot add without a CORS preflight, granted to the client's origins only.
+    And when the browser says where the request comes from (``Origin``), it must be the client's
+    or our own origin; a file upload (multipart) must say it.
     """
     if request.method != "POST":
         return None
