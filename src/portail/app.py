@@ -1,4 +1,5 @@
-"""The Starlette application: ``/graphql`` (GraphiQL on GET), ``/files/{token}``, health checks."""
+"""The Starlette application: ``/graphql`` (GraphiQL on GET, its files under ``/graphiql/``), CORS for
+the client's origins, ``/files/{token}``, health checks."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
-from starlette.routing import Route
+from starlette.routing import Mount, Route
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from portail.adapters.mail.outbox import MailWorker
@@ -21,7 +22,8 @@ from portail.clock import Clock
 from portail.db import migrate
 from portail.db.engine import Database
 from portail.downloads import serve_file
-from portail.http import BodySizeLimit, GraphQLView, RequestId
+from portail.graphiql import ASSETS_PATH, GraphiQLAssets
+from portail.http import BodySizeLimit, ClientOrigins, GraphQLView, RequestId
 from portail.resolvers.accounts import process_reset_requests
 from portail.schema import build_schema
 from portail.settings import Settings, get_settings
@@ -115,9 +117,12 @@ def create_app(
         if settings.trusted_proxies
         else []
     )
+    # GraphiQL's scripts and styles are shipped in the package (graphiql.py), not fetched from a CDN.
+    graphiql_assets = [] if settings.is_production else [Mount(ASSETS_PATH, GraphiQLAssets())]
     app = Starlette(
         routes=[
             Route("/graphql", graphql),
+            *graphiql_assets,
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/files/{token}", serve_file, methods=["GET"]),
@@ -125,6 +130,8 @@ def create_app(
         middleware=[
             *proxies,
             Middleware(RequestId),
+            # A client's preflight is answered before the body limit and the CSRF guard see it.
+            Middleware(ClientOrigins, origins=settings.origins),
             Middleware(
                 BodySizeLimit, max_bytes=settings.max_body_bytes, max_upload_bytes=settings.max_upload_bytes
             ),

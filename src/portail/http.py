@@ -1,4 +1,4 @@
-"""The HTTP side: request ids, body size limit, CSRF guard, and the GraphQL view."""
+"""The HTTP side: request ids, CORS for the client's origins, body size limit, CSRF guard, GraphQL view."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 
 from cross_web import HTTPException
 from starlette.datastructures import Headers
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -17,6 +18,7 @@ from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
+from portail.graphiql import graphiql_page
 from portail.resolvers.context import RequestContext
 from portail.resolvers.sessions import viewer_for_token
 from portail.rules.text import request_text_problem
@@ -27,7 +29,7 @@ log = logging.getLogger("portail.http")
 
 # A state change must prove it does not come from a plain cross-site form: either a content type
 # a form cannot send (JSON), or this header, which no cross-site request can carry without a
-# CORS preflight that we never grant.
+# CORS preflight, granted to the configured client origins only (``ClientOrigins``).
 CSRF_HEADER = "x-portail-csrf"
 SIMPLE_CONTENT_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data", "text/plain")
 
@@ -152,9 +154,9 @@ def csrf_refusal(request: Request, allowed_origins: set[str]) -> Response | None
     """A 403 for a POST another site could have made the browser send, else None.
 
     A cross-site form can only send "simple" content types: those need our custom header, which
-    a cross-site page cannot add without a CORS preflight we never grant. And when the browser
-    says where the request comes from (``Origin``), it must be the client's or our own origin;
-    a file upload (multipart) must say it.
+    a cross-site page cannot add without a CORS preflight, granted to the client's origins only.
+    And when the browser says where the request comes from (``Origin``), it must be the client's
+    or our own origin; a file upload (multipart) must say it.
     """
     if request.method != "POST":
         return None
@@ -215,6 +217,10 @@ class GraphQLView(GraphQL):
             ctx = getattr(request.state, "portail_ctx", None)
             if ctx is not None:
                 await ctx.close()
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        """GraphiQL from this server's own copies of its files (``graphiql.py``), not a CDN's."""
+        return graphiql_page(request)
 
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         """The answer's body; errors masked once more, for those raised outside the operation's
@@ -297,3 +303,58 @@ async def request_context(request: Request) -> RequestContext:
     )
     app_ctx.viewer = await viewer_for_token(app_ctx, session_token(request))
     return app_ctx
+
+
+CORS_ALLOWED_HEADERS = ("Content-Type", "Authorization", "X-Portail-CSRF")
+
+
+class ClientOrigins(CORSMiddleware):
+    """CORS for the client's configured origins (``Settings.origins``), and for them only.
+
+    A client on an origin of its own (a dev server, ``https://app.ville.fr``) may call the API from
+    a browser, with its cookie: its preflight is answered, and its answers carry
+    ``Access-Control-Allow-Origin`` (its own origin, never ``*``) and expose ``X-Request-Id``.
+    Any other origin gets no CORS header at all, so the browser hides the answers from it; its
+    preflight is refused, and its POSTs are still refused by the CSRF guard's origin check.
+    """
+
+    def __init__(self, app: ASGIApp, origins: set[str]) -> None:
+        super().__init__(
+            app,
+            allow_origins=sorted(origins),
+            allow_methods=["GET", "POST", "OPTIONS"],
+            allow_headers=list(CORS_ALLOWED_HEADERS),
+            allow_credentials=True,
+            expose_headers=["X-Request-Id"],
+            max_age=600,
+        )
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        origin = headers.get("origin")
+        preflight = scope["method"] == "OPTIONS" and "access-control-request-method" in headers
+        if origin is None or (not preflight and not self.is_allowed_origin(origin)):
+            await self.app(scope, receive, send)  # same origin, or no CORS for this one
+            return
+        if not preflight:
+            await self.simple_response(scope, receive, send, request_headers=headers)
+            return
+        if not self.is_allowed_origin(origin):
+            response: Response = error_response(
+                403, "ORIGIN_REFUSED", "Requête refusée : origine non autorisée.", scope
+            )
+        else:
+            response = self.preflight_response(request_headers=headers)
+            if response.status_code != 200:
+                refused = bytes(response.body).decode().removeprefix("Disallowed CORS ")
+                response = error_response(
+                    400,
+                    "CORS_REFUSED",
+                    f"Requête préalable refusée : {refused} non autorisé(s) "
+                    f"(en-têtes permis : {', '.join(CORS_ALLOWED_HEADERS)}).",
+                    scope,
+                )
+        await response(scope, receive, send)

@@ -3,7 +3,10 @@ CSRF, GET, GraphiQL, masked internal errors, production trimming, health checks.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
+import re
 from collections.abc import AsyncIterator
 
 import httpx
@@ -234,6 +237,29 @@ async def test_graphiql_is_served_to_browsers_in_development(db, http):
     assert "graphiql" in page.text.lower()
 
 
+async def test_graphiql_loads_its_files_from_this_server_only(db, http):
+    """Nothing from a CDN: the page works on a network without Internet access."""
+    page = await http.get("/graphql", headers={"Accept": "text/html"})
+    assert "unpkg.com" not in page.text and "https://" not in page.text
+    policy = page.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "connect-src 'self'" in policy
+    sources = re.findall(r'(?:src|href)="(/graphiql/[^"]+)"', page.text)
+    assert len(sources) == 8  # react, react-dom, graphiql js + css, explorer js + css, our js + css
+    for source in sources:
+        asset = await http.get(source)
+        assert asset.status_code == 200, source
+        assert asset.content, source
+        if "@" in source:  # a pinned version never changes
+            assert asset.headers["cache-control"] == "public, max-age=31536000, immutable"
+            integrity = re.search(rf'"{re.escape(source)}"\s+integrity="sha384-([^"]+)"', page.text)
+            digest = base64.b64encode(hashlib.sha384(asset.content).digest()).decode()
+            assert integrity is not None and integrity.group(1) == digest, source
+        else:
+            assert asset.headers["cache-control"] == "no-cache"
+    assert (await http.get("/graphiql/NOTICE.md")).status_code == 200
+    assert (await http.get("/graphiql/../settings.py")).status_code == 404
+
+
 # ---------------------------------------------------------------------------------------------
 # Internal errors
 
@@ -354,6 +380,7 @@ async def test_production_serves_no_graphiql(production):
     assert page.status_code == 404
     assert "graphiql" not in page.text.lower()
     assert not page.headers.get("content-type", "").startswith("text/html")
+    assert (await production.http.get("/graphiql/react@18.2.0/react.production.min.js")).status_code == 404
 
 
 async def test_production_requires_a_secret_key(monkeypatch, tmp_path):
