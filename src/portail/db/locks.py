@@ -21,9 +21,8 @@ from sqlmodel import col
 from portail.db.bulk import insert_rows
 from portail.db.engine import AsyncSession
 from portail.db.models.bookings import Booking, Counter, SlotLock
-from portail.rules.booking_states import PLACE_HOLDING_STATES, BookingState
+from portail.rules.booking_states import PLACE_HOLDING_VALUES, BookingState
 
-_HOLDING = frozenset(s.value for s in PLACE_HOLDING_STATES)
 _WAITING = BookingState.WAITING.value
 
 
@@ -67,7 +66,7 @@ async def lock_slots(session: AsyncSession, slots: Iterable[tuple[uuid.UUID, dat
 def slot_delta(previous: str, state: str) -> tuple[int, int]:
     """How a booking going from state ``previous`` ("" for a new one) to ``state`` moves its slot's
     (held, waiting) counters."""
-    held = (state in _HOLDING) - (previous in _HOLDING)
+    held = (state in PLACE_HOLDING_VALUES) - (previous in PLACE_HOLDING_VALUES)
     waiting = (state == _WAITING) - (previous == _WAITING)
     return held, waiting
 
@@ -97,7 +96,7 @@ async def count_in_slots(
 
 async def recount_slots(session: AsyncSession) -> None:
     """Set every slot's counters from the bookings themselves (after writing bookings in bulk)."""
-    holding = [s.value for s in PLACE_HOLDING_STATES]
+    holding = list(PLACE_HOLDING_VALUES)
     counts = (
         select(
             Booking.unit_id,

@@ -26,6 +26,7 @@ from portail.resolvers.catalogue import Catalogue, children_by_id, load_catalogu
 from portail.resolvers.context import RequestContext
 from portail.resolvers.mail import send_mail
 from portail.rules.booking_states import (
+    PLACE_HOLDING_VALUES,
     Actor,
     BookingPolicy,
     BookingState,
@@ -39,9 +40,6 @@ from portail.rules.booking_states import BookingEvent as Event
 from portail.rules.capacity import InLine, who_gets_places
 from portail.rules.repeat import french_date
 
-HOLDING = [
-    s.value for s in (BookingState.PENDING, BookingState.ACCEPTED, BookingState.CANCELLATION_REQUESTED)
-]
 # Line states that wait for staff: the staff queue.
 AWAITING_STAFF = frozenset({BookingState.PENDING.value, BookingState.CANCELLATION_REQUESTED.value})
 
@@ -147,7 +145,7 @@ class Changes:
         booking.updated_at = ctx.now()
         self._count((booking.unit_id, booking.day), previous or "", state.value)
         ctx.session.add(booking)
-        if previous in HOLDING and state.value not in HOLDING:
+        if previous in PLACE_HOLDING_VALUES and state.value not in PLACE_HOLDING_VALUES:
             self.freed.add((booking.unit_id, booking.day))
         book_line = self.lines.get(booking.book_line_id) if booking.book_line_id else None
         if book_line is not None:

@@ -24,6 +24,7 @@ from portail.resolvers.mail import send_mail
 from portail.resolvers.planning import check_range
 from portail.resolvers.validation import Validator
 from portail.rules.booking_states import (
+    PLACE_HOLDING_VALUES,
     REQUEST_STATE_LABELS,
     Actor,
     BookingState,
@@ -33,6 +34,7 @@ from portail.rules.booking_states import (
     state_label,
     transition,
 )
+from portail.rules.capacity import places_left
 from portail.rules.repeat import french_date
 
 MAX_DECISIONS = 2000
@@ -284,9 +286,19 @@ async def attendance(ctx: RequestContext, activity_id: uuid.UUID | None, day: da
 
 @dataclass
 class SlotUse:
+    """A unit's day: its bookings counted by state against its capacity."""
+
     unit: Unit
     day: date
     counts: Counter[str]
+
+    @property
+    def held(self) -> int:
+        return sum(self.counts[state] for state in PLACE_HOLDING_VALUES)
+
+    @property
+    def places_left(self) -> int | None:
+        return places_left(self.unit.capacity, self.held)
 
 
 async def places_taken(

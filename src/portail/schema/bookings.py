@@ -961,16 +961,14 @@ class BookingQueries:
         result = []
         for use in uses:
             c = use.counts
-            held = sum(c[s] for s in ("pending", "accepted", "cancellation_requested"))
-            capacity = use.unit.capacity
             result.append(
                 SlotUse(
                     unit_id=to_id(use.unit.id),
                     unit_name=use.unit.name,
                     date=use.day,
-                    capacity=capacity,
-                    held=held,
-                    places_left=None if capacity is None else max(capacity - held, 0),
+                    capacity=use.unit.capacity,
+                    held=use.held,
+                    places_left=use.places_left,
                     accepted=c["accepted"],
                     pending=c["pending"],
                     cancellation_requested=c["cancellation_requested"],
