@@ -52,7 +52,7 @@ from portail.rules.booking_states import (
 )
 from portail.rules.booking_states import BookingEvent as Event
 from portail.rules.calendar import day_status
-from portail.rules.capacity import Admission, admit
+from portail.rules.capacity import Admission, Places
 from portail.rules.pricing import Estimate, PriceLine, estimate, format_amount, unit_price
 from portail.rules.repeat import (
     MAX_CHANGES,
@@ -61,6 +61,7 @@ from portail.rules.repeat import (
     Repeat,
     RepeatCode,
     check_changes,
+    expand_selection,
     french_date,
     repeat_dates,
 )
@@ -295,12 +296,9 @@ async def _asked_changes(
             )
             continue
         first_index = {child_id: j for j, child_id in reversed(list(enumerate(rep.child_ids)))}
-        for child_id, j in sorted(first_index.items(), key=lambda item: item[1]):
-            for day in open_days:
-                for unit_id in dict.fromkeys(rep.unit_ids):
-                    asked.append(
-                        _Asked(Change(child_id, unit_id, day, rep.cancel), f"{prefix}.childIds.{j}", True)
-                    )
+        child_field = {child_id: f"{prefix}.childIds.{j}" for child_id, j in first_index.items()}
+        for change in expand_selection(rep.child_ids, rep.unit_ids, open_days, cancel=rep.cancel):
+            asked.append(_Asked(change, child_field[change.child], True))
     if errors:
         raise UserErrors(errors)
     refusal = check_changes(a.change for a in asked)
@@ -328,7 +326,6 @@ _REPEAT_CODES = {
     RepeatCode.NO_WEEKDAY: ErrorCode.REQUIRED,
     RepeatCode.INVALID_WEEKDAY: ErrorCode.INVALID,
     RepeatCode.NO_MATCHING_DAY: ErrorCode.NO_MATCHING_DAY,
-    RepeatCode.NO_UNIT: ErrorCode.NO_UNIT,
     RepeatCode.TOO_MANY_CHANGES: ErrorCode.TOO_MANY_CHANGES,
     RepeatCode.DUPLICATE_CHANGE: ErrorCode.DUPLICATE_CHANGE,
 }
@@ -371,7 +368,7 @@ async def _plan(ctx: RequestContext, data: RequestData, *, lock: bool) -> tuple[
     }
     # Places are counted only where there is a limit: an unlimited unit admits every booking.
     limited = [u for u in {a.change.unit for a in asked} if units[u].capacity is not None]  # type: ignore[index]
-    held, waiting = await slot_counts(ctx, limited, first, last)
+    places = Places(*await slot_counts(ctx, limited, first, last))
     quotient = await family_quotient(ctx, household_id)
     prices = {u.id: unit_price(tariff_of(u), quotient) for u in units.values()}
     # Units active per child and day, for units that exclude each other.
@@ -430,7 +427,7 @@ async def _plan(ctx: RequestContext, data: RequestData, *, lock: bool) -> tuple[
                 )
                 continue
             else:
-                admission = admit(line.unit.capacity, held[slot], policy.waiting_list, waiting[slot])
+                admission = places.admit(slot, line.unit.capacity, policy.waiting_list)
                 event = Event.BOOK if admission is Admission.PLACE else Event.BOOK_WHEN_FULL
                 outcome = transition(current, event, Actor.FAMILY, policy)
         if isinstance(outcome, Refusal):
@@ -438,16 +435,10 @@ async def _plan(ctx: RequestContext, data: RequestData, *, lock: bool) -> tuple[
             continue
         line.state = outcome.state
         line.message = state_label(outcome.state)
-        if outcome.takes_place:
-            held[slot] += 1
-        if outcome.frees_place:
-            held[slot] -= 1
-        key = (line.child.id, line.day)
+        places.move(slot, current, outcome.state)
         if outcome.state is BookingState.WAITING:
-            waiting[slot] += 1
-            line.waiting_position = waiting[slot]
-        elif current is BookingState.WAITING:
-            waiting[slot] -= 1
+            line.waiting_position = places.waiting[slot]
+        key = (line.child.id, line.day)
         if is_active(outcome.state):
             active.setdefault(key, set()).add(line.unit.id)
         else:
