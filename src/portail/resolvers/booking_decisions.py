@@ -15,7 +15,7 @@ from portail.db.locks import lock_slots
 from portail.db.models import Account, Child, Household
 from portail.db.models.bookings import Booking, BookingEvent, BookingLine, BookingRequest
 from portail.db.models.catalogue import Activity, Period, Unit
-from portail.resolvers.booking_changes import AWAITING_STAFF, Changes, policy_of, request_authors
+from portail.resolvers.booking_changes import AWAITING_STAFF, BookingChanges, policy_of, request_authors
 from portail.resolvers.booking_requests import MAX_PAGE, RequestView, lines_of
 from portail.resolvers.catalogue import Catalogue, children_by_id, load_catalogue, period_path
 from portail.resolvers.context import RequestContext
@@ -155,7 +155,7 @@ async def decide(
             )
         ).all()
     }
-    changes = Changes(ctx)
+    changes = BookingChanges(ctx)
     await changes.load_lines([*targets, *(b.book_line_id for b in bookings.values())])
     catalogue = await load_catalogue(ctx)
     decided: dict[uuid.UUID, list[BookingLine]] = {}

@@ -21,7 +21,7 @@ from portail.db.models import Child
 from portail.db.models.base import new_id
 from portail.db.models.bookings import Booking, BookingLine, BookingRequest
 from portail.db.models.catalogue import Activity, Enrolment, Period, Unit
-from portail.resolvers.booking_changes import Changes, book_line_state, policy_of, slot_counts
+from portail.resolvers.booking_changes import BookingChanges, book_line_state, policy_of, slot_counts
 from portail.resolvers.catalogue import (
     Catalogue,
     booking_rule,
@@ -495,7 +495,7 @@ async def submit(ctx: RequestContext, data: RequestData) -> Plan:
     assert ctx.viewer is not None
     s = ctx.session
     now = ctx.now()
-    changes = Changes(ctx)
+    changes = BookingChanges(ctx)
     await changes.load_lines(
         line.booking.book_line_id for line in plan.lines if line.booking is not None
     )

@@ -23,10 +23,10 @@ from typing import Generic, TypeVar
 from sqlmodel import col, select
 
 from portail.db.locks import lock_slots
-from portail.db.models.bookings import Booking, SlotLock
+from portail.db.models.bookings import Booking, SlotCounter
 from portail.db.models.catalogue import Activity, Period, PeriodDay, Unit
 from portail.resolvers import catalogue
-from portail.resolvers.booking_changes import Changes, policy_of
+from portail.resolvers.booking_changes import BookingChanges, policy_of
 from portail.resolvers.catalogue import ActivityData, PeriodData, SpanData, UnitData
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
@@ -158,8 +158,10 @@ async def update_unit(ctx: RequestContext, unit_id: uuid.UUID | None, data: Unit
         held = dict(
             (
                 await ctx.session.exec(
-                    select(SlotLock.day, SlotLock.held).where(
-                        SlotLock.unit_id == unit.id, SlotLock.day >= today, SlotLock.held > data.capacity
+                    select(SlotCounter.day, SlotCounter.held).where(
+                        SlotCounter.unit_id == unit.id,
+                        SlotCounter.day >= today,
+                        SlotCounter.held > data.capacity,
                     )
                 )
             ).all()
@@ -249,7 +251,7 @@ async def cancel_bookings(ctx: RequestContext, bookings: Sequence[Booking], reas
         if b.state in STANDING
     ]
     fresh.sort(key=lambda b: (b.day, str(b.unit_id), str(b.child_id)))
-    changes = Changes(ctx)
+    changes = BookingChanges(ctx)
     await changes.load_lines([*(b.book_line_id for b in fresh), *(b.cancel_line_id for b in fresh)])
     cat = await catalogue.load_catalogue(ctx)
     for booking in fresh:
@@ -276,15 +278,15 @@ async def _promote_waiting(ctx: RequestContext, unit: Unit, today: date) -> None
     """Give places a raised capacity opens, from today on, to the first in each waiting line."""
     slots = (
         await ctx.session.exec(
-            select(SlotLock.unit_id, SlotLock.day).where(
-                SlotLock.unit_id == unit.id, SlotLock.day >= today, SlotLock.waiting > 0
+            select(SlotCounter.unit_id, SlotCounter.day).where(
+                SlotCounter.unit_id == unit.id, SlotCounter.day >= today, SlotCounter.waiting > 0
             )
         )
     ).all()
     if not slots:
         return
     await lock_slots(ctx.session, slots)
-    changes = Changes(ctx)
+    changes = BookingChanges(ctx)
     changes.freed = {(u, d) for u, d in slots}
     await changes.promote(await catalogue.load_catalogue(ctx))
     await changes.restate_requests()
