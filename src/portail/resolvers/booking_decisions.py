@@ -30,6 +30,7 @@ from portail.rules.booking_states import (
     BookingState,
     Refusal,
     RequestState,
+    request_number_text,
     staff_decision_event,
     state_label,
     transition,
@@ -96,9 +97,7 @@ async def decide(
     """Accept or refuse the lines named by ``ids`` (line ids, or request ids: all their lines awaiting
     staff). A refused booking frees its place for the waiting line; each family is mailed."""
     v = Validator()
-    reason = v.text("reason", reason, max_length=500)
-    if not accept and not reason:
-        v.add("reason", ErrorCode.REASON_REQUIRED, "Indiquez le motif du refus : la famille le lira.")
+    reason = v.reason(reason, refused=not accept)
     if not ids:
         v.add("ids", ErrorCode.REQUIRED, "Choisissez au moins une demande ou une ligne.")
     elif len(ids) > MAX_DECISIONS:
@@ -211,7 +210,7 @@ async def _mail_decisions(
             ctx,
             "booking_request_decided",
             authors[request_id],
-            number=f"{request.number:06d}",
+            number=request_number_text(request.number),
             path=period_path(catalogue, catalogue.by_id[request.period_id]),
             accepted=accept,
             reason=reason,

@@ -46,6 +46,7 @@ from portail.rules.booking_states import (
     RefusalCode,
     RequestState,
     is_active,
+    request_number_text,
     request_state,
     state_label,
     transition,
@@ -590,7 +591,7 @@ def mail_context(plan: Plan, request: BookingRequest) -> dict[str, object]:
     """What the request mails print: number, path, state in the guide's words, lines, total."""
     state = RequestState(request.state)
     return {
-        "number": f"{request.number:06d}",
+        "number": request_number_text(request.number),
         "path": plan.path,
         "state": REQUEST_STATE_LABELS[state].upper(),
         "lines": [

@@ -720,9 +720,7 @@ async def decide_enrolment(
     if row.state != "pending":
         raise UserErrors.one("id", ErrorCode.ALREADY_DECIDED, "Cette inscription a déjà été traitée.")
     v = Validator()
-    reason = v.text("reason", reason, max_length=500)
-    if not accept and not reason:
-        v.add("reason", ErrorCode.REASON_REQUIRED, "Indiquez le motif du refus : la famille le lira.")
+    reason = v.reason(reason, refused=not accept)
     v.raise_if_any()
     assert ctx.viewer is not None
     row.state = "accepted" if accept else "refused"

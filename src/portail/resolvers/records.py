@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -703,25 +704,15 @@ async def replace_vaccinations(
             )
         cleaned.append((name, item.vaccinated_on))
     v.raise_if_any()
-    existing = (await ctx.session.exec(select(Vaccination).where(Vaccination.child_id == child.id))).all()
-    before = "; ".join(f"{e.vaccine} {e.vaccinated_on}" for e in existing)
-    for e in existing:
-        await ctx.session.delete(e)
-    for name, day in cleaned:
-        ctx.session.add(Vaccination(child_id=child.id, vaccine=name, vaccinated_on=day))
-    after = "; ".join(f"{n} {d}" for n, d in cleaned)
-    if before != after:
-        _audit(
-            ctx,
-            household_id=hid,
-            child_id=child.id,
-            entity="child",
-            entity_id=child.id,
-            field_name="vaccinations",
-            before=before,
-            after=after,
-        )
-    forget_record(ctx, hid)
+    await _replace_child_rows(
+        ctx,
+        child,
+        hid,
+        Vaccination,
+        "vaccinations",
+        [{"vaccine": name, "vaccinated_on": day} for name, day in cleaned],
+        lambda row: f"{row.vaccine} {row.vaccinated_on}",
+    )
     return child, hid
 
 
@@ -748,27 +739,48 @@ async def replace_contacts(
             row[spec.attr] = value
         cleaned.append(row)
     v.raise_if_any()
-    existing = (
-        await ctx.session.exec(select(AuthorizedPerson).where(AuthorizedPerson.child_id == child.id))
-    ).all()
-    before = "; ".join(f"{e.first_name} {e.last_name}" for e in existing)
+    await _replace_child_rows(
+        ctx,
+        child,
+        hid,
+        AuthorizedPerson,
+        "authorizedPersons",
+        cleaned,
+        lambda row: f"{row.first_name} {row.last_name}",
+    )
+    return child, hid
+
+
+async def _replace_child_rows(
+    ctx: RequestContext,
+    child: Child,
+    household_id: uuid.UUID,
+    table: Any,
+    field_name: str,
+    rows: list[dict[str, Any]],
+    describe: Callable[[Any], str],
+) -> None:
+    """Replace the child's rows of ``table`` by ``rows`` (a section edited as a whole); the change is
+    audited under ``field_name`` when what ``describe`` prints of the rows changed."""
+    existing = (await ctx.session.exec(select(table).where(table.child_id == child.id))).all()
+    before = "; ".join(describe(e) for e in existing)
     for e in existing:
         await ctx.session.delete(e)
-    for row in cleaned:
-        ctx.session.add(AuthorizedPerson(child_id=child.id, **row))
-    after = "; ".join(f"{r['first_name']} {r['last_name']}" for r in cleaned)
-    _audit(
-        ctx,
-        household_id=hid,
-        child_id=child.id,
-        entity="child",
-        entity_id=child.id,
-        field_name="authorizedPersons",
-        before=before,
-        after=after,
-    )
-    forget_record(ctx, hid)
-    return child, hid
+    new = [table(child_id=child.id, **row) for row in rows]
+    ctx.session.add_all(new)
+    after = "; ".join(describe(n) for n in new)
+    if before != after:
+        _audit(
+            ctx,
+            household_id=household_id,
+            child_id=child.id,
+            entity="child",
+            entity_id=child.id,
+            field_name=field_name,
+            before=before,
+            after=after,
+        )
+    forget_record(ctx, household_id)
 
 
 async def answer_consents(
@@ -873,9 +885,7 @@ async def decide_pending_change(
     if change.state != "pending":
         raise UserErrors.one("id", ErrorCode.ALREADY_DECIDED, "Cette modification a déjà été traitée.")
     v = Validator()
-    reason = v.text("reason", reason, max_length=500)
-    if not approve and not reason:
-        v.add("reason", ErrorCode.REASON_REQUIRED, "Indiquez le motif du refus : la famille le lira.")
+    reason = v.reason(reason, refused=not approve)
     v.raise_if_any()
     assert ctx.viewer is not None
     spec = F.CATALOGUE[(change.entity, change.field)]

@@ -331,6 +331,13 @@ REQUEST_STATE_LABELS: dict[RequestState, str] = {
     RequestState.EXPIRED: "Expirée",
 }
 
+
+
+def request_number_text(number: int) -> str:
+    """A request's number as the family reads it ("N° dossier 004062")."""
+    return f"{number:06d}"
+
+
 _AWAITING = frozenset({BookingState.PENDING, BookingState.WAITING, BookingState.CANCELLATION_REQUESTED})
 
 

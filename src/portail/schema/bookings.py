@@ -488,7 +488,7 @@ def _request(
     return BookingRequest(
         id=to_id(r.id),
         number=r.number,
-        number_text=f"{r.number:06d}",
+        number_text=states.request_number_text(r.number),
         created_at=r.created_at,
         state=BookingRequestState[state.name],
         state_label=states.REQUEST_STATE_LABELS[state],
