@@ -22,8 +22,9 @@ from portail.db.models import Account
 from portail.db.models.base import new_id
 from portail.db.models.bookings import Booking, BookingEvent, BookingLine, BookingRequest, SlotCounter
 from portail.db.models.catalogue import Activity, Unit
-from portail.resolvers.catalogue import Catalogue, children_by_id, load_catalogue, period_path
+from portail.resolvers.catalogue_reading import Catalogue, load_catalogue, period_path
 from portail.resolvers.context import RequestContext
+from portail.resolvers.households import children_by_id
 from portail.resolvers.mail import send_mail
 from portail.rules.booking_states import (
     PLACE_HOLDING_VALUES,

@@ -17,9 +17,10 @@ from portail.db.models.bookings import Booking, BookingEvent, BookingLine, Booki
 from portail.db.models.catalogue import Activity, Period, Unit
 from portail.resolvers.booking_changes import AWAITING_STAFF, BookingChanges, policy_of, request_authors
 from portail.resolvers.booking_requests import MAX_PAGE, RequestView, lines_of
-from portail.resolvers.catalogue import Catalogue, children_by_id, load_catalogue, period_path
+from portail.resolvers.catalogue_reading import Catalogue, load_catalogue, period_path
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
+from portail.resolvers.households import children_by_id
 from portail.resolvers.mail import send_mail
 from portail.resolvers.planning import check_range
 from portail.resolvers.validation import Validator

@@ -22,20 +22,18 @@ from portail.db.models.base import new_id
 from portail.db.models.bookings import Booking, BookingLine, BookingRequest
 from portail.db.models.catalogue import Activity, Enrolment, Period, Unit
 from portail.resolvers.booking_changes import BookingChanges, book_line_state, policy_of, slot_counts
-from portail.resolvers.catalogue import (
+from portail.resolvers.catalogue_reading import (
     Catalogue,
     booking_rule,
     calendar_of,
     cancel_rule,
-    family_quotient,
     load_catalogue,
     period_path,
     tariff_of,
-    today,
 )
-from portail.resolvers.context import RequestContext
+from portail.resolvers.context import RequestContext, today
 from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
-from portail.resolvers.households import household_children, viewer_household_id
+from portail.resolvers.households import family_quotient, household_children, viewer_household_id
 from portail.resolvers.mail import send_mail
 from portail.rules import deadlines
 from portail.rules.booking_states import (

@@ -16,17 +16,16 @@ from portail.db.models.bookings import Booking
 from portail.db.models.catalogue import Activity, Enrolment, Period, Unit
 from portail.resolvers.booking_changes import policy_of, slot_counts, waiting_lines
 from portail.resolvers.booking_requests import LineRefusal
-from portail.resolvers.catalogue import (
+from portail.resolvers.catalogue_reading import (
     booking_rule,
     calendar_of,
     cancel_rule,
-    family_quotient,
     load_catalogue,
     tariff_of,
 )
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, UserErrors
-from portail.resolvers.households import household_children, viewer_household_id
+from portail.resolvers.households import family_quotient, household_children, viewer_household_id
 from portail.resolvers.records import child_of
 from portail.rules import deadlines
 from portail.rules.booking_states import (

@@ -11,8 +11,9 @@ import strawberry
 from strawberry.types import Info
 
 from portail.resolvers import booking_decisions, booking_requests, planning
-from portail.resolvers.catalogue import children_by_id, load_catalogue, period_path
+from portail.resolvers.catalogue_reading import load_catalogue, period_path
 from portail.resolvers.errors import ErrorCode, UserErrors
+from portail.resolvers.households import children_by_id
 from portail.rules import booking_states as states
 from portail.rules.calendar import DayReason
 from portail.rules.pricing import format_amount
