@@ -97,6 +97,26 @@ async def decide(
 ) -> list[BookingRequest]:
     """Accept or refuse the lines named by ``ids`` (line ids, or request ids: all their lines awaiting
     staff). A refused booking frees its place for the waiting line; each family is mailed."""
+    reason = _check_decision(ids, accept, reason)
+    targets = await _lines_to_decide(ctx, ids)
+    bookings = await _lock_bookings(ctx, {line.booking_id for line in targets.values()})  # type: ignore[misc]
+    changes = BookingChanges(ctx)
+    await changes.load_lines([*targets, *(b.book_line_id for b in bookings.values())])
+    catalogue = await load_catalogue(ctx)
+    decided: dict[uuid.UUID, list[BookingLine]] = {}
+    for line_id in sorted(targets, key=lambda i: (targets[i].request_id, targets[i].position)):
+        line = changes.lines[line_id]
+        _decide_line(changes, catalogue, bookings, line, accept, reason)
+        decided.setdefault(line.request_id, []).append(line)
+    await changes.flush()
+    await changes.promote(catalogue)
+    restated = await changes.restate_requests()
+    await _mail_decisions(ctx, catalogue, restated, decided, accept, reason, bookings)
+    return [restated[r] for r in decided]
+
+
+def _check_decision(ids: list[uuid.UUID | None], accept: bool, reason: str) -> str:
+    """The decision's reason (a refusal needs one); some ids, and not too many."""
     v = Validator()
     reason = v.reason(reason, refused=not accept)
     if not ids:
@@ -104,6 +124,12 @@ async def decide(
     elif len(ids) > MAX_DECISIONS:
         v.add("ids", ErrorCode.TOO_MANY_CHANGES, f"Au plus {MAX_DECISIONS} décisions à la fois.")
     v.raise_if_any()
+    return reason
+
+
+async def _lines_to_decide(ctx: RequestContext, ids: list[uuid.UUID | None]) -> dict[uuid.UUID, BookingLine]:
+    """The lines ``ids`` name (a request names its lines awaiting staff); an id naming nothing to
+    decide is an error on its field."""
     s = ctx.session
     wanted = {i for i in ids if i is not None}
     requests = set((await s.exec(select(BookingRequest.id).where(col(BookingRequest.id).in_(wanted)))).all())
@@ -140,57 +166,51 @@ async def decide(
             errors.append(FieldError(f"ids.{i}", ErrorCode.NOT_FOUND, "Cette demande n'existe pas."))
     if errors:
         raise UserErrors(errors)
-    targets = {line.id: line for line in [*named_lines.values(), *request_lines]}
-    booking_ids = {line.booking_id for line in targets.values()}
+    return {line.id: line for line in [*named_lines.values(), *request_lines]}
+
+
+async def _lock_bookings(ctx: RequestContext, booking_ids: set[uuid.UUID]) -> dict[uuid.UUID, Booking]:
+    """The bookings, their slots locked first, read again under the locks: another decision may have
+    moved them meanwhile."""
+    s = ctx.session
     slots = (await s.exec(select(Booking.unit_id, Booking.day).where(col(Booking.id).in_(booking_ids)))).all()
     await lock_slots(s, slots)
-    # Read again under the locks: another decision may have moved them meanwhile.
-    bookings = {
-        b.id: b
-        for b in (
-            await s.exec(
-                select(Booking)
-                .where(col(Booking.id).in_(booking_ids))
-                .execution_options(populate_existing=True)
-            )
-        ).all()
-    }
-    changes = BookingChanges(ctx)
-    await changes.load_lines([*targets, *(b.book_line_id for b in bookings.values())])
-    catalogue = await load_catalogue(ctx)
-    decided: dict[uuid.UUID, list[BookingLine]] = {}
-    for line_id in sorted(targets, key=lambda i: (targets[i].request_id, targets[i].position)):
-        line = changes.lines[line_id]
-        booking = bookings.get(line.booking_id)  # type: ignore[arg-type]
-        if booking is None or line.state not in AWAITING_STAFF:
-            raise UserErrors.one(
-                "ids", ErrorCode.NOT_AWAITING_DECISION, "Une ligne vient d'être traitée : rechargez."
-            )
-        state = BookingState(booking.state)
-        own = (
-            booking.cancel_line_id == line.id if line.action == "cancel" else booking.book_line_id == line.id
+    rows = await s.exec(
+        select(Booking).where(col(Booking.id).in_(booking_ids)).execution_options(populate_existing=True)
+    )
+    return {b.id: b for b in rows.all()}
+
+
+def _decide_line(
+    changes: BookingChanges,
+    catalogue: Catalogue,
+    bookings: dict[uuid.UUID, Booking],
+    line: BookingLine,
+    accept: bool,
+    reason: str,
+) -> None:
+    """Move the line's booking as staff decided, or refuse the whole decision when the line no
+    longer awaits one."""
+    booking = bookings.get(line.booking_id)  # type: ignore[arg-type]
+    if booking is None or line.state not in AWAITING_STAFF:
+        raise UserErrors.one(
+            "ids", ErrorCode.NOT_AWAITING_DECISION, "Une ligne vient d'être traitée : rechargez."
         )
-        activity = catalogue.by_id[catalogue.by_id[booking.period_id].activity_id]
-        if line.action == "book" and state is BookingState.PENDING and policy_of(activity).paid_at_booking:
-            # Paid at booking: the basket's payment settles it, not staff.
-            raise UserErrors.one(
-                "ids", ErrorCode.NOT_AWAITING_DECISION, "Cette présence attend le paiement du panier."
-            )
-        outcome = transition(state, staff_decision_event(state, accept), Actor.STAFF)
-        if not own or isinstance(outcome, Refusal):
-            message = (
-                outcome.message if isinstance(outcome, Refusal) else "Cette ligne n'attend pas de décision."
-            )
-            raise UserErrors.one("ids", ErrorCode.NOT_AWAITING_DECISION, message)
-        changes.apply(booking, outcome.state, Actor.STAFF, reason=reason, request_id=line.request_id)
-        if not accept:
-            line.message = reason
-        decided.setdefault(line.request_id, []).append(line)
-    await changes.flush()
-    await changes.promote(catalogue)
-    restated = await changes.restate_requests()
-    await _mail_decisions(ctx, catalogue, restated, decided, accept, reason, bookings)
-    return [restated[r] for r in decided]
+    state = BookingState(booking.state)
+    own = booking.cancel_line_id == line.id if line.action == "cancel" else booking.book_line_id == line.id
+    activity = catalogue.by_id[catalogue.by_id[booking.period_id].activity_id]
+    if line.action == "book" and state is BookingState.PENDING and policy_of(activity).paid_at_booking:
+        # Paid at booking: the basket's payment settles it, not staff.
+        raise UserErrors.one(
+            "ids", ErrorCode.NOT_AWAITING_DECISION, "Cette présence attend le paiement du panier."
+        )
+    outcome = transition(state, staff_decision_event(state, accept), Actor.STAFF)
+    if not own or isinstance(outcome, Refusal):
+        message = outcome.message if isinstance(outcome, Refusal) else "Cette ligne n'attend pas de décision."
+        raise UserErrors.one("ids", ErrorCode.NOT_AWAITING_DECISION, message)
+    changes.apply(booking, outcome.state, Actor.STAFF, reason=reason, request_id=line.request_id)
+    if not accept:
+        line.message = reason
 
 
 async def _mail_decisions(
