@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from portail.rules.booking_states import BookingState
+from portail.rules.booking_states import BookingState, Transition
 from portail.rules.capacity import (
     Admission,
     InLine,
@@ -41,9 +41,9 @@ def test_places_left(capacity: int | None, held: int, left: int | None) -> None:
 def test_only_place_holding_bookings_count() -> None:
     places = Places({})
     for state in BookingState:
-        places.move(("REPAS", JAN_5), None, state)
-    places.move(("REPAS", JAN_12), None, BookingState.ACCEPTED)
-    places.move(("JOURNEE", JAN_5), None, BookingState.WAITING)
+        places.move(("REPAS", JAN_5), Transition(None, state))
+    places.move(("REPAS", JAN_12), Transition(None, BookingState.ACCEPTED))
+    places.move(("JOURNEE", JAN_5), Transition(None, BookingState.WAITING))
     # pending, accepted and cancellation_requested hold a place; waiting and ended ones do not.
     assert +places.held == {("REPAS", JAN_5): 3, ("REPAS", JAN_12): 1}
     assert +places.waiting == {("REPAS", JAN_5): 1, ("JOURNEE", JAN_5): 1}
@@ -57,10 +57,10 @@ def test_only_place_holding_bookings_count() -> None:
 def test_a_booking_moved_between_states_moves_its_place() -> None:
     slot = ("JOURNEE", JAN_5)
     places = Places({slot: 10}, {slot: 2})
-    places.move(slot, BookingState.ACCEPTED, BookingState.CANCELLED)  # a place freed
-    places.move(slot, BookingState.WAITING, BookingState.PENDING)  # the first in line takes it
-    places.move(slot, BookingState.ACCEPTED, BookingState.CANCELLATION_REQUESTED)  # still held
-    places.move(slot, BookingState.WAITING, BookingState.CANCELLED)  # leaves the line
+    places.move(slot, Transition(BookingState.ACCEPTED, BookingState.CANCELLED))  # a place freed
+    places.move(slot, Transition(BookingState.WAITING, BookingState.PENDING))  # the first in line takes it
+    places.move(slot, Transition(BookingState.ACCEPTED, BookingState.CANCELLATION_REQUESTED))  # still held
+    places.move(slot, Transition(BookingState.WAITING, BookingState.CANCELLED))  # leaves the line
     assert (places.held[slot], places.waiting[slot]) == (10, 0)
 
 
@@ -93,9 +93,8 @@ def book_in_order(slots, places: Places, capacity_of, waiting_list_of) -> list[A
     for slot in slots:
         admission = places.admit(slot, capacity_of[slot[0]], waiting_list_of[slot[0]])
         if admission is not Admission.FULL:
-            places.move(
-                slot, None, BookingState.PENDING if admission is Admission.PLACE else BookingState.WAITING
-            )
+            state = BookingState.PENDING if admission is Admission.PLACE else BookingState.WAITING
+            places.move(slot, Transition(None, state))
         result.append(admission)
     return result
 

@@ -491,7 +491,7 @@ class _LineDecider:
         line.state = outcome.state
         line.message = state_label(outcome.state)
         slot = (line.unit.id, line.day)
-        self.places.move(slot, current, outcome.state)
+        self.places.move(slot, outcome)
         if outcome.state is BookingState.WAITING:
             line.waiting_position = self.places.waiting[slot]
         key = (line.child.id, line.day)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from portail.rules.booking_states import BookingState, holds_place
+from portail.rules.booking_states import BookingState, Transition
 
 # A unit and a day: what capacity is counted for.
 Slot = tuple[Hashable, date]
@@ -62,12 +62,12 @@ class Places:
         """What a new booking of ``slot`` gets now (see ``admit``)."""
         return admit(capacity, self.held[slot], waiting_list, self.waiting[slot])
 
-    def move(self, slot: Slot, previous: BookingState | None, state: BookingState) -> None:
-        """Count a booking of ``slot`` that went from ``previous`` (None: new) to ``state``."""
-        self.held[slot] += holds_place(state) - holds_place(previous)
-        if state is BookingState.WAITING:
+    def move(self, slot: Slot, change: Transition) -> None:
+        """Count a booking of ``slot`` that made ``change`` (from None: a new booking)."""
+        self.held[slot] += change.takes_place - change.frees_place
+        if change.state is BookingState.WAITING:
             self.waiting[slot] += 1
-        elif previous is BookingState.WAITING:
+        elif change.previous is BookingState.WAITING:
             self.waiting[slot] -= 1
 
 
