@@ -21,7 +21,7 @@ import secrets
 import statistics
 import time
 import uuid
-from collections import Counter as Tally
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -37,12 +37,18 @@ from portail.adapters.hashing import hash_password
 from portail.db.engine import Database
 from portail.db.locks import recount_slots
 from portail.db.models import Account, AuthSession, Child, Guardian, Household, HouseholdChild
-from portail.db.models.bookings import Booking, BookingEvent, BookingLine, BookingRequest, Counter
+from portail.db.models.bookings import (
+    Booking,
+    BookingEvent,
+    BookingLine,
+    BookingRequest,
+    RequestNumberCounter,
+)
 from portail.db.models.catalogue import Activity, Enrolment, Period, PeriodDay, Unit
 from portail.demo import DEMO_SERVICES, FAMILY_EMAIL
-from portail.resolvers.booking_changes import AWAITING_STAFF, HOLDING, book_line_state, derived_state
-from portail.resolvers.catalogue import period_calendar, tariff_of
-from portail.rules.booking_states import BookingState
+from portail.resolvers.booking_changes import AWAITING_STAFF, book_line_state, derived_state
+from portail.resolvers.catalogue_reading import period_calendar, tariff_of
+from portail.rules.booking_states import PLACE_HOLDING_VALUES, BookingState
 from portail.rules.calendar import open_days
 from portail.rules.pricing import unit_price
 from portail.rules.tokens import token_hash
@@ -313,7 +319,7 @@ async def fill_bookings(
         }
         enrolled_already = {(e.child_id, e.period_id) for e in (await s.exec(select(Enrolment))).all()}
         last_number = (await s.exec(select(func.max(BookingRequest.number)))).one() or 0
-        counter = await s.get(Counter, "booking_request")
+        counter = await s.get(RequestNumberCounter, "booking_request")
         last_number = max(last_number, counter.value if counter else 0)
 
     w = Writer()
@@ -613,7 +619,7 @@ async def fill_bookings(
             if (
                 household_id == family.id
                 and PLANNING_MONTH[0] <= day <= PLANNING_MONTH[1]
-                and state.value in (*HOLDING, BookingState.WAITING.value)
+                and state.value in (*PLACE_HOLDING_VALUES, BookingState.WAITING.value)
             ):
                 planning_bookings += 1
         request["state"] = derived_state(line_states).value
@@ -680,7 +686,7 @@ async def fill_bookings(
     signed_repeats = [Signed(session_for(h.account), h.children[0]) for h in repeat_homes]
     signed_contenders = [Signed(session_for(h.account), h.children[0]) for h in contender_homes]
 
-    states = Tally(b["state"] for b in w.rows.get(Booking, []))
+    states = Counter(b["state"] for b in w.rows.get(Booking, []))
     rows = await w.write(
         db,
         (
@@ -701,9 +707,13 @@ async def fill_bookings(
         # The slots' counters of places held and waiting, as the app keeps them when it books.
         await recount_slots(s)
         if counter is None:
-            s.add(Counter(name="booking_request", value=number))
+            s.add(RequestNumberCounter(name="booking_request", value=number))
         else:
-            await s.exec(update(Counter).where(col(Counter.name) == "booking_request").values(value=number))  # type: ignore[call-overload]
+            await s.exec(
+                update(RequestNumberCounter)
+                .where(col(RequestNumberCounter.name) == "booking_request")
+                .values(value=number)
+            )  # type: ignore[call-overload]
     async with db.read_sessions() as s:
         totals = {
             model.__tablename__: (await s.exec(select(func.count()).select_from(model))).one()  # type: ignore[attr-defined]
@@ -767,7 +777,7 @@ class Timed:
     cpu_ms: list[float] = field(default_factory=list)
     statements: list[int] = field(default_factory=list)
     lines: int = 0
-    outcomes: Tally[str] = field(default_factory=Tally)
+    outcomes: Counter[str] = field(default_factory=Counter)
 
     def percentile(self, q: float) -> float:
         values = sorted(self.ms)
@@ -865,7 +875,7 @@ class ContestRound:
     capacity: int
     elapsed: float
     latencies: list[float]
-    outcomes: Tally[str]
+    outcomes: Counter[str]
 
     @property
     def rate(self) -> float:
@@ -878,7 +888,9 @@ async def held(db: Database, unit_id: uuid.UUID, day: date) -> int:
         query = (
             select(func.count())
             .select_from(Booking)
-            .where(Booking.unit_id == unit_id, Booking.day == day, col(Booking.state).in_(HOLDING))
+            .where(
+                Booking.unit_id == unit_id, Booking.day == day, col(Booking.state).in_(list(PLACE_HOLDING_VALUES))
+            )
         )
         return int((await s.exec(query)).one())
 
@@ -919,7 +931,7 @@ async def contest(base: str, url: str, data: BookingData) -> list[ContestRound]:
                 *(send(c, call) for c, call in zip(connections, calls, strict=True))
             )
             elapsed = time.perf_counter() - started
-            outcomes: Tally[str] = Tally()
+            outcomes: Counter[str] = Counter()
             for _, status, body in answers:
                 payload = json.loads(body) if status == 200 else {}
                 answer = (payload.get("data") or {}).get("submitBookingRequest")

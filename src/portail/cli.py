@@ -89,11 +89,11 @@ async def _recount_slots(settings: Settings) -> int:
 
     from portail.db.engine import Database
     from portail.db.locks import recount_slots
-    from portail.db.models.bookings import SlotLock
+    from portail.db.models.bookings import SlotCounter
 
     await _migrate(settings)
     db = Database(settings.effective_database_url)
-    query = select(SlotLock.unit_id, SlotLock.day, SlotLock.held, SlotLock.waiting)
+    query = select(SlotCounter.unit_id, SlotCounter.day, SlotCounter.held, SlotCounter.waiting)
     try:
         async with db.transaction() as session:
             before = set((await session.exec(query)).all())

@@ -7,13 +7,12 @@ pass the link on as a referrer.
 
 from __future__ import annotations
 
-import uuid
 from urllib.parse import quote
 
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 
-from portail.resolvers.context import RequestContext
+from portail.http import anonymous_context
 from portail.resolvers.file_links import FileGone, ServedFile, open_link
 from portail.rules.file_links import LinkExpired, LinkInvalid
 
@@ -45,13 +44,7 @@ def _file_response(file: ServedFile) -> Response:
 
 async def serve_file(request: Request) -> Response:
     """The file of the link, or 404 (unknown or altered link, file gone) / 403 (expired link)."""
-    state = request.app.state
-    ctx = RequestContext(
-        db=state.db,
-        settings=state.settings,
-        clock=state.clock,
-        request_id=request.scope.get("state", {}).get("request_id", uuid.uuid4().hex),
-    )
+    ctx = anonymous_context(request)
     try:
         file = await open_link(ctx, request.path_params["token"])
     except LinkInvalid:

@@ -288,10 +288,10 @@ def check_strings(body: dict[str, Any]) -> None:
         elif isinstance(value, list):
             stack.extend((f"{path}.{i}", item) for i, item in enumerate(value))
 
-async def request_context(request: Request) -> RequestContext:
-    """The use cases' context of an HTTP request, with its viewer signed in from the token."""
+def anonymous_context(request: Request) -> RequestContext:
+    """The use cases' context of an HTTP request, no one signed in yet."""
     state = request.app.state
-    app_ctx = RequestContext(
+    return RequestContext(
         db=state.db,
         settings=state.settings,
         clock=state.clock,
@@ -301,6 +301,11 @@ async def request_context(request: Request) -> RequestContext:
         device_cookie=request.cookies.get(DEVICE_COOKIE, "")[:1000],
         wake_mail=state.mail_worker.wake if state.mail_worker else (lambda: None),
     )
+
+
+async def request_context(request: Request) -> RequestContext:
+    """The use cases' context of an HTTP request, with its viewer signed in from the token."""
+    app_ctx = anonymous_context(request)
     app_ctx.viewer = await viewer_for_token(app_ctx, session_token(request))
     return app_ctx
 

@@ -6,15 +6,13 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from portail.rules.booking_states import BookingState
+from portail.rules.booking_states import BookingState, Transition
 from portail.rules.capacity import (
     Admission,
     InLine,
+    Places,
     admit,
-    admit_in_order,
-    count_held,
     places_left,
-    places_left_per_slot,
     waiting_line,
     waiting_position,
     who_gets_places,
@@ -41,16 +39,29 @@ def test_places_left(capacity: int | None, held: int, left: int | None) -> None:
 
 
 def test_only_place_holding_bookings_count() -> None:
-    bookings = [(unit, JAN_5, state) for unit in ("REPAS",) for state in BookingState]
-    bookings += [("REPAS", JAN_12, BookingState.ACCEPTED), ("JOURNEE", JAN_5, BookingState.WAITING)]
-    held = count_held(bookings)
+    places = Places({})
+    for state in BookingState:
+        places.move(("REPAS", JAN_5), Transition(None, state))
+    places.move(("REPAS", JAN_12), Transition(None, BookingState.ACCEPTED))
+    places.move(("JOURNEE", JAN_5), Transition(None, BookingState.WAITING))
     # pending, accepted and cancellation_requested hold a place; waiting and ended ones do not.
-    assert held == {("REPAS", JAN_5): 3, ("REPAS", JAN_12): 1}
-    assert places_left_per_slot(
-        [("REPAS", JAN_5), ("REPAS", JAN_12), ("JOURNEE", JAN_5)],
-        {"REPAS": 3, "JOURNEE": None},
-        held,
-    ) == {("REPAS", JAN_5): 0, ("REPAS", JAN_12): 2, ("JOURNEE", JAN_5): None}
+    assert +places.held == {("REPAS", JAN_5): 3, ("REPAS", JAN_12): 1}
+    assert +places.waiting == {("REPAS", JAN_5): 1, ("JOURNEE", JAN_5): 1}
+    capacity_of = {"REPAS": 3, "JOURNEE": None}
+    assert {
+        slot: places_left(capacity_of[slot[0]], places.held[slot])
+        for slot in [("REPAS", JAN_5), ("REPAS", JAN_12), ("JOURNEE", JAN_5)]
+    } == {("REPAS", JAN_5): 0, ("REPAS", JAN_12): 2, ("JOURNEE", JAN_5): None}
+
+
+def test_a_booking_moved_between_states_moves_its_place() -> None:
+    slot = ("JOURNEE", JAN_5)
+    places = Places({slot: 10}, {slot: 2})
+    places.move(slot, Transition(BookingState.ACCEPTED, BookingState.CANCELLED))  # a place freed
+    places.move(slot, Transition(BookingState.WAITING, BookingState.PENDING))  # the first in line takes it
+    places.move(slot, Transition(BookingState.ACCEPTED, BookingState.CANCELLATION_REQUESTED))  # still held
+    places.move(slot, Transition(BookingState.WAITING, BookingState.CANCELLED))  # leaves the line
+    assert (places.held[slot], places.waiting[slot]) == (10, 0)
 
 
 @pytest.mark.parametrize(
@@ -76,6 +87,18 @@ def test_admit(capacity, held, waiting_list, waiting, admission) -> None:
     assert admit(capacity, held, waiting_list, waiting) is admission
 
 
+def book_in_order(slots, places: Places, capacity_of, waiting_list_of) -> list[Admission]:
+    """What each of ``slots`` gets when booked one after the other in one request."""
+    result = []
+    for slot in slots:
+        admission = places.admit(slot, capacity_of[slot[0]], waiting_list_of[slot[0]])
+        if admission is not Admission.FULL:
+            state = BookingState.PENDING if admission is Admission.PLACE else BookingState.WAITING
+            places.move(slot, Transition(None, state))
+        result.append(admission)
+    return result
+
+
 def test_bookings_made_together_take_places_one_after_the_other() -> None:
     # Three children for the last place of a Wednesday with a waiting line, and one for the meal.
     slots = [
@@ -85,22 +108,21 @@ def test_bookings_made_together_take_places_one_after_the_other() -> None:
         ("JOURNEE", JAN_5),
         ("JOURNEE", JAN_12),
     ]
-    result = admit_in_order(
+    result = book_in_order(
         slots,
+        Places({("JOURNEE", JAN_5): 9, ("REPAS", JAN_5): 1}),
         capacity_of={"JOURNEE": 10, "REPAS": 1},
-        held={("JOURNEE", JAN_5): 9, ("REPAS", JAN_5): 1},
         waiting_list_of={"JOURNEE": True, "REPAS": False},
     )
     assert result == [Admission.PLACE, Admission.WAIT, Admission.FULL, Admission.WAIT, Admission.PLACE]
 
 
 def test_bookings_made_together_queue_behind_those_already_waiting() -> None:
-    result = admit_in_order(
+    result = book_in_order(
         [("JOURNEE", JAN_5)] * 3,
+        Places({("JOURNEE", JAN_5): 8}, {("JOURNEE", JAN_5): 1}),
         capacity_of={"JOURNEE": 10},
-        held={("JOURNEE", JAN_5): 8},
         waiting_list_of={"JOURNEE": True},
-        waiting={("JOURNEE", JAN_5): 1},
     )
     assert result == [Admission.PLACE, Admission.WAIT, Admission.WAIT]
 

@@ -12,7 +12,7 @@ from sqlmodel import func, select
 from portail.clock import Clock
 from portail.db.engine import Database
 from portail.db.models import Household
-from portail.db.models.bookings import Booking, BookingEvent, BookingLine, BookingRequest, SlotLock
+from portail.db.models.bookings import Booking, BookingEvent, BookingLine, BookingRequest, SlotCounter
 from portail.db.models.catalogue import Enrolment
 from portail.rules.booking_states import PLACE_HOLDING_STATES, BookingState
 from portail.rules.validity import TOWN_ZONE
@@ -168,7 +168,9 @@ async def booking_counts(db: Database) -> dict[str, int]:
 async def slot_counters(db: Database) -> dict[tuple[uuid.UUID, date], tuple[int, int]]:
     """The (held, waiting) counters the slot rows keep, where not zero."""
     async with db.read_sessions() as session:
-        rows = await session.exec(select(SlotLock.unit_id, SlotLock.day, SlotLock.held, SlotLock.waiting))
+        rows = await session.exec(
+            select(SlotCounter.unit_id, SlotCounter.day, SlotCounter.held, SlotCounter.waiting)
+        )
         return {(u, d): (h, w) for u, d, h, w in rows.all() if h or w}
 
 

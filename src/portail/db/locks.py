@@ -20,10 +20,9 @@ from sqlmodel import col
 
 from portail.db.bulk import insert_rows
 from portail.db.engine import AsyncSession
-from portail.db.models.bookings import Booking, Counter, SlotLock
-from portail.rules.booking_states import PLACE_HOLDING_STATES, BookingState
+from portail.db.models.bookings import Booking, RequestNumberCounter, SlotCounter
+from portail.rules.booking_states import PLACE_HOLDING_VALUES, BookingState
 
-_HOLDING = frozenset(s.value for s in PLACE_HOLDING_STATES)
 _WAITING = BookingState.WAITING.value
 
 
@@ -52,22 +51,22 @@ async def lock_slots(session: AsyncSession, slots: Iterable[tuple[uuid.UUID, dat
         .render_derived()
     )
     await session.exec(
-        postgresql.insert(SlotLock)
+        postgresql.insert(SlotCounter)
         .from_select(["unit_id", "day"], select(wanted.c.unit_id, wanted.c.day).order_by("unit_id", "day"))
         .on_conflict_do_nothing()
     )
     await session.exec(
-        select(SlotLock.unit_id)
-        .join(wanted, and_(SlotLock.unit_id == wanted.c.unit_id, SlotLock.day == wanted.c.day))
-        .order_by(SlotLock.unit_id, SlotLock.day)
-        .with_for_update(of=SlotLock)
+        select(SlotCounter.unit_id)
+        .join(wanted, and_(SlotCounter.unit_id == wanted.c.unit_id, SlotCounter.day == wanted.c.day))
+        .order_by(SlotCounter.unit_id, SlotCounter.day)
+        .with_for_update(of=SlotCounter)
     )
 
 
 def slot_delta(previous: str, state: str) -> tuple[int, int]:
     """How a booking going from state ``previous`` ("" for a new one) to ``state`` moves its slot's
     (held, waiting) counters."""
-    held = (state in _HOLDING) - (previous in _HOLDING)
+    held = (state in PLACE_HOLDING_VALUES) - (previous in PLACE_HOLDING_VALUES)
     waiting = (state == _WAITING) - (previous == _WAITING)
     return held, waiting
 
@@ -87,17 +86,17 @@ async def count_in_slots(
         return statement.on_conflict_do_update(
             index_elements=["unit_id", "day"],
             set_={
-                "held": SlotLock.held + statement.excluded.held,
-                "waiting": SlotLock.waiting + statement.excluded.waiting,
+                "held": SlotCounter.held + statement.excluded.held,
+                "waiting": SlotCounter.waiting + statement.excluded.waiting,
             },
         )
 
-    await insert_rows(session, SlotLock, rows, on_conflict=add)
+    await insert_rows(session, SlotCounter, rows, on_conflict=add)
 
 
 async def recount_slots(session: AsyncSession) -> None:
     """Set every slot's counters from the bookings themselves (after writing bookings in bulk)."""
-    holding = [s.value for s in PLACE_HOLDING_STATES]
+    holding = list(PLACE_HOLDING_VALUES)
     counts = (
         select(
             Booking.unit_id,
@@ -109,8 +108,8 @@ async def recount_slots(session: AsyncSession) -> None:
         .group_by(col(Booking.unit_id), col(Booking.day))
     )
     insert = postgresql.insert if _dialect(session) == "postgresql" else sqlite.insert
-    statement = insert(SlotLock).from_select(["unit_id", "day", "held", "waiting"], counts)
-    await session.exec(update(SlotLock).values(held=0, waiting=0))
+    statement = insert(SlotCounter).from_select(["unit_id", "day", "held", "waiting"], counts)
+    await session.exec(update(SlotCounter).values(held=0, waiting=0))
     await session.exec(
         statement.on_conflict_do_update(
             index_elements=["unit_id", "day"],
@@ -126,8 +125,11 @@ async def next_number(session: AsyncSession, name: str) -> int:
     it numbers is written, so that writers queue on it as briefly as possible.
     """
     insert = postgresql.insert if _dialect(session) == "postgresql" else sqlite.insert
-    await session.exec(insert(Counter).values(name=name, value=0).on_conflict_do_nothing())
+    await session.exec(insert(RequestNumberCounter).values(name=name, value=0).on_conflict_do_nothing())
     result = await session.exec(
-        update(Counter).where(Counter.name == name).values(value=Counter.value + 1).returning(Counter.value)
+        update(RequestNumberCounter)
+        .where(RequestNumberCounter.name == name)
+        .values(value=RequestNumberCounter.value + 1)
+        .returning(RequestNumberCounter.value)
     )
     return int(result.scalar_one())

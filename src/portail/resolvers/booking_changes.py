@@ -1,7 +1,7 @@
 """Changing bookings once the rules have allowed it: the booking, its lines, its history, the states
 of the requests it belongs to, and the waiting line that a freed place moves.
 
-Every write of a booking's state goes through ``Changes.apply``, so that no change escapes the
+Every write of a booking's state goes through ``BookingChanges.apply``, so that no change escapes the
 history (who, when, why) or leaves a request's derived state stale.
 """
 
@@ -20,12 +20,14 @@ from portail.db.bulk import insert_rows
 from portail.db.locks import count_in_slots, slot_delta
 from portail.db.models import Account
 from portail.db.models.base import new_id
-from portail.db.models.bookings import Booking, BookingEvent, BookingLine, BookingRequest, SlotLock
+from portail.db.models.bookings import Booking, BookingEvent, BookingLine, BookingRequest, SlotCounter
 from portail.db.models.catalogue import Activity, Unit
-from portail.resolvers.catalogue import Catalogue, children_by_id, load_catalogue, period_path
+from portail.resolvers.catalogue_reading import Catalogue, load_catalogue, period_path
 from portail.resolvers.context import RequestContext
+from portail.resolvers.households import children_by_id
 from portail.resolvers.mail import send_mail
 from portail.rules.booking_states import (
+    PLACE_HOLDING_VALUES,
     Actor,
     BookingPolicy,
     BookingState,
@@ -39,9 +41,6 @@ from portail.rules.booking_states import BookingEvent as Event
 from portail.rules.capacity import InLine, who_gets_places
 from portail.rules.repeat import french_date
 
-HOLDING = [
-    s.value for s in (BookingState.PENDING, BookingState.ACCEPTED, BookingState.CANCELLATION_REQUESTED)
-]
 # Line states that wait for staff: the staff queue.
 AWAITING_STAFF = frozenset({BookingState.PENDING.value, BookingState.CANCELLATION_REQUESTED.value})
 
@@ -66,7 +65,7 @@ def book_line_state(booking_state: str) -> str:
 
 
 @dataclass
-class Changes:
+class BookingChanges:
     """The writes of one transaction: bookings changed, lines to keep in step, requests to restate.
 
     Rows made here (a request's new bookings and lines, every state change) are plain dicts written
@@ -147,7 +146,7 @@ class Changes:
         booking.updated_at = ctx.now()
         self._count((booking.unit_id, booking.day), previous or "", state.value)
         ctx.session.add(booking)
-        if previous in HOLDING and state.value not in HOLDING:
+        if previous in PLACE_HOLDING_VALUES and state.value not in PLACE_HOLDING_VALUES:
             self.freed.add((booking.unit_id, booking.day))
         book_line = self.lines.get(booking.book_line_id) if booking.book_line_id else None
         if book_line is not None:
@@ -200,13 +199,13 @@ class Changes:
             held, _ = await slot_counts(self.ctx, list(units), min(days), max(days))
             lines = await waiting_lines(self.ctx, units, min(days), max(days))
             unit_rows = {u.id: u for u in catalogue.units if u.id in units}
-            lucky: list[Booking] = []
+            first_in_line: list[Booking] = []
             for slot in slots:
                 unit: Unit = unit_rows[slot[0]]
                 for entry in who_gets_places(lines.get(slot, []), unit.capacity, held.get(slot, 0)):
-                    lucky.append(entry.booking)  # type: ignore[arg-type]
-            await self.load_lines(b.book_line_id for b in lucky)
-            for booking in lucky:
+                    first_in_line.append(entry.booking)  # type: ignore[arg-type]
+            await self.load_lines(b.book_line_id for b in first_in_line)
+            for booking in first_in_line:
                 period = catalogue.by_id[booking.period_id]
                 activity: Activity = catalogue.by_id[period.activity_id]
                 outcome = transition(
@@ -312,9 +311,9 @@ async def slot_counts(
         return Counter(), Counter()
     rows = (
         await ctx.session.exec(
-            select(SlotLock.unit_id, SlotLock.day, SlotLock.held, SlotLock.waiting).where(
-                col(SlotLock.unit_id).in_(set(unit_ids)),
-                col(SlotLock.day).between(first, last),
+            select(SlotCounter.unit_id, SlotCounter.day, SlotCounter.held, SlotCounter.waiting).where(
+                col(SlotCounter.unit_id).in_(set(unit_ids)),
+                col(SlotCounter.day).between(first, last),
             )
         )
     ).all()

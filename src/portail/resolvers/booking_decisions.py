@@ -15,24 +15,28 @@ from portail.db.locks import lock_slots
 from portail.db.models import Account, Child, Household
 from portail.db.models.bookings import Booking, BookingEvent, BookingLine, BookingRequest
 from portail.db.models.catalogue import Activity, Period, Unit
-from portail.resolvers.booking_changes import AWAITING_STAFF, Changes, policy_of, request_authors
+from portail.resolvers.booking_changes import AWAITING_STAFF, BookingChanges, policy_of, request_authors
 from portail.resolvers.booking_requests import MAX_PAGE, RequestView, lines_of
-from portail.resolvers.catalogue import Catalogue, children_by_id, load_catalogue, period_path
+from portail.resolvers.catalogue_reading import Catalogue, load_catalogue, period_path
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
+from portail.resolvers.households import children_by_id
 from portail.resolvers.mail import send_mail
 from portail.resolvers.planning import check_range
 from portail.resolvers.validation import Validator
 from portail.rules.booking_states import (
+    PLACE_HOLDING_VALUES,
     REQUEST_STATE_LABELS,
     Actor,
     BookingState,
     Refusal,
     RequestState,
+    request_number_text,
     staff_decision_event,
     state_label,
     transition,
 )
+from portail.rules.capacity import places_left
 from portail.rules.repeat import french_date
 
 MAX_DECISIONS = 2000
@@ -93,15 +97,39 @@ async def decide(
 ) -> list[BookingRequest]:
     """Accept or refuse the lines named by ``ids`` (line ids, or request ids: all their lines awaiting
     staff). A refused booking frees its place for the waiting line; each family is mailed."""
+    reason = _check_decision(ids, accept, reason)
+    targets = await _lines_to_decide(ctx, ids)
+    bookings = await _lock_bookings(ctx, {line.booking_id for line in targets.values()})  # type: ignore[misc]
+    changes = BookingChanges(ctx)
+    await changes.load_lines([*targets, *(b.book_line_id for b in bookings.values())])
+    catalogue = await load_catalogue(ctx)
+    decided: dict[uuid.UUID, list[BookingLine]] = {}
+    for line_id in sorted(targets, key=lambda i: (targets[i].request_id, targets[i].position)):
+        line = changes.lines[line_id]
+        _decide_line(changes, catalogue, bookings, line, accept, reason)
+        decided.setdefault(line.request_id, []).append(line)
+    await changes.flush()
+    await changes.promote(catalogue)
+    restated = await changes.restate_requests()
+    await _mail_decisions(ctx, catalogue, restated, decided, accept, reason, bookings)
+    return [restated[r] for r in decided]
+
+
+def _check_decision(ids: list[uuid.UUID | None], accept: bool, reason: str) -> str:
+    """The decision's reason (a refusal needs one); some ids, and not too many."""
     v = Validator()
-    reason = v.text("reason", reason, max_length=500)
-    if not accept and not reason:
-        v.add("reason", ErrorCode.REASON_REQUIRED, "Indiquez le motif du refus : la famille le lira.")
+    reason = v.reason(reason, refused=not accept)
     if not ids:
         v.add("ids", ErrorCode.REQUIRED, "Choisissez au moins une demande ou une ligne.")
     elif len(ids) > MAX_DECISIONS:
         v.add("ids", ErrorCode.TOO_MANY_CHANGES, f"Au plus {MAX_DECISIONS} décisions à la fois.")
     v.raise_if_any()
+    return reason
+
+
+async def _lines_to_decide(ctx: RequestContext, ids: list[uuid.UUID | None]) -> dict[uuid.UUID, BookingLine]:
+    """The lines ``ids`` name (a request names its lines awaiting staff); an id naming nothing to
+    decide is an error on its field."""
     s = ctx.session
     wanted = {i for i in ids if i is not None}
     requests = set((await s.exec(select(BookingRequest.id).where(col(BookingRequest.id).in_(wanted)))).all())
@@ -138,57 +166,51 @@ async def decide(
             errors.append(FieldError(f"ids.{i}", ErrorCode.NOT_FOUND, "Cette demande n'existe pas."))
     if errors:
         raise UserErrors(errors)
-    targets = {line.id: line for line in [*named_lines.values(), *request_lines]}
-    booking_ids = {line.booking_id for line in targets.values()}
+    return {line.id: line for line in [*named_lines.values(), *request_lines]}
+
+
+async def _lock_bookings(ctx: RequestContext, booking_ids: set[uuid.UUID]) -> dict[uuid.UUID, Booking]:
+    """The bookings, their slots locked first, read again under the locks: another decision may have
+    moved them meanwhile."""
+    s = ctx.session
     slots = (await s.exec(select(Booking.unit_id, Booking.day).where(col(Booking.id).in_(booking_ids)))).all()
     await lock_slots(s, slots)
-    # Read again under the locks: another decision may have moved them meanwhile.
-    bookings = {
-        b.id: b
-        for b in (
-            await s.exec(
-                select(Booking)
-                .where(col(Booking.id).in_(booking_ids))
-                .execution_options(populate_existing=True)
-            )
-        ).all()
-    }
-    changes = Changes(ctx)
-    await changes.load_lines([*targets, *(b.book_line_id for b in bookings.values())])
-    catalogue = await load_catalogue(ctx)
-    decided: dict[uuid.UUID, list[BookingLine]] = {}
-    for line_id in sorted(targets, key=lambda i: (targets[i].request_id, targets[i].position)):
-        line = changes.lines[line_id]
-        booking = bookings.get(line.booking_id)  # type: ignore[arg-type]
-        if booking is None or line.state not in AWAITING_STAFF:
-            raise UserErrors.one(
-                "ids", ErrorCode.NOT_AWAITING_DECISION, "Une ligne vient d'être traitée : rechargez."
-            )
-        state = BookingState(booking.state)
-        own = (
-            booking.cancel_line_id == line.id if line.action == "cancel" else booking.book_line_id == line.id
+    rows = await s.exec(
+        select(Booking).where(col(Booking.id).in_(booking_ids)).execution_options(populate_existing=True)
+    )
+    return {b.id: b for b in rows.all()}
+
+
+def _decide_line(
+    changes: BookingChanges,
+    catalogue: Catalogue,
+    bookings: dict[uuid.UUID, Booking],
+    line: BookingLine,
+    accept: bool,
+    reason: str,
+) -> None:
+    """Move the line's booking as staff decided, or refuse the whole decision when the line no
+    longer awaits one."""
+    booking = bookings.get(line.booking_id)  # type: ignore[arg-type]
+    if booking is None or line.state not in AWAITING_STAFF:
+        raise UserErrors.one(
+            "ids", ErrorCode.NOT_AWAITING_DECISION, "Une ligne vient d'être traitée : rechargez."
         )
-        activity = catalogue.by_id[catalogue.by_id[booking.period_id].activity_id]
-        if line.action == "book" and state is BookingState.PENDING and policy_of(activity).paid_at_booking:
-            # Paid at booking: the basket's payment settles it, not staff.
-            raise UserErrors.one(
-                "ids", ErrorCode.NOT_AWAITING_DECISION, "Cette présence attend le paiement du panier."
-            )
-        outcome = transition(state, staff_decision_event(state, accept), Actor.STAFF)
-        if not own or isinstance(outcome, Refusal):
-            message = (
-                outcome.message if isinstance(outcome, Refusal) else "Cette ligne n'attend pas de décision."
-            )
-            raise UserErrors.one("ids", ErrorCode.NOT_AWAITING_DECISION, message)
-        changes.apply(booking, outcome.state, Actor.STAFF, reason=reason, request_id=line.request_id)
-        if not accept:
-            line.message = reason
-        decided.setdefault(line.request_id, []).append(line)
-    await changes.flush()
-    await changes.promote(catalogue)
-    restated = await changes.restate_requests()
-    await _mail_decisions(ctx, catalogue, restated, decided, accept, reason, bookings)
-    return [restated[r] for r in decided]
+    state = BookingState(booking.state)
+    own = booking.cancel_line_id == line.id if line.action == "cancel" else booking.book_line_id == line.id
+    activity = catalogue.by_id[catalogue.by_id[booking.period_id].activity_id]
+    if line.action == "book" and state is BookingState.PENDING and policy_of(activity).paid_at_booking:
+        # Paid at booking: the basket's payment settles it, not staff.
+        raise UserErrors.one(
+            "ids", ErrorCode.NOT_AWAITING_DECISION, "Cette présence attend le paiement du panier."
+        )
+    outcome = transition(state, staff_decision_event(state, accept), Actor.STAFF)
+    if not own or isinstance(outcome, Refusal):
+        message = outcome.message if isinstance(outcome, Refusal) else "Cette ligne n'attend pas de décision."
+        raise UserErrors.one("ids", ErrorCode.NOT_AWAITING_DECISION, message)
+    changes.apply(booking, outcome.state, Actor.STAFF, reason=reason, request_id=line.request_id)
+    if not accept:
+        line.message = reason
 
 
 async def _mail_decisions(
@@ -209,7 +231,7 @@ async def _mail_decisions(
             ctx,
             "booking_request_decided",
             authors[request_id],
-            number=f"{request.number:06d}",
+            number=request_number_text(request.number),
             path=period_path(catalogue, catalogue.by_id[request.period_id]),
             accepted=accept,
             reason=reason,
@@ -284,9 +306,19 @@ async def attendance(ctx: RequestContext, activity_id: uuid.UUID | None, day: da
 
 @dataclass
 class SlotUse:
+    """A unit's day: its bookings counted by state against its capacity."""
+
     unit: Unit
     day: date
     counts: Counter[str]
+
+    @property
+    def held(self) -> int:
+        return sum(self.counts[state] for state in PLACE_HOLDING_VALUES)
+
+    @property
+    def places_left(self) -> int | None:
+        return places_left(self.unit.capacity, self.held)
 
 
 async def places_taken(

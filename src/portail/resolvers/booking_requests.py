@@ -12,7 +12,7 @@ import uuid
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from sqlmodel import col, exists, select
 
@@ -21,38 +21,39 @@ from portail.db.models import Child
 from portail.db.models.base import new_id
 from portail.db.models.bookings import Booking, BookingLine, BookingRequest
 from portail.db.models.catalogue import Activity, Enrolment, Period, Unit
-from portail.resolvers.booking_changes import Changes, book_line_state, policy_of, slot_counts
-from portail.resolvers.catalogue import (
+from portail.resolvers.booking_changes import BookingChanges, book_line_state, policy_of, slot_counts
+from portail.resolvers.catalogue_reading import (
     Catalogue,
     booking_rule,
     calendar_of,
     cancel_rule,
-    family_quotient,
     load_catalogue,
     period_path,
     tariff_of,
-    today,
 )
-from portail.resolvers.context import RequestContext
+from portail.resolvers.context import RequestContext, today
 from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
-from portail.resolvers.households import household_children, viewer_household_id
+from portail.resolvers.households import family_quotient, household_children, viewer_household_id
 from portail.resolvers.mail import send_mail
 from portail.rules import deadlines
 from portail.rules.booking_states import (
     REQUEST_STATE_LABELS,
     Actor,
+    BookingPolicy,
     BookingState,
     Refusal,
     RefusalCode,
     RequestState,
+    Transition,
     is_active,
+    request_number_text,
     request_state,
     state_label,
     transition,
 )
 from portail.rules.booking_states import BookingEvent as Event
-from portail.rules.calendar import day_status
-from portail.rules.capacity import Admission, admit
+from portail.rules.calendar import PeriodCalendar, day_status
+from portail.rules.capacity import Admission, Places
 from portail.rules.pricing import Estimate, PriceLine, estimate, format_amount, unit_price
 from portail.rules.repeat import (
     MAX_CHANGES,
@@ -61,6 +62,7 @@ from portail.rules.repeat import (
     Repeat,
     RepeatCode,
     check_changes,
+    expand_selection,
     french_date,
     repeat_dates,
 )
@@ -194,22 +196,32 @@ class _Asked:
     repeated: bool
 
 
-async def _asked_changes(
+async def read_asked_changes(
     ctx: RequestContext, catalogue: Catalogue, period: Period, data: RequestData
 ) -> tuple[list[_Asked], dict[uuid.UUID, Child]]:
     """The changes the input asks for, in order; every malformed part is a field-named error."""
-    errors: list[FieldError] = []
     children = await _own_children(ctx)
-    units = {u.id: u for u in catalogue.units_of(period.id)}
-    calendar = calendar_of(catalogue, period)
-    span = f"du {french_date(period.start)} au {french_date(period.end)}"
-    day_now = today(ctx)
+    known = _KnownInput(children, {u.id: u for u in catalogue.units_of(period.id)}, _size_errors(data))
+    asked = _one_off_changes(data.changes, period, known)
+    asked += _repeated_changes(data.repeats, period, calendar_of(catalogue, period), today(ctx), known)
+    if known.errors:
+        raise UserErrors(known.errors)
+    refusal = check_changes(a.change for a in asked)
+    if refusal is not None:
+        raise UserErrors.one(refusal.field or "changes", _REPEAT_CODES[refusal.code], refusal.message)
+    await _check_enrolled(ctx, catalogue, period, asked, children)
+    return asked, children
+
+
+def _size_errors(data: RequestData) -> list[FieldError]:
+    """An empty request is an error; an oversized one is refused before anything is looked up."""
+    errors: list[FieldError] = []
     if not data.changes and not data.repeats:
         errors.append(
             FieldError("changes", ErrorCode.REQUIRED, "Choisissez au moins un jour à réserver ou annuler.")
         )
     if len(data.changes) > MAX_CHANGES:
-        # Refused before anything is looked up: a huge list costs nothing to turn down.
+        # A huge list costs nothing to turn down.
         raise UserErrors.one(
             "changes",
             ErrorCode.TOO_MANY_CHANGES,
@@ -220,28 +232,42 @@ async def _asked_changes(
             FieldError("repeats", ErrorCode.TOO_MANY_CHANGES, f"Au plus {MAX_REPEATS} recopies par demande.")
         )
         raise UserErrors(errors)
+    return errors
 
-    def child_error(name: str, child_id: uuid.UUID | None) -> bool:
-        if child_id not in children:
-            errors.append(FieldError(name, ErrorCode.NOT_FOUND, "Cet enfant n'existe pas."))
+
+@dataclass
+class _KnownInput:
+    """The family's children and the period's units an input may name, and the errors found so far."""
+
+    children: dict[uuid.UUID, Child]
+    units: dict[uuid.UUID, Unit]
+    errors: list[FieldError]
+
+    def unknown_child(self, name: str, child_id: uuid.UUID | None) -> bool:
+        if child_id not in self.children:
+            self.errors.append(FieldError(name, ErrorCode.NOT_FOUND, "Cet enfant n'existe pas."))
             return True
         return False
 
-    def unit_error(name: str, unit_id: uuid.UUID | None) -> bool:
-        if unit_id not in units:
-            errors.append(
+    def unknown_unit(self, name: str, unit_id: uuid.UUID | None) -> bool:
+        if unit_id not in self.units:
+            self.errors.append(
                 FieldError(name, ErrorCode.NOT_FOUND, "Cette unité n'existe pas dans cette période.")
             )
             return True
         return False
 
-    asked: list[_Asked] = []
-    for i, change in enumerate(data.changes):
+
+def _one_off_changes(changes: list[ChangeData], period: Period, known: _KnownInput) -> list[_Asked]:
+    """The one-off days asked ("Cette demande"), each child, unit and date checked."""
+    span = f"du {french_date(period.start)} au {french_date(period.end)}"
+    asked = []
+    for i, change in enumerate(changes):
         prefix = f"changes.{i}"
-        bad = child_error(f"{prefix}.childId", change.child_id)
-        bad = unit_error(f"{prefix}.unitId", change.unit_id) or bad
+        bad = known.unknown_child(f"{prefix}.childId", change.child_id)
+        bad = known.unknown_unit(f"{prefix}.unitId", change.unit_id) or bad
         if not period.start <= change.day <= period.end:
-            errors.append(
+            known.errors.append(
                 FieldError(
                     f"{prefix}.date",
                     ErrorCode.OUTSIDE_PERIOD,
@@ -253,30 +279,38 @@ async def _asked_changes(
             asked.append(
                 _Asked(Change(change.child_id, change.unit_id, change.day, change.cancel), prefix, False)
             )
-    for i, rep in enumerate(data.repeats):
+    return asked
+
+
+def _repeated_changes(
+    repeats: list[RepeatData], period: Period, calendar: PeriodCalendar, day_now: date, known: _KnownInput
+) -> list[_Asked]:
+    """The days each repeat copies the selection to ("RECOPIER LA SÉLECTION", "Plus de jours")."""
+    asked = []
+    for i, rep in enumerate(repeats):
         prefix = f"repeats.{i}"
         bad = False
         if not rep.child_ids:
-            errors.append(
+            known.errors.append(
                 FieldError(f"{prefix}.childIds", ErrorCode.REQUIRED, "Choisissez au moins un enfant.")
             )
             bad = True
         for j, child_id in enumerate(rep.child_ids):
-            bad = child_error(f"{prefix}.childIds.{j}", child_id) or bad
+            bad = known.unknown_child(f"{prefix}.childIds.{j}", child_id) or bad
         if not rep.unit_ids:
-            errors.append(
+            known.errors.append(
                 FieldError(
                     f"{prefix}.unitIds", ErrorCode.NO_UNIT, "Choisissez au moins une unité à recopier."
                 )
             )
             bad = True
         for j, unit_id in enumerate(rep.unit_ids):
-            bad = unit_error(f"{prefix}.unitIds.{j}", unit_id) or bad
+            bad = known.unknown_unit(f"{prefix}.unitIds.{j}", unit_id) or bad
         days = repeat_dates(
             Repeat(frozenset(rep.weekdays), rep.start, rep.end, rep.frequency), period.start, period.end
         )
         if isinstance(days, Refusal):
-            errors.append(
+            known.errors.append(
                 FieldError(_field(prefix, days.field or ""), _REPEAT_CODES[days.code], days.message)
             )
             continue
@@ -286,7 +320,7 @@ async def _asked_changes(
         # are simply not in it ("l'ensemble de la période" means what is left of it).
         open_days = [d for d in days if d >= day_now and day_status(calendar, d).open]
         if not open_days:
-            errors.append(
+            known.errors.append(
                 FieldError(
                     f"{prefix}.weekdays",
                     ErrorCode.NO_MATCHING_DAY,
@@ -295,17 +329,21 @@ async def _asked_changes(
             )
             continue
         first_index = {child_id: j for j, child_id in reversed(list(enumerate(rep.child_ids)))}
-        for child_id, j in sorted(first_index.items(), key=lambda item: item[1]):
-            for day in open_days:
-                for unit_id in dict.fromkeys(rep.unit_ids):
-                    asked.append(
-                        _Asked(Change(child_id, unit_id, day, rep.cancel), f"{prefix}.childIds.{j}", True)
-                    )
-    if errors:
-        raise UserErrors(errors)
-    refusal = check_changes(a.change for a in asked)
-    if refusal is not None:
-        raise UserErrors.one(refusal.field or "changes", _REPEAT_CODES[refusal.code], refusal.message)
+        child_field = {child_id: f"{prefix}.childIds.{j}" for child_id, j in first_index.items()}
+        for change in expand_selection(rep.child_ids, rep.unit_ids, open_days, cancel=rep.cancel):
+            asked.append(_Asked(change, child_field[change.child], True))
+    return asked
+
+
+async def _check_enrolled(
+    ctx: RequestContext,
+    catalogue: Catalogue,
+    period: Period,
+    asked: list[_Asked],
+    children: dict[uuid.UUID, Child],
+) -> None:
+    """Every child asked for must be enrolled in the period (one error per field)."""
+    errors: list[FieldError] = []
     asked_children = {a.change.child for a in asked}
     enrolled = await _enrolled(ctx, period.id, list(asked_children))  # type: ignore[arg-type]
     for a in asked:
@@ -318,7 +356,6 @@ async def _asked_changes(
                 errors.append(FieldError(name, ErrorCode.NOT_ENROLLED, message))
     if errors:
         raise UserErrors(errors)
-    return asked, children
 
 
 _REPEAT_CODES = {
@@ -328,59 +365,93 @@ _REPEAT_CODES = {
     RepeatCode.NO_WEEKDAY: ErrorCode.REQUIRED,
     RepeatCode.INVALID_WEEKDAY: ErrorCode.INVALID,
     RepeatCode.NO_MATCHING_DAY: ErrorCode.NO_MATCHING_DAY,
-    RepeatCode.NO_UNIT: ErrorCode.NO_UNIT,
     RepeatCode.TOO_MANY_CHANGES: ErrorCode.TOO_MANY_CHANGES,
     RepeatCode.DUPLICATE_CHANGE: ErrorCode.DUPLICATE_CHANGE,
 }
 
 
-async def _plan(ctx: RequestContext, data: RequestData, *, lock: bool) -> tuple[Plan, uuid.UUID, Catalogue]:
+async def plan_request(
+    ctx: RequestContext, data: RequestData, *, lock: bool
+) -> tuple[Plan, uuid.UUID, Catalogue]:
+    """What each line of ``data`` would do now (with ``lock``: the period and the slots locked first,
+    so that what is counted cannot change before it is written)."""
     if lock and data.period_id is not None:
-        # Staff changing the period's calendar or a unit's capacity lock it for update
-        # (resolvers.catalogue_bookings): a booking is taken before they count what stands in their
-        # way, or after, on their change.
-        await ctx.session.exec(
-            select(Period.id).where(Period.id == data.period_id).with_for_update(read=True)
-        )
+        await _lock_period(ctx, data.period_id)
     catalogue = await load_catalogue(ctx)
     period = catalogue.by_id.get(data.period_id) if data.period_id else None
     if not isinstance(period, Period):
         raise UserErrors.one("periodId", ErrorCode.NOT_FOUND, "Cette période n'existe pas.")
     household_id = await viewer_household_id(ctx)
     assert household_id is not None
-    asked, children = await _asked_changes(ctx, catalogue, period, data)
+    asked, children = await read_asked_changes(ctx, catalogue, period, data)
     activity: Activity = catalogue.by_id[period.activity_id]
-    policy = policy_of(activity)
     units = {u.id: u for u in catalogue.units_of(period.id)}
     if lock:
         await lock_slots(ctx.session, {(a.change.unit, a.change.day) for a in asked})  # type: ignore[misc]
     days = [a.change.day for a in asked]
     first, last = min(days), max(days)
-    child_ids = {a.change.child for a in asked}
-    existing = {
-        (b.child_id, b.unit_id, b.day): b
-        for b in (
-            await ctx.session.exec(
-                select(Booking).where(
-                    col(Booking.child_id).in_(child_ids),
-                    Booking.period_id == period.id,
-                    col(Booking.day).between(first, last),
-                )
-            )
-        ).all()
-    }
+    existing = await _bookings_of_the_days(ctx, period, {a.change.child for a in asked}, first, last)  # type: ignore[arg-type]
     # Places are counted only where there is a limit: an unlimited unit admits every booking.
     limited = [u for u in {a.change.unit for a in asked} if units[u].capacity is not None]  # type: ignore[index]
-    held, waiting = await slot_counts(ctx, limited, first, last)
+    places = Places(*await slot_counts(ctx, limited, first, last))
     quotient = await family_quotient(ctx, household_id)
-    prices = {u.id: unit_price(tariff_of(u), quotient) for u in units.values()}
-    # Units active per child and day, for units that exclude each other.
+    decider = _LineDecider(
+        household_id=household_id,
+        now=ctx.now(),
+        policy=policy_of(activity),
+        calendar=calendar_of(catalogue, period),
+        units=units,
+        prices={u.id: unit_price(tariff_of(u), quotient) for u in units.values()},
+        places=places,
+        active=_active_units(existing),
+    )
+    lines = _planned_lines(asked, existing, children, units)
+    # Cancellations first: a place or a unit they free may serve a booking of the same request.
+    for line in sorted(lines, key=lambda line: not line.cancel):
+        decider.decide(line)
+    plan = Plan(period, period_path(catalogue, period), lines, _estimate(catalogue, activity, lines))
+    return plan, household_id, catalogue
+
+
+async def _lock_period(ctx: RequestContext, period_id: uuid.UUID) -> None:
+    # Staff changing the period's calendar or a unit's capacity lock it for update
+    # (resolvers.catalogue_bookings): a booking is taken before they count what stands in their
+    # way, or after, on their change.
+    await ctx.session.exec(select(Period.id).where(Period.id == period_id).with_for_update(read=True))
+
+
+async def _bookings_of_the_days(
+    ctx: RequestContext, period: Period, child_ids: set[uuid.UUID], first: date, last: date
+) -> dict[tuple[uuid.UUID, uuid.UUID, date], Booking]:
+    """The children's bookings of the period from ``first`` to ``last``, by (child, unit, day)."""
+    rows = await ctx.session.exec(
+        select(Booking).where(
+            col(Booking.child_id).in_(child_ids),
+            Booking.period_id == period.id,
+            col(Booking.day).between(first, last),
+        )
+    )
+    return {(b.child_id, b.unit_id, b.day): b for b in rows.all()}
+
+
+def _active_units(
+    existing: dict[tuple[uuid.UUID, uuid.UUID, date], Booking],
+) -> dict[tuple[uuid.UUID, date], set[uuid.UUID]]:
+    """Units active per child and day, for units that exclude each other."""
     active: dict[tuple[uuid.UUID, date], set[uuid.UUID]] = {}
     for (child_id, unit_id, day), b in existing.items():
         if is_active(BookingState(b.state)):
             active.setdefault((child_id, day), set()).add(unit_id)
-    calendar = calendar_of(catalogue, period)
-    now = ctx.now()
+    return active
+
+
+def _planned_lines(
+    asked: list[_Asked],
+    existing: dict[tuple[uuid.UUID, uuid.UUID, date], Booking],
+    children: dict[uuid.UUID, Child],
+    units: dict[uuid.UUID, Unit],
+) -> list[PlannedLine]:
+    """A line per change asked, numbered in the order asked, with the day's booking if any."""
     lines: list[PlannedLine] = []
     for position, a in enumerate(asked, start=1):
         c = a.change
@@ -391,69 +462,79 @@ async def _plan(ctx: RequestContext, data: RequestData, *, lock: bool) -> tuple[
         lines.append(
             PlannedLine(position, children[c.child], units[c.unit], c.day, c.cancel, booking=booking)  # type: ignore[index]
         )
-    # Cancellations first: a place or a unit they free may serve a booking of the same request.
-    for line in sorted(lines, key=lambda line: not line.cancel):
-        slot = (line.unit.id, line.day)
+    return lines
+
+
+@dataclass
+class _LineDecider:
+    """Decides each line of a request in turn, each seeing the places and units the previous took."""
+
+    household_id: uuid.UUID
+    now: datetime
+    policy: BookingPolicy
+    calendar: PeriodCalendar
+    units: dict[uuid.UUID, Unit]
+    prices: dict[uuid.UUID, int]
+    places: Places
+    active: dict[tuple[uuid.UUID, date], set[uuid.UUID]]
+
+    def decide(self, line: PlannedLine) -> None:
+        """Give ``line`` its state, price and message (its refusal when it cannot be done)."""
         booking = line.booking
         current = BookingState(booking.state) if booking is not None else None
-        if line.cancel:
-            line.price = booking.price if booking is not None else prices[line.unit.id]
-            if booking is not None and booking.household_id != household_id and is_active(current):
-                # A child shared by two households: each cancels only what it booked.
-                line.refusal = RefusalCode.NO_BOOKING.value
-                line.message = (
-                    "Cette présence a été réservée depuis un autre compte : il lui revient de l'annuler."
-                )
-                continue
-            in_time = deadlines.is_open(now, line.day, cancel_rule(line.unit))
-            event = Event.CANCEL_BEFORE_DEADLINE if in_time else Event.CANCEL_AFTER_DEADLINE
-            outcome = transition(current, event, Actor.FAMILY, policy)
-        else:
-            line.price = prices[line.unit.id]
-            status = day_status(calendar, line.day)
-            if not status.open:
-                line.refusal, line.message = LineRefusal.CLOSED, f"Fermé ce jour-là ({status.label})."
-                continue
-            if is_active(current):
-                outcome = transition(current, Event.BOOK, Actor.FAMILY, policy)
-            elif not deadlines.is_open(now, line.day, booking_rule(line.unit)):
-                line.refusal = LineRefusal.DEADLINE_PASSED
-                line.message = (
-                    "La date limite de réservation est dépassée "
-                    f"({deadlines.describe(booking_rule(line.unit))})."
-                )
-                continue
-            elif _excluded(line, units, active):
-                line.refusal = LineRefusal.EXCLUSIVE_UNIT
-                line.message = (
-                    f"« {line.unit.name} » ne se cumule pas avec une autre unité réservée ce jour-là."
-                )
-                continue
-            else:
-                admission = admit(line.unit.capacity, held[slot], policy.waiting_list, waiting[slot])
-                event = Event.BOOK if admission is Admission.PLACE else Event.BOOK_WHEN_FULL
-                outcome = transition(current, event, Actor.FAMILY, policy)
+        outcome = self._cancel(line, current) if line.cancel else self._book(line, current)
+        if outcome is None:
+            return
         if isinstance(outcome, Refusal):
             line.refusal, line.message = outcome.code, outcome.message
-            continue
+            return
         line.state = outcome.state
         line.message = state_label(outcome.state)
-        if outcome.takes_place:
-            held[slot] += 1
-        if outcome.frees_place:
-            held[slot] -= 1
-        key = (line.child.id, line.day)
+        slot = (line.unit.id, line.day)
+        self.places.move(slot, outcome)
         if outcome.state is BookingState.WAITING:
-            waiting[slot] += 1
-            line.waiting_position = waiting[slot]
-        elif current is BookingState.WAITING:
-            waiting[slot] -= 1
+            line.waiting_position = self.places.waiting[slot]
+        key = (line.child.id, line.day)
         if is_active(outcome.state):
-            active.setdefault(key, set()).add(line.unit.id)
+            self.active.setdefault(key, set()).add(line.unit.id)
         else:
-            active.get(key, set()).discard(line.unit.id)
-    plan = Plan(period, period_path(catalogue, period), lines, _estimate(catalogue, activity, lines))
-    return plan, household_id, catalogue
+            self.active.get(key, set()).discard(line.unit.id)
+
+    def _cancel(self, line: PlannedLine, current: BookingState | None) -> Transition | Refusal | None:
+        booking = line.booking
+        line.price = booking.price if booking is not None else self.prices[line.unit.id]
+        if booking is not None and booking.household_id != self.household_id and is_active(current):
+            # A child shared by two households: each cancels only what it booked.
+            line.refusal = RefusalCode.NO_BOOKING.value
+            line.message = (
+                "Cette présence a été réservée depuis un autre compte : il lui revient de l'annuler."
+            )
+            return None
+        in_time = deadlines.is_open(self.now, line.day, cancel_rule(line.unit))
+        event = Event.CANCEL_BEFORE_DEADLINE if in_time else Event.CANCEL_AFTER_DEADLINE
+        return transition(current, event, Actor.FAMILY, self.policy)
+
+    def _book(self, line: PlannedLine, current: BookingState | None) -> Transition | Refusal | None:
+        line.price = self.prices[line.unit.id]
+        status = day_status(self.calendar, line.day)
+        if not status.open:
+            line.refusal, line.message = LineRefusal.CLOSED, f"Fermé ce jour-là ({status.label})."
+            return None
+        if is_active(current):
+            return transition(current, Event.BOOK, Actor.FAMILY, self.policy)
+        if not deadlines.is_open(self.now, line.day, booking_rule(line.unit)):
+            line.refusal = LineRefusal.DEADLINE_PASSED
+            line.message = (
+                f"La date limite de réservation est dépassée ({deadlines.describe(booking_rule(line.unit))})."
+            )
+            return None
+        if _excluded(line, self.units, self.active):
+            line.refusal = LineRefusal.EXCLUSIVE_UNIT
+            line.message = f"« {line.unit.name} » ne se cumule pas avec une autre unité réservée ce jour-là."
+            return None
+        admission = self.places.admit((line.unit.id, line.day), line.unit.capacity, self.policy.waiting_list)
+        event = Event.BOOK if admission is Admission.PLACE else Event.BOOK_WHEN_FULL
+        return transition(current, event, Actor.FAMILY, self.policy)
 
 
 def _excluded(
@@ -487,103 +568,22 @@ def _estimate(catalogue: Catalogue, activity: Activity, lines: list[PlannedLine]
 
 async def preview(ctx: RequestContext, data: RequestData) -> Plan:
     """The summary of what ``data`` would do now, written nowhere."""
-    plan, _, _ = await _plan(ctx, data, lock=False)
+    plan, _, _ = await plan_request(ctx, data, lock=False)
     return plan
 
 
 async def submit(ctx: RequestContext, data: RequestData) -> Plan:
     """Write the request (numbered), its lines and bookings; mail the family its state."""
-    plan, household_id, catalogue = await _plan(ctx, data, lock=True)
-    if plan.state is None:
-        reasons = sorted({line.message for line in plan.lines if line.message})[:3]
-        raise UserErrors.one(
-            None,
-            ErrorCode.NOTHING_TO_SUBMIT,
-            "Aucun changement ne peut être enregistré" + (" : " + " ".join(reasons) if reasons else "."),
-        )
+    plan, household_id, catalogue = await plan_request(ctx, data, lock=True)
+    _refuse_when_nothing_changes(plan)
     assert ctx.viewer is not None
-    s = ctx.session
-    now = ctx.now()
-    changes = Changes(ctx)
-    await changes.load_lines(
-        line.booking.book_line_id for line in plan.lines if line.booking is not None
-    )
-    number = await next_number(s, COUNTER)
-    request = BookingRequest(
-        number=number,
-        household_id=household_id,
-        period_id=plan.period.id,
-        requested_by=ctx.viewer.account.id,
-        first_day=min(line.day for line in plan.lines),
-        last_day=max(line.day for line in plan.lines),
-        created_at=now,
-        updated_at=now,
-    )
-    s.add(request)
-    await s.flush()
+    changes = BookingChanges(ctx)
+    await changes.load_lines(line.booking.book_line_id for line in plan.lines if line.booking is not None)
+    request = await _write_request(ctx, plan, household_id)
     for line in plan.lines:
-        line.line_id = new_id()
-        row = {
-            "id": line.line_id,
-            "request_id": request.id,
-            "position": line.position,
-            "child_id": line.child.id,
-            "unit_id": line.unit.id,
-            "day": line.day,
-            "action": "cancel" if line.cancel else "book",
-            "state": line.stored_state,
-            "booking_id": None,
-            "refusal": line.refusal,
-            "message": line.message if line.refused else "",
-            "price": line.price,
-        }
-        changes.add_line(row)
-        if line.state is None:
-            continue
-        booking = line.booking
-        if line.cancel:
-            assert booking is not None
-            booking.cancel_line_id = line.line_id
-            row["booking_id"] = booking.id
-            changes.apply(booking, line.state, Actor.FAMILY, request_id=request.id)
-            continue
-        queue = {"queued_at": now, "queue_number": number, "queue_line": line.position}
-        if booking is None:
-            booking_id = new_id()
-            changes.book(
-                {
-                    "id": booking_id,
-                    "child_id": line.child.id,
-                    "unit_id": line.unit.id,
-                    "period_id": plan.period.id,
-                    "day": line.day,
-                    "household_id": household_id,
-                    "state": line.state.value,
-                    "book_line_id": line.line_id,
-                    "cancel_line_id": None,
-                    "price": line.price,
-                    "updated_at": now,
-                    **queue,
-                },
-                Actor.FAMILY,
-                request.id,
-            )
-            row["booking_id"] = booking_id
-            continue
-        # The day had an ended booking (cancelled, refused, expired): booked again, the same row.
-        booking.household_id, booking.price = household_id, line.price
-        booking.book_line_id, booking.cancel_line_id = line.line_id, None
-        booking.queued_at, booking.queue_number, booking.queue_line = now, number, line.position
-        row["booking_id"] = booking.id
-        changes.apply(booking, line.state, Actor.FAMILY, request_id=request.id)
+        _write_line(changes, plan, request, household_id, line)
     await changes.flush()
-    by_line = {line.line_id: line for line in plan.lines}
-    for promoted in await changes.promote(catalogue):
-        # A place this very request freed, given to one of its own waiting lines: say so.
-        line = by_line.get(promoted.book_line_id)
-        if line is not None:
-            line.state = BookingState(promoted.state)
-            line.message = state_label(line.state)
+    await _say_who_got_a_place(changes, catalogue, plan)
     await changes.restate_requests()
     plan.request = request
     send_mail(
@@ -595,11 +595,119 @@ async def submit(ctx: RequestContext, data: RequestData) -> Plan:
     return plan
 
 
+def _refuse_when_nothing_changes(plan: Plan) -> None:
+    if plan.state is None:
+        reasons = sorted({line.message for line in plan.lines if line.message})[:3]
+        raise UserErrors.one(
+            None,
+            ErrorCode.NOTHING_TO_SUBMIT,
+            "Aucun changement ne peut être enregistré" + (" : " + " ".join(reasons) if reasons else "."),
+        )
+
+
+async def _write_request(ctx: RequestContext, plan: Plan, household_id: uuid.UUID) -> BookingRequest:
+    """The request row, numbered (the number is taken last: its counter stays locked to the end)."""
+    assert ctx.viewer is not None
+    now = ctx.now()
+    number = await next_number(ctx.session, COUNTER)
+    request = BookingRequest(
+        number=number,
+        household_id=household_id,
+        period_id=plan.period.id,
+        requested_by=ctx.viewer.account.id,
+        first_day=min(line.day for line in plan.lines),
+        last_day=max(line.day for line in plan.lines),
+        created_at=now,
+        updated_at=now,
+    )
+    ctx.session.add(request)
+    await ctx.session.flush()
+    return request
+
+
+def _write_line(
+    changes: BookingChanges,
+    plan: Plan,
+    request: BookingRequest,
+    household_id: uuid.UUID,
+    line: PlannedLine,
+) -> None:
+    """The line's row in the history, and what it does to the day's booking (new, booked again,
+    cancelled)."""
+    now = request.created_at  # the request's instant: its place in the waiting lines
+    line.line_id = new_id()
+    row = {
+        "id": line.line_id,
+        "request_id": request.id,
+        "position": line.position,
+        "child_id": line.child.id,
+        "unit_id": line.unit.id,
+        "day": line.day,
+        "action": "cancel" if line.cancel else "book",
+        "state": line.stored_state,
+        "booking_id": None,
+        "refusal": line.refusal,
+        "message": line.message if line.refused else "",
+        "price": line.price,
+    }
+    changes.add_line(row)
+    if line.state is None:
+        return
+    booking = line.booking
+    if line.cancel:
+        assert booking is not None
+        booking.cancel_line_id = line.line_id
+        row["booking_id"] = booking.id
+        changes.apply(booking, line.state, Actor.FAMILY, request_id=request.id)
+        return
+    number = request.number
+    if booking is None:
+        booking_id = new_id()
+        changes.book(
+            {
+                "id": booking_id,
+                "child_id": line.child.id,
+                "unit_id": line.unit.id,
+                "period_id": plan.period.id,
+                "day": line.day,
+                "household_id": household_id,
+                "state": line.state.value,
+                "book_line_id": line.line_id,
+                "cancel_line_id": None,
+                "price": line.price,
+                "updated_at": now,
+                "queued_at": now,
+                "queue_number": number,
+                "queue_line": line.position,
+            },
+            Actor.FAMILY,
+            request.id,
+        )
+        row["booking_id"] = booking_id
+        return
+    # The day had an ended booking (cancelled, refused, expired): booked again, the same row.
+    booking.household_id, booking.price = household_id, line.price
+    booking.book_line_id, booking.cancel_line_id = line.line_id, None
+    booking.queued_at, booking.queue_number, booking.queue_line = now, number, line.position
+    row["booking_id"] = booking.id
+    changes.apply(booking, line.state, Actor.FAMILY, request_id=request.id)
+
+
+async def _say_who_got_a_place(changes: BookingChanges, catalogue: Catalogue, plan: Plan) -> None:
+    """Places this very request freed, given to one of its own waiting lines: say so on the line."""
+    by_line = {line.line_id: line for line in plan.lines}
+    for promoted in await changes.promote(catalogue):
+        line = by_line.get(promoted.book_line_id)
+        if line is not None:
+            line.state = BookingState(promoted.state)
+            line.message = state_label(line.state)
+
+
 def mail_context(plan: Plan, request: BookingRequest) -> dict[str, object]:
     """What the request mails print: number, path, state in the guide's words, lines, total."""
     state = RequestState(request.state)
     return {
-        "number": f"{request.number:06d}",
+        "number": request_number_text(request.number),
         "path": plan.path,
         "state": REQUEST_STATE_LABELS[state].upper(),
         "lines": [

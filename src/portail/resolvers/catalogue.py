@@ -7,25 +7,31 @@ import json
 import re
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
 from sqlmodel import col, select
 
-from portail.db.models import Account, Child, Document, DocumentType, Household
+from portail.db.models import Account, Child, Document, DocumentType
 from portail.db.models.catalogue import Activity, Enrolment, Facility, Period, PeriodDay, Regie, Unit
-from portail.resolvers.context import RequestContext
+from portail.resolvers.catalogue_reading import (
+    Catalogue,
+    forget_catalogue,
+    load_catalogue,
+    period_path,
+    split_codes,
+    tariff_of,
+)
+from portail.resolvers.context import RequestContext, today
 from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
 from portail.resolvers.mail import send_mail
 from portail.resolvers.memo import memo
 from portail.resolvers.records import child_of, child_sections, household_sections, load_full_record
 from portail.resolvers.validation import Validator
-from portail.rules import fields as F
-from portail.rules.calendar import DateSpan, OpenDuring, PeriodCalendar, school_calendar_covers
-from portail.rules.deadlines import MAX_DAYS_BEFORE, DayCount, DaysBefore, DeadlineRule, WeekdayOfWeekBefore
-from portail.rules.pricing import Bracket, TariffGrid
-from portail.rules.validity import TOWN_ZONE
+from portail.rules import fields
+from portail.rules.calendar import OpenDuring, school_calendar_covers
+from portail.rules.deadlines import MAX_DAYS_BEFORE
 
 PAYFIP_CLIENT_NUMBER = re.compile(r"\d{6}")
 MAX_PERIOD_DAYS = 2 * 366
@@ -34,7 +40,7 @@ MAX_PRICE = 1_000_000  # cents: 10 000 €
 MAX_BRACKETS = 20
 MAX_SPANS = 200
 MAX_AGE = 25
-SECTIONS = F.HOUSEHOLD_SECTIONS + F.CHILD_SECTIONS
+SECTIONS = fields.HOUSEHOLD_SECTIONS + fields.CHILD_SECTIONS
 SECTION_LABELS = {
     "ME": "Mon foyer > Moi",
     "OTHER_GUARDIAN": "Mon foyer > Autre responsable",
@@ -110,101 +116,10 @@ class SpanData:
 
 
 # ---------------------------------------------------------------------------------------------
-# Reading the catalogue
-
-
-@dataclass
-class Catalogue:
-    """Every row of the catalogue, loaded in a fixed number of statements, and grouped."""
-
-    regies: list[Regie]
-    facilities: list[Facility]
-    activities: list[Activity]
-    periods: list[Period]
-    units: list[Unit]
-    days: list[PeriodDay]
-    by_id: dict[uuid.UUID, Any] = field(default_factory=dict)
-    calendars: dict[uuid.UUID, PeriodCalendar] = field(default_factory=dict)
-
-    def activities_of(self, facility_id: uuid.UUID) -> list[Activity]:
-        return [a for a in self.activities if a.facility_id == facility_id]
-
-    def periods_of(self, activity_id: uuid.UUID) -> list[Period]:
-        return [p for p in self.periods if p.activity_id == activity_id]
-
-    def units_of(self, period_id: uuid.UUID) -> list[Unit]:
-        return [u for u in self.units if u.period_id == period_id]
-
-    def days_of(self, period_id: uuid.UUID, kind: str) -> list[PeriodDay]:
-        return [d for d in self.days if d.period_id == period_id and d.kind == kind]
-
-
-async def load_catalogue(ctx: RequestContext) -> Catalogue:
-    async def load() -> Catalogue:
-        s = ctx.session
-        catalogue = Catalogue(
-            regies=list((await s.exec(select(Regie).order_by(col(Regie.name)))).all()),
-            facilities=list((await s.exec(select(Facility).order_by(col(Facility.name)))).all()),
-            activities=list((await s.exec(select(Activity).order_by(col(Activity.name)))).all()),
-            periods=list((await s.exec(select(Period).order_by(col(Period.start), col(Period.name)))).all()),
-            units=list((await s.exec(select(Unit).order_by(col(Unit.position), col(Unit.name)))).all()),
-            days=list((await s.exec(select(PeriodDay).order_by(col(PeriodDay.start)))).all()),
-        )
-        for rows in (
-            catalogue.regies,
-            catalogue.facilities,
-            catalogue.activities,
-            catalogue.periods,
-            catalogue.units,
-        ):
-            catalogue.by_id.update({r.id: r for r in rows})
-        return catalogue
-
-    return await memo(ctx, ("catalogue",), load)
-
-
-def period_path(catalogue: Catalogue, period: Period) -> str:
-    """ "RESTAURANT SCOLAIRE > RESTAURATION SCOLAIRE > RESTAURATION SCOLAIRE 2026-2027"."""
-    activity = catalogue.by_id[period.activity_id]
-    facility = catalogue.by_id[activity.facility_id]
-    return f"{facility.name} > {activity.name} > {period.name}"
-
-
-def tariff_of(unit: Unit) -> TariffGrid:
-    return TariffGrid(tuple(Bracket(m, p) for m, p in json.loads(unit.tariff)))
-
-
-def booking_rule(unit: Unit) -> DeadlineRule:
-    return _rule(
-        unit.booking_rule, unit.booking_days, unit.booking_weekday, unit.booking_at, unit.booking_counted_in
-    )
-
-
-def cancel_rule(unit: Unit) -> DeadlineRule:
-    return _rule(
-        unit.cancel_rule, unit.cancel_days, unit.cancel_weekday, unit.cancel_at, unit.cancel_counted_in
-    )
-
-
-def _rule(kind: str, days: int, weekday: int | None, at: time, counted_in: str) -> DeadlineRule:
-    if kind == "weekday_of_week_before":
-        return WeekdayOfWeekBefore(weekday or 0, at)
-    return DaysBefore(days, at, DayCount(counted_in))
-
-
-def split(value: str) -> list[str]:
-    return [v for v in value.split(",") if v]
-
-
-def weekdays_of(period: Period) -> list[int]:
-    return [int(d) for d in split(period.weekdays)]
-
-
-# ---------------------------------------------------------------------------------------------
 # Staff: writing the catalogue
 
 
-async def _get(
+async def get_for_update(
     ctx: RequestContext, table: Any, row_id: uuid.UUID | None, field_name: str, message: str
 ) -> Any:
     """The row of ``table`` locked for update, or a NOT_FOUND error on ``field_name``."""
@@ -214,17 +129,14 @@ async def _get(
     return row
 
 
-get_for_update = _get
-
-
-def _forget(ctx: RequestContext) -> None:
-    ctx.cache.pop(("catalogue",), None)
-
-
 async def save_regie(
     ctx: RequestContext, regie_id: uuid.UUID | None, name: str, numcli: str, *, create: bool
 ) -> Regie:
-    row = Regie(name="") if create else await _get(ctx, Regie, regie_id, "id", "Cette régie n'existe pas.")
+    row = (
+        Regie(name="")
+        if create
+        else await get_for_update(ctx, Regie, regie_id, "id", "Cette régie n'existe pas.")
+    )
     v = Validator()
     row.name = v.text("name", name, max_length=100, required=True)
     numcli = numcli.strip()
@@ -238,7 +150,7 @@ async def save_regie(
     v.raise_if_any()
     ctx.session.add(row)
     await ctx.session.flush()
-    _forget(ctx)
+    forget_catalogue(ctx)
     return row
 
 
@@ -248,26 +160,26 @@ async def save_facility(
     row = (
         Facility(name="")
         if create
-        else await _get(ctx, Facility, facility_id, "id", "Cet établissement n'existe pas.")
+        else await get_for_update(ctx, Facility, facility_id, "id", "Cet établissement n'existe pas.")
     )
     v = Validator()
     row.name = v.text("name", name, max_length=100, required=True)
     v.raise_if_any()
     ctx.session.add(row)
     await ctx.session.flush()
-    _forget(ctx)
+    forget_catalogue(ctx)
     return row
 
 
 async def create_activity(ctx: RequestContext, facility_id: uuid.UUID | None, data: ActivityData) -> Activity:
-    await _get(ctx, Facility, facility_id, "facilityId", "Cet établissement n'existe pas.")
+    await get_for_update(ctx, Facility, facility_id, "facilityId", "Cet établissement n'existe pas.")
     assert facility_id is not None
     row = Activity(facility_id=facility_id, name="")
     return await _fill_activity(ctx, row, data)
 
 
 async def update_activity(ctx: RequestContext, activity_id: uuid.UUID | None, data: ActivityData) -> Activity:
-    row = await _get(ctx, Activity, activity_id, "id", "Cet accueil n'existe pas.")
+    row = await get_for_update(ctx, Activity, activity_id, "id", "Cet accueil n'existe pas.")
     return await _fill_activity(ctx, row, data)
 
 
@@ -307,23 +219,23 @@ async def _fill_activity(ctx: RequestContext, row: Activity, data: ActivityData)
     row.acceptance, row.when_full, row.promotion = data.acceptance, data.when_full, data.promotion
     row.late_cancellation, row.payment, row.enrolment = data.late_cancellation, data.payment, data.enrolment
     row.min_age, row.max_age = data.min_age, data.max_age
-    row.class_levels = ",".join(level for level in F.CLASS_LEVELS if level in data.class_levels)
+    row.class_levels = ",".join(level for level in fields.CLASS_LEVELS if level in data.class_levels)
     row.required_sections = ",".join(s for s in SECTIONS if s in data.required_sections)
     row.required_documents = ",".join(codes)
     ctx.session.add(row)
     await ctx.session.flush()
-    _forget(ctx)
+    forget_catalogue(ctx)
     return row
 
 
 async def create_period(ctx: RequestContext, activity_id: uuid.UUID | None, data: PeriodData) -> Period:
-    activity = await _get(ctx, Activity, activity_id, "activityId", "Cet accueil n'existe pas.")
+    activity = await get_for_update(ctx, Activity, activity_id, "activityId", "Cet accueil n'existe pas.")
     row = Period(activity_id=activity.id, name="", start=data.start, end=data.end)
     return await _fill_period(ctx, row, activity, data)
 
 
 async def update_period(ctx: RequestContext, period_id: uuid.UUID | None, data: PeriodData) -> Period:
-    row = await _get(ctx, Period, period_id, "id", "Cette période n'existe pas.")
+    row = await get_for_update(ctx, Period, period_id, "id", "Cette période n'existe pas.")
     activity = await ctx.session.get(Activity, row.activity_id)
     return await _fill_period(ctx, row, activity, data)
 
@@ -337,7 +249,7 @@ async def _fill_period(ctx: RequestContext, row: Period, activity: Activity, dat
     row.weekdays = ",".join(str(d) for d in sorted(set(data.weekdays)))
     ctx.session.add(row)
     await ctx.session.flush()
-    _forget(ctx)
+    forget_catalogue(ctx)
     return row
 
 
@@ -377,7 +289,7 @@ async def set_period_days(
     extra_days: Sequence[SpanData],
 ) -> Period:
     """Replace the period's closures and extra opening days."""
-    period = await _get(ctx, Period, period_id, "periodId", "Cette période n'existe pas.")
+    period = await get_for_update(ctx, Period, period_id, "periodId", "Cette période n'existe pas.")
     v = Validator()
     rows = check_period_days(v, period, closures, extra_days)
     v.raise_if_any()
@@ -419,17 +331,19 @@ async def write_period_days(ctx: RequestContext, period: Period, rows: list[Peri
     await ctx.session.flush()
     ctx.session.add_all(rows)
     await ctx.session.flush()
-    _forget(ctx)
+    forget_catalogue(ctx)
     return period
 
 
 async def create_unit(ctx: RequestContext, period_id: uuid.UUID | None, data: UnitData) -> Unit:
-    period = await _get(ctx, Period, period_id, "periodId", "Cette période n'existe pas.")
+    period = await get_for_update(ctx, Period, period_id, "periodId", "Cette période n'existe pas.")
     return await _fill_unit(ctx, Unit(period_id=period.id, name=""), data)
 
 
 async def update_unit(ctx: RequestContext, unit_id: uuid.UUID | None, data: UnitData) -> Unit:
-    return await _fill_unit(ctx, await _get(ctx, Unit, unit_id, "id", "Cette unité n'existe pas."), data)
+    return await _fill_unit(
+        ctx, await get_for_update(ctx, Unit, unit_id, "id", "Cette unité n'existe pas."), data
+    )
 
 
 def _check_rule(v: Validator, name: str, rule: RuleData) -> None:
@@ -497,7 +411,7 @@ async def _fill_unit(ctx: RequestContext, row: Unit, data: UnitData) -> Unit:
     tariff_of(row)  # the grid the checks above let through is one the pricing rules accept
     ctx.session.add(row)
     await ctx.session.flush()
-    _forget(ctx)
+    forget_catalogue(ctx)
     return row
 
 
@@ -524,10 +438,6 @@ class ChildOffer:
     missing: list[Missing]
 
 
-def today(ctx: RequestContext) -> date:
-    return ctx.now().astimezone(TOWN_ZONE).date()
-
-
 async def _accepted_documents(
     ctx: RequestContext, household_id: uuid.UUID
 ) -> set[tuple[str, uuid.UUID | None]]:
@@ -552,7 +462,7 @@ async def missing_for(
     activity: Activity = catalogue.by_id[period.activity_id]
     missing = []
     if activity.min_age is not None or activity.max_age is not None:
-        age = F.age_on(child.birth_date, period.start) if child.birth_date else None
+        age = fields.age_on(child.birth_date, period.start) if child.birth_date else None
         low, high = activity.min_age, activity.max_age
         if age is None or (low is not None and age < low) or (high is not None and age > high):
             span = (
@@ -563,7 +473,7 @@ async def missing_for(
                 else f"jusqu'à {high} ans"
             )
             missing.append(Missing("AGE", "AGE", f"Cet accueil est réservé aux enfants {span}."))
-    levels = split(activity.class_levels)
+    levels = split_codes(activity.class_levels)
     if levels and child.class_level not in levels:
         missing.append(
             Missing(
@@ -572,14 +482,14 @@ async def missing_for(
                 "Cet accueil est réservé aux classes " + ", ".join(levels) + ".",
             )
         )
-    sections = split(activity.required_sections)
+    sections = split_codes(activity.required_sections)
     if sections:
         record = await load_full_record(ctx, household_id)
         states = {s.section: s.state for s in household_sections(ctx, record)}
         states.update({s.section: s.state for s in child_sections(record, child)})
         for section in sections:
-            if states.get(section) == F.TO_COMPLETE:
-                whose = "" if section in F.HOUSEHOLD_SECTIONS else f" de {child.first_name}"
+            if states.get(section) == fields.TO_COMPLETE:
+                whose = "" if section in fields.HOUSEHOLD_SECTIONS else f" de {child.first_name}"
                 missing.append(
                     Missing(
                         "RECORD_SECTION",
@@ -587,7 +497,7 @@ async def missing_for(
                         f"La rubrique « {SECTION_LABELS[section]} »{whose} est à compléter.",
                     )
                 )
-    codes = split(activity.required_documents)
+    codes = split_codes(activity.required_documents)
     if codes:
         accepted = await _accepted_documents(ctx, household_id)
         types = {t.code: t for t in await _document_types(ctx)}
@@ -637,11 +547,6 @@ async def child_catalogue(
             )
         )
     return child, household_id, offers
-
-
-async def family_quotient(ctx: RequestContext, household_id: uuid.UUID) -> int | None:
-    household = await ctx.session.get(Household, household_id)
-    return household.family_quotient if household else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -716,13 +621,11 @@ def _error(missing: Missing) -> FieldError:
 async def decide_enrolment(
     ctx: RequestContext, enrolment_id: uuid.UUID | None, accept: bool, reason: str
 ) -> Enrolment:
-    row = await _get(ctx, Enrolment, enrolment_id, "id", "Cette inscription n'existe pas.")
+    row = await get_for_update(ctx, Enrolment, enrolment_id, "id", "Cette inscription n'existe pas.")
     if row.state != "pending":
         raise UserErrors.one("id", ErrorCode.ALREADY_DECIDED, "Cette inscription a déjà été traitée.")
     v = Validator()
-    reason = v.text("reason", reason, max_length=500)
-    if not accept and not reason:
-        v.add("reason", ErrorCode.REASON_REQUIRED, "Indiquez le motif du refus : la famille le lira.")
+    reason = v.reason(reason, refused=not accept)
     v.raise_if_any()
     assert ctx.viewer is not None
     row.state = "accepted" if accept else "refused"
@@ -750,33 +653,3 @@ async def enrolments(ctx: RequestContext, state: str | None, limit: int) -> list
     if state is not None:
         query = query.where(Enrolment.state == state)
     return list((await ctx.session.exec(query)).all())
-
-
-async def children_by_id(ctx: RequestContext, ids: set[uuid.UUID]) -> dict[uuid.UUID, Child]:
-    if not ids:
-        return {}
-    rows = (await ctx.session.exec(select(Child).where(col(Child.id).in_(ids)))).all()
-    return {c.id: c for c in rows}
-
-
-def period_calendar(period: Period, activity: Activity, days: Sequence[PeriodDay]) -> PeriodCalendar:
-    """The opening calendar of ``period`` from its rows: its weekdays, the activity's relation to
-    school holidays, and staff's closures and extra days among ``days``."""
-    return PeriodCalendar(
-        start=period.start,
-        end=period.end,
-        weekdays=frozenset(weekdays_of(period)),
-        open_during=OpenDuring(activity.open_during),
-        closures=tuple(DateSpan(d.start, d.end, d.label) for d in days if d.kind == "closure"),
-        extra_days=tuple(DateSpan(d.start, d.end, d.label) for d in days if d.kind == "extra"),
-    )
-
-
-def calendar_of(catalogue: Catalogue, period: Period) -> PeriodCalendar:
-    """The opening calendar of ``period`` (built once per catalogue load)."""
-    calendar = catalogue.calendars.get(period.id)
-    if calendar is None:
-        days = [d for d in catalogue.days if d.period_id == period.id]
-        calendar = period_calendar(period, catalogue.by_id[period.activity_id], days)
-        catalogue.calendars[period.id] = calendar
-    return calendar

@@ -23,12 +23,13 @@ from typing import Generic, TypeVar
 from sqlmodel import col, select
 
 from portail.db.locks import lock_slots
-from portail.db.models.bookings import Booking, SlotLock
+from portail.db.models.bookings import Booking, SlotCounter
 from portail.db.models.catalogue import Activity, Period, PeriodDay, Unit
 from portail.resolvers import catalogue
-from portail.resolvers.booking_changes import Changes, policy_of
+from portail.resolvers import catalogue_reading as reading
+from portail.resolvers.booking_changes import BookingChanges, policy_of
 from portail.resolvers.catalogue import ActivityData, PeriodData, SpanData, UnitData
-from portail.resolvers.context import RequestContext
+from portail.resolvers.context import RequestContext, today
 from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
 from portail.resolvers.validation import Validator
 from portail.rules.booking_states import Actor, BookingState, Refusal, transition
@@ -102,7 +103,7 @@ async def set_period_days(
     reason = _reason(v, cancel_reason)
     v.raise_if_any()
     old = await _calendar(ctx, period, activity)
-    new = catalogue.period_calendar(period, activity, rows)
+    new = reading.period_calendar(period, activity, rows)
     closing = await _closing(ctx, [(period.id, old, new)])
     _refuse_unless(reason, closing)
     row = await catalogue.write_period_days(ctx, period, rows)
@@ -152,24 +153,26 @@ async def update_unit(ctx: RequestContext, unit_id: uuid.UUID | None, data: Unit
         await catalogue.get_for_update(ctx, Period, found.period_id, "id", NO_PERIOD)
     unit = await catalogue.get_for_update(ctx, Unit, unit_id, "id", "Cette unité n'existe pas.")
     before = unit.capacity
-    today = catalogue.today(ctx)
+    first_day = today(ctx)
     lowered = data.capacity is not None and (before is None or data.capacity < before)
     if lowered and data.capacity is not None and 1 <= data.capacity <= catalogue.MAX_CAPACITY:
         held = dict(
             (
                 await ctx.session.exec(
-                    select(SlotLock.day, SlotLock.held).where(
-                        SlotLock.unit_id == unit.id, SlotLock.day >= today, SlotLock.held > data.capacity
+                    select(SlotCounter.day, SlotCounter.held).where(
+                        SlotCounter.unit_id == unit.id,
+                        SlotCounter.day >= first_day,
+                        SlotCounter.held > data.capacity,
                     )
                 )
             ).all()
         )
-        over = over_capacity(held, data.capacity, today)
+        over = over_capacity(held, data.capacity, first_day)
         if over is not None:
             raise UserErrors.one("capacity", ErrorCode.BOOKINGS_IN_THE_WAY, capacity_message(over))
     row: Unit = await catalogue.update_unit(ctx, unit.id, data)
     if before is not None and (row.capacity is None or row.capacity > before):
-        await _promote_waiting(ctx, row, today)
+        await _promote_waiting(ctx, row, first_day)
     return row
 
 
@@ -192,7 +195,7 @@ def _reason(v: Validator, given: str | None) -> str | None:
 
 async def _calendar(ctx: RequestContext, period: Period, activity: Activity) -> PeriodCalendar:
     days = (await ctx.session.exec(select(PeriodDay).where(PeriodDay.period_id == period.id))).all()
-    return catalogue.period_calendar(period, activity, days)
+    return reading.period_calendar(period, activity, days)
 
 
 async def _closing(
@@ -249,9 +252,9 @@ async def cancel_bookings(ctx: RequestContext, bookings: Sequence[Booking], reas
         if b.state in STANDING
     ]
     fresh.sort(key=lambda b: (b.day, str(b.unit_id), str(b.child_id)))
-    changes = Changes(ctx)
+    changes = BookingChanges(ctx)
     await changes.load_lines([*(b.book_line_id for b in fresh), *(b.cancel_line_id for b in fresh)])
-    cat = await catalogue.load_catalogue(ctx)
+    cat = await reading.load_catalogue(ctx)
     for booking in fresh:
         activity = cat.by_id[cat.by_id[booking.period_id].activity_id]
         # Staff may always cancel, whatever the deadline: the town answers for it.
@@ -276,15 +279,15 @@ async def _promote_waiting(ctx: RequestContext, unit: Unit, today: date) -> None
     """Give places a raised capacity opens, from today on, to the first in each waiting line."""
     slots = (
         await ctx.session.exec(
-            select(SlotLock.unit_id, SlotLock.day).where(
-                SlotLock.unit_id == unit.id, SlotLock.day >= today, SlotLock.waiting > 0
+            select(SlotCounter.unit_id, SlotCounter.day).where(
+                SlotCounter.unit_id == unit.id, SlotCounter.day >= today, SlotCounter.waiting > 0
             )
         )
     ).all()
     if not slots:
         return
     await lock_slots(ctx.session, slots)
-    changes = Changes(ctx)
+    changes = BookingChanges(ctx)
     changes.freed = {(u, d) for u, d in slots}
-    await changes.promote(await catalogue.load_catalogue(ctx))
+    await changes.promote(await reading.load_catalogue(ctx))
     await changes.restate_requests()

@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from portail.clock import Clock
 from portail.db.engine import AsyncSession, Database
 from portail.db.models import Account, AuthSession
+from portail.rules.validity import town_date
 from portail.settings import Settings
 
 log = logging.getLogger("portail")
@@ -92,3 +93,8 @@ class RequestContext:
             await session.close()
         except Exception:
             log.warning("request %s: closing its database session failed", self.request_id, exc_info=True)
+
+
+def today(ctx: RequestContext) -> date:
+    """The town's date at the time of the request."""
+    return town_date(ctx.now())

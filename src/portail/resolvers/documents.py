@@ -288,9 +288,12 @@ async def review_document(
     if row is None:
         raise UserErrors.one("id", ErrorCode.NOT_FOUND, NO_DOCUMENT)
     v = Validator()
-    text = v.text("reason", reason or "", max_length=REASON_MAX)
-    if not accept and not text and not v.has_error("reason"):
-        v.add("reason", ErrorCode.REASON_REQUIRED, "Indiquez à la famille pourquoi le document est refusé.")
+    text = v.reason(
+        reason,
+        refused=not accept,
+        max_length=REASON_MAX,
+        message="Indiquez à la famille pourquoi le document est refusé.",
+    )
     if row.state != PENDING:
         v.add("id", ErrorCode.ALREADY_DECIDED, "Ce document a déjà été examiné.")
     v.raise_if_any()

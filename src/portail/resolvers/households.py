@@ -1,4 +1,5 @@
-"""The viewer's own guardian, household id and children (for "Mon profil", records, documents, bookings)."""
+"""Reading the household: the viewer's own guardian, household id and children, children by id and the
+family quotient (for "Mon profil", records, documents, catalogue, bookings)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import uuid
 
 from sqlmodel import col, select
 
-from portail.db.models import Child, Guardian, HouseholdChild
+from portail.db.models import Child, Guardian, Household, HouseholdChild
 from portail.resolvers.context import RequestContext
 from portail.resolvers.memo import memo
 
@@ -34,3 +35,15 @@ async def household_children(ctx: RequestContext, household_id: uuid.UUID | None
         .order_by(col(Child.birth_date), col(Child.first_name), col(Child.id))
     )
     return list((await ctx.session.exec(query)).all())
+
+
+async def family_quotient(ctx: RequestContext, household_id: uuid.UUID) -> int | None:
+    household = await ctx.session.get(Household, household_id)
+    return household.family_quotient if household else None
+
+
+async def children_by_id(ctx: RequestContext, ids: set[uuid.UUID]) -> dict[uuid.UUID, Child]:
+    if not ids:
+        return {}
+    rows = (await ctx.session.exec(select(Child).where(col(Child.id).in_(ids)))).all()
+    return {c.id: c for c in rows}

@@ -4,6 +4,7 @@ one child and one period, what each day and unit allows (``bookableDays``)."""
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -16,22 +17,22 @@ from portail.db.models.bookings import Booking
 from portail.db.models.catalogue import Activity, Enrolment, Period, Unit
 from portail.resolvers.booking_changes import policy_of, slot_counts, waiting_lines
 from portail.resolvers.booking_requests import LineRefusal
-from portail.resolvers.catalogue import (
+from portail.resolvers.catalogue_reading import (
     booking_rule,
     calendar_of,
     cancel_rule,
-    family_quotient,
     load_catalogue,
     tariff_of,
 )
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, UserErrors
-from portail.resolvers.households import household_children, viewer_household_id
+from portail.resolvers.households import family_quotient, household_children, viewer_household_id
 from portail.resolvers.records import child_of
 from portail.rules import deadlines
 from portail.rules.booking_states import (
     ACTIVE_STATES,
     Actor,
+    BookingPolicy,
     BookingState,
     Refusal,
     RefusalCode,
@@ -39,7 +40,7 @@ from portail.rules.booking_states import (
     transition,
 )
 from portail.rules.booking_states import BookingEvent as Event
-from portail.rules.calendar import DayStatus, day_status, iter_days
+from portail.rules.calendar import DayStatus, PeriodCalendar, day_status, iter_days
 from portail.rules.capacity import Admission, admit, places_left, waiting_line
 from portail.rules.pricing import unit_price
 
@@ -206,9 +207,33 @@ async def bookable_days(
         raise UserErrors.one("periodId", ErrorCode.NOT_FOUND, "Cette période n'existe pas.")
     check_range(start, end)
     activity: Activity = catalogue.by_id[period.activity_id]
-    policy = policy_of(activity)
     units = catalogue.units_of(period.id)
-    enrolled = (
+    enrolled = await _is_enrolled(ctx, child, period)
+    held, waiting = await slot_counts(ctx, [u.id for u in units if u.capacity is not None], start, end)
+    bookings = await _child_bookings(ctx, child, period, start, end)
+    positions = await waiting_positions(
+        ctx, [b for b in bookings.values() if b.state == BookingState.WAITING.value]
+    )
+    quotient = await family_quotient(ctx, household_id)
+    window = _DayWindow(
+        household_id=household_id,
+        enrolled=enrolled,
+        now=ctx.now(),
+        policy=policy_of(activity),
+        calendar=calendar_of(catalogue, period),
+        units=units,
+        prices={u.id: unit_price(tariff_of(u), quotient) for u in units},
+        held=held,
+        waiting=waiting,
+        bookings=bookings,
+        positions=positions,
+    )
+    days = [window.day(day) for day in iter_days(start, end)]
+    return BookableDays(child, period, enrolled, days, household_id)
+
+
+async def _is_enrolled(ctx: RequestContext, child: Child, period: Period) -> bool:
+    enrolment = (
         await ctx.session.exec(
             select(Enrolment.id).where(
                 Enrolment.child_id == child.id,
@@ -216,75 +241,85 @@ async def bookable_days(
                 Enrolment.state == "accepted",
             )
         )
-    ).first() is not None
-    held, waiting = await slot_counts(ctx, [u.id for u in units if u.capacity is not None], start, end)
-    bookings = {
-        (b.unit_id, b.day): b
-        for b in (
-            await ctx.session.exec(
-                select(Booking).where(
-                    Booking.child_id == child.id,
-                    Booking.period_id == period.id,
-                    col(Booking.day).between(start, end),
-                )
-            )
-        ).all()
-    }
-    positions = await waiting_positions(
-        ctx, [b for b in bookings.values() if b.state == BookingState.WAITING.value]
+    ).first()
+    return enrolment is not None
+
+
+async def _child_bookings(
+    ctx: RequestContext, child: Child, period: Period, start: date, end: date
+) -> dict[tuple[uuid.UUID, date], Booking]:
+    """The child's bookings of the period from ``start`` to ``end``, by (unit, day)."""
+    rows = await ctx.session.exec(
+        select(Booking).where(
+            Booking.child_id == child.id,
+            Booking.period_id == period.id,
+            col(Booking.day).between(start, end),
+        )
     )
-    quotient = await family_quotient(ctx, household_id)
-    prices = {u.id: unit_price(tariff_of(u), quotient) for u in units}
-    calendar = calendar_of(catalogue, period)
-    now = ctx.now()
-    days = []
-    for day in iter_days(start, end):
-        status = day_status(calendar, day)
+    return {(b.unit_id, b.day): b for b in rows.all()}
+
+
+@dataclass
+class _DayWindow:
+    """What the planning's day window shows for one child: each day's units, bookable or why not."""
+
+    household_id: uuid.UUID
+    enrolled: bool
+    now: datetime
+    policy: BookingPolicy
+    calendar: PeriodCalendar
+    units: list[Unit]
+    prices: dict[uuid.UUID, int]
+    held: Counter[tuple[uuid.UUID, date]]
+    waiting: Counter[tuple[uuid.UUID, date]]
+    bookings: dict[tuple[uuid.UUID, date], Booking]
+    positions: dict[uuid.UUID, int]
+
+    def day(self, day: date) -> DayView:
+        status = day_status(self.calendar, day)
+        bookings = self.bookings
         active_groups = {
             u.exclusive_group
-            for u in units
+            for u in self.units
             if u.exclusive_group and (b := bookings.get((u.id, day))) and is_active(BookingState(b.state))
         }
-        views = []
-        for unit in units:
-            slot = (unit.id, day)
-            booking = bookings.get(slot)
-            current = BookingState(booking.state) if booking else None
-            book_by, cancel_by = (
-                deadlines.deadline(day, booking_rule(unit)),
-                deadlines.deadline(day, cancel_rule(unit)),
-            )
-            admission = admit(unit.capacity, held[slot], policy.waiting_list, waiting[slot])
-            refusal, message = _why_not(
-                status, enrolled, current, now, book_by, unit, active_groups, admission
-            )
-            cancellation = None
-            # Only the household that booked a shared child's day may cancel it.
-            if is_active(current) and booking is not None and booking.household_id == household_id:
-                in_time = now.astimezone(UTC) < cancel_by.astimezone(UTC)
-                event = Event.CANCEL_BEFORE_DEADLINE if in_time else Event.CANCEL_AFTER_DEADLINE
-                outcome = transition(current, event, Actor.FAMILY, policy)
-                cancellation = None if isinstance(outcome, Refusal) else outcome.state
-            views.append(
-                UnitDay(
-                    unit=unit,
-                    bookable=refusal is None,
-                    refusal=refusal,
-                    message=message,
-                    would_wait=refusal is None and admission is Admission.WAIT,
-                    places_left=places_left(unit.capacity, held[slot]),
-                    waiting=waiting[slot],
-                    booking_deadline=book_by,
-                    cancellation_deadline=cancel_by,
-                    price=booking.price if booking and is_active(current) else prices[unit.id],
-                    booking=booking,
-                    waiting_position=positions.get(booking.id) if booking else None,
-                    cancellable=cancellation is not None,
-                    cancellation_outcome=cancellation,
-                )
-            )
-        days.append(DayView(status, views))
-    return BookableDays(child, period, enrolled, days, household_id)
+        return DayView(status, [self._unit_day(unit, day, status, active_groups) for unit in self.units])
+
+    def _unit_day(self, unit: Unit, day: date, status: DayStatus, active_groups: set[str]) -> UnitDay:
+        slot = (unit.id, day)
+        booking = self.bookings.get(slot)
+        current = BookingState(booking.state) if booking else None
+        book_by, cancel_by = (
+            deadlines.deadline(day, booking_rule(unit)),
+            deadlines.deadline(day, cancel_rule(unit)),
+        )
+        admission = admit(unit.capacity, self.held[slot], self.policy.waiting_list, self.waiting[slot])
+        refusal, message = _why_not(
+            status, self.enrolled, current, self.now, book_by, unit, active_groups, admission
+        )
+        cancellation = None
+        # Only the household that booked a shared child's day may cancel it.
+        if is_active(current) and booking is not None and booking.household_id == self.household_id:
+            in_time = self.now.astimezone(UTC) < cancel_by.astimezone(UTC)
+            event = Event.CANCEL_BEFORE_DEADLINE if in_time else Event.CANCEL_AFTER_DEADLINE
+            outcome = transition(current, event, Actor.FAMILY, self.policy)
+            cancellation = None if isinstance(outcome, Refusal) else outcome.state
+        return UnitDay(
+            unit=unit,
+            bookable=refusal is None,
+            refusal=refusal,
+            message=message,
+            would_wait=refusal is None and admission is Admission.WAIT,
+            places_left=places_left(unit.capacity, self.held[slot]),
+            waiting=self.waiting[slot],
+            booking_deadline=book_by,
+            cancellation_deadline=cancel_by,
+            price=booking.price if booking and is_active(current) else self.prices[unit.id],
+            booking=booking,
+            waiting_position=self.positions.get(booking.id) if booking else None,
+            cancellable=cancellation is not None,
+            cancellation_outcome=cancellation,
+        )
 
 
 def _why_not(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -33,7 +34,7 @@ from portail.resolvers.households import viewer_household_id
 from portail.resolvers.mail import send_mail
 from portail.resolvers.memo import memo
 from portail.resolvers.validation import Validator
-from portail.rules import fields as F
+from portail.rules import fields
 from portail.rules.postcodes import is_french_postcode
 
 CERTIFICATION_MONTHS_KEY = "certification_months"
@@ -57,7 +58,7 @@ class RecordExtras:
     pending: list[PendingChange]
     # Decisions of the last weeks, newest first, so the family sees what was refused and why.
     decided: list[PendingChange]
-    rules: dict[tuple[str, str], F.Rule]
+    rules: dict[tuple[str, str], fields.Rule]
     certification_months: int
     shared_children: set[uuid.UUID] = field(default_factory=set)
 
@@ -83,10 +84,10 @@ class HouseholdRecord:
         return self._extras
 
 
-async def field_rules(ctx: RequestContext) -> dict[tuple[str, str], F.Rule]:
-    async def load() -> dict[tuple[str, str], F.Rule]:
+async def field_rules(ctx: RequestContext) -> dict[tuple[str, str], fields.Rule]:
+    async def load() -> dict[tuple[str, str], fields.Rule]:
         rows = (await ctx.session.exec(select(FieldRule))).all()
-        return {(r.entity, r.field): F.Rule(r.mode, r.needs_review) for r in rows}
+        return {(r.entity, r.field): fields.Rule(r.mode, r.needs_review) for r in rows}
 
     return await memo(ctx, ("field_rules",), load)
 
@@ -228,7 +229,7 @@ async def _load_extras(ctx: RequestContext, record: HouseholdRecord) -> RecordEx
 
 def values_of(entity: str, row: object) -> dict[str, Any]:
     """A row's fields under their GraphQL names."""
-    return {spec.name: getattr(row, spec.attr) for spec in F.fields_of(entity)}
+    return {spec.name: getattr(row, spec.attr) for spec in fields.fields_of(entity)}
 
 
 @dataclass(frozen=True)
@@ -244,7 +245,7 @@ class SectionStatus:
 def _status(section: str, missing: list[str], pending: list[str]) -> SectionStatus:
     # A field whose new value waits for review is not "missing": the family has done its part.
     missing = [name for name in missing if name not in pending]
-    return SectionStatus(section, F.section_state(missing, pending), missing, pending)
+    return SectionStatus(section, fields.section_state(missing, pending), missing, pending)
 
 
 def me_and_other(ctx: RequestContext, record: HouseholdRecord) -> tuple[Guardian | None, Guardian | None]:
@@ -263,7 +264,7 @@ def household_sections(ctx: RequestContext, record: HouseholdRecord) -> list[Sec
             missing = [] if section == "OTHER_GUARDIAN" else ["firstName"]
             statuses.append(_status(section, missing, []))
             continue
-        missing = F.missing_fields(
+        missing = fields.missing_fields(
             "guardian", "GUARDIAN", values_of("guardian", guardian), record.extras.rules
         )
         pending = [p.field for p in record.extras.pending_for("guardian", guardian.id)]
@@ -271,9 +272,9 @@ def household_sections(ctx: RequestContext, record: HouseholdRecord) -> list[Sec
     household_values = values_of("household", record.household)
     household_pending = record.extras.pending_for("household", record.household.id)
     for section in ("ADDRESS", "COMPLEMENTARY"):
-        missing = F.missing_fields("household", section, household_values, record.extras.rules)
+        missing = fields.missing_fields("household", section, household_values, record.extras.rules)
         pending = [
-            p.field for p in household_pending if F.CATALOGUE[("household", p.field)].section == section
+            p.field for p in household_pending if fields.CATALOGUE[("household", p.field)].section == section
         ]
         statuses.append(_status(section, missing, pending))
     return statuses
@@ -284,12 +285,12 @@ def child_sections(record: HouseholdRecord, child: Child) -> list[SectionStatus]
     pending = record.extras.pending_for("child", child.id)
     statuses = []
     for section in ("IDENTITY", "SCHOOLING", "MEALS", "HEALTH"):
-        missing = F.missing_fields("child", section, values, record.extras.rules)
+        missing = fields.missing_fields("child", section, values, record.extras.rules)
         statuses.append(
             _status(
                 section,
                 missing,
-                [p.field for p in pending if F.CATALOGUE[("child", p.field)].section == section],
+                [p.field for p in pending if fields.CATALOGUE[("child", p.field)].section == section],
             )
         )
     statuses.append(
@@ -358,18 +359,20 @@ def to_complete(ctx: RequestContext, record: HouseholdRecord) -> list[ToComplete
     items = [
         ToComplete(s.section, None, s.missing_fields)
         for s in household_sections(ctx, record)
-        if s.state == F.TO_COMPLETE
+        if s.state == fields.TO_COMPLETE
     ]
     for child in record.children:
         items += [
             ToComplete(s.section, child.id, s.missing_fields)
             for s in child_sections(record, child)
-            if s.state == F.TO_COMPLETE
+            if s.state == fields.TO_COMPLETE
         ]
     household_consents = [a for a in consent_answers(record, None) if a.answer is None]
     if household_consents:
         items.append(ToComplete("HOUSEHOLD_CONSENTS", None, [a.definition.kind for a in household_consents]))
-    if F.needs_confirmation(record.household.certified_at, record.extras.certification_months, ctx.now()):
+    if fields.needs_confirmation(
+        record.household.certified_at, record.extras.certification_months, ctx.now()
+    ):
         items.append(ToComplete("CONFIRMATION", None, []))
     return items
 
@@ -415,7 +418,7 @@ async def child_of(
 # Editing
 
 
-def _clean(v: Validator, spec: F.FieldSpec, raw: Any, today: date) -> Any:
+def _clean(v: Validator, spec: fields.FieldSpec, raw: Any, today: date) -> Any:
     """``raw`` checked and normalised for ``spec``; errors name the field."""
     name = spec.name
     if spec.kind in ("bool", "date", "int"):
@@ -452,7 +455,7 @@ def _display(value: Any) -> str:
     return str(value)
 
 
-def _parse_stored(spec: F.FieldSpec, stored: str) -> Any:
+def _parse_stored(spec: fields.FieldSpec, stored: str) -> Any:
     """A pending change's value back to its column type."""
     data = json.loads(stored)
     if data is None:
@@ -513,7 +516,7 @@ async def _apply(
     v = v or Validator()
     rules = await field_rules(ctx)
     staff = ctx.viewer is not None and ctx.viewer.is_staff
-    specs = {s.name: s for s in F.fields_of(entity, section)}
+    specs = {s.name: s for s in fields.fields_of(entity, section)}
     cleaned: dict[str, Any] = {}
     today = ctx.now().date()
     for name, raw in values.items():
@@ -521,8 +524,8 @@ async def _apply(
         if spec is None:  # pragma: no cover - inputs only carry the section's fields
             v.add(name, ErrorCode.INVALID, "Ce champ n'appartient pas à cette rubrique.")
             continue
-        rule = F.rule_for(spec, rules)
-        if not staff and rule.mode in (F.HIDDEN, F.READ_ONLY):
+        rule = fields.rule_for(spec, rules)
+        if not staff and rule.mode in (fields.HIDDEN, fields.READ_ONLY):
             if raw != getattr(row, spec.attr):
                 v.add(
                     name,
@@ -531,7 +534,7 @@ async def _apply(
                 )
             continue
         value = _clean(v, spec, raw, today)
-        if rule.mode == F.REQUIRED and F.is_empty(value) and not v.has_error(name):
+        if rule.mode == fields.REQUIRED and fields.is_empty(value) and not v.has_error(name):
             v.add(name, ErrorCode.REQUIRED, f"« {spec.label} » est obligatoire.")
         cleaned[name] = value
     if entity == "household" and "postcode" in cleaned and not v.has_error("postcode"):
@@ -550,7 +553,7 @@ async def _apply(
         before = getattr(row, spec.attr)
         if value == before:
             continue
-        if F.rule_for(spec, rules).needs_review and not staff:
+        if fields.rule_for(spec, rules).needs_review and not staff:
             await _queue_review(ctx, entity, row.id, household_id, spec, before, value)
             result.pending.append(name)
             continue
@@ -575,7 +578,7 @@ async def _queue_review(
     entity: str,
     entity_id: uuid.UUID,
     household_id: uuid.UUID,
-    spec: F.FieldSpec,
+    spec: fields.FieldSpec,
     before: Any,
     value: Any,
 ) -> None:
@@ -651,8 +654,8 @@ async def add_child(ctx: RequestContext, values: dict[str, Any]) -> Child:
     child = Child(first_name="", last_name="")
     v = Validator()
     for name in ("firstName", "lastName", "birthDate", "sex"):
-        if F.is_empty(values.get(name)):
-            v.add(name, ErrorCode.REQUIRED, f"« {F.CATALOGUE[('child', name)].label} » est obligatoire.")
+        if fields.is_empty(values.get(name)):
+            v.add(name, ErrorCode.REQUIRED, f"« {fields.CATALOGUE[('child', name)].label} » est obligatoire.")
     v.raise_if_any()
     ctx.session.add(child)
     await ctx.session.flush()
@@ -703,25 +706,15 @@ async def replace_vaccinations(
             )
         cleaned.append((name, item.vaccinated_on))
     v.raise_if_any()
-    existing = (await ctx.session.exec(select(Vaccination).where(Vaccination.child_id == child.id))).all()
-    before = "; ".join(f"{e.vaccine} {e.vaccinated_on}" for e in existing)
-    for e in existing:
-        await ctx.session.delete(e)
-    for name, day in cleaned:
-        ctx.session.add(Vaccination(child_id=child.id, vaccine=name, vaccinated_on=day))
-    after = "; ".join(f"{n} {d}" for n, d in cleaned)
-    if before != after:
-        _audit(
-            ctx,
-            household_id=hid,
-            child_id=child.id,
-            entity="child",
-            entity_id=child.id,
-            field_name="vaccinations",
-            before=before,
-            after=after,
-        )
-    forget_record(ctx, hid)
+    await _replace_child_rows(
+        ctx,
+        child,
+        hid,
+        Vaccination,
+        "vaccinations",
+        [{"vaccine": name, "vaccinated_on": day} for name, day in cleaned],
+        lambda row: f"{row.vaccine} {row.vaccinated_on}",
+    )
     return child, hid
 
 
@@ -738,37 +731,62 @@ async def replace_contacts(
     cleaned = []
     for i, item in enumerate(items[:MAX_CONTACTS]):
         row: dict[str, Any] = {}
-        for spec in F.fields_of("contact"):
+        for spec in fields.fields_of("contact"):
             sub = Validator()
             value = _clean(sub, spec, item.get(spec.name, False if spec.kind == "bool" else ""), today)
-            if F.rule_for(spec, rules).mode == F.REQUIRED and F.is_empty(value) and not sub.errors:
+            if (
+                fields.rule_for(spec, rules).mode == fields.REQUIRED
+                and fields.is_empty(value)
+                and not sub.errors
+            ):
                 sub.add(spec.name, ErrorCode.REQUIRED, f"« {spec.label} » est obligatoire.")
             for e in sub.errors:
                 v.add(f"authorizedPersons.{i}.{e.field}", e.code, e.message)
             row[spec.attr] = value
         cleaned.append(row)
     v.raise_if_any()
-    existing = (
-        await ctx.session.exec(select(AuthorizedPerson).where(AuthorizedPerson.child_id == child.id))
-    ).all()
-    before = "; ".join(f"{e.first_name} {e.last_name}" for e in existing)
+    await _replace_child_rows(
+        ctx,
+        child,
+        hid,
+        AuthorizedPerson,
+        "authorizedPersons",
+        cleaned,
+        lambda row: f"{row.first_name} {row.last_name}",
+    )
+    return child, hid
+
+
+async def _replace_child_rows(
+    ctx: RequestContext,
+    child: Child,
+    household_id: uuid.UUID,
+    table: Any,
+    field_name: str,
+    rows: list[dict[str, Any]],
+    describe: Callable[[Any], str],
+) -> None:
+    """Replace the child's rows of ``table`` by ``rows`` (a section edited as a whole); the change is
+    audited under ``field_name`` when what ``describe`` prints of the rows changed."""
+    existing = (await ctx.session.exec(select(table).where(table.child_id == child.id))).all()
+    before = "; ".join(describe(e) for e in existing)
     for e in existing:
         await ctx.session.delete(e)
-    for row in cleaned:
-        ctx.session.add(AuthorizedPerson(child_id=child.id, **row))
-    after = "; ".join(f"{r['first_name']} {r['last_name']}" for r in cleaned)
-    _audit(
-        ctx,
-        household_id=hid,
-        child_id=child.id,
-        entity="child",
-        entity_id=child.id,
-        field_name="authorizedPersons",
-        before=before,
-        after=after,
-    )
-    forget_record(ctx, hid)
-    return child, hid
+    new = [table(child_id=child.id, **row) for row in rows]
+    ctx.session.add_all(new)
+    after = "; ".join(describe(n) for n in new)
+    if before != after:
+        _audit(
+            ctx,
+            household_id=household_id,
+            child_id=child.id,
+            entity="child",
+            entity_id=child.id,
+            field_name=field_name,
+            before=before,
+            after=after,
+        )
+    forget_record(ctx, household_id)
 
 
 async def answer_consents(
@@ -873,12 +891,10 @@ async def decide_pending_change(
     if change.state != "pending":
         raise UserErrors.one("id", ErrorCode.ALREADY_DECIDED, "Cette modification a déjà été traitée.")
     v = Validator()
-    reason = v.text("reason", reason, max_length=500)
-    if not approve and not reason:
-        v.add("reason", ErrorCode.REASON_REQUIRED, "Indiquez le motif du refus : la famille le lira.")
+    reason = v.reason(reason, refused=not approve)
     v.raise_if_any()
     assert ctx.viewer is not None
-    spec = F.CATALOGUE[(change.entity, change.field)]
+    spec = fields.CATALOGUE[(change.entity, change.field)]
     if approve:
         row = await ctx.session.get(_ENTITY_TABLES[change.entity], change.entity_id, with_for_update=True)
         assert row is not None
@@ -917,10 +933,10 @@ async def decide_pending_change(
 async def set_field_rule(
     ctx: RequestContext, entity: str, field_name: str, mode: str, needs_review: bool
 ) -> FieldRule:
-    spec = F.CATALOGUE.get((entity, field_name))
+    spec = fields.CATALOGUE.get((entity, field_name))
     if spec is None:
         raise UserErrors.one("field", ErrorCode.NOT_FOUND, "Ce champ n'existe pas pour cette fiche.")
-    if mode not in F.MODES:  # pragma: no cover - the GraphQL enum only allows the modes
+    if mode not in fields.MODES:  # pragma: no cover - the GraphQL enum only allows the modes
         raise UserErrors.one("mode", ErrorCode.INVALID, "Mode inconnu.")
     row = await ctx.session.get(FieldRule, (entity, field_name), with_for_update=True)
     if row is None:

@@ -42,6 +42,20 @@ class Validator:
             self.add(field, ErrorCode.REQUIRED, "Ce champ est obligatoire.")
         return cleaned
 
+    def reason(
+        self,
+        value: str | None,
+        *,
+        refused: bool,
+        max_length: int = 500,
+        message: str = "Indiquez le motif du refus : la famille le lira.",
+    ) -> str:
+        """The reason of a staff decision, normalised; a refusal needs one (the family reads it)."""
+        cleaned = self.text("reason", value or "", max_length=max_length)
+        if refused and not cleaned and not self.has_error("reason"):
+            self.add("reason", ErrorCode.REASON_REQUIRED, message)
+        return cleaned
+
     def email(self, field: str, value: str) -> str:
         """``value`` normalised; an error when it is not an address."""
         address = normalise_email(value)

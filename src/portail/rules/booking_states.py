@@ -67,6 +67,8 @@ STATE_LABELS: dict[BookingState, str] = {
 PLACE_HOLDING_STATES = frozenset(
     {BookingState.PENDING, BookingState.ACCEPTED, BookingState.CANCELLATION_REQUESTED}
 )
+# The same, as the database stores them.
+PLACE_HOLDING_VALUES = frozenset(s.value for s in PLACE_HOLDING_STATES)
 # A booking in one of these occupies its day: the same child cannot be booked again for the unit.
 ACTIVE_STATES = PLACE_HOLDING_STATES | {BookingState.WAITING}
 # Nothing happens to these any more; the day can be booked again (a new booking, or this one reused).
@@ -328,6 +330,13 @@ REQUEST_STATE_LABELS: dict[RequestState, str] = {
     RequestState.CANCELLED: "Annulée",
     RequestState.EXPIRED: "Expirée",
 }
+
+
+
+def request_number_text(number: int) -> str:
+    """A request's number as the family reads it ("N° dossier 004062")."""
+    return f"{number:06d}"
+
 
 _AWAITING = frozenset({BookingState.PENDING, BookingState.WAITING, BookingState.CANCELLATION_REQUESTED})
 

@@ -184,14 +184,9 @@ def public_holiday(day: date, subdivision: str | None = None) -> str | None:
     return _public_holidays(day.year, subdivision).get(day)
 
 
-def public_holidays(year: int, subdivision: str | None = None) -> dict[date, str]:
-    """The public holidays of ``year`` by date, with their French names (a copy)."""
-    return dict(_public_holidays(year, subdivision))
-
-
 def is_working_day(day: date, subdivision: str | None = None) -> bool:
     """Monday to Friday and not a public holiday ("jour ouvré")."""
-    return day.weekday() < SATURDAY and day not in _public_holidays(day.year, subdivision)
+    return day.weekday() < SATURDAY and public_holiday(day, subdivision) is None
 
 
 # --- School holidays ---------------------------------------------------------------------------------
@@ -272,7 +267,7 @@ def day_status(calendar: PeriodCalendar, day: date) -> DayStatus:
             day, DayReason.NOT_A_WEEKDAY_OF_THE_ACTIVITY, f"Pas d'accueil le {WEEKDAY_NAMES[weekday]}"
         )
     if calendar.closed_on_public_holidays:
-        name = _public_holidays(day.year, calendar.holiday_subdivision).get(day)
+        name = public_holiday(day, calendar.holiday_subdivision)
         if name is not None:
             return DayStatus(day, DayReason.PUBLIC_HOLIDAY, f"Jour férié : {name}")
     if calendar.open_during is not OpenDuring.ALWAYS:

@@ -7,12 +7,12 @@ A unit's capacity is per day (None: unlimited). The places held are the bookings
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from portail.rules.booking_states import BookingState, holds_place
+from portail.rules.booking_states import BookingState, Transition
 
 # A unit and a day: what capacity is counted for.
 Slot = tuple[Hashable, date]
@@ -33,18 +33,6 @@ def places_left(capacity: int | None, held: int) -> int | None:
     return max(capacity - held, 0)
 
 
-def count_held(bookings: Iterable[tuple[Hashable, date, BookingState]]) -> Counter[Slot]:
-    """Places held per (unit, day), from (unit, day, state) of bookings."""
-    return Counter((unit, day) for unit, day, state in bookings if holds_place(state))
-
-
-def places_left_per_slot(
-    slots: Iterable[Slot], capacity_of: Mapping[Hashable, int | None], held: Mapping[Slot, int]
-) -> dict[Slot, int | None]:
-    """Places left for each of ``slots``; ``capacity_of`` maps a unit to its daily capacity."""
-    return {(unit, day): places_left(capacity_of[unit], held.get((unit, day), 0)) for unit, day in slots}
-
-
 def admit(capacity: int | None, held: int, waiting_list: bool, waiting: int = 0) -> Admission:
     """What a new booking gets on a day with ``held`` places held and ``waiting`` in line.
 
@@ -56,30 +44,31 @@ def admit(capacity: int | None, held: int, waiting_list: bool, waiting: int = 0)
     return Admission.WAIT if waiting_list else Admission.FULL
 
 
-def admit_in_order(
-    slots: Sequence[Slot],
-    capacity_of: Mapping[Hashable, int | None],
-    held: Mapping[Slot, int],
-    waiting_list_of: Mapping[Hashable, bool],
-    waiting: Mapping[Slot, int] | None = None,
-) -> list[Admission]:
-    """What each of ``slots`` gets, in order, when booked together (one request, several children).
+class Places:
+    """Places held and bookings waiting per (unit, day) while a request's lines are decided one after
+    the other (one request, several children or units).
 
-    Each admitted booking takes its place before the next is looked at, and each one sent to the
-    line joins it: two children asking for the last place get one place and one wait.
+    Each line takes, frees or queues for its place before the next is looked at: two children asking
+    for the last place get one place and one wait.
     """
-    held_now = Counter(held)
-    waiting_now = Counter(waiting or {})
-    result = []
-    for slot in slots:
-        unit = slot[0]
-        admission = admit(capacity_of[unit], held_now[slot], waiting_list_of[unit], waiting_now[slot])
-        if admission is Admission.PLACE:
-            held_now[slot] += 1
-        elif admission is Admission.WAIT:
-            waiting_now[slot] += 1
-        result.append(admission)
-    return result
+
+    __slots__ = ("held", "waiting")
+
+    def __init__(self, held: Mapping[Slot, int], waiting: Mapping[Slot, int] | None = None) -> None:
+        self.held: Counter[Slot] = Counter(held)
+        self.waiting: Counter[Slot] = Counter(waiting or {})
+
+    def admit(self, slot: Slot, capacity: int | None, waiting_list: bool) -> Admission:
+        """What a new booking of ``slot`` gets now (see ``admit``)."""
+        return admit(capacity, self.held[slot], waiting_list, self.waiting[slot])
+
+    def move(self, slot: Slot, change: Transition) -> None:
+        """Count a booking of ``slot`` that made ``change`` (from None: a new booking)."""
+        self.held[slot] += change.takes_place - change.frees_place
+        if change.state is BookingState.WAITING:
+            self.waiting[slot] += 1
+        elif change.previous is BookingState.WAITING:
+            self.waiting[slot] -= 1
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ the family asked for, and refuses what no one can mean (an end before the start,
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -50,7 +50,6 @@ class RepeatCode(StrEnum):
     NO_WEEKDAY = "NO_WEEKDAY"
     INVALID_WEEKDAY = "INVALID_WEEKDAY"
     NO_MATCHING_DAY = "NO_MATCHING_DAY"
-    NO_UNIT = "NO_UNIT"
     TOO_MANY_CHANGES = "TOO_MANY_CHANGES"
     DUPLICATE_CHANGE = "DUPLICATE_CHANGE"
 
@@ -175,28 +174,22 @@ def _week_matches(day: date, start: date, frequency: Frequency) -> bool:
 
 
 def expand_selection(
-    child: Hashable,
-    units: Sequence[Hashable],
-    repeat: Repeat,
-    period_start: date,
-    period_end: date,
-    *,
-    cancel: bool = False,
-    limits: RepeatLimits = DEFAULT_LIMITS,
-) -> list[Change] | Refusal:
-    """The changes "RECOPIER LA SÉLECTION" makes: ``units`` on every date of ``repeat``.
+    children: Iterable[Hashable], units: Iterable[Hashable], days: Iterable[date], *, cancel: bool = False
+) -> list[Change]:
+    """The changes "RECOPIER LA SÉLECTION" makes: ``units`` on each of ``days`` for each of ``children``.
 
-    Ordered by date, then in the order of ``units``. ``cancel`` is "Plus de jours".
+    ``days`` are the repeat's dates the family can still use (``repeat_dates``, less closed and past
+    days). Ordered by child, then date, then in the order of ``units``; a child or a unit named twice
+    counts once. ``cancel`` is "Plus de jours".
     """
-    if not units:
-        return Refusal(RepeatCode.NO_UNIT, "Choisissez au moins une unité à recopier.", field="units")
-    days = repeat_dates(repeat, period_start, period_end, limits)
-    if isinstance(days, Refusal):
-        return days
-    count = len(days) * len(units)
-    if count > limits.max_changes:
-        return _too_many(count, limits)
-    return [Change(child, unit, day, cancel) for day in days for unit in units]
+    days = list(days)
+    units = list(dict.fromkeys(units))
+    return [
+        Change(child, unit, day, cancel)
+        for child in dict.fromkeys(children)
+        for day in days
+        for unit in units
+    ]
 
 
 def check_changes(changes: Iterable[Change], limits: RepeatLimits = DEFAULT_LIMITS) -> Refusal | None:

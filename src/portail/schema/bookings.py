@@ -11,8 +11,9 @@ import strawberry
 from strawberry.types import Info
 
 from portail.resolvers import booking_decisions, booking_requests, planning
-from portail.resolvers.catalogue import children_by_id, load_catalogue, period_path
+from portail.resolvers.catalogue_reading import load_catalogue, period_path
 from portail.resolvers.errors import ErrorCode, UserErrors
+from portail.resolvers.households import children_by_id
 from portail.rules import booking_states as states
 from portail.rules.calendar import DayReason
 from portail.rules.pricing import format_amount
@@ -488,7 +489,7 @@ def _request(
     return BookingRequest(
         id=to_id(r.id),
         number=r.number,
-        number_text=f"{r.number:06d}",
+        number_text=states.request_number_text(r.number),
         created_at=r.created_at,
         state=BookingRequestState[state.name],
         state_label=states.REQUEST_STATE_LABELS[state],
@@ -961,16 +962,14 @@ class BookingQueries:
         result = []
         for use in uses:
             c = use.counts
-            held = sum(c[s] for s in ("pending", "accepted", "cancellation_requested"))
-            capacity = use.unit.capacity
             result.append(
                 SlotUse(
                     unit_id=to_id(use.unit.id),
                     unit_name=use.unit.name,
                     date=use.day,
-                    capacity=capacity,
-                    held=held,
-                    places_left=None if capacity is None else max(capacity - held, 0),
+                    capacity=use.unit.capacity,
+                    held=use.held,
+                    places_left=use.places_left,
                     accepted=c["accepted"],
                     pending=c["pending"],
                     cancellation_requested=c["cancellation_requested"],

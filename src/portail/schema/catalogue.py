@@ -19,6 +19,8 @@ from portail.db.models.catalogue import Regie as RegieRow
 from portail.db.models.catalogue import Unit as UnitRow
 from portail.resolvers import catalogue as use_cases
 from portail.resolvers import catalogue_bookings as guarded
+from portail.resolvers import catalogue_reading as reading
+from portail.resolvers import households
 from portail.resolvers.errors import UserErrors
 from portail.rules import deadlines
 from portail.rules.pricing import format_amount, unit_price
@@ -209,7 +211,7 @@ class Unit:
 
     @classmethod
     def from_row(cls, row: UnitRow) -> Unit:
-        grid = use_cases.tariff_of(row)
+        grid = reading.tariff_of(row)
         return cls(
             id=to_id(row.id),
             name=row.name,
@@ -221,7 +223,7 @@ class Unit:
                 row.booking_weekday,
                 row.booking_at,
                 row.booking_counted_in,
-                use_cases.booking_rule(row),
+                reading.booking_rule(row),
             ),
             cancellation_deadline=_rule(
                 row.cancel_rule,
@@ -229,7 +231,7 @@ class Unit:
                 row.cancel_weekday,
                 row.cancel_at,
                 row.cancel_counted_in,
-                use_cases.cancel_rule(row),
+                reading.cancel_rule(row),
             ),
             tariff=[TariffBracket(max_quotient=b.max_quotient, price=b.price) for b in grid.brackets],
             exclusive_group=row.exclusive_group,
@@ -260,14 +262,14 @@ class Period:
     extra_days: list[DateSpan] = strawberry.field(description="Days staff opened beyond the usual calendar.")
 
     @classmethod
-    def of(cls, catalogue: use_cases.Catalogue, row: PeriodRow) -> Period:
+    def of(cls, catalogue: reading.Catalogue, row: PeriodRow) -> Period:
         return cls(
             id=to_id(row.id),
             name=row.name,
-            path=use_cases.period_path(catalogue, row),
+            path=reading.period_path(catalogue, row),
             start=row.start,
             end=row.end,
-            weekdays=[WEEKDAYS[d] for d in use_cases.weekdays_of(row)],
+            weekdays=[WEEKDAYS[d] for d in reading.weekdays_of(row)],
             units=[Unit.from_row(u) for u in catalogue.units_of(row.id)],
             closures=[DateSpan.from_row(d) for d in catalogue.days_of(row.id, "closure")],
             extra_days=[DateSpan.from_row(d) for d in catalogue.days_of(row.id, "extra")],
@@ -298,7 +300,7 @@ class Activity:
     periods: list[Period] = strawberry.field(description="Its periods, by start date.")
 
     @classmethod
-    def of(cls, catalogue: use_cases.Catalogue, row: ActivityRow) -> Activity:
+    def of(cls, catalogue: reading.Catalogue, row: ActivityRow) -> Activity:
         regie = catalogue.by_id.get(row.regie_id) if row.regie_id else None
         return cls(
             id=to_id(row.id),
@@ -313,9 +315,9 @@ class Activity:
             enrolment=Decider[row.enrolment.upper()],
             min_age=row.min_age,
             max_age=row.max_age,
-            class_levels=[ClassLevel[c] for c in use_cases.split(row.class_levels)],
-            required_sections=[RecordSection[s] for s in use_cases.split(row.required_sections)],
-            required_documents=use_cases.split(row.required_documents),
+            class_levels=[ClassLevel[c] for c in reading.split_codes(row.class_levels)],
+            required_sections=[RecordSection[s] for s in reading.split_codes(row.required_sections)],
+            required_documents=reading.split_codes(row.required_documents),
             periods=[Period.of(catalogue, p) for p in catalogue.periods_of(row.id)],
         )
 
@@ -327,7 +329,7 @@ class Facility:
     activities: list[Activity] = strawberry.field(description="Its activities, by name.")
 
 
-def _facility(catalogue: use_cases.Catalogue, facility_id: uuid.UUID) -> Facility:
+def _facility(catalogue: reading.Catalogue, facility_id: uuid.UUID) -> Facility:
     row = catalogue.by_id[facility_id]
     return Facility(
         id=to_id(row.id),
@@ -349,7 +351,7 @@ class Enrolment:
     decided_at: datetime.datetime | None = strawberry.field(description="When it was accepted or refused.")
 
     @classmethod
-    def of(cls, catalogue: use_cases.Catalogue, row: EnrolmentRow, child: Any) -> Enrolment:
+    def of(cls, catalogue: reading.Catalogue, row: EnrolmentRow, child: Any) -> Enrolment:
         return cls(
             id=to_id(row.id),
             state=EnrolmentState[row.state.upper()],
@@ -357,7 +359,7 @@ class Enrolment:
             child_id=to_id(row.child_id),
             child_name=f"{child.first_name} {child.last_name}".strip(),
             period_id=to_id(row.period_id),
-            period_path=use_cases.period_path(catalogue, catalogue.by_id[row.period_id]),
+            period_path=reading.period_path(catalogue, catalogue.by_id[row.period_id]),
             created_at=row.created_at,
             decided_at=row.decided_at,
         )
@@ -614,8 +616,8 @@ class EnrolmentPayload:
     )
 
 
-async def _catalogue(info: Info) -> use_cases.Catalogue:
-    return await use_cases.load_catalogue(info.context.app)
+async def _catalogue(info: Info) -> reading.Catalogue:
+    return await reading.load_catalogue(info.context.app)
 
 
 async def _period(info: Info, row: PeriodRow) -> Period:
@@ -624,7 +626,7 @@ async def _period(info: Info, row: PeriodRow) -> Period:
 
 async def _enrolment(info: Info, row: EnrolmentRow) -> Enrolment:
     ctx = info.context.app
-    children = await use_cases.children_by_id(ctx, {row.child_id})
+    children = await households.children_by_id(ctx, {row.child_id})
     return Enrolment.of(await _catalogue(info), row, children[row.child_id])
 
 
@@ -665,22 +667,22 @@ class CatalogueQueries:
         except UserErrors as refused:
             raise not_found("childId", refused.errors[0].message) from None
         catalogue = await _catalogue(info)
-        quotient = await use_cases.family_quotient(ctx, household_id)
+        quotient = await households.family_quotient(ctx, household_id)
         by_activity: dict[uuid.UUID, list[OfferedPeriod]] = {}
         for offer in offers:
             p, e = offer.period, offer.enrolment
             activity = catalogue.by_id[p.activity_id]
             units = []
             for u in catalogue.units_of(p.id):
-                price = unit_price(use_cases.tariff_of(u), quotient)
+                price = unit_price(reading.tariff_of(u), quotient)
                 units.append(
                     OfferedUnit(
                         id=to_id(u.id),
                         name=u.name,
                         price=price,
                         price_text=format_amount(price),
-                        booking_deadline=deadlines.describe(use_cases.booking_rule(u)),
-                        cancellation_deadline=deadlines.describe(use_cases.cancel_rule(u)),
+                        booking_deadline=deadlines.describe(reading.booking_rule(u)),
+                        cancellation_deadline=deadlines.describe(reading.cancel_rule(u)),
                     )
                 )
             by_activity.setdefault(p.activity_id, []).append(
@@ -690,7 +692,7 @@ class CatalogueQueries:
                     path=offer.path,
                     start=p.start,
                     end=p.end,
-                    weekdays=[WEEKDAYS[d] for d in use_cases.weekdays_of(p)],
+                    weekdays=[WEEKDAYS[d] for d in reading.weekdays_of(p)],
                     payment=Payment[activity.payment.upper()],
                     enrolment=Enrolment.of(catalogue, e, child) if e else None,
                     missing=[
@@ -724,7 +726,7 @@ class CatalogueQueries:
     ) -> list[Enrolment]:
         ctx = info.context.app
         rows = await use_cases.enrolments(ctx, "pending", max(1, min(first, MAX_PAGE)))
-        children = await use_cases.children_by_id(ctx, {r.child_id for r in rows})
+        children = await households.children_by_id(ctx, {r.child_id for r in rows})
         catalogue = await _catalogue(info)
         return [Enrolment.of(catalogue, r, children[r.child_id]) for r in rows]
 

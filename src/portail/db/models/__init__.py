@@ -7,7 +7,14 @@ from portail.db.models.accounts import (
     OneTimeToken,
     PasswordResetRequest,
 )
-from portail.db.models.bookings import Booking, BookingEvent, BookingLine, BookingRequest, Counter, SlotLock
+from portail.db.models.bookings import (
+    Booking,
+    BookingEvent,
+    BookingLine,
+    BookingRequest,
+    RequestNumberCounter,
+    SlotCounter,
+)
 from portail.db.models.catalogue import Activity, Enrolment, Facility, Period, PeriodDay, Regie, Unit
 from portail.db.models.documents import Document, DocumentType, PrintableForm
 from portail.db.models.households import (
@@ -41,7 +48,6 @@ __all__ = [
     "Child",
     "Consent",
     "ConsentDefinition",
-    "Counter",
     "Document",
     "DocumentType",
     "Enrolment",
@@ -59,7 +65,8 @@ __all__ = [
     "PeriodDay",
     "PrintableForm",
     "Regie",
-    "SlotLock",
+    "RequestNumberCounter",
+    "SlotCounter",
     "TownSetting",
     "Unit",
     "Vaccination",

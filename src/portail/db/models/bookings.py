@@ -12,7 +12,7 @@ from sqlmodel import Field, SQLModel
 from portail.db.models.base import UTCDateTime, created_at_field, id_field
 
 
-class Counter(SQLModel, table=True):
+class RequestNumberCounter(SQLModel, table=True):
     """A named counter for human numbers (e.g. the N° dossier of booking requests).
 
     Incremented with a conditional ``UPDATE … RETURNING`` in the writer's transaction, so that two
@@ -123,13 +123,12 @@ class BookingEvent(SQLModel, table=True):
     at: datetime = Field(sa_type=UTCDateTime)
 
 
-class SlotLock(SQLModel, table=True):
-    """A unit and a day: the row every change to that day's bookings locks first (``FOR UPDATE``, in
-    (unit, day) order), so that places are counted and taken one transaction at a time.
-
-    It also counts that day's bookings: ``held`` (pending, accepted, cancellation requested: the
-    places taken) and ``waiting``. Every change of a booking's state moves them in the same
-    transaction (``portail.resolvers.booking_changes.Changes``), so that a request for a whole year
+class SlotCounter(SQLModel, table=True):
+    """A unit's day and its counters: ``held`` (pending, accepted, cancellation requested: the places
+    taken) and ``waiting``. Every change to that day's bookings locks this row first (``FOR UPDATE``,
+    in (unit, day) order), so that places are counted and taken one transaction at a time (the table
+    keeps its first name, ``slot_lock``). Every change of a booking's state moves them in the same
+    transaction (``portail.resolvers.booking_changes.BookingChanges``), so that a request for a whole year
     reads a few hundred counters instead of counting tens of thousands of bookings.
     """
 

@@ -1,0 +1,137 @@
+"""Reading the catalogue (regie > facility > activity > period > units, and the periods' days) as every
+domain needs it: loaded once per request, grouped, with each unit's tariff and deadlines and each
+period's opening calendar."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import time
+from typing import Any
+
+from sqlmodel import col, select
+
+from portail.db.models.catalogue import Activity, Facility, Period, PeriodDay, Regie, Unit
+from portail.resolvers.context import RequestContext
+from portail.resolvers.memo import memo
+from portail.rules.calendar import DateSpan, OpenDuring, PeriodCalendar
+from portail.rules.deadlines import DayCount, DaysBefore, DeadlineRule, WeekdayOfWeekBefore
+from portail.rules.pricing import Bracket, TariffGrid
+
+
+@dataclass
+class Catalogue:
+    """Every row of the catalogue, loaded in a fixed number of statements, and grouped."""
+
+    regies: list[Regie]
+    facilities: list[Facility]
+    activities: list[Activity]
+    periods: list[Period]
+    units: list[Unit]
+    days: list[PeriodDay]
+    by_id: dict[uuid.UUID, Any] = field(default_factory=dict)
+    calendars: dict[uuid.UUID, PeriodCalendar] = field(default_factory=dict)
+
+    def activities_of(self, facility_id: uuid.UUID) -> list[Activity]:
+        return [a for a in self.activities if a.facility_id == facility_id]
+
+    def periods_of(self, activity_id: uuid.UUID) -> list[Period]:
+        return [p for p in self.periods if p.activity_id == activity_id]
+
+    def units_of(self, period_id: uuid.UUID) -> list[Unit]:
+        return [u for u in self.units if u.period_id == period_id]
+
+    def days_of(self, period_id: uuid.UUID, kind: str) -> list[PeriodDay]:
+        return [d for d in self.days if d.period_id == period_id and d.kind == kind]
+
+
+async def load_catalogue(ctx: RequestContext) -> Catalogue:
+    async def load() -> Catalogue:
+        s = ctx.session
+        catalogue = Catalogue(
+            regies=list((await s.exec(select(Regie).order_by(col(Regie.name)))).all()),
+            facilities=list((await s.exec(select(Facility).order_by(col(Facility.name)))).all()),
+            activities=list((await s.exec(select(Activity).order_by(col(Activity.name)))).all()),
+            periods=list((await s.exec(select(Period).order_by(col(Period.start), col(Period.name)))).all()),
+            units=list((await s.exec(select(Unit).order_by(col(Unit.position), col(Unit.name)))).all()),
+            days=list((await s.exec(select(PeriodDay).order_by(col(PeriodDay.start)))).all()),
+        )
+        for rows in (
+            catalogue.regies,
+            catalogue.facilities,
+            catalogue.activities,
+            catalogue.periods,
+            catalogue.units,
+        ):
+            catalogue.by_id.update({r.id: r for r in rows})
+        return catalogue
+
+    return await memo(ctx, ("catalogue",), load)
+
+
+def forget_catalogue(ctx: RequestContext) -> None:
+    """Drop the request's loaded catalogue (after staff changed it)."""
+    ctx.cache.pop(("catalogue",), None)
+
+
+def period_path(catalogue: Catalogue, period: Period) -> str:
+    """ "RESTAURANT SCOLAIRE > RESTAURATION SCOLAIRE > RESTAURATION SCOLAIRE 2026-2027"."""
+    activity = catalogue.by_id[period.activity_id]
+    facility = catalogue.by_id[activity.facility_id]
+    return f"{facility.name} > {activity.name} > {period.name}"
+
+
+def tariff_of(unit: Unit) -> TariffGrid:
+    return TariffGrid(tuple(Bracket(m, p) for m, p in json.loads(unit.tariff)))
+
+
+def booking_rule(unit: Unit) -> DeadlineRule:
+    return _deadline_rule(
+        unit.booking_rule, unit.booking_days, unit.booking_weekday, unit.booking_at, unit.booking_counted_in
+    )
+
+
+def cancel_rule(unit: Unit) -> DeadlineRule:
+    return _deadline_rule(
+        unit.cancel_rule, unit.cancel_days, unit.cancel_weekday, unit.cancel_at, unit.cancel_counted_in
+    )
+
+
+def _deadline_rule(kind: str, days: int, weekday: int | None, at: time, counted_in: str) -> DeadlineRule:
+    if kind == "weekday_of_week_before":
+        return WeekdayOfWeekBefore(weekday or 0, at)
+    return DaysBefore(days, at, DayCount(counted_in))
+
+
+def split_codes(value: str) -> list[str]:
+    """The codes of a comma-separated column ("CP,CE1"), none for an empty one."""
+    return [v for v in value.split(",") if v]
+
+
+def weekdays_of(period: Period) -> list[int]:
+    return [int(d) for d in split_codes(period.weekdays)]
+
+
+def period_calendar(period: Period, activity: Activity, days: Sequence[PeriodDay]) -> PeriodCalendar:
+    """The opening calendar of ``period`` from its rows: its weekdays, the activity's relation to
+    school holidays, and staff's closures and extra days among ``days``."""
+    return PeriodCalendar(
+        start=period.start,
+        end=period.end,
+        weekdays=frozenset(weekdays_of(period)),
+        open_during=OpenDuring(activity.open_during),
+        closures=tuple(DateSpan(d.start, d.end, d.label) for d in days if d.kind == "closure"),
+        extra_days=tuple(DateSpan(d.start, d.end, d.label) for d in days if d.kind == "extra"),
+    )
+
+
+def calendar_of(catalogue: Catalogue, period: Period) -> PeriodCalendar:
+    """The opening calendar of ``period`` (built once per catalogue load)."""
+    calendar = catalogue.calendars.get(period.id)
+    if calendar is None:
+        days = [d for d in catalogue.days if d.period_id == period.id]
+        calendar = period_calendar(period, catalogue.by_id[period.activity_id], days)
+        catalogue.calendars[period.id] = calendar
+    return calendar
