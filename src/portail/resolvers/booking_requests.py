@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from sqlmodel import col, exists, select
 
 from portail.db.locks import lock_slots, next_number
-from portail.db.models import Child
+from portail.db.models import Account, Child, Guardian
 from portail.db.models.base import new_id
 from portail.db.models.bookings import Booking, BookingLine, BookingRequest
 from portail.db.models.catalogue import Activity, Enrolment, Period, Unit
@@ -53,6 +53,7 @@ from portail.rules.booking_states import (
 from portail.rules.booking_states import BookingEvent as Event
 from portail.rules.calendar import day_status
 from portail.rules.capacity import Admission, admit
+from portail.rules.french import inscrit
 from portail.rules.pricing import Estimate, PriceLine, estimate, format_amount, unit_price
 from portail.rules.repeat import (
     MAX_CHANGES,
@@ -132,6 +133,7 @@ class PlannedLine:
     booking: Booking | None = None
     waiting_position: int | None = None
     line_id: uuid.UUID | None = None  # once submitted
+    source: str = ""  # the input item that asked for it: "changes.0", "repeats.1"
 
     @property
     def refused(self) -> bool:
@@ -154,6 +156,7 @@ class Plan:
     lines: list[PlannedLine]
     estimate: Estimate
     request: BookingRequest | None = None
+    referent: str = ""  # once submitted: who made it (see ``referent_name``)
 
     @property
     def state(self) -> RequestState | None:
@@ -192,6 +195,7 @@ class _Asked:
     change: Change
     field: str
     repeated: bool
+    source: str = ""  # the input item: "changes.<i>" or "repeats.<i>"
 
 
 async def _asked_changes(
@@ -251,7 +255,9 @@ async def _asked_changes(
             bad = True
         if not bad:
             asked.append(
-                _Asked(Change(change.child_id, change.unit_id, change.day, change.cancel), prefix, False)
+                _Asked(
+                    Change(change.child_id, change.unit_id, change.day, change.cancel), prefix, False, prefix
+                )
             )
     for i, rep in enumerate(data.repeats):
         prefix = f"repeats.{i}"
@@ -299,7 +305,9 @@ async def _asked_changes(
             for day in open_days:
                 for unit_id in dict.fromkeys(rep.unit_ids):
                     asked.append(
-                        _Asked(Change(child_id, unit_id, day, rep.cancel), f"{prefix}.childIds.{j}", True)
+                        _Asked(
+                            Change(child_id, unit_id, day, rep.cancel), f"{prefix}.childIds.{j}", True, prefix
+                        )
                     )
     if errors:
         raise UserErrors(errors)
@@ -313,7 +321,9 @@ async def _asked_changes(
         if child_id not in enrolled:
             child = children[child_id]  # type: ignore[index]
             name = a.field if a.repeated else f"{a.field}.childId"
-            message = f"{child.first_name} n'est pas inscrit(e) à « {period_path(catalogue, period)} »."
+            message = (
+                f"{child.first_name} n'est pas {inscrit(child.sex)} à « {period_path(catalogue, period)} »."
+            )
             if not any(e.field == name and e.message == message for e in errors):
                 errors.append(FieldError(name, ErrorCode.NOT_ENROLLED, message))
     if errors:
@@ -389,7 +399,9 @@ async def _plan(ctx: RequestContext, data: RequestData, *, lock: bool) -> tuple[
         if a.repeated and c.cancel and (booking is None or not is_active(BookingState(booking.state))):
             continue
         lines.append(
-            PlannedLine(position, children[c.child], units[c.unit], c.day, c.cancel, booking=booking)  # type: ignore[index]
+            PlannedLine(
+                position, children[c.child], units[c.unit], c.day, c.cancel, booking=booking, source=a.source  # type: ignore[index]
+            )
         )
     # Cancellations first: a place or a unit they free may serve a booking of the same request.
     for line in sorted(lines, key=lambda line: not line.cancel):
@@ -495,12 +507,7 @@ async def submit(ctx: RequestContext, data: RequestData) -> Plan:
     """Write the request (numbered), its lines and bookings; mail the family its state."""
     plan, household_id, catalogue = await _plan(ctx, data, lock=True)
     if plan.state is None:
-        reasons = sorted({line.message for line in plan.lines if line.message})[:3]
-        raise UserErrors.one(
-            None,
-            ErrorCode.NOTHING_TO_SUBMIT,
-            "Aucun changement ne peut être enregistré" + (" : " + " ".join(reasons) if reasons else "."),
-        )
+        raise UserErrors(nothing_to_submit(data, plan.lines))
     assert ctx.viewer is not None
     s = ctx.session
     now = ctx.now()
@@ -586,6 +593,7 @@ async def submit(ctx: RequestContext, data: RequestData) -> Plan:
             line.message = state_label(line.state)
     await changes.restate_requests()
     plan.request = request
+    plan.referent = (await referents(ctx, [request.requested_by]))[request.requested_by]
     send_mail(
         ctx,
         "booking_request_submitted",
@@ -593,6 +601,31 @@ async def submit(ctx: RequestContext, data: RequestData) -> Plan:
         **mail_context(plan, request),
     )
     return plan
+
+
+def nothing_to_submit(data: RequestData, lines: list[PlannedLine]) -> list[FieldError]:
+    """One NOTHING_TO_SUBMIT per input item, at its place, saying why its lines are refused: a one-off
+    change at ``changes.<i>.date`` (its line's reason), a repeat at ``repeats.<i>`` (its distinct
+    reasons, or that it reached nothing to cancel)."""
+    by_source: dict[str, list[PlannedLine]] = {}
+    for line in lines:
+        by_source.setdefault(line.source, []).append(line)
+    errors: list[FieldError] = []
+    for i in range(len(data.changes)):
+        refused = by_source.get(f"changes.{i}", [])
+        message = refused[0].message if refused else "Ce changement ne change rien."
+        errors.append(FieldError(f"changes.{i}.date", ErrorCode.NOTHING_TO_SUBMIT, message))
+    for i, rep in enumerate(data.repeats):
+        refused = by_source.get(f"repeats.{i}", [])
+        reasons = list(dict.fromkeys(line.message for line in refused if line.message))[:3]
+        if reasons:
+            message = "Aucun jour de cette recopie ne peut être enregistré : " + " ".join(reasons)
+        elif rep.cancel:
+            message = "Aucune présence à annuler ces jours-là."
+        else:
+            message = "Aucun jour de cette recopie ne peut être enregistré."
+        errors.append(FieldError(f"repeats.{i}", ErrorCode.NOTHING_TO_SUBMIT, message))
+    return errors
 
 
 def mail_context(plan: Plan, request: BookingRequest) -> dict[str, object]:
@@ -628,6 +661,7 @@ class RequestView:
     request: BookingRequest
     lines: list[BookingLine]
     path: str
+    referent: str | None = None  # None: not loaded yet (``referents`` loads them for a page)
 
 
 @dataclass
@@ -659,7 +693,10 @@ async def history(
         raise UserErrors.one("periodId", ErrorCode.NOT_FOUND, "Cette période n'existe pas.")
     limit = max(1, min(first, MAX_PAGE))
     query = (
-        select(BookingRequest)
+        # Who made each request ("Référent") comes in the same statement.
+        select(BookingRequest, Account.is_staff, Account.is_admin, Account.first_name, Guardian.first_name)
+        .join(Account, col(Account.id) == BookingRequest.requested_by)
+        .outerjoin(Guardian, col(Guardian.id) == Account.guardian_id)
         .where(BookingRequest.household_id == household_id)
         .order_by(col(BookingRequest.number).desc())
         .limit(limit + 1)
@@ -676,14 +713,47 @@ async def history(
         )
     rows = list((await ctx.session.exec(query)).all())
     page = rows[:limit]
-    lines = await lines_of(ctx, [r.id for r in page])
+    lines = await lines_of(ctx, [r.id for r, *_ in page])
     return RequestPage(
         [
-            RequestView(r, lines.get(r.id, []), period_path(catalogue, catalogue.by_id[r.period_id]))
-            for r in page
+            RequestView(
+                r,
+                lines.get(r.id, []),
+                period_path(catalogue, catalogue.by_id[r.period_id]),
+                referent_name(is_staff or is_admin, guardian_name, account_name),
+            )
+            for r, is_staff, is_admin, account_name, guardian_name in page
         ],
         len(rows) > limit,
     )
+
+
+STAFF_REFERENT = "Service enfance"
+
+
+def referent_name(staff: bool, guardian_first_name: str | None, account_first_name: str) -> str:
+    """Who made a request, as the "Référent" column of "Historique" says it: the first name of the
+    guardian whose account submitted it (the guide shows "Lola"), or the childhood service when staff
+    made it on the family's behalf (an agent's own name is not the family's business)."""
+    if staff or guardian_first_name is None:
+        return STAFF_REFERENT
+    return guardian_first_name or account_first_name
+
+
+async def referents(ctx: RequestContext, account_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """``referent_name`` of each account of ``account_ids``, in one statement."""
+    wanted = set(account_ids)
+    if not wanted:
+        return {}
+    rows = await ctx.session.exec(
+        select(Account.id, Account.is_staff, Account.is_admin, Account.first_name, Guardian.first_name)
+        .outerjoin(Guardian, col(Guardian.id) == Account.guardian_id)
+        .where(col(Account.id).in_(wanted))
+    )
+    return {
+        account_id: referent_name(is_staff or is_admin, guardian_name, account_name)
+        for account_id, is_staff, is_admin, account_name, guardian_name in rows.all()
+    }
 
 
 async def lines_of(

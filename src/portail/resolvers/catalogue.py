@@ -24,6 +24,7 @@ from portail.resolvers.validation import Validator
 from portail.rules import fields as F
 from portail.rules.calendar import DateSpan, OpenDuring, PeriodCalendar, school_calendar_covers
 from portail.rules.deadlines import MAX_DAYS_BEFORE, DayCount, DaysBefore, DeadlineRule, WeekdayOfWeekBefore
+from portail.rules.french import de, inscrit
 from portail.rules.pricing import Bracket, TariffGrid
 from portail.rules.validity import TOWN_ZONE
 
@@ -579,7 +580,7 @@ async def missing_for(
         states.update({s.section: s.state for s in child_sections(record, child)})
         for section in sections:
             if states.get(section) == F.TO_COMPLETE:
-                whose = "" if section in F.HOUSEHOLD_SECTIONS else f" de {child.first_name}"
+                whose = "" if section in F.HOUSEHOLD_SECTIONS else f" {de(child.first_name)}"
                 missing.append(
                     Missing(
                         "RECORD_SECTION",
@@ -678,7 +679,7 @@ async def enroll_child(
         raise UserErrors.one(
             "periodId",
             ErrorCode.ALREADY_ENROLLED,
-            f"{child.first_name} est déjà inscrit(e) ou en attente pour « {path} ».",
+            f"{child.first_name} est déjà {inscrit(child.sex)} ou en attente pour « {path} ».",
         )
     missing = await missing_for(ctx, catalogue, child, household_id, period)
     if missing:
@@ -699,6 +700,7 @@ async def enroll_child(
             accepted=True,
             automatic=True,
             child_name=child.first_name,
+            child_sex=child.sex,
             path=path,
             reason="",
         )
@@ -739,6 +741,7 @@ async def decide_enrolment(
             accepted=accept,
             automatic=False,
             child_name=child.first_name,
+            child_sex=child.sex,
             path=period_path(catalogue, period),
             reason=reason,
         )
