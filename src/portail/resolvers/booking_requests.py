@@ -503,8 +503,9 @@ async def preview(ctx: RequestContext, data: RequestData) -> Plan:
     return plan
 
 
-async def submit(ctx: RequestContext, data: RequestData) -> Plan:
-    """Write the request (numbered), its lines and bookings; mail the family its state."""
+async def submit(ctx: RequestContext, data: RequestData, *, mail: bool = True) -> Plan:
+    """Write the request (numbered), its lines and bookings; mail the family its state (unless the
+    caller mails its own account of it: ``mail=False``)."""
     plan, household_id, catalogue = await _plan(ctx, data, lock=True)
     if plan.state is None:
         raise UserErrors(nothing_to_submit(data, plan.lines))
@@ -594,12 +595,13 @@ async def submit(ctx: RequestContext, data: RequestData) -> Plan:
     await changes.restate_requests()
     plan.request = request
     plan.referent = (await referents(ctx, [request.requested_by]))[request.requested_by]
-    send_mail(
-        ctx,
-        "booking_request_submitted",
-        ctx.viewer.account.email,
-        **mail_context(plan, request),
-    )
+    if mail:
+        send_mail(
+            ctx,
+            "booking_request_submitted",
+            ctx.viewer.account.email,
+            **mail_context(plan, request),
+        )
     return plan
 
 

@@ -60,6 +60,7 @@ class ErrorCode(Enum):
         "at its place (`changes.<i>.date` for a one-off change, `repeats.<i>` for a repeat), its message "
         "saying why (for a repeat, its distinct reasons)."
     )
+    NOT_WITHDRAWABLE = "The enrolment is neither pending nor accepted (refused, or already withdrawn)."
     NOT_AWAITING_DECISION = "The booking or request awaits no staff decision (already decided, or waiting)."
     BOOKINGS_IN_THE_WAY = (
         "Bookings that still stand (pending, accepted, cancellation requested, waiting) would be left on "
