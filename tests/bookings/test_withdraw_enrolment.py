@@ -74,7 +74,8 @@ async def test_withdrawing_cancels_the_days_ahead_and_asks_for_the_late_one(db, 
         (WEDNESDAYS[0], "cancellation_requested"), (WEDNESDAYS[1], "cancelled"), (WEDNESDAYS[2], "cancelled")]
     # The cancellations are a request of the family's history, as if "ANNULER" had been pressed.
     history = (await family.client.data(HISTORY, {"first": 5}))["bookingRequests"]["items"]
-    assert [(r["numberText"], [line["action"] for line in r["lines"]]) for r in history][0] == (
+    newest = history[0]
+    assert (newest["numberText"], [line["action"] for line in newest["lines"]]) == (
         "000002", ["CANCEL", "CANCEL", "CANCEL"])
     [mail] = await smtp.wait_for(family.email)
     assert mail.subject == "Portail Familles – inscription d'Emma-Rose retirée"
