@@ -515,9 +515,7 @@ async def _scenes(db: Database, settings: Settings) -> None:
         accounts = {
             a.email: a
             for a in (
-                await session.exec(
-                    select(Account).where(col(Account.email).in_([FAMILY_EMAIL, STAFF_EMAIL, OTHER_EMAIL]))
-                )
+                await session.exec(select(Account).where(col(Account.email).in_([FAMILY_EMAIL, OTHER_EMAIL])))
             ).all()
         }
         children = {
@@ -525,11 +523,11 @@ async def _scenes(db: Database, settings: Settings) -> None:
             for c in (await session.exec(select(Child).where(Child.last_name == "TEST"))).all()
         }
         periods = {p.name: p for p in (await session.exec(select(Period))).all()}
-        family, staff, other = (accounts.get(e) for e in (FAMILY_EMAIL, STAFF_EMAIL, OTHER_EMAIL))
+        family, other = accounts.get(FAMILY_EMAIL), accounts.get(OTHER_EMAIL)
         paul = children.get("Paul")
         canteen = periods.get("RESTAURATION SCOLAIRE 2026-2027")
         sports = periods.get("STAGES SPORTIFS DU MERCREDI 2026-2027")
-        if None in (family, staff, other, paul, canteen, sports) or family.guardian_id is None:  # type: ignore[union-attr]
+        if None in (family, other, paul, canteen, sports) or family.guardian_id is None:  # type: ignore[union-attr]
             return
         household_id = (await session.get(Guardian, family.guardian_id)).household_id  # type: ignore[union-attr]
         units = {(u.period_id, u.name): u for u in (await session.exec(select(Unit))).all()}
@@ -548,19 +546,13 @@ async def _scenes(db: Database, settings: Settings) -> None:
             await session.exec(select(PendingChange.id).where(PendingChange.household_id == household_id))
         ).first()
         caf = (await session.exec(select(DocumentType).where(DocumentType.code == "ATTESTATION_CAF"))).first()
-    assert family and staff and other and paul and canteen and sports
+    assert family and other and paul and canteen and sports
     clock = Clock()
     today = clock.now().astimezone(TOWN_ZONE).date()
     if at_sports is None:
         # Paul enrolled in the Wednesday sports afternoons, and his next Wednesdays asked for: staff
         # decide each one, so the staff queue has a request waiting.
-        asked = await _run(
-            db, settings, clock, family, lambda ctx: catalogue.enroll_child(ctx, paul.id, sports.id)
-        )
-        if asked is not None and asked.state == "pending":
-            await _run(
-                db, settings, clock, staff, lambda ctx: catalogue.decide_enrolment(ctx, asked.id, True, "")
-            )
+        await _run(db, settings, clock, family, lambda ctx: catalogue.enroll_child(ctx, paul.id, sports.id))
         unit = units[(sports.id, "APRES-MIDI SPORTIF")]
         start = max(today + timedelta(days=3), sports.start)
         end = min(start + timedelta(days=27), sports.end)

@@ -110,6 +110,8 @@ async def _cancel_days_ahead(
     try:
         plan = await booking_requests.submit(ctx, data, mail=False)
     except UserErrors as refused:
+        if any(e.code is not ErrorCode.NOTHING_TO_SUBMIT for e in refused.errors):
+            raise
         # Every day is past its cancellation deadline and the activity keeps late days.
         units = {u.id: u for u in (await load_catalogue(ctx)).units}
         for error, b in zip(refused.errors, bookings, strict=True):
