@@ -445,6 +445,17 @@ async def test_a_submit_whose_every_line_is_refused_writes_nothing(db, browser, 
     assert codes(submitted["errors"]) == [("repeats.0", "NOTHING_TO_SUBMIT")]
     assert submitted["errors"][0]["message"] == "Aucune présence à annuler ces jours-là."
     assert (await booking_counts(db), await database_state(db)) == before
+
+    # A one-off day and a repeat, both refused: one error each, the repeat's saying its reasons once.
+    both = request(s, change(s.emma, s.unit, date(2026, 12, 23)),
+                   repeats=(repeat([s.emma], [s.unit], ["WEDNESDAY"], start=WEDNESDAY, end=WEDNESDAY),))
+    submitted = (await s.client.data(SUBMIT, {"input": both}))["submitBookingRequest"]
+    assert codes(submitted["errors"]) == [("changes.0.date", "NOTHING_TO_SUBMIT"), ("repeats.0", "NOTHING_TO_SUBMIT")]
+    assert submitted["errors"][0]["message"].startswith("Fermé ce jour-là")
+    repeat_message = submitted["errors"][1]["message"]
+    assert repeat_message.startswith("Aucun jour de cette recopie ne peut être enregistré : ")
+    assert "La date limite de réservation est dépassée" in repeat_message
+    assert (await booking_counts(db), await database_state(db)) == before
     await no_mail_arrives(smtp)
 
 
