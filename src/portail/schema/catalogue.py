@@ -347,7 +347,9 @@ class Enrolment:
     period_id: strawberry.ID = strawberry.field(description="The period.")
     period_path: str = strawberry.field(description='"Établissement > accueil > période".')
     created_at: datetime.datetime = strawberry.field(description="When it was asked for.")
-    decided_at: datetime.datetime | None = strawberry.field(description="When it was accepted or refused.")
+    decided_at: datetime.datetime | None = strawberry.field(
+        description="When it was accepted, refused or withdrawn."
+    )
 
     @classmethod
     def of(cls, catalogue: use_cases.Catalogue, row: EnrolmentRow, child: Any) -> Enrolment:
