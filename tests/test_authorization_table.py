@@ -220,6 +220,9 @@ TABLE: list[Case] = [
          + payload("enrolment { id state }") + " } }",
          lambda w, id_: {"id": w.ids["child_a"], "p": id_},
          control="a", control_id="period"),
+    Case("Mutation.withdrawEnrolment", "enrolmentId", "enrolment_b", NOT_FOUND,
+         "mutation($id: ID!) { withdrawEnrolment(enrolmentId: $id) { " + payload("enrolment { id state }") + " } }",
+         lambda w, id_: {"id": id_}),
     # ---- Booking requests
     *booking_request_cases("previewBookingRequest"),
     *booking_request_cases("submitBookingRequest"),

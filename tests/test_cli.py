@@ -56,7 +56,7 @@ def test_create_staff_reads_the_password_from_stdin_and_demo_is_safe_twice(tmp_p
     for _ in range(2):
         demo = _run(["demo"], tmp_path)
         assert demo.returncode == 0, demo.stderr
-        assert "famille.test@example.org" in demo.stdout
+        assert "famille.test@example.org" in demo.stdout and "foyer.durand@example.org" in demo.stdout
 
     async def counts():
         db = Database(f"sqlite+aiosqlite:///{tmp_path / 'var' / 'portail.sqlite3'}")
@@ -72,10 +72,10 @@ def test_create_staff_reads_the_password_from_stdin_and_demo_is_safe_twice(tmp_p
     import asyncio
 
     accounts, households, children = asyncio.run(counts())
-    assert households == 1 and children == 2
+    assert households == 2 and children == 2  # TEST, and DURAND sharing Paul
     chef = next(a for a in accounts if a.email == "chef@mairie-sene.fr")
     assert chef.is_admin and chef.is_staff
-    assert len(accounts) == 3
+    assert len(accounts) == 4
 
 
 def test_export_schema_writes_the_sdl(tmp_path):

@@ -39,12 +39,13 @@ async def _demo(settings: Settings) -> None:
     await _migrate(settings)
     db = Database(settings.effective_database_url)
     try:
-        logins = await load_demo(db)
+        logins = await load_demo(db, settings)
     finally:
         await db.dispose()
     print("Données de démonstration chargées (foyer TEST, enfants Paul et Emma-Rose).")
     print(f"  Famille : {logins.family_email} / {logins.family_password}")
     print(f"  Agent   : {logins.staff_email} / {logins.staff_password}")
+    print(f"  Autre foyer de Paul (DURAND) : {logins.other_email} / {logins.other_password}")
 
 
 async def _create_staff(settings: Settings, email: str, password: str, admin: bool) -> str | None:

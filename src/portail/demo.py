@@ -1,16 +1,30 @@
 """The guide's demo town: household "TEST", children Paul and Emma-Rose, a family and a staff login,
-the town's document types and consents, the guide's services and Paul's canteen meals of the coming weeks.
+the town's document types and consents, the guide's services and Paul's canteen meals of the coming weeks,
+and something to show on every screen, made through the same use cases a family and staff run:
 
-Safe to run twice: what exists is left as it is (passwords are set again to the printed ones).
+- "Mon planning" / "Historique": Paul's meals, a meal whose cancellation came after the deadline
+  ("Demande d'annulation"), Paul's sports Wednesdays awaiting staff (the staff queue);
+- "Inscription aux services": Emma-Rose blocked from the garderie by a section still to complete
+  (the authorized persons);
+- "Afficher les réservations liées à d'autres comptes": Paul is shared with his father's household
+  (DURAND, its own login), which books him the canteen's Mondays and Tuesdays after those weeks;
+- staff's reviews: a CAF certificate handed in and an address change, both awaiting review.
+
+Safe to run twice: what exists is left as it is (passwords are set again to the printed ones); each
+scene is made once.
 """
 
 from __future__ import annotations
 
+import io
 import json
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import TypeVar
 
-from sqlmodel import select
+from reportlab.pdfgen.canvas import Canvas
+from sqlmodel import col, select
 
 from portail.adapters.hashing import hash_password
 from portail.clock import Clock
@@ -21,6 +35,7 @@ from portail.db.models import (
     AuthSession,
     Child,
     ConsentDefinition,
+    Document,
     DocumentType,
     Guardian,
     Household,
@@ -30,10 +45,14 @@ from portail.db.models import (
 from portail.db.models.base import utcnow
 from portail.db.models.bookings import BookingRequest
 from portail.db.models.catalogue import Activity, Enrolment, Facility, Period, Regie, Unit
-from portail.resolvers import booking_requests
+from portail.db.models.records import PendingChange
+from portail.resolvers import booking_requests, catalogue, documents, records
+from portail.resolvers.catalogue_reading import cancel_rule
 from portail.resolvers.context import RequestContext, Viewer
 from portail.resolvers.errors import UserErrors
 from portail.resolvers.transactions import in_transaction
+from portail.resolvers.uploads import IncomingFile
+from portail.rules import deadlines
 from portail.rules.validity import TOWN_ZONE
 from portail.settings import Settings
 
@@ -41,6 +60,9 @@ FAMILY_EMAIL = "famille.test@example.org"
 FAMILY_PASSWORD = "Surveillance-15-Compiegne"
 STAFF_EMAIL = "agent.enfance@example.org"
 STAFF_PASSWORD = "Enfance-Mairie-Sene-2026"
+T = TypeVar("T")
+OTHER_EMAIL = "foyer.durand@example.org"
+OTHER_PASSWORD = "Durand-Garde-Alternee-2026"
 
 
 @dataclass(frozen=True)
@@ -51,12 +73,16 @@ class DemoLogins:
     family_password: str = FAMILY_PASSWORD
     staff_email: str = STAFF_EMAIL
     staff_password: str = STAFF_PASSWORD
+    other_email: str = OTHER_EMAIL
+    other_password: str = OTHER_PASSWORD
 
 
-async def load_demo(db: Database) -> DemoLogins:
-    """Create (or refresh) the demo household and logins."""
+async def load_demo(db: Database, settings: Settings | None = None) -> DemoLogins:
+    """Create (or refresh) the demo households and logins, and the scenes of every screen."""
+    settings = settings or Settings()
     family_hash = await hash_password(FAMILY_PASSWORD)
     staff_hash = await hash_password(STAFF_PASSWORD)
+    other_hash = await hash_password(OTHER_PASSWORD)
     async with db.transaction() as session:
         account = (await session.exec(select(Account).where(Account.email == FAMILY_EMAIL))).first()
         if account is None:
@@ -148,12 +174,14 @@ async def load_demo(db: Database) -> DemoLogins:
             )
             session.add(staff)
         staff.password_hash = staff_hash
+        await _other_household(session, other_hash)
     async with db.transaction() as session:
         await _document_types(session)
         await _consents(session)
     async with db.transaction() as session:
         await _catalogue(session)
-    await _bookings(db)
+    await _bookings(db, settings)
+    await _scenes(db, settings)
     return DemoLogins()
 
 
@@ -257,8 +285,20 @@ DEMO_SERVICES = (
         "GARDERIE MATIN ET SOIR",
         "GARDERIE 2026-2027",
         "0,1,3,4",
-        {"payment": "invoice", "acceptance": "automatic"},
+        # Who may pick a child up must be known: Emma-Rose's record still lacks it.
+        {"payment": "invoice", "acceptance": "automatic", "required_sections": "AUTHORIZED_PERSONS"},
         (("GARDERIE MATIN", 40, [[500, 90], [None, 180]]), ("GARDERIE SOIR", 40, [[500, 130], [None, 260]])),
+    ),
+    (
+        # Staff decide each booking (places are few): what the staff queue ("bookingQueue") shows.
+        "REGIE ACCUEIL DE LOISIRS",
+        "123458",
+        "ACCUEIL DE LOISIRS",
+        "STAGES SPORTIFS",
+        "STAGES SPORTIFS DU MERCREDI 2026-2027",
+        "2",
+        {"payment": "invoice", "acceptance": "staff", "when_full": "waiting_list"},
+        (("APRES-MIDI SPORTIF", 12, [[500, 250], [None, 500]]),),
     ),
 )
 
@@ -339,9 +379,11 @@ async def _catalogue(session: AsyncSession) -> None:
         )
 
 
-async def _bookings(db: Database) -> None:
+async def _bookings(db: Database, settings: Settings) -> None:
     """Paul's meals at the canteen for the coming weeks, booked as the family would book them (the
-    submit use case: a numbered request, its lines, the confirmation mail). Once: never booked again."""
+    submit use case: a numbered request, its lines, the confirmation mail); before them, the meals of
+    the next days booked a week ago, the first of which the family now cancels too late: a
+    "demande d'annulation" for staff. Once: never booked again."""
     async with db.read_sessions() as session:
         account = (await session.exec(select(Account).where(Account.email == FAMILY_EMAIL))).first()
         paul = (
@@ -364,19 +406,202 @@ async def _bookings(db: Database) -> None:
     if done is not None or unit is None:
         return
     clock = Clock()
-    today = clock.now().astimezone(TOWN_ZONE).date()
+    now = clock.now()
+    today = now.astimezone(TOWN_ZONE).date()
+    # The days whose cancellation deadline (2 days before, 10:00) has passed: booked a week ago.
+    late = [
+        day
+        for day in (today + timedelta(days=n) for n in range(3))
+        if period.start <= day <= period.end and not deadlines.is_open(now, day, cancel_rule(unit))
+    ]
+    week_ago = _Shifted(clock, timedelta(days=-7))
+    booked = None
+    if late:
+        changes = [booking_requests.ChangeData(paul.id, unit.id, day) for day in late]
+        booked = await _run(
+            db,
+            settings,
+            week_ago,
+            account,
+            lambda ctx: booking_requests.submit(ctx, booking_requests.RequestData(period.id, changes)),
+        )
     # After the booking deadline of the nearest days (2 days before, 10:00), for five weeks.
     start, end = max(today + timedelta(days=3), period.start), min(today + timedelta(days=35), period.end)
-    if start > end:
-        return
+    if start <= end:
+        data = booking_requests.RequestData(
+            period.id, repeats=[booking_requests.RepeatData([paul.id], [unit.id], [1, 2, 4, 5], start, end)]
+        )
+        await _run(db, settings, clock, account, lambda ctx: booking_requests.submit(ctx, data))
+    taken = [line for line in booked.lines if not line.refused] if booked is not None else []
+    if taken:
+        cancel = booking_requests.ChangeData(paul.id, unit.id, taken[0].day, cancel=True)
+        await _run(
+            db,
+            settings,
+            clock,
+            account,
+            lambda ctx: booking_requests.submit(ctx, booking_requests.RequestData(period.id, [cancel])),
+        )
+
+
+class _Shifted(Clock):
+    """Another clock, ``delta`` away: what the family did some days ago."""
+
+    def __init__(self, base: Clock, delta: timedelta) -> None:
+        super().__init__()
+        self.base, self.delta = base, delta
+
+    def now(self) -> datetime:
+        return self.base.now() + self.delta
+
+
+async def _run(
+    db: Database,
+    settings: Settings,
+    clock: Clock,
+    account: Account,
+    use_case: Callable[[RequestContext], Awaitable[T]],
+) -> T | None:
+    """Run ``use_case`` as ``account`` in a transaction of its own, as a request would; None when it
+    refuses (the weeks ahead are holidays, nothing to book)."""
     viewer = Viewer(account, AuthSession(token_hash="", account_id=account.id, expires_at=clock.now()))
-    ctx = RequestContext(db=db, settings=Settings(), clock=clock, request_id="demo", viewer=viewer)
-    data = booking_requests.RequestData(
-        period.id, repeats=[booking_requests.RepeatData([paul.id], [unit.id], [1, 2, 4, 5], start, end)]
-    )
+    ctx = RequestContext(db=db, settings=settings, clock=clock, request_id="demo", viewer=viewer)
     try:
-        await in_transaction(ctx, lambda: booking_requests.submit(ctx, data))
+        return await in_transaction(ctx, lambda: use_case(ctx))
     except UserErrors:
-        pass  # the weeks ahead are all holidays: nothing to book
+        return None
     finally:
         await ctx.close()
+
+
+async def _other_household(session: AsyncSession, password_hash: str) -> None:
+    """Paul's father's household (separated parents): its own login, Paul shared with household TEST."""
+    account = (await session.exec(select(Account).where(Account.email == OTHER_EMAIL))).first()
+    paul = (
+        await session.exec(select(Child).where(Child.first_name == "Paul", Child.last_name == "TEST"))
+    ).first()
+    if account is None and paul is not None:
+        household = Household(
+            name="DURAND",
+            civility="M.",
+            address_number="8",
+            address_street="Allée des Tilleuls",
+            postcode="56860",
+            city="SENE",
+        )
+        session.add(household)
+        await session.flush()
+        guardian = Guardian(
+            household_id=household.id,
+            rank=1,
+            civility="M.",
+            first_name="Thomas",
+            last_name="DURAND",
+            email=OTHER_EMAIL,
+            mobile_phone="+33611223344",
+        )
+        session.add(guardian)
+        await session.flush()
+        account = Account(email=OTHER_EMAIL, guardian_id=guardian.id, confirmed_at=utcnow())
+        session.add_all([account, HouseholdChild(household_id=household.id, child_id=paul.id)])
+    if account is not None:
+        account.password_hash = password_hash
+        account.confirmed_at = account.confirmed_at or utcnow()
+
+
+async def _scenes(db: Database, settings: Settings) -> None:
+    """What the other screens show, each made once through the use cases."""
+    async with db.read_sessions() as session:
+        accounts = {
+            a.email: a
+            for a in (
+                await session.exec(select(Account).where(col(Account.email).in_([FAMILY_EMAIL, OTHER_EMAIL])))
+            ).all()
+        }
+        children = {
+            c.first_name: c
+            for c in (await session.exec(select(Child).where(Child.last_name == "TEST"))).all()
+        }
+        periods = {p.name: p for p in (await session.exec(select(Period))).all()}
+        family, other = accounts.get(FAMILY_EMAIL), accounts.get(OTHER_EMAIL)
+        paul = children.get("Paul")
+        canteen = periods.get("RESTAURATION SCOLAIRE 2026-2027")
+        sports = periods.get("STAGES SPORTIFS DU MERCREDI 2026-2027")
+        if None in (family, other, paul, canteen, sports) or family.guardian_id is None:  # type: ignore[union-attr]
+            return
+        household_id = (await session.get(Guardian, family.guardian_id)).household_id  # type: ignore[union-attr]
+        units = {(u.period_id, u.name): u for u in (await session.exec(select(Unit))).all()}
+        at_sports = (
+            await session.exec(
+                select(Enrolment.id).where(Enrolment.child_id == paul.id, Enrolment.period_id == sports.id)  # type: ignore[union-attr]
+            )
+        ).first()
+        booked_by_other = (
+            await session.exec(select(BookingRequest.id).where(BookingRequest.requested_by == other.id))  # type: ignore[union-attr]
+        ).first()
+        handed_in = (
+            await session.exec(select(Document.id).where(Document.household_id == household_id))
+        ).first()
+        changed = (
+            await session.exec(select(PendingChange.id).where(PendingChange.household_id == household_id))
+        ).first()
+        caf = (await session.exec(select(DocumentType).where(DocumentType.code == "ATTESTATION_CAF"))).first()
+    assert family and other and paul and canteen and sports
+    clock = Clock()
+    today = clock.now().astimezone(TOWN_ZONE).date()
+    if at_sports is None:
+        # Paul enrolled in the Wednesday sports afternoons, and his next Wednesdays asked for: staff
+        # decide each one, so the staff queue has a request waiting.
+        await _run(db, settings, clock, family, lambda ctx: catalogue.enroll_child(ctx, paul.id, sports.id))
+        unit = units[(sports.id, "APRES-MIDI SPORTIF")]
+        start = max(today + timedelta(days=3), sports.start)
+        end = min(start + timedelta(days=27), sports.end)
+        if start <= end:
+            data = booking_requests.RequestData(
+                sports.id, repeats=[booking_requests.RepeatData([paul.id], [unit.id], [3], start, end)]
+            )
+            await _run(db, settings, clock, family, lambda ctx: booking_requests.submit(ctx, data))
+    if booked_by_other is None:
+        # Paul's Mondays and Tuesdays at the canteen after the weeks household TEST booked, booked from
+        # his father's account: TEST sees them with "Afficher les réservations liées à d'autres comptes".
+        unit = units[(canteen.id, "REPAS")]
+        start = max(today + timedelta(days=36), canteen.start)
+        end = min(today + timedelta(days=63), canteen.end)
+        if start <= end:
+            data = booking_requests.RequestData(
+                canteen.id, repeats=[booking_requests.RepeatData([paul.id], [unit.id], [1, 2], start, end)]
+            )
+            await _run(db, settings, clock, other, lambda ctx: booking_requests.submit(ctx, data))
+    if handed_in is None and caf is not None:
+        certificate = IncomingFile(
+            "attestation-caf-2026.pdf", _pdf("Attestation CAF", "Foyer TEST", "QF : 812")
+        )
+        await _run(
+            db,
+            settings,
+            clock,
+            family,
+            lambda ctx: documents.upload_document(ctx, certificate, caf.id, None, child_given=False),
+        )
+    if changed is None:
+        # The family moves: the address is checked by staff before it applies.
+        await _run(
+            db,
+            settings,
+            clock,
+            family,
+            lambda ctx: records.update_household_section(
+                ctx, None, "ADDRESS", {"number": "4", "street": "Rue des Écoles"}
+            ),
+        )
+
+
+def _pdf(*lines: str) -> bytes:
+    """A one-page PDF holding ``lines`` (a document the family hands in)."""
+    out = io.BytesIO()
+    canvas = Canvas(out)
+    for n, line in enumerate(lines):
+        canvas.drawString(50, 800 - 20 * n, line)
+    canvas.showPage()
+    canvas.save()
+    return out.getvalue()

@@ -1,7 +1,7 @@
 """Bad booking requests: every malformed input of "Ajouter une demande de réservation" is answered, by
 the preview ("SUIVANT") and the submit ("VALIDER") alike, with errors naming the field at fault and a
 stable code, and NOTHING is written: no request, no line, no booking, no event, no mail. A submit whose
-every line is refused is NOTHING_TO_SUBMIT, and writes nothing either. The planning's date ranges are
+every line is refused is NOTHING_TO_SUBMIT, one error per input item at its place, and writes nothing either. The planning's date ranges are
 checked too, as top-level errors naming the argument."""
 
 from __future__ import annotations
@@ -222,7 +222,7 @@ async def test_a_child_not_enrolled_is_named_for_each_change(db, browser, clock,
     household = s.family.built.household
     lea = str((await make_child(db, household, "Léa", class_level="CP")).id)
     # Asked for, not yet accepted by staff: not enrolled either.
-    noe = await make_child(db, household, "Noé", class_level="CM1")
+    noe = await make_child(db, household, "Noé", class_level="CM1", sex="M")
     await enrol_pending(db, noe.id, s, household)
     errors = await refused(db, smtp, s.client, request(
         s,
@@ -238,7 +238,7 @@ async def test_a_child_not_enrolled_is_named_for_each_change(db, browser, clock,
     ]
     path = "CENTRE AERE MERCREDI > MERCREDIS > MERCREDI POMPIDOU B ELEMENTAIRE / 2026-2027"
     assert errors[0]["message"] == f"Léa n'est pas inscrit(e) à « {path} »."
-    assert errors[2]["message"].startswith("Noé n'est pas inscrit(e)")
+    assert errors[2]["message"].startswith("Noé n'est pas inscrit à")  # agreed when the sex is known
     # In a repeat: once per child, not once per day.
     errors = await refused(db, smtp, s.client, request(s, repeats=(
         repeat([s.emma, lea], [s.unit], ["WEDNESDAY"]),
@@ -428,17 +428,33 @@ async def test_a_submit_whose_every_line_is_refused_writes_nothing(db, browser, 
 
     submitted = (await s.client.data(SUBMIT, {"input": all_refused}))["submitBookingRequest"]
     assert submitted["summary"] is None and submitted["request"] is None
-    assert codes(submitted["errors"]) == [(None, "NOTHING_TO_SUBMIT")]
-    assert submitted["errors"][0]["message"].startswith("Aucun changement ne peut être enregistré : ")
-    assert "La date limite de réservation est dépassée" in submitted["errors"][0]["message"]
+    # One error per refused item, at its place: a client shows each reason beside its day.
+    assert codes(submitted["errors"]) == [
+        (f"changes.{i}.date", "NOTHING_TO_SUBMIT") for i in range(4)
+    ]
+    messages = [e["message"] for e in submitted["errors"]]
+    assert messages[0].startswith("La date limite de réservation est dépassée")
+    assert messages[1].startswith("Fermé ce jour-là")
+    assert messages == [line["message"] for line in summary["lines"]]
     assert (await booking_counts(db), await database_state(db)) == before
 
     # "Plus de jours" over days with nothing to cancel: no line at all.
     nothing = request(s, repeats=(repeat([s.emma], [s.unit], ["WEDNESDAY"], start=date(2027, 1, 1),
                                          action="CANCEL"),))
     submitted = (await s.client.data(SUBMIT, {"input": nothing}))["submitBookingRequest"]
-    assert codes(submitted["errors"]) == [(None, "NOTHING_TO_SUBMIT")]
-    assert submitted["errors"][0]["message"] == "Aucun changement ne peut être enregistré."
+    assert codes(submitted["errors"]) == [("repeats.0", "NOTHING_TO_SUBMIT")]
+    assert submitted["errors"][0]["message"] == "Aucune présence à annuler ces jours-là."
+    assert (await booking_counts(db), await database_state(db)) == before
+
+    # A one-off day and a repeat, both refused: one error each, the repeat's saying its reasons once.
+    both = request(s, change(s.emma, s.unit, date(2026, 12, 23)),
+                   repeats=(repeat([s.emma], [s.unit], ["WEDNESDAY"], start=WEDNESDAY, end=WEDNESDAY),))
+    submitted = (await s.client.data(SUBMIT, {"input": both}))["submitBookingRequest"]
+    assert codes(submitted["errors"]) == [("changes.0.date", "NOTHING_TO_SUBMIT"), ("repeats.0", "NOTHING_TO_SUBMIT")]
+    assert submitted["errors"][0]["message"].startswith("Fermé ce jour-là")
+    repeat_message = submitted["errors"][1]["message"]
+    assert repeat_message.startswith("Aucun jour de cette recopie ne peut être enregistré : ")
+    assert "La date limite de réservation est dépassée" in repeat_message
     assert (await booking_counts(db), await database_state(db)) == before
     await no_mail_arrives(smtp)
 

@@ -117,13 +117,13 @@ async def submit_all(racers_: list[Racer], centre: Service, day: date) -> list[d
 
 
 def refused_for(payload: dict[str, Any], message: str) -> bool:
-    """Whether ``payload`` is NOTHING_TO_SUBMIT because its one line was refused with ``message``."""
+    """Whether ``payload`` is NOTHING_TO_SUBMIT because each of its lines was refused with ``message``
+    (one error per line)."""
     errors = payload["errors"]
     return (
         payload["request"] is None
-        and len(errors) == 1
-        and errors[0]["code"] == "NOTHING_TO_SUBMIT"
-        and message in errors[0]["message"]
+        and len(errors) >= 1
+        and all(e["code"] == "NOTHING_TO_SUBMIT" and message in e["message"] for e in errors)
     )
 
 

@@ -3,34 +3,45 @@ through the same use case a family's "VALIDER" runs (a numbered request in the "
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
-from portail.clock import Clock
+import portail.demo
 from portail.demo import FAMILY_EMAIL, FAMILY_PASSWORD, load_demo
 from portail.rules.validity import TOWN_ZONE
 from tests.support.accounts import signed_in
-from tests.support.bookings import HISTORY, booking_counts, shown
+from tests.support.bookings import HISTORY, at_town_time, booking_counts, shown
+
+TODAY = date(2026, 12, 1)  # a Tuesday of the school year
 
 
-async def test_the_demo_books_paul_at_the_canteen_once(db, browser):
-    await load_demo(db)
+async def test_the_demo_books_paul_at_the_canteen_once(db, browser, settings, clock, monkeypatch):
+    at_town_time(clock, TODAY)
+    monkeypatch.setattr(portail.demo, "Clock", lambda: clock)
+    await load_demo(db, settings)
     counts = await booking_counts(db)
-    await load_demo(db)
+    await load_demo(db, settings)
     assert await booking_counts(db) == counts
-    assert counts["booking_request"] == 1 and counts["booking"] > 0
 
     family = await signed_in(browser(), FAMILY_EMAIL, FAMILY_PASSWORD)
-    history = (await family.data(HISTORY, {"first": 5}))["bookingRequests"]["items"]
-    assert [(r["numberText"], r["state"], r["children"]) for r in history] == [("000001", "ACCEPTED", ["Paul"])]
-    today = Clock().now().astimezone(TOWN_ZONE).date()
-    window = {"from": today.isoformat(), "to": (today + timedelta(days=40)).isoformat(), "childIds": None,
-              "all": False, "others": False}
+    history = (await family.data(HISTORY, {"first": 10}))["bookingRequests"]["items"]
+    # Oldest first: today's meal booked a week ago, the coming weeks' meals, today's meal cancelled past
+    # its deadline (a request staff decide), Paul's sports Wednesdays (staff decide).
+    assert [(r["numberText"], r["state"], r["children"], r["referent"]) for r in reversed(history)] == [
+        ("000001", "ACCEPTED", ["Paul"], "Lola"),
+        ("000002", "ACCEPTED", ["Paul"], "Lola"),
+        ("000003", "PENDING", ["Paul"], "Lola"),  # a "demande d'annulation" awaits staff
+        ("000004", "PENDING", ["Paul"], "Lola"),
+    ]
+    today = clock.now().astimezone(TOWN_ZONE).date()
+    window = {"from": (today + timedelta(days=3)).isoformat(), "to": (today + timedelta(days=35)).isoformat(),
+              "childIds": None, "all": False, "others": False}
     planning = await shown(family, window)
-    meals = [b for d in planning["days"] for b in d["bookings"]]
-    assert len(meals) == counts["booking"]
-    assert {(b["unitName"], b["state"]) for b in meals} == {("REPAS", "ACCEPTED")}
-    # The unit is listed once, however many meals name it.
-    assert [(u["name"], u["activityName"]) for u in planning["units"]] == [("REPAS", "RESTAURATION SCOLAIRE")]
+    meals = [b for d in planning["days"] for b in d["bookings"] if b["unitName"] == "REPAS"]
+    assert len(meals) == len(history[-2]["lines"]) > 0
+    assert {b["state"] for b in meals} == {"ACCEPTED"}
+    # Each unit is listed once, however many bookings name it.
+    assert sorted((u["name"], u["activityName"]) for u in planning["units"]) == [
+        ("APRES-MIDI SPORTIF", "STAGES SPORTIFS"), ("REPAS", "RESTAURATION SCOLAIRE")]
 
 
 async def test_the_legend_lists_every_state_in_the_guides_words(gql):

@@ -16,7 +16,7 @@ from sqlmodel import col, select
 
 from portail.db.engine import Database
 from portail.db.models import HouseholdChild
-from portail.db.models.bookings import Booking, BookingEvent
+from portail.db.models.bookings import Booking, BookingEvent, BookingRequest
 from portail.db.models.catalogue import Unit
 from tests.support.accounts import signed_in
 from tests.support.bookings import (
@@ -314,6 +314,31 @@ async def test_history_filters_by_child_state_and_period_and_pages_with_a_cursor
     )
     assert (numbers(page), page["hasNextPage"]) == (["000002"], False)
     assert lines_of(page["items"][0]) == [("Léo TEST", "2026-12-09", "BOOK", "ACCEPTED")]
+
+
+REFERENTS = """query { bookingRequests(first: 10) { items { numberText referent } } }"""
+
+
+async def test_history_names_who_made_each_request(db, browser, clock, smtp):
+    """The "Référent" column: the guardian who submitted it, or the childhood service for staff."""
+    at_town_time(clock, FRIDAY_27_NOV)
+    centre = await make_centre(db)
+    family = await family_enrolled(db, browser, centre, "Emma-Rose")
+    emma = family.children["Emma-Rose"]
+    submitted = await submit(family, centre, changes=[change(emma.id, centre.unit.id, date(2026, 12, 2))])
+    assert submitted["request"]["referent"] == "Lola"
+    await submit(family, centre, changes=[change(emma.id, centre.unit.id, date(2026, 12, 9))])
+    staff = await make_staff(db)
+    async with db.transaction() as session:
+        first = (await session.exec(select(BookingRequest).where(BookingRequest.number == 1))).one()
+        first.requested_by = staff.account.id  # as if staff had made it on the family's behalf
+        session.add(first)
+
+    items = (await family.client.data(REFERENTS))["bookingRequests"]["items"]
+    assert items == [
+        {"numberText": "000002", "referent": "Lola"},
+        {"numberText": "000001", "referent": "Service enfance"},
+    ]
 
 
 # ---------------------------------------------------------------------------------------------

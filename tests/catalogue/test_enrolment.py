@@ -97,7 +97,7 @@ async def test_the_canteen_accepts_at_once_and_mails_the_family(db, browser, smt
 async def test_the_wednesday_centre_waits_for_staff_who_refuse_then_accept(db, browser, smtp):
     service = await make_service(db, "CENTRE AERE MERCREDI", "MERCREDIS",
                                  "MERCREDI POMPIDOU B ELEMENTAIRE / 2026-2027", weekdays="2", enrolment="staff")
-    family, emma, client = await family_with_emma(db, browser)
+    family, emma, client = await family_with_emma(db, browser, sex="F")
     staff_row = await make_staff(db)
     staff = await signed_in(browser(), staff_row.email, staff_row.password)
 
@@ -113,12 +113,18 @@ async def test_the_wednesday_centre_waits_for_staff_who_refuse_then_accept(db, b
     assert refused["decideEnrolment"]["enrolment"]["state"] == "REFUSED"
     mail = (await smtp.wait_for(family.email))[0]
     assert "Motif : Groupe complet" in mail.text
+    # French that reads right: "de" elided before a vowel.
+    assert mail.subject == "Portail Familles – inscription d'Emma-Rose refusée"
+    assert f"l'inscription d'Emma-Rose à « {CENTRE} »" in mail.text
+    smtp.clear()
 
     # The family asks again; staff accept this time.
     again = (await client.data(ENROLL, {"childId": str(emma.id), "periodId": str(service.period.id)}))["enrollChild"]
     assert again["enrolment"] == {**asked["enrolment"], "state": "PENDING"}
     accepted = (await staff.data(DECIDE, {"id": pending["id"], "accept": True, "reason": ""}))["decideEnrolment"]
     assert accepted["enrolment"]["state"] == "ACCEPTED"
+    mail = (await smtp.wait_for(family.email))[0]
+    assert f"Emma-Rose est inscrite à « {CENTRE} »" in mail.text  # agreed: her sex is known
     assert (await staff.data(PENDING))["pendingEnrolments"] == []
     twice = (await staff.data(DECIDE, {"id": pending["id"], "accept": True, "reason": ""}))["decideEnrolment"]
     assert [e["code"] for e in twice["errors"]] == ["ALREADY_DECIDED"]

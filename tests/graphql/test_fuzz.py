@@ -136,7 +136,7 @@ async def town(db, live_server, settings, clock, monkeypatch) -> AsyncIterator[T
     at_town_time(clock, TODAY)
     # The demo books Paul's meals of the coming weeks from its own clock: the test's, fixed.
     monkeypatch.setattr(portail.demo, "Clock", lambda: clock)
-    await load_demo(db)
+    await load_demo(db, settings)
     secret = settings.effective_secret_key
     async with db.read_sessions() as session:
         rows = (await session.exec(text("SELECT id, email FROM account"))).all()

@@ -28,7 +28,7 @@ ERRORS = "errors { field code message }"
 SUMMARY = """summary { state stateLabel takenCount refusedCount total totalText
   lines { position childName unitName date action outcome refusal message price waitingPosition }
   estimate { regie total lines { label quantity unitPrice amount } } }"""
-REQUEST = """id number numberText state stateLabel path firstDay lastDay children createdAt
+REQUEST = """id number numberText state stateLabel path firstDay lastDay children createdAt referent
   lines { id position childName unitName date action state refusal message }"""
 PREVIEW = f"""mutation($input: BookingRequestInput!) {{ previewBookingRequest(input: $input) {{
   {SUMMARY} {ERRORS} }} }}"""

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlmodel import col, exists, select
 
 from portail.db.locks import lock_slots, next_number
-from portail.db.models import Child
+from portail.db.models import Account, Child, Guardian
 from portail.db.models.base import new_id
 from portail.db.models.bookings import Booking, BookingLine, BookingRequest
 from portail.db.models.catalogue import Activity, Enrolment, Period, Unit
@@ -54,6 +54,7 @@ from portail.rules.booking_states import (
 from portail.rules.booking_states import BookingEvent as Event
 from portail.rules.calendar import PeriodCalendar, day_status
 from portail.rules.capacity import Admission, Places
+from portail.rules.french import inscrit
 from portail.rules.pricing import Estimate, PriceLine, estimate, format_amount, unit_price
 from portail.rules.repeat import (
     MAX_CHANGES,
@@ -134,6 +135,7 @@ class PlannedLine:
     booking: Booking | None = None
     waiting_position: int | None = None
     line_id: uuid.UUID | None = None  # once submitted
+    source: str = ""  # the input item that asked for it: "changes.0", "repeats.1"
 
     @property
     def refused(self) -> bool:
@@ -156,6 +158,7 @@ class Plan:
     lines: list[PlannedLine]
     estimate: Estimate
     request: BookingRequest | None = None
+    referent: str = ""  # once submitted: who made it (see ``referent_name``)
 
     @property
     def state(self) -> RequestState | None:
@@ -194,6 +197,7 @@ class _Asked:
     change: Change
     field: str
     repeated: bool
+    source: str = ""  # the input item: "changes.<i>" or "repeats.<i>"
 
 
 async def read_asked_changes(
@@ -277,7 +281,9 @@ def _one_off_changes(changes: list[ChangeData], period: Period, known: _KnownInp
             bad = True
         if not bad:
             asked.append(
-                _Asked(Change(change.child_id, change.unit_id, change.day, change.cancel), prefix, False)
+                _Asked(
+                    Change(change.child_id, change.unit_id, change.day, change.cancel), prefix, False, prefix
+                )
             )
     return asked
 
@@ -331,7 +337,7 @@ def _repeated_changes(
         first_index = {child_id: j for j, child_id in reversed(list(enumerate(rep.child_ids)))}
         child_field = {child_id: f"{prefix}.childIds.{j}" for child_id, j in first_index.items()}
         for change in expand_selection(rep.child_ids, rep.unit_ids, open_days, cancel=rep.cancel):
-            asked.append(_Asked(change, child_field[change.child], True))
+            asked.append(_Asked(change, child_field[change.child], True, prefix))
     return asked
 
 
@@ -351,7 +357,9 @@ async def _check_enrolled(
         if child_id not in enrolled:
             child = children[child_id]  # type: ignore[index]
             name = a.field if a.repeated else f"{a.field}.childId"
-            message = f"{child.first_name} n'est pas inscrit(e) à « {period_path(catalogue, period)} »."
+            message = (
+                f"{child.first_name} n'est pas {inscrit(child.sex)} à « {period_path(catalogue, period)} »."
+            )
             if not any(e.field == name and e.message == message for e in errors):
                 errors.append(FieldError(name, ErrorCode.NOT_ENROLLED, message))
     if errors:
@@ -460,7 +468,9 @@ def _planned_lines(
         if a.repeated and c.cancel and (booking is None or not is_active(BookingState(booking.state))):
             continue
         lines.append(
-            PlannedLine(position, children[c.child], units[c.unit], c.day, c.cancel, booking=booking)  # type: ignore[index]
+            PlannedLine(
+                position, children[c.child], units[c.unit], c.day, c.cancel, booking=booking, source=a.source  # type: ignore[index]
+            )
         )
     return lines
 
@@ -572,10 +582,12 @@ async def preview(ctx: RequestContext, data: RequestData) -> Plan:
     return plan
 
 
-async def submit(ctx: RequestContext, data: RequestData) -> Plan:
-    """Write the request (numbered), its lines and bookings; mail the family its state."""
+async def submit(ctx: RequestContext, data: RequestData, *, mail: bool = True) -> Plan:
+    """Write the request (numbered), its lines and bookings; mail the family its state (unless the
+    caller mails its own account of it: ``mail=False``)."""
     plan, household_id, catalogue = await plan_request(ctx, data, lock=True)
-    _refuse_when_nothing_changes(plan)
+    if plan.state is None:
+        raise UserErrors(nothing_to_submit(data, plan.lines))
     assert ctx.viewer is not None
     changes = BookingChanges(ctx)
     await changes.load_lines(line.booking.book_line_id for line in plan.lines if line.booking is not None)
@@ -586,23 +598,15 @@ async def submit(ctx: RequestContext, data: RequestData) -> Plan:
     await _say_who_got_a_place(changes, catalogue, plan)
     await changes.restate_requests()
     plan.request = request
-    send_mail(
-        ctx,
-        "booking_request_submitted",
-        ctx.viewer.account.email,
-        **mail_context(plan, request),
-    )
-    return plan
-
-
-def _refuse_when_nothing_changes(plan: Plan) -> None:
-    if plan.state is None:
-        reasons = sorted({line.message for line in plan.lines if line.message})[:3]
-        raise UserErrors.one(
-            None,
-            ErrorCode.NOTHING_TO_SUBMIT,
-            "Aucun changement ne peut être enregistré" + (" : " + " ".join(reasons) if reasons else "."),
+    plan.referent = (await referents(ctx, [request.requested_by]))[request.requested_by]
+    if mail:
+        send_mail(
+            ctx,
+            "booking_request_submitted",
+            ctx.viewer.account.email,
+            **mail_context(plan, request),
         )
+    return plan
 
 
 async def _write_request(ctx: RequestContext, plan: Plan, household_id: uuid.UUID) -> BookingRequest:
@@ -703,6 +707,31 @@ async def _say_who_got_a_place(changes: BookingChanges, catalogue: Catalogue, pl
             line.message = state_label(line.state)
 
 
+def nothing_to_submit(data: RequestData, lines: list[PlannedLine]) -> list[FieldError]:
+    """One NOTHING_TO_SUBMIT per input item, at its place, saying why its lines are refused: a one-off
+    change at ``changes.<i>.date`` (its line's reason), a repeat at ``repeats.<i>`` (its distinct
+    reasons, or that it reached nothing to cancel)."""
+    by_source: dict[str, list[PlannedLine]] = {}
+    for line in lines:
+        by_source.setdefault(line.source, []).append(line)
+    errors: list[FieldError] = []
+    for i in range(len(data.changes)):
+        refused = by_source.get(f"changes.{i}", [])
+        message = refused[0].message if refused else "Ce changement ne change rien."
+        errors.append(FieldError(f"changes.{i}.date", ErrorCode.NOTHING_TO_SUBMIT, message))
+    for i, rep in enumerate(data.repeats):
+        refused = by_source.get(f"repeats.{i}", [])
+        reasons = list(dict.fromkeys(line.message for line in refused if line.message))[:3]
+        if reasons:
+            message = "Aucun jour de cette recopie ne peut être enregistré : " + " ".join(reasons)
+        elif rep.cancel:
+            message = "Aucune présence à annuler ces jours-là."
+        else:
+            message = "Aucun jour de cette recopie ne peut être enregistré."
+        errors.append(FieldError(f"repeats.{i}", ErrorCode.NOTHING_TO_SUBMIT, message))
+    return errors
+
+
 def mail_context(plan: Plan, request: BookingRequest) -> dict[str, object]:
     """What the request mails print: number, path, state in the guide's words, lines, total."""
     state = RequestState(request.state)
@@ -736,6 +765,7 @@ class RequestView:
     request: BookingRequest
     lines: list[BookingLine]
     path: str
+    referent: str | None = None  # None: not loaded yet (``referents`` loads them for a page)
 
 
 @dataclass
@@ -767,7 +797,10 @@ async def history(
         raise UserErrors.one("periodId", ErrorCode.NOT_FOUND, "Cette période n'existe pas.")
     limit = max(1, min(first, MAX_PAGE))
     query = (
-        select(BookingRequest)
+        # Who made each request ("Référent") comes in the same statement.
+        select(BookingRequest, Account.is_staff, Account.is_admin, Account.first_name, Guardian.first_name)
+        .join(Account, col(Account.id) == BookingRequest.requested_by)
+        .outerjoin(Guardian, col(Guardian.id) == Account.guardian_id)
         .where(BookingRequest.household_id == household_id)
         .order_by(col(BookingRequest.number).desc())
         .limit(limit + 1)
@@ -784,14 +817,47 @@ async def history(
         )
     rows = list((await ctx.session.exec(query)).all())
     page = rows[:limit]
-    lines = await lines_of(ctx, [r.id for r in page])
+    lines = await lines_of(ctx, [r.id for r, *_ in page])
     return RequestPage(
         [
-            RequestView(r, lines.get(r.id, []), period_path(catalogue, catalogue.by_id[r.period_id]))
-            for r in page
+            RequestView(
+                r,
+                lines.get(r.id, []),
+                period_path(catalogue, catalogue.by_id[r.period_id]),
+                referent_name(is_staff or is_admin, guardian_name, account_name),
+            )
+            for r, is_staff, is_admin, account_name, guardian_name in page
         ],
         len(rows) > limit,
     )
+
+
+STAFF_REFERENT = "Service enfance"
+
+
+def referent_name(staff: bool, guardian_first_name: str | None, account_first_name: str) -> str:
+    """Who made a request, as the "Référent" column of "Historique" says it: the first name of the
+    guardian whose account submitted it (the guide shows "Lola"), or the childhood service when staff
+    made it on the family's behalf (an agent's own name is not the family's business)."""
+    if staff or guardian_first_name is None:
+        return STAFF_REFERENT
+    return guardian_first_name or account_first_name
+
+
+async def referents(ctx: RequestContext, account_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """``referent_name`` of each account of ``account_ids``, in one statement."""
+    wanted = set(account_ids)
+    if not wanted:
+        return {}
+    rows = await ctx.session.exec(
+        select(Account.id, Account.is_staff, Account.is_admin, Account.first_name, Guardian.first_name)
+        .outerjoin(Guardian, col(Guardian.id) == Account.guardian_id)
+        .where(col(Account.id).in_(wanted))
+    )
+    return {
+        account_id: referent_name(is_staff or is_admin, guardian_name, account_name)
+        for account_id, is_staff, is_admin, account_name, guardian_name in rows.all()
+    }
 
 
 async def lines_of(

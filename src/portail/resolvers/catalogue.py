@@ -32,6 +32,7 @@ from portail.resolvers.validation import Validator
 from portail.rules import fields
 from portail.rules.calendar import OpenDuring, school_calendar_covers
 from portail.rules.deadlines import MAX_DAYS_BEFORE
+from portail.rules.french import de, inscrit
 
 PAYFIP_CLIENT_NUMBER = re.compile(r"\d{6}")
 MAX_PERIOD_DAYS = 2 * 366
@@ -489,7 +490,7 @@ async def missing_for(
         states.update({s.section: s.state for s in child_sections(record, child)})
         for section in sections:
             if states.get(section) == fields.TO_COMPLETE:
-                whose = "" if section in fields.HOUSEHOLD_SECTIONS else f" de {child.first_name}"
+                whose = "" if section in fields.HOUSEHOLD_SECTIONS else f" {de(child.first_name)}"
                 missing.append(
                     Missing(
                         "RECORD_SECTION",
@@ -583,7 +584,7 @@ async def enroll_child(
         raise UserErrors.one(
             "periodId",
             ErrorCode.ALREADY_ENROLLED,
-            f"{child.first_name} est déjà inscrit(e) ou en attente pour « {path} ».",
+            f"{child.first_name} est déjà {inscrit(child.sex)} ou en attente pour « {path} ».",
         )
     missing = await missing_for(ctx, catalogue, child, household_id, period)
     if missing:
@@ -604,6 +605,7 @@ async def enroll_child(
             accepted=True,
             automatic=True,
             child_name=child.first_name,
+            child_sex=child.sex,
             path=path,
             reason="",
         )
@@ -642,6 +644,7 @@ async def decide_enrolment(
             accepted=accept,
             automatic=False,
             child_name=child.first_name,
+            child_sex=child.sex,
             path=period_path(catalogue, period),
             reason=reason,
         )

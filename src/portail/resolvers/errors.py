@@ -55,7 +55,12 @@ class ErrorCode(Enum):
     TOO_MANY_CHANGES = "The request holds more changes (or repeats) than one request may (see the message)."
     DUPLICATE_CHANGE = "The same child, unit and day appear twice in the request."
     NOT_ENROLLED = "The child is not enrolled (accepted) in the period: enrol first."
-    NOTHING_TO_SUBMIT = "No line of the request can change anything (every one is refused; see the message)."
+    NOTHING_TO_SUBMIT = (
+        "No line of the request can change anything (every one is refused): one error per input item, "
+        "at its place (`changes.<i>.date` for a one-off change, `repeats.<i>` for a repeat), its message "
+        "saying why (for a repeat, its distinct reasons)."
+    )
+    NOT_WITHDRAWABLE = "The enrolment is neither pending nor accepted (refused, or already withdrawn)."
     NOT_AWAITING_DECISION = "The booking or request awaits no staff decision (already decided, or waiting)."
     BOOKINGS_IN_THE_WAY = (
         "Bookings that still stand (pending, accepted, cancellation requested, waiting) would be left on "

@@ -469,6 +469,10 @@ class BookingRequest:
     last_day: datetime.date = strawberry.field(description="Its last day.")
     children: list[str] = strawberry.field(description="The children it concerns (first names).")
     household_name: str | None = strawberry.field(description="Staff: the household; null for families.")
+    referent: str = strawberry.field(
+        description='Who made it ("Référent" of "Historique"): the first name of the guardian whose '
+        'account submitted it, or "Service enfance" when staff made it on the family\'s behalf.'
+    )
     lines: list[BookingRequestLine] = strawberry.field(description="Its lines (the detail, « ... »).")
 
 
@@ -483,7 +487,12 @@ class BookingRequestPage:
 
 
 def _request(
-    r: Any, path: str, children: list[str], lines: list[BookingRequestLine], household_name: str | None = None
+    r: Any,
+    path: str,
+    children: list[str],
+    lines: list[BookingRequestLine],
+    referent: str,
+    household_name: str | None = None,
 ) -> BookingRequest:
     state = states.RequestState(r.state)
     return BookingRequest(
@@ -499,6 +508,7 @@ def _request(
         last_day=r.last_day,
         children=children,
         household_name=household_name,
+        referent=referent,
         lines=lines,
     )
 
@@ -538,6 +548,9 @@ async def _requests(
     ctx = info.context.app
     catalogue = await load_catalogue(ctx)
     children = await children_by_id(ctx, {line.child_id for v in views for line in v.lines})
+    names = await booking_requests.referents(
+        ctx, {v.request.requested_by for v in views if v.referent is None}
+    )
     return [
         _request(
             v.request,
@@ -558,6 +571,7 @@ async def _requests(
                 )
                 for line in v.lines
             ],
+            v.referent if v.referent is not None else names[v.request.requested_by],
             households.get(v.request.household_id) if households is not None else None,
         )
         for v in views
@@ -586,6 +600,7 @@ def _submitted(plan: booking_requests.Plan) -> BookingRequest:
             )
             for line in plan.lines
         ],
+        plan.referent,
     )
 
 

@@ -20,6 +20,7 @@ from portail.db.models.catalogue import Unit as UnitRow
 from portail.resolvers import catalogue as use_cases
 from portail.resolvers import catalogue_bookings as guarded
 from portail.resolvers import catalogue_reading as reading
+from portail.resolvers import enrolment_withdrawal as withdrawal
 from portail.resolvers import households
 from portail.resolvers.errors import UserErrors
 from portail.rules import deadlines
@@ -348,7 +349,9 @@ class Enrolment:
     period_id: strawberry.ID = strawberry.field(description="The period.")
     period_path: str = strawberry.field(description='"Établissement > accueil > période".')
     created_at: datetime.datetime = strawberry.field(description="When it was asked for.")
-    decided_at: datetime.datetime | None = strawberry.field(description="When it was accepted or refused.")
+    decided_at: datetime.datetime | None = strawberry.field(
+        description="When it was accepted, refused or withdrawn."
+    )
 
     @classmethod
     def of(cls, catalogue: reading.Catalogue, row: EnrolmentRow, child: Any) -> Enrolment:
@@ -614,6 +617,33 @@ class EnrolmentPayload:
     errors: list[UserError] = strawberry.field(
         description="What to fix; when prerequisites fail, one error per missing item."
     )
+
+
+WITHDRAW_DESCRIPTION = (
+    "Withdraw a pending or accepted enrolment: it becomes WITHDRAWN (the child may be enrolled again "
+    "later). Its bookings from today on are cancelled as the family would cancel them, in one numbered "
+    "request of \"Historique\": a day past its cancellation deadline becomes a \"demande d'annulation\" "
+    "where the activity takes late cancellations as requests, and stays booked (and billed) elsewhere; "
+    "days the other household of a shared child booked are theirs. The family is mailed what became of "
+    "each day. Another family's enrolment is NOT_FOUND; a refused or withdrawn one is NOT_WITHDRAWABLE."
+)
+
+
+@strawberry.type(description="Result of `withdrawEnrolment`: the enrolment and what became of its days.")
+class WithdrawEnrolmentPayload:
+    enrolment: Enrolment | None = strawberry.field(description="The enrolment, now WITHDRAWN; null on error.")
+    request_number: str | None = strawberry.field(
+        description='The number ("000007") of the request that cancelled the days ahead, in "Historique"; '
+        "null when there were none to cancel (or none could be)."
+    )
+    cancelled_count: int = strawberry.field(description="Days ahead cancelled (places freed).")
+    cancellation_requested_count: int = strawberry.field(
+        description='Days past their cancellation deadline now "demande d\'annulation", for staff to decide.'
+    )
+    kept_count: int = strawberry.field(
+        description="Days past their cancellation deadline the activity keeps booked (and billed)."
+    )
+    errors: list[UserError] = strawberry.field(description="What went wrong (NOT_FOUND, NOT_WITHDRAWABLE).")
 
 
 async def _catalogue(info: Info) -> reading.Catalogue:
@@ -937,6 +967,37 @@ class CatalogueMutations:
             info, lambda: use_cases.enroll_child(info.context.app, _id(child_id), _id(period_id))
         )
         return EnrolmentPayload(enrolment=await _enrolment(info, row) if row else None, errors=errors)
+
+    @strawberry.mutation(
+        permission_classes=FAMILY,
+        description=WITHDRAW_DESCRIPTION,
+    )
+    async def withdraw_enrolment(
+        self,
+        info: Info,
+        enrolment_id: Annotated[strawberry.ID, strawberry.argument(description="The enrolment.")],
+    ) -> WithdrawEnrolmentPayload:
+        done, errors = await run_mutation(
+            info, lambda: withdrawal.withdraw_enrolment(info.context.app, _id(enrolment_id))
+        )
+        if done is None:
+            return WithdrawEnrolmentPayload(
+                enrolment=None,
+                request_number=None,
+                cancelled_count=0,
+                cancellation_requested_count=0,
+                kept_count=0,
+                errors=errors,
+            )
+        request = done.request.request if done.request is not None else None
+        return WithdrawEnrolmentPayload(
+            enrolment=await _enrolment(info, done.enrolment),
+            request_number=f"{request.number:06d}" if request is not None else None,
+            cancelled_count=len(done.cancelled),
+            cancellation_requested_count=len(done.requested),
+            kept_count=len(done.kept),
+            errors=[],
+        )
 
     @strawberry.mutation(
         permission_classes=STAFF,

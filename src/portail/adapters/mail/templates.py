@@ -8,6 +8,8 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from portail.rules.french import agreed, de
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 class _MailEnvironment(Environment):
@@ -29,6 +31,9 @@ _env = _MailEnvironment(
     undefined=StrictUndefined,
     keep_trailing_newline=True,
 )
+# French that reads right: "{{ child_name|de }}" → "d'Emma-Rose", "{{ 'inscrit'|agreed(child_sex) }}".
+_env.filters["de"] = de
+_env.filters["agreed"] = agreed
 
 
 @dataclass(frozen=True)
