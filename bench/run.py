@@ -66,6 +66,7 @@ from portail.adapters import hashing
 from portail.db import migrate
 from portail.db.engine import Database
 from portail.demo import FAMILY_EMAIL, FAMILY_PASSWORD, load_demo
+from portail.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "results.md"
@@ -160,7 +161,8 @@ async def fresh_database(backend: str, tmp: Path) -> AsyncIterator[str]:
         db = Database(url)
         try:
             await migrate.upgrade(db.engine)
-            await load_demo(db)
+            # The demo's uploaded document goes to the bench's own folder, not the working tree's var/.
+            await load_demo(db, Settings(var_dir=tmp / "var"))
             await fill_household(db)
         finally:
             await db.dispose()

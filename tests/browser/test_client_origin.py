@@ -37,7 +37,7 @@ async def sessions(db) -> int:
 async def test_a_client_on_a_configured_origin_signs_in_reads_the_planning_and_uploads(
     db, settings, live_server, chromium, client_pages
 ):
-    await load_demo(db)  # Paul booked at the canteen in the coming weeks
+    await load_demo(db, settings)  # Paul booked at the canteen in the coming weeks
     before = await written(db, settings.storage_path)
     page = await chromium.new_page()
     await page.goto(client_pages.allowed.origin)
@@ -51,7 +51,7 @@ async def test_a_client_on_a_configured_origin_signs_in_reads_the_planning_and_u
     # The cookie set by login went with the next requests: the family is signed in.
     assert report["viewer"] == {"account": {"email": FAMILY_EMAIL}}
     meals = [b["state"] for day in report["planning"]["days"] for b in day["bookings"]]
-    assert meals and set(meals) == {"ACCEPTED"}
+    assert meals and "ACCEPTED" in meals  # the demo's meals (and its late cancellation, its queue)
     assert report["upload"] == {
         "document": {"fileName": "justificatif.pdf", "state": "PENDING"},
         "errors": [],
@@ -67,7 +67,7 @@ async def test_a_client_on_a_configured_origin_signs_in_reads_the_planning_and_u
 async def test_a_page_from_an_origin_not_configured_is_blocked(
     db, settings, live_server, chromium, client_pages
 ):
-    await load_demo(db)
+    await load_demo(db, settings)
     before = await written(db, settings.storage_path)
     page = await chromium.new_page()
     await page.goto(client_pages.foreign.origin)
