@@ -10,6 +10,7 @@ from portail.demo import FAMILY_EMAIL, FAMILY_PASSWORD, load_demo
 from portail.rules.validity import TOWN_ZONE
 from tests.support.accounts import signed_in
 from tests.support.bookings import HISTORY, booking_counts, shown
+from tests.support.pages import nodes
 
 
 async def test_the_demo_books_paul_at_the_canteen_once(db, browser):
@@ -20,7 +21,7 @@ async def test_the_demo_books_paul_at_the_canteen_once(db, browser):
     assert counts["booking_request"] == 1 and counts["booking"] > 0
 
     family = await signed_in(browser(), FAMILY_EMAIL, FAMILY_PASSWORD)
-    history = (await family.data(HISTORY, {"first": 5}))["bookingRequests"]["items"]
+    history = nodes((await family.data(HISTORY, {"first": 5}))["bookingRequests"])
     assert [(r["numberText"], r["state"], r["children"]) for r in history] == [("000001", "ACCEPTED", ["Paul"])]
     today = Clock().now().astimezone(TOWN_ZONE).date()
     window = {"from": today.isoformat(), "to": (today + timedelta(days=40)).isoformat(), "childIds": None,

@@ -7,6 +7,7 @@ from sqlmodel import select
 
 from portail.db.models import AuditEntry, Child, FieldRule, Household, HouseholdChild, PendingChange
 from tests.support.builders import make_family, make_staff
+from tests.support.pages import nodes
 
 LOGIN = "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { errors { code } } }"
 HOUSEHOLD = """{ household { id name
@@ -71,7 +72,7 @@ async def test_address_and_quotient_changes_wait_for_staff_then_apply_with_a_mai
     assert quotient["pendingFields"] == ["familyQuotient"]
 
     agent = await signed_in(browser, staff)
-    queue = (await agent.data("{ pendingChanges { id field newValue householdId } }"))["pendingChanges"]
+    queue = nodes((await agent.data("{ pendingChanges { edges { node { id field newValue householdId } } } }"))["pendingChanges"])
     assert sorted(c["field"] for c in queue) == ["city", "familyQuotient", "number", "postcode", "street"]
     for change in queue:
         if change["field"] == "city":
@@ -179,10 +180,10 @@ async def test_a_shared_child_is_seen_by_both_households_and_changes_are_audited
     refused = (await other.data(edit, {"id": str(child.id)}))["updateChild"]
     unknown = (await other.data(edit, {"id": "5b0c3e1e-0000-4000-8000-000000000000"}))["updateChild"]
     assert refused == unknown == {"child": None, "errors": [{"field": "id", "code": "NOT_FOUND"}]}
-    trail = "query($id: ID) { auditTrail(childId: $id) { field before after authorId } }"
+    trail = "query($id: ID) { auditTrail(childId: $id) { edges { node { field before after authorId } } } }"
     for parent in (mum, dad):
-        entries = (await parent.data(trail, {"id": str(child.id)}))["auditTrail"]
+        entries = nodes((await parent.data(trail, {"id": str(child.id)}))["auditTrail"])
         assert entries == [{"field": "allergies", "before": "", "after": "Arachides", "authorId": str(mother.account.id)}]
-    assert (await other.data(trail, {"id": str(child.id)}))["auditTrail"] == []
+    assert nodes((await other.data(trail, {"id": str(child.id)}))["auditTrail"]) == []
     async with db.read_sessions() as session:
         assert (await session.get(Household, stranger.household.id)) is not None

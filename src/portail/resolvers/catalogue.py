@@ -8,7 +8,7 @@ import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlmodel import col, select
@@ -745,10 +745,19 @@ async def decide_enrolment(
     return row
 
 
-async def enrolments(ctx: RequestContext, state: str | None, limit: int) -> list[Enrolment]:
+async def enrolments(
+    ctx: RequestContext, state: str | None, limit: int, after: tuple[datetime, uuid.UUID] | None = None
+) -> list[Enrolment]:
+    """Enrolments in ``state``, oldest first; ``after`` is the (created_at, id) of the last one read."""
     query = select(Enrolment).order_by(col(Enrolment.created_at), col(Enrolment.id)).limit(limit)
     if state is not None:
         query = query.where(Enrolment.state == state)
+    if after is not None:
+        at, last_id = after
+        query = query.where(
+            (col(Enrolment.created_at) > at)
+            | ((col(Enrolment.created_at) == at) & (col(Enrolment.id) > last_id))
+        )
     return list((await ctx.session.exec(query)).all())
 
 

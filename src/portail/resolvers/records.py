@@ -848,15 +848,20 @@ async def certify_records(ctx: RequestContext) -> uuid.UUID:
 
 
 async def pending_changes(
-    ctx: RequestContext, state: str, limit: int, after: datetime | None
+    ctx: RequestContext, state: str, limit: int, after: tuple[datetime, uuid.UUID] | None
 ) -> list[PendingChange]:
+    """Changes in ``state``, oldest first; ``after`` is the (created_at, id) of the last one read."""
     query = (
         select(PendingChange)
         .where(PendingChange.state == state)
         .order_by(col(PendingChange.created_at), col(PendingChange.id))
     )
     if after is not None:
-        query = query.where(PendingChange.created_at > after)
+        at, last_id = after
+        query = query.where(
+            (col(PendingChange.created_at) > at)
+            | ((col(PendingChange.created_at) == at) & (col(PendingChange.id) > last_id))
+        )
     return list((await ctx.session.exec(query.limit(limit))).all())
 
 
@@ -975,9 +980,12 @@ async def audit_trail(
     household_id: uuid.UUID | None,
     child_id: uuid.UUID | None,
     limit: int,
-    before: datetime | None,
+    after: tuple[datetime, uuid.UUID] | None,
 ) -> list[AuditEntry]:
-    """Changes to records, newest first: a family reads its own; staff read any household's."""
+    """Changes to records, newest first: a family reads its own; staff read any household's.
+
+    ``after`` is the (at, id) of the last entry read: the page goes on from there (ties on ``at`` by id).
+    """
     if child_id is not None:
         child, _ = await child_of(ctx, child_id)
         condition = col(AuditEntry.child_id) == child.id
@@ -990,8 +998,11 @@ async def audit_trail(
             col(AuditEntry.child_id).in_(children) if children else False
         )
     query = select(AuditEntry).where(condition)
-    if before is not None:
-        query = query.where(AuditEntry.at < before)
+    if after is not None:
+        at, last_id = after
+        query = query.where(
+            (col(AuditEntry.at) < at) | ((col(AuditEntry.at) == at) & (col(AuditEntry.id) > last_id))
+        )
     query = query.order_by(col(AuditEntry.at).desc(), col(AuditEntry.id)).limit(limit)
     return list((await ctx.session.exec(query)).all())
 

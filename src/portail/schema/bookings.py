@@ -14,7 +14,7 @@ from strawberry.types import Info
 from portail.resolvers import booking_decisions, booking_requests, planning
 from portail.resolvers.booking_requests import LineRefusal
 from portail.resolvers.catalogue import children_by_id, load_catalogue, period_path
-from portail.resolvers.errors import ErrorCode, UserErrors
+from portail.resolvers.errors import UserErrors
 from portail.rules import booking_states as states
 from portail.rules.booking_states import RefusalCode
 from portail.rules.calendar import DayReason
@@ -25,7 +25,16 @@ from portail.schema.catalogue import WEEKDAYS, Weekday
 from portail.schema.errors import UserError
 from portail.schema.households import ClassLevel, Diet, _choice
 from portail.schema.ids import parse_id, to_id
-from portail.schema.pagination import After, PageSize
+from portail.schema.pagination import (
+    INT,
+    After,
+    Connection,
+    Edge,
+    PageSize,
+    decode_cursor,
+    encode_cursor,
+    page_info,
+)
 from portail.schema.permissions import FAMILY, STAFF
 
 
@@ -533,14 +542,16 @@ class BookingRequest:
     lines: list[BookingRequestLine] = strawberry.field(description="Its lines (the detail, « ... »).")
 
 
-@strawberry.type(description="A page of booking requests.")
-class BookingRequestPage:
-    items: list[BookingRequest] = strawberry.field(description="The requests of this page.")
-    has_next_page: bool = strawberry.field(
-        description="Whether more follow (ask again with `after: endCursor`)."
-    )
-    end_cursor: str | None = strawberry.field(description="The cursor of the last item (null: empty page).")
-    total_count: int | None = strawberry.field(description="Staff queue: how many await a decision; null.")
+@strawberry.type(description='A page of the household\'s booking requests ("Historique"), newest first.')
+class BookingRequestConnection(Connection[BookingRequest]):
+    pass
+
+
+@strawberry.type(
+    description="A page of the staff queue: requests with lines awaiting a decision, oldest first."
+)
+class BookingQueueConnection(Connection[BookingRequest]):
+    total_count: int = strawberry.field(description="How many requests await a decision in all.")
 
 
 def _request(
@@ -650,14 +661,9 @@ def _submitted(plan: booking_requests.Plan) -> BookingRequest:
     )
 
 
-def _number_cursor(value: str | None) -> int | None:
-    if value is None:
-        return None
-    if not value.isdigit() or len(value) > 12:
-        raise UserErrors.one(
-            "after", ErrorCode.INVALID, "Curseur invalide : reprenez la liste depuis le début."
-        )
-    return int(value)
+def _number_cursor(kind: str, value: str | None) -> int | None:
+    key = decode_cursor(value, kind, (INT,))
+    return key[0] if key else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -922,23 +928,23 @@ class BookingQueries:
         period_id: Annotated[
             strawberry.ID | None, strawberry.argument(description="Only this period.")
         ] = None,
-    ) -> BookingRequestPage:
+    ) -> BookingRequestConnection:
         page = await booking_requests.history(
             info.context.app,
             first=first,
-            after=_number_cursor(after),
+            after=_number_cursor("bookingRequests", after),
             child_id=parse_id(child_id),
             child_given=child_id is not None,
             state=state.name.lower() if state is not None else None,
             period_id=parse_id(period_id),
             period_given=period_id is not None,
         )
-        return BookingRequestPage(
-            items=await _requests(info, page.items),
-            has_next_page=page.has_next,
-            end_cursor=str(page.items[-1].request.number) if page.items else None,
-            total_count=None,
-        )
+        nodes = await _requests(info, page.items)
+        items = [
+            Edge(cursor=encode_cursor("bookingRequests", (v.request.number,)), node=n)
+            for v, n in zip(page.items, nodes, strict=True)
+        ]
+        return BookingRequestConnection(edges=items, page_info=page_info(items, page.has_next))
 
     @strawberry.field(
         permission_classes=STAFF,
@@ -951,13 +957,17 @@ class BookingQueries:
         info: Info,
         first: PageSize = 20,
         after: After = None,
-    ) -> BookingRequestPage:
-        page = await booking_decisions.queue(info.context.app, first=first, after=_number_cursor(after))
-        return BookingRequestPage(
-            items=await _requests(info, page.items, page.households),
-            has_next_page=page.has_next,
-            end_cursor=str(page.items[-1].request.number) if page.items else None,
-            total_count=page.total,
+    ) -> BookingQueueConnection:
+        page = await booking_decisions.queue(
+            info.context.app, first=first, after=_number_cursor("bookingQueue", after)
+        )
+        nodes = await _requests(info, page.items, page.households)
+        items = [
+            Edge(cursor=encode_cursor("bookingQueue", (v.request.number,)), node=n)
+            for v, n in zip(page.items, nodes, strict=True)
+        ]
+        return BookingQueueConnection(
+            edges=items, page_info=page_info(items, page.has_next), total_count=page.total
         )
 
     @strawberry.field(

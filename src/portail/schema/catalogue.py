@@ -27,13 +27,22 @@ from portail.schema.documents import not_found
 from portail.schema.errors import UserError
 from portail.schema.households import ClassLevel, RecordSection
 from portail.schema.ids import parse_id, to_id
+from portail.schema.pagination import (
+    AT,
+    ID,
+    After,
+    Connection,
+    PageSize,
+    decode_cursor,
+    edges,
+    page_info,
+    page_size,
+)
 from portail.schema.permissions import FAMILY, STAFF
-
-MAX_PAGE = 100
 
 CANCEL_BOOKINGS = (
     "To go through although bookings stand on days this change closes: the reason (in French, the "
-    "families read it, e.g. \"Grève du personnel de restauration\"). Those bookings (pending, accepted, "
+    'families read it, e.g. "Grève du personnel de restauration"). Those bookings (pending, accepted, '
     "cancellation requested, waiting; past days included) are cancelled by staff with this reason, their "
     "places freed, and each family is mailed its days. Omitted or null: the change is refused with "
     "`BOOKINGS_IN_THE_WAY` on the field at fault, saying how many bookings stand in the way."
@@ -435,7 +444,7 @@ class RegieInput:
     payfip_client_number: str = strawberry.field(description='PayFiP client number ("numcli"), 6 digits.')
 
 
-@strawberry.input(description="An activity and all its settings (an update replaces them all).")
+@strawberry.input(description="A new activity's settings (left out: the defaults shown).")
 class ActivityInput:
     name: str = strawberry.field(description="Name.")
     regie_id: strawberry.ID | None = strawberry.field(default=None, description="The regie; null: none.")
@@ -502,7 +511,7 @@ class TariffBracketInput:
     price: int = strawberry.field(description="Price in cents.")
 
 
-@strawberry.input(description="A unit and its settings (an update replaces them all).")
+@strawberry.input(description="A new unit's settings (left out: the defaults shown).")
 class UnitInput:
     name: str = strawberry.field(description="Name.")
     position: int = strawberry.field(default=0, description="Order among the period's units.")
@@ -616,6 +625,11 @@ class PeriodPayload:
 class UnitPayload:
     unit: Unit | None = strawberry.field(description="The unit as it now is; null on error.")
     errors: list[UserError] = strawberry.field(description="What to fix; empty on success.")
+
+
+@strawberry.type(description="A page of enrolments waiting for a decision, oldest first.")
+class EnrolmentConnection(Connection[Enrolment]):
+    pass
 
 
 @strawberry.type(description="Result of `enrollChild` or `decideEnrolment`.")
@@ -732,13 +746,22 @@ class CatalogueQueries:
     async def pending_enrolments(
         self,
         info: Info,
-        first: Annotated[int, strawberry.argument(description="At most this many (1 to 100).")] = 50,
-    ) -> list[Enrolment]:
+        first: PageSize = 50,
+        after: After = None,
+    ) -> EnrolmentConnection:
         ctx = info.context.app
-        rows = await use_cases.enrolments(ctx, "pending", max(1, min(first, MAX_PAGE)))
-        children = await use_cases.children_by_id(ctx, {r.child_id for r in rows})
+        key = decode_cursor(after, "pendingEnrolments", (AT, ID))
+        limit = page_size(first)
+        rows = await use_cases.enrolments(ctx, "pending", limit + 1, key)  # type: ignore[arg-type]
+        children = await use_cases.children_by_id(ctx, {r.child_id for r in rows[:limit]})
         catalogue = await _catalogue(info)
-        return [Enrolment.of(catalogue, r, children[r.child_id]) for r in rows]
+        items = edges(
+            "pendingEnrolments",
+            rows[:limit],
+            lambda r: (r.created_at, r.id),
+            lambda r: Enrolment.of(catalogue, r, children[r.child_id]),
+        )
+        return EnrolmentConnection(edges=items, page_info=page_info(items, len(rows) > limit))
 
 
 # ---------------------------------------------------------------------------------------------

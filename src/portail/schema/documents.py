@@ -7,8 +7,6 @@ short-lived links (``viewUrl``/``downloadUrl``) served by ``GET /files/{token}``
 
 from __future__ import annotations
 
-import base64
-import binascii
 import datetime
 import uuid
 from enum import Enum
@@ -33,7 +31,7 @@ from portail.rules.files import JPEG, PDF, PNG
 from portail.schema.accounts import DonePayload, run_mutation
 from portail.schema.errors import UserError
 from portail.schema.ids import parse_id, to_id
-from portail.schema.pagination import After, PageSize
+from portail.schema.pagination import AT, ID, After, Connection, PageSize, decode_cursor, edges, page_info
 from portail.schema.permissions import FAMILY, SIGNED_IN, STAFF
 
 
@@ -216,13 +214,8 @@ class PrintableForm:
 
 
 @strawberry.type(description="A page of documents awaiting review, oldest first.")
-class DocumentPage:
-    items: list[Document] = strawberry.field(description="The documents of this page.")
+class DocumentConnection(Connection[Document]):
     total_count: int = strawberry.field(description="How many documents await review in all.")
-    has_next_page: bool = strawberry.field(
-        description="Whether more follow (ask again with `after: endCursor`)."
-    )
-    end_cursor: str | None = strawberry.field(description="The cursor of the last item (null: empty page).")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -263,7 +256,10 @@ class CreateDocumentTypeInput:
     per_child: bool = strawberry.field(default=False, description="Whether each document concerns one child.")
 
 
-@strawberry.input(description="Changes to a kind of supporting document: omitted fields stay as they are.")
+@strawberry.input(
+    description="Changes to a kind of supporting document: omitted fields stay as they are; null clears "
+    "`validityMonths` (no expiry) and is refused elsewhere."
+)
 class UpdateDocumentTypeInput:
     code: str | None = strawberry.field(default=None, description="Stable code.")
     label: str | None = strawberry.field(default=None, description="What families read.")
@@ -295,26 +291,6 @@ async def _incoming(file: Upload) -> uploads.IncomingFile:
         return uploads.IncomingFile(filename=file.filename or "", data=await file.read())
     # Not a file part (e.g. a string in a JSON request): refused as a file without name or content.
     return uploads.IncomingFile(filename="", data=b"")
-
-
-def _cursor(view: use_cases.DocumentView) -> str:
-    raw = f"{view.row.uploaded_at.isoformat()}|{view.row.id}"
-    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
-
-
-def _parse_cursor(cursor: str) -> tuple[datetime.datetime, uuid.UUID]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        at, id_ = raw.split("|", 1)
-        moment = datetime.datetime.fromisoformat(at)
-        if moment.tzinfo is None:
-            raise ValueError(at)
-        return moment, uuid.UUID(id_)
-    except (ValueError, binascii.Error, UnicodeDecodeError) as exc:
-        raise GraphQLError(
-            "Curseur invalide : reprenez la liste depuis le début.",
-            extensions={"code": "INVALID", "field": "after"},
-        ) from exc
 
 
 def _type_changes(
@@ -398,15 +374,17 @@ class DocumentQueries:
         info: Info,
         first: PageSize = 20,
         after: After = None,
-    ) -> DocumentPage:
-        page = await use_cases.documents_to_review(
-            info.context.app, first=first, after=_parse_cursor(after) if after else None
+    ) -> DocumentConnection:
+        key = decode_cursor(after, "documentsToReview", (AT, ID))
+        page = await use_cases.documents_to_review(info.context.app, first=first, after=key)  # type: ignore[arg-type]
+        items = edges(
+            "documentsToReview",
+            page.items,
+            lambda v: (v.row.uploaded_at, v.row.id),
+            lambda v: Document.from_view(info, v),
         )
-        return DocumentPage(
-            items=[Document.from_view(info, v) for v in page.items],
-            total_count=page.total,
-            has_next_page=page.has_next,
-            end_cursor=_cursor(page.items[-1]) if page.items else None,
+        return DocumentConnection(
+            edges=items, page_info=page_info(items, page.has_next), total_count=page.total
         )
 
 
