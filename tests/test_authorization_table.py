@@ -279,7 +279,7 @@ TABLE: list[Case] = [
          lambda w, id_: {"id": id_, "input": unit_input("GOUTER")},
          control="staff"),
     Case("Mutation.updateUnit", "id", "unit", FORBIDDEN,
-         "mutation($id: ID!, $input: UnitInput!) { updateUnit(id: $id, input: $input) { "
+         "mutation($id: ID!, $input: UpdateUnitInput!) { updateUnit(id: $id, input: $input) { "
          + payload("unit { id }") + " } }",
          lambda w, id_: {"id": id_, "input": unit_input("REPAS")},
          control="staff"),

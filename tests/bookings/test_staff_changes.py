@@ -51,13 +51,13 @@ SET_CALENDAR = f"""mutation($periodId: ID!, $closures: [DateSpanInput!]!, $extra
   $reason: String) {{
   setPeriodCalendar(periodId: $periodId, closures: $closures, extraDays: $extraDays, cancelBookings: $reason) {{
     period {{ closures {{ start end label }} extraDays {{ start end }} }} cancelledBookings {ERRORS} }} }}"""
-UPDATE_PERIOD = f"""mutation($id: ID!, $input: PeriodInput!, $reason: String) {{
+UPDATE_PERIOD = f"""mutation($id: ID!, $input: UpdatePeriodInput!, $reason: String) {{
   updatePeriod(id: $id, input: $input, cancelBookings: $reason) {{
     period {{ start end weekdays }} cancelledBookings {ERRORS} }} }}"""
-UPDATE_ACTIVITY = f"""mutation($id: ID!, $input: ActivityInput!, $reason: String) {{
+UPDATE_ACTIVITY = f"""mutation($id: ID!, $input: UpdateActivityInput!, $reason: String) {{
   updateActivity(id: $id, input: $input, cancelBookings: $reason) {{
     activity {{ openDuring }} cancelledBookings {ERRORS} }} }}"""
-UPDATE_UNIT = f"""mutation($id: ID!, $input: UnitInput!) {{
+UPDATE_UNIT = f"""mutation($id: ID!, $input: UpdateUnitInput!) {{
   updateUnit(id: $id, input: $input) {{ unit {{ capacity }} {ERRORS} }} }}"""
 
 

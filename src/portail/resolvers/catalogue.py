@@ -259,6 +259,65 @@ async def save_facility(
     return row
 
 
+# An update is partial: the schema reads the current settings with these, puts the given fields over
+# them (``dataclasses.replace``) and passes the whole to the update, whose checks and staff guards
+# (``catalogue_bookings``) then see exactly what the row will hold.
+
+
+async def regie_settings(ctx: RequestContext, regie_id: uuid.UUID | None) -> tuple[str, str]:
+    """The regie's name and PayFiP client number, locked for the update to come."""
+    row = await _get(ctx, Regie, regie_id, "id", "Cette régie n'existe pas.")
+    return row.name, row.payfip_client_number
+
+
+async def activity_settings(ctx: RequestContext, activity_id: uuid.UUID | None) -> ActivityData:
+    """The activity's settings as an update's input, locked for the update to come."""
+    row = await _get(ctx, Activity, activity_id, "id", "Cet accueil n'existe pas.")
+    return ActivityData(
+        name=row.name,
+        regie_id=row.regie_id,
+        open_during=row.open_during,
+        acceptance=row.acceptance,
+        when_full=row.when_full,
+        promotion=row.promotion,
+        late_cancellation=row.late_cancellation,
+        payment=row.payment,
+        enrolment=row.enrolment,
+        min_age=row.min_age,
+        max_age=row.max_age,
+        class_levels=split(row.class_levels),
+        required_sections=split(row.required_sections),
+        required_documents=split(row.required_documents),
+    )
+
+
+async def period_settings(ctx: RequestContext, period_id: uuid.UUID | None) -> PeriodData:
+    """The period's name, dates and weekdays as an update's input, locked for the update to come."""
+    row = await _get(ctx, Period, period_id, "id", "Cette période n'existe pas.")
+    return PeriodData(row.name, row.start, row.end, weekdays_of(row))
+
+
+async def unit_settings(ctx: RequestContext, unit_id: uuid.UUID | None) -> UnitData:
+    """The unit's settings as an update's input. Not locked here: the update locks the period, then
+    the unit (the order a booking submission takes)."""
+    row = await ctx.session.get(Unit, unit_id) if unit_id else None
+    if row is None:
+        raise UserErrors.one("id", ErrorCode.NOT_FOUND, "Cette unité n'existe pas.")
+    return UnitData(
+        name=row.name,
+        position=row.position,
+        capacity=row.capacity,
+        booking=RuleData(
+            row.booking_rule, row.booking_days, row.booking_weekday, row.booking_at, row.booking_counted_in
+        ),
+        cancellation=RuleData(
+            row.cancel_rule, row.cancel_days, row.cancel_weekday, row.cancel_at, row.cancel_counted_in
+        ),
+        tariff=[(bound, price) for bound, price in json.loads(row.tariff)],
+        exclusive_group=row.exclusive_group,
+    )
+
+
 async def create_activity(ctx: RequestContext, facility_id: uuid.UUID | None, data: ActivityData) -> Activity:
     await _get(ctx, Facility, facility_id, "facilityId", "Cet établissement n'existe pas.")
     assert facility_id is not None

@@ -3,6 +3,7 @@ units; families see what a child may be enrolled in and ask for it ("Inscription
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import uuid
 from enum import Enum
@@ -38,6 +39,7 @@ from portail.schema.pagination import (
     page_info,
     page_size,
 )
+from portail.schema.partial import given, optional
 from portail.schema.permissions import FAMILY, STAFF
 
 CANCEL_BOOKINGS = (
@@ -528,6 +530,62 @@ class UnitInput:
     )
 
 
+@strawberry.input(description="Changes to a regie: fields left out stay as they are.")
+class UpdateRegieInput:
+    name: str | None = optional("Name (null refused).")
+    payfip_client_number: str | None = optional('PayFiP client number ("numcli"), 6 digits (null refused).')
+
+
+@strawberry.input(
+    description="Changes to an activity: fields left out stay as they are; null clears `regieId`, "
+    "`minAge` and `maxAge` and is refused elsewhere. A list given replaces the list."
+)
+class UpdateActivityInput:
+    name: str | None = optional("Name.")
+    regie_id: strawberry.ID | None = optional("The regie; null: none.")
+    open_during: OpenDuring | None = optional("Relation to school holidays.")  # type: ignore[valid-type]
+    booking_acceptance: Decider | None = optional("Who accepts bookings.")  # type: ignore[valid-type]
+    when_full: WhenFull | None = optional("A booking for a full day.")  # type: ignore[valid-type]
+    waiting_list_promotion: Decider | None = optional("When a place frees for the first in line.")  # type: ignore[valid-type]
+    late_cancellation: LateCancellation | None = optional("A late cancellation.")  # type: ignore[valid-type]
+    payment: Payment | None = optional("How bookings are paid.")  # type: ignore[valid-type]
+    enrolment: Decider | None = optional("Who accepts enrolments.")  # type: ignore[valid-type]
+    min_age: int | None = optional("Youngest age in years; null: none.")
+    max_age: int | None = optional("Oldest age in years; null: none.")
+    class_levels: list[ClassLevel] | None = optional("Classes taken; empty: any.")  # type: ignore[valid-type]
+    required_sections: list[RecordSection] | None = optional(  # type: ignore[valid-type]
+        "Record sections that must be complete to enrol; empty: none."
+    )
+    required_documents: list[str] | None = optional(
+        "Document type codes that must be accepted to enrol; empty: none."
+    )
+
+
+@strawberry.input(description="Changes to a period: fields left out stay as they are (null refused).")
+class UpdatePeriodInput:
+    name: str | None = optional("Name.")
+    start: datetime.date | None = optional("First day.")
+    end: datetime.date | None = optional("Last day (included; not before `start`).")
+    weekdays: list[Weekday] | None = optional("The days of the week it runs.")  # type: ignore[valid-type]
+
+
+@strawberry.input(
+    description="Changes to a unit: fields left out stay as they are; null makes `capacity` unlimited "
+    "and is refused elsewhere. A deadline or a tariff given replaces the whole rule or grid."
+)
+class UpdateUnitInput:
+    name: str | None = optional("Name.")
+    position: int | None = optional("Order among the period's units.")
+    capacity: int | None = optional(
+        "Places per day; null: unlimited. Not below the places already held on a day from today on "
+        "(see `updateUnit`)."
+    )
+    booking_deadline: DeadlineRuleInput | None = optional("When booking a day closes.")
+    cancellation_deadline: DeadlineRuleInput | None = optional("When cancelling a day closes.")
+    tariff: list[TariffBracketInput] | None = optional("The tariff grid, in cents.")
+    exclusive_group: str | None = optional("Units sharing a non-empty group exclude each other on a day.")
+
+
 @strawberry.input(description="A range of days.")
 class DateSpanInput:
     start: datetime.date = strawberry.field(description="First day.")
@@ -581,6 +639,47 @@ def _unit_data(input: UnitInput) -> use_cases.UnitData:
         tariff=[(b.max_quotient, b.price) for b in input.tariff],
         exclusive_group=input.exclusive_group,
     )
+
+
+_ACTIVITY_FIELDS = {
+    "booking_acceptance": "acceptance",
+    "waiting_list_promotion": "promotion",
+}
+
+
+def _activity_changes(current: use_cases.ActivityData, input: UpdateActivityInput) -> use_cases.ActivityData:
+    changes: dict[str, Any] = {}
+    for name, value in given(input, frozenset({"regie_id", "min_age", "max_age"})).items():
+        if name == "regie_id":
+            changes["regie_id"] = parse_id(value) if value is not None else None
+            changes["regie_given"] = value is not None  # a malformed id parses to None: NOT_FOUND
+        elif name in ("class_levels", "required_sections"):
+            changes[name] = [v.value for v in value]
+        elif name == "required_documents":
+            changes[name] = list(value)
+        elif isinstance(value, Enum):
+            changes[_ACTIVITY_FIELDS.get(name, name)] = _lower(value)
+        else:
+            changes[name] = value
+    return dataclasses.replace(current, **changes)
+
+
+def _period_changes(current: use_cases.PeriodData, input: UpdatePeriodInput) -> use_cases.PeriodData:
+    changes = given(input)
+    if "weekdays" in changes:
+        changes["weekdays"] = [WEEKDAYS.index(d) for d in changes["weekdays"]]
+    return dataclasses.replace(current, **changes)
+
+
+def _unit_changes(current: use_cases.UnitData, input: UpdateUnitInput) -> use_cases.UnitData:
+    changes = given(input, frozenset({"capacity"}))
+    if "booking_deadline" in changes:
+        changes["booking"] = _rule_data(changes.pop("booking_deadline"))
+    if "cancellation_deadline" in changes:
+        changes["cancellation"] = _rule_data(changes.pop("cancellation_deadline"))
+    if "tariff" in changes:
+        changes["tariff"] = [(b.max_quotient, b.price) for b in changes["tariff"]]
+    return dataclasses.replace(current, **changes)
 
 
 def _spans(spans: list[DateSpanInput]) -> list[use_cases.SpanData]:
@@ -787,14 +886,21 @@ class CatalogueMutations:
         self,
         info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="The regie.")],
-        input: Annotated[RegieInput, strawberry.argument(description="Its new name and number.")],
+        input: Annotated[UpdateRegieInput, strawberry.argument(description="What changes.")],
     ) -> RegiePayload:
-        row, errors = await run_mutation(
-            info,
-            lambda: use_cases.save_regie(
-                info.context.app, _id(id), input.name, input.payfip_client_number, create=False
-            ),
-        )
+        async def update() -> Any:
+            ctx = info.context.app
+            name, number = await use_cases.regie_settings(ctx, _id(id))
+            changes = given(input)
+            return await use_cases.save_regie(
+                ctx,
+                _id(id),
+                changes.get("name", name),
+                changes.get("payfip_client_number", number),
+                create=False,
+            )
+
+        row, errors = await run_mutation(info, update)
         return RegiePayload(regie=Regie.from_row(row) if row else None, errors=errors)
 
     @strawberry.mutation(permission_classes=STAFF, description='Staff: create a facility ("établissement").')
@@ -846,15 +952,15 @@ class CatalogueMutations:
         self,
         info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="The activity.")],
-        input: Annotated[ActivityInput, strawberry.argument(description="All its settings.")],
+        input: Annotated[UpdateActivityInput, strawberry.argument(description="What changes.")],
         cancel_bookings: Annotated[str | None, strawberry.argument(description=CANCEL_BOOKINGS)] = None,
     ) -> ActivityPayload:
-        done, errors = await run_mutation(
-            info,
-            lambda: guarded.update_activity(
-                info.context.app, _id(id), _activity_data(input), cancel_bookings
-            ),
-        )
+        async def update() -> Any:
+            ctx = info.context.app
+            data = _activity_changes(await use_cases.activity_settings(ctx, _id(id)), input)
+            return await guarded.update_activity(ctx, _id(id), data, cancel_bookings)
+
+        done, errors = await run_mutation(info, update)
         return ActivityPayload(
             activity=Activity.of(await _catalogue(info), done.row) if done else None,
             cancelled_bookings=done.cancelled if done else 0,
@@ -883,13 +989,15 @@ class CatalogueMutations:
         self,
         info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="The period.")],
-        input: Annotated[PeriodInput, strawberry.argument(description="Its name, dates and weekdays.")],
+        input: Annotated[UpdatePeriodInput, strawberry.argument(description="What changes.")],
         cancel_bookings: Annotated[str | None, strawberry.argument(description=CANCEL_BOOKINGS)] = None,
     ) -> PeriodPayload:
-        done, errors = await run_mutation(
-            info,
-            lambda: guarded.update_period(info.context.app, _id(id), _period_data(input), cancel_bookings),
-        )
+        async def update() -> Any:
+            ctx = info.context.app
+            data = _period_changes(await use_cases.period_settings(ctx, _id(id)), input)
+            return await guarded.update_period(ctx, _id(id), data, cancel_bookings)
+
+        done, errors = await run_mutation(info, update)
         return PeriodPayload(
             period=await _period(info, done.row) if done else None,
             cancelled_bookings=done.cancelled if done else 0,
@@ -947,11 +1055,14 @@ class CatalogueMutations:
         self,
         info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="The unit.")],
-        input: Annotated[UnitInput, strawberry.argument(description="All its settings.")],
+        input: Annotated[UpdateUnitInput, strawberry.argument(description="What changes.")],
     ) -> UnitPayload:
-        row, errors = await run_mutation(
-            info, lambda: guarded.update_unit(info.context.app, _id(id), _unit_data(input))
-        )
+        async def update() -> Any:
+            ctx = info.context.app
+            data = _unit_changes(await use_cases.unit_settings(ctx, _id(id)), input)
+            return await guarded.update_unit(ctx, _id(id), data)
+
+        row, errors = await run_mutation(info, update)
         return UnitPayload(unit=Unit.from_row(row) if row else None, errors=errors)
 
     @strawberry.mutation(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import uuid
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 from graphql import GraphQLError
@@ -32,6 +32,7 @@ from portail.schema.accounts import DonePayload, run_mutation
 from portail.schema.errors import UserError
 from portail.schema.ids import parse_id, to_id
 from portail.schema.pagination import AT, ID, After, Connection, PageSize, decode_cursor, edges, page_info
+from portail.schema.partial import given, optional
 from portail.schema.permissions import FAMILY, SIGNED_IN, STAFF
 
 
@@ -261,19 +262,13 @@ class CreateDocumentTypeInput:
     "`validityMonths` (no expiry) and is refused elsewhere."
 )
 class UpdateDocumentTypeInput:
-    code: str | None = strawberry.field(default=None, description="Stable code.")
-    label: str | None = strawberry.field(default=None, description="What families read.")
-    accepted_formats: list[FileFormat] | None = strawberry.field(
-        default=None, description="Formats accepted."
-    )
-    max_bytes: int | None = strawberry.field(default=None, description="Largest file accepted, in bytes.")
-    validity_months: int | None = strawberry.field(
-        default=strawberry.UNSET, description="Months an accepted document holds; null: no expiry."
-    )
-    per_child: bool | None = strawberry.field(default=None, description="Whether each concerns one child.")
-    active: bool | None = strawberry.field(
-        default=None, description="False hides the type from families (documents already in stay)."
-    )
+    code: str | None = optional("Stable code.")
+    label: str | None = optional("What families read.")
+    accepted_formats: list[FileFormat] | None = optional("Formats accepted.")
+    max_bytes: int | None = optional("Largest file accepted, in bytes.")
+    validity_months: int | None = optional("Months an accepted document holds; null: no expiry.")
+    per_child: bool | None = optional("Whether each concerns one child.")
+    active: bool | None = optional("False hides the type from families (documents already in stay).")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -293,9 +288,7 @@ async def _incoming(file: Upload) -> uploads.IncomingFile:
     return uploads.IncomingFile(filename="", data=b"")
 
 
-def _type_changes(
-    input: CreateDocumentTypeInput | UpdateDocumentTypeInput,
-) -> type_use_cases.DocumentTypeChanges:
+def _type_changes(input: CreateDocumentTypeInput) -> type_use_cases.DocumentTypeChanges:
     validity = input.validity_months
     unset = validity is strawberry.UNSET
     formats = input.accepted_formats
@@ -307,7 +300,23 @@ def _type_changes(
         validity_months=None if unset else validity,
         clear_validity=not unset and validity is None,
         per_child=input.per_child,
-        active=getattr(input, "active", None),
+        active=None,
+    )
+
+
+def _type_update(input: UpdateDocumentTypeInput) -> type_use_cases.DocumentTypeChanges:
+    """The changes ``input`` gives (an explicit null refused, but on ``validityMonths``)."""
+    values = given(input, frozenset({"validity_months"}))
+    formats = values.get("accepted_formats")
+    return type_use_cases.DocumentTypeChanges(
+        code=values.get("code"),
+        label=values.get("label"),
+        accepted_formats=[f.value for f in formats] if formats is not None else None,
+        max_bytes=values.get("max_bytes"),
+        validity_months=values.get("validity_months"),
+        clear_validity="validity_months" in values and values["validity_months"] is None,
+        per_child=values.get("per_child"),
+        active=values.get("active"),
     )
 
 
@@ -503,10 +512,11 @@ class DocumentMutations:
         input: Annotated[UpdateDocumentTypeInput, strawberry.argument(description="The fields to change.")],
     ) -> DocumentTypePayload:
         ctx = info.context.app
-        changes = _type_changes(input)
-        row, errors = await run_mutation(
-            info, lambda: type_use_cases.update_document_type(ctx, parse_id(id), changes)
-        )
+
+        async def update() -> Any:
+            return await type_use_cases.update_document_type(ctx, parse_id(id), _type_update(input))
+
+        row, errors = await run_mutation(info, update)
         return DocumentTypePayload(document_type=DocumentKind.from_row(row) if row else None, errors=errors)
 
     @strawberry.mutation(
