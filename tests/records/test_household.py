@@ -156,6 +156,24 @@ async def test_the_town_makes_a_field_read_only_or_required(db, browser):
         assert len((await session.exec(select(FieldRule))).all()) == 2
 
 
+async def test_a_field_rule_changes_only_what_is_given(db, browser):
+    staff = await make_staff(db)
+    agent = await signed_in(browser, staff)
+    rule = """mutation($mode: FieldMode, $review: Boolean) {
+      setFieldRule(entity: HOUSEHOLD, field: "street", mode: $mode, needsReview: $review) {
+        field { mode needsReview } errors { field code } } }"""
+    # The street is required and checked by staff by default: making it optional keeps the check.
+    optional = (await agent.data(rule, {"mode": "EDITABLE"}))["setFieldRule"]
+    assert optional == {"field": {"mode": "EDITABLE", "needsReview": True}, "errors": []}
+    unchecked = (await agent.data(rule, {"review": False}))["setFieldRule"]
+    assert unchecked == {"field": {"mode": "EDITABLE", "needsReview": False}, "errors": []}
+    refused = (await agent.data(rule, {"mode": None}))["setFieldRule"]
+    assert refused == {"field": None, "errors": [{"field": "mode", "code": "REQUIRED"}]}
+    async with db.read_sessions() as session:
+        [row] = (await session.exec(select(FieldRule))).all()
+        assert (row.mode, row.needs_review) == ("editable", False)
+
+
 async def test_a_shared_child_is_seen_by_both_households_and_changes_are_audited(db, browser):
     mother = await make_family(db, email="mere@example.org", name="DUPONT")
     father = await make_family(db, email="pere@example.org", name="DURAND", first_name="Marc")

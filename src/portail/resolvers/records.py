@@ -920,18 +920,22 @@ async def decide_pending_change(
 
 
 async def set_field_rule(
-    ctx: RequestContext, entity: str, field_name: str, mode: str, needs_review: bool
+    ctx: RequestContext, entity: str, field_name: str, mode: str | None, needs_review: bool | None
 ) -> FieldRule:
+    """Set the town's rule for a field; ``mode`` or ``needs_review`` None keeps the current one."""
     spec = F.CATALOGUE.get((entity, field_name))
     if spec is None:
         raise UserErrors.one("field", ErrorCode.NOT_FOUND, "Ce champ n'existe pas pour cette fiche.")
-    if mode not in F.MODES:  # pragma: no cover - the GraphQL enum only allows the modes
+    if mode is not None and mode not in F.MODES:  # pragma: no cover - the GraphQL enum only allows the modes
         raise UserErrors.one("mode", ErrorCode.INVALID, "Mode inconnu.")
     row = await ctx.session.get(FieldRule, (entity, field_name), with_for_update=True)
     if row is None:
-        row = FieldRule(entity=entity, field=field_name, mode=mode, needs_review=needs_review)
+        row = FieldRule(entity=entity, field=field_name, mode=spec.mode, needs_review=spec.needs_review)
         ctx.session.add(row)
-    row.mode, row.needs_review = mode, needs_review
+    if mode is not None:
+        row.mode = mode
+    if needs_review is not None:
+        row.needs_review = needs_review
     ctx.cache.pop(("field_rules",), None)
     return row
 

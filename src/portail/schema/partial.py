@@ -18,27 +18,31 @@ def optional(description: str) -> Any:
 
 
 def given(input: Any, nullable: frozenset[str] = frozenset()) -> dict[str, Any]:
-    """The fields ``input`` carries (by Python name), left-out ones dropped.
+    """The fields ``input`` (an update input) carries; see ``given_arguments``."""
+    return given_arguments({f.name: getattr(input, f.name) for f in dataclasses.fields(input)}, nullable)
+
+
+def given_arguments(arguments: dict[str, Any], nullable: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """The arguments given (by Python name), the left-out (UNSET) ones dropped.
 
     A null on a field outside ``nullable`` (Python names) cannot clear it: refused with ``REQUIRED`` on
     that field, every such field reported at once.
     """
     values: dict[str, Any] = {}
     errors: list[FieldError] = []
-    for field in dataclasses.fields(input):
-        value = getattr(input, field.name)
+    for name, value in arguments.items():
         if value is strawberry.UNSET:
             continue
-        if value is None and field.name not in nullable:
+        if value is None and name not in nullable:
             errors.append(
                 FieldError(
-                    to_camel_case(field.name),
+                    to_camel_case(name),
                     ErrorCode.REQUIRED,
                     "Ce réglage ne peut pas être effacé : omettez-le pour le garder.",
                 )
             )
             continue
-        values[field.name] = value
+        values[name] = value
     if errors:
         raise UserErrors(errors)
     return values

@@ -41,6 +41,7 @@ from portail.schema.pagination import (
     page_info,
     page_size,
 )
+from portail.schema.partial import given_arguments
 from portail.schema.permissions import FAMILY, SIGNED_IN, STAFF
 
 
@@ -580,19 +581,28 @@ class RecordMutations:
         entity: Annotated[RecordEntity, strawberry.argument(description="The kind of record.")],  # type: ignore[valid-type]
         field: Annotated[str, strawberry.argument(description="The field's GraphQL name.")],
         mode: Annotated[
-            FieldMode, strawberry.argument(description="Hidden, read-only, editable or required.")
-        ],  # type: ignore[valid-type]
+            FieldMode | None,  # type: ignore[valid-type]
+            strawberry.argument(description="Hidden, read-only, editable or required; omitted: unchanged."),
+        ] = strawberry.UNSET,
         needs_review: Annotated[
-            bool, strawberry.argument(description="A family's change waits for approval.")
-        ] = False,
+            bool | None,
+            strawberry.argument(description="A family's change waits for approval; omitted: unchanged."),
+        ] = strawberry.UNSET,
     ) -> RecordFieldPayload:
         ctx = info.context.app
-        row, errors = await run_mutation(
-            info,
-            lambda: records.set_field_rule(
-                ctx, entity.value.lower(), field, mode.value.lower(), needs_review
-            ),
-        )
+
+        async def update() -> Any:
+            values = given_arguments({"mode": mode, "needs_review": needs_review})
+            chosen = values.get("mode")
+            return await records.set_field_rule(
+                ctx,
+                entity.value.lower(),
+                field,
+                chosen.value.lower() if chosen else None,
+                values.get("needs_review"),
+            )
+
+        row, errors = await run_mutation(info, update)
         if row is None:
             return RecordFieldPayload(field=None, errors=errors)
         spec = F.CATALOGUE[(row.entity, row.field)]
@@ -602,7 +612,7 @@ class RecordMutations:
                 field=row.field,
                 label=spec.label,
                 section=spec.section,
-                mode=mode,
+                mode=FieldMode[row.mode.upper()],
                 needs_review=row.needs_review,
             ),
             errors=[],
