@@ -298,11 +298,12 @@ async def period_settings(ctx: RequestContext, period_id: uuid.UUID | None) -> P
 
 
 async def unit_settings(ctx: RequestContext, unit_id: uuid.UUID | None) -> UnitData:
-    """The unit's settings as an update's input. Not locked here: the update locks the period, then
-    the unit (the order a booking submission takes)."""
-    row = await ctx.session.get(Unit, unit_id) if unit_id else None
-    if row is None:
-        raise UserErrors.one("id", ErrorCode.NOT_FOUND, "Cette unité n'existe pas.")
+    """The unit's settings as an update's input, locked for the update to come: its period first, then
+    the unit, the order a booking submission takes (as ``catalogue_bookings.update_unit`` does)."""
+    found = await ctx.session.get(Unit, unit_id) if unit_id else None
+    if found is not None:
+        await _get(ctx, Period, found.period_id, "id", "Cette période n'existe pas.")
+    row = await _get(ctx, Unit, unit_id, "id", "Cette unité n'existe pas.")
     return UnitData(
         name=row.name,
         position=row.position,
