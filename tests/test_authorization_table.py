@@ -37,6 +37,7 @@ from tests.support.documents import (
     upload_data,
 )
 from tests.support.graphql import GraphQLClient
+from tests.support.pages import nodes
 from tests.support.snapshot import database_state, stored_files
 
 FILE = ("justificatif.pdf", pdf_bytes("Justificatif"), "application/pdf")
@@ -47,7 +48,7 @@ DAY = date(2026, 12, 16)  # a free Wednesday of the centre, for one-off changes
 
 # What family A gets with another family's id, exactly as with an unknown one.
 NULL = "null"  # a query answering null
-EMPTY = "empty"  # a list query answering []
+EMPTY = "empty"  # a list query answering no item (a connection without edges)
 NOT_FOUND = "not found"  # a NOT_FOUND error naming the argument (in the payload, or top-level for a query)
 FORBIDDEN = "forbidden"  # staff only: refused before the id is even looked at
 
@@ -136,10 +137,10 @@ TABLE: list[Case] = [
          "query($id: ID!) { child(id: $id) { id firstName health { allergies } } }",
          lambda w, id_: {"id": id_}),
     Case("Query.auditTrail", "childId", "child_b", EMPTY,
-         "query($id: ID) { auditTrail(childId: $id) { field before after } }",
+         "query($id: ID) { auditTrail(childId: $id) { edges { node { field before after } } } }",
          lambda w, id_: {"id": id_}),
     Case("Query.auditTrail", "householdId", "household_b", EMPTY,
-         "query($id: ID) { auditTrail(householdId: $id) { field before after } }",
+         "query($id: ID) { auditTrail(householdId: $id) { edges { node { field before after } } } }",
          lambda w, id_: {"id": id_}),
     Case("Query.documents", "childId", "child_b", NOT_FOUND,
          "query($id: ID) { documents(childId: $id) { id fileName } }",
@@ -161,10 +162,10 @@ TABLE: list[Case] = [
          lambda w, id_: {"id": id_, "c": w.ids["child_a"]},
          control="a", control_id="booking_period"),
     Case("Query.bookingRequests", "childId", "child_b", NOT_FOUND,
-         "query($id: ID) { bookingRequests(first: 10, childId: $id) { items { id lines { id } } hasNextPage } }",
+         "query($id: ID) { bookingRequests(first: 10, childId: $id) { edges { node { id lines { id } } } pageInfo { hasNextPage } } }",
          lambda w, id_: {"id": id_}),
     Case("Query.bookingRequests", "periodId", "unit", NOT_FOUND,
-         "query($id: ID) { bookingRequests(first: 10, periodId: $id) { items { id lines { id } } hasNextPage } }",
+         "query($id: ID) { bookingRequests(first: 10, periodId: $id) { edges { node { id lines { id } } } pageInfo { hasNextPage } } }",
          lambda w, id_: {"id": id_},
          control="a", control_id="booking_period"),
     # ---- Mutations of the family's records
@@ -281,7 +282,7 @@ TABLE: list[Case] = [
          lambda w, id_: {"id": id_, "input": unit_input("GOUTER")},
          control="staff"),
     Case("Mutation.updateUnit", "id", "unit", FORBIDDEN,
-         "mutation($id: ID!, $input: UnitInput!) { updateUnit(id: $id, input: $input) { "
+         "mutation($id: ID!, $input: UpdateUnitInput!) { updateUnit(id: $id, input: $input) { "
          + payload("unit { id }") + " } }",
          lambda w, id_: {"id": id_, "input": unit_input("REPAS")},
          control="staff"),
@@ -434,7 +435,7 @@ async def build_world(db, browser, settings) -> World:
     ids["document_b"] = document["document"]["id"]
     caf = await upload(world.b, ("caf.pdf", caf_certificate(), "application/pdf"), ids["household_type"])
     assert caf["errors"] == []
-    changes = (await world.staff.data("{ pendingChanges { id householdId } }"))["pendingChanges"]
+    changes = nodes((await world.staff.data("{ pendingChanges { edges { node { id householdId } } } }"))["pendingChanges"])
     assert {c["householdId"] for c in changes} == {ids["household_b"]}
     ids["change_b"] = changes[0]["id"]
 
@@ -488,7 +489,7 @@ def assert_refused(case: Case, body: dict[str, Any]) -> None:
     if case.expect == NULL:
         assert body == {"data": {name: None}}, body
     elif case.expect == EMPTY:
-        assert body == {"data": {name: []}}, body
+        assert body == {"data": {name: {"edges": []}}}, body
     elif case.expect == FORBIDDEN:
         assert body["data"] is None, body
         assert [e["extensions"]["code"] for e in body["errors"]] == ["FORBIDDEN"], body
@@ -511,7 +512,9 @@ def assert_allowed(case: Case, body: dict[str, Any]) -> None:
     result = body["data"][case.root_field]
     if case.expect == NULL:
         assert result is not None
-    elif case.expect == EMPTY or case.operation.startswith("Query."):
+    elif case.expect == EMPTY:
+        assert result["edges"], body
+    elif case.operation.startswith("Query."):
         assert result, body
     else:
         assert result["errors"] == [], result

@@ -331,3 +331,21 @@ async def test_an_address_in_use_costs_the_same_statements_as_a_free_one(db, bro
             assert (await update(client, email=address))["errors"] == []
         counted.append(len(sql))
     assert counted[0] == counted[1] == counted[2], counted
+
+
+async def test_a_profile_changes_only_the_fields_given(db, browser):
+    family = await make_family(db, EMAIL)
+    client = await signed_in(browser(), family.email, family.password)
+    await update(client, mobilePhone="06 12 34 56 78", profession="Infirmière")
+
+    # Only the profession changes: the phone and the names stay.
+    updated = await update(client, profession="Sage-femme")
+    assert updated["errors"] == []
+    profile = updated["viewer"]["profile"]
+    assert (profile["profession"], profile["mobilePhone"]) == ("Sage-femme", "+33612345678")
+    # Null clears what may be empty, and is refused on a name (nothing written).
+    cleared = await update(client, mobilePhone=None)
+    assert cleared["errors"] == [] and cleared["viewer"]["profile"]["mobilePhone"] == ""
+    refused = await update(client, firstName=None, profession="Kiné")
+    assert codes(refused) == [("firstName", "REQUIRED")]
+    assert (await guardian_by_id(db, family.guardian)).profession == "Sage-femme"

@@ -30,6 +30,7 @@ from tests.support.bookings import (
 )
 from tests.support.builders import make_staff
 from tests.support.catalogue import Service, make_service
+from tests.support.pages import nodes
 
 FRIDAY_27_NOV = date(2026, 11, 27)
 WEDNESDAY_9_DEC = date(2026, 12, 9)
@@ -298,7 +299,7 @@ async def test_cancelling_the_minute_before_and_the_minute_after_the_deadline(db
     staff = await make_staff(db)
     agent = await signed_in(browser(), staff.email, staff.password)
     queue = (await agent.data(QUEUE, {"first": 10}))["bookingQueue"]
-    assert [r["numberText"] for r in queue["items"]] == [requested["request"]["numberText"]]
+    assert [r["numberText"] for r in nodes(queue)] == [requested["request"]["numberText"]]
 
 
 async def test_a_late_cancellation_is_refused_when_the_activity_refuses_them(db, browser, clock, smtp):

@@ -10,6 +10,7 @@ from portail.demo import FAMILY_EMAIL, FAMILY_PASSWORD, load_demo
 from portail.rules.validity import TOWN_ZONE
 from tests.support.accounts import signed_in
 from tests.support.bookings import HISTORY, at_town_time, booking_counts, shown
+from tests.support.pages import nodes
 
 TODAY = date(2026, 12, 1)  # a Tuesday of the school year
 
@@ -23,7 +24,7 @@ async def test_the_demo_books_paul_at_the_canteen_once(db, browser, settings, cl
     assert await booking_counts(db) == counts
 
     family = await signed_in(browser(), FAMILY_EMAIL, FAMILY_PASSWORD)
-    history = (await family.data(HISTORY, {"first": 10}))["bookingRequests"]["items"]
+    history = nodes((await family.data(HISTORY, {"first": 10}))["bookingRequests"])
     # Oldest first: today's meal booked a week ago, the coming weeks' meals, today's meal cancelled past
     # its deadline (a request staff decide), Paul's sports Wednesdays (staff decide).
     assert [(r["numberText"], r["state"], r["children"], r["referent"]) for r in reversed(history)] == [

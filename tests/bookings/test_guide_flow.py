@@ -26,6 +26,7 @@ from tests.support.bookings import (
     shown,
 )
 from tests.support.builders import make_staff
+from tests.support.pages import nodes
 
 TODAY = date(2026, 11, 27)  # a Friday
 
@@ -79,8 +80,8 @@ async def test_emma_rose_books_every_wednesday_staff_accept_and_she_cancels_twic
     staff = await make_staff(db)
     agent = await signed_in(browser(), staff.email, staff.password)
     queue = (await agent.data(QUEUE, {"first": 10}))["bookingQueue"]
-    assert [r["numberText"] for r in queue["items"]] == ["000001"] and queue["totalCount"] == 1
-    assert queue["items"][0]["householdName"] == "TEST"
+    assert [r["numberText"] for r in nodes(queue)] == ["000001"] and queue["totalCount"] == 1
+    assert nodes(queue)[0]["householdName"] == "TEST"
     decided = (await agent.data(DECIDE, {"ids": [first["id"]], "decision": "ACCEPT", "reason": ""}))
     assert decided["decideBookings"]["errors"] == []
     assert decided["decideBookings"]["requests"][0]["state"] == "ACCEPTED"
@@ -109,10 +110,10 @@ async def test_emma_rose_books_every_wednesday_staff_accept_and_she_cancels_twic
     # Historique: the three requests, newest first; the first is still accepted (cancelled days don't
     # make it partial).
     history = (await family.client.data(HISTORY, {"first": 10}))["bookingRequests"]
-    assert [(r["numberText"], r["state"]) for r in history["items"]] == [
+    assert [(r["numberText"], r["state"]) for r in nodes(history)] == [
         ("000003", "CANCELLED"), ("000002", "CANCELLED"), ("000001", "ACCEPTED")
     ]
-    first_lines = {line["date"]: line["state"] for line in history["items"][2]["lines"]}
+    first_lines = {line["date"]: line["state"] for line in nodes(history)[2]["lines"]}
     assert first_lines["2026-12-02"] == "ACCEPTED" and first_lines["2026-12-09"] == "CANCELLED"
 
     # The planning hides the cancelled day unless asked.

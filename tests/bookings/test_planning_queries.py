@@ -32,6 +32,7 @@ from tests.support.bookings import (
 from tests.support.catalogue import Service, make_service
 from tests.support.counts import statements
 from tests.support.graphql import GraphQLClient
+from tests.support.pages import nodes
 
 TODAY = date(2026, 11, 27)  # a Friday
 DECEMBER = (date(2026, 12, 1), date(2026, 12, 31))
@@ -167,13 +168,13 @@ async def test_history_costs_the_same_statements_for_one_or_ten_requests(db, bro
 
     await submit(family.client, canteen.period.id, **one_day(DECEMBER_DAYS[0]))
     one, (data, one_shape) = await measure(live_server, family.client, HISTORY, {"first": 20})
-    assert [r["numberText"] for r in data["bookingRequests"]["items"]] == ["000001"]
-    assert [len(r["lines"]) for r in data["bookingRequests"]["items"]] == [2]
+    assert [r["numberText"] for r in nodes(data["bookingRequests"])] == ["000001"]
+    assert [len(r["lines"]) for r in nodes(data["bookingRequests"])] == [2]
 
     for day in DECEMBER_DAYS[1:10]:
         await submit(family.client, canteen.period.id, **one_day(day))
     ten, (data, ten_shape) = await measure(live_server, family.client, HISTORY, {"first": 20})
-    items = data["bookingRequests"]["items"]
+    items = nodes(data["bookingRequests"])
     assert [r["number"] for r in items] == list(range(10, 0, -1))
     assert all(len(r["lines"]) == 2 and r["children"] == ["Emma-Rose", "Jules"] for r in items)
     assert one == ten, (one_shape - ten_shape, ten_shape - one_shape)

@@ -40,6 +40,7 @@ from tests.support.bookings import (
 )
 from tests.support.builders import make_family, make_staff
 from tests.support.catalogue import Service, make_service
+from tests.support.pages import end_cursor, has_next, nodes
 
 FRIDAY_27_NOV = date(2026, 11, 27)
 DECEMBER_WEDNESDAYS = ["2026-12-02", "2026-12-09", "2026-12-16"]  # the 23rd and 30th are holidays
@@ -73,7 +74,7 @@ async def history(family: Family, first: int = 10, **filters: Any) -> dict[str, 
 
 
 def numbers(page: dict[str, Any]) -> list[str]:
-    return [r["numberText"] for r in page["items"]]
+    return [r["numberText"] for r in nodes(page)]
 
 
 def lines_of(request: dict[str, Any]) -> list[tuple[str, str, str, str]]:
@@ -290,12 +291,12 @@ async def test_history_filters_by_child_state_and_period_and_pages_with_a_cursor
 
     # Pages of two, newest first.
     page = await history(family, first=2)
-    assert (numbers(page), page["hasNextPage"]) == (["000005", "000004"], True)
-    page = await history(family, first=2, after=page["endCursor"])
-    assert (numbers(page), page["hasNextPage"]) == (["000003", "000002"], True)
-    page = await history(family, first=2, after=page["endCursor"])
-    assert (numbers(page), page["hasNextPage"]) == (["000001"], False)
-    assert numbers(await history(family, first=2, after=page["endCursor"])) == []
+    assert (numbers(page), has_next(page)) == (["000005", "000004"], True)
+    page = await history(family, first=2, after=end_cursor(page))
+    assert (numbers(page), has_next(page)) == (["000003", "000002"], True)
+    page = await history(family, first=2, after=end_cursor(page))
+    assert (numbers(page), has_next(page)) == (["000001"], False)
+    assert numbers(await history(family, first=2, after=end_cursor(page))) == []
 
     # By child, by state (the first request's only day was cancelled: it is cancelled too), by period.
     assert numbers(await history(family, childId=str(leo.id))) == ["000005", "000002"]
@@ -303,17 +304,17 @@ async def test_history_filters_by_child_state_and_period_and_pages_with_a_cursor
     assert numbers(await history(family, state="ACCEPTED")) == ["000005", "000004", "000002"]
     canteen_only = await history(family, periodId=str(canteen.period.id))
     assert numbers(canteen_only) == ["000004"]
-    assert canteen_only["items"][0]["path"] == (
+    assert nodes(canteen_only)[0]["path"] == (
         "RESTAURANT SCOLAIRE > RESTAURATION SCOLAIRE > RESTAURATION SCOLAIRE 2026-2027"
     )
     # Filters and pages together.
     page = await history(family, first=1, childId=str(leo.id), periodId=str(centre.period.id))
-    assert (numbers(page), page["hasNextPage"]) == (["000005"], True)
+    assert (numbers(page), has_next(page)) == (["000005"], True)
     page = await history(
-        family, first=1, childId=str(leo.id), periodId=str(centre.period.id), after=page["endCursor"]
+        family, first=1, childId=str(leo.id), periodId=str(centre.period.id), after=end_cursor(page)
     )
-    assert (numbers(page), page["hasNextPage"]) == (["000002"], False)
-    assert lines_of(page["items"][0]) == [("Léo TEST", "2026-12-09", "BOOK", "ACCEPTED")]
+    assert (numbers(page), has_next(page)) == (["000002"], False)
+    assert lines_of(nodes(page)[0]) == [("Léo TEST", "2026-12-09", "BOOK", "ACCEPTED")]
 
 
 REFERENTS = """query { bookingRequests(first: 10) { items { numberText referent } } }"""
@@ -447,7 +448,7 @@ async def test_late_cancellation_requests_granted_or_refused_by_staff(db, browse
     states = {b.child_id: b.state for b in await bookings(db)}
     assert states == {emma.id: "cancelled", leo.id: "accepted"}
     page = await history(family)
-    by_number = {r["numberText"]: r for r in page["items"]}
+    by_number = {r["numberText"]: r for r in nodes(page)}
     assert by_number[first["numberText"]]["state"] == "ACCEPTED"
     assert lines_of(by_number[first["numberText"]]) == [
         ("Emma-Rose TEST", "2026-12-09", "BOOK", "CANCELLED"),
@@ -539,7 +540,7 @@ async def test_a_shared_childs_bookings_by_the_other_household_show_only_when_as
     ]
 
     # Each household's history holds its own requests only.
-    assert [(r["numberText"], r["path"]) for r in (await history(mother))["items"]] == [
+    assert [(r["numberText"], r["path"]) for r in nodes(await history(mother))] == [
         ("000001", CENTRE_PATH)
     ]
     assert numbers(await history(father)) == ["000002"]
@@ -581,7 +582,7 @@ async def test_every_change_of_a_booking_is_recorded_with_who_when_and_why(db, b
 
     async with db.read_sessions() as session:
         rows = {b.child_id: b for b in (await session.exec(select(Booking))).all()}
-    request_ids = {r["numberText"]: r["id"] for r in (await history(family))["items"]}
+    request_ids = {r["numberText"]: r["id"] for r in nodes(await history(family))}
     first, rebooked, late_id = request_ids["000001"], request_ids["000002"], request_ids["000003"]
 
     emma_events = await events(db, rows[emma.id].id)

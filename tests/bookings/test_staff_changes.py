@@ -39,6 +39,7 @@ from tests.support.bookings import (
     slot_counters,
 )
 from tests.support.catalogue import Service, catalogue_counts, unit_input
+from tests.support.pages import nodes
 
 FRIDAY_27_NOV = date(2026, 11, 27)
 STRIKE = date(2026, 12, 9)  # a Wednesday
@@ -50,13 +51,13 @@ SET_CALENDAR = f"""mutation($periodId: ID!, $closures: [DateSpanInput!]!, $extra
   $reason: String) {{
   setPeriodCalendar(periodId: $periodId, closures: $closures, extraDays: $extraDays, cancelBookings: $reason) {{
     period {{ closures {{ start end label }} extraDays {{ start end }} }} cancelledBookings {ERRORS} }} }}"""
-UPDATE_PERIOD = f"""mutation($id: ID!, $input: PeriodInput!, $reason: String) {{
+UPDATE_PERIOD = f"""mutation($id: ID!, $input: UpdatePeriodInput!, $reason: String) {{
   updatePeriod(id: $id, input: $input, cancelBookings: $reason) {{
     period {{ start end weekdays }} cancelledBookings {ERRORS} }} }}"""
-UPDATE_ACTIVITY = f"""mutation($id: ID!, $input: ActivityInput!, $reason: String) {{
+UPDATE_ACTIVITY = f"""mutation($id: ID!, $input: UpdateActivityInput!, $reason: String) {{
   updateActivity(id: $id, input: $input, cancelBookings: $reason) {{
     activity {{ openDuring }} cancelledBookings {ERRORS} }} }}"""
-UPDATE_UNIT = f"""mutation($id: ID!, $input: UnitInput!) {{
+UPDATE_UNIT = f"""mutation($id: ID!, $input: UpdateUnitInput!) {{
   updateUnit(id: $id, input: $input) {{ unit {{ capacity }} {ERRORS} }} }}"""
 
 
@@ -225,7 +226,7 @@ async def test_closing_a_booked_day_with_a_reason_cancels_its_bookings_and_mails
     assert [m for m in smtp.to(durand.email) if m.subject == CANCELLED_SUBJECT] == []
 
     # "Historique": the request is cancelled, its line says why.
-    history = (await martin.client.data(HISTORY, {"first": 10}))["bookingRequests"]["items"]
+    history = nodes((await martin.client.data(HISTORY, {"first": 10}))["bookingRequests"])
     assert [(r["state"], [(line["state"], line["message"]) for line in r["lines"]]) for r in history] == [
         ("CANCELLED", [("CANCELLED", reason)])
     ]

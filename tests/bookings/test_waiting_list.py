@@ -37,6 +37,7 @@ from tests.support.bookings import (
 )
 from tests.support.builders import make_staff
 from tests.support.catalogue import Service
+from tests.support.pages import nodes
 
 FRIDAY_27_NOV = date(2026, 11, 27)
 DAY = date(2026, 12, 9)  # a Wednesday
@@ -255,7 +256,7 @@ async def test_two_places_the_third_and_fourth_wait_and_move_up_when_a_family_ca
     assert (await the_day(durand, centre))["booking"]["waitingPosition"] == 1
     assert await places(staff, centre) == counts(accepted=2, waiting=1)
     # PETIT's request is settled now, its line follows the booking.
-    history = (await petit.client.data(HISTORY, {"first": 10}))["bookingRequests"]["items"]
+    history = nodes((await petit.client.data(HISTORY, {"first": 10}))["bookingRequests"])
     assert [(r["state"], [line["state"] for line in r["lines"]]) for r in history] == [
         ("ACCEPTED", ["ACCEPTED"])
     ]
@@ -325,7 +326,7 @@ async def test_staff_refusing_a_pending_booking_gives_its_place_to_the_first_in_
     await submit(durand, centre)
     assert await places(staff, centre) == counts(pending=2, waiting=2)
     queue = (await staff.client.data(QUEUE, {"first": 10}))["bookingQueue"]
-    assert [r["householdName"] for r in queue["items"]] == ["MARTIN", "BERNARD"]
+    assert [r["householdName"] for r in nodes(queue)] == ["MARTIN", "BERNARD"]
 
     # A refusal needs its reason; then MARTIN's booking is refused and the place goes to PETIT.
     ids = [first["request"]["lines"][0]["id"]]
@@ -345,7 +346,7 @@ async def test_staff_refusing_a_pending_booking_gives_its_place_to_the_first_in_
     assert [(b["state"], b["waitingPosition"]) for b in await planned(durand)] == [("WAITING", 1)]
     assert await places(staff, centre) == counts(pending=2, waiting=1)
     queue = (await staff.client.data(QUEUE, {"first": 10}))["bookingQueue"]
-    assert [(r["householdName"], r["id"]) for r in queue["items"]] == [
+    assert [(r["householdName"], r["id"]) for r in nodes(queue)] == [
         ("BERNARD", second["request"]["id"]),
         ("PETIT", third["request"]["id"]),
     ]
@@ -376,14 +377,14 @@ async def test_with_staff_promotion_the_first_in_line_awaits_staff(db, browser, 
     assert [(b["state"], b["waitingPosition"]) for b in await planned(petit)] == [("PENDING", None)]
     assert [(b["state"], b["waitingPosition"]) for b in await planned(durand)] == [("WAITING", 1)]
     queue = (await staff.client.data(QUEUE, {"first": 10}))["bookingQueue"]
-    assert [(r["householdName"], r["state"]) for r in queue["items"]] == [("PETIT", "PENDING")]
-    assert [line["state"] for line in queue["items"][0]["lines"]] == ["PENDING"]
+    assert [(r["householdName"], r["state"]) for r in nodes(queue)] == [("PETIT", "PENDING")]
+    assert [line["state"] for line in nodes(queue)[0]["lines"]] == ["PENDING"]
     assert await places(staff, centre) == counts(accepted=1, pending=1, waiting=1)
     mails = await smtp.wait_for(petit.email, 2)
     assert [m for m in mails if m.subject == PROMOTED_SUBJECT]
 
     confirmed = await staff.client.data(
-        DECIDE, {"ids": [queue["items"][0]["id"]], "decision": "ACCEPT", "reason": ""}
+        DECIDE, {"ids": [nodes(queue)[0]["id"]], "decision": "ACCEPT", "reason": ""}
     )
     assert confirmed["decideBookings"]["errors"] == []
     assert confirmed["decideBookings"]["requests"][0]["state"] == "ACCEPTED"
@@ -458,7 +459,7 @@ async def test_attendance_lists_who_comes_with_diets_and_pai_and_a_late_cancella
 
     # Staff grant the cancellation: DURAND gets the place and is mailed.
     queue = (await staff.client.data(QUEUE, {"first": 10}))["bookingQueue"]
-    assert [r["id"] for r in queue["items"]] == [late["request"]["id"]]
+    assert [r["id"] for r in nodes(queue)] == [late["request"]["id"]]
     granted = await staff.client.data(
         DECIDE, {"ids": [late["request"]["id"]], "decision": "ACCEPT", "reason": ""}
     )

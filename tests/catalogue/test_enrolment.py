@@ -22,6 +22,7 @@ from tests.support.catalogue import (
     make_service,
 )
 from tests.support.documents import make_child
+from tests.support.pages import nodes
 
 CANTEEN = "RESTAURANT SCOLAIRE > RESTAURATION SCOLAIRE > RESTAURATION SCOLAIRE 2026-2027"
 CENTRE = "CENTRE AERE MERCREDI > MERCREDIS > MERCREDI POMPIDOU B ELEMENTAIRE / 2026-2027"
@@ -103,7 +104,7 @@ async def test_the_wednesday_centre_waits_for_staff_who_refuse_then_accept(db, b
 
     asked = (await client.data(ENROLL, {"childId": str(emma.id), "periodId": str(service.period.id)}))["enrollChild"]
     assert asked["enrolment"]["state"] == "PENDING"
-    [pending] = (await staff.data(PENDING))["pendingEnrolments"]
+    [pending] = nodes((await staff.data(PENDING))["pendingEnrolments"])
     assert pending == {"id": asked["enrolment"]["id"], "childName": "Emma-Rose MARTIN", "periodPath": CENTRE,
                        "state": "PENDING"}
 
@@ -125,7 +126,7 @@ async def test_the_wednesday_centre_waits_for_staff_who_refuse_then_accept(db, b
     assert accepted["enrolment"]["state"] == "ACCEPTED"
     mail = (await smtp.wait_for(family.email))[0]
     assert f"Emma-Rose est inscrite à « {CENTRE} »" in mail.text  # agreed: her sex is known
-    assert (await staff.data(PENDING))["pendingEnrolments"] == []
+    assert nodes((await staff.data(PENDING))["pendingEnrolments"]) == []
     twice = (await staff.data(DECIDE, {"id": pending["id"], "accept": True, "reason": ""}))["decideEnrolment"]
     assert [e["code"] for e in twice["errors"]] == ["ALREADY_DECIDED"]
 

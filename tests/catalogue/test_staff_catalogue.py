@@ -144,7 +144,7 @@ async def test_an_activity_name_longer_than_its_column_is_too_long_on_update(db,
     staff = await staff_client(db, browser)
     service = await make_service(db)
     before = await catalogue_counts(db)
-    update = """mutation($id: ID!, $input: ActivityInput!) { updateActivity(id: $id, input: $input) {
+    update = """mutation($id: ID!, $input: UpdateActivityInput!) { updateActivity(id: $id, input: $input) {
       activity { name } errors { field code } } }"""
     result = await staff.data(update, {"id": str(service.activity.id), "input": {
         "name": "x" * 100_000, "requiredDocuments": ["ATTESTATION_CAF"]}})

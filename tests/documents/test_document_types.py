@@ -52,6 +52,10 @@ async def test_staff_create_and_update_a_document_type(db, browser):
 
     cleared = await agent.data(UPDATE, {"id": type_id, "input": {"validityMonths": None, "active": False}})
     assert cleared["updateDocumentType"]["documentType"]["validityMonths"] is None
+    assert cleared["updateDocumentType"]["documentType"]["acceptedFormats"] == ["PDF"]  # left out: stays
+    # A label cannot be cleared: refused on its field, the type unchanged.
+    refused = (await agent.data(UPDATE, {"id": type_id, "input": {"label": None}}))["updateDocumentType"]
+    assert codes(refused) == [("label", "REQUIRED")]
 
     # Inactive types are hidden from families, listed for staff on demand.
     family = await make_family(db)

@@ -21,6 +21,7 @@ from tests.support.documents import (
     png_bytes,
     upload,
 )
+from tests.support.pages import end_cursor, has_next, nodes
 
 
 async def test_family_hands_in_the_caf_certificate_and_staff_accept_it(db, browser, smtp, clock, live_server):
@@ -52,8 +53,8 @@ async def test_family_hands_in_the_caf_certificate_and_staff_accept_it(db, brows
     # Staff find it awaiting review, open the same bytes, and accept it.
     agent = await signed_in(browser(), staff.email, staff.password)
     page = (await agent.data(TO_REVIEW))["documentsToReview"]
-    assert page["totalCount"] == 1 and not page["hasNextPage"]
-    item = page["items"][0]
+    assert page["totalCount"] == 1 and not has_next(page)
+    item = nodes(page)[0]
     assert (item["id"], item["householdName"]) == (document["id"], "MARTIN")
     assert (await agent.http.get(link_path(item["downloadUrl"]))).content == pdf
 
@@ -152,10 +153,10 @@ async def test_staff_review_list_is_paginated_oldest_first_in_constant_statement
             page = (await agent.data(TO_REVIEW, {"first": 2, "after": after}))["documentsToReview"]
         statement_counts.append(len(sql))
         assert page["totalCount"] == 5
-        seen += [d["id"] for d in page["items"]]
-        if not page["hasNextPage"]:
+        seen += [d["id"] for d in nodes(page)]
+        if not has_next(page):
             break
-        after = page["endCursor"]
+        after = end_cursor(page)
     assert seen == uploaded
     assert len(set(statement_counts)) == 1, statement_counts
 

@@ -36,6 +36,7 @@ from tests.support.documents import (
     pdf_text,
     upload,
 )
+from tests.support.pages import nodes
 
 EMAIL = "lola.martin@example.org"
 PASSWORD = "Cheval-Agrafe-Pile-42"
@@ -120,7 +121,7 @@ mutation UpdateChild($id: ID!, $input: UpdateChildInput!) {{
   }}
 }}"""
 CHILD = f"query Child($id: ID!) {{ child(id: $id) {{ {CHILD_FIELDS} }} }}"
-PENDING_CHANGES = "{ pendingChanges { id householdId entity field newValue state } }"
+PENDING_CHANGES = "{ pendingChanges { edges { node { id householdId entity field newValue state } } } }"
 DECIDE = """
 mutation Decide($id: ID!) {
   decidePendingChange(id: $id, approve: true) { change { field state } errors { field code } }
@@ -398,13 +399,13 @@ async def test_first_connection_of_a_family_end_to_end(db, browser, smtp, settin
     }]
 
     # ---- Staff: accept the certificate, then approve the quotient and the address.
-    [to_review] = (await agent.data(TO_REVIEW))["documentsToReview"]["items"]
+    [to_review] = nodes((await agent.data(TO_REVIEW))["documentsToReview"])
     assert (to_review["id"], to_review["householdName"]) == (document_id, "MARTIN")
     assert (await agent.http.get(link_path(to_review["downloadUrl"]))).content == certificate
     accepted = (await agent.data(REVIEW, {"id": document_id, "accept": True}))["reviewDocument"]
     assert accepted["errors"] == [] and accepted["document"]["state"] == "ACCEPTED"
 
-    queue = (await agent.data(PENDING_CHANGES))["pendingChanges"]
+    queue = nodes((await agent.data(PENDING_CHANGES))["pendingChanges"])
     assert {c["householdId"] for c in queue} == {household_id}
     assert {c["field"]: c["newValue"] for c in queue} == {
         "number": '"15"', "street": '"Rue de la Surveillance"', "postcode": '"60200"', "city": '"COMPIEGNE"',
@@ -413,7 +414,7 @@ async def test_first_connection_of_a_family_end_to_end(db, browser, smtp, settin
     for change in queue:
         decided = (await agent.data(DECIDE, {"id": change["id"]}))["decidePendingChange"]
         assert decided == {"change": {"field": change["field"], "state": "APPROVED"}, "errors": []}
-    assert (await agent.data(PENDING_CHANGES))["pendingChanges"] == []
+    assert nodes((await agent.data(PENDING_CHANGES))["pendingChanges"]) == []
 
     # ---- The family sees the changes applied, confirms its records: nothing is left to complete.
     household = (await family.data(HOUSEHOLD))["household"]

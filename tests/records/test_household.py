@@ -7,6 +7,7 @@ from sqlmodel import select
 
 from portail.db.models import AuditEntry, Child, FieldRule, Household, HouseholdChild, PendingChange
 from tests.support.builders import make_family, make_staff
+from tests.support.pages import nodes
 
 LOGIN = "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { errors { code } } }"
 HOUSEHOLD = """{ household { id name
@@ -71,7 +72,7 @@ async def test_address_and_quotient_changes_wait_for_staff_then_apply_with_a_mai
     assert quotient["pendingFields"] == ["familyQuotient"]
 
     agent = await signed_in(browser, staff)
-    queue = (await agent.data("{ pendingChanges { id field newValue householdId } }"))["pendingChanges"]
+    queue = nodes((await agent.data("{ pendingChanges { edges { node { id field newValue householdId } } } }"))["pendingChanges"])
     assert sorted(c["field"] for c in queue) == ["city", "familyQuotient", "number", "postcode", "street"]
     for change in queue:
         if change["field"] == "city":
@@ -155,6 +156,24 @@ async def test_the_town_makes_a_field_read_only_or_required(db, browser):
         assert len((await session.exec(select(FieldRule))).all()) == 2
 
 
+async def test_a_field_rule_changes_only_what_is_given(db, browser):
+    staff = await make_staff(db)
+    agent = await signed_in(browser, staff)
+    rule = """mutation($mode: FieldMode, $review: Boolean) {
+      setFieldRule(entity: HOUSEHOLD, field: "street", mode: $mode, needsReview: $review) {
+        field { mode needsReview } errors { field code } } }"""
+    # The street is required and checked by staff by default: making it optional keeps the check.
+    optional = (await agent.data(rule, {"mode": "EDITABLE"}))["setFieldRule"]
+    assert optional == {"field": {"mode": "EDITABLE", "needsReview": True}, "errors": []}
+    unchecked = (await agent.data(rule, {"review": False}))["setFieldRule"]
+    assert unchecked == {"field": {"mode": "EDITABLE", "needsReview": False}, "errors": []}
+    refused = (await agent.data(rule, {"mode": None}))["setFieldRule"]
+    assert refused == {"field": None, "errors": [{"field": "mode", "code": "REQUIRED"}]}
+    async with db.read_sessions() as session:
+        [row] = (await session.exec(select(FieldRule))).all()
+        assert (row.mode, row.needs_review) == ("editable", False)
+
+
 async def test_a_shared_child_is_seen_by_both_households_and_changes_are_audited(db, browser):
     mother = await make_family(db, email="mere@example.org", name="DUPONT")
     father = await make_family(db, email="pere@example.org", name="DURAND", first_name="Marc")
@@ -179,10 +198,10 @@ async def test_a_shared_child_is_seen_by_both_households_and_changes_are_audited
     refused = (await other.data(edit, {"id": str(child.id)}))["updateChild"]
     unknown = (await other.data(edit, {"id": "5b0c3e1e-0000-4000-8000-000000000000"}))["updateChild"]
     assert refused == unknown == {"child": None, "errors": [{"field": "id", "code": "NOT_FOUND"}]}
-    trail = "query($id: ID) { auditTrail(childId: $id) { field before after authorId } }"
+    trail = "query($id: ID) { auditTrail(childId: $id) { edges { node { field before after authorId } } } }"
     for parent in (mum, dad):
-        entries = (await parent.data(trail, {"id": str(child.id)}))["auditTrail"]
+        entries = nodes((await parent.data(trail, {"id": str(child.id)}))["auditTrail"])
         assert entries == [{"field": "allergies", "before": "", "after": "Arachides", "authorId": str(mother.account.id)}]
-    assert (await other.data(trail, {"id": str(child.id)}))["auditTrail"] == []
+    assert nodes((await other.data(trail, {"id": str(child.id)}))["auditTrail"]) == []
     async with db.read_sessions() as session:
         assert (await session.get(Household, stranger.household.id)) is not None

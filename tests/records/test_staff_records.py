@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from tests.support.builders import make_family, make_staff
+from tests.support.pages import end_cursor, has_next, nodes
 
 LOGIN = "mutation($e: String!, $p: String!) { login(email: $e, password: $p) { errors { code } } }"
 SEARCH = """query($s: String!, $after: String) { households(search: $s, first: 2, after: $after) {
-  items { id name } nextCursor } }"""
+  edges { node { id name } } pageInfo { hasNextPage endCursor } } }"""
 
 
 async def signed_in(browser, who):
@@ -24,10 +25,10 @@ async def test_staff_find_households_by_name_or_email_page_by_page(db, browser):
         await make_family(db, email=email, name=name)
     agent = await signed_in(browser, await make_staff(db))
     first = (await agent.data(SEARCH, {"s": "Marti"}))["households"]
-    assert [h["name"] for h in first["items"]] == ["MARTIN", "MARTINEZ"]
-    second = (await agent.data(SEARCH, {"s": "Marti", "after": first["nextCursor"]}))["households"]
-    assert [h["name"] for h in second["items"]] == ["PETIT"]  # found by the guardian's e-mail
-    assert second["nextCursor"] is None
+    assert [h["name"] for h in nodes(first)] == ["MARTIN", "MARTINEZ"]
+    second = (await agent.data(SEARCH, {"s": "Marti", "after": end_cursor(first)}))["households"]
+    assert [h["name"] for h in nodes(second)] == ["PETIT"]  # found by the guardian's e-mail
+    assert not has_next(second)
     bad = await agent(SEARCH, {"s": "", "after": "not-a-cursor"})
     assert bad["errors"][0]["extensions"] == {"code": "INVALID", "field": "after"}
 
@@ -46,14 +47,14 @@ async def test_staff_read_a_household_and_its_audit_a_family_only_its_own(db, br
     assert (await agent.data(query, {"id": str(martin.household.id)}))["household"] == {
         "name": "MARTIN", "me": {"profession": "Boulangère"},
     }
-    trail = "query($id: ID) { auditTrail(householdId: $id) { field after } }"
-    assert (await agent.data(trail, {"id": str(martin.household.id)}))["auditTrail"] == [
+    trail = "query($id: ID) { auditTrail(householdId: $id) { edges { node { field after } } } }"
+    assert nodes((await agent.data(trail, {"id": str(martin.household.id)}))["auditTrail"]) == [
         {"field": "profession", "after": "Boulangère"}
     ]
     # A family naming another household reads nothing, exactly as for an unknown id.
     snooper = await signed_in(browser, other)
     assert (await snooper.data(query, {"id": str(martin.household.id)}))["household"] is None
-    assert (await snooper.data(trail, {"id": str(martin.household.id)}))["auditTrail"] == []
+    assert nodes((await snooper.data(trail, {"id": str(martin.household.id)}))["auditTrail"]) == []
 
 
 async def test_certification_expires_after_the_towns_period(db, browser, clock):

@@ -50,9 +50,9 @@ BOOKABLE = """query($childId: ID!, $periodId: ID!, $from: Date!, $to: Date!) {
       booking { id state waitingPosition fromOtherAccount } } } } }"""
 HISTORY = f"""query($first: Int!, $after: String, $childId: ID, $state: BookingRequestState, $periodId: ID) {{
   bookingRequests(first: $first, after: $after, childId: $childId, state: $state, periodId: $periodId) {{
-    items {{ {REQUEST} }} hasNextPage endCursor }} }}"""
+    edges {{ cursor node {{ {REQUEST} }} }} pageInfo {{ hasNextPage endCursor }} }} }}"""
 QUEUE = f"""query($first: Int!, $after: String) {{ bookingQueue(first: $first, after: $after) {{
-  items {{ {REQUEST} householdName }} hasNextPage endCursor totalCount }} }}"""
+  edges {{ cursor node {{ {REQUEST} householdName }} }} pageInfo {{ hasNextPage endCursor }} totalCount }} }}"""
 ATTENDANCE = """query($activityId: ID!, $date: Date!) { attendance(activityId: $activityId, date: $date) {
   unitName path count withPai children { firstName lastName classLevel diet foodAllergies hasPai state
   householdName } } }"""

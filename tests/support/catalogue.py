@@ -89,7 +89,7 @@ ENROLL = f"""mutation($childId: ID!, $periodId: ID!) {{ enrollChild(childId: $ch
   enrolment {{ id state childName periodPath }} {ERRORS} }} }}"""
 DECIDE = f"""mutation($id: ID!, $accept: Boolean!, $reason: String!) {{
   decideEnrolment(id: $id, accept: $accept, reason: $reason) {{ enrolment {{ id state reason }} {ERRORS} }} }}"""
-PENDING = "{ pendingEnrolments { id childName periodPath state } }"
+PENDING = "{ pendingEnrolments { edges { node { id childName periodPath state } } } }"
 
 
 def unit_input(name: str = "REPAS", **overrides: object) -> dict[str, object]:

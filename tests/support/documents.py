@@ -54,8 +54,9 @@ query Documents($childId: ID) {{ documents(childId: $childId) {{ {DOCUMENT_FIELD
 TO_REVIEW = f"""
 query ToReview($first: Int, $after: String) {{
   documentsToReview(first: $first, after: $after) {{
-    items {{ {DOCUMENT_FIELDS} }}
-    totalCount hasNextPage endCursor
+    edges {{ cursor node {{ {DOCUMENT_FIELDS} }} }}
+    pageInfo {{ hasNextPage endCursor }}
+    totalCount
   }}
 }}"""
 PRINTABLE_FORMS = """

@@ -115,6 +115,7 @@ class LineRefusal:
     """Why a line of a request is refused (the API's ``BookingRefusal`` codes)."""
 
     CLOSED = "CLOSED"
+    NOT_ENROLLED = "NOT_ENROLLED"
     DEADLINE_PASSED = "DEADLINE_PASSED"
     EXCLUSIVE_UNIT = "EXCLUSIVE_UNIT"
 

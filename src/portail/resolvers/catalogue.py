@@ -7,8 +7,8 @@ import json
 import re
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, time
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlmodel import col, select
@@ -170,6 +170,66 @@ async def save_facility(
     await ctx.session.flush()
     forget_catalogue(ctx)
     return row
+
+
+# An update is partial: the schema reads the current settings with these, puts the given fields over
+# them (``dataclasses.replace``) and passes the whole to the update, whose checks and staff guards
+# (``catalogue_bookings``) then see exactly what the row will hold.
+
+
+async def regie_settings(ctx: RequestContext, regie_id: uuid.UUID | None) -> tuple[str, str]:
+    """The regie's name and PayFiP client number, locked for the update to come."""
+    row = await _get(ctx, Regie, regie_id, "id", "Cette régie n'existe pas.")
+    return row.name, row.payfip_client_number
+
+
+async def activity_settings(ctx: RequestContext, activity_id: uuid.UUID | None) -> ActivityData:
+    """The activity's settings as an update's input, locked for the update to come."""
+    row = await _get(ctx, Activity, activity_id, "id", "Cet accueil n'existe pas.")
+    return ActivityData(
+        name=row.name,
+        regie_id=row.regie_id,
+        open_during=row.open_during,
+        acceptance=row.acceptance,
+        when_full=row.when_full,
+        promotion=row.promotion,
+        late_cancellation=row.late_cancellation,
+        payment=row.payment,
+        enrolment=row.enrolment,
+        min_age=row.min_age,
+        max_age=row.max_age,
+        class_levels=split(row.class_levels),
+        required_sections=split(row.required_sections),
+        required_documents=split(row.required_documents),
+    )
+
+
+async def period_settings(ctx: RequestContext, period_id: uuid.UUID | None) -> PeriodData:
+    """The period's name, dates and weekdays as an update's input, locked for the update to come."""
+    row = await _get(ctx, Period, period_id, "id", "Cette période n'existe pas.")
+    return PeriodData(row.name, row.start, row.end, weekdays_of(row))
+
+
+async def unit_settings(ctx: RequestContext, unit_id: uuid.UUID | None) -> UnitData:
+    """The unit's settings as an update's input, locked for the update to come: its period first, then
+    the unit, the order a booking submission takes (as ``catalogue_bookings.update_unit`` does)."""
+    found = await ctx.session.get(Unit, unit_id) if unit_id else None
+    if found is not None:
+        await _get(ctx, Period, found.period_id, "id", "Cette période n'existe pas.")
+    row = await _get(ctx, Unit, unit_id, "id", "Cette unité n'existe pas.")
+    return UnitData(
+        name=row.name,
+        position=row.position,
+        capacity=row.capacity,
+        booking=RuleData(
+            row.booking_rule, row.booking_days, row.booking_weekday, row.booking_at, row.booking_counted_in
+        ),
+        cancellation=RuleData(
+            row.cancel_rule, row.cancel_days, row.cancel_weekday, row.cancel_at, row.cancel_counted_in
+        ),
+        tariff=[(bound, price) for bound, price in json.loads(row.tariff)],
+        exclusive_group=row.exclusive_group,
+    )
 
 
 async def create_activity(ctx: RequestContext, facility_id: uuid.UUID | None, data: ActivityData) -> Activity:
@@ -651,8 +711,17 @@ async def decide_enrolment(
     return row
 
 
-async def enrolments(ctx: RequestContext, state: str | None, limit: int) -> list[Enrolment]:
+async def enrolments(
+    ctx: RequestContext, state: str | None, limit: int, after: tuple[datetime, uuid.UUID] | None = None
+) -> list[Enrolment]:
+    """Enrolments in ``state``, oldest first; ``after`` is the (created_at, id) of the last one read."""
     query = select(Enrolment).order_by(col(Enrolment.created_at), col(Enrolment.id)).limit(limit)
     if state is not None:
         query = query.where(Enrolment.state == state)
+    if after is not None:
+        at, last_id = after
+        query = query.where(
+            (col(Enrolment.created_at) > at)
+            | ((col(Enrolment.created_at) == at) & (col(Enrolment.id) > last_id))
+        )
     return list((await ctx.session.exec(query)).all())

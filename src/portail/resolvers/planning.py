@@ -336,7 +336,7 @@ def _why_not(
     if not status.open:
         return LineRefusal.CLOSED, f"Fermé ce jour-là ({status.label})."
     if not enrolled:
-        return "NOT_ENROLLED", "L'enfant n'est pas inscrit à cette période."
+        return LineRefusal.NOT_ENROLLED, "L'enfant n'est pas inscrit à cette période."
     if is_active(current):
         return RefusalCode.ALREADY_BOOKED.value, "Une présence est déjà demandée pour ce jour."
     if now.astimezone(UTC) >= book_by.astimezone(UTC):

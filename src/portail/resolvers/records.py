@@ -866,15 +866,20 @@ async def certify_records(ctx: RequestContext) -> uuid.UUID:
 
 
 async def pending_changes(
-    ctx: RequestContext, state: str, limit: int, after: datetime | None
+    ctx: RequestContext, state: str, limit: int, after: tuple[datetime, uuid.UUID] | None
 ) -> list[PendingChange]:
+    """Changes in ``state``, oldest first; ``after`` is the (created_at, id) of the last one read."""
     query = (
         select(PendingChange)
         .where(PendingChange.state == state)
         .order_by(col(PendingChange.created_at), col(PendingChange.id))
     )
     if after is not None:
-        query = query.where(PendingChange.created_at > after)
+        at, last_id = after
+        query = query.where(
+            (col(PendingChange.created_at) > at)
+            | ((col(PendingChange.created_at) == at) & (col(PendingChange.id) > last_id))
+        )
     return list((await ctx.session.exec(query.limit(limit))).all())
 
 
@@ -931,18 +936,22 @@ async def decide_pending_change(
 
 
 async def set_field_rule(
-    ctx: RequestContext, entity: str, field_name: str, mode: str, needs_review: bool
+    ctx: RequestContext, entity: str, field_name: str, mode: str | None, needs_review: bool | None
 ) -> FieldRule:
+    """Set the town's rule for a field; ``mode`` or ``needs_review`` None keeps the current one."""
     spec = fields.CATALOGUE.get((entity, field_name))
     if spec is None:
         raise UserErrors.one("field", ErrorCode.NOT_FOUND, "Ce champ n'existe pas pour cette fiche.")
-    if mode not in fields.MODES:  # pragma: no cover - the GraphQL enum only allows the modes
+    if mode is not None and mode not in fields.MODES:  # pragma: no cover - the GraphQL enum only allows the modes
         raise UserErrors.one("mode", ErrorCode.INVALID, "Mode inconnu.")
     row = await ctx.session.get(FieldRule, (entity, field_name), with_for_update=True)
     if row is None:
-        row = FieldRule(entity=entity, field=field_name, mode=mode, needs_review=needs_review)
+        row = FieldRule(entity=entity, field=field_name, mode=spec.mode, needs_review=spec.needs_review)
         ctx.session.add(row)
-    row.mode, row.needs_review = mode, needs_review
+    if mode is not None:
+        row.mode = mode
+    if needs_review is not None:
+        row.needs_review = needs_review
     ctx.cache.pop(("field_rules",), None)
     return row
 
@@ -991,9 +1000,12 @@ async def audit_trail(
     household_id: uuid.UUID | None,
     child_id: uuid.UUID | None,
     limit: int,
-    before: datetime | None,
+    after: tuple[datetime, uuid.UUID] | None,
 ) -> list[AuditEntry]:
-    """Changes to records, newest first: a family reads its own; staff read any household's."""
+    """Changes to records, newest first: a family reads its own; staff read any household's.
+
+    ``after`` is the (at, id) of the last entry read: the page goes on from there (ties on ``at`` by id).
+    """
     if child_id is not None:
         child, _ = await child_of(ctx, child_id)
         condition = col(AuditEntry.child_id) == child.id
@@ -1006,8 +1018,11 @@ async def audit_trail(
             col(AuditEntry.child_id).in_(children) if children else False
         )
     query = select(AuditEntry).where(condition)
-    if before is not None:
-        query = query.where(AuditEntry.at < before)
+    if after is not None:
+        at, last_id = after
+        query = query.where(
+            (col(AuditEntry.at) < at) | ((col(AuditEntry.at) == at) & (col(AuditEntry.id) > last_id))
+        )
     query = query.order_by(col(AuditEntry.at).desc(), col(AuditEntry.id)).limit(limit)
     return list((await ctx.session.exec(query)).all())
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Awaitable, Callable
 from enum import Enum
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import strawberry
 from strawberry.types import Info
@@ -20,6 +20,7 @@ from portail.resolvers.transactions import in_transaction
 from portail.schema.errors import UserError
 from portail.schema.households import Household, ToComplete
 from portail.schema.ids import parse_id, to_id
+from portail.schema.partial import given, optional
 from portail.schema.permissions import SIGNED_IN, STAFF
 
 T = TypeVar("T")
@@ -210,25 +211,48 @@ class OpenFamilyAccountInput:
     civility: str = strawberry.field(default="", description='"M." or "Mme" (optional).')
 
 
-@strawberry.input(description='Changes to "Mon profil": omitted fields stay as they are.')
+@strawberry.input(
+    description='Changes to "Mon profil": omitted fields stay as they are; null clears a field that may '
+    "be empty and is refused on `email`, `firstName` and `lastName`."
+)
 class UpdateProfileInput:
-    email: str | None = strawberry.field(
-        default=None,
-        description="A new sign-in address: it takes effect once confirmed from the mail sent to it. "
+    email: str | None = optional(
+        "A new sign-in address: it takes effect once confirmed from the mail sent to it. "
         "The answer never tells whether another account already uses it: such an address is answered "
-        "the same (it shows in `pendingEmail`), its owner is mailed instead, and it can never be confirmed.",
+        "the same (it shows in `pendingEmail`), its owner is mailed instead, and it can never be confirmed."
     )
-    civility: str | None = strawberry.field(default=None, description='"M.", "Mme" or empty.')
-    first_name: str | None = strawberry.field(default=None, description="First name (required).")
-    last_name: str | None = strawberry.field(default=None, description="Last name (required).")
-    birth_date: datetime.date | None = strawberry.field(
-        default=strawberry.UNSET, description="Birth date, not in the future; null clears it."
+    civility: str | None = optional('"M.", "Mme" or empty.')
+    first_name: str | None = optional("First name (required).")
+    last_name: str | None = optional("Last name (required).")
+    birth_date: datetime.date | None = optional("Birth date, not in the future; null clears it.")
+    mobile_phone: str | None = optional("Mobile phone; empty or null clears it.")
+    home_phone: str | None = optional("Home phone; empty or null clears it.")
+    profession: str | None = optional("Profession.")
+    employer: str | None = optional("Employer.")
+    work_phone: str | None = optional("Work phone; empty or null clears it.")
+
+
+_CLEARABLE = frozenset(
+    {"civility", "birth_date", "mobile_phone", "home_phone", "profession", "employer", "work_phone"}
+)
+
+
+def _profile_changes(input: UpdateProfileInput) -> use_cases.ProfileChanges:
+    values = given(input, _CLEARABLE)
+    text = {k: ("" if v is None else v) for k, v in values.items() if k != "birth_date"}
+    return use_cases.ProfileChanges(
+        email=text.get("email"),
+        civility=text.get("civility"),
+        first_name=text.get("first_name"),
+        last_name=text.get("last_name"),
+        birth_date=values.get("birth_date"),
+        clear_birth_date="birth_date" in values and values["birth_date"] is None,
+        mobile_phone=text.get("mobile_phone"),
+        home_phone=text.get("home_phone"),
+        profession=text.get("profession"),
+        employer=text.get("employer"),
+        work_phone=text.get("work_phone"),
     )
-    mobile_phone: str | None = strawberry.field(default=None, description="Mobile phone; empty clears it.")
-    home_phone: str | None = strawberry.field(default=None, description="Home phone; empty clears it.")
-    profession: str | None = strawberry.field(default=None, description="Profession.")
-    employer: str | None = strawberry.field(default=None, description="Employer.")
-    work_phone: str | None = strawberry.field(default=None, description="Work phone; empty clears it.")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -351,22 +375,10 @@ class AccountMutations:
         info: Info,
         input: Annotated[UpdateProfileInput, strawberry.argument(description="The fields to change.")],
     ) -> ViewerPayload:
-        changes = use_cases.ProfileChanges(
-            email=input.email,
-            civility=input.civility,
-            first_name=input.first_name,
-            last_name=input.last_name,
-            birth_date=input.birth_date if input.birth_date else None,
-            clear_birth_date=input.birth_date is None,
-            mobile_phone=input.mobile_phone,
-            home_phone=input.home_phone,
-            profession=input.profession,
-            employer=input.employer,
-            work_phone=input.work_phone,
-        )
-        account, errors = await run_mutation(
-            info, lambda: use_cases.update_profile(info.context.app, changes)
-        )
+        async def update() -> Any:
+            return await use_cases.update_profile(info.context.app, _profile_changes(input))
+
+        account, errors = await run_mutation(info, update)
         return ViewerPayload(viewer=Viewer.from_row(account) if account else None, errors=errors)
 
     @strawberry.mutation(description="Confirm a new e-mail address from the link mailed to it.")

@@ -5,112 +5,183 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from enum import Enum
 from typing import Annotated, Any
 
 import strawberry
 from strawberry.types import Info
 
 from portail.resolvers import booking_decisions, booking_requests, planning
+from portail.resolvers.booking_requests import LineRefusal
 from portail.resolvers.catalogue_reading import load_catalogue, period_path
 from portail.resolvers.errors import ErrorCode, UserErrors
 from portail.resolvers.households import children_by_id
 from portail.rules import booking_states as states
+from portail.rules.booking_states import RefusalCode
 from portail.rules.calendar import DayReason
 from portail.rules.pricing import format_amount
 from portail.rules.repeat import Frequency
 from portail.schema.accounts import run_mutation
-from portail.schema.catalogue import WEEKDAYS, Weekday, _enum
+from portail.schema.catalogue import WEEKDAYS, Weekday
 from portail.schema.errors import UserError
 from portail.schema.households import ClassLevel, Diet, _choice
 from portail.schema.ids import parse_id, to_id
-from portail.schema.pagination import After, PageSize
+from portail.schema.pagination import (
+    INT,
+    After,
+    Connection,
+    Edge,
+    PageSize,
+    decode_cursor,
+    encode_cursor,
+    page_info,
+)
 from portail.schema.permissions import FAMILY, STAFF
 
-BookingState = _enum(
-    "BookingState",
-    'Where a booking stands: the legend of the planning ("Légende > Icônes d\'état").',
-    {
-        "PENDING": "Présence en attente de traitement: staff (or the basket's payment) will settle it.",
-        "ACCEPTED": "Présence acceptée.",
-        "CANCELLATION_REQUESTED": "Demande d'annulation: asked after the deadline, staff decide; the "
-        "place is "
-        "still held.",
-        "CANCELLED": "Présence annulée.",
-        "REFUSED": "Présence refusée.",
-        "EXPIRED": "Expirée: held in a basket that was not paid in time.",
-        "WAITING": "Présence en liste d'attente: the day was full; it gets the next place that frees.",
-    },
+
+@strawberry.enum(
+    description='Where a booking stands: the legend of the planning ("Légende > Icônes d\'état").',
 )
-BookingRequestState = _enum(
-    "BookingRequestState",
-    'Where a booking request ("dossier") stands, derived from its lines.',
-    {
-        "PENDING": "En attente de traitement: some line awaits staff, a payment or a place.",
-        "ACCEPTED": "Acceptée: every line settled, none refused.",
-        "PARTIALLY_ACCEPTED": "Partiellement acceptée: some lines accepted, some refused.",
-        "REFUSED": "Refusée.",
-        "CANCELLED": "Annulée: every booking of it was cancelled.",
-        "EXPIRED": "Expirée: its basket was not paid in time.",
-    },
-)
-BookingAction = _enum(
-    "BookingAction",
-    "What a line of a request does.",
-    {
-        "BOOK": '"Nouvelle présence": book the unit that day.',
-        "CANCEL": '"ANNULER": cancel the booking of the unit that day.',
-    },
-)
-RepeatFrequency = _enum(
-    "RepeatFrequency",
-    'How often the chosen weekdays repeat ("MODE RECOPIE").',
-    {
-        "EVERY_WEEK": "Every week.",
-        "EVERY_OTHER_WEEK": "The week of the start date, then every other week.",
-        "EVEN_WEEKS": "Even ISO week numbers, as printed on French calendars.",
-        "ODD_WEEKS": "Odd ISO week numbers.",
-    },
-)
-BookingRefusal = _enum(
-    "BookingRefusal",
-    "Why a line cannot be booked or cancelled (the message says it in French).",
-    {
-        "CLOSED": "The activity does not run that day (holiday, closure, not one of its weekdays).",
-        "NOT_ENROLLED": "The child is not enrolled in the period.",
-        "DEADLINE_PASSED": "The booking deadline of the unit has passed for that day.",
-        "EXCLUSIVE_UNIT": "Another unit booked that day excludes this one (a day and a morning).",
-        "FULL": "No place left that day and the activity has no waiting list.",
-        "ALREADY_BOOKED": "The child already has a booking (or a place in line) for the unit that day.",
-        "NO_BOOKING": "Nothing to cancel: no booking that day.",
-        "BOOKING_ENDED": "The booking is already cancelled, refused or expired.",
-        "CANCELLATION_DEADLINE_PASSED": "The cancellation deadline has passed and the activity refuses late "
-        "cancellations.",
-        "CANCELLATION_ALREADY_REQUESTED": "A cancellation request is already waiting for staff.",
-    },
-)
-DayStatusCode = _enum(
-    "DayStatusCode",
-    "Why a day is open or closed in a period's calendar.",
-    {
-        "OPEN": "Open.",
-        "EXTRA_DAY": "Open by exception (staff added the day).",
-        "OUTSIDE_PERIOD": "Before the period's first day or after its last.",
-        "NOT_A_WEEKDAY_OF_THE_ACTIVITY": "The activity does not run on this day of the week.",
-        "PUBLIC_HOLIDAY": "A public holiday.",
-        "SCHOOL_HOLIDAY": "School holidays (the activity runs in school time).",
-        "SCHOOL_TIME": "School time (the activity runs in school holidays).",
-        "CLOSURE": "Closed by staff.",
-    },
-)
-BookingDecision = _enum(
-    "BookingDecision",
-    "Staff's answer to bookings and cancellation requests awaiting a decision.",
-    {
-        "ACCEPT": "Accept: the booking is accepted, or the cancellation is granted.",
-        "REFUSE": "Refuse (a reason is required): the booking is refused, or the cancellation is refused and "
-        "the booking stays accepted.",
-    },
-)
+class BookingState(Enum):
+    PENDING = strawberry.enum_value(
+        "PENDING",
+        description="Présence en attente de traitement: staff (or the basket's payment) will settle it.",
+    )
+    ACCEPTED = strawberry.enum_value("ACCEPTED", description="Présence acceptée.")
+    CANCELLATION_REQUESTED = strawberry.enum_value(
+        "CANCELLATION_REQUESTED",
+        description="Demande d'annulation: asked after the deadline, staff decide; the place is still held.",
+    )
+    CANCELLED = strawberry.enum_value("CANCELLED", description="Présence annulée.")
+    REFUSED = strawberry.enum_value("REFUSED", description="Présence refusée.")
+    EXPIRED = strawberry.enum_value(
+        "EXPIRED",
+        description="Expirée: held in a basket that was not paid in time.",
+    )
+    WAITING = strawberry.enum_value(
+        "WAITING",
+        description="Présence en liste d'attente: the day was full; it gets the next place that frees.",
+    )
+
+
+@strawberry.enum(description='Where a booking request ("dossier") stands, derived from its lines.')
+class BookingRequestState(Enum):
+    PENDING = strawberry.enum_value(
+        "PENDING",
+        description="En attente de traitement: some line awaits staff, a payment or a place.",
+    )
+    ACCEPTED = strawberry.enum_value("ACCEPTED", description="Acceptée: every line settled, none refused.")
+    PARTIALLY_ACCEPTED = strawberry.enum_value(
+        "PARTIALLY_ACCEPTED",
+        description="Partiellement acceptée: some lines accepted, some refused.",
+    )
+    REFUSED = strawberry.enum_value("REFUSED", description="Refusée.")
+    CANCELLED = strawberry.enum_value("CANCELLED", description="Annulée: every booking of it was cancelled.")
+    EXPIRED = strawberry.enum_value("EXPIRED", description="Expirée: its basket was not paid in time.")
+
+
+@strawberry.enum(description="What a line of a request does.")
+class BookingAction(Enum):
+    BOOK = strawberry.enum_value("BOOK", description='"Nouvelle présence": book the unit that day.')
+    CANCEL = strawberry.enum_value(
+        "CANCEL",
+        description='"ANNULER": cancel the booking of the unit that day.',
+    )
+
+
+@strawberry.enum(description='How often the chosen weekdays repeat ("MODE RECOPIE").')
+class RepeatFrequency(Enum):
+    EVERY_WEEK = strawberry.enum_value("EVERY_WEEK", description="Every week.")
+    EVERY_OTHER_WEEK = strawberry.enum_value(
+        "EVERY_OTHER_WEEK",
+        description="The week of the start date, then every other week.",
+    )
+    EVEN_WEEKS = strawberry.enum_value(
+        "EVEN_WEEKS",
+        description="Even ISO week numbers, as printed on French calendars.",
+    )
+    ODD_WEEKS = strawberry.enum_value("ODD_WEEKS", description="Odd ISO week numbers.")
+
+
+@strawberry.enum(description="Why a line cannot be booked or cancelled (the message says it in French).")
+class BookingRefusal(Enum):
+    # The codes are defined once, where they are decided: the booking rules (``RefusalCode``) and the
+    # request's calendar checks (``LineRefusal``); here they only get their documentation.
+    # tests/bookings/test_refusal_codes.py proves every code a family's line can get is listed.
+    CLOSED = strawberry.enum_value(
+        LineRefusal.CLOSED,
+        description="The activity does not run that day (holiday, closure, not one of its weekdays).",
+    )
+    NOT_ENROLLED = strawberry.enum_value(
+        LineRefusal.NOT_ENROLLED, description="The child is not enrolled in the period."
+    )
+    DEADLINE_PASSED = strawberry.enum_value(
+        LineRefusal.DEADLINE_PASSED, description="The booking deadline of the unit has passed for that day."
+    )
+    EXCLUSIVE_UNIT = strawberry.enum_value(
+        LineRefusal.EXCLUSIVE_UNIT,
+        description="Another unit booked that day excludes this one (a day and a morning).",
+    )
+    FULL = strawberry.enum_value(
+        RefusalCode.FULL.value, description="No place left that day and the activity has no waiting list."
+    )
+    ALREADY_BOOKED = strawberry.enum_value(
+        RefusalCode.ALREADY_BOOKED.value,
+        description="The child already has a booking (or a place in line) for the unit that day.",
+    )
+    NO_BOOKING = strawberry.enum_value(
+        RefusalCode.NO_BOOKING.value, description="Nothing to cancel: no booking that day."
+    )
+    BOOKING_ENDED = strawberry.enum_value(
+        RefusalCode.BOOKING_ENDED.value, description="The booking is already cancelled, refused or expired."
+    )
+    CANCELLATION_DEADLINE_PASSED = strawberry.enum_value(
+        RefusalCode.CANCELLATION_DEADLINE_PASSED.value,
+        description="The cancellation deadline has passed and the activity refuses late cancellations.",
+    )
+    CANCELLATION_ALREADY_REQUESTED = strawberry.enum_value(
+        RefusalCode.CANCELLATION_ALREADY_REQUESTED.value,
+        description="A cancellation request is already waiting for staff.",
+    )
+
+
+@strawberry.enum(description="Why a day is open or closed in a period's calendar.")
+class DayStatusCode(Enum):
+    OPEN = strawberry.enum_value(DayReason.OPEN.value, description="Open.")
+    EXTRA_DAY = strawberry.enum_value(
+        DayReason.EXTRA_DAY.value, description="Open by exception (staff added the day)."
+    )
+    OUTSIDE_PERIOD = strawberry.enum_value(
+        DayReason.OUTSIDE_PERIOD.value,
+        description="Before the period's first day or after its last.",
+    )
+    NOT_A_WEEKDAY_OF_THE_ACTIVITY = strawberry.enum_value(
+        DayReason.NOT_A_WEEKDAY_OF_THE_ACTIVITY.value,
+        description="The activity does not run on this day of the week.",
+    )
+    PUBLIC_HOLIDAY = strawberry.enum_value(DayReason.PUBLIC_HOLIDAY.value, description="A public holiday.")
+    SCHOOL_HOLIDAY = strawberry.enum_value(
+        DayReason.SCHOOL_HOLIDAY.value,
+        description="School holidays (the activity runs in school time).",
+    )
+    SCHOOL_TIME = strawberry.enum_value(
+        DayReason.SCHOOL_TIME.value,
+        description="School time (the activity runs in school holidays).",
+    )
+    CLOSURE = strawberry.enum_value(DayReason.CLOSURE.value, description="Closed by staff.")
+
+
+@strawberry.enum(description="Staff's answer to bookings and cancellation requests awaiting a decision.")
+class BookingDecision(Enum):
+    ACCEPT = strawberry.enum_value(
+        "ACCEPT",
+        description="Accept: the booking is accepted, or the cancellation is granted.",
+    )
+    REFUSE = strawberry.enum_value(
+        "REFUSE",
+        description="Refuse (a reason is required): the booking is refused, or the cancellation is refused "
+        "and the booking stays accepted.",
+    )
 
 
 def _state(value: str) -> Any:
@@ -476,14 +547,16 @@ class BookingRequest:
     lines: list[BookingRequestLine] = strawberry.field(description="Its lines (the detail, « ... »).")
 
 
-@strawberry.type(description="A page of booking requests.")
-class BookingRequestPage:
-    items: list[BookingRequest] = strawberry.field(description="The requests of this page.")
-    has_next_page: bool = strawberry.field(
-        description="Whether more follow (ask again with `after: endCursor`)."
-    )
-    end_cursor: str | None = strawberry.field(description="The cursor of the last item (null: empty page).")
-    total_count: int | None = strawberry.field(description="Staff queue: how many await a decision; null.")
+@strawberry.type(description='A page of the household\'s booking requests ("Historique"), newest first.')
+class BookingRequestConnection(Connection[BookingRequest]):
+    pass
+
+
+@strawberry.type(
+    description="A page of the staff queue: requests with lines awaiting a decision, oldest first."
+)
+class BookingQueueConnection(Connection[BookingRequest]):
+    total_count: int = strawberry.field(description="How many requests await a decision in all.")
 
 
 def _request(
@@ -604,14 +677,9 @@ def _submitted(plan: booking_requests.Plan) -> BookingRequest:
     )
 
 
-def _number_cursor(value: str | None) -> int | None:
-    if value is None:
-        return None
-    if not value.isdigit() or len(value) > 12:
-        raise UserErrors.one(
-            "after", ErrorCode.INVALID, "Curseur invalide : reprenez la liste depuis le début."
-        )
-    return int(value)
+def _number_cursor(kind: str, value: str | None) -> int | None:
+    key = decode_cursor(value, kind, (INT,))
+    return key[0] if key else None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -663,15 +731,14 @@ class SlotUse:
     waiting: int = strawberry.field(description="Bookings in the waiting line.")
 
 
-Actor = _enum(
-    "BookingActor",
-    "Who changed a booking's state.",
-    {
-        "FAMILY": "A guardian, from the portal.",
-        "STAFF": "Town staff.",
-        "SYSTEM": "The portal itself (a place freed in the waiting line, a basket paid or expired).",
-    },
-)
+@strawberry.enum(name="BookingActor", description="Who changed a booking's state.")
+class Actor(Enum):
+    FAMILY = strawberry.enum_value("FAMILY", description="A guardian, from the portal.")
+    STAFF = strawberry.enum_value("STAFF", description="Town staff.")
+    SYSTEM = strawberry.enum_value(
+        "SYSTEM",
+        description="The portal itself (a place freed in the waiting line, a basket paid or expired).",
+    )
 
 
 @strawberry.type(description="A change of a booking's state: who, when, why.")
@@ -877,23 +944,23 @@ class BookingQueries:
         period_id: Annotated[
             strawberry.ID | None, strawberry.argument(description="Only this period.")
         ] = None,
-    ) -> BookingRequestPage:
+    ) -> BookingRequestConnection:
         page = await booking_requests.history(
             info.context.app,
             first=first,
-            after=_number_cursor(after),
+            after=_number_cursor("bookingRequests", after),
             child_id=parse_id(child_id),
             child_given=child_id is not None,
             state=state.name.lower() if state is not None else None,
             period_id=parse_id(period_id),
             period_given=period_id is not None,
         )
-        return BookingRequestPage(
-            items=await _requests(info, page.items),
-            has_next_page=page.has_next,
-            end_cursor=str(page.items[-1].request.number) if page.items else None,
-            total_count=None,
-        )
+        nodes = await _requests(info, page.items)
+        items = [
+            Edge(cursor=encode_cursor("bookingRequests", (v.request.number,)), node=n)
+            for v, n in zip(page.items, nodes, strict=True)
+        ]
+        return BookingRequestConnection(edges=items, page_info=page_info(items, page.has_next))
 
     @strawberry.field(
         permission_classes=STAFF,
@@ -906,13 +973,17 @@ class BookingQueries:
         info: Info,
         first: PageSize = 20,
         after: After = None,
-    ) -> BookingRequestPage:
-        page = await booking_decisions.queue(info.context.app, first=first, after=_number_cursor(after))
-        return BookingRequestPage(
-            items=await _requests(info, page.items, page.households),
-            has_next_page=page.has_next,
-            end_cursor=str(page.items[-1].request.number) if page.items else None,
-            total_count=page.total,
+    ) -> BookingQueueConnection:
+        page = await booking_decisions.queue(
+            info.context.app, first=first, after=_number_cursor("bookingQueue", after)
+        )
+        nodes = await _requests(info, page.items, page.households)
+        items = [
+            Edge(cursor=encode_cursor("bookingQueue", (v.request.number,)), node=n)
+            for v, n in zip(page.items, nodes, strict=True)
+        ]
+        return BookingQueueConnection(
+            edges=items, page_info=page_info(items, page.has_next), total_count=page.total
         )
 
     @strawberry.field(

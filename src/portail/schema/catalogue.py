@@ -3,6 +3,7 @@ units; families see what a child may be enrolled in and ask for it ("Inscription
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import uuid
 from enum import Enum
@@ -30,117 +31,139 @@ from portail.schema.documents import not_found
 from portail.schema.errors import UserError
 from portail.schema.households import ClassLevel, RecordSection
 from portail.schema.ids import parse_id, to_id
+from portail.schema.pagination import (
+    AT,
+    ID,
+    After,
+    Connection,
+    PageSize,
+    decode_cursor,
+    edges,
+    page_info,
+    page_size,
+)
+from portail.schema.partial import given, optional
 from portail.schema.permissions import FAMILY, STAFF
-
-MAX_PAGE = 100
 
 CANCEL_BOOKINGS = (
     "To go through although bookings stand on days this change closes: the reason (in French, the "
-    "families read it, e.g. \"Grève du personnel de restauration\"). Those bookings (pending, accepted, "
+    'families read it, e.g. "Grève du personnel de restauration"). Those bookings (pending, accepted, '
     "cancellation requested, waiting; past days included) are cancelled by staff with this reason, their "
     "places freed, and each family is mailed its days. Omitted or null: the change is refused with "
     "`BOOKINGS_IN_THE_WAY` on the field at fault, saying how many bookings stand in the way."
 )
 
 
-def _enum(name: str, description: str, values: dict[str, str]) -> Any:
-    return strawberry.enum(
-        Enum(name, {k: strawberry.enum_value(k, description=d) for k, d in values.items()}),  # type: ignore[misc]
-        description=description,
+@strawberry.enum(description="When an activity runs with respect to the school holidays of the town's zone.")
+class OpenDuring(Enum):
+    SCHOOL_TIME = strawberry.enum_value(
+        "SCHOOL_TIME",
+        description="Closed during school holidays (canteen, before/after-school care, Wednesdays).",
+    )
+    SCHOOL_HOLIDAYS = strawberry.enum_value(
+        "SCHOOL_HOLIDAYS",
+        description="Open only during school holidays (holiday day-care).",
+    )
+    ALWAYS = strawberry.enum_value("ALWAYS", description="School holidays make no difference.")
+
+
+@strawberry.enum(description="Who accepts a request.")
+class Decider(Enum):
+    AUTOMATIC = strawberry.enum_value(
+        "AUTOMATIC",
+        description="Accepted at once (bookings: within capacity; enrolments: when prerequisites hold).",
+    )
+    STAFF = strawberry.enum_value("STAFF", description="Staff accept or refuse it.")
+
+
+@strawberry.enum(description="What happens to a booking for a full day.")
+class WhenFull(Enum):
+    REFUSE = strawberry.enum_value("REFUSE", description="It is refused.")
+    WAITING_LIST = strawberry.enum_value("WAITING_LIST", description="It waits in line for a place to free.")
+
+
+@strawberry.enum(description="A cancellation after the cancellation deadline.")
+class LateCancellation(Enum):
+    REFUSE = strawberry.enum_value("REFUSE", description="It is refused.")
+    REQUEST = strawberry.enum_value(
+        "REQUEST",
+        description='It becomes a "demande d\'annulation" staff decide.',
     )
 
 
-OpenDuring = _enum(
-    "OpenDuring",
-    "When an activity runs with respect to the school holidays of the town's zone.",
-    {
-        "SCHOOL_TIME": "Closed during school holidays (canteen, before/after-school care, Wednesdays).",
-        "SCHOOL_HOLIDAYS": "Open only during school holidays (holiday day-care).",
-        "ALWAYS": "School holidays make no difference.",
-    },
-)
-Decider = _enum(
-    "Decider",
-    "Who accepts a request.",
-    {
-        "AUTOMATIC": "Accepted at once (bookings: within capacity; enrolments: when prerequisites hold).",
-        "STAFF": "Staff accept or refuse it.",
-    },
-)
-WhenFull = _enum(
-    "WhenFull",
-    "What happens to a booking for a full day.",
-    {
-        "REFUSE": "It is refused.",
-        "WAITING_LIST": "It waits in line for a place to free.",
-    },
-)
-LateCancellation = _enum(
-    "LateCancellation",
-    "A cancellation after the cancellation deadline.",
-    {
-        "REFUSE": "It is refused.",
-        "REQUEST": 'It becomes a "demande d\'annulation" staff decide.',
-    },
-)
-Payment = _enum(
-    "Payment",
-    "How bookings are paid.",
-    {
-        "INVOICE": "Invoiced afterwards.",
-        "BASKET": "Paid at booking, through the basket.",
-    },
-)
-DeadlineKind = _enum(
-    "DeadlineKind",
-    "The form of a deadline rule.",
-    {
-        "DAYS_BEFORE": '"N jours avant, HHhMM" (`days`, `at`, `countedIn`).',
-        "WEEKDAY_OF_WEEK_BEFORE": '"le jeudi de la semaine précédente, 12h00" (`weekday`, `at`).',
-    },
-)
-DayCount = _enum(
-    "DayCount",
-    'How the days of a "N days before" rule are counted.',
-    {
-        "CALENDAR": "Every day counts.",
-        "WORKING": 'Only Monday to Friday that are not public holidays count ("jours ouvrés").',
-    },
-)
-Weekday = _enum(
-    "Weekday",
-    "A day of the week.",
-    {
-        "MONDAY": "Lundi.",
-        "TUESDAY": "Mardi.",
-        "WEDNESDAY": "Mercredi.",
-        "THURSDAY": "Jeudi.",
-        "FRIDAY": "Vendredi.",
-        "SATURDAY": "Samedi.",
-        "SUNDAY": "Dimanche.",
-    },
-)
+@strawberry.enum(description="How bookings are paid.")
+class Payment(Enum):
+    INVOICE = strawberry.enum_value("INVOICE", description="Invoiced afterwards.")
+    BASKET = strawberry.enum_value("BASKET", description="Paid at booking, through the basket.")
+
+
+@strawberry.enum(description="The form of a deadline rule.")
+class DeadlineKind(Enum):
+    DAYS_BEFORE = strawberry.enum_value(
+        "DAYS_BEFORE",
+        description='"N jours avant, HHhMM" (`days`, `at`, `countedIn`).',
+    )
+    WEEKDAY_OF_WEEK_BEFORE = strawberry.enum_value(
+        "WEEKDAY_OF_WEEK_BEFORE",
+        description='"le jeudi de la semaine précédente, 12h00" (`weekday`, `at`).',
+    )
+
+
+@strawberry.enum(description='How the days of a "N days before" rule are counted.')
+class DayCount(Enum):
+    CALENDAR = strawberry.enum_value("CALENDAR", description="Every day counts.")
+    WORKING = strawberry.enum_value(
+        "WORKING",
+        description='Only Monday to Friday that are not public holidays count ("jours ouvrés").',
+    )
+
+
+@strawberry.enum(description="A day of the week.")
+class Weekday(Enum):
+    MONDAY = strawberry.enum_value("MONDAY", description="Lundi.")
+    TUESDAY = strawberry.enum_value("TUESDAY", description="Mardi.")
+    WEDNESDAY = strawberry.enum_value("WEDNESDAY", description="Mercredi.")
+    THURSDAY = strawberry.enum_value("THURSDAY", description="Jeudi.")
+    FRIDAY = strawberry.enum_value("FRIDAY", description="Vendredi.")
+    SATURDAY = strawberry.enum_value("SATURDAY", description="Samedi.")
+    SUNDAY = strawberry.enum_value("SUNDAY", description="Dimanche.")
+
+
 WEEKDAYS = list(Weekday)
-EnrolmentState = _enum(
-    "EnrolmentState",
-    "Where an enrolment stands.",
-    {
-        "PENDING": "Asked for; staff have not decided yet.",
-        "ACCEPTED": "Enrolled: the child may book the period's units.",
-        "REFUSED": "Refused by staff (see `reason`); the family may ask again.",
-        "WITHDRAWN": "Withdrawn by the family.",
-    },
-)
-MissingKind = _enum(
-    "MissingKind",
-    "Why a child may not be enrolled in a period yet.",
-    {
-        "AGE": "The child's age on the period's first day is outside the activity's ages.",
-        "CLASS_LEVEL": "The child's class is not one the activity takes.",
-        "RECORD_SECTION": "A section of the records the activity requires is still to complete (`code`).",
-        "DOCUMENT": "A supporting document the activity requires is not accepted yet (`code`: its type).",
-    },
-)
+
+
+@strawberry.enum(description="Where an enrolment stands.")
+class EnrolmentState(Enum):
+    PENDING = strawberry.enum_value("PENDING", description="Asked for; staff have not decided yet.")
+    ACCEPTED = strawberry.enum_value(
+        "ACCEPTED",
+        description="Enrolled: the child may book the period's units.",
+    )
+    REFUSED = strawberry.enum_value(
+        "REFUSED",
+        description="Refused by staff (see `reason`); the family may ask again.",
+    )
+    WITHDRAWN = strawberry.enum_value("WITHDRAWN", description="Withdrawn by the family.")
+
+
+@strawberry.enum(description="Why a child may not be enrolled in a period yet.")
+class MissingKind(Enum):
+    AGE = strawberry.enum_value(
+        "AGE",
+        description="The child's age on the period's first day is outside the activity's ages.",
+    )
+    CLASS_LEVEL = strawberry.enum_value(
+        "CLASS_LEVEL",
+        description="The child's class is not one the activity takes.",
+    )
+    RECORD_SECTION = strawberry.enum_value(
+        "RECORD_SECTION",
+        description="A section of the records the activity requires is still to complete (`code`).",
+    )
+    DOCUMENT = strawberry.enum_value(
+        "DOCUMENT",
+        description="A supporting document the activity requires is not accepted yet (`code`: its type).",
+    )
 
 
 def _lower(value: Any) -> str:
@@ -428,7 +451,7 @@ class RegieInput:
     payfip_client_number: str = strawberry.field(description='PayFiP client number ("numcli"), 6 digits.')
 
 
-@strawberry.input(description="An activity and all its settings (an update replaces them all).")
+@strawberry.input(description="A new activity's settings (left out: the defaults shown).")
 class ActivityInput:
     name: str = strawberry.field(description="Name.")
     regie_id: strawberry.ID | None = strawberry.field(default=None, description="The regie; null: none.")
@@ -495,7 +518,7 @@ class TariffBracketInput:
     price: int = strawberry.field(description="Price in cents.")
 
 
-@strawberry.input(description="A unit and its settings (an update replaces them all).")
+@strawberry.input(description="A new unit's settings (left out: the defaults shown).")
 class UnitInput:
     name: str = strawberry.field(description="Name.")
     position: int = strawberry.field(default=0, description="Order among the period's units.")
@@ -510,6 +533,62 @@ class UnitInput:
     exclusive_group: str = strawberry.field(
         default="", description="Units sharing a non-empty group exclude each other on a day."
     )
+
+
+@strawberry.input(description="Changes to a regie: fields left out stay as they are.")
+class UpdateRegieInput:
+    name: str | None = optional("Name (null refused).")
+    payfip_client_number: str | None = optional('PayFiP client number ("numcli"), 6 digits (null refused).')
+
+
+@strawberry.input(
+    description="Changes to an activity: fields left out stay as they are; null clears `regieId`, "
+    "`minAge` and `maxAge` and is refused elsewhere. A list given replaces the list."
+)
+class UpdateActivityInput:
+    name: str | None = optional("Name.")
+    regie_id: strawberry.ID | None = optional("The regie; null: none.")
+    open_during: OpenDuring | None = optional("Relation to school holidays.")  # type: ignore[valid-type]
+    booking_acceptance: Decider | None = optional("Who accepts bookings.")  # type: ignore[valid-type]
+    when_full: WhenFull | None = optional("A booking for a full day.")  # type: ignore[valid-type]
+    waiting_list_promotion: Decider | None = optional("When a place frees for the first in line.")  # type: ignore[valid-type]
+    late_cancellation: LateCancellation | None = optional("A late cancellation.")  # type: ignore[valid-type]
+    payment: Payment | None = optional("How bookings are paid.")  # type: ignore[valid-type]
+    enrolment: Decider | None = optional("Who accepts enrolments.")  # type: ignore[valid-type]
+    min_age: int | None = optional("Youngest age in years; null: none.")
+    max_age: int | None = optional("Oldest age in years; null: none.")
+    class_levels: list[ClassLevel] | None = optional("Classes taken; empty: any.")  # type: ignore[valid-type]
+    required_sections: list[RecordSection] | None = optional(  # type: ignore[valid-type]
+        "Record sections that must be complete to enrol; empty: none."
+    )
+    required_documents: list[str] | None = optional(
+        "Document type codes that must be accepted to enrol; empty: none."
+    )
+
+
+@strawberry.input(description="Changes to a period: fields left out stay as they are (null refused).")
+class UpdatePeriodInput:
+    name: str | None = optional("Name.")
+    start: datetime.date | None = optional("First day.")
+    end: datetime.date | None = optional("Last day (included; not before `start`).")
+    weekdays: list[Weekday] | None = optional("The days of the week it runs.")  # type: ignore[valid-type]
+
+
+@strawberry.input(
+    description="Changes to a unit: fields left out stay as they are; null makes `capacity` unlimited "
+    "and is refused elsewhere. A deadline or a tariff given replaces the whole rule or grid."
+)
+class UpdateUnitInput:
+    name: str | None = optional("Name.")
+    position: int | None = optional("Order among the period's units.")
+    capacity: int | None = optional(
+        "Places per day; null: unlimited. Not below the places already held on a day from today on "
+        "(see `updateUnit`)."
+    )
+    booking_deadline: DeadlineRuleInput | None = optional("When booking a day closes.")
+    cancellation_deadline: DeadlineRuleInput | None = optional("When cancelling a day closes.")
+    tariff: list[TariffBracketInput] | None = optional("The tariff grid, in cents.")
+    exclusive_group: str | None = optional("Units sharing a non-empty group exclude each other on a day.")
 
 
 @strawberry.input(description="A range of days.")
@@ -567,6 +646,47 @@ def _unit_data(input: UnitInput) -> use_cases.UnitData:
     )
 
 
+_ACTIVITY_FIELDS = {
+    "booking_acceptance": "acceptance",
+    "waiting_list_promotion": "promotion",
+}
+
+
+def _activity_changes(current: use_cases.ActivityData, input: UpdateActivityInput) -> use_cases.ActivityData:
+    changes: dict[str, Any] = {}
+    for name, value in given(input, frozenset({"regie_id", "min_age", "max_age"})).items():
+        if name == "regie_id":
+            changes["regie_id"] = parse_id(value) if value is not None else None
+            changes["regie_given"] = value is not None  # a malformed id parses to None: NOT_FOUND
+        elif name in ("class_levels", "required_sections"):
+            changes[name] = [v.value for v in value]
+        elif name == "required_documents":
+            changes[name] = list(value)
+        elif isinstance(value, Enum):
+            changes[_ACTIVITY_FIELDS.get(name, name)] = _lower(value)
+        else:
+            changes[name] = value
+    return dataclasses.replace(current, **changes)
+
+
+def _period_changes(current: use_cases.PeriodData, input: UpdatePeriodInput) -> use_cases.PeriodData:
+    changes = given(input)
+    if "weekdays" in changes:
+        changes["weekdays"] = [WEEKDAYS.index(d) for d in changes["weekdays"]]
+    return dataclasses.replace(current, **changes)
+
+
+def _unit_changes(current: use_cases.UnitData, input: UpdateUnitInput) -> use_cases.UnitData:
+    changes = given(input, frozenset({"capacity"}))
+    if "booking_deadline" in changes:
+        changes["booking"] = _rule_data(changes.pop("booking_deadline"))
+    if "cancellation_deadline" in changes:
+        changes["cancellation"] = _rule_data(changes.pop("cancellation_deadline"))
+    if "tariff" in changes:
+        changes["tariff"] = [(b.max_quotient, b.price) for b in changes["tariff"]]
+    return dataclasses.replace(current, **changes)
+
+
 def _spans(spans: list[DateSpanInput]) -> list[use_cases.SpanData]:
     return [use_cases.SpanData(s.start, s.end, s.label) for s in spans]
 
@@ -609,6 +729,11 @@ class PeriodPayload:
 class UnitPayload:
     unit: Unit | None = strawberry.field(description="The unit as it now is; null on error.")
     errors: list[UserError] = strawberry.field(description="What to fix; empty on success.")
+
+
+@strawberry.type(description="A page of enrolments waiting for a decision, oldest first.")
+class EnrolmentConnection(Connection[Enrolment]):
+    pass
 
 
 @strawberry.type(description="Result of `enrollChild` or `decideEnrolment`.")
@@ -752,13 +877,22 @@ class CatalogueQueries:
     async def pending_enrolments(
         self,
         info: Info,
-        first: Annotated[int, strawberry.argument(description="At most this many (1 to 100).")] = 50,
-    ) -> list[Enrolment]:
+        first: PageSize = 50,
+        after: After = None,
+    ) -> EnrolmentConnection:
         ctx = info.context.app
-        rows = await use_cases.enrolments(ctx, "pending", max(1, min(first, MAX_PAGE)))
-        children = await households.children_by_id(ctx, {r.child_id for r in rows})
+        key = decode_cursor(after, "pendingEnrolments", (AT, ID))
+        limit = page_size(first)
+        rows = await use_cases.enrolments(ctx, "pending", limit + 1, key)  # type: ignore[arg-type]
+        children = await households.children_by_id(ctx, {r.child_id for r in rows[:limit]})
         catalogue = await _catalogue(info)
-        return [Enrolment.of(catalogue, r, children[r.child_id]) for r in rows]
+        items = edges(
+            "pendingEnrolments",
+            rows[:limit],
+            lambda r: (r.created_at, r.id),
+            lambda r: Enrolment.of(catalogue, r, children[r.child_id]),
+        )
+        return EnrolmentConnection(edges=items, page_info=page_info(items, len(rows) > limit))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -784,14 +918,21 @@ class CatalogueMutations:
         self,
         info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="The regie.")],
-        input: Annotated[RegieInput, strawberry.argument(description="Its new name and number.")],
+        input: Annotated[UpdateRegieInput, strawberry.argument(description="What changes.")],
     ) -> RegiePayload:
-        row, errors = await run_mutation(
-            info,
-            lambda: use_cases.save_regie(
-                info.context.app, _id(id), input.name, input.payfip_client_number, create=False
-            ),
-        )
+        async def update() -> Any:
+            ctx = info.context.app
+            name, number = await use_cases.regie_settings(ctx, _id(id))
+            changes = given(input)
+            return await use_cases.save_regie(
+                ctx,
+                _id(id),
+                changes.get("name", name),
+                changes.get("payfip_client_number", number),
+                create=False,
+            )
+
+        row, errors = await run_mutation(info, update)
         return RegiePayload(regie=Regie.from_row(row) if row else None, errors=errors)
 
     @strawberry.mutation(permission_classes=STAFF, description='Staff: create a facility ("établissement").')
@@ -843,15 +984,15 @@ class CatalogueMutations:
         self,
         info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="The activity.")],
-        input: Annotated[ActivityInput, strawberry.argument(description="All its settings.")],
+        input: Annotated[UpdateActivityInput, strawberry.argument(description="What changes.")],
         cancel_bookings: Annotated[str | None, strawberry.argument(description=CANCEL_BOOKINGS)] = None,
     ) -> ActivityPayload:
-        done, errors = await run_mutation(
-            info,
-            lambda: guarded.update_activity(
-                info.context.app, _id(id), _activity_data(input), cancel_bookings
-            ),
-        )
+        async def update() -> Any:
+            ctx = info.context.app
+            data = _activity_changes(await use_cases.activity_settings(ctx, _id(id)), input)
+            return await guarded.update_activity(ctx, _id(id), data, cancel_bookings)
+
+        done, errors = await run_mutation(info, update)
         return ActivityPayload(
             activity=Activity.of(await _catalogue(info), done.row) if done else None,
             cancelled_bookings=done.cancelled if done else 0,
@@ -880,13 +1021,15 @@ class CatalogueMutations:
         self,
         info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="The period.")],
-        input: Annotated[PeriodInput, strawberry.argument(description="Its name, dates and weekdays.")],
+        input: Annotated[UpdatePeriodInput, strawberry.argument(description="What changes.")],
         cancel_bookings: Annotated[str | None, strawberry.argument(description=CANCEL_BOOKINGS)] = None,
     ) -> PeriodPayload:
-        done, errors = await run_mutation(
-            info,
-            lambda: guarded.update_period(info.context.app, _id(id), _period_data(input), cancel_bookings),
-        )
+        async def update() -> Any:
+            ctx = info.context.app
+            data = _period_changes(await use_cases.period_settings(ctx, _id(id)), input)
+            return await guarded.update_period(ctx, _id(id), data, cancel_bookings)
+
+        done, errors = await run_mutation(info, update)
         return PeriodPayload(
             period=await _period(info, done.row) if done else None,
             cancelled_bookings=done.cancelled if done else 0,
@@ -944,11 +1087,14 @@ class CatalogueMutations:
         self,
         info: Info,
         id: Annotated[strawberry.ID, strawberry.argument(description="The unit.")],
-        input: Annotated[UnitInput, strawberry.argument(description="All its settings.")],
+        input: Annotated[UpdateUnitInput, strawberry.argument(description="What changes.")],
     ) -> UnitPayload:
-        row, errors = await run_mutation(
-            info, lambda: guarded.update_unit(info.context.app, _id(id), _unit_data(input))
-        )
+        async def update() -> Any:
+            ctx = info.context.app
+            data = _unit_changes(await use_cases.unit_settings(ctx, _id(id)), input)
+            return await guarded.update_unit(ctx, _id(id), data)
+
+        row, errors = await run_mutation(info, update)
         return UnitPayload(unit=Unit.from_row(row) if row else None, errors=errors)
 
     @strawberry.mutation(

@@ -7,12 +7,10 @@ short-lived links (``viewUrl``/``downloadUrl``) served by ``GET /files/{token}``
 
 from __future__ import annotations
 
-import base64
-import binascii
 import datetime
 import uuid
 from enum import Enum
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 from graphql import GraphQLError
@@ -33,7 +31,8 @@ from portail.rules.files import JPEG, PDF, PNG
 from portail.schema.accounts import DonePayload, run_mutation
 from portail.schema.errors import UserError
 from portail.schema.ids import parse_id, to_id
-from portail.schema.pagination import After, PageSize
+from portail.schema.pagination import AT, ID, After, Connection, PageSize, decode_cursor, edges, page_info
+from portail.schema.partial import given, optional
 from portail.schema.permissions import FAMILY, SIGNED_IN, STAFF
 
 
@@ -216,13 +215,8 @@ class PrintableForm:
 
 
 @strawberry.type(description="A page of documents awaiting review, oldest first.")
-class DocumentPage:
-    items: list[Document] = strawberry.field(description="The documents of this page.")
+class DocumentConnection(Connection[Document]):
     total_count: int = strawberry.field(description="How many documents await review in all.")
-    has_next_page: bool = strawberry.field(
-        description="Whether more follow (ask again with `after: endCursor`)."
-    )
-    end_cursor: str | None = strawberry.field(description="The cursor of the last item (null: empty page).")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -263,21 +257,18 @@ class CreateDocumentTypeInput:
     per_child: bool = strawberry.field(default=False, description="Whether each document concerns one child.")
 
 
-@strawberry.input(description="Changes to a kind of supporting document: omitted fields stay as they are.")
+@strawberry.input(
+    description="Changes to a kind of supporting document: omitted fields stay as they are; null clears "
+    "`validityMonths` (no expiry) and is refused elsewhere."
+)
 class UpdateDocumentTypeInput:
-    code: str | None = strawberry.field(default=None, description="Stable code.")
-    label: str | None = strawberry.field(default=None, description="What families read.")
-    accepted_formats: list[FileFormat] | None = strawberry.field(
-        default=None, description="Formats accepted."
-    )
-    max_bytes: int | None = strawberry.field(default=None, description="Largest file accepted, in bytes.")
-    validity_months: int | None = strawberry.field(
-        default=strawberry.UNSET, description="Months an accepted document holds; null: no expiry."
-    )
-    per_child: bool | None = strawberry.field(default=None, description="Whether each concerns one child.")
-    active: bool | None = strawberry.field(
-        default=None, description="False hides the type from families (documents already in stay)."
-    )
+    code: str | None = optional("Stable code.")
+    label: str | None = optional("What families read.")
+    accepted_formats: list[FileFormat] | None = optional("Formats accepted.")
+    max_bytes: int | None = optional("Largest file accepted, in bytes.")
+    validity_months: int | None = optional("Months an accepted document holds; null: no expiry.")
+    per_child: bool | None = optional("Whether each concerns one child.")
+    active: bool | None = optional("False hides the type from families (documents already in stay).")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -297,29 +288,7 @@ async def _incoming(file: Upload) -> uploads.IncomingFile:
     return uploads.IncomingFile(filename="", data=b"")
 
 
-def _cursor(view: use_cases.DocumentView) -> str:
-    raw = f"{view.row.uploaded_at.isoformat()}|{view.row.id}"
-    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
-
-
-def _parse_cursor(cursor: str) -> tuple[datetime.datetime, uuid.UUID]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        at, id_ = raw.split("|", 1)
-        moment = datetime.datetime.fromisoformat(at)
-        if moment.tzinfo is None:
-            raise ValueError(at)
-        return moment, uuid.UUID(id_)
-    except (ValueError, binascii.Error, UnicodeDecodeError) as exc:
-        raise GraphQLError(
-            "Curseur invalide : reprenez la liste depuis le début.",
-            extensions={"code": "INVALID", "field": "after"},
-        ) from exc
-
-
-def _type_changes(
-    input: CreateDocumentTypeInput | UpdateDocumentTypeInput,
-) -> type_use_cases.DocumentTypeChanges:
+def _type_changes(input: CreateDocumentTypeInput) -> type_use_cases.DocumentTypeChanges:
     validity = input.validity_months
     unset = validity is strawberry.UNSET
     formats = input.accepted_formats
@@ -331,7 +300,23 @@ def _type_changes(
         validity_months=None if unset else validity,
         clear_validity=not unset and validity is None,
         per_child=input.per_child,
-        active=getattr(input, "active", None),
+        active=None,
+    )
+
+
+def _type_update(input: UpdateDocumentTypeInput) -> type_use_cases.DocumentTypeChanges:
+    """The changes ``input`` gives (an explicit null refused, but on ``validityMonths``)."""
+    values = given(input, frozenset({"validity_months"}))
+    formats = values.get("accepted_formats")
+    return type_use_cases.DocumentTypeChanges(
+        code=values.get("code"),
+        label=values.get("label"),
+        accepted_formats=[f.value for f in formats] if formats is not None else None,
+        max_bytes=values.get("max_bytes"),
+        validity_months=values.get("validity_months"),
+        clear_validity="validity_months" in values and values["validity_months"] is None,
+        per_child=values.get("per_child"),
+        active=values.get("active"),
     )
 
 
@@ -398,15 +383,17 @@ class DocumentQueries:
         info: Info,
         first: PageSize = 20,
         after: After = None,
-    ) -> DocumentPage:
-        page = await use_cases.documents_to_review(
-            info.context.app, first=first, after=_parse_cursor(after) if after else None
+    ) -> DocumentConnection:
+        key = decode_cursor(after, "documentsToReview", (AT, ID))
+        page = await use_cases.documents_to_review(info.context.app, first=first, after=key)  # type: ignore[arg-type]
+        items = edges(
+            "documentsToReview",
+            page.items,
+            lambda v: (v.row.uploaded_at, v.row.id),
+            lambda v: Document.from_view(info, v),
         )
-        return DocumentPage(
-            items=[Document.from_view(info, v) for v in page.items],
-            total_count=page.total,
-            has_next_page=page.has_next,
-            end_cursor=_cursor(page.items[-1]) if page.items else None,
+        return DocumentConnection(
+            edges=items, page_info=page_info(items, page.has_next), total_count=page.total
         )
 
 
@@ -525,10 +512,11 @@ class DocumentMutations:
         input: Annotated[UpdateDocumentTypeInput, strawberry.argument(description="The fields to change.")],
     ) -> DocumentTypePayload:
         ctx = info.context.app
-        changes = _type_changes(input)
-        row, errors = await run_mutation(
-            info, lambda: type_use_cases.update_document_type(ctx, parse_id(id), changes)
-        )
+
+        async def update() -> Any:
+            return await type_use_cases.update_document_type(ctx, parse_id(id), _type_update(input))
+
+        row, errors = await run_mutation(info, update)
         return DocumentTypePayload(document_type=DocumentKind.from_row(row) if row else None, errors=errors)
 
     @strawberry.mutation(

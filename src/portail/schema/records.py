@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import base64
 import datetime
-import json
 import re
 from enum import Enum
 from typing import Annotated, Any
@@ -31,9 +29,20 @@ from portail.schema.households import (
     Sex,
 )
 from portail.schema.ids import parse_id
+from portail.schema.pagination import (
+    AT,
+    ID,
+    TEXT,
+    After,
+    Connection,
+    PageSize,
+    decode_cursor,
+    edges,
+    page_info,
+    page_size,
+)
+from portail.schema.partial import given_arguments
 from portail.schema.permissions import FAMILY, SIGNED_IN, STAFF
-
-MAX_PAGE = 100
 
 
 def _snake(name: str) -> str:
@@ -235,29 +244,19 @@ async def _child(info: Info, child: Any, household_id: Any) -> Child:
 # Queries
 
 
-@strawberry.type(description="A page of households.")
-class HouseholdPage:
-    items: list[Household] = strawberry.field(description="The households of this page.")
-    next_cursor: str | None = strawberry.field(
-        description="Pass as `after` for the next page; null at the end."
-    )
+@strawberry.type(description="A page of households, in name order.")
+class HouseholdConnection(Connection[Household]):
+    pass
 
 
-def _page_cursor(row: Any) -> str:
-    return base64.urlsafe_b64encode(json.dumps([row.name, str(row.id)]).encode()).decode()
+@strawberry.type(description="A page of changes to the records, newest first.")
+class AuditEntryConnection(Connection[AuditEntry]):
+    pass
 
 
-def _parse_cursor(cursor: str | None) -> tuple[str, Any] | None:
-    if not cursor:
-        return None
-    try:
-        name, raw_id = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-        parsed = parse_id(raw_id)
-    except (ValueError, TypeError):
-        parsed = None
-    if parsed is None:
-        raise UserErrors.one("after", ErrorCode.INVALID, "Curseur de pagination invalide.")
-    return name, parsed
+@strawberry.type(description="A page of changes to checked fields awaiting review, oldest first.")
+class PendingChangeConnection(Connection[PendingChange]):
+    pass
 
 
 @strawberry.type
@@ -270,18 +269,14 @@ class RecordQueries:
         self,
         info: Info,
         search: Annotated[str, strawberry.argument(description="Part of a name or e-mail; empty: all.")] = "",
-        first: Annotated[int, strawberry.argument(description="Page size (at most 100).")] = 50,
-        after: Annotated[
-            str | None, strawberry.argument(description="`nextCursor` of the previous page.")
-        ] = None,
-    ) -> HouseholdPage:
-        limit = max(1, min(first, MAX_PAGE))
-        rows = await records.search_households(info.context.app, search, limit + 1, _parse_cursor(after))
-        items = rows[:limit]
-        return HouseholdPage(
-            items=[Household.from_row(r) for r in items],
-            next_cursor=_page_cursor(items[-1]) if len(rows) > limit else None,
-        )
+        first: PageSize = 50,
+        after: After = None,
+    ) -> HouseholdConnection:
+        limit = page_size(first)
+        key = decode_cursor(after, "households", (TEXT, ID))
+        rows = await records.search_households(info.context.app, search, limit + 1, key)  # type: ignore[arg-type]
+        items = edges("households", rows[:limit], lambda r: (r.name, r.id), Household.from_row)
+        return HouseholdConnection(edges=items, page_info=page_info(items, len(rows) > limit))
 
     @strawberry.field(
         permission_classes=SIGNED_IN,
@@ -359,42 +354,35 @@ class RecordQueries:
         household_id: Annotated[
             strawberry.ID | None, strawberry.argument(description="Staff: the household.")
         ] = None,
-        first: Annotated[int, strawberry.argument(description="Page size (at most 100).")] = 50,
-        before: Annotated[
-            datetime.datetime | None,
-            strawberry.argument(description="Entries before this time (the last `at` of the previous page)."),
-        ] = None,
-    ) -> list[AuditEntry]:
+        first: PageSize = 50,
+        after: After = None,
+    ) -> AuditEntryConnection:
         ctx = info.context.app
+        empty = AuditEntryConnection(edges=[], page_info=page_info([], False))
         hid, cid = parse_id(household_id) if household_id else None, parse_id(child_id) if child_id else None
         if (household_id and hid is None) or (child_id and cid is None):
-            return []  # a malformed id is an unknown one: no falling back on the viewer's whole trail
+            return empty  # a malformed id is an unknown one: no falling back on the viewer's whole trail
+        key = decode_cursor(after, "auditTrail", (AT, ID))
+        limit = page_size(first)
         try:
-            rows = await records.audit_trail(
-                ctx,
-                hid,
-                cid,
-                max(1, min(first, MAX_PAGE)),
-                before,
-            )
+            rows = await records.audit_trail(ctx, hid, cid, limit + 1, key)  # type: ignore[arg-type]
         except UserErrors:
-            return []
-        return [AuditEntry.from_row(r) for r in rows]
+            return empty
+        items = edges("auditTrail", rows[:limit], lambda r: (r.at, r.id), AuditEntry.from_row)
+        return AuditEntryConnection(edges=items, page_info=page_info(items, len(rows) > limit))
 
     @strawberry.field(permission_classes=STAFF, description="Staff: changes to checked fields, oldest first.")
     async def pending_changes(
         self,
         info: Info,
-        first: Annotated[int, strawberry.argument(description="Page size (at most 100).")] = 50,
-        after: Annotated[
-            datetime.datetime | None,
-            strawberry.argument(
-                description="Changes after this time (the last `createdAt` of the previous page)."
-            ),
-        ] = None,
-    ) -> list[PendingChange]:
-        rows = await records.pending_changes(info.context.app, "pending", max(1, min(first, MAX_PAGE)), after)
-        return [PendingChange.from_row(r) for r in rows]
+        first: PageSize = 50,
+        after: After = None,
+    ) -> PendingChangeConnection:
+        key = decode_cursor(after, "pendingChanges", (AT, ID))
+        limit = page_size(first)
+        rows = await records.pending_changes(info.context.app, "pending", limit + 1, key)  # type: ignore[arg-type]
+        items = edges("pendingChanges", rows[:limit], lambda r: (r.created_at, r.id), PendingChange.from_row)
+        return PendingChangeConnection(edges=items, page_info=page_info(items, len(rows) > limit))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -593,19 +581,28 @@ class RecordMutations:
         entity: Annotated[RecordEntity, strawberry.argument(description="The kind of record.")],  # type: ignore[valid-type]
         field: Annotated[str, strawberry.argument(description="The field's GraphQL name.")],
         mode: Annotated[
-            FieldMode, strawberry.argument(description="Hidden, read-only, editable or required.")
-        ],  # type: ignore[valid-type]
+            FieldMode | None,  # type: ignore[valid-type]
+            strawberry.argument(description="Hidden, read-only, editable or required; omitted: unchanged."),
+        ] = strawberry.UNSET,
         needs_review: Annotated[
-            bool, strawberry.argument(description="A family's change waits for approval.")
-        ] = False,
+            bool | None,
+            strawberry.argument(description="A family's change waits for approval; omitted: unchanged."),
+        ] = strawberry.UNSET,
     ) -> RecordFieldPayload:
         ctx = info.context.app
-        row, errors = await run_mutation(
-            info,
-            lambda: records.set_field_rule(
-                ctx, entity.value.lower(), field, mode.value.lower(), needs_review
-            ),
-        )
+
+        async def update() -> Any:
+            values = given_arguments({"mode": mode, "needs_review": needs_review})
+            chosen = values.get("mode")
+            return await records.set_field_rule(
+                ctx,
+                entity.value.lower(),
+                field,
+                chosen.value.lower() if chosen else None,
+                values.get("needs_review"),
+            )
+
+        row, errors = await run_mutation(info, update)
         if row is None:
             return RecordFieldPayload(field=None, errors=errors)
         spec = F.CATALOGUE[(row.entity, row.field)]
@@ -615,7 +612,7 @@ class RecordMutations:
                 field=row.field,
                 label=spec.label,
                 section=spec.section,
-                mode=mode,
+                mode=FieldMode[row.mode.upper()],
                 needs_review=row.needs_review,
             ),
             errors=[],
