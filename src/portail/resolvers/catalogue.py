@@ -7,7 +7,7 @@ import json
 import re
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
@@ -22,6 +22,7 @@ from portail.resolvers.catalogue_reading import (
     period_path,
     split_codes,
     tariff_of,
+    weekdays_of,
 )
 from portail.resolvers.context import RequestContext, today
 from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
@@ -179,13 +180,13 @@ async def save_facility(
 
 async def regie_settings(ctx: RequestContext, regie_id: uuid.UUID | None) -> tuple[str, str]:
     """The regie's name and PayFiP client number, locked for the update to come."""
-    row = await _get(ctx, Regie, regie_id, "id", "Cette régie n'existe pas.")
+    row = await get_for_update(ctx, Regie, regie_id, "id", "Cette régie n'existe pas.")
     return row.name, row.payfip_client_number
 
 
 async def activity_settings(ctx: RequestContext, activity_id: uuid.UUID | None) -> ActivityData:
     """The activity's settings as an update's input, locked for the update to come."""
-    row = await _get(ctx, Activity, activity_id, "id", "Cet accueil n'existe pas.")
+    row = await get_for_update(ctx, Activity, activity_id, "id", "Cet accueil n'existe pas.")
     return ActivityData(
         name=row.name,
         regie_id=row.regie_id,
@@ -198,15 +199,15 @@ async def activity_settings(ctx: RequestContext, activity_id: uuid.UUID | None) 
         enrolment=row.enrolment,
         min_age=row.min_age,
         max_age=row.max_age,
-        class_levels=split(row.class_levels),
-        required_sections=split(row.required_sections),
-        required_documents=split(row.required_documents),
+        class_levels=split_codes(row.class_levels),
+        required_sections=split_codes(row.required_sections),
+        required_documents=split_codes(row.required_documents),
     )
 
 
 async def period_settings(ctx: RequestContext, period_id: uuid.UUID | None) -> PeriodData:
     """The period's name, dates and weekdays as an update's input, locked for the update to come."""
-    row = await _get(ctx, Period, period_id, "id", "Cette période n'existe pas.")
+    row = await get_for_update(ctx, Period, period_id, "id", "Cette période n'existe pas.")
     return PeriodData(row.name, row.start, row.end, weekdays_of(row))
 
 
@@ -215,8 +216,8 @@ async def unit_settings(ctx: RequestContext, unit_id: uuid.UUID | None) -> UnitD
     the unit, the order a booking submission takes (as ``catalogue_bookings.update_unit`` does)."""
     found = await ctx.session.get(Unit, unit_id) if unit_id else None
     if found is not None:
-        await _get(ctx, Period, found.period_id, "id", "Cette période n'existe pas.")
-    row = await _get(ctx, Unit, unit_id, "id", "Cette unité n'existe pas.")
+        await get_for_update(ctx, Period, found.period_id, "id", "Cette période n'existe pas.")
+    row = await get_for_update(ctx, Unit, unit_id, "id", "Cette unité n'existe pas.")
     return UnitData(
         name=row.name,
         position=row.position,

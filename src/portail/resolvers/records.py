@@ -942,7 +942,7 @@ async def set_field_rule(
     spec = fields.CATALOGUE.get((entity, field_name))
     if spec is None:
         raise UserErrors.one("field", ErrorCode.NOT_FOUND, "Ce champ n'existe pas pour cette fiche.")
-    if mode is not None and mode not in fields.MODES:  # pragma: no cover - the GraphQL enum only allows the modes
+    if mode is not None and mode not in fields.MODES:  # pragma: no cover - the GraphQL enum allows only these
         raise UserErrors.one("mode", ErrorCode.INVALID, "Mode inconnu.")
     row = await ctx.session.get(FieldRule, (entity, field_name), with_for_update=True)
     if row is None:

@@ -14,7 +14,7 @@ from strawberry.types import Info
 from portail.resolvers import booking_decisions, booking_requests, planning
 from portail.resolvers.booking_requests import LineRefusal
 from portail.resolvers.catalogue_reading import load_catalogue, period_path
-from portail.resolvers.errors import ErrorCode, UserErrors
+from portail.resolvers.errors import UserErrors
 from portail.resolvers.households import children_by_id
 from portail.rules import booking_states as states
 from portail.rules.booking_states import RefusalCode
