@@ -317,7 +317,7 @@ async def test_history_filters_by_child_state_and_period_and_pages_with_a_cursor
     assert lines_of(nodes(page)[0]) == [("Léo TEST", "2026-12-09", "BOOK", "ACCEPTED")]
 
 
-REFERENTS = """query { bookingRequests(first: 10) { items { numberText referent } } }"""
+REFERENTS = """query { bookingRequests(first: 10) { edges { node { numberText referent } } } }"""
 
 
 async def test_history_names_who_made_each_request(db, browser, clock, smtp):
@@ -335,7 +335,7 @@ async def test_history_names_who_made_each_request(db, browser, clock, smtp):
         first.requested_by = staff.account.id  # as if staff had made it on the family's behalf
         session.add(first)
 
-    items = (await family.client.data(REFERENTS))["bookingRequests"]["items"]
+    items = nodes((await family.client.data(REFERENTS))["bookingRequests"])
     assert items == [
         {"numberText": "000002", "referent": "Lola"},
         {"numberText": "000001", "referent": "Service enfance"},

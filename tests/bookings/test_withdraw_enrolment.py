@@ -25,6 +25,7 @@ from tests.support.bookings import (
 from tests.support.builders import make_family
 from tests.support.catalogue import ENROLL, make_service
 from tests.support.documents import make_child
+from tests.support.pages import nodes
 
 FRIDAY_27_NOV = date(2026, 11, 27)
 TUESDAY_1_DEC = date(2026, 12, 1)
@@ -73,7 +74,7 @@ async def test_withdrawing_cancels_the_days_ahead_and_asks_for_the_late_one(db, 
     assert [(b.day, b.state) for b in await bookings(db)] == [
         (WEDNESDAYS[0], "cancellation_requested"), (WEDNESDAYS[1], "cancelled"), (WEDNESDAYS[2], "cancelled")]
     # The cancellations are a request of the family's history, as if "ANNULER" had been pressed.
-    history = (await family.client.data(HISTORY, {"first": 5}))["bookingRequests"]["items"]
+    history = nodes((await family.client.data(HISTORY, {"first": 5}))["bookingRequests"])
     newest = history[0]
     assert (newest["numberText"], [line["action"] for line in newest["lines"]]) == (
         "000002", ["CANCEL", "CANCEL", "CANCEL"])
