@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Awaitable, Callable
 from enum import Enum
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.types import Info
@@ -15,26 +14,12 @@ from portail.db.models import Guardian as GuardianRow
 from portail.resolvers import accounts as use_cases
 from portail.resolvers import households as household_use_cases
 from portail.resolvers import records
-from portail.resolvers.errors import UserErrors
-from portail.resolvers.transactions import in_transaction
 from portail.schema.errors import UserError
 from portail.schema.households import Household, ToComplete
 from portail.schema.ids import parse_id, to_id
+from portail.schema.mutations import run_mutation
 from portail.schema.partial import given, optional
 from portail.schema.permissions import SIGNED_IN, STAFF
-
-T = TypeVar("T")
-
-
-async def run_mutation(info: Info, use_case: Callable[[], Awaitable[T]]) -> tuple[T | None, list[UserError]]:
-    """Run a use case in the mutation's transaction; refused input comes back as errors."""
-    try:
-        result = await in_transaction(info.context.app, use_case)
-    except UserErrors as refused:
-        info.context.apply_cookie()
-        return None, UserError.from_errors(refused)
-    info.context.apply_cookie()
-    return result, []
 
 
 @strawberry.enum(description="What an account may do.")

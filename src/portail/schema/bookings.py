@@ -21,11 +21,11 @@ from portail.rules.booking_states import RefusalCode
 from portail.rules.calendar import DayReason
 from portail.rules.pricing import format_amount
 from portail.rules.repeat import Frequency
-from portail.schema.accounts import run_mutation
 from portail.schema.catalogue import WEEKDAYS, Weekday
 from portail.schema.errors import UserError
 from portail.schema.households import ClassLevel, Diet, _choice
 from portail.schema.ids import parse_id, to_id
+from portail.schema.mutations import run_mutation
 from portail.schema.pagination import (
     INT,
     After,

@@ -26,11 +26,11 @@ from portail.resolvers import households
 from portail.resolvers.errors import UserErrors
 from portail.rules import deadlines
 from portail.rules.pricing import format_amount, unit_price
-from portail.schema.accounts import run_mutation
 from portail.schema.documents import not_found
 from portail.schema.errors import UserError
 from portail.schema.households import ClassLevel, RecordSection
 from portail.schema.ids import parse_id, to_id
+from portail.schema.mutations import run_mutation
 from portail.schema.pagination import (
     AT,
     ID,

@@ -28,9 +28,10 @@ from portail.resolvers.errors import UserErrors
 from portail.resolvers.file_links import document_version, link_tokens
 from portail.rules import file_links
 from portail.rules.files import JPEG, PDF, PNG
-from portail.schema.accounts import DonePayload, run_mutation
+from portail.schema.accounts import DonePayload
 from portail.schema.errors import UserError
 from portail.schema.ids import parse_id, to_id
+from portail.schema.mutations import run_mutation
 from portail.schema.pagination import AT, ID, After, Connection, PageSize, decode_cursor, edges, page_info
 from portail.schema.partial import given, optional
 from portail.schema.permissions import FAMILY, SIGNED_IN, STAFF

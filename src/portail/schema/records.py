@@ -13,7 +13,6 @@ from strawberry.types import Info
 from portail.resolvers import records
 from portail.resolvers.errors import ErrorCode, UserErrors
 from portail.rules import fields as F
-from portail.schema.accounts import run_mutation
 from portail.schema.errors import UserError
 from portail.schema.households import (
     AuditEntry,
@@ -29,6 +28,7 @@ from portail.schema.households import (
     Sex,
 )
 from portail.schema.ids import parse_id
+from portail.schema.mutations import run_mutation
 from portail.schema.pagination import (
     AT,
     ID,
