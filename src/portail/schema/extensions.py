@@ -153,6 +153,8 @@ class MaskInternalErrors(SchemaExtension):
 
 def error_code(error: GraphQLError) -> str:
     """The ``extensions.code`` of an error the client may see: its own, else what kind it is."""
+    if isinstance(error.original_error, UserErrors):
+        return error.original_error.errors[0].code.name
     code = (error.extensions or {}).get("code")
     if code:
         return str(code)
@@ -211,15 +213,10 @@ def log_refusals(errors: list[GraphQLError], request_id: str) -> None:
     """One INFO line per refusal (no traceback: nothing is broken); bugs are logged by ``mask_error``."""
     for error in errors:
         if isinstance(error.original_error, UserErrors) or _is_public(error):
-            code = (
-                error.original_error.errors[0].code.name
-                if isinstance(error.original_error, UserErrors)
-                else error_code(error)
-            )
             log.info(
                 "request %s refused: %s %s (path %s)",
                 request_id,
-                code,
+                error_code(error),
                 error.message.splitlines()[0][:200],
                 error.path,
             )
