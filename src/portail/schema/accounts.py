@@ -7,13 +7,13 @@ from enum import Enum
 from typing import Annotated, Any
 
 import strawberry
-from strawberry.types import Info
 
-from portail.db.models import Account as AccountRow
-from portail.db.models import Guardian as GuardianRow
 from portail.resolvers import accounts as use_cases
 from portail.resolvers import households as household_use_cases
 from portail.resolvers import records
+from portail.resolvers.rows import Account as AccountRow
+from portail.resolvers.rows import Guardian as GuardianRow
+from portail.schema.context import Info
 from portail.schema.errors import UserError
 from portail.schema.households import Household, ToComplete
 from portail.schema.ids import parse_id, to_id

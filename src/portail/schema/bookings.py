@@ -9,7 +9,6 @@ from enum import Enum
 from typing import Annotated, Any
 
 import strawberry
-from strawberry.types import Info
 
 from portail.resolvers import booking_decisions, booking_requests, planning
 from portail.resolvers.booking_requests import LineRefusal
@@ -22,8 +21,10 @@ from portail.rules.calendar import DayReason
 from portail.rules.pricing import format_amount
 from portail.rules.repeat import Frequency
 from portail.schema.catalogue import WEEKDAYS, Weekday
+from portail.schema.context import Info
+from portail.schema.enums import member_or_none
 from portail.schema.errors import UserError
-from portail.schema.households import ClassLevel, Diet, _choice
+from portail.schema.households import ClassLevel, Diet
 from portail.schema.ids import parse_id, to_id
 from portail.schema.mutations import run_mutation
 from portail.schema.pagination import (
@@ -1007,9 +1008,9 @@ class BookingQueries:
                     child_id=to_id(c.id),
                     first_name=c.first_name,
                     last_name=c.last_name,
-                    class_level=_choice(ClassLevel, c.class_level),
+                    class_level=member_or_none(ClassLevel, c.class_level),
                     school=c.school,
-                    diet=_choice(Diet, c.diet),
+                    diet=member_or_none(Diet, c.diet),
                     food_allergies=c.food_allergies,
                     allergies=c.allergies,
                     has_pai=c.has_pai,

@@ -10,24 +10,23 @@ from enum import Enum
 from typing import Annotated, Any
 
 import strawberry
-from strawberry.types import Info
 
-from portail.db.models.catalogue import Activity as ActivityRow
-from portail.db.models.catalogue import Enrolment as EnrolmentRow
-from portail.db.models.catalogue import Period as PeriodRow
-from portail.db.models.catalogue import PeriodDay as PeriodDayRow
-from portail.db.models.catalogue import Regie as RegieRow
-from portail.db.models.catalogue import Unit as UnitRow
 from portail.resolvers import catalogue as use_cases
 from portail.resolvers import catalogue_bookings as guarded
 from portail.resolvers import catalogue_reading as reading
 from portail.resolvers import enrolment_withdrawal as withdrawal
 from portail.resolvers import households
 from portail.resolvers.errors import UserErrors
+from portail.resolvers.rows import Activity as ActivityRow
+from portail.resolvers.rows import Enrolment as EnrolmentRow
+from portail.resolvers.rows import Period as PeriodRow
+from portail.resolvers.rows import PeriodDay as PeriodDayRow
+from portail.resolvers.rows import Regie as RegieRow
+from portail.resolvers.rows import Unit as UnitRow
 from portail.rules import deadlines
 from portail.rules.pricing import format_amount, unit_price
-from portail.schema.documents import not_found
-from portail.schema.errors import UserError
+from portail.schema.context import Info
+from portail.schema.errors import UserError, not_found
 from portail.schema.households import ClassLevel, RecordSection
 from portail.schema.ids import parse_id, to_id
 from portail.schema.mutations import run_mutation

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TypeAlias
 
+import strawberry
 from starlette.requests import Request
 from starlette.responses import Response
 
 from portail.resolvers.context import RequestContext
-
-if TYPE_CHECKING:
-    from strawberry.types import Info as _Info
 
 SESSION_COOKIE = "portail_session"
 # Browsers that signed in before (OWASP device cookies, see rules.devices): sent to /graphql only.
@@ -62,8 +60,6 @@ class GraphQLContext:
         self.app.cookie = None
 
 
-Info = "_Info[GraphQLContext, None]"
-
-
-def app_context(info: _Info) -> RequestContext:
-    return info.context.app
+# What resolvers annotate ``info`` with: Strawberry's Info with our context, so that
+# ``info.context.app`` is typed.
+Info: TypeAlias = strawberry.Info[GraphQLContext, None]

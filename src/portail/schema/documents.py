@@ -13,23 +13,22 @@ from enum import Enum
 from typing import Annotated, Any
 
 import strawberry
-from graphql import GraphQLError
 from starlette.datastructures import UploadFile
 from strawberry.file_uploads import Upload
-from strawberry.types import Info
 
-from portail.db.models import Child as ChildRow
-from portail.db.models import DocumentType as DocumentTypeRow
 from portail.resolvers import document_types as type_use_cases
 from portail.resolvers import documents as use_cases
 from portail.resolvers import printable_forms as form_use_cases
 from portail.resolvers import uploads
 from portail.resolvers.errors import UserErrors
 from portail.resolvers.file_links import document_version, link_tokens
+from portail.resolvers.rows import Child as ChildRow
+from portail.resolvers.rows import DocumentType as DocumentTypeRow
 from portail.rules import file_links
 from portail.rules.files import JPEG, PDF, PNG
 from portail.schema.accounts import DonePayload
-from portail.schema.errors import UserError
+from portail.schema.context import Info
+from portail.schema.errors import UserError, not_found
 from portail.schema.ids import parse_id, to_id
 from portail.schema.mutations import run_mutation
 from portail.schema.pagination import AT, ID, After, Connection, PageSize, decode_cursor, edges, page_info
@@ -274,11 +273,6 @@ class UpdateDocumentTypeInput:
 
 # ---------------------------------------------------------------------------------------------
 # Helpers
-
-
-def not_found(field: str, message: str) -> GraphQLError:
-    """The error of a query given an id that is unknown, malformed or another family's."""
-    return GraphQLError(message, extensions={"code": "NOT_FOUND", "field": field})
 
 
 async def _incoming(file: Upload) -> uploads.IncomingFile:

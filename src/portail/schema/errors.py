@@ -1,10 +1,12 @@
-"""User errors in mutation payloads: ``errors { field code message }``."""
+"""Errors every domain shares: user errors in mutation payloads (``errors { field code message }``)
+and the not-found error of a query given an id it cannot show."""
 
 from __future__ import annotations
 
 from enum import Enum
 
 import strawberry
+from graphql import GraphQLError
 
 from portail.resolvers.errors import ErrorCode as _Code
 from portail.resolvers.errors import FieldError, UserErrors
@@ -33,3 +35,9 @@ class UserError:
     @classmethod
     def from_errors(cls, errors: UserErrors) -> list[UserError]:
         return [cls.from_error(e) for e in errors.errors]
+
+
+def not_found(field: str, message: str) -> GraphQLError:
+    """The error of a query given an id that is unknown, malformed or another family's (the three
+    look the same, so that ids cannot be probed)."""
+    return GraphQLError(message, extensions={"code": "NOT_FOUND", "field": field})

@@ -8,18 +8,19 @@ import uuid
 from enum import Enum
 
 import strawberry
-from strawberry.types import Info
 
-from portail.db.models import AuditEntry as AuditRow
-from portail.db.models import AuthorizedPerson as ContactRow
-from portail.db.models import Child as ChildRow
-from portail.db.models import ConsentDefinition as DefinitionRow
-from portail.db.models import Guardian as GuardianRow
-from portail.db.models import Household as HouseholdRow
-from portail.db.models import PendingChange as PendingRow
-from portail.db.models import Vaccination as VaccinationRow
 from portail.resolvers import records
+from portail.resolvers.rows import AuditEntry as AuditRow
+from portail.resolvers.rows import AuthorizedPerson as ContactRow
+from portail.resolvers.rows import Child as ChildRow
+from portail.resolvers.rows import ConsentDefinition as DefinitionRow
+from portail.resolvers.rows import Guardian as GuardianRow
+from portail.resolvers.rows import Household as HouseholdRow
+from portail.resolvers.rows import PendingChange as PendingRow
+from portail.resolvers.rows import Vaccination as VaccinationRow
 from portail.rules import fields as F
+from portail.schema.context import Info
+from portail.schema.enums import member_or_none
 from portail.schema.ids import to_id
 
 
@@ -326,10 +327,6 @@ class ConsentAnswer:
         )
 
 
-def _choice(enum: type[Enum], value: str):  # type: ignore[no-untyped-def]
-    return enum[value] if value in enum.__members__ else None
-
-
 @strawberry.type(description='A child of the household ("Mes enfants"), section by section.')
 class Child:
     id: strawberry.ID = strawberry.field(description="Opaque id.")
@@ -376,9 +373,9 @@ class Child:
             first_name=row.first_name,
             last_name=row.last_name,
             birth_date=row.birth_date,
-            sex=_choice(Sex, row.sex),
-            schooling=Schooling(school=row.school, class_level=_choice(ClassLevel, row.class_level)),
-            meals=Meals(diet=_choice(Diet, row.diet), food_allergies=row.food_allergies),
+            sex=member_or_none(Sex, row.sex),
+            schooling=Schooling(school=row.school, class_level=member_or_none(ClassLevel, row.class_level)),
+            meals=Meals(diet=member_or_none(Diet, row.diet), food_allergies=row.food_allergies),
             health=Health(
                 doctor_name=row.doctor_name,
                 doctor_phone=row.doctor_phone,

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from strawberry.types import Info
-
 from portail.resolvers.errors import UserErrors
 from portail.resolvers.transactions import in_transaction
+from portail.schema.context import Info
 from portail.schema.errors import UserError
 
 T = TypeVar("T")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from strawberry.permission import BasePermission
-from strawberry.types import Info
+
+from portail.schema.context import Info
 
 
 class IsAuthenticated(BasePermission):

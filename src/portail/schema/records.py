@@ -8,11 +8,11 @@ from enum import Enum
 from typing import Annotated, Any
 
 import strawberry
-from strawberry.types import Info
 
 from portail.resolvers import records
 from portail.resolvers.errors import ErrorCode, UserErrors
 from portail.rules import fields as F
+from portail.schema.context import Info
 from portail.schema.errors import UserError
 from portail.schema.households import (
     AuditEntry,

@@ -1,0 +1,44 @@
+"""The rows the use cases hand to the schema.
+
+Use cases answer with the stored rows; the schema reads their fields to map them onto GraphQL types
+(a type is not a table) and never queries or changes them. It reaches them through this module only,
+so that ``db/`` stays below the use cases (``pyproject.toml``'s import contracts check it).
+"""
+
+from portail.db.models import (
+    Account,
+    Activity,
+    AuditEntry,
+    AuthorizedPerson,
+    Child,
+    ConsentDefinition,
+    DocumentType,
+    Enrolment,
+    Guardian,
+    Household,
+    PendingChange,
+    Period,
+    PeriodDay,
+    Regie,
+    Unit,
+    Vaccination,
+)
+
+__all__ = [
+    "Account",
+    "Activity",
+    "AuditEntry",
+    "AuthorizedPerson",
+    "Child",
+    "ConsentDefinition",
+    "DocumentType",
+    "Enrolment",
+    "Guardian",
+    "Household",
+    "PendingChange",
+    "Period",
+    "PeriodDay",
+    "Regie",
+    "Unit",
+    "Vaccination",
+]
