@@ -19,7 +19,7 @@ from portail.rules.booking_states import (
     transition,
 )
 from portail.rules.calendar import DayReason
-from portail.schema.bookings import BookingRefusal, DayStatusCode
+from portail.schema.bookings.enums import BookingRefusal, DayStatusCode
 
 FAMILY_EVENTS = (
     BookingEvent.BOOK,

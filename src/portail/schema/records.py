@@ -17,16 +17,12 @@ from portail.schema.errors import UserError
 from portail.schema.households import (
     AuditEntry,
     Child,
-    ClassLevel,
     ConsentDefinition,
-    Diet,
-    FieldMode,
     Household,
     PendingChange,
-    RecordEntity,
     RecordField,
-    Sex,
 )
+from portail.schema.households.enums import ClassLevel, Diet, FieldMode, RecordEntity, Sex
 from portail.schema.ids import parse_id
 from portail.schema.mutations import run_mutation
 from portail.schema.pagination import (

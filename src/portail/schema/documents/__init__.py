@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from enum import Enum
 from typing import Annotated, Any
 
 import strawberry
@@ -25,46 +24,15 @@ from portail.resolvers.file_links import document_version, link_tokens
 from portail.resolvers.rows import Child as ChildRow
 from portail.resolvers.rows import DocumentType as DocumentTypeRow
 from portail.rules import file_links
-from portail.rules.files import JPEG, PDF, PNG
-from portail.schema.accounts import DonePayload
 from portail.schema.context import Info
+from portail.schema.documents.enums import DocumentState, FileFormat, PrintableFormKind
 from portail.schema.errors import UserError, not_found
 from portail.schema.ids import parse_id, to_id
 from portail.schema.mutations import run_mutation
 from portail.schema.pagination import AT, ID, After, Connection, PageSize, decode_cursor, edges, page_info
 from portail.schema.partial import given, optional
+from portail.schema.payloads import DonePayload
 from portail.schema.permissions import FAMILY, SIGNED_IN, STAFF
-
-
-@strawberry.enum(description="A file format the town accepts, recognised from the file's content.")
-class FileFormat(Enum):
-    PDF = strawberry.enum_value(PDF, description="PDF document (application/pdf).")
-    JPEG = strawberry.enum_value(JPEG, description="JPEG photo or scan (image/jpeg).")
-    PNG = strawberry.enum_value(PNG, description="PNG image (image/png).")
-
-
-@strawberry.enum(description="Where a supporting document stands in its review by staff.")
-class DocumentState(Enum):
-    PENDING = strawberry.enum_value(
-        use_cases.PENDING, description="Awaiting review: the family may still replace or delete it."
-    )
-    ACCEPTED = strawberry.enum_value(use_cases.ACCEPTED, description="Accepted by staff.")
-    REJECTED = strawberry.enum_value(
-        use_cases.REJECTED, description="Rejected by staff; `reason` says why. Hand in a new one."
-    )
-
-
-@strawberry.enum(description='What kind of line of "Mes documents à éditer".')
-class PrintableFormKind(Enum):
-    HEALTH_FORM = strawberry.enum_value(
-        form_use_cases.HEALTH_FORM,
-        description='A child\'s "Fiche sanitaire de liaison", generated from the current records '
-        "each time it is opened.",
-    )
-    TOWN_FORM = strawberry.enum_value(
-        form_use_cases.TOWN_FORM, description="A form staff published (e.g. the canteen's rules)."
-    )
-
 
 # ---------------------------------------------------------------------------------------------
 # Links

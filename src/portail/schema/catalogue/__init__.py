@@ -25,9 +25,22 @@ from portail.resolvers.rows import Regie as RegieRow
 from portail.resolvers.rows import Unit as UnitRow
 from portail.rules import deadlines
 from portail.rules.pricing import format_amount, unit_price
+from portail.schema.catalogue.enums import (
+    WEEKDAYS,
+    DayCount,
+    DeadlineKind,
+    Decider,
+    EnrolmentState,
+    LateCancellation,
+    MissingKind,
+    OpenDuring,
+    Payment,
+    Weekday,
+    WhenFull,
+)
 from portail.schema.context import Info
 from portail.schema.errors import UserError, not_found
-from portail.schema.households import ClassLevel, RecordSection
+from portail.schema.households.enums import ClassLevel, RecordSection
 from portail.schema.ids import parse_id, to_id
 from portail.schema.mutations import run_mutation
 from portail.schema.pagination import (
@@ -53,116 +66,26 @@ CANCEL_BOOKINGS = (
 )
 
 
-@strawberry.enum(description="When an activity runs with respect to the school holidays of the town's zone.")
-class OpenDuring(Enum):
-    SCHOOL_TIME = strawberry.enum_value(
-        "SCHOOL_TIME",
-        description="Closed during school holidays (canteen, before/after-school care, Wednesdays).",
-    )
-    SCHOOL_HOLIDAYS = strawberry.enum_value(
-        "SCHOOL_HOLIDAYS",
-        description="Open only during school holidays (holiday day-care).",
-    )
-    ALWAYS = strawberry.enum_value("ALWAYS", description="School holidays make no difference.")
 
 
-@strawberry.enum(description="Who accepts a request.")
-class Decider(Enum):
-    AUTOMATIC = strawberry.enum_value(
-        "AUTOMATIC",
-        description="Accepted at once (bookings: within capacity; enrolments: when prerequisites hold).",
-    )
-    STAFF = strawberry.enum_value("STAFF", description="Staff accept or refuse it.")
 
 
-@strawberry.enum(description="What happens to a booking for a full day.")
-class WhenFull(Enum):
-    REFUSE = strawberry.enum_value("REFUSE", description="It is refused.")
-    WAITING_LIST = strawberry.enum_value("WAITING_LIST", description="It waits in line for a place to free.")
 
 
-@strawberry.enum(description="A cancellation after the cancellation deadline.")
-class LateCancellation(Enum):
-    REFUSE = strawberry.enum_value("REFUSE", description="It is refused.")
-    REQUEST = strawberry.enum_value(
-        "REQUEST",
-        description='It becomes a "demande d\'annulation" staff decide.',
-    )
 
 
-@strawberry.enum(description="How bookings are paid.")
-class Payment(Enum):
-    INVOICE = strawberry.enum_value("INVOICE", description="Invoiced afterwards.")
-    BASKET = strawberry.enum_value("BASKET", description="Paid at booking, through the basket.")
 
 
-@strawberry.enum(description="The form of a deadline rule.")
-class DeadlineKind(Enum):
-    DAYS_BEFORE = strawberry.enum_value(
-        "DAYS_BEFORE",
-        description='"N jours avant, HHhMM" (`days`, `at`, `countedIn`).',
-    )
-    WEEKDAY_OF_WEEK_BEFORE = strawberry.enum_value(
-        "WEEKDAY_OF_WEEK_BEFORE",
-        description='"le jeudi de la semaine précédente, 12h00" (`weekday`, `at`).',
-    )
 
 
-@strawberry.enum(description='How the days of a "N days before" rule are counted.')
-class DayCount(Enum):
-    CALENDAR = strawberry.enum_value("CALENDAR", description="Every day counts.")
-    WORKING = strawberry.enum_value(
-        "WORKING",
-        description='Only Monday to Friday that are not public holidays count ("jours ouvrés").',
-    )
 
 
-@strawberry.enum(description="A day of the week.")
-class Weekday(Enum):
-    MONDAY = strawberry.enum_value("MONDAY", description="Lundi.")
-    TUESDAY = strawberry.enum_value("TUESDAY", description="Mardi.")
-    WEDNESDAY = strawberry.enum_value("WEDNESDAY", description="Mercredi.")
-    THURSDAY = strawberry.enum_value("THURSDAY", description="Jeudi.")
-    FRIDAY = strawberry.enum_value("FRIDAY", description="Vendredi.")
-    SATURDAY = strawberry.enum_value("SATURDAY", description="Samedi.")
-    SUNDAY = strawberry.enum_value("SUNDAY", description="Dimanche.")
 
 
-WEEKDAYS = list(Weekday)
 
 
-@strawberry.enum(description="Where an enrolment stands.")
-class EnrolmentState(Enum):
-    PENDING = strawberry.enum_value("PENDING", description="Asked for; staff have not decided yet.")
-    ACCEPTED = strawberry.enum_value(
-        "ACCEPTED",
-        description="Enrolled: the child may book the period's units.",
-    )
-    REFUSED = strawberry.enum_value(
-        "REFUSED",
-        description="Refused by staff (see `reason`); the family may ask again.",
-    )
-    WITHDRAWN = strawberry.enum_value("WITHDRAWN", description="Withdrawn by the family.")
 
 
-@strawberry.enum(description="Why a child may not be enrolled in a period yet.")
-class MissingKind(Enum):
-    AGE = strawberry.enum_value(
-        "AGE",
-        description="The child's age on the period's first day is outside the activity's ages.",
-    )
-    CLASS_LEVEL = strawberry.enum_value(
-        "CLASS_LEVEL",
-        description="The child's class is not one the activity takes.",
-    )
-    RECORD_SECTION = strawberry.enum_value(
-        "RECORD_SECTION",
-        description="A section of the records the activity requires is still to complete (`code`).",
-    )
-    DOCUMENT = strawberry.enum_value(
-        "DOCUMENT",
-        description="A supporting document the activity requires is not accepted yet (`code`: its type).",
-    )
 
 
 def _lower(value: Any) -> str:

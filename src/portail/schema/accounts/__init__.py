@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from enum import Enum
 from typing import Annotated, Any
 
 import strawberry
@@ -13,20 +12,15 @@ from portail.resolvers import households as household_use_cases
 from portail.resolvers import records
 from portail.resolvers.rows import Account as AccountRow
 from portail.resolvers.rows import Guardian as GuardianRow
+from portail.schema.accounts.enums import Role
 from portail.schema.context import Info
 from portail.schema.errors import UserError
 from portail.schema.households import Household, ToComplete
 from portail.schema.ids import parse_id, to_id
 from portail.schema.mutations import run_mutation
 from portail.schema.partial import given, optional
+from portail.schema.payloads import DonePayload
 from portail.schema.permissions import SIGNED_IN, STAFF
-
-
-@strawberry.enum(description="What an account may do.")
-class Role(Enum):
-    FAMILY = strawberry.enum_value("FAMILY", description="A guardian managing their household.")
-    STAFF = strawberry.enum_value("STAFF", description="Town staff running the services.")
-    ADMIN = strawberry.enum_value("ADMIN", description="Town staff who also manage staff and settings.")
 
 
 def roles_of(row: AccountRow) -> list[Role]:
@@ -155,12 +149,6 @@ class LoginPayload:
         description="The session token, only when `bearer: true` was asked (no cookie is set "
         "then): send it as `Authorization: Bearer <token>`.",
     )
-    errors: list[UserError] = strawberry.field(description="What to fix; empty on success.")
-
-
-@strawberry.type(description="Result of a mutation that has nothing to return but its errors.")
-class DonePayload:
-    ok: bool = strawberry.field(description="True when the mutation did what was asked.")
     errors: list[UserError] = strawberry.field(description="What to fix; empty on success.")
 
 
