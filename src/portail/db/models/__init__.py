@@ -25,7 +25,9 @@ from portail.db.models.households import (
     HouseholdChild,
     Vaccination,
 )
+from portail.db.models.invoices import Invoice, InvoiceLine
 from portail.db.models.mail import OutboxMail
+from portail.db.models.payments import BasketEntry, Payment, PaymentItem
 from portail.db.models.records import (
     AuditEntry,
     Consent,
@@ -41,6 +43,7 @@ __all__ = [
     "AuditEntry",
     "AuthSession",
     "AuthorizedPerson",
+    "BasketEntry",
     "Booking",
     "BookingEvent",
     "BookingLine",
@@ -56,10 +59,14 @@ __all__ = [
     "Guardian",
     "Household",
     "HouseholdChild",
+    "Invoice",
+    "InvoiceLine",
     "LoginThrottle",
     "OneTimeToken",
     "OutboxMail",
     "PasswordResetRequest",
+    "Payment",
+    "PaymentItem",
     "PendingChange",
     "Period",
     "PeriodDay",

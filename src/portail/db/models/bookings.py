@@ -21,7 +21,8 @@ class RequestNumberCounter(SQLModel, table=True):
 
     __tablename__ = "counter"
 
-    name: str = Field(primary_key=True, max_length=30)
+    # e.g. "booking_request", "invoice:<regie id>:2027"
+    name: str = Field(primary_key=True, max_length=80)
     value: int = 0
 
 

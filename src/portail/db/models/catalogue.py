@@ -21,6 +21,12 @@ class Regie(SQLModel, table=True):
     name: str = Field(max_length=100)
     # PayFiP client number ("numcli"), six digits.
     payfip_client_number: str = Field(default="", max_length=6)
+    # PayFiP's "saisie": T test, X activation, W production (the treasury moves a regie through them).
+    payfip_mode: str = Field(default="T", max_length=1, sa_column_kwargs={"server_default": "T"})
+    # How long a basket holds its places before it expires unpaid ("à régler avant").
+    hold_minutes: int = Field(default=120, sa_column_kwargs={"server_default": "120"})
+    # An invoice is due this many days after it is issued.
+    payment_days: int = Field(default=30, sa_column_kwargs={"server_default": "30"})
     created_at: datetime = created_at_field()
 
 
