@@ -1,0 +1,56 @@
+"""The basket's rules ("Mon panier"): how long it holds places, what its lines say, when it can be
+paid, and how a payment to the treasury is referenced."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+
+class EntryState(StrEnum):
+    """Where a request held in a basket stands."""
+
+    UNPAID = "unpaid"
+    PAID = "paid"
+    REMOVED = "removed"
+    EXPIRED = "expired"
+
+
+def pay_before(created_at: datetime, hold_minutes: int) -> datetime:
+    """The time a request put in the basket at ``created_at`` must be paid by ("à régler avant")."""
+    return created_at + timedelta(minutes=hold_minutes)
+
+
+def is_payable(state: str, pay_before_at: datetime, now: datetime) -> bool:
+    """Whether a held request may still be paid: unpaid and not past its time.
+
+    A read uses this, not the stored state alone, so that a basket past its time never shows as
+    payable in the minutes before the expiry job gets to it.
+    """
+    return state == EntryState.UNPAID and now < pay_before_at
+
+
+def line_designation(unit_name: str, cancel: bool, day: date) -> str:
+    """What a basket or invoice line says: "JOURNEE CENTRE AERE MERCREDI RESERVE (05/01)"."""
+    return f"{unit_name.upper()} {'ANNULE' if cancel else 'RESERVE'} ({day:%d/%m})"
+
+
+def payment_reference(day: date, number: int) -> str:
+    """PayFiP's ``refdet`` for the ``number``-th online payment: the day and the number
+    ("20211220X19"), 6 to 30 ASCII letters and digits, a new one for every attempt."""
+    reference = f"{day:%Y%m%d}X{number}"
+    if not 6 <= len(reference) <= 30:
+        raise ValueError(f"payment reference out of PayFiP's bounds: {reference!r}")
+    return reference
+
+
+_NOT_OBJECT = re.compile(r"[^A-Za-z0-9 ]+")
+
+
+def payment_object(words: str) -> str:
+    """PayFiP's ``objet``: ASCII letters, digits and spaces, at most 100 characters ("Réservation
+    n° 000007" → "Reservation n 000007")."""
+    ascii_text = unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode()
+    return " ".join(_NOT_OBJECT.sub(" ", ascii_text).split())[:100].strip()

@@ -1,0 +1,41 @@
+"""Invoices' rules: their numbers, their terms and where they stand."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+from enum import StrEnum
+
+
+class InvoiceState(StrEnum):
+    """Where an invoice stands ("Etat" in "Mes factures")."""
+
+    UNPAID = "unpaid"
+    PARTLY_PAID = "partly_paid"
+    PAID = "paid"
+    CANCELLED = "cancelled"
+
+
+def invoice_state(total: int, paid: int, cancelled: bool) -> InvoiceState:
+    """An invoice's state from its total and what was paid of it (cents); a credit note cancels it."""
+    if cancelled:
+        return InvoiceState.CANCELLED
+    if paid >= total:
+        return InvoiceState.PAID
+    return InvoiceState.PARTLY_PAID if paid > 0 else InvoiceState.UNPAID
+
+
+def number_counter(regie_id: uuid.UUID, year: int) -> str:
+    """The counter an invoice number is drawn from: one per regie and year, so that each regie's
+    invoices of a year follow each other without gaps (the public accountant checks it)."""
+    return f"invoice:{regie_id}:{year}"
+
+
+def invoice_number_text(year: int, number: int) -> str:
+    """An invoice number as printed: "2027-000012"."""
+    return f"{year}-{number:06d}"
+
+
+def due_date(issued_on: date, payment_days: int) -> date:
+    """The day an invoice issued on ``issued_on`` is due."""
+    return issued_on + timedelta(days=payment_days)

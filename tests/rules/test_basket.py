@@ -1,0 +1,65 @@
+"""The basket's pure rules, as the guide's "Mon panier" shows them."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from portail.rules.basket import (
+    EntryState,
+    is_payable,
+    line_designation,
+    pay_before,
+    payment_object,
+    payment_reference,
+)
+
+CREATED = datetime(2021, 12, 20, 16, 3, tzinfo=UTC)  # 17:03 in Paris
+
+
+def test_a_request_created_at_17_03_is_to_pay_before_19_03_with_two_hours_of_hold():
+    assert pay_before(CREATED, 120) == CREATED + timedelta(hours=2)
+
+
+@pytest.mark.parametrize(
+    ("state", "now", "payable"),
+    [
+        (EntryState.UNPAID, CREATED + timedelta(minutes=119), True),
+        (EntryState.UNPAID, CREATED + timedelta(minutes=120), False),  # the pay-before time is out
+        (EntryState.PAID, CREATED, False),
+        (EntryState.REMOVED, CREATED, False),
+        (EntryState.EXPIRED, CREATED, False),
+    ],
+)
+def test_only_an_unpaid_request_before_its_time_is_payable(state, now, payable):
+    assert is_payable(state, pay_before(CREATED, 120), now) is payable
+
+
+def test_a_line_reads_like_the_guide():
+    assert (
+        line_designation("Journee centre aere mercredi", False, date(2022, 1, 5))
+        == "JOURNEE CENTRE AERE MERCREDI RESERVE (05/01)"
+    )
+    assert line_designation("REPAS", True, date(2022, 1, 5)) == "REPAS ANNULE (05/01)"
+
+
+def test_the_payment_reference_is_payfip_shaped_and_new_for_each_number():
+    assert payment_reference(date(2021, 12, 20), 19) == "20211220X19"
+    assert payment_reference(date(2021, 12, 20), 19) != payment_reference(date(2021, 12, 20), 20)
+    assert payment_reference(date(2021, 12, 20), 10**20).isalnum()
+    with pytest.raises(ValueError):
+        payment_reference(date(2021, 12, 20), 10**25)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("Réservation n° 000007 — Émma-Rose", "Reservation n 000007 Emma Rose"),
+        ("  Facture   2027-000012 ", "Facture 2027 000012"),
+        ("x" * 150, "x" * 100),
+        ("€€€", ""),
+    ],
+)
+def test_the_payment_object_keeps_only_what_payfip_accepts(words, expected):
+    assert payment_object(words) == expected
