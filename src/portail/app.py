@@ -25,6 +25,7 @@ from portail.downloads import serve_file
 from portail.graphiql import ASSETS_PATH, GraphiQLAssets
 from portail.http import BodySizeLimit, ClientOrigins, GraphQLView, RequestId
 from portail.resolvers.accounts import process_reset_requests
+from portail.resolvers.basket import expire_baskets
 from portail.schema import build_schema
 from portail.settings import Settings, get_settings
 
@@ -94,7 +95,12 @@ def create_app(
                 poll_seconds=settings.mail_poll_seconds,
                 max_attempts=settings.mail_max_attempts,
                 now=clock.now,
-                jobs=[lambda: process_reset_requests(db, settings, clock)],
+                # Background work that ends in mail, each round before delivering: queued password
+                # resets, baskets left unpaid past their time.
+                jobs=[
+                    lambda: process_reset_requests(db, settings, clock),
+                    lambda: expire_baskets(db, settings, clock),
+                ],
             )
             app.state.db = db
             app.state.mail_worker = worker

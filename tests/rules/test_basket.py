@@ -8,6 +8,7 @@ import pytest
 
 from portail.rules.basket import (
     EntryState,
+    french_moment,
     is_payable,
     line_designation,
     pay_before,
@@ -34,6 +35,11 @@ def test_a_request_created_at_17_03_is_to_pay_before_19_03_with_two_hours_of_hol
 )
 def test_only_an_unpaid_request_before_its_time_is_payable(state, now, payable):
     assert is_payable(state, pay_before(CREATED, 120), now) is payable
+
+
+def test_moments_are_worded_in_the_town_s_time():
+    assert french_moment(CREATED) == "20/12/2021 à 17:03"
+    assert french_moment(pay_before(CREATED, 120)) == "20/12/2021 à 19:03"
 
 
 def test_a_line_reads_like_the_guide():

@@ -75,7 +75,7 @@ TABLE: dict[tuple[BookingState | None, BookingEvent], tuple[object, object, obje
     (P, Ev.ACCEPT_CANCELLATION): (NA, NCR, NA),
     (P, Ev.REFUSE_CANCELLATION): (NA, NCR, NA),
     (P, Ev.BASKET_EXPIRED): (NA, NA, E),
-    (P, Ev.BASKET_PAID): (NA, NA, A),
+    (P, Ev.BASKET_PAID): (NA, NA, P),  # paid; staff still decide under the default policy
     (P, Ev.PLACE_FREED): (NA, NA, NW),
     # "Présence acceptée"
     (A, Ev.BOOK): (AB, AB, NA),
@@ -147,7 +147,7 @@ TABLE: dict[tuple[BookingState | None, BookingEvent], tuple[object, object, obje
     (E, Ev.ACCEPT_CANCELLATION): (NA, END, NA),
     (E, Ev.REFUSE_CANCELLATION): (NA, END, NA),
     (E, Ev.BASKET_EXPIRED): (NA, NA, END),
-    (E, Ev.BASKET_PAID): (NA, NA, END),
+    (E, Ev.BASKET_PAID): (NA, NA, P),  # paid late: honoured when the caller still finds a place
     (E, Ev.PLACE_FREED): (NA, NA, END),
 }
 
@@ -193,6 +193,10 @@ POLICIES = [BookingPolicy(*flags) for flags in itertools.product((False, True), 
         (BookingPolicy(automatic_acceptance=False), None, Ev.BOOK, P),
         (BookingPolicy(automatic_acceptance=True, paid_at_booking=True), None, Ev.BOOK, P),
         (BookingPolicy(paid_at_booking=True), None, Ev.BOOK, P),
+        # The basket paid: accepted where the activity accepts at once, else it waits for staff.
+        (BookingPolicy(automatic_acceptance=True, paid_at_booking=True), P, Ev.BASKET_PAID, A),
+        (BookingPolicy(paid_at_booking=True), P, Ev.BASKET_PAID, P),
+        (BookingPolicy(automatic_acceptance=True, paid_at_booking=True), E, Ev.BASKET_PAID, A),
         # A full day: the waiting line where the activity has one.
         (BookingPolicy(waiting_list=True), None, Ev.BOOK_WHEN_FULL, W),
         (BookingPolicy(waiting_list=True), E, Ev.BOOK_WHEN_FULL, W),
@@ -212,7 +216,7 @@ POLICIES = [BookingPolicy(*flags) for flags in itertools.product((False, True), 
     ],
 )
 def test_what_the_activity_settings_change(policy, state, event, expected) -> None:
-    actor = Actor.SYSTEM if event is Ev.PLACE_FREED else Actor.FAMILY
+    actor = Actor.SYSTEM if event in (Ev.PLACE_FREED, Ev.BASKET_PAID) else Actor.FAMILY
     outcome = transition(state, event, actor, policy)
     if isinstance(expected, BookingState):
         assert outcome == Transition(state, expected)
@@ -236,11 +240,12 @@ def test_settings_change_only_their_own_cells(policy: BookingPolicy) -> None:
 
 @pytest.mark.parametrize("policy", POLICIES, ids=str)
 def test_only_booking_and_a_freed_place_take_a_place(policy: BookingPolicy) -> None:
-    # So capacity is checked (under lock) at exactly these two events, and nowhere else.
+    # So capacity is checked (under lock) at exactly these events, and nowhere else: booking, a
+    # freed place, and a basket paid after it expired (resolvers.payments checks the places left).
     for state, event, actor in itertools.product(STATES, BookingEvent, Actor):
         outcome = transition(state, event, actor, policy)
         if isinstance(outcome, Transition) and outcome.takes_place:
-            assert event in (Ev.BOOK, Ev.PLACE_FREED)
+            assert event in (Ev.BOOK, Ev.PLACE_FREED) or (state, event) == (E, Ev.BASKET_PAID)
             assert not holds_place(state)
 
 

@@ -22,10 +22,12 @@ from portail.db.models import Account
 from portail.db.models.base import new_id
 from portail.db.models.bookings import Booking, BookingEvent, BookingLine, BookingRequest, SlotCounter
 from portail.db.models.catalogue import Activity, Unit
+from portail.db.models.payments import BasketEntry
 from portail.resolvers.catalogue_reading import Catalogue, load_catalogue, period_path
 from portail.resolvers.context import RequestContext
 from portail.resolvers.households import children_by_id
 from portail.resolvers.mail import send_mail
+from portail.rules.basket import EntryState
 from portail.rules.booking_states import (
     PLACE_HOLDING_VALUES,
     Actor,
@@ -277,19 +279,30 @@ class BookingChanges:
             await s.exec(select(BookingRequest).where(col(BookingRequest.id).in_(self.touched_requests)))
         ).all()
         catalogue = await load_catalogue(self.ctx)
+        paid = await paid_requests(self.ctx, self.touched_requests)
         for request in requests:
             line_states = states.get(request.id, [])
             request.state = derived_state(line_states).value
             period = catalogue.by_id[request.period_id]
-            # A basket booking is pending until paid: the payment settles it, not staff.
+            # A basket booking is pending until paid: the payment settles it first, then staff.
             paid_at_booking = policy_of(catalogue.by_id[period.activity_id]).paid_at_booking
             waits_for_staff = {BookingState.CANCELLATION_REQUESTED.value}
-            if not paid_at_booking:
+            if not paid_at_booking or request.id in paid:
                 waits_for_staff.add(BookingState.PENDING.value)
             request.awaiting_staff = any(st in waits_for_staff for st in line_states)
             request.updated_at = self.ctx.now()
             s.add(request)
         return {r.id: r for r in requests}
+
+
+async def paid_requests(ctx: RequestContext, request_ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
+    """Those of the requests whose basket was paid: their pending days now wait for staff."""
+    rows = await ctx.session.exec(
+        select(BasketEntry.request_id).where(
+            col(BasketEntry.request_id).in_(set(request_ids)), BasketEntry.state == EntryState.PAID
+        )
+    )
+    return set(rows.all())
 
 
 async def request_authors(ctx: RequestContext, request_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:

@@ -15,7 +15,13 @@ from portail.db.locks import lock_slots
 from portail.db.models import Account, Child, Household
 from portail.db.models.bookings import Booking, BookingEvent, BookingLine, BookingRequest
 from portail.db.models.catalogue import Activity, Period, Unit
-from portail.resolvers.booking_changes import AWAITING_STAFF, BookingChanges, policy_of, request_authors
+from portail.resolvers.booking_changes import (
+    AWAITING_STAFF,
+    BookingChanges,
+    paid_requests,
+    policy_of,
+    request_authors,
+)
 from portail.resolvers.booking_requests import MAX_PAGE, RequestView, lines_of
 from portail.resolvers.catalogue_reading import Catalogue, load_catalogue, period_path
 from portail.resolvers.context import RequestContext
@@ -104,9 +110,10 @@ async def decide(
     await changes.load_lines([*targets, *(b.book_line_id for b in bookings.values())])
     catalogue = await load_catalogue(ctx)
     decided: dict[uuid.UUID, list[BookingLine]] = {}
+    paid = await paid_requests(ctx, {line.request_id for line in targets.values()})
     for line_id in sorted(targets, key=lambda i: (targets[i].request_id, targets[i].position)):
         line = changes.lines[line_id]
-        _decide_line(changes, catalogue, bookings, line, accept, reason)
+        _decide_line(changes, catalogue, bookings, paid, line, accept, reason)
         decided.setdefault(line.request_id, []).append(line)
     await changes.flush()
     await changes.promote(catalogue)
@@ -185,6 +192,7 @@ def _decide_line(
     changes: BookingChanges,
     catalogue: Catalogue,
     bookings: dict[uuid.UUID, Booking],
+    paid: set[uuid.UUID],
     line: BookingLine,
     accept: bool,
     reason: str,
@@ -199,8 +207,13 @@ def _decide_line(
     state = BookingState(booking.state)
     own = booking.cancel_line_id == line.id if line.action == "cancel" else booking.book_line_id == line.id
     activity = catalogue.by_id[catalogue.by_id[booking.period_id].activity_id]
-    if line.action == "book" and state is BookingState.PENDING and policy_of(activity).paid_at_booking:
-        # Paid at booking: the basket's payment settles it, not staff.
+    if (
+        line.action == "book"
+        and state is BookingState.PENDING
+        and policy_of(activity).paid_at_booking
+        and line.request_id not in paid
+    ):
+        # Paid at booking: staff decide once the basket is paid, not before.
         raise UserErrors.one(
             "ids", ErrorCode.NOT_AWAITING_DECISION, "Cette présence attend le paiement du panier."
         )

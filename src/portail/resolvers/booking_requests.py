@@ -21,6 +21,8 @@ from portail.db.models import Account, Child, Guardian
 from portail.db.models.base import new_id
 from portail.db.models.bookings import Booking, BookingLine, BookingRequest
 from portail.db.models.catalogue import Activity, Enrolment, Period, Unit
+from portail.db.models.payments import BasketEntry
+from portail.resolvers import basket
 from portail.resolvers.booking_changes import BookingChanges, book_line_state, policy_of, slot_counts
 from portail.resolvers.catalogue_reading import (
     Catalogue,
@@ -36,6 +38,7 @@ from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
 from portail.resolvers.households import family_quotient, household_children, viewer_household_id
 from portail.resolvers.mail import send_mail
 from portail.rules import deadlines
+from portail.rules.basket import french_moment
 from portail.rules.booking_states import (
     REQUEST_STATE_LABELS,
     Actor,
@@ -160,6 +163,8 @@ class Plan:
     estimate: Estimate
     request: BookingRequest | None = None
     referent: str = ""  # once submitted: who made it (see ``referent_name``)
+    # Once submitted, for an activity paid at booking: the request waiting in the basket.
+    basket_entry: BasketEntry | None = None
 
     @property
     def state(self) -> RequestState | None:
@@ -598,6 +603,8 @@ async def submit(ctx: RequestContext, data: RequestData, *, mail: bool = True) -
     await changes.flush()
     await _say_who_got_a_place(changes, catalogue, plan)
     await changes.restate_requests()
+    booked_pending = any(not line.cancel and line.state is BookingState.PENDING for line in plan.lines)
+    plan.basket_entry = basket.hold(ctx, catalogue, request, booked_pending)
     plan.request = request
     plan.referent = (await referents(ctx, [request.requested_by]))[request.requested_by]
     if mail:
@@ -752,6 +759,8 @@ def mail_context(plan: Plan, request: BookingRequest) -> dict[str, object]:
             for line in plan.lines
         ],
         "total": format_amount(plan.estimate.total),
+        # Paid at booking: where and by when ("à régler avant"), else nothing is said about paying.
+        "pay_before": french_moment(plan.basket_entry.pay_before) if plan.basket_entry else "",
     }
 
 

@@ -61,6 +61,9 @@ class ErrorCode(Enum):
         "saying why (for a repeat, its distinct reasons)."
     )
     NOT_WITHDRAWABLE = "The enrolment is neither pending nor accepted (refused, or already withdrawn)."
+    PAYMENT_IN_PROGRESS = (
+        "A payment of this basket or invoice is under way at PayFiP: finish it, or wait until it ends."
+    )
     NOT_AWAITING_DECISION = "The booking or request awaits no staff decision (already decided, or waiting)."
     BOOKINGS_IN_THE_WAY = (
         "Bookings that still stand (pending, accepted, cancellation requested, waiting) would be left on "

@@ -8,6 +8,8 @@ import unicodedata
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from portail.rules.validity import TOWN_ZONE
+
 
 class EntryState(StrEnum):
     """Where a request held in a basket stands."""
@@ -30,6 +32,11 @@ def is_payable(state: str, pay_before_at: datetime, now: datetime) -> bool:
     payable in the minutes before the expiry job gets to it.
     """
     return state == EntryState.UNPAID and now < pay_before_at
+
+
+def french_moment(moment: datetime) -> str:
+    """A moment as the basket words it, in the town's time: "20/12/2021 à 17:03"."""
+    return moment.astimezone(TOWN_ZONE).strftime("%d/%m/%Y à %H:%M")
 
 
 def line_designation(unit_name: str, cancel: bool, day: date) -> str:

@@ -208,6 +208,10 @@ def transition(
         return _book(state, event, policy)
     if state is None:
         return Refusal(RefusalCode.NO_BOOKING, "Aucune présence pour ce jour.")
+    if state is BookingState.EXPIRED and event is BookingEvent.BASKET_PAID:
+        # Paid after the basket expired (the payer was already on PayFiP's page): honoured as a
+        # booking of the day again, when the caller, holding the day's lock, still finds a place.
+        return _paid(policy)
     if state in ENDED_STATES:
         return Refusal(RefusalCode.BOOKING_ENDED, f"Cette présence est déjà {_ENDED_WORDS[state]}.")
     if event in _CANCEL_EVENTS:
@@ -230,8 +234,9 @@ def transition(
             )
         # The guide: basket bookings are "définitivement prises en compte après validation du
         # panier" and "sans validation avant le délai d'expiration ... automatiquement annulées".
-        paid = event is BookingEvent.BASKET_PAID
-        return Transition(state, BookingState.ACCEPTED if paid else BookingState.EXPIRED)
+        if event is BookingEvent.BASKET_EXPIRED:
+            return Transition(state, BookingState.EXPIRED)
+        return _paid(policy, state)
     # PLACE_FREED
     if state is not BookingState.WAITING:
         return Refusal(RefusalCode.NOT_WAITING, "Cette présence n'est pas en liste d'attente.")
@@ -247,6 +252,11 @@ def _actor_refusal(event: BookingEvent, actor: Actor) -> Refusal | None:
         # The portal never books or cancels on its own: someone answers for every such change.
         return Refusal(RefusalCode.NOT_ALLOWED, "Une réservation ou une annulation se fait par une personne.")
     return None
+
+
+def _paid(policy: BookingPolicy, state: BookingState = BookingState.EXPIRED) -> Transition:
+    # Paid: accepted, or still pending where staff decide (they now see it in their queue).
+    return Transition(state, BookingState.ACCEPTED if policy.automatic_acceptance else BookingState.PENDING)
 
 
 def _placed_state(policy: BookingPolicy) -> BookingState:
@@ -330,7 +340,6 @@ REQUEST_STATE_LABELS: dict[RequestState, str] = {
     RequestState.CANCELLED: "Annulée",
     RequestState.EXPIRED: "Expirée",
 }
-
 
 
 def request_number_text(number: int) -> str:

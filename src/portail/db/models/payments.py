@@ -32,8 +32,6 @@ class BasketEntry(SQLModel, table=True):
     regie_id: uuid.UUID = Field(foreign_key="regie.id")
     # unpaid, paid, removed (by the family), expired
     state: str = Field(default="unpaid", max_length=10)
-    # What the request costs, in cents (its lines' prices; a cancellation of a paid day is a credit).
-    amount: int = 0
     created_at: datetime = created_at_field()
     pay_before: datetime = Field(sa_type=UTCDateTime)
     settled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

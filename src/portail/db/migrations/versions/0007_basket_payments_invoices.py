@@ -123,7 +123,6 @@ def upgrade() -> None:
         sa.Column("household_id", sa.Uuid(), nullable=False),
         sa.Column("regie_id", sa.Uuid(), nullable=False),
         sa.Column("state", sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
-        sa.Column("amount", sa.Integer(), nullable=False),
         sa.Column("created_at", portail.db.models.base.UTCDateTime(timezone=True), nullable=False),
         sa.Column("pay_before", portail.db.models.base.UTCDateTime(timezone=True), nullable=False),
         sa.Column("settled_at", portail.db.models.base.UTCDateTime(timezone=True), nullable=True),

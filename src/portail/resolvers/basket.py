@@ -1,0 +1,365 @@
+"""'Mon panier': requests of activities paid at booking, held per regie until they are paid, removed by
+the family or expired ("Sans validation avant le délai d'expiration, elles seront automatiquement
+annulées"), and the job that expires them."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlmodel import col, select
+
+from portail.clock import Clock
+from portail.db.engine import Database
+from portail.db.locks import lock_slots
+from portail.db.models import Booking, BookingLine, BookingRequest, Child, Regie
+from portail.db.models.payments import BasketEntry, Payment, PaymentItem
+from portail.resolvers.booking_changes import BookingChanges, policy_of, request_authors
+from portail.resolvers.catalogue_reading import Catalogue, load_catalogue, period_path
+from portail.resolvers.context import RequestContext
+from portail.resolvers.errors import ErrorCode, UserErrors
+from portail.resolvers.households import children_by_id, viewer_household_id
+from portail.resolvers.mail import client_link, send_mail
+from portail.resolvers.transactions import in_transaction
+from portail.rules.basket import EntryState, french_moment, is_payable, line_designation, pay_before
+from portail.rules.booking_states import (
+    Actor,
+    BookingEvent,
+    BookingState,
+    Refusal,
+    request_number_text,
+    transition,
+)
+from portail.rules.pricing import format_amount
+from portail.rules.repeat import french_date
+from portail.settings import Settings
+
+# Payments that may still succeed: while one covers a request, nothing else may pay or remove it.
+PAYMENT_UNDER_WAY = ("created", "at_payfip")
+
+
+@dataclass
+class BasketLine:
+    """A line of a held request: "JOURNEE CENTRE AERE MERCREDI RESERVE (05/01)", 1 × 7,70 €."""
+
+    designation: str
+    child: Child
+    day: date
+    quantity: int
+    unit_price: int
+    amount: int
+    booking_id: uuid.UUID
+
+
+@dataclass
+class HeldRequest:
+    """A request in the basket: "Réservation n° 000007 pour ETOILE Emma-Rose créée le … à régler
+    avant …", with its lines."""
+
+    entry: BasketEntry
+    request: BookingRequest
+    path: str
+    lines: list[BasketLine]
+
+    @property
+    def total(self) -> int:
+        return sum(line.amount for line in self.lines)
+
+    @property
+    def children(self) -> list[Child]:
+        return list({line.child.id: line.child for line in self.lines}.values())
+
+
+@dataclass
+class RegieBasket:
+    """The basket of one regie ("REGIE CENTRE AERE MERCREDI"): paid in one payment."""
+
+    regie: Regie
+    requests: list[HeldRequest]
+    # A payment opened at PayFiP that may still succeed covers (some of) these requests.
+    payment_under_way: bool = False
+
+    @property
+    def total(self) -> int:
+        return sum(r.total for r in self.requests)
+
+    @property
+    def pay_before(self) -> datetime:
+        """When the first of its requests expires."""
+        return min(r.entry.pay_before for r in self.requests)
+
+
+@dataclass
+class BasketView:
+    """The whole basket, one part per regie."""
+
+    regies: list[RegieBasket] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(r.total for r in self.regies)
+
+
+# ---------------------------------------------------------------------------------------------
+# Holding a request
+
+
+def holds_in_basket(catalogue: Catalogue, period_id: uuid.UUID) -> bool:
+    """Whether the requests of this period go to the basket (its activity is paid at booking)."""
+    activity = catalogue.by_id[catalogue.by_id[period_id].activity_id]
+    return policy_of(activity).paid_at_booking and activity.regie_id is not None
+
+
+def hold(
+    ctx: RequestContext, catalogue: Catalogue, request: BookingRequest, booked_pending: bool
+) -> BasketEntry | None:
+    """Put a just-submitted request in the household's basket for its activity's regie, when the
+    activity is paid at booking and the request holds places (``booked_pending``: some day booked and
+    pending). The days wait, holding their places, until paid or ``pay_before``."""
+    if not booked_pending or not holds_in_basket(catalogue, request.period_id):
+        return None
+    activity = catalogue.by_id[catalogue.by_id[request.period_id].activity_id]
+    regie: Regie = catalogue.by_id[activity.regie_id]
+    entry = BasketEntry(
+        request_id=request.id,
+        household_id=request.household_id,
+        regie_id=regie.id,
+        created_at=request.created_at,
+        pay_before=pay_before(request.created_at, regie.hold_minutes),
+    )
+    ctx.session.add(entry)
+    return entry
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the basket
+
+
+async def basket(ctx: RequestContext) -> BasketView:
+    """The viewer household's basket: its requests still payable, grouped by regie (staff and
+    anonymous viewers have none)."""
+    household_id = await viewer_household_id(ctx)
+    if household_id is None:
+        return BasketView()
+    entries = (
+        await ctx.session.exec(
+            select(BasketEntry)
+            .where(BasketEntry.household_id == household_id, BasketEntry.state == EntryState.UNPAID)
+            .order_by(col(BasketEntry.created_at))
+        )
+    ).all()
+    now = ctx.now()
+    # Past their time but not yet expired by the job: never shown as payable.
+    entries = [e for e in entries if is_payable(e.state, e.pay_before, now)]
+    return await view_of(ctx, entries)
+
+
+async def view_of(ctx: RequestContext, entries: list[BasketEntry]) -> BasketView:
+    """The basket made of ``entries``: their requests and held lines, in a fixed number of statements."""
+    if not entries:
+        return BasketView()
+    catalogue = await load_catalogue(ctx)
+    request_ids = [e.request_id for e in entries]
+    requests = {
+        r.id: r
+        for r in (
+            await ctx.session.exec(select(BookingRequest).where(col(BookingRequest.id).in_(request_ids)))
+        ).all()
+    }
+    held = await held_lines(ctx, request_ids)
+    children = await children_by_id(ctx, {line.child_id for line, _ in held})
+    under_way = await requests_being_paid(ctx, request_ids)
+    lines: dict[uuid.UUID, list[BasketLine]] = {}
+    for line, booking in held:
+        unit = catalogue.by_id[line.unit_id]
+        lines.setdefault(line.request_id, []).append(
+            BasketLine(
+                designation=line_designation(unit.name, False, line.day),
+                child=children[line.child_id],
+                day=line.day,
+                quantity=1,
+                unit_price=line.price,
+                amount=line.price,
+                booking_id=booking.id,
+            )
+        )
+    per_regie: dict[uuid.UUID, RegieBasket] = {}
+    for entry in entries:
+        request = requests[entry.request_id]
+        part = per_regie.setdefault(entry.regie_id, RegieBasket(catalogue.by_id[entry.regie_id], []))
+        part.requests.append(
+            HeldRequest(
+                entry=entry,
+                request=request,
+                path=period_path(catalogue, catalogue.by_id[request.period_id]),
+                lines=lines.get(request.id, []),
+            )
+        )
+        part.payment_under_way = part.payment_under_way or request.id in under_way
+    return BasketView(regies=sorted(per_regie.values(), key=lambda r: r.regie.name))
+
+
+async def held_lines(ctx: RequestContext, request_ids: list[uuid.UUID]) -> list[tuple[BookingLine, Booking]]:
+    """The days the requests booked that still wait for the basket's payment (pending, and booked by
+    that very line), in request then line order."""
+    rows = await ctx.session.exec(
+        select(BookingLine, Booking)
+        .join(Booking, col(Booking.book_line_id) == BookingLine.id)
+        .where(
+            col(BookingLine.request_id).in_(request_ids),
+            BookingLine.action == "book",
+            Booking.state == BookingState.PENDING.value,
+        )
+        .order_by(col(BookingLine.request_id), col(BookingLine.position))
+    )
+    return list(rows.all())
+
+
+async def requests_being_paid(ctx: RequestContext, request_ids: list[uuid.UUID]) -> set[uuid.UUID]:
+    """Those of the requests a payment that may still succeed covers."""
+    rows = await ctx.session.exec(
+        select(PaymentItem.request_id)
+        .join(Payment, col(Payment.id) == PaymentItem.payment_id)
+        .where(col(PaymentItem.request_id).in_(request_ids), col(Payment.state).in_(PAYMENT_UNDER_WAY))
+    )
+    return {r for r in rows.all() if r is not None}
+
+
+# ---------------------------------------------------------------------------------------------
+# Removing a request, expiring the basket
+
+
+async def remove(ctx: RequestContext, request_id: uuid.UUID | None) -> BasketView:
+    """Take a request out of the basket: its days are cancelled and their places freed at once (for
+    the first in each waiting line). Another family's request is not found."""
+    household_id = await viewer_household_id(ctx)
+    entry = None
+    if household_id is not None and request_id is not None:
+        entry = (
+            await ctx.session.exec(
+                select(BasketEntry)
+                .where(BasketEntry.request_id == request_id, BasketEntry.household_id == household_id)
+                .with_for_update()
+            )
+        ).first()
+    if entry is None or not is_payable(entry.state, entry.pay_before, ctx.now()):
+        raise UserErrors.one(
+            "requestId", ErrorCode.NOT_FOUND, "Cette réservation n'est pas dans votre panier."
+        )
+    if await requests_being_paid(ctx, [entry.request_id]):
+        raise UserErrors.one(
+            "requestId",
+            ErrorCode.PAYMENT_IN_PROGRESS,
+            "Un paiement de cette réservation est en cours : terminez-le ou attendez qu'il expire.",
+        )
+    await release(ctx, entry, EntryState.REMOVED)
+    return await basket(ctx)
+
+
+async def release(ctx: RequestContext, entry: BasketEntry, outcome: EntryState) -> list[Booking]:
+    """End an unpaid entry: its held days cancelled (removed by the family) or expired (by the
+    portal), their places given to the waiting lines. Returns the days released."""
+    held = await held_lines(ctx, [entry.request_id])
+    bookings = await _lock(ctx, [booking.id for _, booking in held])
+    changes = BookingChanges(ctx)
+    await changes.load_lines(b.book_line_id for b in bookings)
+    catalogue = await load_catalogue(ctx)
+    if outcome is EntryState.REMOVED:
+        event, actor, reason = BookingEvent.CANCEL_BEFORE_DEADLINE, Actor.FAMILY, "Retirée du panier."
+    else:
+        event, actor, reason = BookingEvent.BASKET_EXPIRED, Actor.SYSTEM, "Panier non réglé à temps."
+    released: list[Booking] = []
+    for booking in bookings:
+        period = catalogue.by_id[booking.period_id]
+        policy = policy_of(catalogue.by_id[period.activity_id])
+        result = transition(BookingState(booking.state), event, actor, policy)
+        if isinstance(result, Refusal):  # settled meanwhile (paid, cancelled by staff): not ours any more
+            continue
+        changes.apply(booking, result.state, actor, reason=reason, request_id=entry.request_id)
+        released.append(booking)
+    await changes.flush()
+    await changes.promote(catalogue)
+    await changes.restate_requests()
+    entry.state = outcome.value
+    entry.settled_at = ctx.now()
+    ctx.session.add(entry)
+    return released
+
+
+async def _lock(ctx: RequestContext, booking_ids: list[uuid.UUID]) -> list[Booking]:
+    """The bookings, their slots locked first and read again under the locks, in day order."""
+    if not booking_ids:
+        return []
+    s = ctx.session
+    slots = (await s.exec(select(Booking.unit_id, Booking.day).where(col(Booking.id).in_(booking_ids)))).all()
+    await lock_slots(s, slots)
+    rows = await s.exec(
+        select(Booking)
+        .where(col(Booking.id).in_(booking_ids))
+        .order_by(col(Booking.day), col(Booking.unit_id))
+        .execution_options(populate_existing=True)
+    )
+    return list(rows.all())
+
+
+async def expire_baskets(db: Database, settings: Settings, clock: Clock, *, limit: int = 100) -> int:
+    """Expire the requests left unpaid past their time (the mail worker's job, each round); returns
+    how many. Each is taken in its own transaction, skipping rows another server instance holds."""
+    done = 0
+    for _ in range(limit):
+        ctx = RequestContext(db=db, settings=settings, clock=clock, request_id="basket-expiry")
+        if not await in_transaction(ctx, lambda ctx=ctx: _expire_one(ctx)):  # type: ignore[misc]
+            break
+        done += 1
+    return done
+
+
+async def _expire_one(ctx: RequestContext) -> bool:
+    entry = (
+        await ctx.session.exec(
+            select(BasketEntry)
+            .where(BasketEntry.state == EntryState.UNPAID, col(BasketEntry.pay_before) <= ctx.now())
+            .order_by(col(BasketEntry.pay_before))
+            .limit(1)
+            .with_for_update(skip_locked=True)
+        )
+    ).first()
+    if entry is None:
+        return False
+    released = await release(ctx, entry, EntryState.EXPIRED)
+    # A payment may still be under way at PayFiP: if it succeeds, the payment's handling honours it
+    # (places still free) or flags it for a refund.
+    request = await ctx.session.get(BookingRequest, entry.request_id)
+    assert request is not None
+    if released:
+        await _mail_expiry(ctx, request, entry, released)
+    return True
+
+
+async def _mail_expiry(
+    ctx: RequestContext, request: BookingRequest, entry: BasketEntry, released: list[Booking]
+) -> None:
+    catalogue = await load_catalogue(ctx)
+    children = await children_by_id(ctx, {b.child_id for b in released})
+    email = (await request_authors(ctx, [request.id])).get(request.id)
+    if email is None:
+        return
+    send_mail(
+        ctx,
+        "basket_expired",
+        email,
+        number=request_number_text(request.number),
+        path=period_path(catalogue, catalogue.by_id[request.period_id]),
+        pay_before=french_moment(entry.pay_before),
+        items=[
+            {
+                "child": f"{children[b.child_id].first_name} {children[b.child_id].last_name}",
+                "day": french_date(b.day),
+                "unit": catalogue.by_id[b.unit_id].name,
+                "price": format_amount(b.price),
+            }
+            for b in released
+        ],
+        link=client_link(ctx, "/planning"),
+    )
