@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import httpx
 import pytest
 from pydantic import ValidationError
 
@@ -42,3 +43,29 @@ def test_the_sandbox_is_mounted_outside_production_only(tmp_path: Path) -> None:
 
     assert "/payfip-sandbox" in paths()
     assert "/payfip-sandbox" not in paths(env="production")
+
+
+async def test_the_mounted_sandbox_takes_a_payment_through_the_apps_middleware(tmp_path: Path) -> None:
+    from portail.adapters.payfip import PayfipClient, PaymentRequest
+
+    settings = Settings(_env_file=None, var_dir=tmp_path, secret_key="k" * 40, payfip_sandbox_notify="drop")
+    app = create_app(settings, run_mail_worker=False)
+    transport = httpx.ASGITransport(app=app)
+    base = "http://portail.test" + "/payfip-sandbox"
+    async with PayfipClient(base, transport=transport) as client:
+        idop = await client.create_payment(
+            PaymentRequest(
+                numcli="123456", exer=2026, refdet="FACTURE2026000007", objet="Facture 7", montant=4550,
+                mel="parent@example.fr", urlnotif="https://portail.test/notif",
+                urlredirect="https://portail.test/retour",
+            )
+        )
+        async with httpx.AsyncClient(transport=transport, base_url="http://portail.test") as browser:
+            page = await browser.get(client.payment_page_url(idop))
+            assert page.status_code == 200 and "45,50\u00a0€" in page.text
+            answer = await browser.post(
+                "/payfip-sandbox/tpa/paiementws.web", data={"idop": idop, "resultat": "P"}
+            )
+            assert answer.status_code == 303
+        assert (await client.payment_detail(idop)).paid
+    assert app.state.payfip_sandbox.payments[idop].resultrans == "P"
