@@ -18,6 +18,7 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from portail.adapters.mail.outbox import MailWorker
 from portail.adapters.mail.senders import MailSender, sender_for
+from portail.adapters.payfip.sandbox import PayfipSandbox
 from portail.clock import Clock
 from portail.db import migrate
 from portail.db.engine import Database
@@ -27,7 +28,7 @@ from portail.http import BodySizeLimit, ClientOrigins, GraphQLView, RequestId
 from portail.resolvers.accounts import process_reset_requests
 from portail.resolvers.basket import expire_baskets
 from portail.schema import build_schema
-from portail.settings import Settings, get_settings
+from portail.settings import PAYFIP_SANDBOX_PATH, Settings, get_settings
 
 log = logging.getLogger("portail")
 
@@ -108,6 +109,8 @@ def create_app(
                 worker.start()
             yield
             await worker.stop()
+            if sandbox is not None:
+                await sandbox.aclose()
         finally:
             await db.dispose()
 
@@ -125,10 +128,16 @@ def create_app(
     )
     # GraphiQL's scripts and styles are shipped in the package (graphiql.py), not fetched from a CDN.
     graphiql_assets = [] if settings.is_production else [Mount(ASSETS_PATH, GraphiQLAssets())]
+    # The PayFiP sandbox (adapters/payfip/sandbox.py) plays PayFiP in development; never in production.
+    sandbox = (
+        None if settings.is_production else PayfipSandbox(clock=clock, notify=settings.payfip_sandbox_notify)
+    )
+    sandbox_mount = [] if sandbox is None else [Mount(PAYFIP_SANDBOX_PATH, sandbox.app)]
     app = Starlette(
         routes=[
             Route("/graphql", graphql),
             *graphiql_assets,
+            *sandbox_mount,
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/files/{token}", serve_file, methods=["GET"]),
@@ -146,4 +155,5 @@ def create_app(
     )
     app.state.settings = settings
     app.state.clock = clock
+    app.state.payfip_sandbox = sandbox
     return app

@@ -15,6 +15,9 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+# Where app.py mounts the PayFiP sandbox (outside production only).
+PAYFIP_SANDBOX_PATH = "/payfip-sandbox"
+
 
 class SettingsError(RuntimeError):
     """The configuration cannot run: the message says what to set."""
@@ -76,6 +79,11 @@ class Settings(BaseSettings):
     storage_dir: Path | None = None
     file_link_minutes: int = 10
 
+    # PayFiP: empty means our sandbox ({public_url}/payfip-sandbox) outside production, PayFiP itself in it.
+    payfip_url: str = ""
+    payfip_timeout_seconds: float = Field(default=10.0, gt=0)
+    payfip_sandbox_notify: str = Field(default="now", pattern=r"^(now|drop|delay:\d+(\.\d+)?|repeat:\d+)$")
+
     @model_validator(mode="after")
     def _require_production_secrets(self) -> Settings:
         if self.is_production and len(self.secret_key) < 32:
@@ -93,6 +101,22 @@ class Settings(BaseSettings):
                     f"PORTAIL_TRUSTED_PROXIES: {entry!r} is neither an IP address nor a network (CIDR)."
                 ) from None
         return self
+
+    @model_validator(mode="after")
+    def _refuse_sandbox_in_production(self) -> Settings:
+        # The sandbox takes any "payment": in production it would hand out services for nothing.
+        if self.is_production and self.effective_payfip_url.endswith(PAYFIP_SANDBOX_PATH):
+            raise SettingsError("PORTAIL_PAYFIP_URL points at the PayFiP sandbox: refused in production.")
+        return self
+
+    @property
+    def effective_payfip_url(self) -> str:
+        """PayFiP's base URL: the setting, else PayFiP itself in production and our sandbox elsewhere."""
+        if self.payfip_url:
+            return self.payfip_url.rstrip("/")
+        if self.is_production:
+            return "https://www.payfip.gouv.fr"
+        return self.public_url.rstrip("/") + PAYFIP_SANDBOX_PATH
 
     @property
     def is_production(self) -> bool:
