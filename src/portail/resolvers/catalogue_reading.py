@@ -17,7 +17,7 @@ from portail.db.models.catalogue import Activity, Facility, Period, PeriodDay, R
 from portail.resolvers.context import RequestContext
 from portail.resolvers.memo import memo
 from portail.rules.calendar import DateSpan, OpenDuring, PeriodCalendar
-from portail.rules.deadlines import DayCount, DaysBefore, DeadlineRule, WeekdayOfWeekBefore
+from portail.rules.deadlines import DayCount, DaysBefore, DeadlineRule, WeekdayOfWeekBefore, describe
 from portail.rules.pricing import Bracket, TariffGrid
 
 
@@ -96,6 +96,43 @@ def booking_rule(unit: Unit) -> DeadlineRule:
 def cancel_rule(unit: Unit) -> DeadlineRule:
     return _deadline_rule(
         unit.cancel_rule, unit.cancel_days, unit.cancel_weekday, unit.cancel_at, unit.cancel_counted_in
+    )
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A unit's deadline rule as stored (``kind``: "days_before" or "weekday_of_week_before",
+    ``counted_in``: "calendar" or "working", ``weekday``: 0 is Monday), and worded in French."""
+
+    kind: str
+    days: int
+    weekday: int | None
+    at: time
+    counted_in: str
+    description: str
+
+
+def booking_deadline(unit: Unit) -> Deadline:
+    """When booking a day of ``unit`` closes, with its wording ("2 jours avant, 10h00")."""
+    return Deadline(
+        unit.booking_rule,
+        unit.booking_days,
+        unit.booking_weekday,
+        unit.booking_at,
+        unit.booking_counted_in,
+        describe(booking_rule(unit)),
+    )
+
+
+def cancellation_deadline(unit: Unit) -> Deadline:
+    """When cancelling a day of ``unit`` closes, with its wording."""
+    return Deadline(
+        unit.cancel_rule,
+        unit.cancel_days,
+        unit.cancel_weekday,
+        unit.cancel_at,
+        unit.cancel_counted_in,
+        describe(cancel_rule(unit)),
     )
 
 

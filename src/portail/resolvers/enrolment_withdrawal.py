@@ -27,7 +27,7 @@ from portail.resolvers.context import RequestContext, today
 from portail.resolvers.errors import ErrorCode, UserErrors
 from portail.resolvers.households import viewer_household_id
 from portail.resolvers.mail import send_mail
-from portail.rules.booking_states import BookingState
+from portail.rules.booking_states import BookingState, request_number_text
 from portail.rules.repeat import french_date
 
 # What a withdrawal cancels: days still standing (a "demande d'annulation" already waits for staff).
@@ -44,6 +44,12 @@ class Withdrawal:
     cancelled: list[dict[str, str]] = field(default_factory=list)
     requested: list[dict[str, str]] = field(default_factory=list)  # late: "demande d'annulation"
     kept: list[dict[str, str]] = field(default_factory=list)  # late, and the activity keeps late days
+
+    @property
+    def request_number(self) -> str | None:
+        """The number ("000007") of the request that cancelled the days ahead; None when none was made."""
+        request = self.request.request if self.request is not None else None
+        return request_number_text(request.number) if request is not None else None
 
 
 async def withdraw_enrolment(ctx: RequestContext, enrolment_id: uuid.UUID | None) -> Withdrawal:
@@ -79,7 +85,7 @@ async def withdraw_enrolment(ctx: RequestContext, enrolment_id: uuid.UUID | None
         child_name=child.first_name,
         child_sex=child.sex,
         path=period_path(catalogue, period),
-        number=f"{result.request.request.number:06d}" if result.request and result.request.request else "",
+        number=result.request_number or "",
         cancelled=result.cancelled,
         requested=result.requested,
         kept=result.kept,

@@ -16,7 +16,8 @@ from strawberry.types import ExecutionContext
 
 from portail.schema.accounts import AccountMutations, AccountQueries
 from portail.schema.bookings import BookingMutations, BookingQueries
-from portail.schema.catalogue import CatalogueMutations, CatalogueQueries
+from portail.schema.catalogue.mutations import CatalogueMutations
+from portail.schema.catalogue.queries import CatalogueQueries
 from portail.schema.cost import CostLimits
 from portail.schema.documents import DocumentMutations, DocumentQueries
 from portail.schema.extensions import BoundedValidation, MaskInternalErrors, ParseOffLoop, log_refusals

@@ -1,0 +1,283 @@
+"""The catalogue's input types, and their conversion into the plain data the use cases take
+(``resolvers/catalogue.py``'s ``ActivityData``, ``PeriodData``, ``UnitData``, ``SpanData``): a new
+object's settings, or the current settings merged with what a partial update gives."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from enum import Enum
+from typing import Any
+
+import strawberry
+
+from portail.resolvers import catalogue as use_cases
+from portail.schema.catalogue.enums import (
+    WEEKDAYS,
+    DayCount,
+    DeadlineKind,
+    Decider,
+    LateCancellation,
+    OpenDuring,
+    Payment,
+    Weekday,
+    WhenFull,
+)
+from portail.schema.households.enums import ClassLevel, RecordSection
+from portail.schema.ids import parse_id
+from portail.schema.partial import given, optional
+
+
+@strawberry.input(description="A regie.")
+class RegieInput:
+    name: str = strawberry.field(description="Name.")
+    payfip_client_number: str = strawberry.field(description='PayFiP client number ("numcli"), 6 digits.')
+
+
+@strawberry.input(description="A new activity's settings (left out: the defaults shown).")
+class ActivityInput:
+    name: str = strawberry.field(description="Name.")
+    regie_id: strawberry.ID | None = strawberry.field(default=None, description="The regie; null: none.")
+    open_during: OpenDuring = strawberry.field(
+        default=OpenDuring.SCHOOL_TIME, description="Relation to school holidays."
+    )
+    booking_acceptance: Decider = strawberry.field(
+        default=Decider.AUTOMATIC, description="Who accepts bookings."
+    )
+    when_full: WhenFull = strawberry.field(default=WhenFull.REFUSE, description="A booking for a full day.")
+    waiting_list_promotion: Decider = strawberry.field(
+        default=Decider.AUTOMATIC, description="When a place frees for the first in line."
+    )
+    late_cancellation: LateCancellation = strawberry.field(
+        default=LateCancellation.REQUEST, description="A late cancellation."
+    )
+    payment: Payment = strawberry.field(default=Payment.INVOICE, description="How bookings are paid.")
+    enrolment: Decider = strawberry.field(default=Decider.AUTOMATIC, description="Who accepts enrolments.")
+    min_age: int | None = strawberry.field(default=None, description="Youngest age in years; null: none.")
+    max_age: int | None = strawberry.field(default=None, description="Oldest age in years; null: none.")
+    class_levels: list[ClassLevel] = strawberry.field(
+        default_factory=list, description="Classes taken; empty: any."
+    )
+    required_sections: list[RecordSection] = strawberry.field(
+        default_factory=list, description="Record sections that must be complete to enrol."
+    )
+    required_documents: list[str] = strawberry.field(
+        default_factory=list, description="Document type codes that must be accepted to enrol."
+    )
+
+
+@strawberry.input(description="A period's name, dates and weekdays.")
+class PeriodInput:
+    name: str = strawberry.field(description='Name, e.g. "RESTAURATION SCOLAIRE 2026-2027".')
+    start: datetime.date = strawberry.field(description="First day.")
+    end: datetime.date = strawberry.field(description="Last day (included; not before `start`).")
+    weekdays: list[Weekday] = strawberry.field(description="The days of the week it runs.")
+
+
+@strawberry.input(description="A deadline rule.")
+class DeadlineRuleInput:
+    kind: DeadlineKind = strawberry.field(
+        default=DeadlineKind.DAYS_BEFORE, description="The form of the rule."
+    )
+    days: int = strawberry.field(default=2, description="For DAYS_BEFORE: 0 (the day itself) to 366.")
+    weekday: Weekday | None = strawberry.field(
+        default=None, description="For WEEKDAY_OF_WEEK_BEFORE: the day of the week before."
+    )
+    at: datetime.time = strawberry.field(default=datetime.time(10, 0), description="Time of day, town time.")
+    counted_in: DayCount = strawberry.field(
+        default=DayCount.CALENDAR, description="For DAYS_BEFORE: how days are counted."
+    )
+
+
+@strawberry.input(description="A bracket of a tariff grid; brackets go by increasing quotient.")
+class TariffBracketInput:
+    max_quotient: int | None = strawberry.field(
+        description="Quotients up to this one; null: the last bracket."
+    )
+    price: int = strawberry.field(description="Price in cents.")
+
+
+@strawberry.input(description="A new unit's settings (left out: the defaults shown).")
+class UnitInput:
+    name: str = strawberry.field(description="Name.")
+    position: int = strawberry.field(default=0, description="Order among the period's units.")
+    capacity: int | None = strawberry.field(
+        default=None,
+        description="Places per day; null: unlimited. Not below the places already held on a day from "
+        "today on (see `updateUnit`).",
+    )
+    booking_deadline: DeadlineRuleInput = strawberry.field(description="When booking a day closes.")
+    cancellation_deadline: DeadlineRuleInput = strawberry.field(description="When cancelling a day closes.")
+    tariff: list[TariffBracketInput] = strawberry.field(description="The tariff grid, in cents.")
+    exclusive_group: str = strawberry.field(
+        default="", description="Units sharing a non-empty group exclude each other on a day."
+    )
+
+
+@strawberry.input(description="Changes to a regie: fields left out stay as they are.")
+class UpdateRegieInput:
+    name: str | None = optional("Name (null refused).")
+    payfip_client_number: str | None = optional('PayFiP client number ("numcli"), 6 digits (null refused).')
+
+
+@strawberry.input(
+    description="Changes to an activity: fields left out stay as they are; null clears `regieId`, "
+    "`minAge` and `maxAge` and is refused elsewhere. A list given replaces the list."
+)
+class UpdateActivityInput:
+    name: str | None = optional("Name.")
+    regie_id: strawberry.ID | None = optional("The regie; null: none.")
+    open_during: OpenDuring | None = optional("Relation to school holidays.")
+    booking_acceptance: Decider | None = optional("Who accepts bookings.")
+    when_full: WhenFull | None = optional("A booking for a full day.")
+    waiting_list_promotion: Decider | None = optional("When a place frees for the first in line.")
+    late_cancellation: LateCancellation | None = optional("A late cancellation.")
+    payment: Payment | None = optional("How bookings are paid.")
+    enrolment: Decider | None = optional("Who accepts enrolments.")
+    min_age: int | None = optional("Youngest age in years; null: none.")
+    max_age: int | None = optional("Oldest age in years; null: none.")
+    class_levels: list[ClassLevel] | None = optional("Classes taken; empty: any.")
+    required_sections: list[RecordSection] | None = optional(
+        "Record sections that must be complete to enrol; empty: none."
+    )
+    required_documents: list[str] | None = optional(
+        "Document type codes that must be accepted to enrol; empty: none."
+    )
+
+
+@strawberry.input(description="Changes to a period: fields left out stay as they are (null refused).")
+class UpdatePeriodInput:
+    name: str | None = optional("Name.")
+    start: datetime.date | None = optional("First day.")
+    end: datetime.date | None = optional("Last day (included; not before `start`).")
+    weekdays: list[Weekday] | None = optional("The days of the week it runs.")
+
+
+@strawberry.input(
+    description="Changes to a unit: fields left out stay as they are; null makes `capacity` unlimited "
+    "and is refused elsewhere. A deadline or a tariff given replaces the whole rule or grid."
+)
+class UpdateUnitInput:
+    name: str | None = optional("Name.")
+    position: int | None = optional("Order among the period's units.")
+    capacity: int | None = optional(
+        "Places per day; null: unlimited. Not below the places already held on a day from today on "
+        "(see `updateUnit`)."
+    )
+    booking_deadline: DeadlineRuleInput | None = optional("When booking a day closes.")
+    cancellation_deadline: DeadlineRuleInput | None = optional("When cancelling a day closes.")
+    tariff: list[TariffBracketInput] | None = optional("The tariff grid, in cents.")
+    exclusive_group: str | None = optional("Units sharing a non-empty group exclude each other on a day.")
+
+
+@strawberry.input(description="A range of days.")
+class DateSpanInput:
+    start: datetime.date = strawberry.field(description="First day.")
+    end: datetime.date = strawberry.field(description="Last day (included).")
+    label: str = strawberry.field(default="", description="Why, in French.")
+
+
+def _lower(value: Enum) -> str:
+    """The stored form of an enum member ("SCHOOL_TIME" is stored "school_time")."""
+    return str(value.value).lower()
+
+
+def activity_data(input: ActivityInput) -> use_cases.ActivityData:
+    return use_cases.ActivityData(
+        name=input.name,
+        regie_id=parse_id(input.regie_id) if input.regie_id else None,
+        regie_given=input.regie_id is not None,
+        open_during=_lower(input.open_during),
+        acceptance=_lower(input.booking_acceptance),
+        when_full=_lower(input.when_full),
+        promotion=_lower(input.waiting_list_promotion),
+        late_cancellation=_lower(input.late_cancellation),
+        payment=_lower(input.payment),
+        enrolment=_lower(input.enrolment),
+        min_age=input.min_age,
+        max_age=input.max_age,
+        class_levels=[c.value for c in input.class_levels],
+        required_sections=[s.value for s in input.required_sections],
+        required_documents=list(input.required_documents),
+    )
+
+
+def period_data(input: PeriodInput) -> use_cases.PeriodData:
+    return use_cases.PeriodData(
+        input.name, input.start, input.end, [WEEKDAYS.index(d) for d in input.weekdays]
+    )
+
+
+def _rule_data(rule: DeadlineRuleInput) -> use_cases.RuleData:
+    return use_cases.RuleData(
+        kind=_lower(rule.kind),
+        days=rule.days,
+        weekday=WEEKDAYS.index(rule.weekday) if rule.weekday is not None else None,
+        at=rule.at,
+        counted_in=_lower(rule.counted_in),
+    )
+
+
+def unit_data(input: UnitInput) -> use_cases.UnitData:
+    return use_cases.UnitData(
+        name=input.name,
+        position=input.position,
+        capacity=input.capacity,
+        booking=_rule_data(input.booking_deadline),
+        cancellation=_rule_data(input.cancellation_deadline),
+        tariff=[(b.max_quotient, b.price) for b in input.tariff],
+        exclusive_group=input.exclusive_group,
+    )
+
+
+def regie_changes(current: tuple[str, str], input: UpdateRegieInput) -> tuple[str, str]:
+    """The regie's (name, PayFiP client number) once ``input`` is applied to ``current``."""
+    name, number = current
+    changes = given(input)
+    return changes.get("name", name), changes.get("payfip_client_number", number)
+
+
+# The input fields whose column is named otherwise.
+_ACTIVITY_FIELDS = {
+    "booking_acceptance": "acceptance",
+    "waiting_list_promotion": "promotion",
+}
+
+
+def activity_changes(current: use_cases.ActivityData, input: UpdateActivityInput) -> use_cases.ActivityData:
+    changes: dict[str, Any] = {}
+    for name, value in given(input, frozenset({"regie_id", "min_age", "max_age"})).items():
+        if name == "regie_id":
+            changes["regie_id"] = parse_id(value) if value is not None else None
+            changes["regie_given"] = value is not None  # a malformed id parses to None: NOT_FOUND
+        elif name in ("class_levels", "required_sections"):
+            changes[name] = [v.value for v in value]
+        elif name == "required_documents":
+            changes[name] = list(value)
+        elif isinstance(value, Enum):
+            changes[_ACTIVITY_FIELDS.get(name, name)] = _lower(value)
+        else:
+            changes[name] = value
+    return dataclasses.replace(current, **changes)
+
+
+def period_changes(current: use_cases.PeriodData, input: UpdatePeriodInput) -> use_cases.PeriodData:
+    changes = given(input)
+    if "weekdays" in changes:
+        changes["weekdays"] = [WEEKDAYS.index(d) for d in changes["weekdays"]]
+    return dataclasses.replace(current, **changes)
+
+
+def unit_changes(current: use_cases.UnitData, input: UpdateUnitInput) -> use_cases.UnitData:
+    changes = given(input, frozenset({"capacity"}))
+    if "booking_deadline" in changes:
+        changes["booking"] = _rule_data(changes.pop("booking_deadline"))
+    if "cancellation_deadline" in changes:
+        changes["cancellation"] = _rule_data(changes.pop("cancellation_deadline"))
+    if "tariff" in changes:
+        changes["tariff"] = [(b.max_quotient, b.price) for b in changes["tariff"]]
+    return dataclasses.replace(current, **changes)
+
+
+def span_data(spans: list[DateSpanInput]) -> list[use_cases.SpanData]:
+    return [use_cases.SpanData(s.start, s.end, s.label) for s in spans]
