@@ -321,6 +321,17 @@ TABLE: list[Case] = [
          "query($id: ID!) { bookingHistory(bookingId: $id) { at toState actor reason } }",
          lambda w, id_: {"id": id_},
          control="staff"),
+    # "Mon panier": B's basket request and payment look unknown to A; A's checkout of the regie where B
+    # holds a basket finds nothing of A's to pay there, as for an unknown regie.
+    Case("Mutation.removeFromBasket", "requestId", "basket_request_b", NOT_FOUND,
+         "mutation($id: ID!) { removeFromBasket(requestId: $id) { " + payload("basket { total }") + " } }",
+         lambda w, id_: {"id": id_}),
+    Case("Mutation.checkoutBasket", "regieId", "basket_regie", NOT_FOUND,
+         "mutation($id: ID!) { checkoutBasket(regieId: $id) { " + payload("payment { id } redirectUrl") + " } }",
+         lambda w, id_: {"id": id_}),
+    Case("Query.payment", "id", "payment_b", NOT_FOUND,
+         "query($id: ID!) { payment(id: $id) { id state amount } }",
+         lambda w, id_: {"id": id_}),
     Case("Query.placesTaken", "periodId", "booking_period", FORBIDDEN,
          "query($id: ID!) { placesTaken(periodId: $id, from: \"2027-01-01\", to: \"2027-01-31\") { "
          "unitName date held pending } }",
@@ -467,6 +478,23 @@ async def build_world(db, browser, settings) -> World:
     planned = await world.b.data("query($d: Date!) { planning(from: $d, to: $d) { days { bookings { id } } } }",
                                  {"d": day})
     ids["booking_b"] = planned["planning"]["days"][0]["bookings"][0]["id"]
+
+    # Two activities paid at booking ("Mon panier"), each its own regie: B holds a request in the
+    # first and has opened the PayFiP payment of the second.
+    for key in ("basket", "paying"):
+        paid_at_booking = await make_service(db, f"CENTRE {key.upper()}", f"MERCREDIS {key}", f"PERIODE {key}",
+                                             "JOURNEE", weekdays="2", regie=f"REGIE {key.upper()}",
+                                             payment="basket", tariff=[[None, 770]])
+        await enrol(db, uuid.UUID(ids["child_b"]), paid_at_booking, family_b.household, family_b.account.id)
+        held = await world.b.data(SUBMIT, {"input": {"periodId": str(paid_at_booking.period.id), "changes": [
+            change(ids["child_b"], str(paid_at_booking.unit.id), B_BOOKED_DAY)]}})
+        ids[f"{key}_request_b"] = held["submitBookingRequest"]["request"]["id"]
+        ids[f"{key}_regie"] = str(paid_at_booking.regie.id)
+    checkout = await world.b.data(
+        "mutation($r: ID!) { checkoutBasket(regieId: $r) { payment { id } errors { code } } }",
+        {"r": ids["paying_regie"]})
+    assert checkout["checkoutBasket"]["errors"] == [], checkout
+    ids["payment_b"] = checkout["checkoutBasket"]["payment"]["id"]
     return world
 
 
@@ -518,6 +546,13 @@ def assert_allowed(case: Case, body: dict[str, Any]) -> None:
         assert result, body
     else:
         assert result["errors"] == [], result
+
+
+@pytest.fixture
+def settings(settings, _http_host):
+    """The API's own address is the live server's: PayFiP's sandbox, mounted there, is reachable (B
+    opens a payment)."""
+    return settings.model_copy(update={"api_url": _http_host.url})
 
 
 @pytest.mark.parametrize("case", TABLE, ids=lambda c: c.name)

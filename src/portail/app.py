@@ -18,6 +18,7 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from portail.adapters.mail.outbox import MailWorker
 from portail.adapters.mail.senders import MailSender, sender_for
+from portail.adapters.payfip import PayfipClient
 from portail.adapters.payfip.sandbox import PayfipSandbox
 from portail.clock import Clock
 from portail.db import migrate
@@ -25,8 +26,10 @@ from portail.db.engine import Database
 from portail.downloads import serve_file
 from portail.graphiql import ASSETS_PATH, GraphiQLAssets
 from portail.http import BodySizeLimit, ClientOrigins, GraphQLView, RequestId
+from portail.payfip_notifications import payfip_notification
 from portail.resolvers.accounts import process_reset_requests
 from portail.resolvers.basket import expire_baskets
+from portail.resolvers.payments import NOTIFICATION_PATH, Reconciler
 from portail.schema import build_schema
 from portail.settings import PAYFIP_SANDBOX_PATH, Settings, get_settings
 
@@ -87,6 +90,7 @@ def create_app(
         # other requests are not held up by a burst of costly documents.
         sys.setswitchinterval(0.001)
         db = Database(settings.effective_database_url)
+        payfip = PayfipClient(settings.effective_payfip_url, settings.payfip_timeout_seconds)
         try:
             await prepare_database(db, settings)
             worker = MailWorker(
@@ -101,9 +105,11 @@ def create_app(
                 jobs=[
                     lambda: process_reset_requests(db, settings, clock),
                     lambda: expire_baskets(db, settings, clock),
+                    Reconciler(db, settings, clock, payfip),
                 ],
             )
             app.state.db = db
+            app.state.payfip = payfip
             app.state.mail_worker = worker
             if run_mail_worker:
                 worker.start()
@@ -112,6 +118,7 @@ def create_app(
             if sandbox is not None:
                 await sandbox.aclose()
         finally:
+            await payfip.aclose()
             await db.dispose()
 
     graphql = GraphQLView(
@@ -141,6 +148,7 @@ def create_app(
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/files/{token}", serve_file, methods=["GET"]),
+            Route(NOTIFICATION_PATH, payfip_notification, methods=["GET", "POST"]),
         ],
         middleware=[
             *proxies,

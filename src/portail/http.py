@@ -300,6 +300,7 @@ def anonymous_context(request: Request) -> RequestContext:
         user_agent=request.headers.get("user-agent", ""),
         device_cookie=request.cookies.get(DEVICE_COOKIE, "")[:1000],
         wake_mail=state.mail_worker.wake if state.mail_worker else (lambda: None),
+        payfip=getattr(state, "payfip", None),
     )
 
 

@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     var_dir: Path = Path("var")
     database_url: str = ""
     public_url: str = "http://localhost:8000"
+    # This server's own public address when the client is served elsewhere (PayFiP calls it back).
+    api_url: str = ""
     secret_key: str = ""
     town_name: str = "Ville de Séné"
     # Server processes of `portail serve` (one per core is the usual choice).
@@ -116,7 +118,13 @@ class Settings(BaseSettings):
             return self.payfip_url.rstrip("/")
         if self.is_production:
             return "https://www.payfip.gouv.fr"
-        return self.public_url.rstrip("/") + PAYFIP_SANDBOX_PATH
+        return self.effective_api_url + PAYFIP_SANDBOX_PATH
+
+    @property
+    def effective_api_url(self) -> str:
+        """This server's address as PayFiP reaches it (the notification URL): ``api_url``, else the
+        public URL (the client and the API served from one origin)."""
+        return (self.api_url or self.public_url).rstrip("/")
 
     @property
     def is_production(self) -> bool:

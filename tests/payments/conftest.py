@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
+import pytest
 import pytest_asyncio
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -14,6 +15,7 @@ from starlette.routing import Route
 from portail.adapters.payfip import PaymentRequest
 from portail.adapters.payfip.sandbox import PayfipSandbox
 from portail.clock import Clock
+from portail.settings import Settings
 from tests.conftest import LiveServer
 
 
@@ -89,3 +91,10 @@ def payment_request(receiver: Receiver, **changes: Any) -> PaymentRequest:
         "saisie": "T",
     }
     return PaymentRequest(**{**values, **changes})
+
+
+@pytest.fixture
+def settings(settings: Settings, _http_host: Any) -> Settings:
+    """The app's settings, with its own address the live server's: PayFiP's sandbox is mounted there
+    and calls the notification back there (as PayFiP calls the town's server)."""
+    return settings.model_copy(update={"api_url": _http_host.url})

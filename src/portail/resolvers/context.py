@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from portail.adapters.payfip import PayfipClient
 from portail.clock import Clock
 from portail.db.engine import AsyncSession, Database
 from portail.db.models import Account, AuthSession
@@ -59,6 +60,8 @@ class RequestContext:
     # Work to do in a fresh transaction when the mutation's own one rolls back (e.g. counting a
     # failed sign-in, which must be kept although the mutation wrote nothing).
     after_rollback: list[Callable[[AsyncSession], Awaitable[None]]] = field(default_factory=list)
+    # PayFiP's web service (or our sandbox), for the use cases that pay.
+    payfip: PayfipClient | None = None
     # Called after a commit that queued mail.
     wake_mail: Callable[[], None] = lambda: None
     mail_queued: bool = False

@@ -64,6 +64,10 @@ class ErrorCode(Enum):
     PAYMENT_IN_PROGRESS = (
         "A payment of this basket or invoice is under way at PayFiP: finish it, or wait until it ends."
     )
+    PAYMENT_UNAVAILABLE = (
+        "Online payment cannot be opened: PayFiP does not answer, or the regie takes no online payment "
+        "(see the message)."
+    )
     NOT_AWAITING_DECISION = "The booking or request awaits no staff decision (already decided, or waiting)."
     BOOKINGS_IN_THE_WAY = (
         "Bookings that still stand (pending, accepted, cancellation requested, waiting) would be left on "

@@ -15,6 +15,8 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from portail.schema.accounts import AccountMutations, AccountQueries
+from portail.schema.basket.mutations import BasketMutations
+from portail.schema.basket.queries import BasketQueries
 from portail.schema.bookings import BookingMutations, BookingQueries
 from portail.schema.catalogue.mutations import CatalogueMutations
 from portail.schema.catalogue.queries import CatalogueQueries
@@ -27,11 +29,19 @@ from portail.schema.validation import SingleLoginRule, TextLiteralRule
 from portail.settings import Settings
 
 Query = merge_types(
-    "Query", (AccountQueries, RecordQueries, DocumentQueries, CatalogueQueries, BookingQueries)
+    "Query", (AccountQueries, RecordQueries, DocumentQueries, CatalogueQueries, BookingQueries, BasketQueries)
 )
 Query.__strawberry_definition__.description = "Everything a client can read."
 Mutation = merge_types(
-    "Mutation", (AccountMutations, RecordMutations, DocumentMutations, CatalogueMutations, BookingMutations)
+    "Mutation",
+    (
+        AccountMutations,
+        RecordMutations,
+        DocumentMutations,
+        CatalogueMutations,
+        BookingMutations,
+        BasketMutations,
+    ),
 )
 Mutation.__strawberry_definition__.description = (
     "Everything a client can change; each answers a payload with `errors`."

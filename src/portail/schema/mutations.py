@@ -23,3 +23,12 @@ async def run_mutation(info: Info, use_case: Callable[[], Awaitable[T]]) -> tupl
         return None, UserError.from_errors(refused)
     info.context.apply_cookie()
     return result, []
+
+
+async def run_steps(info: Info, use_case: Callable[[], Awaitable[T]]) -> tuple[T | None, list[UserError]]:
+    """Run a use case that opens its own transactions (it calls a service between them, e.g. PayFiP,
+    which no database transaction should wait on); refused input comes back as errors."""
+    try:
+        return await use_case(), []
+    except UserErrors as refused:
+        return None, UserError.from_errors(refused)

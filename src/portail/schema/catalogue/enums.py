@@ -45,7 +45,7 @@ class LateCancellation(Enum):
 
 
 @strawberry.enum(description="How bookings are paid.")
-class Payment(Enum):
+class PaymentMode(Enum):
     INVOICE = strawberry.enum_value("INVOICE", description="Invoiced afterwards.")
     BASKET = strawberry.enum_value("BASKET", description="Paid at booking, through the basket.")
 

@@ -19,7 +19,7 @@ from portail.schema.catalogue.enums import (
     Decider,
     LateCancellation,
     OpenDuring,
-    Payment,
+    PaymentMode,
     Weekday,
     WhenFull,
 )
@@ -51,7 +51,7 @@ class ActivityInput:
     late_cancellation: LateCancellation = strawberry.field(
         default=LateCancellation.REQUEST, description="A late cancellation."
     )
-    payment: Payment = strawberry.field(default=Payment.INVOICE, description="How bookings are paid.")
+    payment: PaymentMode = strawberry.field(default=PaymentMode.INVOICE, description="How bookings are paid.")
     enrolment: Decider = strawberry.field(default=Decider.AUTOMATIC, description="Who accepts enrolments.")
     min_age: int | None = strawberry.field(default=None, description="Youngest age in years; null: none.")
     max_age: int | None = strawberry.field(default=None, description="Oldest age in years; null: none.")
@@ -132,7 +132,7 @@ class UpdateActivityInput:
     when_full: WhenFull | None = optional("A booking for a full day.")
     waiting_list_promotion: Decider | None = optional("When a place frees for the first in line.")
     late_cancellation: LateCancellation | None = optional("A late cancellation.")
-    payment: Payment | None = optional("How bookings are paid.")
+    payment: PaymentMode | None = optional("How bookings are paid.")
     enrolment: Decider | None = optional("Who accepts enrolments.")
     min_age: int | None = optional("Youngest age in years; null: none.")
     max_age: int | None = optional("Oldest age in years; null: none.")

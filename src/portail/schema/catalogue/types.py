@@ -24,7 +24,7 @@ from portail.schema.catalogue.enums import (
     LateCancellation,
     MissingKind,
     OpenDuring,
-    Payment,
+    PaymentMode,
     Weekday,
     WhenFull,
 )
@@ -157,7 +157,7 @@ class Activity:
         description="When a place frees: the first in line gets it at once, or once staff confirm."
     )
     late_cancellation: LateCancellation = strawberry.field(description="A late cancellation.")
-    payment: Payment = strawberry.field(description="How bookings are paid.")
+    payment: PaymentMode = strawberry.field(description="How bookings are paid.")
     enrolment: Decider = strawberry.field(description="Who accepts enrolments.")
     min_age: int | None = strawberry.field(description="Youngest age, in years on the period's first day.")
     max_age: int | None = strawberry.field(description="Oldest age, in years on the period's first day.")
@@ -180,7 +180,7 @@ class Activity:
             when_full=WhenFull[row.when_full.upper()],
             waiting_list_promotion=Decider[row.promotion.upper()],
             late_cancellation=LateCancellation[row.late_cancellation.upper()],
-            payment=Payment[row.payment.upper()],
+            payment=PaymentMode[row.payment.upper()],
             enrolment=Decider[row.enrolment.upper()],
             min_age=row.min_age,
             max_age=row.max_age,
@@ -278,7 +278,7 @@ class OfferedPeriod:
     start: datetime.date = strawberry.field(description="First day.")
     end: datetime.date = strawberry.field(description="Last day (included).")
     weekdays: list[Weekday] = strawberry.field(description="The days of the week it runs.")
-    payment: Payment = strawberry.field(description="How bookings are paid.")
+    payment: PaymentMode = strawberry.field(description="How bookings are paid.")
     enrolment: Enrolment | None = strawberry.field(description="The child's enrolment; null: never asked.")
     missing: list[MissingItem] = strawberry.field(
         description="What keeps the child from enrolling; empty: nothing."
@@ -296,7 +296,7 @@ class OfferedPeriod:
             start=period.start,
             end=period.end,
             weekdays=[WEEKDAYS[d] for d in view.weekdays],
-            payment=Payment[view.payment.upper()],
+            payment=PaymentMode[view.payment.upper()],
             enrolment=Enrolment.from_view(view.enrolment) if view.enrolment else None,
             missing=[
                 MissingItem(kind=MissingKind[m.kind], code=m.code, message=m.label) for m in view.missing

@@ -1,0 +1,570 @@
+"""Paying online through PayFiP: "Valider et payer" for a regie's basket, the notification PayFiP sends
+once the payer has decided, and the reconciliation of payments PayFiP never notified.
+
+A payment is written before PayFiP is called and settled only from PayFiP's own answer to
+``recupererDetailPaiementSecurise`` (a notification only says "go and ask"), checked against our
+record, under the payment row's lock: however many notifications arrive, it is settled once.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from sqlmodel import col, select, update
+
+from portail.adapters.payfip import (
+    InvalidPaymentValue,
+    PayfipClient,
+    PayfipFault,
+    PayfipUnavailable,
+    PaymentDetail,
+    PaymentRequest,
+)
+from portail.clock import Clock
+from portail.db.engine import Database
+from portail.db.locks import lock_slots, next_number
+from portail.db.models import Booking, BookingLine, BookingRequest, Regie
+from portail.db.models.payments import BasketEntry, Payment, PaymentItem
+from portail.resolvers import invoicing
+from portail.resolvers.basket import PAYMENT_UNDER_WAY, held_lines
+from portail.resolvers.booking_changes import BookingChanges, policy_of, request_authors, slot_counts
+from portail.resolvers.catalogue_reading import Catalogue, load_catalogue, period_path
+from portail.resolvers.context import RequestContext, today
+from portail.resolvers.errors import ErrorCode, UserErrors
+from portail.resolvers.households import children_by_id, viewer_household_id
+from portail.resolvers.mail import client_link, send_mail
+from portail.resolvers.transactions import in_transaction
+from portail.rules.basket import EntryState, is_payable, payment_object, payment_reference
+from portail.rules.booking_states import (
+    Actor,
+    BookingEvent,
+    BookingState,
+    Refusal,
+    request_number_text,
+    state_label,
+    transition,
+)
+from portail.rules.capacity import places_left
+from portail.rules.pricing import format_amount
+from portail.rules.repeat import french_date
+from portail.settings import Settings
+
+log = logging.getLogger("portail.payments")
+
+COUNTER = "payment"
+# How long the payer has on PayFiP's page for one idop.
+IDOP_LIFETIME = timedelta(minutes=15)
+# A payment written but never handed to PayFiP (the server stopped between the two): failed after this.
+UNSENT_AFTER = timedelta(minutes=5)
+# Payments without a notification are asked about after this (the reconciliation job).
+RECONCILE_AFTER = timedelta(minutes=20)
+MIN_ONLINE_AMOUNT = 100  # PayFiP takes 1,00 € and more
+NOTIFICATION_PATH = "/payfip/notification"
+
+
+class PaymentState:
+    """Where a payment stands (``Payment.state``)."""
+
+    CREATED = "created"
+    AT_PAYFIP = "at_payfip"
+    PAID = "paid"
+    REFUSED = "refused"
+    ABANDONED = "abandoned"
+    FAILED = "failed"
+
+
+@dataclass
+class Checkout:
+    """Where to send the payer: PayFiP's page for the payment (or none when nothing is to pay)."""
+
+    payment: Payment
+    redirect_url: str
+
+
+# ---------------------------------------------------------------------------------------------
+# "Valider et payer"
+
+
+async def checkout_basket(
+    ctx: RequestContext, regie_id: uuid.UUID | None, return_url: str | None
+) -> Checkout:
+    """Open the PayFiP payment of the viewer's basket for one regie and answer where to send the
+    browser. A second checkout while the first may still succeed answers the same payment page (a
+    double click, a reload) or, if the basket changed, refuses: a debt never has two payments open.
+    Runs its own transactions: the payment is recorded before PayFiP is called."""
+    back = _return_url(ctx, return_url)
+    payment = await in_transaction(ctx, lambda: _open_basket_payment(ctx, regie_id))
+    if payment.idop is not None:
+        return Checkout(payment, payfip_of(ctx).payment_page_url(payment.idop))
+    return await _send_to_payfip(ctx, payment, back)
+
+
+def _return_url(ctx: RequestContext, url: str | None) -> str:
+    """Where PayFiP sends the payer back: a page of one of the configured clients (never another
+    site: the link would otherwise serve phishing); by default the portal's own address."""
+    origins = ctx.settings.origins
+    if not url:
+        return ctx.settings.public_url.rstrip("/") + "/"
+    parts = urlsplit(url)
+    if (
+        len(url) > 500
+        or parts.scheme not in ("http", "https")
+        or f"{parts.scheme}://{parts.netloc}" not in origins
+    ):
+        raise UserErrors.one(
+            "returnUrl", ErrorCode.INVALID, "L'adresse de retour doit être une page du portail."
+        )
+    return url
+
+
+async def _open_basket_payment(ctx: RequestContext, regie_id: uuid.UUID | None) -> Payment:
+    household_id = await viewer_household_id(ctx)
+    entries: list[BasketEntry] = []
+    if household_id is not None and regie_id is not None:
+        # Locked: two checkouts of one basket at once queue here, the second sees the first's payment.
+        entries = list(
+            (
+                await ctx.session.exec(
+                    select(BasketEntry)
+                    .where(
+                        BasketEntry.household_id == household_id,
+                        BasketEntry.regie_id == regie_id,
+                        BasketEntry.state == EntryState.UNPAID,
+                    )
+                    .order_by(col(BasketEntry.request_id))
+                    .with_for_update()
+                )
+            ).all()
+        )
+    now = ctx.now()
+    entries = [e for e in entries if is_payable(e.state, e.pay_before, now)]
+    if not entries:
+        # No basket for this regie (empty, past its time, or an unknown regie): not found, alike.
+        raise UserErrors.one(
+            "regieId", ErrorCode.NOT_FOUND, "Votre panier ne contient rien à régler pour cette régie."
+        )
+    request_ids = [e.request_id for e in entries]
+    open_payment = await _payment_under_way(ctx, request_ids)
+    if open_payment is not None:
+        covered = set(
+            (
+                await ctx.session.exec(
+                    select(PaymentItem.request_id).where(PaymentItem.payment_id == open_payment.id)
+                )
+            ).all()
+        )
+        fresh = open_payment.idop is not None and now - open_payment.created_at < IDOP_LIFETIME
+        if fresh and covered == set(request_ids):
+            return open_payment
+        raise UserErrors.one(
+            "regieId",
+            ErrorCode.PAYMENT_IN_PROGRESS,
+            "Un paiement de ce panier est déjà en cours : terminez-le sur la page de paiement, ou "
+            "attendez quelques minutes qu'il se termine.",
+        )
+    regie = await ctx.session.get(Regie, regie_id)
+    assert regie is not None and ctx.viewer is not None
+    if not regie.payfip_client_number:
+        raise UserErrors.one(
+            "regieId",
+            ErrorCode.PAYMENT_UNAVAILABLE,
+            "Le paiement en ligne n'est pas ouvert pour cette régie.",
+        )
+    amounts: dict[uuid.UUID, int] = {}
+    for line, _ in await held_lines(ctx, request_ids):
+        amounts[line.request_id] = amounts.get(line.request_id, 0) + line.price
+    amount = sum(amounts.values())
+    if amount < MIN_ONLINE_AMOUNT:
+        raise UserErrors.one(
+            "regieId",
+            ErrorCode.PAYMENT_UNAVAILABLE,
+            f"Le paiement en ligne demande au moins {format_amount(MIN_ONLINE_AMOUNT)} : "
+            "réglez ce panier auprès du service.",
+        )
+    number = await next_number(ctx.session, COUNTER)
+    payment = Payment(
+        household_id=household_id,
+        regie_id=regie.id,
+        purpose="basket",
+        amount=amount,
+        refdet=payment_reference(today(ctx), number),
+        payer_email=ctx.viewer.account.email,
+        created_at=now,
+    )
+    ctx.session.add(payment)
+    await ctx.session.flush()
+    for request_id in request_ids:
+        ctx.session.add(
+            PaymentItem(payment_id=payment.id, request_id=request_id, amount=amounts.get(request_id, 0))
+        )
+    return payment
+
+
+async def _payment_under_way(ctx: RequestContext, request_ids: list[uuid.UUID]) -> Payment | None:
+    return (
+        await ctx.session.exec(
+            select(Payment)
+            .join(PaymentItem, col(PaymentItem.payment_id) == Payment.id)
+            .where(col(PaymentItem.request_id).in_(request_ids), col(Payment.state).in_(PAYMENT_UNDER_WAY))
+            .order_by(col(Payment.created_at).desc())
+            .limit(1)
+        )
+    ).first()
+
+
+async def _send_to_payfip(ctx: RequestContext, payment: Payment, back: str) -> Checkout:
+    """Hand the recorded payment to PayFiP; its idop kept, or the payment failed (nothing to pay
+    for at PayFiP: the family may try again at once)."""
+    regie = await _regie(ctx, payment.regie_id)
+    settings = ctx.settings
+    parts = urlsplit(back)
+    query = urlencode([*parse_qsl(parts.query), ("payment", str(payment.id))])
+    try:
+        request = PaymentRequest(
+            numcli=regie.payfip_client_number,
+            exer=today(ctx).year,
+            refdet=payment.refdet,
+            objet=payment_object(f"{regie.name} paiement {payment.refdet}"),
+            montant=payment.amount,
+            mel=payment.payer_email,
+            urlnotif=settings.effective_api_url + NOTIFICATION_PATH,
+            urlredirect=urlunsplit(parts._replace(query=query)),
+            saisie=regie.payfip_mode,
+        )
+        idop = await payfip_of(ctx).create_payment(request)
+    except (PayfipFault, PayfipUnavailable, InvalidPaymentValue) as problem:
+        log.warning("payment %s: PayFiP did not open it: %s", payment.refdet, problem)
+        await in_transaction(ctx, lambda: _mark(ctx, payment.id, PaymentState.FAILED))
+        raise UserErrors.one(
+            "regieId",
+            ErrorCode.PAYMENT_UNAVAILABLE,
+            "Le service de paiement en ligne ne répond pas. Réessayez dans quelques minutes.",
+        ) from None
+
+    async def sent() -> None:
+        await ctx.session.exec(
+            update(Payment)
+            .where(col(Payment.id) == payment.id, col(Payment.state) == PaymentState.CREATED)
+            .values(idop=idop, state=PaymentState.AT_PAYFIP)
+        )
+
+    await in_transaction(ctx, sent)
+    payment.idop, payment.state = idop, PaymentState.AT_PAYFIP
+    return Checkout(payment, payfip_of(ctx).payment_page_url(idop))
+
+
+def payfip_of(ctx: RequestContext) -> PayfipClient:
+    """The PayFiP client the server was started with."""
+    if ctx.payfip is None:  # pragma: no cover - the app always gives one
+        raise RuntimeError("no PayFiP client in this context")
+    return ctx.payfip
+
+
+async def _mark(ctx: RequestContext, payment_id: uuid.UUID, state: str) -> None:
+    """End a payment that was still under way (never one already settled)."""
+    await ctx.session.exec(
+        update(Payment)
+        .where(col(Payment.id) == payment_id, col(Payment.state).in_(PAYMENT_UNDER_WAY))
+        .values(state=state, decided_at=ctx.now())
+    )
+
+
+async def _regie(ctx: RequestContext, regie_id: uuid.UUID) -> Regie:
+    regie = await ctx.session.get(Regie, regie_id)
+    assert regie is not None
+    return regie
+
+
+async def payment_of(ctx: RequestContext, payment_id: uuid.UUID | None) -> Payment | None:
+    """One of the viewer household's payments (another family's: None, like an unknown id)."""
+    household_id = await viewer_household_id(ctx)
+    if household_id is None or payment_id is None:
+        return None
+    return (
+        await ctx.session.exec(
+            select(Payment).where(Payment.id == payment_id, Payment.household_id == household_id)
+        )
+    ).first()
+
+
+# ---------------------------------------------------------------------------------------------
+# PayFiP's answer
+
+
+async def notification(ctx: RequestContext, idop: str) -> str:
+    """PayFiP's call for ``idop``: ask PayFiP what happened and settle the payment (once). Returns
+    what was done, for the log: unknown, undecided, unavailable, mismatch, or the payment's state."""
+    payment = (await ctx.session.exec(select(Payment).where(Payment.idop == idop))).first()
+    if payment is None:
+        return "unknown"
+    return await settle(ctx, payment)
+
+
+async def settle(ctx: RequestContext, payment: Payment) -> str:
+    """Ask PayFiP about ``payment`` and record its outcome (nothing while the payer has not decided)."""
+    if payment.idop is None:
+        return "unknown"
+    try:
+        detail = await payfip_of(ctx).payment_detail(payment.idop)
+    except PayfipFault as fault:
+        if fault.code == "P1" and ctx.now() - payment.created_at > IDOP_LIFETIME:
+            # PayFiP no longer knows it (purged): nobody paid it.
+            await in_transaction(ctx, lambda: _mark(ctx, payment.id, PaymentState.ABANDONED))
+            return PaymentState.ABANDONED
+        return "undecided" if fault.code == "P5" else f"fault {fault.code}"
+    except PayfipUnavailable as problem:
+        log.warning("payment %s: PayFiP unavailable: %s", payment.refdet, problem)
+        return "unavailable"
+    regie = await _regie(ctx, payment.regie_id)
+    mismatch = _mismatch(payment, regie, detail)
+    if mismatch:
+        # Never believed: someone or something answers for PayFiP with other figures.
+        log.error(
+            "payment %s: PayFiP's answer does not match (%s); nothing recorded", payment.refdet, mismatch
+        )
+        return "mismatch"
+    return await in_transaction(ctx, lambda: _record_outcome(ctx, payment.id, detail))
+
+
+def _mismatch(payment: Payment, regie: Regie, detail: PaymentDetail) -> str:
+    problems = []
+    if detail.idop != payment.idop:
+        problems.append("idop")
+    if detail.montant != payment.amount:
+        problems.append("montant")
+    if detail.refdet != payment.refdet:
+        problems.append("refdet")
+    if detail.numcli != regie.payfip_client_number:
+        problems.append("numcli")
+    return ", ".join(problems)
+
+
+async def _record_outcome(ctx: RequestContext, payment_id: uuid.UUID, detail: PaymentDetail) -> str:
+    payment = (
+        await ctx.session.exec(
+            select(Payment)
+            .where(Payment.id == payment_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+    ).one()
+    if payment.state not in PAYMENT_UNDER_WAY:
+        return payment.state  # already settled: a repeated notification does nothing
+    payment.result, payment.authorisation = detail.resultrans, detail.numauto
+    payment.decided_at = ctx.now()
+    if detail.paid:
+        payment.state = PaymentState.PAID
+        payment.paid_at = detail.transacted_at or ctx.now()
+        ctx.session.add(payment)
+        await _apply_basket_payment(ctx, payment)
+    else:
+        payment.state = PaymentState.REFUSED if detail.refused else PaymentState.ABANDONED
+        ctx.session.add(payment)
+    return payment.state
+
+
+async def _apply_basket_payment(ctx: RequestContext, payment: Payment) -> None:
+    """The basket paid: its days confirmed (accepted, or waiting for staff where they decide), a paid
+    invoice issued, the family mailed about the payment and the bookings. A basket that expired
+    meanwhile is honoured if every one of its days still has a place, else the payment is flagged
+    for a refund by the cash office."""
+    items = (await ctx.session.exec(select(PaymentItem).where(PaymentItem.payment_id == payment.id))).all()
+    request_ids = [i.request_id for i in items if i.request_id is not None]
+    entries = list(
+        (
+            await ctx.session.exec(
+                select(BasketEntry)
+                .where(col(BasketEntry.request_id).in_(request_ids))
+                .order_by(col(BasketEntry.request_id))
+                .with_for_update()
+            )
+        ).all()
+    )
+    catalogue = await load_catalogue(ctx)
+    changes = BookingChanges(ctx)
+    bookings = await _bookings_paid_for(ctx, entries)
+    await changes.load_lines(b.book_line_id for b in bookings)
+    if any(e.state == EntryState.EXPIRED for e in entries) and not await _places_still_free(
+        ctx, catalogue, bookings
+    ):
+        payment.needs_refund = True
+        payment.note = "Panier expiré avant le paiement et places reprises : à rembourser."
+        ctx.session.add(payment)
+        log.warning("payment %s: paid after its basket expired, places gone: to refund", payment.refdet)
+        await _mail_payment(ctx, payment, None, refund=True)
+        return
+    for booking in bookings:
+        policy = policy_of(catalogue.by_id[catalogue.by_id[booking.period_id].activity_id])
+        outcome = transition(BookingState(booking.state), BookingEvent.BASKET_PAID, Actor.SYSTEM, policy)
+        if isinstance(outcome, Refusal):
+            continue  # changed by staff meanwhile (cancelled): the invoice leaves it out
+        request_id = changes.lines[booking.book_line_id].request_id if booking.book_line_id else None
+        changes.apply(booking, outcome.state, Actor.SYSTEM, reason="Panier réglé.", request_id=request_id)
+    for entry in entries:
+        entry.state, entry.settled_at, entry.payment_id = EntryState.PAID.value, ctx.now(), payment.id
+        ctx.session.add(entry)
+    await changes.flush()
+    await changes.restate_requests()
+    invoice = await invoicing.issue_paid_basket_invoice(ctx, payment, bookings)
+    await _mail_payment(ctx, payment, invoice.number_text, refund=False)
+    await _mail_bookings(ctx, changes.lines, bookings)
+
+
+async def _bookings_paid_for(ctx: RequestContext, entries: list[BasketEntry]) -> list[Booking]:
+    """The days the entries held (pending), or released when they expired, under their slots' locks."""
+    request_ids = [e.request_id for e in entries]
+    wanted = [BookingState.PENDING.value, BookingState.EXPIRED.value]
+    query = (
+        select(Booking)
+        .join(BookingLine, col(Booking.book_line_id) == BookingLine.id)
+        .where(col(BookingLine.request_id).in_(request_ids), col(Booking.state).in_(wanted))
+    )
+    rows = list((await ctx.session.exec(query)).all())
+    await lock_slots(ctx.session, [(b.unit_id, b.day) for b in rows])
+    rows = list(
+        (
+            await ctx.session.exec(query.order_by(col(Booking.day)).execution_options(populate_existing=True))
+        ).all()
+    )
+    return rows
+
+
+async def _places_still_free(ctx: RequestContext, catalogue: Catalogue, bookings: list[Booking]) -> bool:
+    expired = [b for b in bookings if b.state == BookingState.EXPIRED.value]
+    if not expired:
+        return True
+    units = {b.unit_id for b in expired}
+    days = [b.day for b in expired]
+    held, _ = await slot_counts(ctx, list(units), min(days), max(days))
+    wanted: dict[tuple[uuid.UUID, date], int] = {}
+    for b in expired:
+        wanted[(b.unit_id, b.day)] = wanted.get((b.unit_id, b.day), 0) + 1
+    for (unit_id, day), count in wanted.items():
+        left = places_left(catalogue.by_id[unit_id].capacity, held.get((unit_id, day), 0))
+        if left is not None and left < count:
+            return False
+    return True
+
+
+async def _mail_payment(
+    ctx: RequestContext, payment: Payment, invoice_number: str | None, *, refund: bool
+) -> None:
+    """The payment's confirmation ("un mail de confirmation de votre paiement"), to the payer."""
+    regie = await _regie(ctx, payment.regie_id)
+    send_mail(
+        ctx,
+        "payment_received",
+        payment.payer_email,
+        amount=format_amount(payment.amount),
+        reference=payment.refdet,
+        regie=regie.name,
+        invoice=invoice_number or "",
+        refund=refund,
+        link=client_link(ctx, "/factures"),
+    )
+
+
+async def _mail_bookings(
+    ctx: RequestContext, lines: dict[uuid.UUID, BookingLine], bookings: list[Booking]
+) -> None:
+    """The bookings' confirmation ("... et de votre réservation"), to whoever made each request."""
+    catalogue = await load_catalogue(ctx)
+    request_of = {b.id: lines[b.book_line_id].request_id for b in bookings if b.book_line_id in lines}
+    requests = {
+        r.id: r
+        for r in (
+            await ctx.session.exec(
+                select(BookingRequest).where(col(BookingRequest.id).in_(set(request_of.values())))
+            )
+        ).all()
+    }
+    authors = await request_authors(ctx, requests)
+    children = await children_by_id(ctx, {b.child_id for b in bookings})
+    per_author: dict[str, list[dict[str, str]]] = {}
+    numbers: dict[str, list[str]] = {}
+    for booking in bookings:
+        request_id = request_of.get(booking.id)
+        if request_id is None or request_id not in authors:
+            continue
+        email = authors[request_id]
+        child = children[booking.child_id]
+        per_author.setdefault(email, []).append(
+            {
+                "child": f"{child.first_name} {child.last_name}",
+                "day": french_date(booking.day),
+                "unit": catalogue.by_id[booking.unit_id].name,
+                "path": period_path(catalogue, catalogue.by_id[booking.period_id]),
+                "state": state_label(BookingState(booking.state)),
+            }
+        )
+        number = request_number_text(requests[request_id].number)
+        if number not in numbers.setdefault(email, []):
+            numbers[email].append(number)
+    for email, items in per_author.items():
+        send_mail(ctx, "basket_paid", email, numbers=", ".join(numbers[email]), items=items)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reconciliation
+
+
+@dataclass
+class Reconciler:
+    """The reconciliation job, at its own pace (every ``every``), whatever the mail worker's."""
+
+    db: Database
+    settings: Settings
+    clock: Clock
+    payfip: PayfipClient
+    every: timedelta = timedelta(minutes=5)
+    last_run: datetime | None = None
+
+    async def __call__(self) -> int:
+        now = self.clock.now()
+        if self.last_run is not None and now - self.last_run < self.every:
+            return 0
+        self.last_run = now
+        return await reconcile_payments(self.db, self.settings, self.clock, self.payfip)
+
+
+async def reconcile_payments(
+    db: Database, settings: Settings, clock: Clock, payfip: PayfipClient, *, limit: int = 50
+) -> int:
+    """Settle payments PayFiP never notified: ask PayFiP about those at PayFiP for a while (P5:
+    still undecided; P1 after its purge: abandoned), and fail those the server never managed to hand
+    to PayFiP. Safe on several server instances: each outcome is recorded under the payment's lock.
+    Returns how many were asked about."""
+    ctx = RequestContext(
+        db=db, settings=settings, clock=clock, request_id="payment-reconciliation", payfip=payfip
+    )
+    now = clock.now()
+
+    async def fail_unsent() -> None:
+        await ctx.session.exec(
+            update(Payment)
+            .where(col(Payment.state) == PaymentState.CREATED, col(Payment.created_at) < now - UNSENT_AFTER)
+            .values(state=PaymentState.FAILED, decided_at=now)
+        )
+
+    await in_transaction(ctx, fail_unsent)
+    try:
+        stale = (
+            await ctx.session.exec(
+                select(Payment)
+                .where(
+                    col(Payment.state) == PaymentState.AT_PAYFIP,
+                    col(Payment.created_at) < now - RECONCILE_AFTER,
+                )
+                .order_by(col(Payment.created_at))
+                .limit(limit)
+            )
+        ).all()
+        for payment in stale:
+            await settle(ctx, payment)
+    finally:
+        await ctx.close()
+    return len(stale)

@@ -1,0 +1,31 @@
+"""The basket domain's enums."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+
+from portail.resolvers.payments import PaymentState as Stored
+
+
+@strawberry.enum(description="Where a payment stands.")
+class PaymentState(Enum):
+    IN_PROGRESS = strawberry.enum_value(
+        "IN_PROGRESS", description="Opened at PayFiP: the payer has not finished (or PayFiP not told us yet)."
+    )
+    PAID = strawberry.enum_value("PAID", description="Paid: what it covered is settled.")
+    REFUSED = strawberry.enum_value("REFUSED", description="The card (or direct debit) was refused.")
+    ABANDONED = strawberry.enum_value(
+        "ABANDONED", description="The payer gave up, or the payment page expired."
+    )
+    FAILED = strawberry.enum_value(
+        "FAILED", description="PayFiP could not open the payment: nothing was paid."
+    )
+
+    @classmethod
+    def of(cls, stored: str) -> PaymentState:
+        """The API's state for a stored one."""
+        if stored in (Stored.CREATED, Stored.AT_PAYFIP):
+            return cls.IN_PROGRESS
+        return cls[stored.upper()]
