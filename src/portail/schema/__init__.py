@@ -15,7 +15,8 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
 from portail.schema.accounts import AccountMutations, AccountQueries
-from portail.schema.bookings import BookingMutations, BookingQueries
+from portail.schema.bookings.mutations import BookingMutations
+from portail.schema.bookings.queries import BookingQueries
 from portail.schema.catalogue import CatalogueMutations, CatalogueQueries
 from portail.schema.cost import CostLimits
 from portail.schema.documents import DocumentMutations, DocumentQueries
