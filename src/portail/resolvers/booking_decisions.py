@@ -22,7 +22,13 @@ from portail.resolvers.booking_changes import (
     policy_of,
     request_authors,
 )
-from portail.resolvers.booking_requests import MAX_PAGE, RequestView, lines_of
+from portail.resolvers.booking_requests import (
+    MAX_PAGE,
+    RequestDetail,
+    RequestView,
+    lines_of,
+    request_details,
+)
 from portail.resolvers.catalogue_reading import Catalogue, load_catalogue, period_path
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
@@ -120,6 +126,17 @@ async def decide(
     restated = await changes.restate_requests()
     await _mail_decisions(ctx, catalogue, restated, decided, accept, reason, bookings)
     return [restated[r] for r in decided]
+
+
+async def decided_requests(ctx: RequestContext, rows: list[BookingRequest]) -> list[RequestDetail]:
+    """The requests ``decide`` answered, as they now are, read back with their lines."""
+    lines = await lines_of(ctx, [r.id for r in rows])
+    catalogue = await load_catalogue(ctx)
+    views = [
+        RequestView(r, lines.get(r.id, []), period_path(catalogue, catalogue.by_id[r.period_id]))
+        for r in rows
+    ]
+    return await request_details(ctx, views, {})
 
 
 def _check_decision(ids: list[uuid.UUID | None], accept: bool, reason: str) -> str:
@@ -272,6 +289,16 @@ class AttendanceUnit:
     period: Period
     path: str
     children: list[tuple[uuid.UUID, Child, str, str]]  # booking id, child, booking state, household name
+
+    @property
+    def count(self) -> int:
+        """Children expected."""
+        return len(self.children)
+
+    @property
+    def with_pai(self) -> int:
+        """Of whom with a PAI."""
+        return sum(1 for _, child, _, _ in self.children if child.has_pai)
 
 
 COMING = [BookingState.ACCEPTED.value, BookingState.CANCELLATION_REQUESTED.value]

@@ -35,7 +35,12 @@ from portail.resolvers.catalogue_reading import (
 )
 from portail.resolvers.context import RequestContext, today
 from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
-from portail.resolvers.households import family_quotient, household_children, viewer_household_id
+from portail.resolvers.households import (
+    children_by_id,
+    family_quotient,
+    household_children,
+    viewer_household_id,
+)
 from portail.resolvers.mail import send_mail
 from portail.rules import deadlines
 from portail.rules.basket import french_moment
@@ -146,6 +151,10 @@ class PlannedLine:
         return self.state is None
 
     @property
+    def child_name(self) -> str:
+        return child_name(self.child)
+
+    @property
     def stored_state(self) -> str:
         """The state its row in the history has: its own outcome (see ``BookingLine``)."""
         if self.state is None:
@@ -171,6 +180,15 @@ class Plan:
         """The state the request has (or would have); None when no line changes anything."""
         states = [line.state for line in self.lines if line.state is not None]
         return request_state(states) if states else None
+
+    @property
+    def taken_count(self) -> int:
+        """Lines that change something."""
+        return sum(1 for line in self.lines if not line.refused)
+
+    @property
+    def refused_count(self) -> int:
+        return sum(1 for line in self.lines if line.refused)
 
 
 def _field(prefix: str, name: str) -> str:
@@ -887,3 +905,105 @@ async def lines_of(
     for row in rows:
         result.setdefault(row.request_id, []).append(row)
     return result
+
+
+def child_name(child: Child) -> str:
+    """A child as a request's lines name it: first and last name."""
+    return f"{child.first_name} {child.last_name}"
+
+
+@dataclass
+class RequestLineDetail:
+    """A line of a request as the history shows it, with its child and unit."""
+
+    id: uuid.UUID
+    position: int
+    child: Child
+    unit: Unit
+    day: date
+    cancel: bool
+    state: str  # the line's own state (see ``BookingLine``), a ``BookingState`` value
+    refusal: str  # a ``LineRefusal`` name; empty when not refused when submitted
+    message: str
+    price: int
+
+    @property
+    def child_name(self) -> str:
+        return child_name(self.child)
+
+
+@dataclass
+class RequestDetail:
+    """A request of the history, the queue or a decision, with everything its lines name."""
+
+    request: BookingRequest
+    path: str
+    children: list[str]  # the first names of the children it concerns, each once, in the lines' order
+    lines: list[RequestLineDetail]
+    referent: str
+    household_name: str | None = None  # staff's queue only
+
+
+async def request_details(
+    ctx: RequestContext, views: list[RequestView], households: dict[uuid.UUID, str] | None = None
+) -> list[RequestDetail]:
+    """``views`` with their children, units and referents, in a fixed number of statements;
+    ``households`` (staff) names each request's household (None: families, who are not told)."""
+    catalogue = await load_catalogue(ctx)
+    children = await children_by_id(ctx, {line.child_id for v in views for line in v.lines})
+    names = await referents(ctx, {v.request.requested_by for v in views if v.referent is None})
+    return [
+        RequestDetail(
+            request=v.request,
+            path=v.path,
+            children=list(dict.fromkeys(children[line.child_id].first_name for line in v.lines)),
+            lines=[
+                RequestLineDetail(
+                    id=line.id,
+                    position=line.position,
+                    child=children[line.child_id],
+                    unit=catalogue.by_id[line.unit_id],
+                    day=line.day,
+                    cancel=line.action == "cancel",
+                    state=line.state,
+                    refusal=line.refusal,
+                    message=line.message,
+                    price=line.price,
+                )
+                for line in v.lines
+            ],
+            referent=v.referent if v.referent is not None else names[v.request.requested_by],
+            household_name=households.get(v.request.household_id) if households is not None else None,
+        )
+        for v in views
+    ]
+
+
+def submitted_request(plan: Plan) -> RequestDetail:
+    """The request ``submit`` just wrote, from what was written (no need to read it back)."""
+    assert plan.request is not None
+    lines = []
+    for line in plan.lines:
+        assert line.line_id is not None  # every line of a submitted plan was written
+        lines.append(
+            RequestLineDetail(
+                id=line.line_id,
+                position=line.position,
+                child=line.child,
+                unit=line.unit,
+                day=line.day,
+                cancel=line.cancel,
+                state=line.stored_state,
+                refusal=line.refusal,
+                # The history keeps a message only for refused lines (the outcome's words are the state's).
+                message=line.message if line.refused else "",
+                price=line.price,
+            )
+        )
+    return RequestDetail(
+        request=plan.request,
+        path=plan.path,
+        children=list(dict.fromkeys(line.child.first_name for line in plan.lines)),
+        lines=lines,
+        referent=plan.referent,
+    )

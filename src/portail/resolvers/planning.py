@@ -22,6 +22,7 @@ from portail.resolvers.catalogue_reading import (
     calendar_of,
     cancel_rule,
     load_catalogue,
+    period_path,
     tariff_of,
 )
 from portail.resolvers.context import RequestContext
@@ -87,6 +88,14 @@ class PlannedUnit:
 
 
 @dataclass
+class PlanningDay:
+    """A day of the month view and its bookings (rows, by child then unit)."""
+
+    day: date
+    bookings: list[Any]
+
+
+@dataclass
 class PlanningView:
     """The household's children shown, their bookings from ``start`` to ``end`` by day, and the
     units of those bookings (each once: the bookings only name them)."""
@@ -97,6 +106,18 @@ class PlanningView:
     bookings: list[Any]  # rows: id, child_id, day, state, household_id, unit_id, and the unit's details
     positions: dict[uuid.UUID, int]
     household_id: uuid.UUID
+
+    @property
+    def days(self) -> list[PlanningDay]:
+        """Every day from ``start`` to ``end``, in order, each with its bookings (rows in their order)."""
+        by_day: dict[date, list[Any]] = {}
+        for r in self.bookings:
+            by_day.setdefault(r.day, []).append(r)
+        return [PlanningDay(day, by_day.get(day, [])) for day in iter_days(self.start, self.end)]
+
+    def from_other_account(self, booking: Any) -> bool:
+        """Whether ``booking`` (a row) was made by another household sharing the child."""
+        return bool(booking.household_id != self.household_id)
 
     @property
     def units(self) -> list[PlannedUnit]:
@@ -175,6 +196,7 @@ class UnitDay:
     cancellation_deadline: datetime
     price: int
     booking: Booking | None
+    booking_from_other_account: bool  # booked by another household sharing the child
     waiting_position: int | None
     cancellable: bool
     cancellation_outcome: BookingState | None
@@ -190,6 +212,7 @@ class DayView:
 class BookableDays:
     child: Child
     period: Period
+    path: str  # "Établissement > accueil > période"
     enrolled: bool
     days: list[DayView]
     household_id: uuid.UUID
@@ -229,7 +252,7 @@ async def bookable_days(
         positions=positions,
     )
     days = [window.day(day) for day in iter_days(start, end)]
-    return BookableDays(child, period, enrolled, days, household_id)
+    return BookableDays(child, period, period_path(catalogue, period), enrolled, days, household_id)
 
 
 async def _is_enrolled(ctx: RequestContext, child: Child, period: Period) -> bool:
@@ -316,6 +339,7 @@ class _DayWindow:
             cancellation_deadline=cancel_by,
             price=booking.price if booking and is_active(current) else self.prices[unit.id],
             booking=booking,
+            booking_from_other_account=booking is not None and booking.household_id != self.household_id,
             waiting_position=self.positions.get(booking.id) if booking else None,
             cancellable=cancellation is not None,
             cancellation_outcome=cancellation,

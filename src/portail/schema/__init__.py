@@ -17,7 +17,8 @@ from strawberry.types import ExecutionContext
 from portail.schema.accounts import AccountMutations, AccountQueries
 from portail.schema.basket.mutations import BasketMutations
 from portail.schema.basket.queries import BasketQueries
-from portail.schema.bookings import BookingMutations, BookingQueries
+from portail.schema.bookings.mutations import BookingMutations
+from portail.schema.bookings.queries import BookingQueries
 from portail.schema.catalogue.mutations import CatalogueMutations
 from portail.schema.catalogue.queries import CatalogueQueries
 from portail.schema.cost import CostLimits

@@ -36,6 +36,11 @@ class BookingState(Enum):
     )
 
 
+def booking_state(value: str) -> BookingState:
+    """The member a stored booking state (``rules.booking_states.BookingState``'s value) names."""
+    return BookingState[value.upper()]
+
+
 @strawberry.enum(description='Where a booking request ("dossier") stands, derived from its lines.')
 class BookingRequestState(Enum):
     PENDING = strawberry.enum_value(

@@ -1,0 +1,87 @@
+"""The input types of the bookings domain and their conversion into the use cases' plain data."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+
+import strawberry
+
+from portail.resolvers import booking_requests
+from portail.rules.repeat import Frequency
+from portail.schema.bookings.enums import BookingAction, RepeatFrequency
+from portail.schema.catalogue.enums import WEEKDAYS, Weekday
+from portail.schema.ids import parse_id
+
+
+@strawberry.input(description='A one-off change: "Nouvelle présence" or "ANNULER" > "Cette demande".')
+class BookingChangeInput:
+    child_id: strawberry.ID = strawberry.field(description="The child.")
+    unit_id: strawberry.ID = strawberry.field(description="A unit of the request's period.")
+    date: datetime.date = strawberry.field(description="The day.")
+    action: BookingAction = strawberry.field(default=BookingAction.BOOK, description="Book or cancel.")
+
+
+@strawberry.input(
+    description='"RECOPIER LA SÉLECTION" / "MODE RECOPIE": the units chosen for one day, copied to the '
+    "chosen "
+    'weekdays from `start` to `end` ("Plus de jours" with CANCEL). Only days the activity runs are reached; '
+    "a cancelling repeat reaches only days with something to cancel."
+)
+class BookingRepeatInput:
+    child_ids: list[strawberry.ID] = strawberry.field(
+        description="The children (one request may cover several)."
+    )
+    unit_ids: list[strawberry.ID] = strawberry.field(description="The units selected.")
+    weekdays: list[Weekday] = strawberry.field(description="The days of the week to copy to.")
+    start: datetime.date | None = strawberry.field(
+        default=None, description="First day; null: the period's first."
+    )
+    end: datetime.date | None = strawberry.field(
+        default=None, description="Last day; null: the period's last."
+    )
+    frequency: RepeatFrequency = strawberry.field(
+        default=RepeatFrequency.EVERY_WEEK, description="Every week, every other week, even or odd weeks."
+    )
+    action: BookingAction = strawberry.field(default=BookingAction.BOOK, description="Book or cancel.")
+
+
+@strawberry.input(
+    description="A booking request for one period: one-off changes and repeats, for one or several children. "
+    "`previewBookingRequest` and `submitBookingRequest` take the same input."
+)
+class BookingRequestInput:
+    period_id: strawberry.ID = strawberry.field(description="The period (the service chosen).")
+    changes: list[BookingChangeInput] = strawberry.field(default_factory=list, description="One-off changes.")
+    repeats: list[BookingRepeatInput] = strawberry.field(default_factory=list, description="Repeats.")
+
+
+def request_data(input: BookingRequestInput) -> booking_requests.RequestData:
+    """What ``previewBookingRequest`` and ``submitBookingRequest`` hand to the use case."""
+    return booking_requests.RequestData(
+        period_id=parse_id(input.period_id),
+        changes=[
+            booking_requests.ChangeData(
+                parse_id(c.child_id), parse_id(c.unit_id), c.date, c.action == BookingAction.CANCEL
+            )
+            for c in input.changes
+        ],
+        repeats=[
+            booking_requests.RepeatData(
+                child_ids=[parse_id(i) for i in r.child_ids],
+                unit_ids=[parse_id(i) for i in r.unit_ids],
+                # ISO weekday numbers (Monday 1), as the repeat rules count them.
+                weekdays=[WEEKDAYS.index(d) + 1 for d in r.weekdays],
+                start=r.start,
+                end=r.end,
+                frequency=Frequency(r.frequency.name.lower()),
+                cancel=r.action == BookingAction.CANCEL,
+            )
+            for r in input.repeats
+        ],
+    )
+
+
+def parse_ids(values: list[strawberry.ID] | None) -> list[uuid.UUID | None] | None:
+    """The UUIDs behind a list argument of ids (None stays None: "not given")."""
+    return None if values is None else [parse_id(v) for v in values]
