@@ -18,7 +18,8 @@ from portail.schema.accounts import AccountMutations, AccountQueries
 from portail.schema.bookings import BookingMutations, BookingQueries
 from portail.schema.catalogue import CatalogueMutations, CatalogueQueries
 from portail.schema.cost import CostLimits
-from portail.schema.documents import DocumentMutations, DocumentQueries
+from portail.schema.documents.mutations import DocumentMutations
+from portail.schema.documents.queries import DocumentQueries
 from portail.schema.extensions import BoundedValidation, MaskInternalErrors, ParseOffLoop, log_refusals
 from portail.schema.records import RecordMutations, RecordQueries
 from portail.schema.scalars import SCALAR_OVERRIDES
