@@ -21,7 +21,8 @@ from portail.schema.cost import CostLimits
 from portail.schema.documents.mutations import DocumentMutations
 from portail.schema.documents.queries import DocumentQueries
 from portail.schema.extensions import BoundedValidation, MaskInternalErrors, ParseOffLoop, log_refusals
-from portail.schema.records import RecordMutations, RecordQueries
+from portail.schema.records.mutations import RecordMutations
+from portail.schema.records.queries import RecordQueries
 from portail.schema.scalars import SCALAR_OVERRIDES
 from portail.schema.validation import SingleLoginRule, TextLiteralRule
 from portail.settings import Settings

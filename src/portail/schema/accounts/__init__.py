@@ -15,7 +15,7 @@ from portail.resolvers.rows import Guardian as GuardianRow
 from portail.schema.accounts.enums import Role
 from portail.schema.context import Info
 from portail.schema.errors import UserError
-from portail.schema.households import Household, ToComplete
+from portail.schema.households.types import Household, ToComplete
 from portail.schema.ids import parse_id, to_id
 from portail.schema.mutations import run_mutation
 from portail.schema.partial import given, optional
