@@ -14,7 +14,8 @@ from strawberry.extensions import (
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
-from portail.schema.accounts import AccountMutations, AccountQueries
+from portail.schema.accounts.mutations import AccountMutations
+from portail.schema.accounts.queries import AccountQueries
 from portail.schema.bookings import BookingMutations, BookingQueries
 from portail.schema.catalogue import CatalogueMutations, CatalogueQueries
 from portail.schema.cost import CostLimits
