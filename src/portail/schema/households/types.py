@@ -258,9 +258,7 @@ class Child:
         return Certification.of(records.child_certification(ctx, await self._full(info), self._row))
 
     @classmethod
-    def of(
-        cls, record: records.HouseholdRecord, row: ChildRow, now: datetime.datetime | None = None
-    ) -> Child:
+    def of(cls, record: records.HouseholdRecord, row: ChildRow) -> Child:
         return cls(
             id=to_id(row.id),
             first_name=row.first_name,
@@ -403,8 +401,7 @@ class Household:
     @strawberry.field(description="The children, eldest first.")
     async def children(self, info: Info) -> list[Child]:
         record = await self._record(info)
-        now = info.context.app.now()
-        return [Child.of(record, c, now) for c in record.children]
+        return [Child.of(record, c) for c in record.children]
 
     @strawberry.field(description='The state of each section of "Mon foyer".')
     async def sections(self, info: Info) -> list[SectionStatus]:

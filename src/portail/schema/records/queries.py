@@ -79,7 +79,7 @@ class RecordQueries:
         if hid is None:
             return []
         record = await records.load_record(ctx, hid)
-        return [Child.of(record, c, ctx.now()) for c in record.children]
+        return [Child.of(record, c) for c in record.children]
 
     @strawberry.field(permission_classes=SIGNED_IN, description="One child; null when unknown or not yours.")
     async def child(

@@ -21,10 +21,9 @@ async def load_household(info: Info, household_id: uuid.UUID) -> Household:
 
 
 async def load_child(info: Info, child: ChildRow, household_id: uuid.UUID) -> Child:
-    ctx = info.context.app
-    record = await records.load_record(ctx, household_id)
+    record = await records.load_record(info.context.app, household_id)
     row = next(c for c in record.children if c.id == child.id)
-    return Child.of(record, row, ctx.now())
+    return Child.of(record, row)
 
 
 @strawberry.type(description="A page of households, in name order.")
