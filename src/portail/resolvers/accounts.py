@@ -22,6 +22,7 @@ from portail.db.models import (
 )
 from portail.resolvers.context import RequestContext, SessionCookie
 from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
+from portail.resolvers.households import viewer_guardian
 from portail.resolvers.mail import client_link, send_mail
 from portail.resolvers.sessions import open_session, revoke_sessions
 from portail.resolvers.throttle import (
@@ -511,6 +512,57 @@ async def _set_password(ctx: RequestContext, account: Account, password: str) ->
     account.password_hash = await hash_password(password)
     account.password_changed_at = ctx.now()
     send_mail(ctx, "password_changed", account.email, name=await display_name(ctx, account))
+
+
+# ---------------------------------------------------------------------------------------------
+# What an account is and may do, as the client's menu shows it
+
+FAMILY_ROLE, STAFF_ROLE, ADMIN_ROLE = "FAMILY", "STAFF", "ADMIN"
+
+
+def roles_of(account: Account) -> list[str]:
+    """What ``account`` may do: a guardian's account manages its household, an admin is staff too."""
+    roles = []
+    if account.guardian_id is not None:
+        roles.append(FAMILY_ROLE)
+    if account.is_staff or account.is_admin:
+        roles.append(STAFF_ROLE)
+    if account.is_admin:
+        roles.append(ADMIN_ROLE)
+    return roles
+
+
+@dataclass(frozen=True)
+class Profile:
+    """ "Mon profil": a guardian's own record, or for staff (no guardian) the account's name only."""
+
+    civility: str
+    first_name: str
+    last_name: str
+    birth_date: date | None
+    mobile_phone: str
+    home_phone: str
+    profession: str
+    employer: str
+    work_phone: str
+
+
+async def profile(ctx: RequestContext, account: Account) -> Profile:
+    """The viewer's "Mon profil" (``account`` is the viewer's)."""
+    guardian = await viewer_guardian(ctx)
+    if guardian is None:
+        return Profile("", account.first_name, account.last_name, None, "", "", "", "", "")
+    return Profile(
+        civility=guardian.civility,
+        first_name=guardian.first_name,
+        last_name=guardian.last_name,
+        birth_date=guardian.birth_date,
+        mobile_phone=guardian.mobile_phone,
+        home_phone=guardian.home_phone,
+        profession=guardian.profession,
+        employer=guardian.employer,
+        work_phone=guardian.work_phone,
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -36,9 +36,11 @@ class DocumentTypeChanges:
 
 
 async def document_types(ctx: RequestContext, *, include_inactive: bool) -> list[DocumentType]:
-    """The types, by label; the inactive ones only when asked (staff)."""
+    """The types, by label; the inactive ones only when asked, and only to staff (a family asking
+    gets the active ones, as if it had not)."""
     query = select(DocumentType)
-    if not include_inactive:
+    staff = ctx.viewer is not None and ctx.viewer.is_staff
+    if not (include_inactive and staff):
         query = query.where(col(DocumentType.active).is_(True))
     return list((await ctx.session.exec(query.order_by(col(DocumentType.label), col(DocumentType.id)))).all())
 

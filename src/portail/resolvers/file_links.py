@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from portail.adapters.storage import FileNotStored, storage_for
 from portail.db.models import Document, PrintableForm
 from portail.resolvers.context import RequestContext
-from portail.resolvers.printable_forms import health_form
+from portail.resolvers.printable_forms import HEALTH_FORM, FormView, health_form
 from portail.rules import file_links as links
 from portail.rules.files import served_name
 
@@ -41,6 +41,34 @@ def link_tokens(ctx: RequestContext, kind: str, id_: uuid.UUID, version: str = "
 def document_version(row: Document) -> str:
     """Binds a document's links to its current file: a replaced file's old links stop working."""
     return row.sha256[:16]
+
+
+@dataclass(frozen=True)
+class FileLinks:
+    """A file's view ("Œil") and download ("Flèche") URLs on this server, and when they stop working."""
+
+    view_url: str
+    download_url: str
+    expires_at: datetime
+
+
+def file_links(ctx: RequestContext, base_url: str, kind: str, id_: uuid.UUID, version: str = "") -> FileLinks:
+    """The links to a file of ``kind`` served under ``base_url`` (the server's address)."""
+    base = base_url.rstrip("/")
+    view, download = link_tokens(ctx, kind, id_, version)
+    expires = ctx.now() + timedelta(minutes=ctx.settings.file_link_minutes)
+    return FileLinks(f"{base}/files/{view}", f"{base}/files/{download}", expires)
+
+
+def document_links(ctx: RequestContext, base_url: str, row: Document) -> FileLinks:
+    """The links to a supporting document's current file."""
+    return file_links(ctx, base_url, links.DOCUMENT, row.id, document_version(row))
+
+
+def form_links(ctx: RequestContext, base_url: str, view: FormView) -> FileLinks:
+    """The links to a line of "Mes documents à éditer": a fiche sanitaire is made on the fly."""
+    kind = links.HEALTH_FORM if view.kind == HEALTH_FORM else links.TOWN_FORM
+    return file_links(ctx, base_url, kind, view.id)
 
 
 async def open_link(ctx: RequestContext, token: str) -> ServedFile:

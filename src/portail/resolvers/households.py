@@ -12,6 +12,11 @@ from portail.resolvers.context import RequestContext
 from portail.resolvers.memo import memo
 
 
+def child_name(child: Child | None) -> str | None:
+    """A child's "first name LAST NAME" as documents and forms show it (None without a child)."""
+    return f"{child.first_name} {child.last_name}".strip() if child else None
+
+
 async def viewer_guardian(ctx: RequestContext) -> Guardian | None:
     """The guardian the viewer signs in as (None for staff or anonymous)."""
     if ctx.viewer is None or ctx.viewer.account.guardian_id is None:

@@ -381,6 +381,71 @@ def to_complete(ctx: RequestContext, record: HouseholdRecord) -> list[ToComplete
 # Ownership
 
 
+@dataclass(frozen=True)
+class Certification:
+    """How long the family's confirmation of its records holds."""
+
+    certified_at: datetime | None
+    expires_at: datetime | None
+    needs_confirmation: bool
+
+
+def _certification(certified_at: datetime | None, months: int, now: datetime) -> Certification:
+    return Certification(
+        certified_at=certified_at,
+        expires_at=fields.certification_expiry(certified_at, months),
+        needs_confirmation=fields.needs_confirmation(certified_at, months, now),
+    )
+
+
+def household_certification(ctx: RequestContext, record: HouseholdRecord) -> Certification:
+    """The household's confirmation of its records (``record`` from ``load_full_record``)."""
+    return _certification(record.household.certified_at, record.extras.certification_months, ctx.now())
+
+
+def child_certification(ctx: RequestContext, record: HouseholdRecord, child: Child) -> Certification:
+    """A child's confirmation of its record (``record`` from ``load_full_record``)."""
+    return _certification(child.certified_at, record.extras.certification_months, ctx.now())
+
+
+def shared_with_another_household(record: HouseholdRecord, child_id: uuid.UUID) -> bool:
+    """Whether the child also belongs to another household (``record`` from ``load_full_record``)."""
+    return child_id in record.extras.shared_children
+
+
+@dataclass(frozen=True)
+class FieldView:
+    """A field of the records and what the town decided for it."""
+
+    entity: str
+    field: str
+    label: str
+    section: str
+    mode: str
+    needs_review: bool
+
+
+def field_label(entity: str, field_name: str) -> str:
+    """A field's French label."""
+    return fields.CATALOGUE[(entity, field_name)].label
+
+
+async def record_fields(ctx: RequestContext, entity: str) -> list[FieldView]:
+    """The fields of a kind of record with the town's rules in force (for building forms)."""
+    rules = await field_rules(ctx)
+    views = []
+    for spec in fields.fields_of(entity):
+        rule = fields.rule_for(spec, rules)
+        views.append(FieldView(entity, spec.name, spec.label, spec.section, rule.mode, rule.needs_review))
+    return views
+
+
+def field_view(row: FieldRule) -> FieldView:
+    """The view of a rule the town just set."""
+    spec = fields.CATALOGUE[(row.entity, row.field)]
+    return FieldView(row.entity, row.field, spec.label, spec.section, row.mode, row.needs_review)
+
+
 async def household_for(
     ctx: RequestContext, household_id: uuid.UUID | None, field: str = "householdId"
 ) -> uuid.UUID:
@@ -755,6 +820,34 @@ async def replace_contacts(
         lambda row: f"{row.first_name} {row.last_name}",
     )
     return child, hid
+
+
+CHILD_FIELD_SECTIONS = ("IDENTITY", "SCHOOLING", "MEALS", "HEALTH")
+VACCINATIONS, AUTHORIZED_PERSONS = "VACCINATIONS", "AUTHORIZED_PERSONS"
+
+
+@dataclass(frozen=True)
+class ChildEdit:
+    """One section of a child's record as sent: a section's fields (GraphQL names), or a whole list."""
+
+    section: str  # one of CHILD_FIELD_SECTIONS, VACCINATIONS or AUTHORIZED_PERSONS
+    values: dict[str, Any] = field(default_factory=dict)
+    vaccinations: list[VaccinationData] = field(default_factory=list)
+    # Authorised persons, each under the contact fields' GraphQL names.
+    contacts: list[dict[str, Any]] = field(default_factory=list)
+
+
+async def update_child(
+    ctx: RequestContext, child_id: uuid.UUID | None, edit: ChildEdit
+) -> tuple[Child, uuid.UUID, EditResult]:
+    """Edit one section of a child's record; the lists are replaced whole."""
+    if edit.section == VACCINATIONS:
+        child, hid = await replace_vaccinations(ctx, child_id, edit.vaccinations)
+        return child, hid, EditResult(changed=["vaccinations"])
+    if edit.section == AUTHORIZED_PERSONS:
+        child, hid = await replace_contacts(ctx, child_id, edit.contacts)
+        return child, hid, EditResult(changed=["authorizedPersons"])
+    return await update_child_section(ctx, child_id, edit.section, edit.values)
 
 
 async def _replace_child_rows(

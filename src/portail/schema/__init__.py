@@ -14,7 +14,8 @@ from strawberry.extensions import (
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
 
-from portail.schema.accounts import AccountMutations, AccountQueries
+from portail.schema.accounts.mutations import AccountMutations
+from portail.schema.accounts.queries import AccountQueries
 from portail.schema.basket.mutations import BasketMutations
 from portail.schema.basket.queries import BasketQueries
 from portail.schema.bookings.mutations import BookingMutations
@@ -22,9 +23,11 @@ from portail.schema.bookings.queries import BookingQueries
 from portail.schema.catalogue.mutations import CatalogueMutations
 from portail.schema.catalogue.queries import CatalogueQueries
 from portail.schema.cost import CostLimits
-from portail.schema.documents import DocumentMutations, DocumentQueries
+from portail.schema.documents.mutations import DocumentMutations
+from portail.schema.documents.queries import DocumentQueries
 from portail.schema.extensions import BoundedValidation, MaskInternalErrors, ParseOffLoop, log_refusals
-from portail.schema.records import RecordMutations, RecordQueries
+from portail.schema.records.mutations import RecordMutations
+from portail.schema.records.queries import RecordQueries
 from portail.schema.scalars import SCALAR_OVERRIDES
 from portail.schema.validation import SingleLoginRule, TextLiteralRule
 from portail.settings import Settings
