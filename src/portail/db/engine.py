@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession as _SQLModelSession
 
@@ -37,19 +37,19 @@ class AsyncSession(_SQLModelSession):
             finally:
                 self._owner = None
 
-    async def exec(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    async def exec(self, *args: Any, **kwargs: Any) -> Any:
         return await self._serial(super().exec, *args, **kwargs)
 
-    async def execute(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    async def execute(self, *args: Any, **kwargs: Any) -> Any:
         return await self._serial(super().execute, *args, **kwargs)
 
-    async def scalar(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    async def scalar(self, *args: Any, **kwargs: Any) -> Any:
         return await self._serial(super().scalar, *args, **kwargs)
 
-    async def scalars(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    async def scalars(self, *args: Any, **kwargs: Any) -> Any:
         return await self._serial(super().scalars, *args, **kwargs)
 
-    async def get(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    async def get(self, *args: Any, **kwargs: Any) -> Any:
         return await self._serial(super().get, *args, **kwargs)
 
     async def flush(self, *args: Any, **kwargs: Any) -> None:
@@ -63,7 +63,7 @@ def _sqlite_engine(url: str, *, immediate: bool) -> AsyncEngine:
     engine = create_async_engine(url, connect_args={"timeout": 30})
 
     @event.listens_for(engine.sync_engine, "connect")
-    def _pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:  # the driver's connection (sqlite3 API)
         # Let SQLAlchemy, not the driver, open transactions (see "begin" below).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
@@ -73,7 +73,7 @@ def _sqlite_engine(url: str, *, immediate: bool) -> AsyncEngine:
         cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")
-    def _begin(conn) -> None:  # type: ignore[no-untyped-def]
+    def _begin(conn: Connection) -> None:
         # Writers take the write lock up front and queue on the busy timeout; a deferred
         # transaction that upgrades later could fail at once with "database is locked".
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

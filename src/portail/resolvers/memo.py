@@ -21,4 +21,4 @@ async def memo(ctx: RequestContext, key: tuple[object, ...], load: Callable[[], 
     if future is None:
         future = asyncio.ensure_future(load())
         ctx.cache[key] = future
-    return await future  # type: ignore[no-any-return]
+    return await future
