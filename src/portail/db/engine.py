@@ -6,12 +6,15 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import Mapper
 from sqlmodel.ext.asyncio.session import AsyncSession as _SQLModelSession
+
+_Row = TypeVar("_Row")
 
 
 class AsyncSession(_SQLModelSession):
@@ -49,8 +52,9 @@ class AsyncSession(_SQLModelSession):
     async def scalars(self, *args: Any, **kwargs: Any) -> Any:
         return await self._serial(super().scalars, *args, **kwargs)
 
-    async def get(self, *args: Any, **kwargs: Any) -> Any:
-        return await self._serial(super().get, *args, **kwargs)
+    async def get(self, entity: type[_Row] | Mapper[_Row], ident: Any, **kwargs: Any) -> _Row | None:
+        row: _Row | None = await self._serial(super().get, entity, ident, **kwargs)
+        return row
 
     async def flush(self, *args: Any, **kwargs: Any) -> None:
         await self._serial(super().flush, *args, **kwargs)

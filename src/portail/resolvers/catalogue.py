@@ -299,6 +299,7 @@ async def create_period(ctx: RequestContext, activity_id: uuid.UUID | None, data
 async def update_period(ctx: RequestContext, period_id: uuid.UUID | None, data: PeriodData) -> Period:
     row = await get_for_update(ctx, Period, period_id, "id", "Cette période n'existe pas.")
     activity = await ctx.session.get(Activity, row.activity_id)
+    assert activity is not None  # the period's activity (foreign key)
     return await _fill_period(ctx, row, activity, data)
 
 
@@ -444,8 +445,8 @@ def _check_tariff(v: Validator, brackets: list[tuple[int | None, int]]) -> None:
     elif any(bound is None for bound, _ in brackets[:-1]):
         v.add("tariff", ErrorCode.INVALID, "Seule la dernière tranche n'a pas de plafond.")
     else:
-        bounds = [bound for bound, _ in brackets[:-1]]
-        if bounds != sorted(set(bounds)):  # type: ignore[type-var]
+        bounds = [bound for bound, _ in brackets[:-1] if bound is not None]  # all are, see above
+        if bounds != sorted(set(bounds)):
             v.add(
                 "tariff",
                 ErrorCode.INVALID,
@@ -506,7 +507,7 @@ async def _accepted_documents(
     async def load() -> set[tuple[str, uuid.UUID | None]]:
         rows = (
             await ctx.session.exec(
-                select(DocumentType.code, Document.child_id, Document.valid_until)
+                select(col(DocumentType.code), col(Document.child_id), col(Document.valid_until))
                 .join(DocumentType, col(DocumentType.id) == Document.type_id)
                 .where(Document.household_id == household_id, Document.state == "accepted")
             )

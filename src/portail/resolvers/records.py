@@ -407,7 +407,7 @@ async def child_of(
             )
         ).all()
         own = await viewer_household_id(ctx)
-        if own in links:
+        if own is not None and own in links:
             return child, own
         if ctx.viewer is not None and ctx.viewer.is_staff and links:
             return child, links[0]
