@@ -6,15 +6,20 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, TypeVarTuple, overload
 
+import sqlalchemy as sa
 from sqlalchemy import event
-from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.engine import Connection, CursorResult, Result, ScalarResult, TupleResult, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import Mapper
+from sqlalchemy.sql.base import Executable
+from sqlalchemy.sql.dml import UpdateBase
 from sqlmodel.ext.asyncio.session import AsyncSession as _SQLModelSession
+from sqlmodel.sql.expression import Select, SelectOfScalar
 
 _Row = TypeVar("_Row")
+_Ts = TypeVarTuple("_Ts")
 
 
 class AsyncSession(_SQLModelSession):
@@ -40,8 +45,19 @@ class AsyncSession(_SQLModelSession):
             finally:
                 self._owner = None
 
-    async def exec(self, *args: Any, **kwargs: Any) -> Any:
-        return await self._serial(super().exec, *args, **kwargs)
+    # Typed as SQLModel's, plus SQLAlchemy's own select (used past 4 entities) and other statements.
+    @overload
+    async def exec(self, statement: Select[*_Ts], **kwargs: Any) -> TupleResult[tuple[*_Ts]]: ...
+    @overload
+    async def exec(self, statement: SelectOfScalar[_Row], **kwargs: Any) -> ScalarResult[_Row]: ...
+    @overload
+    async def exec(self, statement: UpdateBase, **kwargs: Any) -> CursorResult[*tuple[Any, ...]]: ...
+    @overload
+    async def exec(self, statement: sa.Select[*_Ts], **kwargs: Any) -> TupleResult[tuple[*_Ts]]: ...
+    @overload
+    async def exec(self, statement: Executable, **kwargs: Any) -> Result[*tuple[Any, ...]]: ...
+    async def exec(self, statement: Any, **kwargs: Any) -> Any:
+        return await self._serial(super().exec, statement, **kwargs)
 
     async def execute(self, *args: Any, **kwargs: Any) -> Any:
         return await self._serial(super().execute, *args, **kwargs)

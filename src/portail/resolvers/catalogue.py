@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any
+from typing import TypeVar
 
 from sqlmodel import col, select
 
@@ -121,9 +121,11 @@ class SpanData:
 # Staff: writing the catalogue
 
 
+Row = TypeVar("Row")
+
 async def get_for_update(
-    ctx: RequestContext, table: Any, row_id: uuid.UUID | None, field_name: str, message: str
-) -> Any:
+    ctx: RequestContext, table: type[Row], row_id: uuid.UUID | None, field_name: str, message: str
+) -> Row:
     """The row of ``table`` locked for update, or a NOT_FOUND error on ``field_name``."""
     row = await ctx.session.get(table, row_id, with_for_update=True) if row_id else None
     if row is None:

@@ -215,7 +215,9 @@ async def _load_extras(ctx: RequestContext, record: HouseholdRecord) -> RecordEx
         ).all()
     )
     pending = [c for c in changes if c.state == "pending"]
-    decided = sorted((c for c in changes if c.state != "pending"), key=lambda c: c.decided_at, reverse=True)
+    decided = sorted(
+        (c for c in changes if c.state != "pending"), key=lambda c: c.decided_at or c.created_at, reverse=True
+    )
     return RecordExtras(
         consents=consents,
         definitions=definitions,
