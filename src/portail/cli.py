@@ -86,7 +86,7 @@ async def _create_staff(settings: Settings, email: str, password: str, admin: bo
 
 async def _recount_slots(settings: Settings) -> int:
     """Set the slots' counters from the bookings; returns how many slots were wrong."""
-    from sqlmodel import select
+    from sqlmodel import col, select
 
     from portail.db.engine import Database
     from portail.db.locks import recount_slots
@@ -94,7 +94,9 @@ async def _recount_slots(settings: Settings) -> int:
 
     await _migrate(settings)
     db = Database(settings.effective_database_url)
-    query = select(SlotCounter.unit_id, SlotCounter.day, SlotCounter.held, SlotCounter.waiting)
+    query = select(
+        col(SlotCounter.unit_id), col(SlotCounter.day), col(SlotCounter.held), col(SlotCounter.waiting)
+    )
     try:
         async with db.transaction() as session:
             before = set((await session.exec(query)).all())

@@ -21,7 +21,7 @@ import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TypeVar
+from typing import TypedDict, TypeVar
 
 from reportlab.pdfgen.canvas import Canvas
 from sqlmodel import col, select
@@ -257,7 +257,21 @@ async def _document_types(session: AsyncSession) -> None:
 # The guide's services for the school year 2026-2027:
 # (regie, numcli, facility, activity, period, weekdays, activity settings, units as (name, capacity, tariff)).
 SCHOOL_YEAR = (date(2026, 9, 1), date(2027, 7, 3))
-DEMO_SERVICES = (
+
+
+class _ActivityOptions(TypedDict, total=False):
+    """Activity fields a demo service sets (the others keep their defaults)."""
+
+    payment: str
+    acceptance: str
+    when_full: str
+    enrolment: str
+    required_sections: str
+
+
+_DemoUnit = tuple[str, int | None, list[list[int | None]]]
+_DemoService = tuple[str, str, str, str, str, str, _ActivityOptions, tuple[_DemoUnit, ...]]
+DEMO_SERVICES: tuple[_DemoService, ...] = (
     (
         "REGIE RESTAURATION SCOLAIRE",
         "123455",
@@ -395,6 +409,7 @@ async def _bookings(db: Database, settings: Settings) -> None:
         if account is None or paul is None or period is None or account.guardian_id is None:
             return
         guardian = await session.get(Guardian, account.guardian_id)
+        assert guardian is not None  # the account's guardian (foreign key)
         done = (
             await session.exec(
                 select(BookingRequest.id).where(BookingRequest.household_id == guardian.household_id)
@@ -527,17 +542,26 @@ async def _scenes(db: Database, settings: Settings) -> None:
         paul = children.get("Paul")
         canteen = periods.get("RESTAURATION SCOLAIRE 2026-2027")
         sports = periods.get("STAGES SPORTIFS DU MERCREDI 2026-2027")
-        if None in (family, other, paul, canteen, sports) or family.guardian_id is None:  # type: ignore[union-attr]
+        if (
+            family is None
+            or other is None
+            or paul is None
+            or canteen is None
+            or sports is None
+            or family.guardian_id is None
+        ):
             return
-        household_id = (await session.get(Guardian, family.guardian_id)).household_id  # type: ignore[union-attr]
+        guardian = await session.get(Guardian, family.guardian_id)
+        assert guardian is not None  # the account's guardian (foreign key)
+        household_id = guardian.household_id
         units = {(u.period_id, u.name): u for u in (await session.exec(select(Unit))).all()}
         at_sports = (
             await session.exec(
-                select(Enrolment.id).where(Enrolment.child_id == paul.id, Enrolment.period_id == sports.id)  # type: ignore[union-attr]
+                select(Enrolment.id).where(Enrolment.child_id == paul.id, Enrolment.period_id == sports.id)
             )
         ).first()
         booked_by_other = (
-            await session.exec(select(BookingRequest.id).where(BookingRequest.requested_by == other.id))  # type: ignore[union-attr]
+            await session.exec(select(BookingRequest.id).where(BookingRequest.requested_by == other.id))
         ).first()
         handed_in = (
             await session.exec(select(Document.id).where(Document.household_id == household_id))

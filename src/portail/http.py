@@ -190,7 +190,7 @@ def session_token(request: Request) -> str | None:
     return request.cookies.get(SESSION_COOKIE)
 
 
-class GraphQLView(GraphQL):
+class GraphQLView(GraphQL[GraphQLContext, None]):
     """Strawberry's ASGI view with our context, CSRF guard, request checks and per-request cleanup."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:

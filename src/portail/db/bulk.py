@@ -33,8 +33,9 @@ async def insert_rows(
     """
     if not rows:
         return
+    # SQLModel sets __table__ on table=True classes at runtime; its base class does not declare it.
     table = model.__table__  # type: ignore[attr-defined]
-    if session.bind.dialect.name != "postgresql":
+    if session.get_bind().dialect.name != "postgresql":
         statement: Any = sqlite.insert(table)
         await session.exec(on_conflict(statement) if on_conflict else statement, params=list(rows))
         return

@@ -6,12 +6,20 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, TypeVarTuple, overload
 
+import sqlalchemy as sa
 from sqlalchemy import event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import Connection, CursorResult, Result, ScalarResult, TupleResult, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import Mapper
+from sqlalchemy.sql.base import Executable
+from sqlalchemy.sql.dml import UpdateBase
 from sqlmodel.ext.asyncio.session import AsyncSession as _SQLModelSession
+from sqlmodel.sql.expression import Select, SelectOfScalar
+
+_Row = TypeVar("_Row")
+_Ts = TypeVarTuple("_Ts")
 
 
 class AsyncSession(_SQLModelSession):
@@ -37,20 +45,32 @@ class AsyncSession(_SQLModelSession):
             finally:
                 self._owner = None
 
-    async def exec(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
-        return await self._serial(super().exec, *args, **kwargs)
+    # Typed as SQLModel's, plus SQLAlchemy's own select (used past 4 entities) and other statements.
+    @overload
+    async def exec(self, statement: Select[*_Ts], **kwargs: Any) -> TupleResult[tuple[*_Ts]]: ...
+    @overload
+    async def exec(self, statement: SelectOfScalar[_Row], **kwargs: Any) -> ScalarResult[_Row]: ...
+    @overload
+    async def exec(self, statement: UpdateBase, **kwargs: Any) -> CursorResult[*tuple[Any, ...]]: ...
+    @overload
+    async def exec(self, statement: sa.Select[*_Ts], **kwargs: Any) -> TupleResult[tuple[*_Ts]]: ...
+    @overload
+    async def exec(self, statement: Executable, **kwargs: Any) -> Result[*tuple[Any, ...]]: ...
+    async def exec(self, statement: Any, **kwargs: Any) -> Any:
+        return await self._serial(super().exec, statement, **kwargs)
 
-    async def execute(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    async def execute(self, *args: Any, **kwargs: Any) -> Any:
         return await self._serial(super().execute, *args, **kwargs)
 
-    async def scalar(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    async def scalar(self, *args: Any, **kwargs: Any) -> Any:
         return await self._serial(super().scalar, *args, **kwargs)
 
-    async def scalars(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    async def scalars(self, *args: Any, **kwargs: Any) -> Any:
         return await self._serial(super().scalars, *args, **kwargs)
 
-    async def get(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
-        return await self._serial(super().get, *args, **kwargs)
+    async def get(self, entity: type[_Row] | Mapper[_Row], ident: Any, **kwargs: Any) -> _Row | None:
+        row: _Row | None = await self._serial(super().get, entity, ident, **kwargs)
+        return row
 
     async def flush(self, *args: Any, **kwargs: Any) -> None:
         await self._serial(super().flush, *args, **kwargs)
@@ -63,7 +83,7 @@ def _sqlite_engine(url: str, *, immediate: bool) -> AsyncEngine:
     engine = create_async_engine(url, connect_args={"timeout": 30})
 
     @event.listens_for(engine.sync_engine, "connect")
-    def _pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    def _pragmas(dbapi_connection: Any, _record: Any) -> None:  # the driver's connection (sqlite3 API)
         # Let SQLAlchemy, not the driver, open transactions (see "begin" below).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
@@ -73,7 +93,7 @@ def _sqlite_engine(url: str, *, immediate: bool) -> AsyncEngine:
         cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")
-    def _begin(conn) -> None:  # type: ignore[no-untyped-def]
+    def _begin(conn: Connection) -> None:
         # Writers take the write lock up front and queue on the busy timeout; a deferred
         # transaction that upgrades later could fail at once with "database is locked".
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

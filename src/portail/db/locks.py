@@ -27,7 +27,7 @@ _WAITING = BookingState.WAITING.value
 
 
 def _dialect(session: AsyncSession) -> str:
-    return session.bind.dialect.name
+    return session.get_bind().dialect.name
 
 
 async def lock_slots(session: AsyncSession, slots: Iterable[tuple[uuid.UUID, date]]) -> None:
@@ -56,9 +56,11 @@ async def lock_slots(session: AsyncSession, slots: Iterable[tuple[uuid.UUID, dat
         .on_conflict_do_nothing()
     )
     await session.exec(
-        select(SlotCounter.unit_id)
-        .join(wanted, and_(SlotCounter.unit_id == wanted.c.unit_id, SlotCounter.day == wanted.c.day))
-        .order_by(SlotCounter.unit_id, SlotCounter.day)
+        select(col(SlotCounter.unit_id))
+        .join(
+            wanted, and_(col(SlotCounter.unit_id) == wanted.c.unit_id, col(SlotCounter.day) == wanted.c.day)
+        )
+        .order_by(col(SlotCounter.unit_id), col(SlotCounter.day))
         .with_for_update(of=SlotCounter)
     )
 
@@ -86,8 +88,8 @@ async def count_in_slots(
         return statement.on_conflict_do_update(
             index_elements=["unit_id", "day"],
             set_={
-                "held": SlotCounter.held + statement.excluded.held,
-                "waiting": SlotCounter.waiting + statement.excluded.waiting,
+                "held": col(SlotCounter.held) + statement.excluded.held,
+                "waiting": col(SlotCounter.waiting) + statement.excluded.waiting,
             },
         )
 
@@ -99,10 +101,10 @@ async def recount_slots(session: AsyncSession) -> None:
     holding = list(PLACE_HOLDING_VALUES)
     counts = (
         select(
-            Booking.unit_id,
-            Booking.day,
+            col(Booking.unit_id),
+            col(Booking.day),
             func.sum(case((col(Booking.state).in_(holding), 1), else_=0)),
-            func.sum(case((Booking.state == _WAITING, 1), else_=0)),
+            func.sum(case((col(Booking.state) == _WAITING, 1), else_=0)),
         )
         .where(true())  # SQLite: ON CONFLICT after a SELECT needs a WHERE to be read as the upsert's
         .group_by(col(Booking.unit_id), col(Booking.day))
@@ -128,8 +130,8 @@ async def next_number(session: AsyncSession, name: str) -> int:
     await session.exec(insert(RequestNumberCounter).values(name=name, value=0).on_conflict_do_nothing())
     result = await session.exec(
         update(RequestNumberCounter)
-        .where(RequestNumberCounter.name == name)
-        .values(value=RequestNumberCounter.value + 1)
-        .returning(RequestNumberCounter.value)
+        .where(col(RequestNumberCounter.name) == name)
+        .values(value=col(RequestNumberCounter.value) + 1)
+        .returning(col(RequestNumberCounter.value))
     )
     return int(result.scalar_one())

@@ -8,6 +8,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -36,7 +37,7 @@ async def is_current(engine: AsyncEngine) -> bool:
 async def upgrade(engine: AsyncEngine) -> None:
     """Bring the database to the newest revision."""
 
-    def _upgrade(sync_conn) -> None:  # type: ignore[no-untyped-def]
+    def _upgrade(sync_conn: Connection) -> None:
         config = alembic_config(str(engine.url))
         config.attributes["connection"] = sync_conn
         command.upgrade(config, "head")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -399,7 +400,7 @@ async def process_reset_requests(db: Database, settings: Settings, clock: Clock,
     done = 0
     for _ in range(limit):
         ctx = RequestContext(db=db, settings=settings, clock=clock, request_id="password-reset-queue")
-        if not await in_transaction(ctx, lambda ctx=ctx: _process_one_reset(ctx)):  # type: ignore[misc]
+        if not await in_transaction(ctx, functools.partial(_process_one_reset, ctx)):
             break
         done += 1
     if done:

@@ -205,7 +205,7 @@ class BookingChanges:
             for slot in slots:
                 unit: Unit = unit_rows[slot[0]]
                 for entry in who_gets_places(lines.get(slot, []), unit.capacity, held.get(slot, 0)):
-                    first_in_line.append(entry.booking)  # type: ignore[arg-type]
+                    first_in_line.append(entry.booking)
             await self.load_lines(b.book_line_id for b in first_in_line)
             for booking in first_in_line:
                 period = catalogue.by_id[booking.period_id]
@@ -231,7 +231,7 @@ class BookingChanges:
         template: str,
         *,
         with_state: bool = False,
-        **context: object,
+        **context: Any,
     ) -> None:
         """One mail per account that made some of ``bookings`` (their lines loaded), listing its days
         in order (child, day, unit, period; and the new state ``with_state``)."""
@@ -324,7 +324,12 @@ async def slot_counts(
         return Counter(), Counter()
     rows = (
         await ctx.session.exec(
-            select(SlotCounter.unit_id, SlotCounter.day, SlotCounter.held, SlotCounter.waiting).where(
+            select(
+                col(SlotCounter.unit_id),
+                col(SlotCounter.day),
+                col(SlotCounter.held),
+                col(SlotCounter.waiting),
+            ).where(
                 col(SlotCounter.unit_id).in_(set(unit_ids)),
                 col(SlotCounter.day).between(first, last),
             )

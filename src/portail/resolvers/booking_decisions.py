@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+import sqlalchemy as sa
 from sqlalchemy import func
 from sqlmodel import col, select
 
@@ -111,7 +112,9 @@ async def decide(
     staff). A refused booking frees its place for the waiting line; each family is mailed."""
     reason = _check_decision(ids, accept, reason)
     targets = await _lines_to_decide(ctx, ids)
-    bookings = await _lock_bookings(ctx, {line.booking_id for line in targets.values()})  # type: ignore[misc]
+    bookings = await _lock_bookings(
+        ctx, {line.booking_id for line in targets.values() if line.booking_id is not None}
+    )
     changes = BookingChanges(ctx)
     await changes.load_lines([*targets, *(b.book_line_id for b in bookings.values())])
     catalogue = await load_catalogue(ctx)
@@ -197,7 +200,9 @@ async def _lock_bookings(ctx: RequestContext, booking_ids: set[uuid.UUID]) -> di
     """The bookings, their slots locked first, read again under the locks: another decision may have
     moved them meanwhile."""
     s = ctx.session
-    slots = (await s.exec(select(Booking.unit_id, Booking.day).where(col(Booking.id).in_(booking_ids)))).all()
+    slots = (
+        await s.exec(select(col(Booking.unit_id), col(Booking.day)).where(col(Booking.id).in_(booking_ids)))
+    ).all()
     await lock_slots(s, slots)
     rows = await s.exec(
         select(Booking).where(col(Booking.id).in_(booking_ids)).execution_options(populate_existing=True)
@@ -216,7 +221,7 @@ def _decide_line(
 ) -> None:
     """Move the line's booking as staff decided, or refuse the whole decision when the line no
     longer awaits one."""
-    booking = bookings.get(line.booking_id)  # type: ignore[arg-type]
+    booking = bookings.get(line.booking_id) if line.booking_id is not None else None
     if booking is None or line.state not in AWAITING_STAFF:
         raise UserErrors.one(
             "ids", ErrorCode.NOT_AWAITING_DECISION, "Une ligne vient d'être traitée : rechargez."
@@ -255,6 +260,11 @@ async def _mail_decisions(
     authors = await request_authors(ctx, decided)
     children = await children_by_id(ctx, {line.child_id for lines in decided.values() for line in lines})
     units = {u.id: u for u in catalogue.units}
+
+    def outcome(line: BookingLine) -> str:
+        assert line.booking_id is not None  # a line awaiting staff has its booking
+        return state_label(BookingState(bookings[line.booking_id].state))
+
     for request_id, lines in decided.items():
         request = requests[request_id]
         send_mail(
@@ -272,7 +282,7 @@ async def _mail_decisions(
                     "day": french_date(line.day),
                     "unit": units[line.unit_id].name,
                     "action": "Annulation" if line.action == "cancel" else "Réservation",
-                    "outcome": state_label(BookingState(bookings[line.booking_id].state)),  # type: ignore[index]
+                    "outcome": outcome(line),
                 }
                 for line in sorted(lines, key=lambda line: line.position)
             ],
@@ -316,12 +326,15 @@ async def attendance(ctx: RequestContext, activity_id: uuid.UUID | None, day: da
     rows = (
         (
             await ctx.session.exec(
-                select(Booking.unit_id, Booking.id, Booking.state, Child, Household.name)
+                # SQLAlchemy's select: SQLModel's is typed for at most 4 entities (same statement, same rows).
+                sa.select(
+                    col(Booking.unit_id), col(Booking.id), col(Booking.state), Child, col(Household.name)
+                )
                 .join(Child, col(Child.id) == Booking.child_id)
                 .join(Household, col(Household.id) == Booking.household_id)
                 .where(
                     col(Booking.unit_id).in_([u.id for u in units]),
-                    Booking.day == day,
+                    col(Booking.day) == day,
                     col(Booking.state).in_(COMING),
                 )
                 .order_by(col(Child.last_name), col(Child.first_name))
@@ -373,7 +386,7 @@ async def places_taken(
     units = {u.id: u for u in catalogue.units_of(period.id)}
     rows = (
         await ctx.session.exec(
-            select(Booking.unit_id, Booking.day, Booking.state, func.count())
+            select(col(Booking.unit_id), col(Booking.day), col(Booking.state), func.count())
             .where(col(Booking.unit_id).in_(list(units)), col(Booking.day).between(start, end))
             .group_by(col(Booking.unit_id), col(Booking.day), col(Booking.state))
         )

@@ -13,7 +13,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
+import sqlalchemy as sa
 from sqlmodel import col, exists, select
 
 from portail.db.locks import lock_slots, next_number
@@ -218,7 +220,7 @@ async def _enrolled(
 class _Asked:
     """A change as asked: where it came from (for error fields) and whether a repeat made it."""
 
-    change: Change
+    change: Change[uuid.UUID, uuid.UUID]
     field: str
     repeated: bool
     source: str = ""  # the input item: "changes.<i>" or "repeats.<i>"
@@ -304,6 +306,7 @@ def _one_off_changes(changes: list[ChangeData], period: Period, known: _KnownInp
             )
             bad = True
         if not bad:
+            assert change.child_id is not None and change.unit_id is not None  # known: not None
             asked.append(
                 _Asked(
                     Change(change.child_id, change.unit_id, change.day, change.cancel), prefix, False, prefix
@@ -360,7 +363,10 @@ def _repeated_changes(
             continue
         first_index = {child_id: j for j, child_id in reversed(list(enumerate(rep.child_ids)))}
         child_field = {child_id: f"{prefix}.childIds.{j}" for child_id, j in first_index.items()}
-        for change in expand_selection(rep.child_ids, rep.unit_ids, open_days, cancel=rep.cancel):
+        # Every id is known here (not None): the filters only tell the type checker so.
+        child_ids = [child_id for child_id in rep.child_ids if child_id is not None]
+        unit_ids = [unit_id for unit_id in rep.unit_ids if unit_id is not None]
+        for change in expand_selection(child_ids, unit_ids, open_days, cancel=rep.cancel):
             asked.append(_Asked(change, child_field[change.child], True, prefix))
     return asked
 
@@ -375,11 +381,11 @@ async def _check_enrolled(
     """Every child asked for must be enrolled in the period (one error per field)."""
     errors: list[FieldError] = []
     asked_children = {a.change.child for a in asked}
-    enrolled = await _enrolled(ctx, period.id, list(asked_children))  # type: ignore[arg-type]
+    enrolled = await _enrolled(ctx, period.id, list(asked_children))
     for a in asked:
         child_id = a.change.child
         if child_id not in enrolled:
-            child = children[child_id]  # type: ignore[index]
+            child = children[child_id]
             name = a.field if a.repeated else f"{a.field}.childId"
             message = (
                 f"{child.first_name} n'est pas {inscrit(child.sex)} à « {period_path(catalogue, period)} »."
@@ -390,7 +396,8 @@ async def _check_enrolled(
         raise UserErrors(errors)
 
 
-_REPEAT_CODES = {
+# Keyed by str: a Refusal's code is a str (RepeatCode is a StrEnum, so its members are found).
+_REPEAT_CODES: dict[str, ErrorCode] = {
     RepeatCode.END_BEFORE_START: ErrorCode.END_BEFORE_START,
     RepeatCode.RANGE_TOO_LONG: ErrorCode.RANGE_TOO_LONG,
     RepeatCode.OUTSIDE_PERIOD: ErrorCode.OUTSIDE_PERIOD,
@@ -419,12 +426,12 @@ async def plan_request(
     activity: Activity = catalogue.by_id[period.activity_id]
     units = {u.id: u for u in catalogue.units_of(period.id)}
     if lock:
-        await lock_slots(ctx.session, {(a.change.unit, a.change.day) for a in asked})  # type: ignore[misc]
+        await lock_slots(ctx.session, {(a.change.unit, a.change.day) for a in asked})
     days = [a.change.day for a in asked]
     first, last = min(days), max(days)
-    existing = await _bookings_of_the_days(ctx, period, {a.change.child for a in asked}, first, last)  # type: ignore[arg-type]
+    existing = await _bookings_of_the_days(ctx, period, {a.change.child for a in asked}, first, last)
     # Places are counted only where there is a limit: an unlimited unit admits every booking.
-    limited = [u for u in {a.change.unit for a in asked} if units[u].capacity is not None]  # type: ignore[index]
+    limited = [u for u in {a.change.unit for a in asked} if units[u].capacity is not None]
     places = Places(*await slot_counts(ctx, limited, first, last))
     quotient = await family_quotient(ctx, household_id)
     decider = _LineDecider(
@@ -487,13 +494,13 @@ def _planned_lines(
     lines: list[PlannedLine] = []
     for position, a in enumerate(asked, start=1):
         c = a.change
-        booking = existing.get((c.child, c.unit, c.day))  # type: ignore[arg-type]
+        booking = existing.get((c.child, c.unit, c.day))
         # A repeat cancels the days that have something to cancel, and nothing else.
         if a.repeated and c.cancel and (booking is None or not is_active(BookingState(booking.state))):
             continue
         lines.append(
             PlannedLine(
-                position, children[c.child], units[c.unit], c.day, c.cancel, booking=booking, source=a.source  # type: ignore[index]
+                position, children[c.child], units[c.unit], c.day, c.cancel, booking=booking, source=a.source
             )
         )
     return lines
@@ -758,7 +765,7 @@ def nothing_to_submit(data: RequestData, lines: list[PlannedLine]) -> list[Field
     return errors
 
 
-def mail_context(plan: Plan, request: BookingRequest) -> dict[str, object]:
+def mail_context(plan: Plan, request: BookingRequest) -> dict[str, Any]:
     """What the request mails print: number, path, state in the guide's words, lines, total."""
     state = RequestState(request.state)
     return {
@@ -771,7 +778,7 @@ def mail_context(plan: Plan, request: BookingRequest) -> dict[str, object]:
                 "day": french_date(line.day),
                 "unit": line.unit.name,
                 "action": "Annulation" if line.cancel else "Réservation",
-                "outcome": line.message if line.refused else state_label(line.state),  # type: ignore[arg-type]
+                "outcome": line.message if line.state is None else state_label(line.state),  # None: refused
                 "refused": line.refused,
             }
             for line in plan.lines
@@ -821,27 +828,36 @@ async def history(
     if child_given and (child_id is None or child_id not in await _own_children(ctx)):
         raise UserErrors.one("childId", ErrorCode.NOT_FOUND, "Cet enfant n'existe pas.")
     catalogue = await load_catalogue(ctx)
-    if period_given and not isinstance(catalogue.by_id.get(period_id), Period):  # type: ignore[arg-type]
+    if period_given and (period_id is None or not isinstance(catalogue.by_id.get(period_id), Period)):
         raise UserErrors.one("periodId", ErrorCode.NOT_FOUND, "Cette période n'existe pas.")
     limit = max(1, min(first, MAX_PAGE))
     query = (
         # Who made each request ("Référent") comes in the same statement.
-        select(BookingRequest, Account.is_staff, Account.is_admin, Account.first_name, Guardian.first_name)
+        # SQLAlchemy's select: SQLModel's is typed for at most 4 entities (same statement, same rows).
+        sa.select(
+            BookingRequest,
+            col(Account.is_staff),
+            col(Account.is_admin),
+            col(Account.first_name),
+            col(Guardian.first_name),
+        )
         .join(Account, col(Account.id) == BookingRequest.requested_by)
         .outerjoin(Guardian, col(Guardian.id) == Account.guardian_id)
-        .where(BookingRequest.household_id == household_id)
+        .where(col(BookingRequest.household_id) == household_id)
         .order_by(col(BookingRequest.number).desc())
         .limit(limit + 1)
     )
     if after is not None:
-        query = query.where(BookingRequest.number < after)
+        query = query.where(col(BookingRequest.number) < after)
     if state is not None:
-        query = query.where(BookingRequest.state == state)
+        query = query.where(col(BookingRequest.state) == state)
     if period_id is not None:
-        query = query.where(BookingRequest.period_id == period_id)
+        query = query.where(col(BookingRequest.period_id) == period_id)
     if child_id is not None:
         query = query.where(
-            exists().where(BookingLine.request_id == BookingRequest.id, BookingLine.child_id == child_id)
+            exists().where(
+                col(BookingLine.request_id) == BookingRequest.id, col(BookingLine.child_id) == child_id
+            )
         )
     rows = list((await ctx.session.exec(query)).all())
     page = rows[:limit]
@@ -878,7 +894,14 @@ async def referents(ctx: RequestContext, account_ids: Iterable[uuid.UUID]) -> di
     if not wanted:
         return {}
     rows = await ctx.session.exec(
-        select(Account.id, Account.is_staff, Account.is_admin, Account.first_name, Guardian.first_name)
+        # SQLAlchemy's select: SQLModel's is typed for at most 4 entities (same statement, same rows).
+        sa.select(
+            col(Account.id),
+            col(Account.is_staff),
+            col(Account.is_admin),
+            col(Account.first_name),
+            col(Guardian.first_name),
+        )
         .outerjoin(Guardian, col(Guardian.id) == Account.guardian_id)
         .where(col(Account.id).in_(wanted))
     )

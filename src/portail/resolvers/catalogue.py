@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any
+from typing import TypeVar
 
 from sqlmodel import col, select
 
@@ -121,9 +121,11 @@ class SpanData:
 # Staff: writing the catalogue
 
 
+Row = TypeVar("Row")
+
 async def get_for_update(
-    ctx: RequestContext, table: Any, row_id: uuid.UUID | None, field_name: str, message: str
-) -> Any:
+    ctx: RequestContext, table: type[Row], row_id: uuid.UUID | None, field_name: str, message: str
+) -> Row:
     """The row of ``table`` locked for update, or a NOT_FOUND error on ``field_name``."""
     row = await ctx.session.get(table, row_id, with_for_update=True) if row_id else None
     if row is None:
@@ -299,6 +301,7 @@ async def create_period(ctx: RequestContext, activity_id: uuid.UUID | None, data
 async def update_period(ctx: RequestContext, period_id: uuid.UUID | None, data: PeriodData) -> Period:
     row = await get_for_update(ctx, Period, period_id, "id", "Cette période n'existe pas.")
     activity = await ctx.session.get(Activity, row.activity_id)
+    assert activity is not None  # the period's activity (foreign key)
     return await _fill_period(ctx, row, activity, data)
 
 
@@ -444,8 +447,8 @@ def _check_tariff(v: Validator, brackets: list[tuple[int | None, int]]) -> None:
     elif any(bound is None for bound, _ in brackets[:-1]):
         v.add("tariff", ErrorCode.INVALID, "Seule la dernière tranche n'a pas de plafond.")
     else:
-        bounds = [bound for bound, _ in brackets[:-1]]
-        if bounds != sorted(set(bounds)):  # type: ignore[type-var]
+        bounds = [bound for bound, _ in brackets[:-1] if bound is not None]  # all are, see above
+        if bounds != sorted(set(bounds)):
             v.add(
                 "tariff",
                 ErrorCode.INVALID,
@@ -506,7 +509,7 @@ async def _accepted_documents(
     async def load() -> set[tuple[str, uuid.UUID | None]]:
         rows = (
             await ctx.session.exec(
-                select(DocumentType.code, Document.child_id, Document.valid_until)
+                select(col(DocumentType.code), col(Document.child_id), col(Document.valid_until))
                 .join(DocumentType, col(DocumentType.id) == Document.type_id)
                 .where(Document.household_id == household_id, Document.state == "accepted")
             )

@@ -159,7 +159,7 @@ async def update_unit(ctx: RequestContext, unit_id: uuid.UUID | None, data: Unit
         held = dict(
             (
                 await ctx.session.exec(
-                    select(SlotCounter.day, SlotCounter.held).where(
+                    select(col(SlotCounter.day), col(SlotCounter.held)).where(
                         SlotCounter.unit_id == unit.id,
                         SlotCounter.day >= first_day,
                         SlotCounter.held > data.capacity,
@@ -279,7 +279,7 @@ async def _promote_waiting(ctx: RequestContext, unit: Unit, today: date) -> None
     """Give places a raised capacity opens, from today on, to the first in each waiting line."""
     slots = (
         await ctx.session.exec(
-            select(SlotCounter.unit_id, SlotCounter.day).where(
+            select(col(SlotCounter.unit_id), col(SlotCounter.day)).where(
                 SlotCounter.unit_id == unit.id, SlotCounter.day >= today, SlotCounter.waiting > 0
             )
         )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from portail.adapters.payfip import PayfipClient
 from portail.clock import Clock
@@ -67,7 +69,7 @@ class RequestContext:
     mail_queued: bool = False
     # Per-request memo of batch loads (e.g. a household's whole record), so that a list query
     # issues a fixed number of statements however many items it has.
-    cache: dict[object, object] = field(default_factory=dict)
+    cache: dict[object, asyncio.Future[Any]] = field(default_factory=dict)
     _session: AsyncSession | None = None
     _read_session: AsyncSession | None = None
 

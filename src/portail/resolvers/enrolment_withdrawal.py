@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlmodel import col, select
 
@@ -133,5 +134,5 @@ async def _cancel_days_ahead(
             result.kept.append(_day(line.day, line.unit.name, line.message))
 
 
-def _day(day: object, unit: str, reason: str = "") -> dict[str, str]:
-    return {"day": french_date(day), "unit": unit, "reason": reason}  # type: ignore[arg-type]
+def _day(day: date, unit: str, reason: str = "") -> dict[str, str]:
+    return {"day": french_date(day), "unit": unit, "reason": reason}

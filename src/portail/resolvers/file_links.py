@@ -32,10 +32,11 @@ def link_tokens(ctx: RequestContext, kind: str, id_: uuid.UUID, version: str = "
     """The tokens to view ("Œil", inline) and download ("Flèche", attachment) a file."""
     expires_at = ctx.now() + timedelta(minutes=ctx.settings.file_link_minutes)
     secret = ctx.settings.effective_secret_key
-    return tuple(  # type: ignore[return-value]
-        links.sign_link(secret, links.FileLink(kind, str(id_), disposition, version, expires_at))
-        for disposition in (links.INLINE, links.ATTACHMENT)
-    )
+
+    def sign(disposition: str) -> str:
+        return links.sign_link(secret, links.FileLink(kind, str(id_), disposition, version, expires_at))
+
+    return sign(links.INLINE), sign(links.ATTACHMENT)
 
 
 def document_version(row: Document) -> str:

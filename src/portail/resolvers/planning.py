@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
+import sqlalchemy as sa
 from sqlmodel import col, select
 
 from portail.db.models import Child
@@ -65,7 +66,7 @@ async def waiting_positions(ctx: RequestContext, waiting: Sequence[Any]) -> dict
     days = [w.day for w in waiting]
     lines = await waiting_lines(ctx, {w.unit_id for w in waiting}, min(days), max(days))
     positions = {
-        entry.booking.id: position  # type: ignore[attr-defined]
+        entry.booking.id: position
         for line in lines.values()
         for position, entry in enumerate(waiting_line(line), start=1)
     }
@@ -149,18 +150,19 @@ async def planning(
                 raise UserErrors.one(f"childIds.{i}", ErrorCode.NOT_FOUND, "Cet enfant n'existe pas.")
         wanted = set(child_ids)
         children = [c for c in children if c.id in wanted]
-    query = (
-        select(
-            Booking.id,
-            Booking.child_id,
-            Booking.day,
-            Booking.state,
-            Booking.household_id,
-            Booking.unit_id,
-            Unit.name.label("unit_name"),  # type: ignore[attr-defined]
-            Unit.position.label("unit_position"),  # type: ignore[attr-defined]
-            Booking.period_id,
-            Activity.name.label("activity_name"),  # type: ignore[attr-defined]
+    # SQLAlchemy's select: SQLModel's is typed for at most 4 entities (same statement, same rows).
+    query: sa.Select[*tuple[Any, ...]] = (
+        sa.select(
+            col(Booking.id),
+            col(Booking.child_id),
+            col(Booking.day),
+            col(Booking.state),
+            col(Booking.household_id),
+            col(Booking.unit_id),
+            col(Unit.name).label("unit_name"),
+            col(Unit.position).label("unit_position"),
+            col(Booking.period_id),
+            col(Activity.name).label("activity_name"),
         )
         .join(Unit, col(Unit.id) == Booking.unit_id)
         .join(Period, col(Period.id) == Booking.period_id)
@@ -171,7 +173,7 @@ async def planning(
     if not include_cancelled_and_refused:
         query = query.where(col(Booking.state).in_(ACTIVE))
     if not include_other_accounts:
-        query = query.where(Booking.household_id == household_id)
+        query = query.where(col(Booking.household_id) == household_id)
     rows = list((await ctx.session.exec(query)).all()) if children else []
     waiting = [r for r in rows if r.state == BookingState.WAITING.value]
     return PlanningView(start, end, children, rows, await waiting_positions(ctx, waiting), household_id)

@@ -215,7 +215,9 @@ async def _load_extras(ctx: RequestContext, record: HouseholdRecord) -> RecordEx
         ).all()
     )
     pending = [c for c in changes if c.state == "pending"]
-    decided = sorted((c for c in changes if c.state != "pending"), key=lambda c: c.decided_at, reverse=True)
+    decided = sorted(
+        (c for c in changes if c.state != "pending"), key=lambda c: c.decided_at or c.created_at, reverse=True
+    )
     return RecordExtras(
         consents=consents,
         definitions=definitions,
@@ -472,7 +474,7 @@ async def child_of(
             )
         ).all()
         own = await viewer_household_id(ctx)
-        if own in links:
+        if own is not None and own in links:
             return child, own
         if ctx.viewer is not None and ctx.viewer.is_staff and links:
             return child, links[0]

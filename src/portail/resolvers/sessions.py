@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import update
-from sqlmodel import select
+from sqlmodel import col, select
 
 from portail.db.models import Account, AuthSession
 from portail.resolvers.context import RequestContext, SessionCookie, Viewer
@@ -18,7 +18,7 @@ from portail.rules.tokens import looks_like_token, new_token, token_hash
 TOUCH_EVERY = timedelta(minutes=1)
 
 
-def _expiry(ctx: RequestContext, *, remember: bool):  # type: ignore[no-untyped-def]
+def _expiry(ctx: RequestContext, *, remember: bool) -> datetime:
     return session_expiry(
         ctx.now(),
         remember=remember,
@@ -39,8 +39,8 @@ async def open_session(ctx: RequestContext, account: Account, *, remember: bool,
     if ctx.viewer is not None:
         await ctx.session.exec(
             update(AuthSession)
-            .where(AuthSession.id == ctx.viewer.session.id)  # type: ignore[arg-type]
-            .where(AuthSession.revoked_at.is_(None))  # type: ignore[union-attr]
+            .where(col(AuthSession.id) == ctx.viewer.session.id)
+            .where(col(AuthSession.revoked_at).is_(None))
             .values(revoked_at=ctx.now())
         )
     token = new_token()
@@ -69,7 +69,7 @@ async def viewer_for_token(ctx: RequestContext, token: str | None) -> Viewer | N
         row = (
             await session.exec(
                 select(AuthSession, Account)
-                .join(Account, Account.id == AuthSession.account_id)  # type: ignore[arg-type]
+                .join(Account, col(Account.id) == AuthSession.account_id)
                 .where(AuthSession.token_hash == digest)
             )
         ).first()
@@ -85,7 +85,7 @@ async def viewer_for_token(ctx: RequestContext, token: str | None) -> Viewer | N
         async with ctx.db.transaction() as session:
             await session.exec(
                 update(AuthSession)
-                .where(AuthSession.id == auth.id)  # type: ignore[arg-type]
+                .where(col(AuthSession.id) == auth.id)
                 .values(last_seen_at=auth.last_seen_at, expires_at=auth.expires_at)
             )
     return Viewer(account=account, session=auth)
@@ -97,10 +97,10 @@ async def revoke_sessions(
     """End every live session of the account, but ``keep``."""
     query = (
         update(AuthSession)
-        .where(AuthSession.account_id == account_id)  # type: ignore[arg-type]
-        .where(AuthSession.revoked_at.is_(None))  # type: ignore[union-attr]
+        .where(col(AuthSession.account_id) == account_id)
+        .where(col(AuthSession.revoked_at).is_(None))
         .values(revoked_at=ctx.now())
     )
     if keep is not None:
-        query = query.where(AuthSession.id != keep)  # type: ignore[arg-type]
+        query = query.where(col(AuthSession.id) != keep)
     await ctx.session.exec(query)

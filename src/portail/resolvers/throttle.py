@@ -59,7 +59,7 @@ async def record_failure(session: AsyncSession, ctx: RequestContext, key: str) -
     policy = _policies(ctx)[key.split(":", 1)[0]]
     now = ctx.now()
     # Make sure the row exists, then lock it: two failures at once must both be counted.
-    insert = sqlite_insert if session.bind.dialect.name == "sqlite" else pg_insert
+    insert = sqlite_insert if session.get_bind().dialect.name == "sqlite" else pg_insert
     await session.exec(insert(LoginThrottle).values(key=key, failures=0).on_conflict_do_nothing())
     row = (await session.exec(select(LoginThrottle).where(LoginThrottle.key == key).with_for_update())).one()
     row.failures = failures_now(row.failures, row.last_failure_at, now) + 1

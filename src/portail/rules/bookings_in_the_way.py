@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from portail.rules.booking_states import ACTIVE_STATES
-from portail.rules.calendar import DayReason, DayStatus, PeriodCalendar, day_status
+from portail.rules.calendar import DateSpan, DayReason, DayStatus, PeriodCalendar, day_status
 
 STANDING = frozenset(s.value for s in ACTIVE_STATES)
 
@@ -59,8 +59,8 @@ def field_closing(status: DayStatus, old: PeriodCalendar, new: PeriodCalendar) -
     return "extraDays"  # pragma: no cover - a public holiday only opens through an extra day
 
 
-def _covers(spans: Iterable[object], day: date) -> bool:
-    return any(span.start <= day <= span.end for span in spans)  # type: ignore[attr-defined]
+def _covers(spans: Iterable[DateSpan], day: date) -> bool:
+    return any(span.start <= day <= span.end for span in spans)
 
 
 @dataclass(frozen=True)

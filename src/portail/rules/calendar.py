@@ -203,7 +203,8 @@ def _school_calendar_end() -> date:
     # The data file runs to 31 December of its last year, but only the holidays of published school
     # years are in it: past the last holiday it knows, a day's status is unknown, not "school time".
     dates = _school_dates()
-    return max(dates.holidays_for_year(dates.max_year))
+    last: date = max(dates.holidays_for_year(dates.max_year))
+    return last
 
 
 @cache

@@ -11,11 +11,16 @@ from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Generic, TypeVar
 
 from portail.rules.booking_states import BookingState, Transition
 
+# What names a unit (its id; a string in the tests) and what names a booking (its row or its id).
+U = TypeVar("U", bound=Hashable)
+B = TypeVar("B", bound=Hashable)
+
 # A unit and a day: what capacity is counted for.
-Slot = tuple[Hashable, date]
+Slot = tuple[U, date]
 
 
 class Admission(StrEnum):
@@ -44,7 +49,7 @@ def admit(capacity: int | None, held: int, waiting_list: bool, waiting: int = 0)
     return Admission.WAIT if waiting_list else Admission.FULL
 
 
-class Places:
+class Places(Generic[U]):
     """Places held and bookings waiting per (unit, day) while a request's lines are decided one after
     the other (one request, several children or units).
 
@@ -54,15 +59,15 @@ class Places:
 
     __slots__ = ("held", "waiting")
 
-    def __init__(self, held: Mapping[Slot, int], waiting: Mapping[Slot, int] | None = None) -> None:
-        self.held: Counter[Slot] = Counter(held)
-        self.waiting: Counter[Slot] = Counter(waiting or {})
+    def __init__(self, held: Mapping[Slot[U], int], waiting: Mapping[Slot[U], int] | None = None) -> None:
+        self.held: Counter[Slot[U]] = Counter(held)
+        self.waiting: Counter[Slot[U]] = Counter(waiting or {})
 
-    def admit(self, slot: Slot, capacity: int | None, waiting_list: bool) -> Admission:
+    def admit(self, slot: Slot[U], capacity: int | None, waiting_list: bool) -> Admission:
         """What a new booking of ``slot`` gets now (see ``admit``)."""
         return admit(capacity, self.held[slot], waiting_list, self.waiting[slot])
 
-    def move(self, slot: Slot, change: Transition) -> None:
+    def move(self, slot: Slot[U], change: Transition) -> None:
         """Count a booking of ``slot`` that made ``change`` (from None: a new booking)."""
         self.held[slot] += change.takes_place - change.frees_place
         if change.state is BookingState.WAITING:
@@ -72,26 +77,26 @@ class Places:
 
 
 @dataclass(frozen=True)
-class InLine:
+class InLine(Generic[B]):
     """A waiting booking: when its request was made, and what breaks a tie at the same instant."""
 
-    booking: Hashable
+    booking: B
     requested_at: datetime
     request_number: int
     line: int = 0  # its position in the request, for several units or children asked together
 
 
-def _order(entry: InLine) -> tuple[datetime, int, int, str]:
+def _order(entry: InLine[B]) -> tuple[datetime, int, int, str]:
     # The booking's id last, so that even identical entries come out in one order every time.
     return (entry.requested_at, entry.request_number, entry.line, str(entry.booking))
 
 
-def waiting_line(entries: Iterable[InLine]) -> list[InLine]:
+def waiting_line(entries: Iterable[InLine[B]]) -> list[InLine[B]]:
     """The line in order: first come, first served."""
     return sorted(entries, key=_order)
 
 
-def waiting_position(entries: Iterable[InLine], booking: Hashable) -> int | None:
+def waiting_position(entries: Iterable[InLine[B]], booking: B) -> int | None:
     """The booking's place in the line (1 is next), or None when it is not in it."""
     for position, entry in enumerate(waiting_line(entries), start=1):
         if entry.booking == booking:
@@ -99,7 +104,7 @@ def waiting_position(entries: Iterable[InLine], booking: Hashable) -> int | None
     return None
 
 
-def who_gets_places(entries: Iterable[InLine], capacity: int | None, held: int) -> list[InLine]:
+def who_gets_places(entries: Iterable[InLine[B]], capacity: int | None, held: int) -> list[InLine[B]]:
     """The waiting bookings that get a place now that ``held`` places are held, first in line first."""
     line = waiting_line(entries)
     left = places_left(capacity, held)

@@ -34,10 +34,10 @@ class TariffGrid:
             raise ValueError("a tariff grid has at least one bracket")
         if self.brackets[-1].max_quotient is not None:
             raise ValueError("the last bracket of a tariff grid has no upper bound")
-        bounds = [b.max_quotient for b in self.brackets[:-1]]
-        if None in bounds:
+        if any(b.max_quotient is None for b in self.brackets[:-1]):
             raise ValueError("only the last bracket of a tariff grid is open-ended")
-        if bounds != sorted(set(bounds)):  # type: ignore[type-var]
+        bounds = [b.max_quotient for b in self.brackets[:-1] if b.max_quotient is not None]
+        if bounds != sorted(set(bounds)):
             raise ValueError("tariff brackets go by strictly increasing quotient")
         for bracket in self.brackets:
             if isinstance(bracket.price, bool) or not isinstance(bracket.price, int) or bracket.price < 0:

@@ -12,6 +12,7 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Generic, TypeVar
 
 from portail.rules.booking_states import Refusal
 
@@ -79,12 +80,17 @@ class Repeat:
     frequency: Frequency = Frequency.EVERY_WEEK
 
 
+# What names a child and a unit (their ids; strings in the tests).
+C = TypeVar("C", bound=Hashable)
+U = TypeVar("U", bound=Hashable)
+
+
 @dataclass(frozen=True)
-class Change:
+class Change(Generic[C, U]):
     """One line of a request: a child, a unit and a day, booked or cancelled."""
 
-    child: Hashable
-    unit: Hashable
+    child: C
+    unit: U
     day: date
     cancel: bool = False
 
@@ -174,8 +180,8 @@ def _week_matches(day: date, start: date, frequency: Frequency) -> bool:
 
 
 def expand_selection(
-    children: Iterable[Hashable], units: Iterable[Hashable], days: Iterable[date], *, cancel: bool = False
-) -> list[Change]:
+    children: Iterable[C], units: Iterable[U], days: Iterable[date], *, cancel: bool = False
+) -> list[Change[C, U]]:
     """The changes "RECOPIER LA SÉLECTION" makes: ``units`` on each of ``days`` for each of ``children``.
 
     ``days`` are the repeat's dates the family can still use (``repeat_dates``, less closed and past
@@ -183,22 +189,22 @@ def expand_selection(
     counts once. ``cancel`` is "Plus de jours".
     """
     days = list(days)
-    units = list(dict.fromkeys(units))
+    unique_units = list(dict.fromkeys(units))
     return [
         Change(child, unit, day, cancel)
         for child in dict.fromkeys(children)
         for day in days
-        for unit in units
+        for unit in unique_units
     ]
 
 
-def check_changes(changes: Iterable[Change], limits: RepeatLimits = DEFAULT_LIMITS) -> Refusal | None:
+def check_changes(changes: Iterable[Change[C, U]], limits: RepeatLimits = DEFAULT_LIMITS) -> Refusal | None:
     """Why a request's whole list of changes (one-off and repeated) is refused, or None.
 
     The same child, unit and day twice is refused (booking and cancelling it in one request
     too): the family meant one of the two, and we do not guess which.
     """
-    seen: set[tuple[Hashable, Hashable, date]] = set()
+    seen: set[tuple[C, U, date]] = set()
     count = 0
     for change in changes:
         count += 1

@@ -18,7 +18,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
 from typing import Any
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from portail.adapters.mail.senders import MailSender
 from portail.adapters.mail.templates import render
@@ -73,10 +73,10 @@ async def _claim(db: Database, now: datetime) -> OutboxMail | None:
     async with db.transaction() as session:
         query = (
             select(OutboxMail)
-            .where(OutboxMail.sent_at.is_(None))  # type: ignore[union-attr]
-            .where(OutboxMail.failed_at.is_(None))  # type: ignore[union-attr]
+            .where(col(OutboxMail.sent_at).is_(None))
+            .where(col(OutboxMail.failed_at).is_(None))
             .where(OutboxMail.next_attempt_at <= now)
-            .order_by(OutboxMail.next_attempt_at, OutboxMail.created_at)
+            .order_by(col(OutboxMail.next_attempt_at), col(OutboxMail.created_at))
             .limit(1)
             .with_for_update(skip_locked=True)
         )

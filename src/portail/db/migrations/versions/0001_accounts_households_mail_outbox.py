@@ -8,7 +8,7 @@ Create Date: 2026-11-27 03:26:25.120864
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
 from alembic import op
 
 import portail.db.models.base

@@ -8,7 +8,7 @@ Create Date: 2026-11-27 06:26:12.702459
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
 from alembic import op
 
 import portail.db.models.base
