@@ -219,7 +219,7 @@ async def held_lines(ctx: RequestContext, request_ids: list[uuid.UUID]) -> list[
 async def requests_being_paid(ctx: RequestContext, request_ids: list[uuid.UUID]) -> set[uuid.UUID]:
     """Those of the requests a payment that may still succeed covers."""
     rows = await ctx.session.exec(
-        select(PaymentItem.request_id)
+        select(col(PaymentItem.request_id))
         .join(Payment, col(Payment.id) == PaymentItem.payment_id)
         .where(col(PaymentItem.request_id).in_(request_ids), col(Payment.state).in_(PAYMENT_UNDER_WAY))
     )
@@ -292,7 +292,9 @@ async def _lock(ctx: RequestContext, booking_ids: list[uuid.UUID]) -> list[Booki
     if not booking_ids:
         return []
     s = ctx.session
-    slots = (await s.exec(select(Booking.unit_id, Booking.day).where(col(Booking.id).in_(booking_ids)))).all()
+    slots = (
+        await s.exec(select(col(Booking.unit_id), col(Booking.day)).where(col(Booking.id).in_(booking_ids)))
+    ).all()
     await lock_slots(s, slots)
     rows = await s.exec(
         select(Booking)

@@ -167,7 +167,8 @@ async def _open_basket_payment(ctx: RequestContext, regie_id: uuid.UUID | None) 
             "attendez quelques minutes qu'il se termine.",
         )
     regie = await ctx.session.get(Regie, regie_id)
-    assert regie is not None and ctx.viewer is not None
+    # Entries were found: the viewer is a family and the regie exists.
+    assert regie is not None and ctx.viewer is not None and household_id is not None
     if not regie.payfip_client_number:
         raise UserErrors.one(
             "regieId",

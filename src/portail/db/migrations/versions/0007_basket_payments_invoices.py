@@ -10,7 +10,7 @@ Create Date: 2026-12-01 12:07:57.604469
 from collections.abc import Sequence
 
 import sqlalchemy as sa
-import sqlmodel
+import sqlmodel.sql.sqltypes
 from alembic import op
 
 import portail.db.models.base
