@@ -107,6 +107,40 @@ async def _recount_slots(settings: Settings) -> int:
     return len(after - before)
 
 
+async def _invoice(settings: Settings, month: str, regie: str | None) -> tuple[str, str | None]:
+    """The monthly invoicing run, as staff's ``runInvoicing`` does it; (summary, error)."""
+    import uuid
+
+    from portail.clock import Clock
+    from portail.db.engine import Database
+    from portail.resolvers.context import RequestContext
+    from portail.resolvers.errors import UserErrors
+    from portail.resolvers.invoices import run_month
+    from portail.rules.pricing import format_amount
+
+    await _migrate(settings)
+    db = Database(settings.effective_database_url)
+    ctx = RequestContext(db=db, settings=settings, clock=Clock(), request_id="cli-invoice")
+    try:
+        regie_id = None
+        if regie is not None:
+            try:
+                regie_id = uuid.UUID(regie)
+            except ValueError:
+                return "", "--regie : identifiant de régie invalide"
+        run = await run_month(ctx, month, regie_id, regie_given=regie is not None)
+    except UserErrors as refused:
+        return "", "; ".join(e.message for e in refused.errors)
+    finally:
+        await ctx.close()
+        await db.dispose()
+    return (
+        f"Facturation {run.month} : {run.issued} facture(s) émise(s) pour {format_amount(run.total)}, "
+        f"{run.already} foyer(s) déjà facturé(s).",
+        None,
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="portail", description="Portail Familles API server.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -130,6 +164,11 @@ def main(argv: list[str] | None = None) -> None:
         help="set each day's counters of places held and waiting from the bookings (after bookings were "
         "imported or changed outside the API)",
     )
+    invoice = sub.add_parser(
+        "invoice", help="the monthly invoicing run: one invoice per household and regie (safe to run twice)"
+    )
+    invoice.add_argument("--month", required=True, help='the month, e.g. "2027-01" (it must be over)')
+    invoice.add_argument("--regie", default=None, help="only this regie (its id; default: every regie)")
     export = sub.add_parser("export-schema", help="write the GraphQL SDL")
     export.add_argument("--output", default="-", help="file to write (default: standard output)")
     args = parser.parse_args(argv)
@@ -155,6 +194,11 @@ def main(argv: list[str] | None = None) -> None:
     elif args.command == "recount-slots":
         fixed = asyncio.run(_recount_slots(settings))
         print(f"Compteurs des créneaux recalculés : {fixed} corrigé(s).")
+    elif args.command == "invoice":
+        summary, problem = asyncio.run(_invoice(settings, args.month, args.regie))
+        if problem:
+            sys.exit(f"portail: {problem}")
+        print(summary)
     elif args.command == "create-staff":
         if sys.stdin.isatty():
             password = getpass.getpass("Mot de passe : ")

@@ -135,3 +135,17 @@ async def next_number(session: AsyncSession, name: str) -> int:
         .returning(col(RequestNumberCounter.value))
     )
     return int(result.scalar_one())
+
+
+async def next_numbers(session: AsyncSession, name: str, count: int) -> int:
+    """The first of ``count`` consecutive values of counter ``name``, taken at once in the caller's
+    transaction (a batch numbers its rows ``first … first + count - 1``; locked like ``next_number``)."""
+    insert = postgresql.insert if _dialect(session) == "postgresql" else sqlite.insert
+    await session.exec(insert(RequestNumberCounter).values(name=name, value=0).on_conflict_do_nothing())
+    result = await session.exec(
+        update(RequestNumberCounter)
+        .where(col(RequestNumberCounter.name) == name)
+        .values(value=RequestNumberCounter.value + count)
+        .returning(col(RequestNumberCounter.value))
+    )
+    return int(result.scalar_one()) - count + 1

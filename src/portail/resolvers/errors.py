@@ -64,6 +64,7 @@ class ErrorCode(Enum):
     PAYMENT_IN_PROGRESS = (
         "A payment of this basket or invoice is under way at PayFiP: finish it, or wait until it ends."
     )
+    NOTHING_TO_PAY = "Nothing is left to pay there: the invoice is paid, cancelled, or a credit note."
     PAYMENT_UNAVAILABLE = (
         "Online payment cannot be opened: PayFiP does not answer, or the regie takes no online payment "
         "(see the message)."

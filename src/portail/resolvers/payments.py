@@ -28,13 +28,14 @@ from portail.clock import Clock
 from portail.db.engine import Database
 from portail.db.locks import lock_slots, next_number
 from portail.db.models import Booking, BookingLine, BookingRequest, Regie
+from portail.db.models.invoices import Invoice
 from portail.db.models.payments import BasketEntry, Payment, PaymentItem
 from portail.resolvers import invoicing
 from portail.resolvers.basket import PAYMENT_UNDER_WAY, held_lines
 from portail.resolvers.booking_changes import BookingChanges, policy_of, request_authors, slot_counts
 from portail.resolvers.catalogue_reading import Catalogue, load_catalogue, period_path
 from portail.resolvers.context import RequestContext, today
-from portail.resolvers.errors import ErrorCode, UserErrors
+from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
 from portail.resolvers.households import children_by_id, viewer_household_id
 from portail.resolvers.mail import client_link, send_mail
 from portail.resolvers.transactions import in_transaction
@@ -49,6 +50,7 @@ from portail.rules.booking_states import (
     transition,
 )
 from portail.rules.capacity import places_left
+from portail.rules.invoices import InvoiceState, invoice_number_text, invoice_state
 from portail.rules.pricing import format_amount
 from portail.rules.repeat import french_date
 from portail.settings import Settings
@@ -64,6 +66,8 @@ UNSENT_AFTER = timedelta(minutes=5)
 RECONCILE_AFTER = timedelta(minutes=20)
 MIN_ONLINE_AMOUNT = 100  # PayFiP takes 1,00 € and more
 NOTIFICATION_PATH = "/payfip/notification"
+MAX_INVOICES = 50  # per payment
+OPEN_INVOICE_STATES = (InvoiceState.UNPAID, InvoiceState.PARTLY_PAID)
 
 
 class PaymentState:
@@ -169,23 +173,11 @@ async def _open_basket_payment(ctx: RequestContext, regie_id: uuid.UUID | None) 
     regie = await ctx.session.get(Regie, regie_id)
     # Entries were found: the viewer is a family and the regie exists.
     assert regie is not None and ctx.viewer is not None and household_id is not None
-    if not regie.payfip_client_number:
-        raise UserErrors.one(
-            "regieId",
-            ErrorCode.PAYMENT_UNAVAILABLE,
-            "Le paiement en ligne n'est pas ouvert pour cette régie.",
-        )
     amounts: dict[uuid.UUID, int] = {}
     for line, _ in await held_lines(ctx, request_ids):
         amounts[line.request_id] = amounts.get(line.request_id, 0) + line.price
     amount = sum(amounts.values())
-    if amount < MIN_ONLINE_AMOUNT:
-        raise UserErrors.one(
-            "regieId",
-            ErrorCode.PAYMENT_UNAVAILABLE,
-            f"Le paiement en ligne demande au moins {format_amount(MIN_ONLINE_AMOUNT)} : "
-            "réglez ce panier auprès du service.",
-        )
+    _check_online(regie, amount, "regieId")
     number = await next_number(ctx.session, COUNTER)
     payment = Payment(
         household_id=household_id,
@@ -203,6 +195,119 @@ async def _open_basket_payment(ctx: RequestContext, regie_id: uuid.UUID | None) 
             PaymentItem(payment_id=payment.id, request_id=request_id, amount=amounts.get(request_id, 0))
         )
     return payment
+
+
+async def checkout_invoices(
+    ctx: RequestContext, invoice_ids: list[uuid.UUID | None], return_url: str | None
+) -> Checkout:
+    """ "Payer en ligne": open the PayFiP payment of the household's invoices (one or several, of one
+    regie: each regie is paid on its own) and answer where to send the browser."""
+    back = _return_url(ctx, return_url)
+    payment = await in_transaction(ctx, lambda: _open_invoice_payment(ctx, invoice_ids))
+    if payment.idop is not None:
+        return Checkout(payment, payfip_of(ctx).payment_page_url(payment.idop))
+    return await _send_to_payfip(ctx, payment, back)
+
+
+async def _open_invoice_payment(ctx: RequestContext, invoice_ids: list[uuid.UUID | None]) -> Payment:
+    household_id = await viewer_household_id(ctx)
+    if not invoice_ids:
+        raise UserErrors.one("invoiceIds", ErrorCode.REQUIRED, "Choisissez au moins une facture.")
+    if len(invoice_ids) > MAX_INVOICES:
+        raise UserErrors.one(
+            "invoiceIds", ErrorCode.TOO_MANY_CHANGES, f"Au plus {MAX_INVOICES} factures par paiement."
+        )
+    wanted = {i for i in invoice_ids if i is not None}
+    rows: dict[uuid.UUID, Invoice] = {}
+    if household_id is not None and wanted:
+        found = await ctx.session.exec(
+            select(Invoice)
+            .where(col(Invoice.id).in_(wanted), Invoice.household_id == household_id)
+            .order_by(col(Invoice.id))
+            .with_for_update()
+        )
+        rows = {r.id: r for r in found.all()}
+    errors = []
+    for i, invoice_id in enumerate(invoice_ids):
+        row = rows.get(invoice_id) if invoice_id is not None else None
+        if row is None:
+            errors.append(FieldError(f"invoiceIds.{i}", ErrorCode.NOT_FOUND, "Cette facture n'existe pas."))
+        elif row.state not in OPEN_INVOICE_STATES or row.kind != "invoice":
+            errors.append(
+                FieldError(f"invoiceIds.{i}", ErrorCode.NOTHING_TO_PAY, "Cette facture n'est plus à régler.")
+            )
+    if errors:
+        raise UserErrors(errors)
+    invoices = list(rows.values())
+    if len({r.regie_id for r in invoices}) > 1:
+        raise UserErrors.one(
+            "invoiceIds", ErrorCode.INVALID, "Payez en une fois les factures d'une même régie seulement."
+        )
+    open_payment = await _invoice_payment_under_way(ctx, [r.id for r in invoices])
+    now = ctx.now()
+    if open_payment is not None:
+        covered = set(
+            (
+                await ctx.session.exec(
+                    select(col(PaymentItem.invoice_id)).where(PaymentItem.payment_id == open_payment.id)
+                )
+            ).all()
+        )
+        fresh = open_payment.idop is not None and now - open_payment.created_at < IDOP_LIFETIME
+        if fresh and covered == set(rows):
+            return open_payment
+        raise UserErrors.one(
+            "invoiceIds",
+            ErrorCode.PAYMENT_IN_PROGRESS,
+            "Un paiement de ces factures est déjà en cours : terminez-le sur la page de paiement, ou "
+            "attendez quelques minutes qu'il se termine.",
+        )
+    assert ctx.viewer is not None and household_id is not None
+    regie = await _regie(ctx, invoices[0].regie_id)
+    owed = {r.id: r.total - r.paid for r in invoices}
+    amount = sum(owed.values())
+    _check_online(regie, amount, "invoiceIds")
+    payment = Payment(
+        household_id=household_id,
+        regie_id=regie.id,
+        purpose="invoices",
+        amount=amount,
+        refdet=payment_reference(today(ctx), await next_number(ctx.session, COUNTER)),
+        payer_email=ctx.viewer.account.email,
+        created_at=now,
+    )
+    ctx.session.add(payment)
+    await ctx.session.flush()
+    for invoice_id, due in owed.items():
+        ctx.session.add(PaymentItem(payment_id=payment.id, invoice_id=invoice_id, amount=due))
+    return payment
+
+
+def _check_online(regie: Regie, amount: int, field: str) -> None:
+    """Whether PayFiP can take ``amount`` for the regie; a field-named refusal if not."""
+    if not regie.payfip_client_number:
+        raise UserErrors.one(
+            field, ErrorCode.PAYMENT_UNAVAILABLE, "Le paiement en ligne n'est pas ouvert pour cette régie."
+        )
+    if amount < MIN_ONLINE_AMOUNT:
+        raise UserErrors.one(
+            field,
+            ErrorCode.PAYMENT_UNAVAILABLE,
+            f"Le paiement en ligne demande au moins {format_amount(MIN_ONLINE_AMOUNT)} : "
+            "réglez auprès du service.",
+        )
+
+
+async def _invoice_payment_under_way(ctx: RequestContext, invoice_ids: list[uuid.UUID]) -> Payment | None:
+    return (
+        await ctx.session.exec(
+            select(Payment)
+            .join(PaymentItem, col(PaymentItem.payment_id) == Payment.id)
+            .where(col(PaymentItem.invoice_id).in_(invoice_ids), col(Payment.state).in_(PAYMENT_UNDER_WAY))
+            .order_by(col(Payment.created_at).desc())
+            .limit(1)
+        )
+    ).first()
 
 
 async def _payment_under_way(ctx: RequestContext, request_ids: list[uuid.UUID]) -> Payment | None:
@@ -361,7 +466,10 @@ async def _record_outcome(ctx: RequestContext, payment_id: uuid.UUID, detail: Pa
         payment.state = PaymentState.PAID
         payment.paid_at = detail.transacted_at or ctx.now()
         ctx.session.add(payment)
-        await _apply_basket_payment(ctx, payment)
+        if payment.purpose == "invoices":
+            await _apply_invoice_payment(ctx, payment)
+        else:
+            await _apply_basket_payment(ctx, payment)
     else:
         payment.state = PaymentState.REFUSED if detail.refused else PaymentState.ABANDONED
         ctx.session.add(payment)
@@ -413,6 +521,34 @@ async def _apply_basket_payment(ctx: RequestContext, payment: Payment) -> None:
     invoice = await invoicing.issue_paid_basket_invoice(ctx, payment, bookings)
     await _mail_payment(ctx, payment, invoice.number_text, refund=False)
     await _mail_bookings(ctx, changes.lines, bookings)
+
+
+async def _apply_invoice_payment(ctx: RequestContext, payment: Payment) -> None:
+    """Invoices paid online: what each was owed is settled (paid meanwhile at the desk: the surplus is
+    flagged for a refund); the payer gets the payment's confirmation."""
+    items = (await ctx.session.exec(select(PaymentItem).where(PaymentItem.payment_id == payment.id))).all()
+    ids = [i.invoice_id for i in items if i.invoice_id is not None]
+    found = await ctx.session.exec(
+        select(Invoice).where(col(Invoice.id).in_(ids)).order_by(col(Invoice.id)).with_for_update()
+    )
+    rows = {r.id: r for r in found.all()}
+    surplus = 0
+    for item in items:
+        row = rows.get(item.invoice_id) if item.invoice_id else None
+        if row is None:
+            continue
+        owed = max(0, row.total - row.paid) if row.state in OPEN_INVOICE_STATES else 0
+        settled = min(owed, item.amount)
+        surplus += item.amount - settled
+        row.paid += settled
+        row.state = invoice_state(row.total, row.paid, row.cancelled_by_id is not None).value
+        ctx.session.add(row)
+    if surplus:
+        payment.needs_refund = True
+        payment.note = f"Trop-perçu de {format_amount(surplus)} : à rembourser."
+        ctx.session.add(payment)
+    numbers = ", ".join(invoice_number_text(r.year, r.number) for r in rows.values())
+    await _mail_payment(ctx, payment, numbers, refund=False)
 
 
 async def _bookings_paid_for(ctx: RequestContext, entries: list[BasketEntry]) -> list[Booking]:

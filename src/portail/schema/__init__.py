@@ -26,6 +26,9 @@ from portail.schema.cost import CostLimits
 from portail.schema.documents.mutations import DocumentMutations
 from portail.schema.documents.queries import DocumentQueries
 from portail.schema.extensions import BoundedValidation, MaskInternalErrors, ParseOffLoop, log_refusals
+from portail.schema.invoices.mutations import InvoiceMutations
+from portail.schema.invoices.queries import InvoiceQueries
+from portail.schema.payments.queries import PaymentQueries
 from portail.schema.records.mutations import RecordMutations
 from portail.schema.records.queries import RecordQueries
 from portail.schema.scalars import SCALAR_OVERRIDES
@@ -33,7 +36,17 @@ from portail.schema.validation import SingleLoginRule, TextLiteralRule
 from portail.settings import Settings
 
 Query = merge_types(
-    "Query", (AccountQueries, RecordQueries, DocumentQueries, CatalogueQueries, BookingQueries, BasketQueries)
+    "Query",
+    (
+        AccountQueries,
+        RecordQueries,
+        DocumentQueries,
+        CatalogueQueries,
+        BookingQueries,
+        BasketQueries,
+        PaymentQueries,
+        InvoiceQueries,
+    ),
 )
 Query.__strawberry_definition__.description = "Everything a client can read."
 Mutation = merge_types(
@@ -45,6 +58,7 @@ Mutation = merge_types(
         CatalogueMutations,
         BookingMutations,
         BasketMutations,
+        InvoiceMutations,
     ),
 )
 Mutation.__strawberry_definition__.description = (

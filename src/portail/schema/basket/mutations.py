@@ -7,11 +7,12 @@ from typing import Annotated
 import strawberry
 
 from portail.resolvers import basket, payments
-from portail.schema.basket.types import Basket, Payment
+from portail.schema.basket.types import Basket
 from portail.schema.context import Info
 from portail.schema.errors import UserError
 from portail.schema.ids import parse_id
 from portail.schema.mutations import run_mutation, run_steps
+from portail.schema.payments.types import CheckoutPayload, Payment
 from portail.schema.permissions import FAMILY
 
 
@@ -19,16 +20,6 @@ from portail.schema.permissions import FAMILY
 class BasketPayload:
     basket: Basket | None = strawberry.field(description="The basket as it now is; null on error.")
     errors: list[UserError] = strawberry.field(description="What to fix; empty on success.")
-
-
-@strawberry.type(description="Result of `checkoutBasket`: where to send the payer.")
-class CheckoutPayload:
-    payment: Payment | None = strawberry.field(description="The payment opened; null on error.")
-    redirect_url: str | None = strawberry.field(
-        description="PayFiP's payment page for it: send the browser there (a full page load, not a "
-        "fetch). PayFiP sends the payer back to `returnUrl` with `?payment=<id>`."
-    )
-    errors: list[UserError] = strawberry.field(description="What went wrong; empty on success.")
 
 
 @strawberry.type

@@ -8,10 +8,8 @@ import datetime
 import strawberry
 
 from portail.resolvers import basket
-from portail.resolvers.rows import Payment as PaymentRow
 from portail.rules.booking_states import request_number_text
 from portail.rules.pricing import format_amount
-from portail.schema.basket.enums import PaymentState
 from portail.schema.catalogue.types import Regie
 from portail.schema.ids import to_id
 
@@ -125,29 +123,4 @@ class Basket:
             total=view.total,
             total_text=format_amount(view.total),
             is_empty=not view.regies,
-        )
-
-
-@strawberry.type(description="A payment to a regie: online through PayFiP, or recorded at the desk.")
-class Payment:
-    id: strawberry.ID = strawberry.field(description="Opaque id.")
-    state: PaymentState = strawberry.field(description="Where it stands.")
-    amount: int = strawberry.field(description="Amount, in cents.")
-    amount_text: str = strawberry.field(description="Amount in French.")
-    reference: str = strawberry.field(
-        description='"Référence de la dette" (PayFiP\'s refdet), e.g. "20211220X19".'
-    )
-    created_at: datetime.datetime = strawberry.field(description="When it was opened.")
-    paid_at: datetime.datetime | None = strawberry.field(description="When the payer paid (PayFiP's time).")
-
-    @classmethod
-    def from_row(cls, row: PaymentRow) -> Payment:
-        return cls(
-            id=to_id(row.id),
-            state=PaymentState.of(row.state),
-            amount=row.amount,
-            amount_text=format_amount(row.amount),
-            reference=row.refdet,
-            created_at=row.created_at,
-            paid_at=row.paid_at,
         )

@@ -1,4 +1,4 @@
-"""The basket domain's enums."""
+"""The payments domain's enums."""
 
 from __future__ import annotations
 

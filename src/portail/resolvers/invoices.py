@@ -1,0 +1,358 @@
+"""'Mes factures': the household's invoices and credit notes, the count still to pay, one invoice's
+detail, and the monthly invoicing run that issues them (activities invoiced afterwards)."""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+from sqlmodel import col, func, select
+
+from portail.db.bulk import insert_rows
+from portail.db.locks import next_numbers
+from portail.db.models import Account, Booking, Child, Guardian, Household, Regie
+from portail.db.models.base import new_id
+from portail.db.models.catalogue import Activity, Period, Unit
+from portail.db.models.invoices import Invoice, InvoiceLine
+from portail.db.models.payments import Payment, PaymentItem
+from portail.resolvers.context import RequestContext, today
+from portail.resolvers.errors import ErrorCode, UserErrors
+from portail.resolvers.households import viewer_household_id
+from portail.resolvers.invoicing import billed_address
+from portail.resolvers.mail import client_link, send_mail
+from portail.resolvers.transactions import in_transaction
+from portail.rules.basket import line_designation
+from portail.rules.booking_states import BookingState
+from portail.rules.invoices import InvoiceState, due_date, invoice_number_text, number_counter
+from portail.rules.pricing import format_amount
+
+MAX_PAGE = 100
+# What is still owed on these.
+OPEN_STATES = (InvoiceState.UNPAID.value, InvoiceState.PARTLY_PAID.value)
+# Households invoiced per transaction by the monthly run: each batch commits on its own (a crash
+# loses nothing: running the month again issues only what is missing).
+RUN_BATCH = 500
+
+
+@dataclass
+class InvoicePayment:
+    """A payment settling (part of) an invoice."""
+
+    payment: Payment
+    amount: int
+
+
+@dataclass
+class InvoiceView:
+    """An invoice with its regie, lines and payments."""
+
+    invoice: Invoice
+    regie: Regie
+    lines: list[InvoiceLine] = field(default_factory=list)
+    payments: list[InvoicePayment] = field(default_factory=list)
+
+    @property
+    def number_text(self) -> str:
+        return invoice_number_text(self.invoice.year, self.invoice.number)
+
+    @property
+    def left_to_pay(self) -> int:
+        if self.invoice.state not in OPEN_STATES:
+            return 0
+        return max(0, self.invoice.total - self.invoice.paid)
+
+
+@dataclass
+class InvoicePage:
+    views: list[InvoiceView]
+    has_next: bool
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+
+
+async def invoices(
+    ctx: RequestContext, *, first: int, after: tuple[date, int, str] | None, to_pay_only: bool
+) -> InvoicePage:
+    """The household's invoices and credit notes, newest first, a page at a time."""
+    household_id = await viewer_household_id(ctx)
+    if household_id is None:
+        return InvoicePage([], False)
+    limit = max(1, min(first, MAX_PAGE))
+    order = (col(Invoice.issued_at).desc(), col(Invoice.number).desc(), col(Invoice.id).desc())
+    query = select(Invoice).where(Invoice.household_id == household_id).order_by(*order).limit(limit + 1)
+    if to_pay_only:
+        query = query.where(col(Invoice.state).in_(OPEN_STATES))
+    if after is not None:
+        issued, number, id_ = after
+        query = query.where(
+            sa.tuple_(col(Invoice.issued_at), col(Invoice.number), col(Invoice.id))
+            < sa.tuple_(sa.literal(issued), sa.literal(number), sa.literal(uuid.UUID(id_)))
+        )
+    rows = list((await ctx.session.exec(query)).all())
+    return InvoicePage(await _views(ctx, rows[:limit]), len(rows) > limit)
+
+
+async def invoice(ctx: RequestContext, invoice_id: uuid.UUID | None) -> InvoiceView | None:
+    """One of the household's invoices (another family's: None, like an unknown id)."""
+    household_id = await viewer_household_id(ctx)
+    if household_id is None or invoice_id is None:
+        return None
+    row = (
+        await ctx.session.exec(
+            select(Invoice).where(Invoice.id == invoice_id, Invoice.household_id == household_id)
+        )
+    ).first()
+    return (await _views(ctx, [row]))[0] if row else None
+
+
+async def unpaid_invoice_count(ctx: RequestContext) -> int:
+    """How many of the household's invoices are still to pay (the guide's counter)."""
+    household_id = await viewer_household_id(ctx)
+    if household_id is None:
+        return 0
+    count = await ctx.session.exec(
+        select(func.count())
+        .select_from(Invoice)
+        .where(Invoice.household_id == household_id, col(Invoice.state).in_(OPEN_STATES))
+    )
+    return int(count.one())
+
+
+async def _views(ctx: RequestContext, rows: list[Invoice]) -> list[InvoiceView]:
+    """The invoices with their regies, lines and payments, in a fixed number of statements."""
+    if not rows:
+        return []
+    ids = [r.id for r in rows]
+    regies = {
+        r.id: r
+        for r in (
+            await ctx.session.exec(select(Regie).where(col(Regie.id).in_({r.regie_id for r in rows})))
+        ).all()
+    }
+    views = {r.id: InvoiceView(r, regies[r.regie_id]) for r in rows}
+    lines = await ctx.session.exec(
+        select(InvoiceLine).where(col(InvoiceLine.invoice_id).in_(ids)).order_by(col(InvoiceLine.position))
+    )
+    for line in lines.all():
+        views[line.invoice_id].lines.append(line)
+    paid = await ctx.session.exec(
+        select(PaymentItem, Payment)
+        .join(Payment, col(Payment.id) == PaymentItem.payment_id)
+        .where(col(PaymentItem.invoice_id).in_(ids), Payment.state == "paid")
+        .order_by(col(Payment.paid_at))
+    )
+    for item, payment in paid.all():
+        assert item.invoice_id is not None
+        views[item.invoice_id].payments.append(InvoicePayment(payment, item.amount))
+    return [views[i] for i in ids]
+
+
+# ---------------------------------------------------------------------------------------------
+# The monthly run
+
+
+@dataclass
+class InvoicingRun:
+    """What a run issued: invoices (new ones only), for how much in all."""
+
+    month: str
+    issued: int = 0
+    total: int = 0
+    already: int = 0
+
+
+def month_bounds(month: str) -> tuple[date, date] | None:
+    """The first and last day of "2027-01" (None when it is not such a month)."""
+    try:
+        year, number = (int(part) for part in month.split("-"))
+        first = date(year, number, 1)
+    except ValueError:
+        return None
+    if len(month) != 7 or not 2000 <= year <= 2999:
+        return None
+    following = date(year + number // 12, number % 12 + 1, 1)
+    return first, following - timedelta(days=1)
+
+
+async def run_month(
+    ctx: RequestContext, month: str, regie_id: uuid.UUID | None, *, regie_given: bool
+) -> InvoicingRun:
+    """Issue, for ``month``, one invoice per household and regie of what its activities invoiced
+    afterwards delivered: the days booked and accepted (a cancellation still asked counts: the place
+    was held). Running a month again issues nothing twice (the households already invoiced are
+    skipped); numbers follow each other per regie and year. Runs its own transactions, a batch of
+    households at a time."""
+    bounds = month_bounds(month)
+    if bounds is None:
+        raise UserErrors.one("month", ErrorCode.INVALID, "Le mois s'écrit AAAA-MM, par exemple 2027-01.")
+    if bounds[1] >= today(ctx):
+        # A month is invoiced once over: a day booked later in it would never be invoiced.
+        raise UserErrors.one("month", ErrorCode.INVALID, "Ce mois n'est pas terminé : il se facture ensuite.")
+    regies = list((await ctx.session.exec(select(Regie).order_by(col(Regie.name)))).all())
+    if regie_given:
+        regies = [r for r in regies if r.id == regie_id]
+        if not regies:
+            raise UserErrors.one("regieId", ErrorCode.NOT_FOUND, "Cette régie n'existe pas.")
+    run = InvoicingRun(month)
+    for regie in regies:
+        await _run_regie(ctx, regie, month, bounds, run)
+    return run
+
+
+async def _run_regie(
+    ctx: RequestContext, regie: Regie, month: str, bounds: tuple[date, date], run: InvoicingRun
+) -> None:
+    billable = await _billable_bookings(ctx, regie.id, bounds)
+    done = set(
+        (
+            await ctx.session.exec(
+                select(Invoice.household_id).where(
+                    Invoice.regie_id == regie.id, Invoice.month == month, Invoice.origin == "monthly"
+                )
+            )
+        ).all()
+    )
+    run.already += len(done & set(billable))
+    households = sorted(h for h in billable if h not in done)
+    for start in range(0, len(households), RUN_BATCH):
+        batch = households[start : start + RUN_BATCH]
+        await in_transaction(ctx, lambda batch=batch: _issue_batch(ctx, regie, month, batch, billable, run))  # type: ignore[misc]
+
+
+BillableDay = tuple[Booking, Unit, Child]
+
+
+async def _billable_bookings(
+    ctx: RequestContext, regie_id: uuid.UUID, bounds: tuple[date, date]
+) -> dict[uuid.UUID, list[BillableDay]]:
+    """The month's days to invoice for the regie, per household, in one statement."""
+    held = [BookingState.ACCEPTED.value, BookingState.CANCELLATION_REQUESTED.value]
+    rows = await ctx.session.exec(
+        select(Booking, Unit, Child)
+        .join(Unit, col(Unit.id) == Booking.unit_id)
+        .join(Period, col(Period.id) == Unit.period_id)
+        .join(Activity, col(Activity.id) == Period.activity_id)
+        .join(Child, col(Child.id) == Booking.child_id)
+        .where(
+            col(Activity.regie_id) == regie_id,
+            col(Activity.payment) == "invoice",
+            col(Booking.day).between(*bounds),
+            col(Booking.state).in_(held),
+        )
+        .order_by(col(Booking.household_id), col(Child.last_name), col(Child.first_name), col(Booking.day))
+    )
+    per_household: dict[uuid.UUID, list[BillableDay]] = defaultdict(list)
+    for booking, unit, child in rows.all():
+        per_household[booking.household_id].append((booking, unit, child))
+    return per_household
+
+
+async def _issue_batch(
+    ctx: RequestContext,
+    regie: Regie,
+    month: str,
+    households: list[uuid.UUID],
+    billable: dict[uuid.UUID, list[BillableDay]],
+    run: InvoicingRun,
+) -> None:
+    s = ctx.session
+    # Again under this transaction: a run started meanwhile may have invoiced some of them.
+    done = set(
+        (
+            await s.exec(
+                select(Invoice.household_id).where(
+                    Invoice.regie_id == regie.id,
+                    Invoice.month == month,
+                    Invoice.origin == "monthly",
+                    col(Invoice.household_id).in_(households),
+                )
+            )
+        ).all()
+    )
+    households = [h for h in households if h not in done]
+    if not households:
+        return
+    rows = {h.id: h for h in (await s.exec(select(Household).where(col(Household.id).in_(households)))).all()}
+    issued_on = today(ctx)
+    # A block of numbers, taken last (its counter row stays locked to the commit: no gap, no double).
+    first_number = await next_numbers(s, number_counter(regie.id, issued_on.year), len(households))
+    now = ctx.now()
+    invoice_rows, line_rows = [], []
+    for offset, household_id in enumerate(households):
+        days = billable[household_id]
+        invoice_id = new_id()
+        total = sum(booking.price for booking, _, _ in days)
+        household = rows[household_id]
+        invoice_rows.append(
+            {
+                "id": invoice_id,
+                "regie_id": regie.id,
+                "household_id": household_id,
+                "year": issued_on.year,
+                "number": first_number + offset,
+                "kind": "invoice",
+                "origin": "monthly",
+                "month": month,
+                "issued_at": now,
+                "due_date": due_date(issued_on, regie.payment_days),
+                "total": total,
+                "paid": 0,
+                "state": InvoiceState.UNPAID.value if total > 0 else InvoiceState.PAID.value,
+                "cancels_id": None,
+                "cancelled_by_id": None,
+                "billed_name": household.name,
+                "billed_address": billed_address(household),
+                "issued_by": ctx.viewer.account.id if ctx.viewer else None,
+            }
+        )
+        for position, (booking, unit, child) in enumerate(days):
+            line_rows.append(
+                {
+                    "id": new_id(),
+                    "invoice_id": invoice_id,
+                    "position": position,
+                    "child_id": child.id,
+                    "child_name": f"{child.last_name} {child.first_name}",
+                    "designation": line_designation(unit.name, False, booking.day),
+                    "day": booking.day,
+                    "quantity": 1,
+                    "unit_price": booking.price,
+                    "amount": booking.price,
+                    "booking_id": booking.id,
+                }
+            )
+        run.issued += 1
+        run.total += total
+    await insert_rows(s, Invoice, invoice_rows)
+    await insert_rows(s, InvoiceLine, line_rows)
+    await _mail_invoices(ctx, regie, month, invoice_rows)
+
+
+async def _mail_invoices(
+    ctx: RequestContext, regie: Regie, month: str, invoice_rows: list[dict[str, object]]
+) -> None:
+    """Each household's guardians with an account are told of their invoice."""
+    by_household = {row["household_id"]: row for row in invoice_rows}
+    accounts = await ctx.session.exec(
+        select(Guardian.household_id, Account.email)
+        .join(Account, col(Account.guardian_id) == Guardian.id)
+        .where(col(Guardian.household_id).in_(list(by_household)), col(Account.confirmed_at).is_not(None))
+    )
+    for household_id, email in accounts.all():
+        row = by_household[household_id]
+        send_mail(
+            ctx,
+            "invoice_issued",
+            email,
+            regie=regie.name,
+            month=month,
+            number=invoice_number_text(int(str(row["year"])), int(str(row["number"]))),
+            total=format_amount(int(str(row["total"]))),
+            due=row["due_date"].strftime("%d/%m/%Y") if isinstance(row["due_date"], date) else "",
+            link=client_link(ctx, "/factures"),
+        )

@@ -1,0 +1,69 @@
+"""The invoices domain's queries: "Mes factures", its counter, an invoice's detail."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from portail.resolvers import invoices
+from portail.resolvers.errors import UserErrors
+from portail.schema.context import Info
+from portail.schema.errors import not_found
+from portail.schema.ids import parse_id
+from portail.schema.invoices.types import Invoice, InvoiceConnection
+from portail.schema.pagination import AT, ID, INT, After, PageSize, decode_cursor, edges, page_info
+from portail.schema.permissions import FAMILY
+
+
+@strawberry.type
+class InvoiceQueries:
+    @strawberry.field(
+        permission_classes=FAMILY,
+        description='"Mes factures": the household\'s invoices and credit notes, newest first.',
+    )
+    async def invoices(
+        self,
+        info: Info,
+        first: PageSize = 20,
+        after: After = None,
+        to_pay_only: Annotated[
+            bool, strawberry.argument(description="Only those still to pay (unpaid or partly paid).")
+        ] = False,
+    ) -> InvoiceConnection:
+        key = decode_cursor(after, "invoices", (AT, INT, ID))
+        try:
+            page = await invoices.invoices(
+                info.context.app,
+                first=first,
+                after=(key[0], key[1], str(key[2])) if key else None,
+                to_pay_only=to_pay_only,
+            )
+        except UserErrors:
+            return InvoiceConnection(edges=[], page_info=page_info([], False))
+        items = edges(
+            "invoices",
+            page.views,
+            lambda v: (v.invoice.issued_at, v.invoice.number, v.invoice.id),
+            Invoice.of,
+        )
+        return InvoiceConnection(edges=items, page_info=page_info(items, page.has_next))
+
+    @strawberry.field(
+        permission_classes=FAMILY,
+        description='How many invoices are still to pay (the number beside "Mes factures").',
+    )
+    async def unpaid_invoice_count(self, info: Info) -> int:
+        return await invoices.unpaid_invoice_count(info.context.app)
+
+    @strawberry.field(
+        permission_classes=FAMILY,
+        description='One invoice in detail (the "..." of "Mes factures"). Another family\'s id: NOT_FOUND.',
+    )
+    async def invoice(
+        self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="The invoice's id.")]
+    ) -> Invoice:
+        view = await invoices.invoice(info.context.app, parse_id(id))
+        if view is None:
+            raise not_found("id", "Cette facture n'existe pas.")
+        return Invoice.of(view)

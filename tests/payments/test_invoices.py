@@ -1,0 +1,131 @@
+"""The guide's "Paiement de facture en ligne" / "Mes factures": staff run the month's invoicing, the
+family sees its invoices and the number still to pay, and pays online through PayFiP."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import httpx
+from sqlmodel import func, select
+
+from portail.db.engine import Database
+from portail.db.models.invoices import Invoice, InvoiceLine
+from tests.support.accounts import signed_in
+from tests.support.bookings import ERRORS, SUBMIT, at_town_time, change, family_enrolled
+from tests.support.builders import make_staff
+from tests.support.catalogue import make_service
+
+JANUARY = [date(2027, 1, 4), date(2027, 1, 5), date(2027, 1, 7)]  # Monday, Tuesday, Thursday
+RUN = f"""mutation($month: String!, $regieId: ID) {{ runInvoicing(month: $month, regieId: $regieId) {{
+  run {{ month issued alreadyInvoiced total totalText }} {ERRORS} }} }}"""
+INVOICES = """query($toPayOnly: Boolean!) { unpaidInvoiceCount invoices(first: 10, toPayOnly: $toPayOnly) {
+  edges { node { id number kind state month total totalText paid leftToPay leftToPayText dueDate billedName
+  regie { name } lines { childName designation date quantity unitPrice amount }
+  payments { reference online amount } } } pageInfo { hasNextPage endCursor } } }"""
+PAY = f"""mutation($ids: [ID!]!) {{ payInvoices(invoiceIds: $ids) {{ payment {{ id state amount }} redirectUrl
+  {ERRORS} }} }}"""
+
+
+async def invoiced_family(db: Database, browser, clock, smtp):  # type: ignore[no-untyped-def]
+    """A family whose child ate at the canteen three days of January; staff run January's invoicing."""
+    at_town_time(clock, date(2026, 12, 14))
+    canteen = await make_service(db)
+    family = await family_enrolled(db, browser, canteen)
+    emma = family.children["Emma-Rose"]
+    changes = [change(emma.id, canteen.unit.id, day) for day in JANUARY]
+    submitted = await family.client.data(
+        SUBMIT, {"input": {"periodId": str(canteen.period.id), "changes": changes}}
+    )
+    assert submitted["submitBookingRequest"]["request"]["state"] == "ACCEPTED"
+    await smtp.wait_for(family.email)
+    at_town_time(clock, date(2027, 2, 2))
+    staff = await make_staff(db)
+    agent = await signed_in(browser(), staff.email, staff.password)
+    client = await signed_in(browser(), family.email, family.built.password)
+    return canteen, family, client, agent
+
+
+async def test_january_is_invoiced_once_and_paid_online(db, browser, clock, smtp, live_server):
+    _, family, client, agent = await invoiced_family(db, browser, clock, smtp)
+
+    run = (await agent.data(RUN, {"month": "2027-01"}))["runInvoicing"]
+    assert run["errors"] == []
+    assert run["run"] == {
+        "month": "2027-01",
+        "issued": 1,
+        "alreadyInvoiced": 0,
+        "total": 3 * 410,
+        "totalText": "12,30\u00a0€",
+    }
+    mail = (await smtp.wait_for(family.email, 2))[1]
+    assert "2027-000001" in mail.subject and "12,30" in mail.text and "Mes factures" in mail.text
+
+    # Mes factures: one invoice to pay, its three lines.
+    data = await client.data(INVOICES, {"toPayOnly": False})
+    assert data["unpaidInvoiceCount"] == 1
+    [edge] = data["invoices"]["edges"]
+    invoice = edge["node"]
+    assert (invoice["number"], invoice["kind"], invoice["state"], invoice["month"]) == (
+        "2027-000001",
+        "INVOICE",
+        "UNPAID",
+        "2027-01",
+    )
+    assert invoice["regie"]["name"] == "REGIE RESTAURATION SCOLAIRE" and invoice["billedName"] == "TEST"
+    assert invoice["leftToPay"] == 1230 and invoice["dueDate"] == "2027-03-04"
+    assert [line["designation"] for line in invoice["lines"]] == [
+        "REPAS RESERVE (04/01)",
+        "REPAS RESERVE (05/01)",
+        "REPAS RESERVE (07/01)",
+    ]
+    assert {line["childName"] for line in invoice["lines"]} == {"TEST Emma-Rose"}
+
+    # Running January again issues nothing.
+    again = (await agent.data(RUN, {"month": "2027-01"}))["runInvoicing"]["run"]
+    assert (again["issued"], again["alreadyInvoiced"]) == (0, 1)
+    async with db.read_sessions() as s:
+        assert (await s.exec(select(func.count()).select_from(Invoice))).one() == 1
+        assert (await s.exec(select(func.count()).select_from(InvoiceLine))).one() == 3
+
+    # Payer en ligne: PayFiP's page, paid by card.
+    checkout = (await client.data(PAY, {"ids": [invoice["id"]]}))["payInvoices"]
+    assert checkout["errors"] == [] and checkout["payment"]["amount"] == 1230
+    async with httpx.AsyncClient(timeout=30) as payer:
+        page = await payer.get(checkout["redirectUrl"])
+        assert "12,30" in page.text
+        idop = httpx.URL(checkout["redirectUrl"]).params["idop"]
+        answer = await payer.post(str(page.url.join("paiementws.web")), data={"idop": idop, "resultat": "P"})
+    assert answer.status_code == 303
+    data = await client.data(INVOICES, {"toPayOnly": False})
+    paid = data["invoices"]["edges"][0]["node"]
+    assert data["unpaidInvoiceCount"] == 0
+    assert (paid["state"], paid["paid"], paid["leftToPay"]) == ("PAID", 1230, 0)
+    assert [p["amount"] for p in paid["payments"]] == [1230] and paid["payments"][0]["online"]
+    assert (await client.data(INVOICES, {"toPayOnly": True}))["invoices"]["edges"] == []
+    mails = await smtp.wait_for(family.email, 3)
+    assert "paiement de 12,30" in mails[2].subject and "2027-000001" in mails[2].text
+
+    # A paid invoice is not paid twice.
+    twice = (await client.data(PAY, {"ids": [invoice["id"]]}))["payInvoices"]
+    assert [(e["field"], e["code"]) for e in twice["errors"]] == [("invoiceIds.0", "NOTHING_TO_PAY")]
+
+
+async def test_bad_runs_and_foreign_invoices(db, browser, clock, smtp, live_server):
+    canteen, _, client, agent = await invoiced_family(db, browser, clock, smtp)
+    for month, field in (("2027-02", "month"), ("janvier", "month"), ("2027-13", "month")):
+        refused = (await agent.data(RUN, {"month": month}))["runInvoicing"]
+        assert [(e["field"], e["code"]) for e in refused["errors"]] == [(field, "INVALID")], month
+    unknown = (await agent.data(RUN, {"month": "2027-01", "regieId": "pas-un-id"}))["runInvoicing"]
+    assert [(e["field"], e["code"]) for e in unknown["errors"]] == [("regieId", "NOT_FOUND")]
+    # Families cannot run it.
+    forbidden = await client(RUN, {"month": "2027-01"})
+    assert forbidden["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    run = (await agent.data(RUN, {"month": "2027-01", "regieId": str(canteen.regie.id)}))["runInvoicing"]
+    assert run["run"]["issued"] == 1
+    invoice_id = (await client.data(INVOICES, {"toPayOnly": True}))["invoices"]["edges"][0]["node"]["id"]
+    other = await family_enrolled(db, browser, canteen, "Paul", email="autre@famille.test", name="AUTRE")
+    assert (await other.client.data(INVOICES, {"toPayOnly": False}))["unpaidInvoiceCount"] == 0
+    stolen = (await other.client.data(PAY, {"ids": [invoice_id]}))["payInvoices"]
+    assert [(e["field"], e["code"]) for e in stolen["errors"]] == [("invoiceIds.0", "NOT_FOUND")]
+    detail = await other.client("query($id: ID!) { invoice(id: $id) { number } }", {"id": invoice_id})
+    assert detail["errors"][0]["extensions"]["code"] == "NOT_FOUND"
