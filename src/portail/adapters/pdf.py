@@ -54,16 +54,18 @@ class HealthFormData:
     generated_on: date | None = None
 
 
-def _fr_date(value: date | None) -> str:
+def fr_date(value: date | None) -> str:
+    """``value`` as DD/MM/YYYY, or "" when there is none."""
     return value.strftime("%d/%m/%Y") if value else ""
 
 
-def _printable(text: str) -> str:
+def printable(text: str) -> str:
     """The text with what the standard fonts cannot draw replaced (they cover Latin-1 and cp1252)."""
-    return "".join(c if _drawable(c) else "?" for c in text.replace("\t", " "))
+    return "".join(c if drawable(c) else "?" for c in text.replace("\t", " "))
 
 
-def _drawable(char: str) -> bool:
+def drawable(char: str) -> bool:
+    """Whether the standard (Type 1) fonts can draw ``char``: cp1252, no control character."""
     try:
         char.encode("cp1252")
     except UnicodeEncodeError:
@@ -90,13 +92,13 @@ class _Writer:
 
     def _footer(self) -> None:
         self.canvas.setFont(FONT, 8)
-        self.canvas.drawString(MARGIN, MARGIN / 2, _printable(f"{self.title} – page {self.page}"))
+        self.canvas.drawString(MARGIN, MARGIN / 2, printable(f"{self.title} – page {self.page}"))
 
     def heading(self, text: str, size: int = 12) -> None:
         self._room(3)
         self.y -= LINE / 2
         self.canvas.setFont(BOLD, size)
-        self.canvas.drawString(MARGIN, self.y, _printable(text))
+        self.canvas.drawString(MARGIN, self.y, printable(text))
         self.y -= 2
         self.canvas.line(MARGIN, self.y, self.width - MARGIN, self.y)
         self.y -= LINE
@@ -104,10 +106,10 @@ class _Writer:
     def line(self, label: str, value: str) -> None:
         """``label : value``, the value wrapped to the page width."""
         self.canvas.setFont(BOLD, 10)
-        label_text = _printable(f"{label} : ")
+        label_text = printable(f"{label} : ")
         label_width = self.canvas.stringWidth(label_text, BOLD, 10)
         available = self.width - 2 * MARGIN - label_width
-        shown = _printable(value.strip()) or "—"
+        shown = printable(value.strip()) or "—"
         chunks = [p for part in shown.splitlines() for p in (simpleSplit(part, FONT, 10, available) or [""])]
         self._room(len(chunks) if len(chunks) < 40 else 1)
         self.canvas.drawString(MARGIN, self.y, label_text)
@@ -119,7 +121,7 @@ class _Writer:
             self.y -= LINE
 
     def text(self, value: str, *, font: str = FONT, size: int = 10) -> None:
-        for chunk in simpleSplit(_printable(value), font, size, self.width - 2 * MARGIN) or [""]:
+        for chunk in simpleSplit(printable(value), font, size, self.width - 2 * MARGIN) or [""]:
             self._room()
             self.canvas.setFont(font, size)
             self.canvas.drawString(MARGIN, self.y, chunk)
@@ -147,20 +149,20 @@ def health_form_pdf(data: HealthFormData) -> bytes:
     name = f"{data.first_name} {data.last_name}".strip()
     title = f"Fiche sanitaire de liaison – {name}"
     canvas = Canvas(out, pagesize=A4, pageCompression=1)
-    canvas.setTitle(_printable(title))
-    canvas.setAuthor(_printable(f"Portail Familles – {data.town}"))
+    canvas.setTitle(printable(title))
+    canvas.setAuthor(printable(f"Portail Familles – {data.town}"))
     canvas.setSubject("Fiche sanitaire de liaison")
     w = _Writer(canvas, title)
 
     w.text(f"Portail Familles – {data.town}", size=9)
     w.heading("FICHE SANITAIRE DE LIAISON", size=16)
     if data.generated_on:
-        w.text(f"Établie le {_fr_date(data.generated_on)} à partir du dossier de l'enfant.", size=9)
+        w.text(f"Établie le {fr_date(data.generated_on)} à partir du dossier de l'enfant.", size=9)
 
     w.heading("Enfant")
     w.line("Nom", data.last_name)
     w.line("Prénom", data.first_name)
-    w.line("Date de naissance", _fr_date(data.birth_date))
+    w.line("Date de naissance", fr_date(data.birth_date))
     w.line("Sexe", data.sex)
 
     w.heading("Scolarité")
@@ -182,7 +184,7 @@ def health_form_pdf(data: HealthFormData) -> bytes:
     if not data.vaccinations:
         w.text("Aucune vaccination renseignée.")
     for vaccine, on in data.vaccinations:
-        w.line(vaccine, _fr_date(on))
+        w.line(vaccine, fr_date(on))
 
     w.heading("Responsables légaux")
     if not data.guardians:
