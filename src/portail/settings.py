@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     api_url: str = ""
     secret_key: str = ""
     town_name: str = "Ville de Séné"
+    # The town's address and SIRET as invoices print them (a JSON list of lines).
+    town_address: list[str] = Field(default_factory=lambda: ["Place de la Mairie", "56860 SÉNÉ"])
+    town_siret: str = ""
     # Server processes of `portail serve` (one per core is the usual choice).
     workers: int = Field(default=1, ge=1, le=64)
 

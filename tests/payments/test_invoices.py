@@ -14,6 +14,7 @@ from tests.support.accounts import signed_in
 from tests.support.bookings import ERRORS, SUBMIT, at_town_time, change, family_enrolled
 from tests.support.builders import make_staff
 from tests.support.catalogue import make_service
+from tests.support.documents import pdf_text
 
 JANUARY = [date(2027, 1, 4), date(2027, 1, 5), date(2027, 1, 7)]  # Monday, Tuesday, Thursday
 RUN = f"""mutation($month: String!, $regieId: ID) {{ runInvoicing(month: $month, regieId: $regieId) {{
@@ -21,7 +22,7 @@ RUN = f"""mutation($month: String!, $regieId: ID) {{ runInvoicing(month: $month,
 INVOICES = """query($toPayOnly: Boolean!) { unpaidInvoiceCount invoices(first: 10, toPayOnly: $toPayOnly) {
   edges { node { id number kind state month total totalText paid leftToPay leftToPayText dueDate billedName
   regie { name } lines { childName designation date quantity unitPrice amount }
-  payments { reference online amount } } } pageInfo { hasNextPage endCursor } } }"""
+  payments { reference online amount } viewUrl downloadUrl } } pageInfo { hasNextPage endCursor } } }"""
 PAY = f"""mutation($ids: [ID!]!) {{ payInvoices(invoiceIds: $ids) {{ payment {{ id state amount }} redirectUrl
   {ERRORS} }} }}"""
 
@@ -79,6 +80,18 @@ async def test_january_is_invoiced_once_and_paid_online(db, browser, clock, smtp
         "REPAS RESERVE (07/01)",
     ]
     assert {line["childName"] for line in invoice["lines"]} == {"TEST Emma-Rose"}
+
+    # Aperçu: the PDF, inline, with the lines, the total and the town; Télécharger: an attachment.
+    shown = await client.http.get(invoice["viewUrl"])
+    assert shown.status_code == 200 and shown.headers["content-type"] == "application/pdf"
+    assert shown.headers["content-disposition"].startswith("inline")
+    text = pdf_text(shown.content)
+    for words in ("FACTURE", "2027-000001", "Ville de Séné", "REGIE RESTAURATION SCOLAIRE", "TEST",
+                  "REPAS RESERVE (04/01)", "12,30", "Janvier 2027"):
+        assert words in text, words
+    saved = await client.http.get(invoice["downloadUrl"])
+    assert saved.headers["content-disposition"].startswith("attachment") and "facture-2027-000001.pdf" in (
+        saved.headers["content-disposition"])
 
     # Running January again issues nothing.
     again = (await agent.data(RUN, {"month": "2027-01"}))["runInvoicing"]["run"]

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from portail.adapters.storage import FileNotStored, storage_for
 from portail.db.models import Document, PrintableForm
 from portail.resolvers.context import RequestContext
+from portail.resolvers.invoices import invoice_file
 from portail.resolvers.printable_forms import HEALTH_FORM, FormView, health_form
 from portail.rules import file_links as links
 from portail.rules.files import served_name
@@ -72,6 +73,11 @@ def form_links(ctx: RequestContext, base_url: str, view: FormView) -> FileLinks:
     return file_links(ctx, base_url, kind, view.id)
 
 
+def invoice_links(ctx: RequestContext, base_url: str, invoice_id: uuid.UUID) -> FileLinks:
+    """The links to an invoice's PDF ("Aperçu", "Télécharger"), made on the fly."""
+    return file_links(ctx, base_url, links.INVOICE, invoice_id)
+
+
 async def open_link(ctx: RequestContext, token: str) -> ServedFile:
     """The file behind a link; ``LinkInvalid``, ``LinkExpired`` or ``FileGone`` otherwise."""
     link = links.read_link(ctx.settings.effective_secret_key, token, ctx.now())
@@ -86,6 +92,11 @@ async def open_link(ctx: RequestContext, token: str) -> ServedFile:
         except LookupError as exc:
             raise FileGone from exc
         return ServedFile(data, "application/pdf", name, link.disposition)
+    if link.kind == links.INVOICE:
+        made = await invoice_file(ctx, file_id)
+        if made is None:
+            raise FileGone
+        return ServedFile(made[0], "application/pdf", made[1], link.disposition)
     storage = storage_for(ctx.settings)
     row: Document | PrintableForm | None
     if link.kind == links.DOCUMENT:

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 from sqlmodel import col, func, select
 
+from portail.adapters import invoice_pdf as pdf
 from portail.db.bulk import insert_rows
 from portail.db.locks import next_numbers
 from portail.db.models import Account, Booking, Child, Guardian, Household, Regie
@@ -28,6 +29,7 @@ from portail.rules.basket import line_designation
 from portail.rules.booking_states import BookingState
 from portail.rules.invoices import InvoiceState, due_date, invoice_number_text, number_counter
 from portail.rules.pricing import format_amount
+from portail.rules.validity import town_date
 
 MAX_PAGE = 100
 # What is still owed on these.
@@ -356,3 +358,78 @@ async def _mail_invoices(
             due=row["due_date"].strftime("%d/%m/%Y") if isinstance(row["due_date"], date) else "",
             link=client_link(ctx, "/factures"),
         )
+
+
+# ---------------------------------------------------------------------------------------------
+# The PDF ("Aperçu", "Télécharger")
+
+METHOD_LABELS = {
+    "payfip": "Paiement en ligne (PayFiP)",
+    "cash": "Espèces",
+    "cheque": "Chèque",
+    "cesu": "CESU",
+    "card": "Carte bancaire",
+}
+
+
+async def invoice_file(ctx: RequestContext, invoice_id: uuid.UUID) -> tuple[bytes, str] | None:
+    """The invoice's PDF and file name, made from the invoice as it now stands (None: no such invoice).
+    The signed link is the credential: whoever was given it may open it until it expires."""
+    row = await ctx.session.get(Invoice, invoice_id)
+    if row is None:
+        return None
+    [view] = await _views(ctx, [row])
+    cancels = await ctx.session.get(Invoice, row.cancels_id) if row.cancels_id else None
+    settings = ctx.settings
+    document = pdf.InvoiceDocument(
+        town=pdf.Town(settings.town_name, tuple(settings.town_address), settings.town_siret or None),
+        regie=pdf.Regie(view.regie.name, view.regie.payfip_client_number),
+        kind="credit_note" if row.kind == "credit_note" else "invoice",
+        number=view.number_text,
+        issued_on=town_date(row.issued_at),
+        billed=pdf.BilledParty(row.billed_name, tuple(row.billed_address.splitlines())),
+        lines=tuple(
+            pdf.InvoiceLine(line.child_name, line.designation, line.quantity, line.unit_price, line.amount)
+            for line in view.lines
+        ),
+        total=row.total,
+        paid=row.paid,
+        left_to_pay=view.left_to_pay,
+        due_on=row.due_date,
+        month_label=month_label(row.month),
+        cancels=invoice_number_text(cancels.year, cancels.number) if cancels else "",
+        payments=tuple(
+            pdf.Payment(
+                town_date(p.payment.paid_at or p.payment.created_at),
+                METHOD_LABELS.get(p.payment.method, p.payment.method),
+                p.amount,
+            )
+            for p in view.payments
+        ),
+    )
+    name = ("avoir" if row.kind == "credit_note" else "facture") + f"-{view.number_text}.pdf"
+    return pdf.invoice_pdf(document), name
+
+
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+
+def month_label(month: str) -> str:
+    """ "2027-01" → "Janvier 2027" ("" for no month)."""
+    bounds = month_bounds(month) if month else None
+    if bounds is None:
+        return ""
+    return f"{MONTHS[bounds[0].month - 1].capitalize()} {bounds[0].year}"

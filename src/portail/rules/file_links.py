@@ -17,7 +17,8 @@ SALT = "portail.file-link.v1"
 DOCUMENT = "document"
 TOWN_FORM = "form"
 HEALTH_FORM = "health"
-KINDS = (DOCUMENT, TOWN_FORM, HEALTH_FORM)
+INVOICE = "invoice"  # made on the fly from the invoice, like the health form
+KINDS = (DOCUMENT, TOWN_FORM, HEALTH_FORM, INVOICE)
 
 INLINE = "inline"
 ATTACHMENT = "attachment"

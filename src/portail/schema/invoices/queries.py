@@ -8,12 +8,17 @@ import strawberry
 
 from portail.resolvers import invoices
 from portail.resolvers.errors import UserErrors
+from portail.resolvers.file_links import FileLinks, invoice_links
 from portail.schema.context import Info
 from portail.schema.errors import not_found
 from portail.schema.ids import parse_id
 from portail.schema.invoices.types import Invoice, InvoiceConnection
 from portail.schema.pagination import AT, ID, INT, After, PageSize, decode_cursor, edges, page_info
 from portail.schema.permissions import FAMILY
+
+
+def _links(info: Info, view: invoices.InvoiceView) -> FileLinks:
+    return invoice_links(info.context.app, str(info.context.request.base_url), view.invoice.id)
 
 
 @strawberry.type
@@ -45,7 +50,7 @@ class InvoiceQueries:
             "invoices",
             page.views,
             lambda v: (v.invoice.issued_at, v.invoice.number, v.invoice.id),
-            Invoice.of,
+            lambda v: Invoice.of(v, _links(info, v)),
         )
         return InvoiceConnection(edges=items, page_info=page_info(items, page.has_next))
 
@@ -66,4 +71,4 @@ class InvoiceQueries:
         view = await invoices.invoice(info.context.app, parse_id(id))
         if view is None:
             raise not_found("id", "Cette facture n'existe pas.")
-        return Invoice.of(view)
+        return Invoice.of(view, _links(info, view))

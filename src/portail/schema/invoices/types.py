@@ -7,6 +7,7 @@ import datetime
 import strawberry
 
 from portail.resolvers import invoices
+from portail.resolvers.file_links import FileLinks
 from portail.resolvers.rows import InvoiceLine as InvoiceLineRow
 from portail.rules.pricing import format_amount
 from portail.schema.catalogue.types import Regie
@@ -88,9 +89,16 @@ class Invoice:
     left_to_pay_text: str = strawberry.field(description="What is still owed, in French.")
     lines: list[InvoiceLine] = strawberry.field(description="Its lines.")
     payments: list[InvoicePayment] = strawberry.field(description="The payments that settled it.")
+    view_url: str = strawberry.field(
+        description='"Aperçu": a link showing its PDF in the browser (10 minutes).'
+    )
+    download_url: str = strawberry.field(
+        description='"Télécharger": a link downloading its PDF (10 minutes).'
+    )
+    links_expire_at: datetime.datetime = strawberry.field(description="When `viewUrl`/`downloadUrl` expire.")
 
     @classmethod
-    def of(cls, view: invoices.InvoiceView) -> Invoice:
+    def of(cls, view: invoices.InvoiceView, links: FileLinks) -> Invoice:
         row = view.invoice
         return cls(
             id=to_id(row.id),
@@ -110,6 +118,9 @@ class Invoice:
             left_to_pay_text=format_amount(view.left_to_pay),
             lines=[InvoiceLine.from_row(line) for line in view.lines],
             payments=[InvoicePayment.of(p) for p in view.payments],
+            view_url=links.view_url,
+            download_url=links.download_url,
+            links_expire_at=links.expires_at,
         )
 
 
