@@ -21,6 +21,7 @@ import pytest
 from graphql import GraphQLInputType, get_named_type, is_input_object_type
 
 from portail.db.models import Account, DocumentType, Guardian
+from portail.db.models.invoices import Invoice
 from portail.schema import build_schema
 from tests.support.accounts import signed_in
 from tests.support.bookings import SUBMIT, at_town_time, change, enrol, make_centre, repeat
@@ -332,6 +333,16 @@ TABLE: list[Case] = [
     Case("Query.payment", "id", "payment_b", NOT_FOUND,
          "query($id: ID!) { payment(id: $id) { id state amount } }",
          lambda w, id_: {"id": id_}),
+    Case("Query.invoice", "id", "invoice_b", NOT_FOUND,
+         "query($id: ID!) { invoice(id: $id) { number total } }",
+         lambda w, id_: {"id": id_}),
+    Case("Mutation.payInvoices", "invoiceIds", "invoice_b", NOT_FOUND,
+         "mutation($id: ID!) { payInvoices(invoiceIds: [$id]) { " + payload("payment { id } redirectUrl") + " } }",
+         lambda w, id_: {"id": id_}, error_field="invoiceIds.0"),
+    Case("Mutation.runInvoicing", "regieId", "regie", FORBIDDEN,
+         "mutation($id: ID!) { runInvoicing(month: \"2026-10\", regieId: $id) { " + payload("run { issued }")
+         + " } }",
+         lambda w, id_: {"id": id_}, control="staff"),
     Case("Query.placesTaken", "periodId", "booking_period", FORBIDDEN,
          "query($id: ID!) { placesTaken(periodId: $id, from: \"2027-01-01\", to: \"2027-01-31\") { "
          "unitName date held pending } }",
@@ -495,6 +506,14 @@ async def build_world(db, browser, settings) -> World:
         {"r": ids["paying_regie"]})
     assert checkout["checkoutBasket"]["errors"] == [], checkout
     ids["payment_b"] = checkout["checkoutBasket"]["payment"]["id"]
+
+    # An invoice of B's ("Mes factures"), as the monthly run issues them.
+    invoice_b = Invoice(regie_id=canteen.regie.id, household_id=family_b.household.id, year=2026, number=1,
+                        origin="monthly", month="2026-10", due_date=date(2026, 12, 1), total=1230,
+                        billed_name="BRAVO")
+    async with db.transaction() as session:
+        session.add(invoice_b)
+    ids["invoice_b"] = str(invoice_b.id)
     return world
 
 
