@@ -51,11 +51,11 @@ async def book_a_wednesday(db: Database, browser, clock, **activity):  # type: i
     return centre, family, submitted["submitBookingRequest"]["request"]
 
 
-async def pay_on_payfip(redirect_url: str, button: str) -> httpx.Response:
+async def pay_on_payfip(redirect_url: str, button: str, shows: str = "7,70") -> httpx.Response:
     """The payer on PayFiP's page (the sandbox's): sees the debt, presses a button, is sent back."""
     async with httpx.AsyncClient(timeout=30, follow_redirects=False) as payer:
         page = await payer.get(redirect_url)
-        assert page.status_code == 200 and "7,70" in page.text
+        assert page.status_code == 200 and shows in page.text
         idop = httpx.URL(redirect_url).params["idop"]
         return await payer.post(str(page.url.join("paiementws.web")), data={"idop": idop, "resultat": button})
 
