@@ -45,8 +45,9 @@ from portail.db.models import (
 from portail.db.models.base import utcnow
 from portail.db.models.bookings import BookingRequest
 from portail.db.models.catalogue import Activity, Enrolment, Facility, Period, Regie, Unit
+from portail.db.models.invoices import Invoice
 from portail.db.models.records import PendingChange
-from portail.resolvers import booking_requests, catalogue, documents, records
+from portail.resolvers import booking_requests, catalogue, documents, invoices, records
 from portail.resolvers.catalogue_reading import cancel_rule
 from portail.resolvers.context import RequestContext, Viewer
 from portail.resolvers.errors import UserErrors
@@ -182,6 +183,7 @@ async def load_demo(db: Database, settings: Settings | None = None) -> DemoLogin
         await _catalogue(session)
     await _bookings(db, settings)
     await _scenes(db, settings)
+    await _money(db, settings)
     return DemoLogins()
 
 
@@ -618,6 +620,82 @@ async def _scenes(db: Database, settings: Settings) -> None:
                 ctx, None, "ADDRESS", {"number": "4", "street": "Rue des Écoles"}
             ),
         )
+
+
+async def _money(db: Database, settings: Settings) -> None:
+    """ "Mes factures" and "Mon panier": Paul's canteen meals of last month, booked then and invoiced by
+    the month's run; and his next Wednesday at the Centre aéré (paid at booking), waiting in the
+    basket for its two hours. Each once."""
+    async with db.read_sessions() as session:
+        family = (await session.exec(select(Account).where(Account.email == FAMILY_EMAIL))).first()
+        paul = (
+            await session.exec(select(Child).where(Child.first_name == "Paul", Child.last_name == "TEST"))
+        ).first()
+        periods = {p.name: p for p in (await session.exec(select(Period))).all()}
+        canteen = periods.get("RESTAURATION SCOLAIRE 2026-2027")
+        centre = periods.get("MERCREDI POMPIDOU B ELEMENTAIRE / 2026-2027")
+        if family is None or paul is None or canteen is None or centre is None or family.guardian_id is None:
+            return
+        guardian = await session.get(Guardian, family.guardian_id)
+        assert guardian is not None  # the account's guardian (foreign key)
+        household_id = guardian.household_id
+        units = {(u.period_id, u.name): u for u in (await session.exec(select(Unit))).all()}
+        invoiced = (
+            await session.exec(select(Invoice.id).where(Invoice.household_id == household_id))
+        ).first()
+        at_centre = (
+            await session.exec(
+                select(Enrolment.id).where(Enrolment.child_id == paul.id, Enrolment.period_id == centre.id)
+            )
+        ).first()
+    clock = Clock()
+    today = clock.now().astimezone(TOWN_ZONE).date()
+    last_month_end = today.replace(day=1) - timedelta(days=1)
+    last_month = last_month_end.strftime("%Y-%m")
+    first = max(last_month_end.replace(day=1), canteen.start)
+    if invoiced is None and first <= last_month_end:
+        # Booked in time, some weeks before that month began.
+        before = _Shifted(clock, -(today - first) - timedelta(days=14))
+        meals = booking_requests.RequestData(
+            canteen.id,
+            repeats=[
+                booking_requests.RepeatData(
+                    [paul.id], [units[(canteen.id, "REPAS")].id], [1, 2, 4, 5], first, last_month_end
+                )
+            ],
+        )
+        await _run(db, settings, before, family, lambda ctx: booking_requests.submit(ctx, meals, mail=False))
+        ctx = RequestContext(db=db, settings=settings, clock=clock, request_id="demo")
+        try:
+            await invoices.run_month(ctx, last_month, None, regie_given=False)
+        except UserErrors:
+            pass
+        finally:
+            await ctx.close()
+    if at_centre is None:
+        async with db.transaction() as session:
+            session.add(
+                Enrolment(
+                    child_id=paul.id,
+                    period_id=centre.id,
+                    household_id=household_id,
+                    state="accepted",
+                    requested_by=family.id,
+                    decided_at=clock.now(),
+                )
+            )
+        wednesday = today + timedelta(days=(2 - today.weekday()) % 7 + 7)
+        if centre.start <= wednesday <= centre.end:
+            day = booking_requests.ChangeData(
+                paul.id, units[(centre.id, "JOURNEE CENTRE AERE MERCREDI")].id, wednesday
+            )
+            await _run(
+                db,
+                settings,
+                clock,
+                family,
+                lambda ctx: booking_requests.submit(ctx, booking_requests.RequestData(centre.id, [day])),
+            )
 
 
 def _pdf(*lines: str) -> bytes:

@@ -13,7 +13,8 @@ async def test_the_demo_catalogue_is_usable_today_and_loads_once(db, browser, se
     counts = await catalogue_counts(db)
     await load_demo(db, settings)
     assert await catalogue_counts(db) == counts
-    assert counts["enrolment"] == 2  # Paul: the canteen, and the sports afternoons (see test_demo_screens)
+    # Paul: the canteen, the sports afternoons (see test_demo_screens), the Centre aéré (his basket).
+    assert counts["enrolment"] == 3
 
     family = await signed_in(browser(), FAMILY_EMAIL, FAMILY_PASSWORD)
     children = (await family.data("{ children { id firstName } }"))["children"]
