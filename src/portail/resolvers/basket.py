@@ -311,6 +311,7 @@ async def expire_baskets(db: Database, settings: Settings, clock: Clock, *, limi
     done = 0
     for _ in range(limit):
         ctx = RequestContext(db=db, settings=settings, clock=clock, request_id="basket-expiry")
+        # The default binds this round's ctx (ruff B023); mypy cannot infer a lambda with a default.
         if not await in_transaction(ctx, lambda ctx=ctx: _expire_one(ctx)):  # type: ignore[misc]
             break
         done += 1

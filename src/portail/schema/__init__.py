@@ -13,6 +13,7 @@ from strawberry.extensions import (
 )
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext
+from strawberry.types.base import get_object_definition
 
 from portail.schema.accounts.mutations import AccountMutations
 from portail.schema.accounts.queries import AccountQueries
@@ -48,7 +49,7 @@ Query = merge_types(
         InvoiceQueries,
     ),
 )
-Query.__strawberry_definition__.description = "Everything a client can read."
+get_object_definition(Query, strict=True).description = "Everything a client can read."
 Mutation = merge_types(
     "Mutation",
     (
@@ -61,7 +62,7 @@ Mutation = merge_types(
         InvoiceMutations,
     ),
 )
-Mutation.__strawberry_definition__.description = (
+get_object_definition(Mutation, strict=True).description = (
     "Everything a client can change; each answers a payload with `errors`."
 )
 

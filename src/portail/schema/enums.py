@@ -14,3 +14,11 @@ def member_or_none(enum: type[E], name: str | None) -> E | None:
     if name is None:
         return None
     return enum.__members__.get(name)
+
+
+def value_of(member: Enum) -> str:
+    """The value a member stands for: the ``strawberry.enum_value(value, ...)`` it was declared with.
+
+    Strawberry puts the value itself in place of the ``EnumValueDefinition`` when it registers the enum,
+    which mypy cannot see: it types ``member.value`` as the definition."""
+    return str(member.value)

@@ -11,12 +11,15 @@ from graphql import GraphQLError
 from portail.resolvers.errors import ErrorCode as _Code
 from portail.resolvers.errors import FieldError, UserErrors
 
-ErrorCode = strawberry.enum(
-    Enum(  # type: ignore[misc]
-        "ErrorCode",
-        {code.name: strawberry.enum_value(code.name, description=code.value) for code in _Code},
-    ),
-    description="Why a mutation refused its input; each payload's `errors` carries these codes.",
+# The domain's codes, each described by its value (one list of codes). mypy reads an enum's members
+# only from a literal, so it knows this class but not its members: the one ignore this costs.
+ErrorCode = Enum(  # type: ignore[misc]
+    "ErrorCode",
+    {code.name: strawberry.enum_value(code.name, description=code.value) for code in _Code},
+)
+# Registers the class itself as the GraphQL enum (returns it unchanged), so `ErrorCode` stays a type.
+strawberry.enum(
+    ErrorCode, description="Why a mutation refused its input; each payload's `errors` carries these codes."
 )
 
 
@@ -25,7 +28,7 @@ class UserError:
     field: str | None = strawberry.field(
         description="The input field at fault, by its GraphQL name (null: the input as a whole)."
     )
-    code: ErrorCode = strawberry.field(description="What is wrong, as a stable code.")  # type: ignore[valid-type]
+    code: ErrorCode = strawberry.field(description="What is wrong, as a stable code.")
     message: str = strawberry.field(description="What is wrong, in French, ready to show.")
 
     @classmethod

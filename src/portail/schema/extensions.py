@@ -14,6 +14,7 @@ from typing import TypeVar
 from graphql import DocumentNode, GraphQLError, GraphQLSyntaxError, parse
 from strawberry.extensions import SchemaExtension
 from strawberry.schema.schema import validate_document
+from strawberry.types.execution import ParseOptions
 
 from portail.resolvers.errors import UserErrors
 from portail.schema.cost import CostLimits, cost_error
@@ -71,7 +72,7 @@ class ParseOffLoop(SchemaExtension):
     async def on_parse(self) -> AsyncIterator[None]:
         context = self.execution_context
         if context.query:
-            options = dict(context.parse_options)
+            options: ParseOptions = context.parse_options
             key = (context.query, options.get("max_tokens"))  # as BoundedValidation forgets it
             document = _parsed.get(key)
             if document is None:

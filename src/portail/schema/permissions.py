@@ -41,6 +41,7 @@ class IsStaff(BasePermission):
         return viewer is not None and viewer.is_staff
 
 
-SIGNED_IN = [IsAuthenticated]
-FAMILY = [IsAuthenticated, IsFamily]
-STAFF = [IsAuthenticated, IsStaff]
+# Typed as Strawberry's `permission_classes` is (a list is invariant: [IsAuthenticated] alone would not fit).
+SIGNED_IN: list[type[BasePermission]] = [IsAuthenticated]
+FAMILY: list[type[BasePermission]] = [IsAuthenticated, IsFamily]
+STAFF: list[type[BasePermission]] = [IsAuthenticated, IsStaff]

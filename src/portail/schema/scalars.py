@@ -69,4 +69,5 @@ DateTime = ScalarDefinition(
     origin=dt.datetime,
 )
 
-SCALAR_OVERRIDES = {dt.date: Date, dt.datetime: DateTime}
+# Keyed by `object`, as Strawberry's `scalar_overrides` is (a mapping is invariant in its keys).
+SCALAR_OVERRIDES: dict[object, ScalarDefinition] = {dt.date: Date, dt.datetime: DateTime}

@@ -23,6 +23,7 @@ from portail.schema.catalogue.enums import (
     Weekday,
     WhenFull,
 )
+from portail.schema.enums import value_of
 from portail.schema.households.enums import ClassLevel, RecordSection
 from portail.schema.ids import parse_id
 from portail.schema.partial import given, optional
@@ -179,7 +180,7 @@ class DateSpanInput:
 
 def _lower(value: Enum) -> str:
     """The stored form of an enum member ("SCHOOL_TIME" is stored "school_time")."""
-    return str(value.value).lower()
+    return value_of(value).lower()
 
 
 def activity_data(input: ActivityInput) -> use_cases.ActivityData:
@@ -196,8 +197,8 @@ def activity_data(input: ActivityInput) -> use_cases.ActivityData:
         enrolment=_lower(input.enrolment),
         min_age=input.min_age,
         max_age=input.max_age,
-        class_levels=[c.value for c in input.class_levels],
-        required_sections=[s.value for s in input.required_sections],
+        class_levels=[value_of(c) for c in input.class_levels],
+        required_sections=[value_of(s) for s in input.required_sections],
         required_documents=list(input.required_documents),
     )
 

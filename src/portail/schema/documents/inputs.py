@@ -10,6 +10,7 @@ from strawberry.file_uploads import Upload
 from portail.resolvers import document_types as type_use_cases
 from portail.resolvers import uploads
 from portail.schema.documents.enums import FileFormat
+from portail.schema.enums import value_of
 from portail.schema.partial import given, optional
 
 
@@ -58,7 +59,7 @@ def type_changes(input: CreateDocumentTypeInput) -> type_use_cases.DocumentTypeC
     return type_use_cases.DocumentTypeChanges(
         code=input.code,
         label=input.label,
-        accepted_formats=[f.value for f in formats] if formats is not None else None,
+        accepted_formats=[value_of(f) for f in formats] if formats is not None else None,
         max_bytes=input.max_bytes,
         validity_months=None if unset else validity,
         clear_validity=not unset and validity is None,
@@ -74,7 +75,7 @@ def type_update(input: UpdateDocumentTypeInput) -> type_use_cases.DocumentTypeCh
     return type_use_cases.DocumentTypeChanges(
         code=values.get("code"),
         label=values.get("label"),
-        accepted_formats=[f.value for f in formats] if formats is not None else None,
+        accepted_formats=[value_of(f) for f in formats] if formats is not None else None,
         max_bytes=values.get("max_bytes"),
         validity_months=values.get("validity_months"),
         clear_validity="validity_months" in values and values["validity_months"] is None,

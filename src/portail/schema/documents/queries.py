@@ -76,8 +76,7 @@ class DocumentQueries:
         after: After = None,
     ) -> DocumentConnection:
         key = decode_cursor(after, "documentsToReview", (AT, ID))
-        # decode_cursor checked the key's parts at run time; its type cannot name them.
-        page = await use_cases.documents_to_review(info.context.app, first=first, after=key)  # type: ignore[arg-type]
+        page = await use_cases.documents_to_review(info.context.app, first=first, after=key)
         items = edges(
             "documentsToReview",
             page.items,

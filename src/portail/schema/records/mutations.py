@@ -9,6 +9,7 @@ import strawberry
 from portail.resolvers import records
 from portail.resolvers.errors import ErrorCode, UserErrors
 from portail.schema.context import Info
+from portail.schema.enums import value_of
 from portail.schema.errors import UserError
 from portail.schema.households.enums import FieldMode, RecordEntity
 from portail.schema.households.types import Child, ConsentDefinition, Household, PendingChange, RecordField
@@ -119,7 +120,7 @@ class RecordMutations:
         )
         if child is None:
             return ChildPayload(child=None, changed_fields=[], pending_fields=[], errors=errors)
-        hid = await records.viewer_household_id(ctx)
+        hid = await records.household_for(ctx, None)  # the viewer's, which add_child has just used
         return ChildPayload(
             child=await load_child(info, child, hid), changed_fields=[], pending_fields=[], errors=[]
         )
@@ -240,9 +241,9 @@ class RecordMutations:
             chosen = values.get("mode")
             return await records.set_field_rule(
                 ctx,
-                entity.value.lower(),
+                value_of(entity).lower(),
                 field,
-                chosen.value.lower() if chosen else None,
+                value_of(chosen).lower() if chosen else None,
                 values.get("needs_review"),
             )
 

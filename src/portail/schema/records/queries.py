@@ -9,6 +9,7 @@ import strawberry
 from portail.resolvers import records
 from portail.resolvers.errors import UserErrors
 from portail.schema.context import Info
+from portail.schema.enums import value_of
 from portail.schema.households.enums import RecordEntity
 from portail.schema.households.types import AuditEntry, Child, Household, PendingChange, RecordField
 from portail.schema.ids import parse_id
@@ -48,8 +49,7 @@ class RecordQueries:
     ) -> HouseholdConnection:
         limit = page_size(first)
         key = decode_cursor(after, "households", (TEXT, ID))
-        # decode_cursor checked the key's parts at run time; its type cannot name them.
-        rows = await records.search_households(info.context.app, search, limit + 1, key)  # type: ignore[arg-type]
+        rows = await records.search_households(info.context.app, search, limit + 1, key)
         items = edges("households", rows[:limit], lambda r: (r.name, r.id), Household.from_row)
         return HouseholdConnection(edges=items, page_info=page_info(items, len(rows) > limit))
 
@@ -99,7 +99,7 @@ class RecordQueries:
         info: Info,
         entity: Annotated[RecordEntity, strawberry.argument(description="The kind of record.")],
     ) -> list[RecordField]:
-        views = await records.record_fields(info.context.app, entity.value.lower())
+        views = await records.record_fields(info.context.app, value_of(entity).lower())
         return [RecordField.of(v) for v in views]
 
     @strawberry.field(
@@ -127,8 +127,7 @@ class RecordQueries:
         key = decode_cursor(after, "auditTrail", (AT, ID))
         limit = page_size(first)
         try:
-            # decode_cursor checked the key's parts at run time; its type cannot name them.
-            rows = await records.audit_trail(ctx, hid, cid, limit + 1, key)  # type: ignore[arg-type]
+            rows = await records.audit_trail(ctx, hid, cid, limit + 1, key)
         except UserErrors:
             return empty
         items = edges("auditTrail", rows[:limit], lambda r: (r.at, r.id), AuditEntry.from_row)
@@ -143,7 +142,6 @@ class RecordQueries:
     ) -> PendingChangeConnection:
         key = decode_cursor(after, "pendingChanges", (AT, ID))
         limit = page_size(first)
-        # decode_cursor checked the key's parts at run time; its type cannot name them.
-        rows = await records.pending_changes(info.context.app, "pending", limit + 1, key)  # type: ignore[arg-type]
+        rows = await records.pending_changes(info.context.app, "pending", limit + 1, key)
         items = edges("pendingChanges", rows[:limit], lambda r: (r.created_at, r.id), PendingChange.from_row)
         return PendingChangeConnection(edges=items, page_info=page_info(items, len(rows) > limit))
