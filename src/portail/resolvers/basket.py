@@ -7,6 +7,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import partial
 
 from sqlmodel import col, select
 
@@ -311,8 +312,7 @@ async def expire_baskets(db: Database, settings: Settings, clock: Clock, *, limi
     done = 0
     for _ in range(limit):
         ctx = RequestContext(db=db, settings=settings, clock=clock, request_id="basket-expiry")
-        # The default binds this round's ctx (ruff B023); mypy cannot infer a lambda with a default.
-        if not await in_transaction(ctx, lambda ctx=ctx: _expire_one(ctx)):  # type: ignore[misc]
+        if not await in_transaction(ctx, partial(_expire_one, ctx)):
             break
         done += 1
     return done

@@ -7,6 +7,7 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import partial
 
 import sqlalchemy as sa
 from sqlmodel import col, func, select
@@ -223,7 +224,7 @@ async def _run_regie(
     households = sorted(h for h in billable if h not in done)
     for start in range(0, len(households), RUN_BATCH):
         batch = households[start : start + RUN_BATCH]
-        await in_transaction(ctx, lambda batch=batch: _issue_batch(ctx, regie, month, batch, billable, run))  # type: ignore[misc]
+        await in_transaction(ctx, partial(_issue_batch, ctx, regie, month, batch, billable, run))
 
 
 BillableDay = tuple[Booking, Unit, Child]
