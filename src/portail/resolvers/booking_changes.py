@@ -279,15 +279,20 @@ class BookingChanges:
             await s.exec(select(BookingRequest).where(col(BookingRequest.id).in_(self.touched_requests)))
         ).all()
         catalogue = await load_catalogue(self.ctx)
-        paid = await paid_requests(self.ctx, self.touched_requests)
+
+        def paid_at_booking(request: BookingRequest) -> bool:
+            period = catalogue.by_id[request.period_id]
+            return policy_of(catalogue.by_id[period.activity_id]).paid_at_booking
+
+        # Asked only about the requests of activities paid at booking: other requests cost nothing more.
+        in_basket = [r.id for r in requests if paid_at_booking(r)]
+        paid = await paid_requests(self.ctx, in_basket) if in_basket else set()
         for request in requests:
             line_states = states.get(request.id, [])
             request.state = derived_state(line_states).value
-            period = catalogue.by_id[request.period_id]
-            # A basket booking is pending until paid: the payment settles it first, then staff.
-            paid_at_booking = policy_of(catalogue.by_id[period.activity_id]).paid_at_booking
             waits_for_staff = {BookingState.CANCELLATION_REQUESTED.value}
-            if not paid_at_booking or request.id in paid:
+            # A basket booking is pending until paid: the payment settles it first, then staff.
+            if not paid_at_booking(request) or request.id in paid:
                 waits_for_staff.add(BookingState.PENDING.value)
             request.awaiting_staff = any(st in waits_for_staff for st in line_states)
             request.updated_at = self.ctx.now()

@@ -119,7 +119,16 @@ async def decide(
     await changes.load_lines([*targets, *(b.book_line_id for b in bookings.values())])
     catalogue = await load_catalogue(ctx)
     decided: dict[uuid.UUID, list[BookingLine]] = {}
-    paid = await paid_requests(ctx, {line.request_id for line in targets.values()})
+    # Whether a basket was paid is asked only for lines of activities paid at booking.
+    in_basket = {
+        line.request_id
+        for line in targets.values()
+        if line.booking_id in bookings
+        and policy_of(
+            catalogue.by_id[catalogue.by_id[bookings[line.booking_id].period_id].activity_id]
+        ).paid_at_booking
+    }
+    paid = await paid_requests(ctx, in_basket) if in_basket else set()
     for line_id in sorted(targets, key=lambda i: (targets[i].request_id, targets[i].position)):
         line = changes.lines[line_id]
         _decide_line(changes, catalogue, bookings, paid, line, accept, reason)
