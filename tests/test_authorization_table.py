@@ -343,6 +343,20 @@ TABLE: list[Case] = [
          "mutation($id: ID!) { runInvoicing(month: \"2026-10\", regieId: $id) { " + payload("run { issued }")
          + " } }",
          lambda w, id_: {"id": id_}, control="staff"),
+    Case("Mutation.recordPayment", "invoiceId", "invoice_b", FORBIDDEN,
+         "mutation($id: ID!) { recordPayment(invoiceId: $id, method: CASH, amount: 100) { "
+         + payload("invoice { state }") + " } }",
+         lambda w, id_: {"id": id_}, control="staff"),
+    Case("Mutation.cancelInvoice", "invoiceId", "invoice_b", FORBIDDEN,
+         "mutation($id: ID!) { cancelInvoice(invoiceId: $id, reason: \"Erreur\") { "
+         + payload("invoice { number }") + " } }",
+         lambda w, id_: {"id": id_}, control="staff"),
+    Case("Query.staffInvoices", "householdId", "household_b", FORBIDDEN,
+         "query($id: ID!) { staffInvoices(householdId: $id) { edges { node { number } } } }",
+         lambda w, id_: {"id": id_}, control="staff"),
+    Case("Query.staffInvoices", "regieId", "regie", FORBIDDEN,
+         "query($id: ID!) { staffInvoices(regieId: $id) { edges { node { number } } } }",
+         lambda w, id_: {"id": id_}, control="staff"),
     Case("Query.placesTaken", "periodId", "booking_period", FORBIDDEN,
          "query($id: ID!) { placesTaken(periodId: $id, from: \"2027-01-01\", to: \"2027-01-31\") { "
          "unitName date held pending } }",
@@ -508,7 +522,7 @@ async def build_world(db, browser, settings) -> World:
     ids["payment_b"] = checkout["checkoutBasket"]["payment"]["id"]
 
     # An invoice of B's ("Mes factures"), as the monthly run issues them.
-    invoice_b = Invoice(regie_id=canteen.regie.id, household_id=family_b.household.id, year=2026, number=1,
+    invoice_b = Invoice(regie_id=canteen.regie.id, household_id=family_b.household.id, year=2025, number=1,
                         origin="monthly", month="2026-10", due_date=date(2026, 12, 1), total=1230,
                         billed_name="BRAVO")
     async with db.transaction() as session:

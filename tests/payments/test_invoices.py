@@ -86,12 +86,22 @@ async def test_january_is_invoiced_once_and_paid_online(db, browser, clock, smtp
     assert shown.status_code == 200 and shown.headers["content-type"] == "application/pdf"
     assert shown.headers["content-disposition"].startswith("inline")
     text = pdf_text(shown.content)
-    for words in ("FACTURE", "2027-000001", "Ville de Séné", "REGIE RESTAURATION SCOLAIRE", "TEST",
-                  "REPAS RESERVE (04/01)", "12,30", "Janvier 2027"):
+    for words in (
+        "FACTURE",
+        "2027-000001",
+        "Ville de Séné",
+        "REGIE RESTAURATION SCOLAIRE",
+        "TEST",
+        "REPAS RESERVE (04/01)",
+        "12,30",
+        "Janvier 2027",
+    ):
         assert words in text, words
     saved = await client.http.get(invoice["downloadUrl"])
-    assert saved.headers["content-disposition"].startswith("attachment") and "facture-2027-000001.pdf" in (
-        saved.headers["content-disposition"])
+    assert (
+        saved.headers["content-disposition"].startswith("attachment")
+        and "facture-2027-000001.pdf" in (saved.headers["content-disposition"])
+    )
 
     # Running January again issues nothing.
     again = (await agent.data(RUN, {"month": "2027-01"}))["runInvoicing"]["run"]
@@ -142,3 +152,67 @@ async def test_bad_runs_and_foreign_invoices(db, browser, clock, smtp, live_serv
     assert [(e["field"], e["code"]) for e in stolen["errors"]] == [("invoiceIds.0", "NOT_FOUND")]
     detail = await other.client("query($id: ID!) { invoice(id: $id) { number } }", {"id": invoice_id})
     assert detail["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+
+
+RECORD = f"""mutation($id: ID!, $method: DeskMethod!, $amount: Int!) {{
+  recordPayment(invoiceId: $id, method: $method, amount: $amount, note: "Chèque n° 1234567") {{
+  invoice {{ number state paid leftToPay payments {{ online amount }} }} {ERRORS} }} }}"""
+CANCEL = f"""mutation($id: ID!, $reason: String!) {{ cancelInvoice(invoiceId: $id, reason: $reason) {{
+  invoice {{ number kind state total lines {{ designation quantity amount }} viewUrl }} {ERRORS} }} }}"""
+STAFF_INVOICES = (
+    """query($h: ID) { staffInvoices(householdId: $h, first: 10) { edges { node { number kind state } } } }"""
+)
+
+
+async def test_the_desk_records_a_cheque_and_a_credit_note_cancels_an_invoice(
+    db, browser, clock, smtp, live_server
+):
+    _, family, client, agent = await invoiced_family(db, browser, clock, smtp)
+    await agent.data(RUN, {"month": "2027-01"})
+    assert (await agent.data(STAFF_INVOICES, {"h": None}))["staffInvoices"]["edges"][0]["node"]["number"] == (
+        "2027-000001"
+    )
+    invoice_id = (await client.data(INVOICES, {"toPayOnly": True}))["invoices"]["edges"][0]["node"]["id"]
+
+    # A cheque of 5 € at the desk: partly paid; more than is owed is refused.
+    too_much = (await agent.data(RECORD, {"id": invoice_id, "method": "CHEQUE", "amount": 5000}))[
+        "recordPayment"
+    ]
+    assert [(e["field"], e["code"]) for e in too_much["errors"]] == [("amount", "INVALID")]
+    paid = (await agent.data(RECORD, {"id": invoice_id, "method": "CHEQUE", "amount": 500}))["recordPayment"]
+    assert paid["errors"] == []
+    assert paid["invoice"]["state"] == "PARTLY_PAID" and paid["invoice"]["leftToPay"] == 730
+    assert paid["invoice"]["payments"] == [{"online": False, "amount": 500}]
+    mails = await smtp.wait_for(family.email, 3)
+    assert "règlement de 5,00" in mails[2].subject and "7,30" in mails[2].text
+    # Families cannot record payments.
+    assert (await client(RECORD, {"id": invoice_id, "method": "CASH", "amount": 100}))["errors"][0][
+        "extensions"
+    ]["code"] == "FORBIDDEN"
+
+    # A credit note cancels it: the next number, the lines negated; the invoice is CANCELLED.
+    no_reason = (await agent.data(CANCEL, {"id": invoice_id, "reason": " "}))["cancelInvoice"]
+    assert [e["code"] for e in no_reason["errors"]] == ["REASON_REQUIRED"]
+    credit = (await agent.data(CANCEL, {"id": invoice_id, "reason": "Repas non servis (grève)."}))[
+        "cancelInvoice"
+    ]
+    assert credit["errors"] == []
+    note = credit["invoice"]
+    assert (note["number"], note["kind"], note["total"]) == ("2027-000002", "CREDIT_NOTE", -1230)
+    assert [line["quantity"] for line in note["lines"]] == [-1, -1, -1]
+    shown = await client.http.get(note["viewUrl"])
+    assert "AVOIR" in pdf_text(shown.content) and "2027-000001" in pdf_text(shown.content)
+    data = await client.data(INVOICES, {"toPayOnly": False})
+    assert data["unpaidInvoiceCount"] == 0
+    assert [(e["node"]["number"], e["node"]["state"]) for e in data["invoices"]["edges"]] == [
+        ("2027-000002", "PAID"),
+        ("2027-000001", "CANCELLED"),
+    ]
+    mails = await smtp.wait_for(family.email, 4)
+    assert "annulée" in mails[3].subject and "5,00" in mails[3].text  # what was paid is refunded
+    again = (await agent.data(CANCEL, {"id": invoice_id, "reason": "Encore"}))["cancelInvoice"]
+    assert [e["code"] for e in again["errors"]] == ["ALREADY_DECIDED"]
+    paid_twice = (await agent.data(RECORD, {"id": invoice_id, "method": "CASH", "amount": 100}))[
+        "recordPayment"
+    ]
+    assert [e["code"] for e in paid_twice["errors"]] == ["NOTHING_TO_PAY"]

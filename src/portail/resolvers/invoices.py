@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import partial
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import col, func, select
@@ -26,9 +27,10 @@ from portail.resolvers.households import viewer_household_id
 from portail.resolvers.invoicing import billed_address
 from portail.resolvers.mail import client_link, send_mail
 from portail.resolvers.transactions import in_transaction
+from portail.resolvers.validation import Validator
 from portail.rules.basket import line_designation
 from portail.rules.booking_states import BookingState
-from portail.rules.invoices import InvoiceState, due_date, invoice_number_text, number_counter
+from portail.rules.invoices import InvoiceState, due_date, invoice_number_text, invoice_state, number_counter
 from portail.rules.pricing import format_amount
 from portail.rules.validity import town_date
 
@@ -434,3 +436,195 @@ def month_label(month: str) -> str:
     if bounds is None:
         return ""
     return f"{MONTHS[bounds[0].month - 1].capitalize()} {bounds[0].year}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Staff: the regies' invoices, payments at the desk, credit notes
+
+DESK_METHODS = ("cash", "cheque", "cesu", "card")
+
+
+async def staff_invoices(
+    ctx: RequestContext,
+    *,
+    household_id: uuid.UUID | None,
+    regie_id: uuid.UUID | None,
+    to_pay_only: bool,
+    first: int,
+    after: tuple[date, int, str] | None,
+) -> InvoicePage:
+    """Staff: the invoices of every household (or one, or one regie's), newest first."""
+    limit = max(1, min(first, MAX_PAGE))
+    order = (col(Invoice.issued_at).desc(), col(Invoice.number).desc(), col(Invoice.id).desc())
+    query = select(Invoice).order_by(*order).limit(limit + 1)
+    if household_id is not None:
+        query = query.where(Invoice.household_id == household_id)
+    if regie_id is not None:
+        query = query.where(Invoice.regie_id == regie_id)
+    if to_pay_only:
+        query = query.where(col(Invoice.state).in_(OPEN_STATES))
+    if after is not None:
+        issued, number, id_ = after
+        query = query.where(
+            sa.tuple_(col(Invoice.issued_at), col(Invoice.number), col(Invoice.id))
+            < sa.tuple_(sa.literal(issued), sa.literal(number), sa.literal(uuid.UUID(id_)))
+        )
+    rows = list((await ctx.session.exec(query)).all())
+    return InvoicePage(await _views(ctx, rows[:limit]), len(rows) > limit)
+
+
+async def _locked_invoice(ctx: RequestContext, invoice_id: uuid.UUID | None) -> Invoice:
+    row = None
+    if invoice_id is not None:
+        row = (
+            await ctx.session.exec(
+                select(Invoice)
+                .where(Invoice.id == invoice_id)
+                .with_for_update()
+                .execution_options(populate_existing=True)
+            )
+        ).first()
+    if row is None:
+        raise UserErrors.one("invoiceId", ErrorCode.NOT_FOUND, "Cette facture n'existe pas.")
+    return row
+
+
+async def record_payment(
+    ctx: RequestContext, invoice_id: uuid.UUID | None, method: str, amount: int, note: str
+) -> InvoiceView:
+    """Staff: a payment made at the regie's desk (cash, cheque, CESU, card) against an invoice, at most
+    what is still owed; the family gets the payment's confirmation."""
+    v = Validator()
+    note = v.text("note", note, max_length=200)
+    if method not in DESK_METHODS:
+        v.add("method", ErrorCode.INVALID, "Mode de règlement inconnu.")
+    if amount <= 0:
+        v.add("amount", ErrorCode.INVALID, "Le montant doit être positif (en centimes).")
+    v.raise_if_any()
+    row = await _locked_invoice(ctx, invoice_id)
+    owed = row.total - row.paid
+    if row.kind != "invoice" or row.state not in OPEN_STATES:
+        raise UserErrors.one("invoiceId", ErrorCode.NOTHING_TO_PAY, "Cette facture n'est plus à régler.")
+    if amount > owed:
+        raise UserErrors.one(
+            "amount", ErrorCode.INVALID, f"Le montant dépasse le reste à payer ({format_amount(owed)})."
+        )
+    assert ctx.viewer is not None
+    now = ctx.now()
+    number = await next_numbers(ctx.session, "payment", 1)
+    payment = Payment(
+        household_id=row.household_id,
+        regie_id=row.regie_id,
+        purpose="invoices",
+        method=method,
+        amount=amount,
+        state="paid",
+        refdet=f"{town_date(now):%Y%m%d}G{number}",  # G: "guichet", the desk (online ones have X)
+        created_at=now,
+        decided_at=now,
+        paid_at=now,
+        recorded_by=ctx.viewer.account.id,
+        note=note,
+    )
+    ctx.session.add(payment)
+    await ctx.session.flush()
+    ctx.session.add(PaymentItem(payment_id=payment.id, invoice_id=row.id, amount=amount))
+    row.paid += amount
+    row.state = invoice_state(row.total, row.paid, False).value
+    ctx.session.add(row)
+    await ctx.session.flush()
+    [view] = await _views(ctx, [row])
+    await _mail_family(
+        ctx,
+        row,
+        "desk_payment_received",
+        amount=format_amount(amount),
+        number=view.number_text,
+        method=METHOD_LABELS[method],
+        left=format_amount(view.left_to_pay),
+    )
+    return view
+
+
+async def cancel_invoice(ctx: RequestContext, invoice_id: uuid.UUID | None, reason: str) -> InvoiceView:
+    """Staff: cancel an issued invoice with a credit note ("avoir"), never by editing it: the note
+    copies its lines with opposite amounts, takes the next number of its regie and year, and the
+    family is told (what it had paid is to be refunded by the regie)."""
+    v = Validator()
+    reason = v.reason(reason, refused=True)
+    v.raise_if_any()
+    row = await _locked_invoice(ctx, invoice_id)
+    if row.kind != "invoice" or row.state == InvoiceState.CANCELLED:
+        raise UserErrors.one("invoiceId", ErrorCode.ALREADY_DECIDED, "Cette facture est déjà annulée.")
+    assert ctx.viewer is not None
+    [view] = await _views(ctx, [row])
+    issued_on = today(ctx)
+    number = await next_numbers(ctx.session, number_counter(row.regie_id, issued_on.year), 1)
+    credit = Invoice(
+        regie_id=row.regie_id,
+        household_id=row.household_id,
+        year=issued_on.year,
+        number=number,
+        kind="credit_note",
+        origin="credit",
+        issued_at=ctx.now(),
+        due_date=issued_on,
+        total=-row.total,
+        paid=0,
+        state=InvoiceState.PAID.value,  # nothing to pay on a credit note
+        cancels_id=row.id,
+        billed_name=row.billed_name,
+        billed_address=row.billed_address,
+        issued_by=ctx.viewer.account.id,
+    )
+    ctx.session.add(credit)
+    await ctx.session.flush()
+    for line in view.lines:
+        ctx.session.add(
+            InvoiceLine(
+                invoice_id=credit.id,
+                position=line.position,
+                child_id=line.child_id,
+                child_name=line.child_name,
+                designation=line.designation,
+                day=line.day,
+                quantity=-line.quantity,
+                unit_price=line.unit_price,
+                amount=-line.amount,
+                booking_id=line.booking_id,
+            )
+        )
+    row.cancelled_by_id = credit.id
+    row.state = InvoiceState.CANCELLED.value
+    ctx.session.add(row)
+    await ctx.session.flush()
+    [credit_view] = await _views(ctx, [credit])
+    await _mail_family(
+        ctx,
+        row,
+        "invoice_cancelled",
+        number=view.number_text,
+        credit=credit_view.number_text,
+        reason=reason,
+        refund=format_amount(row.paid) if row.paid else "",
+    )
+    return credit_view
+
+
+async def _mail_family(ctx: RequestContext, row: Invoice, template: str, **context: Any) -> None:
+    """A mail about an invoice to the household's guardians with an account."""
+    accounts = await ctx.session.exec(
+        select(Account.email)
+        .join(Guardian, col(Guardian.id) == Account.guardian_id)
+        .where(Guardian.household_id == row.household_id, col(Account.confirmed_at).is_not(None))
+    )
+    regie = await ctx.session.get(Regie, row.regie_id)
+    for email in accounts.all():
+        send_mail(
+            ctx,
+            template,
+            email,
+            regie=regie.name if regie else "",
+            link=client_link(ctx, "/factures"),
+            **context,
+        )

@@ -21,3 +21,11 @@ class InvoiceKind(Enum):
     CREDIT_NOTE = strawberry.enum_value(
         "CREDIT_NOTE", description='A credit note ("avoir"): a negative total.'
     )
+
+
+@strawberry.enum(description="How a payment was made at the regie's desk.")
+class DeskMethod(Enum):
+    CASH = strawberry.enum_value("CASH", description="Espèces.")
+    CHEQUE = strawberry.enum_value("CHEQUE", description="Chèque.")
+    CESU = strawberry.enum_value("CESU", description="Chèque emploi service universel.")
+    CARD = strawberry.enum_value("CARD", description="Carte bancaire au guichet.")

@@ -14,7 +14,7 @@ from portail.schema.errors import not_found
 from portail.schema.ids import parse_id
 from portail.schema.invoices.types import Invoice, InvoiceConnection
 from portail.schema.pagination import AT, ID, INT, After, PageSize, decode_cursor, edges, page_info
-from portail.schema.permissions import FAMILY
+from portail.schema.permissions import FAMILY, STAFF
 
 
 def _links(info: Info, view: invoices.InvoiceView) -> FileLinks:
@@ -72,3 +72,40 @@ class InvoiceQueries:
         if view is None:
             raise not_found("id", "Cette facture n'existe pas.")
         return Invoice.of(view, _links(info, view))
+
+    @strawberry.field(
+        permission_classes=STAFF,
+        description="Staff: the invoices of every household, newest first; filtered by household, regie, or "
+        "those still to pay. Unknown ids give an empty list.",
+    )
+    async def staff_invoices(
+        self,
+        info: Info,
+        first: PageSize = 20,
+        after: After = None,
+        household_id: Annotated[
+            strawberry.ID | None, strawberry.argument(description="Only this household.")
+        ] = None,
+        regie_id: Annotated[strawberry.ID | None, strawberry.argument(description="Only this regie.")] = None,
+        to_pay_only: Annotated[bool, strawberry.argument(description="Only those still to pay.")] = False,
+    ) -> InvoiceConnection:
+        empty = InvoiceConnection(edges=[], page_info=page_info([], False))
+        household, regie = parse_id(household_id), parse_id(regie_id)
+        if (household_id is not None and household is None) or (regie_id is not None and regie is None):
+            return empty
+        key = decode_cursor(after, "staffInvoices", (AT, INT, ID))
+        page = await invoices.staff_invoices(
+            info.context.app,
+            household_id=household,
+            regie_id=regie,
+            to_pay_only=to_pay_only,
+            first=first,
+            after=(key[0], key[1], str(key[2])) if key else None,
+        )
+        items = edges(
+            "staffInvoices",
+            page.views,
+            lambda v: (v.invoice.issued_at, v.invoice.number, v.invoice.id),
+            lambda v: Invoice.of(v, _links(info, v)),
+        )
+        return InvoiceConnection(edges=items, page_info=page_info(items, page.has_next))
