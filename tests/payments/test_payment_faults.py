@@ -14,9 +14,9 @@ from portail.db.models.invoices import Invoice
 from portail.db.models.payments import Payment
 from portail.resolvers.payments import reconcile_payments
 from tests.support.accounts import signed_in
-from tests.support.bookings import bookings
+from tests.support.bookings import SUBMIT, bookings, change, family_enrolled
 
-from .test_basket_flow import BASKET, CHECKOUT, PAYMENT, book_a_wednesday, pay_on_payfip
+from .test_basket_flow import BASKET, CHECKOUT, PAYMENT, WEDNESDAY, book_a_wednesday, pay_on_payfip
 
 
 async def payments(db) -> list[Payment]:  # type: ignore[no-untyped-def]
@@ -125,3 +125,60 @@ async def test_two_checkouts_of_one_basket_at_once_open_one_payment(db, browser,
     assert len(pages) == 1
     for answer in answers:
         assert {e["code"] for e in answer["checkoutBasket"]["errors"]} <= {"PAYMENT_IN_PROGRESS"}
+
+
+async def test_a_payment_under_way_when_the_basket_expires_is_honoured_while_the_place_is_free(
+    db, browser, clock, smtp, live_server
+):
+    centre, family, _ = await book_a_wednesday(db, browser, clock, acceptance="automatic")
+    checkout = (await family.client.data(CHECKOUT, {"regieId": str(centre.regie.id)}))["checkoutBasket"]
+    # The payer lingers on PayFiP's page past the basket's time: the basket expires meanwhile.
+    clock.travel_to(clock.now() + timedelta(minutes=119, seconds=50))
+    sandbox = live_server.app.state.payfip_sandbox
+    page_open = sandbox.payments[httpx.URL(checkout["redirectUrl"]).params["idop"]]
+    clock.travel_to(clock.now() + timedelta(seconds=20))
+    page_open.created_at = clock.now()  # PayFiP's page is still open for the payer
+    live_server.app.state.mail_worker.wake()
+    await smtp.wait_for(family.email, 2)  # the expiry mail
+    assert [b.state for b in await bookings(db)] == ["expired"]
+    # Then they pay: the place is still free, so the payment is honoured.
+    await pay_on_payfip(checkout["redirectUrl"], "P")
+    [payment] = await payments(db)
+    assert payment.state == "paid" and not payment.needs_refund
+    assert [b.state for b in await bookings(db)] == ["accepted"]
+    assert len(await invoices(db)) == 1
+
+
+async def test_a_payment_arriving_after_the_place_went_to_someone_else_is_flagged_for_refund(
+    db, browser, clock, smtp, live_server
+):
+    centre, family, _ = await book_a_wednesday(db, browser, clock, acceptance="automatic")
+    async with db.transaction() as s:  # the last place
+        unit = await s.get(type(centre.unit), centre.unit.id)
+        unit.capacity = 1
+        s.add(unit)
+    checkout = (await family.client.data(CHECKOUT, {"regieId": str(centre.regie.id)}))["checkoutBasket"]
+    clock.travel_to(clock.now() + timedelta(minutes=121))
+    sandbox = live_server.app.state.payfip_sandbox
+    sandbox.payments[httpx.URL(checkout["redirectUrl"]).params["idop"]].created_at = clock.now()
+    live_server.app.state.mail_worker.wake()
+    await smtp.wait_for(family.email, 2)
+    # Another family takes the freed place before the first one pays.
+    other = await family_enrolled(db, browser, centre, "Paul", email="autre@famille.test", name="AUTRE")
+    taken = await other.client.data(
+        SUBMIT,
+        {
+            "input": {
+                "periodId": str(centre.period.id),
+                "changes": [change(other.children["Paul"].id, centre.unit.id, WEDNESDAY)],
+            }
+        },
+    )
+    assert taken["submitBookingRequest"]["errors"] == []
+    await pay_on_payfip(checkout["redirectUrl"], "P")
+    paid = [p for p in await payments(db) if p.household_id == family.built.household.id]
+    assert [(p.state, p.needs_refund) for p in paid] == [("paid", True)]
+    states = sorted(b.state for b in await bookings(db))
+    assert states == ["expired", "pending"]  # the other family's day waits in its own basket
+    mails = await smtp.wait_for(family.email, 3)
+    assert "rembourser" in mails[2].text
