@@ -357,6 +357,9 @@ TABLE: list[Case] = [
     Case("Query.staffInvoices", "regieId", "regie", FORBIDDEN,
          "query($id: ID!) { staffInvoices(regieId: $id) { edges { node { number } } } }",
          lambda w, id_: {"id": id_}, control="staff"),
+    Case("Query.staffPayments", "regieId", "paying_regie", FORBIDDEN,
+         "query($id: ID!) { staffPayments(regieId: $id) { edges { node { householdName } } } }",
+         lambda w, id_: {"id": id_}, control="staff"),
     Case("Query.placesTaken", "periodId", "booking_period", FORBIDDEN,
          "query($id: ID!) { placesTaken(periodId: $id, from: \"2027-01-01\", to: \"2027-01-31\") { "
          "unitName date held pending } }",

@@ -15,8 +15,12 @@ from portail.db.models.payments import Payment
 from portail.resolvers.payments import reconcile_payments
 from tests.support.accounts import signed_in
 from tests.support.bookings import SUBMIT, bookings, change, family_enrolled
+from tests.support.builders import make_staff
 
 from .test_basket_flow import BASKET, CHECKOUT, PAYMENT, WEDNESDAY, book_a_wednesday, pay_on_payfip
+
+STAFF_PAYMENTS = """query($refund: Boolean!) { staffPayments(toRefundOnly: $refund) { edges { node {
+  householdName note payfipResult payment { state amount method needsRefund } } } } }"""
 
 
 async def payments(db) -> list[Payment]:  # type: ignore[no-untyped-def]
@@ -182,3 +186,11 @@ async def test_a_payment_arriving_after_the_place_went_to_someone_else_is_flagge
     assert states == ["expired", "pending"]  # the other family's day waits in its own basket
     mails = await smtp.wait_for(family.email, 3)
     assert "rembourser" in mails[2].text
+    # The cash office finds it among the payments to refund.
+    staff = await make_staff(db)
+    agent = await signed_in(browser(), staff.email, staff.password)
+    listed = (await agent.data(STAFF_PAYMENTS, {"refund": True}))["staffPayments"]["edges"]
+    assert [(e["node"]["householdName"], e["node"]["payment"]["needsRefund"], e["node"]["payment"]["method"],
+             e["node"]["payfipResult"]) for e in listed] == [("TEST", True, "PAYFIP", "P")]
+    everything = (await agent.data(STAFF_PAYMENTS, {"refund": False}))["staffPayments"]["edges"]
+    assert len(everything) == 1

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+import sqlalchemy as sa
 from sqlmodel import col, select, update
 
 from portail.adapters.payfip import (
@@ -27,7 +28,7 @@ from portail.adapters.payfip import (
 from portail.clock import Clock
 from portail.db.engine import Database
 from portail.db.locks import lock_slots, next_number
-from portail.db.models import Booking, BookingLine, BookingRequest, Regie
+from portail.db.models import Booking, BookingLine, BookingRequest, Household, Regie
 from portail.db.models.invoices import Invoice
 from portail.db.models.payments import BasketEntry, Payment, PaymentItem
 from portail.resolvers import invoicing
@@ -705,3 +706,44 @@ async def reconcile_payments(
     finally:
         await ctx.close()
     return len(stale)
+
+
+# ---------------------------------------------------------------------------------------------
+# Staff: the payments and their state at PayFiP
+
+
+@dataclass
+class PaymentPage:
+    rows: list[tuple[Payment, str]]  # each payment with its household's name
+    has_next: bool
+
+
+async def staff_payments(
+    ctx: RequestContext,
+    *,
+    regie_id: uuid.UUID | None,
+    to_refund_only: bool,
+    first: int,
+    after: tuple[datetime, str] | None,
+) -> PaymentPage:
+    """Staff: every payment, newest first, with its household; those to refund (paid for debts no
+    longer owed) when asked."""
+    limit = max(1, min(first, 100))
+    query = (
+        select(Payment, col(Household.name))
+        .join(Household, col(Household.id) == Payment.household_id)
+        .order_by(col(Payment.created_at).desc(), col(Payment.id).desc())
+        .limit(limit + 1)
+    )
+    if regie_id is not None:
+        query = query.where(Payment.regie_id == regie_id)
+    if to_refund_only:
+        query = query.where(col(Payment.needs_refund).is_(True))
+    if after is not None:
+        at, id_ = after
+        query = query.where(
+            sa.tuple_(col(Payment.created_at), col(Payment.id))
+            < sa.tuple_(sa.literal(at), sa.literal(uuid.UUID(id_)))
+        )
+    rows = [(payment, name) for payment, name in (await ctx.session.exec(query)).all()]
+    return PaymentPage(rows[:limit], len(rows) > limit)

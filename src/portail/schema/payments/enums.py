@@ -29,3 +29,12 @@ class PaymentState(Enum):
         if stored in (Stored.CREATED, Stored.AT_PAYFIP):
             return cls.IN_PROGRESS
         return cls[stored.upper()]
+
+
+@strawberry.enum(description="How a payment was made.")
+class PaymentMethod(Enum):
+    PAYFIP = strawberry.enum_value("PAYFIP", description="Online, through PayFiP.")
+    CASH = strawberry.enum_value("CASH", description="Cash at the regie's desk.")
+    CHEQUE = strawberry.enum_value("CHEQUE", description="Cheque at the regie's desk.")
+    CESU = strawberry.enum_value("CESU", description="CESU vouchers at the regie's desk.")
+    CARD = strawberry.enum_value("CARD", description="Card at the regie's desk.")

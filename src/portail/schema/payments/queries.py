@@ -10,8 +10,9 @@ from portail.resolvers import payments
 from portail.schema.context import Info
 from portail.schema.errors import not_found
 from portail.schema.ids import parse_id
-from portail.schema.payments.types import Payment
-from portail.schema.permissions import FAMILY
+from portail.schema.pagination import AT, ID, After, PageSize, decode_cursor, edges, page_info
+from portail.schema.payments.types import Payment, PaymentRecord, PaymentRecordConnection
+from portail.schema.permissions import FAMILY, STAFF
 
 
 @strawberry.type
@@ -28,3 +29,32 @@ class PaymentQueries:
         if row is None:
             raise not_found("id", "Ce paiement n'existe pas.")
         return Payment.from_row(row)
+
+    @strawberry.field(
+        permission_classes=STAFF,
+        description="Staff: every payment (online and at the desk) with its state at PayFiP, newest first; "
+        "those the regie must refund with `toRefundOnly`. An unknown regie gives an empty list.",
+    )
+    async def staff_payments(
+        self,
+        info: Info,
+        first: PageSize = 20,
+        after: After = None,
+        regie_id: Annotated[strawberry.ID | None, strawberry.argument(description="Only this regie.")] = None,
+        to_refund_only: Annotated[bool, strawberry.argument(description="Only those to refund.")] = False,
+    ) -> PaymentRecordConnection:
+        regie = parse_id(regie_id)
+        if regie_id is not None and regie is None:
+            return PaymentRecordConnection(edges=[], page_info=page_info([], False))
+        key = decode_cursor(after, "staffPayments", (AT, ID))
+        page = await payments.staff_payments(
+            info.context.app,
+            regie_id=regie,
+            to_refund_only=to_refund_only,
+            first=first,
+            after=(key[0], str(key[1])) if key else None,
+        )
+        items = edges(
+            "staffPayments", page.rows, lambda r: (r[0].created_at, r[0].id), lambda r: PaymentRecord.of(*r)
+        )
+        return PaymentRecordConnection(edges=items, page_info=page_info(items, page.has_next))

@@ -10,7 +10,8 @@ from portail.resolvers.rows import Payment as PaymentRow
 from portail.rules.pricing import format_amount
 from portail.schema.errors import UserError
 from portail.schema.ids import to_id
-from portail.schema.payments.enums import PaymentState
+from portail.schema.pagination import Connection
+from portail.schema.payments.enums import PaymentMethod, PaymentState
 
 
 @strawberry.type(description="A payment to a regie: online through PayFiP, or recorded at the desk.")
@@ -24,6 +25,11 @@ class Payment:
     )
     created_at: datetime.datetime = strawberry.field(description="When it was opened.")
     paid_at: datetime.datetime | None = strawberry.field(description="When the payer paid (PayFiP's time).")
+    method: PaymentMethod = strawberry.field(description="Online, or at the regie's desk (and how).")
+    needs_refund: bool = strawberry.field(
+        description="Paid for what is no longer owed (a basket that expired and whose places went, an "
+        "amount above what was due): the regie refunds it."
+    )
 
     @classmethod
     def from_row(cls, row: PaymentRow) -> Payment:
@@ -35,6 +41,8 @@ class Payment:
             reference=row.refdet,
             created_at=row.created_at,
             paid_at=row.paid_at,
+            method=PaymentMethod[row.method.upper()],
+            needs_refund=row.needs_refund,
         )
 
 
@@ -46,3 +54,27 @@ class CheckoutPayload:
         "fetch). PayFiP sends the payer back to `returnUrl` with `?payment=<id>`."
     )
     errors: list[UserError] = strawberry.field(description="What went wrong; empty on success.")
+
+
+@strawberry.type(description="Staff: a payment with its household and what the cash office noted.")
+class PaymentRecord:
+    payment: Payment = strawberry.field(description="The payment.")
+    household_name: str = strawberry.field(description="The household that paid.")
+    note: str = strawberry.field(description="The cash office's note (a cheque number, why to refund).")
+    payfip_result: str | None = strawberry.field(
+        description="PayFiP's own result code (resultrans: P, V paid; R, Z refused; A abandoned), when known."
+    )
+
+    @classmethod
+    def of(cls, row: PaymentRow, household_name: str) -> PaymentRecord:
+        return cls(
+            payment=Payment.from_row(row),
+            household_name=household_name,
+            note=row.note,
+            payfip_result=row.result or None,
+        )
+
+
+@strawberry.type(description="Staff: a page of payments, newest first.")
+class PaymentRecordConnection(Connection[PaymentRecord]):
+    pass
