@@ -216,3 +216,47 @@ async def test_the_desk_records_a_cheque_and_a_credit_note_cancels_an_invoice(
         "recordPayment"
     ]
     assert [e["code"] for e in paid_twice["errors"]] == ["NOTHING_TO_PAY"]
+
+
+PREVIEW_ONE = f"""mutation($input: BookingRequestInput!) {{ previewBookingRequest(input: $input) {{
+  summary {{ lines {{ refusal message }} }} {ERRORS} }} }}"""
+
+
+async def test_an_overdue_invoice_blocks_new_bookings_where_the_town_says_so(
+    db, browser, clock, smtp, live_server
+):
+    canteen, family, client, agent = await invoiced_family(db, browser, clock, smtp)
+    async with db.transaction() as s:
+        activity = await s.get(type(canteen.activity), canteen.activity.id)
+        activity.block_overdue_days = 7
+        s.add(activity)
+    await agent.data(RUN, {"month": "2027-01"})
+    invoice_id = (await client.data(INVOICES, {"toPayOnly": True}))["invoices"]["edges"][0]["node"]["id"]
+    emma = family.children["Emma-Rose"]
+    ask = {
+        "input": {
+            "periodId": str(canteen.period.id),
+            "changes": [change(emma.id, canteen.unit.id, date(2027, 3, 22))],
+        }
+    }
+    # Due on 04/03: a week later the family may still book; the day after, no more.
+    at_town_time(clock, date(2027, 3, 11))
+    client = await signed_in(browser(), family.email, family.built.password)
+    assert (await client.data(PREVIEW_ONE, ask))["previewBookingRequest"]["summary"]["lines"][0][
+        "refusal"
+    ] is None
+    at_town_time(clock, date(2027, 3, 12))
+    client = await signed_in(browser(), family.email, family.built.password)
+    line = (await client.data(PREVIEW_ONE, ask))["previewBookingRequest"]["summary"]["lines"][0]
+    assert line["refusal"] == "OVERDUE_INVOICES" and "Mes factures" in line["message"]
+    refused = (await client.data(SUBMIT, ask))["submitBookingRequest"]
+    assert [(e["field"], e["code"]) for e in refused["errors"]] == [("changes.0.date", "NOTHING_TO_SUBMIT")]
+    # Paid at the desk: the family books again.
+    agent = await signed_in(browser(), *(await staff_login(db)))
+    await agent.data(RECORD, {"id": invoice_id, "method": "CASH", "amount": 1230})
+    assert (await client.data(SUBMIT, ask))["submitBookingRequest"]["errors"] == []
+
+
+async def staff_login(db):  # type: ignore[no-untyped-def]
+    staff = await make_staff(db, "caisse@mairie.test")
+    return staff.email, staff.password

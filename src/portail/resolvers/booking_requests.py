@@ -24,7 +24,7 @@ from portail.db.models.base import new_id
 from portail.db.models.bookings import Booking, BookingLine, BookingRequest
 from portail.db.models.catalogue import Activity, Enrolment, Period, Unit
 from portail.db.models.payments import BasketEntry
-from portail.resolvers import basket
+from portail.resolvers import basket, invoices
 from portail.resolvers.booking_changes import BookingChanges, book_line_state, policy_of, slot_counts
 from portail.resolvers.catalogue_reading import (
     Catalogue,
@@ -128,6 +128,7 @@ class LineRefusal:
     NOT_ENROLLED = "NOT_ENROLLED"
     DEADLINE_PASSED = "DEADLINE_PASSED"
     EXCLUSIVE_UNIT = "EXCLUSIVE_UNIT"
+    OVERDUE_INVOICES = "OVERDUE_INVOICES"
 
 
 @dataclass
@@ -443,6 +444,7 @@ async def plan_request(
         prices={u.id: unit_price(tariff_of(u), quotient) for u in units.values()},
         places=places,
         active=_active_units(existing),
+        overdue=await invoices.overdue_message(ctx, household_id, activity),
     )
     lines = _planned_lines(asked, existing, children, units)
     # Cancellations first: a place or a unit they free may serve a booking of the same request.
@@ -518,6 +520,8 @@ class _LineDecider:
     prices: dict[uuid.UUID, int]
     places: Places
     active: dict[tuple[uuid.UUID, date], set[uuid.UUID]]
+    # Why new bookings are refused to the household (invoices overdue), or "".
+    overdue: str = ""
 
     def decide(self, line: PlannedLine) -> None:
         """Give ``line`` its state, price and message (its refusal when it cannot be done)."""
@@ -563,6 +567,9 @@ class _LineDecider:
             return None
         if is_active(current):
             return transition(current, Event.BOOK, Actor.FAMILY, self.policy)
+        if self.overdue:
+            line.refusal, line.message = LineRefusal.OVERDUE_INVOICES, self.overdue
+            return None
         if not deadlines.is_open(self.now, line.day, booking_rule(line.unit)):
             line.refusal = LineRefusal.DEADLINE_PASSED
             line.message = (

@@ -79,6 +79,7 @@ class ActivityData:
     class_levels: list[str]
     required_sections: list[str]
     required_documents: list[str]
+    block_overdue_days: int | None = None
     regie_given: bool = False  # a regie id was passed (a malformed one parses to None)
 
 
@@ -204,6 +205,7 @@ async def activity_settings(ctx: RequestContext, activity_id: uuid.UUID | None) 
         class_levels=split_codes(row.class_levels),
         required_sections=split_codes(row.required_sections),
         required_documents=split_codes(row.required_documents),
+        block_overdue_days=row.block_overdue_days,
     )
 
 
@@ -264,6 +266,8 @@ async def _fill_activity(ctx: RequestContext, row: Activity, data: ActivityData)
         and not v.has_error("maxAge")
     ):
         v.add("maxAge", ErrorCode.INVALID, "L'âge maximum est inférieur à l'âge minimum.")
+    if data.block_overdue_days is not None and not 0 <= data.block_overdue_days <= 366:
+        v.add("blockOverdueDays", ErrorCode.INVALID, "Le délai est compris entre 0 et 366 jours.")
     codes = sorted({c.strip().upper() for c in data.required_documents if c.strip()})
     if codes:
         known = set(
@@ -283,6 +287,7 @@ async def _fill_activity(ctx: RequestContext, row: Activity, data: ActivityData)
     row.acceptance, row.when_full, row.promotion = data.acceptance, data.when_full, data.promotion
     row.late_cancellation, row.payment, row.enrolment = data.late_cancellation, data.payment, data.enrolment
     row.min_age, row.max_age = data.min_age, data.max_age
+    row.block_overdue_days = data.block_overdue_days
     row.class_levels = ",".join(level for level in fields.CLASS_LEVELS if level in data.class_levels)
     row.required_sections = ",".join(s for s in SECTIONS if s in data.required_sections)
     row.required_documents = ",".join(codes)

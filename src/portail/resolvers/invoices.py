@@ -30,7 +30,14 @@ from portail.resolvers.transactions import in_transaction
 from portail.resolvers.validation import Validator
 from portail.rules.basket import line_designation
 from portail.rules.booking_states import BookingState
-from portail.rules.invoices import InvoiceState, due_date, invoice_number_text, invoice_state, number_counter
+from portail.rules.invoices import (
+    InvoiceState,
+    due_date,
+    invoice_number_text,
+    invoice_state,
+    number_counter,
+    overdue_before,
+)
 from portail.rules.pricing import format_amount
 from portail.rules.validity import town_date
 
@@ -126,6 +133,30 @@ async def unpaid_invoice_count(ctx: RequestContext) -> int:
         .where(Invoice.household_id == household_id, col(Invoice.state).in_(OPEN_STATES))
     )
     return int(count.one())
+
+
+async def overdue_message(ctx: RequestContext, household_id: uuid.UUID, activity: Activity) -> str:
+    """Why the household may not book the activity now (an invoice of its regie unpaid too long past its
+    due date, when the activity says so), or "" when it may."""
+    days = activity.block_overdue_days
+    if days is None or activity.regie_id is None:
+        return ""
+    late = await ctx.session.exec(
+        select(func.count())
+        .select_from(Invoice)
+        .where(
+            Invoice.household_id == household_id,
+            Invoice.regie_id == activity.regie_id,
+            col(Invoice.state).in_(OPEN_STATES),
+            col(Invoice.due_date) < overdue_before(today(ctx), days),
+        )
+    )
+    if not late.one():
+        return ""
+    return (
+        "Des factures de cette régie restent impayées après leur échéance : réglez-les dans « Mes factures » "
+        "pour réserver de nouveau."
+    )
 
 
 async def _views(ctx: RequestContext, rows: list[Invoice]) -> list[InvoiceView]:

@@ -36,6 +36,11 @@ def invoice_number_text(year: int, number: int) -> str:
     return f"{year}-{number:06d}"
 
 
+def overdue_before(today: date, days: int) -> date:
+    """Invoices due before this day are overdue by more than ``days`` days."""
+    return today - timedelta(days=days)
+
+
 def due_date(issued_on: date, payment_days: int) -> date:
     """The day an invoice issued on ``issued_on`` is due."""
     return issued_on + timedelta(days=payment_days)

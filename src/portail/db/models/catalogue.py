@@ -70,6 +70,9 @@ class Activity(SQLModel, table=True):
     # Prerequisites: record sections that must be complete, document type codes that must be accepted.
     required_sections: str = Field(default="", max_length=300)
     required_documents: str = Field(default="", max_length=300)
+    # New bookings refused to a household with an invoice of the regie unpaid this many days after its
+    # due date; None: never.
+    block_overdue_days: int | None = None
     created_at: datetime = created_at_field()
 
 

@@ -99,6 +99,11 @@ class BookingRefusal(Enum):
         LineRefusal.EXCLUSIVE_UNIT,
         description="Another unit booked that day excludes this one (a day and a morning).",
     )
+    OVERDUE_INVOICES = strawberry.enum_value(
+        LineRefusal.OVERDUE_INVOICES,
+        description="The household has an invoice of the activity's regie unpaid past the delay the activity "
+        'sets (`Activity.blockOverdueDays`): pay it in "Mes factures" to book again.',
+    )
     FULL = strawberry.enum_value(
         RefusalCode.FULL.value, description="No place left that day and the activity has no waiting list."
     )

@@ -56,6 +56,11 @@ class ActivityInput:
     enrolment: Decider = strawberry.field(default=Decider.AUTOMATIC, description="Who accepts enrolments.")
     min_age: int | None = strawberry.field(default=None, description="Youngest age in years; null: none.")
     max_age: int | None = strawberry.field(default=None, description="Oldest age in years; null: none.")
+    block_overdue_days: int | None = strawberry.field(
+        default=None,
+        description="Refuse new bookings to a household with an invoice of the regie still unpaid this "
+        "many days after its due date (0 to 366); null: never.",
+    )
     class_levels: list[ClassLevel] = strawberry.field(
         default_factory=list, description="Classes taken; empty: any."
     )
@@ -137,6 +142,9 @@ class UpdateActivityInput:
     enrolment: Decider | None = optional("Who accepts enrolments.")
     min_age: int | None = optional("Youngest age in years; null: none.")
     max_age: int | None = optional("Oldest age in years; null: none.")
+    block_overdue_days: int | None = optional(
+        "Refuse new bookings to households with an invoice overdue this many days; null: never."
+    )
     class_levels: list[ClassLevel] | None = optional("Classes taken; empty: any.")
     required_sections: list[RecordSection] | None = optional(
         "Record sections that must be complete to enrol; empty: none."
@@ -197,6 +205,7 @@ def activity_data(input: ActivityInput) -> use_cases.ActivityData:
         enrolment=_lower(input.enrolment),
         min_age=input.min_age,
         max_age=input.max_age,
+        block_overdue_days=input.block_overdue_days,
         class_levels=[value_of(c) for c in input.class_levels],
         required_sections=[value_of(s) for s in input.required_sections],
         required_documents=list(input.required_documents),
@@ -247,7 +256,9 @@ _ACTIVITY_FIELDS = {
 
 def activity_changes(current: use_cases.ActivityData, input: UpdateActivityInput) -> use_cases.ActivityData:
     changes: dict[str, Any] = {}
-    for name, value in given(input, frozenset({"regie_id", "min_age", "max_age"})).items():
+    for name, value in given(
+        input, frozenset({"regie_id", "min_age", "max_age", "block_overdue_days"})
+    ).items():
         if name == "regie_id":
             changes["regie_id"] = parse_id(value) if value is not None else None
             changes["regie_given"] = value is not None  # a malformed id parses to None: NOT_FOUND

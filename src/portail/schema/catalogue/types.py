@@ -161,6 +161,10 @@ class Activity:
     enrolment: Decider = strawberry.field(description="Who accepts enrolments.")
     min_age: int | None = strawberry.field(description="Youngest age, in years on the period's first day.")
     max_age: int | None = strawberry.field(description="Oldest age, in years on the period's first day.")
+    block_overdue_days: int | None = strawberry.field(
+        description="New bookings are refused to a household with an invoice of the regie unpaid this many "
+        "days after its due date (null: never)."
+    )
     class_levels: list[ClassLevel] = strawberry.field(description="Classes taken; empty: any.")
     required_sections: list[RecordSection] = strawberry.field(
         description="Record sections that must be complete to enrol."
@@ -184,6 +188,7 @@ class Activity:
             enrolment=Decider[row.enrolment.upper()],
             min_age=row.min_age,
             max_age=row.max_age,
+            block_overdue_days=row.block_overdue_days,
             class_levels=[ClassLevel[c] for c in reading.split_codes(row.class_levels)],
             required_sections=[RecordSection[s] for s in reading.split_codes(row.required_sections)],
             required_documents=reading.split_codes(row.required_documents),
