@@ -360,6 +360,14 @@ TABLE: list[Case] = [
     Case("Query.staffPayments", "regieId", "paying_regie", FORBIDDEN,
          "query($id: ID!) { staffPayments(regieId: $id) { edges { node { householdName } } } }",
          lambda w, id_: {"id": id_}, control="staff"),
+    Case("Mutation.recordAttendance", "unitId", "booking_unit", FORBIDDEN,
+         "mutation($id: ID!) { recordAttendance(unitId: $id, date: \"2026-11-25\", entries: []) { "
+         + payload("recorded") + " } }",
+         lambda w, id_: {"id": id_}, control="staff"),
+    Case("Mutation.recordAttendance", "entries.childId", "child_b", FORBIDDEN,
+         "mutation($u: ID!, $id: ID!) { recordAttendance(unitId: $u, date: \"2026-11-25\", "
+         "entries: [{childId: $id, status: PRESENT}]) { " + payload("recorded") + " } }",
+         lambda w, id_: {"u": w.ids["booking_unit"], "id": id_}, control="staff"),
     Case("Query.placesTaken", "periodId", "booking_period", FORBIDDEN,
          "query($id: ID!) { placesTaken(periodId: $id, from: \"2027-01-01\", to: \"2027-01-31\") { "
          "unitName date held pending } }",

@@ -260,3 +260,50 @@ async def test_an_overdue_invoice_blocks_new_bookings_where_the_town_says_so(
 async def staff_login(db):  # type: ignore[no-untyped-def]
     staff = await make_staff(db, "caisse@mairie.test")
     return staff.email, staff.password
+
+
+ATTENDANCE = f"""mutation($unitId: ID!, $date: Date!, $entries: [AttendanceEntryInput!]!) {{
+  recordAttendance(unitId: $unitId, date: $date, entries: $entries) {{ recorded {ERRORS} }} }}"""
+
+
+async def test_attendance_recorded_by_staff_changes_what_is_invoiced(db, browser, clock, smtp, live_server):
+    canteen, family, client, agent = await invoiced_family(db, browser, clock, smtp)
+    async with db.transaction() as s:
+        unit = await s.get(type(canteen.unit), canteen.unit.id)
+        unit.unbooked_price = 600  # "REPAS NON RESERVE"
+        s.add(unit)
+    emma = str(family.children["Emma-Rose"].id)
+
+    async def tick(day: date, status: str) -> dict:  # type: ignore[type-arg]
+        variables = {
+            "unitId": str(canteen.unit.id),
+            "date": day.isoformat(),
+            "entries": [{"childId": emma, "status": status}],
+        }
+        return (await agent.data(ATTENDANCE, variables))["recordAttendance"]
+
+    # Ill on the 5th (a certificate): not charged; at the canteen on Friday the 8th without booking.
+    assert (await tick(date(2027, 1, 5), "ABSENT"))["recorded"] == 1
+    assert (await tick(date(2027, 1, 5), "EXCUSED"))["recorded"] == 1  # corrected
+    assert (await tick(date(2027, 1, 8), "PRESENT"))["errors"] == []
+    assert (await tick(date(2027, 1, 4), "PRESENT"))["errors"] == []
+    # Bad ticks: a day to come, outside the period, a child not enrolled; nothing recorded.
+    assert [e["code"] for e in (await tick(date(2027, 3, 1), "PRESENT"))["errors"]] == ["INVALID"]
+    assert [e["code"] for e in (await tick(date(2028, 1, 3), "PRESENT"))["errors"]] == ["OUTSIDE_PERIOD"]
+    stranger = {
+        "unitId": str(canteen.unit.id),
+        "date": "2027-01-04",
+        "entries": [{"childId": str(canteen.unit.id), "status": "PRESENT"}],
+    }
+    refused = (await agent.data(ATTENDANCE, stranger))["recordAttendance"]
+    assert [(e["field"], e["code"]) for e in refused["errors"]] == [("entries.0.childId", "NOT_FOUND")]
+    assert (await client(ATTENDANCE, stranger))["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+    run = (await agent.data(RUN, {"month": "2027-01"}))["runInvoicing"]["run"]
+    assert run["total"] == 410 + 410 + 600
+    invoice = (await client.data(INVOICES, {"toPayOnly": True}))["invoices"]["edges"][0]["node"]
+    assert [(line["designation"], line["amount"]) for line in invoice["lines"]] == [
+        ("REPAS RESERVE (04/01)", 410),
+        ("REPAS RESERVE (07/01)", 410),
+        ("REPAS NON RESERVE (08/01)", 600),
+    ]

@@ -16,11 +16,12 @@ from sqlmodel import col, func, select
 from portail.adapters import invoice_pdf as pdf
 from portail.db.bulk import insert_rows
 from portail.db.locks import next_numbers
-from portail.db.models import Account, Booking, Child, Guardian, Household, Regie
+from portail.db.models import Account, Attendance, Booking, Child, Guardian, Household, Regie
 from portail.db.models.base import new_id
 from portail.db.models.catalogue import Activity, Period, Unit
 from portail.db.models.invoices import Invoice, InvoiceLine
 from portail.db.models.payments import Payment, PaymentItem
+from portail.resolvers.catalogue_reading import tariff_of
 from portail.resolvers.context import RequestContext, today
 from portail.resolvers.errors import ErrorCode, UserErrors
 from portail.resolvers.households import viewer_household_id
@@ -37,6 +38,8 @@ from portail.rules.invoices import (
     invoice_state,
     number_counter,
     overdue_before,
+    unbooked_designation,
+    unbooked_price,
 )
 from portail.rules.pricing import format_amount
 from portail.rules.validity import town_date
@@ -243,7 +246,7 @@ async def run_month(
 async def _run_regie(
     ctx: RequestContext, regie: Regie, month: str, bounds: tuple[date, date], run: InvoicingRun
 ) -> None:
-    billable = await _billable_bookings(ctx, regie.id, bounds)
+    billable = await _charges(ctx, regie.id, bounds)
     done = set(
         (
             await ctx.session.exec(
@@ -260,31 +263,82 @@ async def _run_regie(
         await in_transaction(ctx, partial(_issue_batch, ctx, regie, month, batch, billable, run))
 
 
-BillableDay = tuple[Booking, Unit, Child]
+@dataclass
+class Charge:
+    """A day to invoice: a booking kept (or a presence without booking, at the "non réservé" price)."""
+
+    child: Child
+    unit: Unit
+    day: date
+    price: int
+    booking_id: uuid.UUID | None
+
+    @property
+    def designation(self) -> str:
+        if self.booking_id is None:
+            return unbooked_designation(self.unit.name, self.day)
+        return line_designation(self.unit.name, False, self.day)
 
 
-async def _billable_bookings(
+async def _charges(
     ctx: RequestContext, regie_id: uuid.UUID, bounds: tuple[date, date]
-) -> dict[uuid.UUID, list[BillableDay]]:
-    """The month's days to invoice for the regie, per household, in one statement."""
+) -> dict[uuid.UUID, list[Charge]]:
+    """The month's days to invoice for the regie, per household, in three statements: the days booked
+    and kept (an excused absence is not charged), and the children present without booking."""
     held = [BookingState.ACCEPTED.value, BookingState.CANCELLATION_REQUESTED.value]
-    rows = await ctx.session.exec(
+    of_regie = (
+        col(Activity.regie_id) == regie_id,
+        col(Activity.payment) == "invoice",
+    )
+    bookings = await ctx.session.exec(
         select(Booking, Unit, Child)
         .join(Unit, col(Unit.id) == Booking.unit_id)
         .join(Period, col(Period.id) == Unit.period_id)
         .join(Activity, col(Activity.id) == Period.activity_id)
         .join(Child, col(Child.id) == Booking.child_id)
-        .where(
-            col(Activity.regie_id) == regie_id,
-            col(Activity.payment) == "invoice",
-            col(Booking.day).between(*bounds),
-            col(Booking.state).in_(held),
-        )
-        .order_by(col(Booking.household_id), col(Child.last_name), col(Child.first_name), col(Booking.day))
+        .where(*of_regie, col(Booking.day).between(*bounds), col(Booking.state).in_(held))
     )
-    per_household: dict[uuid.UUID, list[BillableDay]] = defaultdict(list)
-    for booking, unit, child in rows.all():
-        per_household[booking.household_id].append((booking, unit, child))
+    seen = await ctx.session.exec(
+        select(Attendance, Unit, Child)
+        .join(Unit, col(Unit.id) == Attendance.unit_id)
+        .join(Period, col(Period.id) == Unit.period_id)
+        .join(Activity, col(Activity.id) == Period.activity_id)
+        .join(Child, col(Child.id) == Attendance.child_id)
+        .where(*of_regie, col(Attendance.day).between(*bounds))
+    )
+    seen_rows = list(seen.all())
+    excused = {(a.child_id, a.unit_id, a.day) for a, _, _ in seen_rows if a.status == "excused"}
+    per_household: dict[uuid.UUID, list[Charge]] = defaultdict(list)
+    kept: set[tuple[uuid.UUID, uuid.UUID, date]] = set()
+    for booking, unit, child in bookings.all():
+        key = (booking.child_id, booking.unit_id, booking.day)
+        kept.add(key)
+        if key not in excused:
+            per_household[booking.household_id].append(
+                Charge(child, unit, booking.day, booking.price, booking.id)
+            )
+    unbooked = [
+        (a, u, c)
+        for a, u, c in seen_rows
+        if a.status == "present" and (a.child_id, a.unit_id, a.day) not in kept
+    ]
+    if unbooked:
+        quotients = dict(
+            (
+                await ctx.session.exec(
+                    select(col(Household.id), col(Household.family_quotient)).where(
+                        col(Household.id).in_({a.household_id for a, _, _ in unbooked})
+                    )
+                )
+            ).all()
+        )
+        for a, unit, child in unbooked:
+            price = unbooked_price(unit.unbooked_price, tariff_of(unit), quotients.get(a.household_id))
+            per_household[a.household_id].append(Charge(child, unit, a.day, price, None))
+    for charges in per_household.values():
+        charges.sort(
+            key=lambda c: (c.child.last_name, c.child.first_name, c.day, c.unit.position, c.unit.name)
+        )
     return per_household
 
 
@@ -293,7 +347,7 @@ async def _issue_batch(
     regie: Regie,
     month: str,
     households: list[uuid.UUID],
-    billable: dict[uuid.UUID, list[BillableDay]],
+    billable: dict[uuid.UUID, list[Charge]],
     run: InvoicingRun,
 ) -> None:
     s = ctx.session
@@ -322,7 +376,7 @@ async def _issue_batch(
     for offset, household_id in enumerate(households):
         days = billable[household_id]
         invoice_id = new_id()
-        total = sum(booking.price for booking, _, _ in days)
+        total = sum(charge.price for charge in days)
         household = rows[household_id]
         invoice_rows.append(
             {
@@ -346,20 +400,20 @@ async def _issue_batch(
                 "issued_by": ctx.viewer.account.id if ctx.viewer else None,
             }
         )
-        for position, (booking, unit, child) in enumerate(days):
+        for position, charge in enumerate(days):
             line_rows.append(
                 {
                     "id": new_id(),
                     "invoice_id": invoice_id,
                     "position": position,
-                    "child_id": child.id,
-                    "child_name": f"{child.last_name} {child.first_name}",
-                    "designation": line_designation(unit.name, False, booking.day),
-                    "day": booking.day,
+                    "child_id": charge.child.id,
+                    "child_name": f"{charge.child.last_name} {charge.child.first_name}",
+                    "designation": charge.designation,
+                    "day": charge.day,
                     "quantity": 1,
-                    "unit_price": booking.price,
-                    "amount": booking.price,
-                    "booking_id": booking.id,
+                    "unit_price": charge.price,
+                    "amount": charge.price,
+                    "booking_id": charge.booking_id,
                 }
             )
         run.issued += 1

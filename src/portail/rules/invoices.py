@@ -6,6 +6,8 @@ import uuid
 from datetime import date, timedelta
 from enum import StrEnum
 
+from portail.rules.pricing import TariffGrid, unit_price
+
 
 class InvoiceState(StrEnum):
     """Where an invoice stands ("Etat" in "Mes factures")."""
@@ -44,3 +46,14 @@ def overdue_before(today: date, days: int) -> date:
 def due_date(issued_on: date, payment_days: int) -> date:
     """The day an invoice issued on ``issued_on`` is due."""
     return issued_on + timedelta(days=payment_days)
+
+
+def unbooked_price(unbooked: int | None, grid: TariffGrid, quotient: int | None) -> int:
+    """What a child present without booking costs: the unit's "non réservé" price when the town set
+    one, else what the family pays for a booked day."""
+    return unbooked if unbooked is not None else unit_price(grid, quotient)
+
+
+def unbooked_designation(unit_name: str, day: date) -> str:
+    """The invoice line of a presence without booking: "REPAS NON RESERVE (05/01)"."""
+    return f"{unit_name.upper()} NON RESERVE ({day:%d/%m})"

@@ -8,6 +8,7 @@ from portail.db.models.accounts import (
     PasswordResetRequest,
 )
 from portail.db.models.bookings import (
+    Attendance,
     Booking,
     BookingEvent,
     BookingLine,
@@ -40,6 +41,7 @@ from portail.db.models.records import (
 __all__ = [
     "Account",
     "Activity",
+    "Attendance",
     "AuditEntry",
     "AuthSession",
     "AuthorizedPerson",

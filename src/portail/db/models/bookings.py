@@ -124,6 +124,29 @@ class BookingEvent(SQLModel, table=True):
     at: datetime = Field(sa_type=UTCDateTime)
 
 
+class Attendance(SQLModel, table=True):
+    """What staff saw on a day of a unit, for one child: present, absent, or absent with a reason the
+    town excuses (not charged). A child present without an accepted booking is charged the unit's
+    "non réservé" price by the monthly invoicing."""
+
+    __tablename__ = "attendance"
+    __table_args__ = (
+        UniqueConstraint("child_id", "unit_id", "day", name="uq_attendance_child_unit_day"),
+        Index("ix_attendance_unit_day", "unit_id", "day"),
+    )
+
+    id: uuid.UUID = id_field()
+    child_id: uuid.UUID = Field(foreign_key="child.id")
+    unit_id: uuid.UUID = Field(foreign_key="unit.id")
+    day: date
+    # The household charged: the one whose booking it is, else the one that enrolled the child.
+    household_id: uuid.UUID = Field(foreign_key="household.id")
+    # present, absent, excused
+    status: str = Field(max_length=10)
+    recorded_by: uuid.UUID = Field(foreign_key="account.id")
+    recorded_at: datetime = Field(sa_type=UTCDateTime)
+
+
 class SlotCounter(SQLModel, table=True):
     """A unit's day and its counters: ``held`` (pending, accepted, cancellation requested: the places
     taken) and ``waiting``. Every change to that day's bookings locks this row first (``FOR UPDATE``,

@@ -117,6 +117,8 @@ class Unit(SQLModel, table=True):
     tariff: str = Field(default="[[null, 0]]", sa_type=Text)
     # Units of a period sharing a non-empty group exclude each other on a day (a day and a morning).
     exclusive_group: str = Field(default="", max_length=30)
+    # What a child present without booking costs ("non réservé"), in cents; None: the family's price.
+    unbooked_price: int | None = None
     created_at: datetime = created_at_field()
 
 

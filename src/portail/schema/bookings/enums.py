@@ -174,3 +174,18 @@ class Actor(Enum):
         "SYSTEM",
         description="The portal itself (a place freed in the waiting line, a basket paid or expired).",
     )
+
+
+@strawberry.enum(description="What staff saw of a child on a day of a unit.")
+class AttendanceStatus(Enum):
+    PRESENT = strawberry.enum_value(
+        "PRESENT",
+        description='Came. Without a booking, the day is charged at the unit\'s "non réservé" price.',
+    )
+    ABSENT = strawberry.enum_value(
+        "ABSENT", description="Did not come: a booked day is charged all the same."
+    )
+    EXCUSED = strawberry.enum_value(
+        "EXCUSED",
+        description="Did not come for a reason the town excuses (illness with a certificate…): not charged.",
+    )

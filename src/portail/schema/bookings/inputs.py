@@ -7,10 +7,11 @@ import uuid
 
 import strawberry
 
-from portail.resolvers import booking_requests
+from portail.resolvers import attendance, booking_requests
 from portail.rules.repeat import Frequency
-from portail.schema.bookings.enums import BookingAction, RepeatFrequency
+from portail.schema.bookings.enums import AttendanceStatus, BookingAction, RepeatFrequency
 from portail.schema.catalogue.enums import WEEKDAYS, Weekday
+from portail.schema.enums import value_of
 from portail.schema.ids import parse_id
 
 
@@ -85,3 +86,13 @@ def request_data(input: BookingRequestInput) -> booking_requests.RequestData:
 def parse_ids(values: list[strawberry.ID] | None) -> list[uuid.UUID | None] | None:
     """The UUIDs behind a list argument of ids (None stays None: "not given")."""
     return None if values is None else [parse_id(v) for v in values]
+
+
+@strawberry.input(description="A child ticked on the attendance list.")
+class AttendanceEntryInput:
+    child_id: strawberry.ID = strawberry.field(description="The child (enrolled in the unit's period).")
+    status: AttendanceStatus = strawberry.field(description="What staff saw.")
+
+
+def attendance_entries(entries: list[AttendanceEntryInput]) -> list[attendance.AttendanceEntry]:
+    return [attendance.AttendanceEntry(parse_id(e.child_id), value_of(e.status).lower()) for e in entries]

@@ -3,14 +3,20 @@ submit) and staff's decisions."""
 
 from __future__ import annotations
 
+import datetime
 from typing import Annotated
 
 import strawberry
 
-from portail.resolvers import booking_decisions, booking_requests
+from portail.resolvers import attendance, booking_decisions, booking_requests
 from portail.resolvers.errors import UserErrors
 from portail.schema.bookings.enums import BookingDecision
-from portail.schema.bookings.inputs import BookingRequestInput, request_data
+from portail.schema.bookings.inputs import (
+    AttendanceEntryInput,
+    BookingRequestInput,
+    attendance_entries,
+    request_data,
+)
 from portail.schema.bookings.types import BookingRequest, BookingSummary
 from portail.schema.context import Info
 from portail.schema.errors import UserError
@@ -32,6 +38,12 @@ class BookingRequestPayload:
 class DecideBookingsPayload:
     requests: list[BookingRequest] = strawberry.field(description="The requests decided, as they now are.")
     errors: list[UserError] = strawberry.field(description="What to fix; nothing is decided when not empty.")
+
+
+@strawberry.type(description="Result of `recordAttendance`.")
+class AttendancePayload:
+    recorded: int = strawberry.field(description="How many children were recorded (0 on error).")
+    errors: list[UserError] = strawberry.field(description="What to fix; nothing is recorded when not empty.")
 
 
 @strawberry.type
@@ -106,3 +118,26 @@ class BookingMutations:
             return DecideBookingsPayload(requests=[], errors=errors)
         details = await booking_decisions.decided_requests(ctx, rows)
         return DecideBookingsPayload(requests=[BookingRequest.of(d) for d in details], errors=[])
+
+    @strawberry.mutation(
+        permission_classes=STAFF,
+        description="Staff: record (or correct) the attendance list of a unit on a day that has come: each "
+        "child enrolled in its period PRESENT, ABSENT or EXCUSED. The monthly invoicing reads it (an "
+        "excused absence is not charged, a presence without booking is). Errors at `entries.<i>.childId` "
+        "(NOT_FOUND: not enrolled; DUPLICATE_CHANGE), on `date` (OUTSIDE_PERIOD, INVALID: a day to come).",
+    )
+    async def record_attendance(
+        self,
+        info: Info,
+        unit_id: Annotated[strawberry.ID, strawberry.argument(description="The unit.")],
+        date: Annotated[datetime.date, strawberry.argument(description="The day.")],
+        entries: Annotated[
+            list[AttendanceEntryInput], strawberry.argument(description="The children ticked.")
+        ],
+    ) -> AttendancePayload:
+        ctx = info.context.app
+        recorded, errors = await run_mutation(
+            info,
+            lambda: attendance.record_attendance(ctx, parse_id(unit_id), date, attendance_entries(entries)),
+        )
+        return AttendancePayload(recorded=recorded or 0, errors=errors)

@@ -118,6 +118,11 @@ class UnitInput:
     exclusive_group: str = strawberry.field(
         default="", description="Units sharing a non-empty group exclude each other on a day."
     )
+    unbooked_price: int | None = strawberry.field(
+        default=None,
+        description='What a child present without booking costs ("non réservé"), in cents; null: the '
+        "family's price for a booked day.",
+    )
 
 
 @strawberry.input(description="Changes to a regie: fields left out stay as they are.")
@@ -177,6 +182,9 @@ class UpdateUnitInput:
     cancellation_deadline: DeadlineRuleInput | None = optional("When cancelling a day closes.")
     tariff: list[TariffBracketInput] | None = optional("The tariff grid, in cents.")
     exclusive_group: str | None = optional("Units sharing a non-empty group exclude each other on a day.")
+    unbooked_price: int | None = optional(
+        "What a child present without booking costs, in cents; null: the family's price for a booked day."
+    )
 
 
 @strawberry.input(description="A range of days.")
@@ -237,6 +245,7 @@ def unit_data(input: UnitInput) -> use_cases.UnitData:
         cancellation=_rule_data(input.cancellation_deadline),
         tariff=[(b.max_quotient, b.price) for b in input.tariff],
         exclusive_group=input.exclusive_group,
+        unbooked_price=input.unbooked_price,
     )
 
 
@@ -281,7 +290,7 @@ def period_changes(current: use_cases.PeriodData, input: UpdatePeriodInput) -> u
 
 
 def unit_changes(current: use_cases.UnitData, input: UpdateUnitInput) -> use_cases.UnitData:
-    changes = given(input, frozenset({"capacity"}))
+    changes = given(input, frozenset({"capacity", "unbooked_price"}))
     if "booking_deadline" in changes:
         changes["booking"] = _rule_data(changes.pop("booking_deadline"))
     if "cancellation_deadline" in changes:

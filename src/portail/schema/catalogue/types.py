@@ -89,6 +89,10 @@ class Unit:
     exclusive_group: str = strawberry.field(
         description="Units of a period sharing a non-empty group exclude each other on a day."
     )
+    unbooked_price: int | None = strawberry.field(
+        description='What a child present without booking costs ("non réservé"), in cents; null: the '
+        "family's price for a booked day."
+    )
 
     @classmethod
     def from_row(cls, row: UnitRow) -> Unit:
@@ -104,6 +108,7 @@ class Unit:
                 for b in reading.tariff_of(row).brackets
             ],
             exclusive_group=row.exclusive_group,
+            unbooked_price=row.unbooked_price,
         )
 
 
