@@ -26,10 +26,10 @@ from portail.db.engine import Database
 from portail.downloads import serve_file
 from portail.graphiql import ASSETS_PATH, GraphiQLAssets
 from portail.http import BodySizeLimit, ClientOrigins, GraphQLView, RequestId
-from portail.payfip_notifications import payfip_notification
+from portail.payfip_notifications import payfip_notification, payfip_return
 from portail.resolvers.accounts import process_reset_requests
 from portail.resolvers.basket import expire_baskets
-from portail.resolvers.payments import NOTIFICATION_PATH, Reconciler
+from portail.resolvers.payments import NOTIFICATION_PATH, RETURN_PATH, Reconciler
 from portail.schema import build_schema
 from portail.settings import PAYFIP_SANDBOX_PATH, Settings, get_settings
 
@@ -149,6 +149,7 @@ def create_app(
             Route("/readyz", readyz),
             Route("/files/{token}", serve_file, methods=["GET"]),
             Route(NOTIFICATION_PATH, payfip_notification, methods=["GET", "POST"]),
+            Route(RETURN_PATH, payfip_return, methods=["GET"]),
         ],
         middleware=[
             *proxies,

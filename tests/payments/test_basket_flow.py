@@ -133,6 +133,12 @@ async def test_a_refused_card_leaves_the_basket_as_it_was(db, browser, clock, sm
     checkout = (await family.client.data(CHECKOUT, {"regieId": regie_id}))["checkoutBasket"]
     answer = await pay_on_payfip(checkout["redirectUrl"], "R")
     assert answer.status_code == 303
+    # No page of its own given: the payer comes back to this server's return page.
+    back = answer.headers["location"]
+    assert back == f"{live_server.url}/payfip/retour?payment={checkout['payment']['id']}"
+    async with httpx.AsyncClient() as payer:
+        page = await payer.get(back)
+    assert page.status_code == 200 and "Retour du paiement en ligne" in page.text
     refused = (await family.client.data(PAYMENT, {"id": checkout["payment"]["id"]}))["payment"]
     assert refused["state"] == "REFUSED"
     basket = (await family.client.data(BASKET))["basket"]

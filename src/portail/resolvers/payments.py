@@ -67,6 +67,8 @@ UNSENT_AFTER = timedelta(minutes=5)
 RECONCILE_AFTER = timedelta(minutes=20)
 MIN_ONLINE_AMOUNT = 100  # PayFiP takes 1,00 € and more
 NOTIFICATION_PATH = "/payfip/notification"
+# Where the payer comes back when the client named no page of its own (a page of this server).
+RETURN_PATH = "/payfip/retour"
 MAX_INVOICES = 50  # per payment
 OPEN_INVOICE_STATES = (InvoiceState.UNPAID, InvoiceState.PARTLY_PAID)
 
@@ -110,10 +112,10 @@ async def checkout_basket(
 
 def _return_url(ctx: RequestContext, url: str | None) -> str:
     """Where PayFiP sends the payer back: a page of one of the configured clients (never another
-    site: the link would otherwise serve phishing); by default the portal's own address."""
+    site: the link would otherwise serve phishing); by default this server's own return page."""
     origins = ctx.settings.origins
     if not url:
-        return ctx.settings.public_url.rstrip("/") + "/"
+        return ctx.settings.effective_api_url + RETURN_PATH
     parts = urlsplit(url)
     if (
         len(url) > 500

@@ -54,7 +54,7 @@ class BasketMutations:
             str | None,
             strawberry.argument(
                 description="The client's page PayFiP sends the payer back to (an origin of "
-                "PORTAIL_ALLOWED_ORIGINS, or the portal's own); default: the portal's address."
+                "PORTAIL_ALLOWED_ORIGINS, or the portal's own); default: this server's `/payfip/retour` page."
             ),
         ] = None,
     ) -> CheckoutPayload:
