@@ -299,6 +299,11 @@ async def test_attendance_recorded_by_staff_changes_what_is_invoiced(db, browser
     assert [(e["field"], e["code"]) for e in refused["errors"]] == [("entries.0.childId", "NOT_FOUND")]
     assert (await client(ATTENDANCE, stranger))["errors"][0]["extensions"]["code"] == "FORBIDDEN"
 
+    # The attendance list of the 5th shows what was recorded.
+    listed = (await agent.data("""query($a: ID!, $d: Date!) { attendance(activityId: $a, date: $d) {
+      children { firstName attendance } } }""", {"a": str(canteen.activity.id), "d": "2027-01-05"}))
+    assert listed["attendance"][0]["children"] == [{"firstName": "Emma-Rose", "attendance": "EXCUSED"}]
+
     run = (await agent.data(RUN, {"month": "2027-01"}))["runInvoicing"]["run"]
     assert run["total"] == 410 + 410 + 600
     invoice = (await client.data(INVOICES, {"toPayOnly": True}))["invoices"]["edges"][0]["node"]

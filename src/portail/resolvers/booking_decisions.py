@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import sqlalchemy as sa
@@ -13,7 +13,7 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from portail.db.locks import lock_slots
-from portail.db.models import Account, Child, Household
+from portail.db.models import Account, Attendance, Child, Household
 from portail.db.models.bookings import Booking, BookingEvent, BookingLine, BookingRequest
 from portail.db.models.catalogue import Activity, Period, Unit
 from portail.resolvers.booking_changes import (
@@ -308,6 +308,8 @@ class AttendanceUnit:
     period: Period
     path: str
     children: list[tuple[uuid.UUID, Child, str, str]]  # booking id, child, booking state, household name
+    # What staff recorded for the day (recordAttendance), per child: present, absent, excused.
+    recorded: dict[uuid.UUID, str] = field(default_factory=dict)
 
     @property
     def count(self) -> int:
@@ -352,6 +354,15 @@ async def attendance(ctx: RequestContext, activity_id: uuid.UUID | None, day: da
         if units
         else []
     )
+    recorded: dict[uuid.UUID, dict[uuid.UUID, str]] = {}
+    if units:
+        seen = await ctx.session.exec(
+            select(col(Attendance.unit_id), col(Attendance.child_id), col(Attendance.status)).where(
+                col(Attendance.unit_id).in_([u.id for u in units]), Attendance.day == day
+            )
+        )
+        for unit_id, child_id, status in seen.all():
+            recorded.setdefault(unit_id, {})[child_id] = status
     by_unit: dict[uuid.UUID, list[tuple[uuid.UUID, Child, str, str]]] = {}
     for unit_id, booking_id, state, child, household in rows:
         by_unit.setdefault(unit_id, []).append((booking_id, child, state, household))
@@ -361,6 +372,7 @@ async def attendance(ctx: RequestContext, activity_id: uuid.UUID | None, day: da
             catalogue.by_id[u.period_id],
             period_path(catalogue, catalogue.by_id[u.period_id]),
             by_unit.get(u.id, []),
+            recorded.get(u.id, {}),
         )
         for u in units
     ]

@@ -14,6 +14,7 @@ from portail.rules.calendar import DayReason
 from portail.rules.pricing import format_amount
 from portail.schema.bookings.enums import (
     Actor,
+    AttendanceStatus,
     BookingAction,
     BookingRefusal,
     BookingRequestState,
@@ -455,6 +456,9 @@ class AttendanceChild:
         description="ACCEPTED, or CANCELLATION_REQUESTED (expected until staff grant the cancellation)."
     )
     household_name: str = strawberry.field(description="The household that booked.")
+    attendance: AttendanceStatus | None = strawberry.field(
+        description="What staff recorded for the day (`recordAttendance`); null: nothing yet."
+    )
 
 
 @strawberry.type(description="The attendance list of one unit on one day.")
@@ -490,6 +494,7 @@ class AttendanceList:
                     has_pai=c.has_pai,
                     state=booking_state(state),
                     household_name=household,
+                    attendance=member_or_none(AttendanceStatus, a.recorded.get(c.id, "").upper() or None),
                 )
                 for booking_id, c, state, household in a.children
             ],
