@@ -1,11 +1,12 @@
 """Benchmark: the ``viewer``, ``household`` and ``planning`` queries over HTTP against bare Starlette
 twins, booking requests on a school year of bookings, fiche sanitaire PDFs per second, sign-in cost,
-and health checks under hostile traffic.
+health checks under hostile traffic, and money (monthly invoicing, invoice PDFs, basket payments).
 
     .venv/bin/python -m bench            # SQLite (about 5 minutes)
     .venv/bin/python -m bench --pg       # also PostgreSQL, raw load generator (about 8 minutes)
     .venv/bin/python -m bench --only bookings --pg   # the bookings part alone
     .venv/bin/python -m bench --only hostile         # health checks under hostile traffic
+    .venv/bin/python -m bench --only money --pg      # monthly invoicing, invoice PDFs, basket payments
     .venv/bin/python -m bench --profile  # then a cProfile look at the server under GraphQL load
 
 Prints a table and writes it to ``bench/results.md``. See ``bench/README.md``.
@@ -60,6 +61,16 @@ from bench.hostile import (
     summary,
 )
 from bench.loadgen import Call, LoadGenerator, Run
+from bench.money import (
+    CHECKOUT_NOW,
+    Money,
+    bench_checkout,
+    bench_invoicing,
+    fill_families,
+    money_report,
+    percentile,
+    time_invoice_pdfs,
+)
 from bench.records import HOUSEHOLD_QUERY, PRINTABLE_FORMS_QUERY, PdfTiming, fill_household, time_health_form
 from bench.server import BASELINE_PATH, HOUSEHOLD_PATH, PID_PATH, PLANNING_PATH, STATEMENTS_PATH
 from portail.adapters import hashing
@@ -143,9 +154,10 @@ class Series:
 
 
 @contextlib.asynccontextmanager
-async def fresh_database(backend: str, tmp: Path) -> AsyncIterator[str]:
+async def fresh_database(backend: str, tmp: Path, *, demo: bool = True) -> AsyncIterator[str]:
     """A new database (SQLite file, or a dedicated PostgreSQL database), migrated, with the demo
-    and the benchmark's household (three children, every section filled in)."""
+    and the benchmark's household (three children, every section filled in) unless ``demo`` is
+    false."""
     if backend == "sqlite":
         url = f"sqlite+aiosqlite:///{tmp / 'portail.sqlite3'}"
         admin = None
@@ -161,9 +173,10 @@ async def fresh_database(backend: str, tmp: Path) -> AsyncIterator[str]:
         db = Database(url)
         try:
             await migrate.upgrade(db.engine)
-            # The demo's uploaded document goes to the bench's own folder, not the working tree's var/.
-            await load_demo(db, Settings(var_dir=tmp / "var"))
-            await fill_household(db)
+            if demo:
+                # The demo's uploaded document goes to the bench's own folder, not the working tree's var/.
+                await load_demo(db, Settings(var_dir=tmp / "var"))
+                await fill_household(db)
         finally:
             await db.dispose()
         yield url
@@ -201,6 +214,8 @@ async def server(
     env = {k: v for k, v in os.environ.items() if not k.startswith("PORTAIL_") and k != "BENCH_NOW"}
     env.update(
         PORTAIL_ENV="development",
+        # Its own address: where the PayFiP sandbox mounted in the app sends its notifications.
+        PORTAIL_API_URL=f"http://127.0.0.1:{port}",
         PORTAIL_DATABASE_URL=url,
         PORTAIL_VAR_DIR=str(tmp / "var"),
         PORTAIL_SECRET_KEY=SECRET_KEY,
@@ -346,6 +361,7 @@ class BackendResult:
     downloads: Downloads | None
     bookings: Bookings | None = None
     hostile: list[Scenario] | None = None
+    money: Money | None = None
 
 
 def calls(token: str, case: Case = CASES["viewer"]) -> tuple[Call, Call, Call]:
@@ -451,12 +467,14 @@ async def bench_backend(backend: str, args: argparse.Namespace) -> BackendResult
     with tempfile.TemporaryDirectory(prefix="portail-bench-") as tmpdir:
         tmp = Path(tmpdir)
         async with fresh_database(backend, tmp) as url:
-            if args.only in ("bookings", "hostile"):
+            if args.only in ("bookings", "hostile", "money"):
                 result = BackendResult(backend, [], {}, [], None, None)
             else:
                 result = await bench_records(url, tmp, backend, args)
             if args.only in ("all", "hostile"):
                 result.hostile = await bench_hostile(url, tmp, backend, args)
+            if args.only in ("all", "money"):
+                result.money = await bench_money(url, tmp, backend, args)
             if args.only in ("all", "bookings"):
                 result.bookings = await bench_bookings(url, tmp, backend, args)
                 result.clients += result.bookings.planning
@@ -546,6 +564,64 @@ async def bench_bookings(url: str, tmp: Path, backend: str, args: argparse.Names
                 flush=True,
             )
     return Bookings(data, planning, check, preview, submit, lean, rounds)
+
+
+async def bench_money(url: str, tmp: Path, backend: str, args: argparse.Namespace) -> Money:
+    """The monthly invoicing run at each size (a fresh database each), invoice PDFs, then baskets paid
+    through the PayFiP sandbox over HTTP, one at a time and for the last places of a day."""
+    invoicing = []
+    pdfs = None
+    for households in args.invoice_households:
+        folder = tmp / f"invoicing-{households}"
+        folder.mkdir()
+        async with fresh_database(backend, folder, demo=False) as invoicing_url:
+            run = await bench_invoicing(invoicing_url, folder, households, SECRET_KEY)
+            invoicing.append(run)
+            print(
+                f"[{backend}/money] {households:,} households ({run.bookings:,} bookings written in "
+                f"{run.write_seconds:.1f} s): run_month {run.seconds:.2f} s, {run.rate:,.0f} invoices/s, "
+                f"{run.issued:,} issued ({run.issued_here:,} of the bench regie), {run.total / 100:,.2f} €; "
+                f"again: {run.second_seconds:.2f} s, {run.second_issued} issued, {run.second_already:,} already",
+                flush=True,
+            )
+            if pdfs is None:
+                pdfs = await time_invoice_pdfs(invoicing_url, folder, run.invoice_id, SECRET_KEY, args.pdfs)
+                print(
+                    f"[{backend}/money] invoice PDFs ({pdfs.lines} lines): {pdfs.render_rate:,.0f}/s rendered, "
+                    f"{pdfs.file_rate:,.0f}/s read and rendered",
+                    flush=True,
+                )
+    assert pdfs is not None
+    db = Database(url)
+    try:
+        data = await fill_families(
+            db, SECRET_KEY, args.checkout_families, args.contest_holders, args.contest_others
+        )
+    finally:
+        await db.dispose()
+    async with server(url, tmp, now=CHECKOUT_NOW) as (base, _):
+        checkouts = await bench_checkout(base, url, data, args.concurrency)
+    for label, values in (
+        ("book", checkouts.book_ms),
+        ("checkoutBasket", checkouts.checkout_ms),
+        ("click (with notification)", checkouts.click_ms),
+        ("notification again", checkouts.again_ms),
+    ):
+        print(
+            f"[{backend}/money] {label}: p50 {statistics.median(values):.0f} ms, "
+            f"p95 {percentile(values, 0.95):.0f} ms over {len(values)}",
+            flush=True,
+        )
+    k = checkouts.contest
+    assert k is not None
+    print(
+        f"[{backend}/money] last places: {k.elapsed:.2f} s, {dict(k.outcomes)}, held {k.held_after}/{k.capacity} "
+        f"(counter {k.counter_held}), {k.paid} paid, invoices per payment {dict(k.invoices_per_payment)}",
+        flush=True,
+    )
+    if not k.ok:
+        raise RuntimeError(f"last places of {k.day}: wrong outcome {k}")
+    return Money(backend, invoicing, pdfs, checkouts)
 
 
 async def bench_hostile(url: str, tmp: Path, backend: str, args: argparse.Namespace) -> list[Scenario]:
@@ -796,23 +872,37 @@ def bookings_report(results: list[BackendResult]) -> list[str]:
 
 HOSTILE_BEGIN = "<!-- hostile traffic: written by `--only hostile` or a whole run -->"
 HOSTILE_END = "<!-- end of hostile traffic -->"
+MONEY_BEGIN = "<!-- money: written by `--only money` or a whole run -->"
+MONEY_END = "<!-- end of money -->"
+# The sections of results.md each part writes alone: (begin, end, title).
+SECTIONS = {
+    "hostile": (HOSTILE_BEGIN, HOSTILE_END, "Hostile traffic"),
+    "money": (MONEY_BEGIN, MONEY_END, "Money: monthly invoicing, invoice PDFs, basket payments"),
+}
 
 
-def write_results(table: str | None, hostile: str | None, argv: list[str], load: str) -> None:
-    """Write ``results.md``: the whole file, or with ``table`` None (``--only hostile``) only its
-    hostile traffic section, the rest kept; a run without that part keeps the section there was."""
+def write_results(table: str | None, parts: dict[str, str | None], argv: list[str], load: str) -> None:
+    """Write ``results.md``: the main table (``table``; None with ``--only hostile`` or ``--only
+    money``: the rest of the file is kept) and the sections of ``parts`` (hostile, money) given; the
+    sections a run did not measure keep what they had."""
     command = " ".join([".venv/bin/python -m bench", *argv])
     stamp = f"Run on {datetime.now().astimezone():%Y-%m-%d %H:%M %Z} with `{command}`."
     old = RESULTS.read_text() if RESULTS.exists() else ""
-    start, end = old.find(HOSTILE_BEGIN), old.find(HOSTILE_END)
-    kept = old[start : end + len(HOSTILE_END)] if 0 <= start < end else ""
-    if hostile is not None:
-        section = (
-            f"{HOSTILE_BEGIN}\n## Hostile traffic\n\n{stamp} Other work on the machine: {load}.\n\n"
-            f"{hostile}\n{HOSTILE_END}"
-        )
-    else:
-        section = kept
+    rest, kept = old, {}
+    for name, (begin, end, _) in SECTIONS.items():
+        start, stop = rest.find(begin), rest.find(end)
+        if 0 <= start < stop:
+            kept[name] = rest[start : stop + len(end)]
+            rest = rest.replace(kept[name], "")
+    sections = []
+    for name, (begin, end, title) in SECTIONS.items():
+        text = parts.get(name)
+        if text is not None:
+            sections.append(
+                f"{begin}\n## {title}\n\n{stamp} Other work on the machine: {load}.\n\n{text}\n{end}"
+            )
+        elif name in kept:
+            sections.append(kept[name])
     if table is not None:
         head = (
             "# Benchmark results\n\n"
@@ -821,20 +911,20 @@ def write_results(table: str | None, hostile: str | None, argv: list[str], load:
             f"{table}\n"
         )
     else:
-        head = old.replace(kept, "") if kept else old
-        head = head or f"# Benchmark results\n\nMachine: {machine_note()}\n"
-    RESULTS.write_text(head.rstrip("\n") + "\n" + (f"\n{section}\n" if section else ""))
+        head = rest.strip("\n") or f"# Benchmark results\n\nMachine: {machine_note()}"
+    RESULTS.write_text(head.rstrip("\n") + "\n" + "".join(f"\n{section}\n" for section in sections))
 
 
 # ---------------------------------------------------------------------------------------------
 
 
-async def main_async(args: argparse.Namespace) -> tuple[str | None, str | None]:
-    """The main table (None with ``--only hostile``) and the hostile traffic table (None without)."""
+async def main_async(args: argparse.Namespace) -> tuple[str | None, str | None, str | None]:
+    """The main table (None with ``--only hostile`` or ``--only money``), the hostile traffic table
+    and the money tables (None without those parts)."""
     backends = ["sqlite", *(["postgresql"] if args.pg else [])]
     results = [await bench_backend(b, args) for b in backends]
     table = None
-    if args.only != "hostile":
+    if args.only not in ("hostile", "money"):
         hashed = args.only in ("all", "records")
         hash_ms, verify_ms = await bench_hashing(args.hashes) if hashed else (None, None)
         table = report(results, hash_ms, verify_ms, args)
@@ -844,9 +934,11 @@ async def main_async(args: argparse.Namespace) -> tuple[str | None, str | None]:
         if hostile
         else None
     )
+    money = [r.money for r in results if r.money is not None]
+    money_table = "\n".join(money_report(money)).strip("\n") if money else None
     if args.profile:
         print(await profile_graphql(args))
-    return table, hostile_table
+    return table, hostile_table, money_table
 
 
 @contextlib.contextmanager
@@ -889,7 +981,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--logins", type=int, default=10, help="login mutations timed")
     parser.add_argument("--hashes", type=int, default=20, help="hash/verify calls timed")
     parser.add_argument(
-        "--only", choices=["all", "records", "bookings", "hostile"], default="all", help="run only one part"
+        "--only",
+        choices=["all", "records", "bookings", "hostile", "money"],
+        default="all",
+        help="run only one part",
     )
     numbers = lambda v: [int(n) for n in v.split(",") if n.strip()]  # noqa: E731
     parser.add_argument("--hostile-clients", type=int, default=8, help="concurrent hostile clients")
@@ -907,6 +1002,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--contenders", type=int, default=24, help="concurrent submits per contest round")
     parser.add_argument("--contest-rounds", type=int, default=4, help="contest rounds (one day each)")
     parser.add_argument("--contest-places", type=int, default=3, help="places left before each round")
+    parser.add_argument(
+        "--invoice-households",
+        type=numbers,
+        default=[1000, 10000],
+        help="monthly invoicing sizes (1000,10000)",
+    )
+    parser.add_argument("--checkout-families", type=int, default=60, help="baskets paid one at a time")
+    parser.add_argument("--contest-holders", type=int, default=16, help="families holding the last places")
+    parser.add_argument("--contest-others", type=int, default=32, help="families booking that day meanwhile")
     parser.add_argument("--profile", action="store_true", help="also print a cProfile of the server")
     parser.add_argument("--profile-query", choices=sorted(CASES), default="household", help="query profiled")
     parser.add_argument("--no-write", action="store_true", help=f"do not write {RESULTS.name}")
@@ -915,13 +1019,18 @@ def main(argv: list[str] | None = None) -> None:
     started = time.perf_counter()
     load_before = os.getloadavg()
     with event_loop_runner() as runner:
-        table, hostile = runner.run(main_async(args))
-    for part in (table, hostile):
+        table, hostile, money = runner.run(main_async(args))
+    for part in (table, hostile, money):
         if part is not None:
             print()
             print(part)
     print(f"\n(bench took {time.perf_counter() - started:.0f} s)")
     if not args.no_write:
         load = f"load average {load_before[0]:.2f} before the run, {os.getloadavg()[0]:.2f} after"
-        write_results(table, hostile, [a for a in argv if a not in ("--profile", "--no-write")], load)
+        write_results(
+            table,
+            {"hostile": hostile, "money": money},
+            [a for a in argv if a not in ("--profile", "--no-write")],
+            load,
+        )
         print(f"written to {RESULTS.relative_to(ROOT)}")
