@@ -246,18 +246,16 @@ async def run_month(
 async def _run_regie(
     ctx: RequestContext, regie: Regie, month: str, bounds: tuple[date, date], run: InvoicingRun
 ) -> None:
-    billable = await _charges(ctx, regie.id, bounds)
-    done = set(
-        (
-            await ctx.session.exec(
-                select(Invoice.household_id).where(
-                    Invoice.regie_id == regie.id, Invoice.month == month, Invoice.origin == "monthly"
-                )
-            )
-        ).all()
+    already = await ctx.session.exec(
+        select(func.count())
+        .select_from(Invoice)
+        .where(Invoice.regie_id == regie.id, Invoice.month == month, Invoice.origin == "monthly")
     )
-    run.already += len(done & set(billable))
-    households = sorted(h for h in billable if h not in done)
+    run.already += int(already.one())
+    # The households already invoiced for the month are left out by the query itself: running a month
+    # again reads nothing of theirs.
+    billable = await _charges(ctx, regie.id, month, bounds)
+    households = sorted(billable)
     for start in range(0, len(households), RUN_BATCH):
         batch = households[start : start + RUN_BATCH]
         await in_transaction(ctx, partial(_issue_batch, ctx, regie, month, batch, billable, run))
@@ -280,8 +278,18 @@ class Charge:
         return line_designation(self.unit.name, False, self.day)
 
 
+def _not_invoiced(household: Any, regie_id: uuid.UUID, month: str) -> Any:
+    """A condition: ``household`` has no invoice of the month's run for the regie yet."""
+    return ~sa.exists().where(
+        col(Invoice.household_id) == household,
+        col(Invoice.regie_id) == regie_id,
+        col(Invoice.month) == month,
+        col(Invoice.origin) == "monthly",
+    )
+
+
 async def _charges(
-    ctx: RequestContext, regie_id: uuid.UUID, bounds: tuple[date, date]
+    ctx: RequestContext, regie_id: uuid.UUID, month: str, bounds: tuple[date, date]
 ) -> dict[uuid.UUID, list[Charge]]:
     """The month's days to invoice for the regie, per household, in three statements: the days booked
     and kept (an excused absence is not charged), and the children present without booking."""
@@ -296,7 +304,12 @@ async def _charges(
         .join(Period, col(Period.id) == Unit.period_id)
         .join(Activity, col(Activity.id) == Period.activity_id)
         .join(Child, col(Child.id) == Booking.child_id)
-        .where(*of_regie, col(Booking.day).between(*bounds), col(Booking.state).in_(held))
+        .where(
+            *of_regie,
+            col(Booking.day).between(*bounds),
+            col(Booking.state).in_(held),
+            _not_invoiced(Booking.household_id, regie_id, month),
+        )
     )
     seen = await ctx.session.exec(
         select(Attendance, Unit, Child)
@@ -304,7 +317,11 @@ async def _charges(
         .join(Period, col(Period.id) == Unit.period_id)
         .join(Activity, col(Activity.id) == Period.activity_id)
         .join(Child, col(Child.id) == Attendance.child_id)
-        .where(*of_regie, col(Attendance.day).between(*bounds))
+        .where(
+            *of_regie,
+            col(Attendance.day).between(*bounds),
+            _not_invoiced(Attendance.household_id, regie_id, month),
+        )
     )
     seen_rows = list(seen.all())
     excused = {(a.child_id, a.unit_id, a.day) for a, _, _ in seen_rows if a.status == "excused"}
