@@ -6,6 +6,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from datetime import date, timedelta
 
 import pytest
 from sqlmodel import func, select
@@ -101,3 +102,16 @@ def test_recount_slots_mends_counters_changed_outside_the_api(tmp_path):
     with sqlite3.connect(path) as conn:
         counters = conn.execute("SELECT held, waiting FROM slot_lock WHERE unit_id = ? AND day = ?", slot[:2])
         assert counters.fetchone() == (slot[2], 0)
+
+
+def test_invoice_runs_a_month_once_and_refuses_a_month_not_over(tmp_path):
+    # The demo invoices last month itself; the command then finds it done, and refuses a month to come.
+    assert _run(["demo"], tmp_path).returncode == 0
+    last_month = (date.today().replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+    done = _run(["invoice", "--month", last_month], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "0 facture(s) émise(s)" in done.stdout and "1 foyer(s) déjà facturé(s)" in done.stdout
+    refused = _run(["invoice", "--month", "2999-01"], tmp_path)
+    assert refused.returncode != 0 and "pas terminé" in refused.stderr
+    malformed = _run(["invoice", "--month", last_month, "--regie", "pas-un-id"], tmp_path)
+    assert malformed.returncode != 0 and "--regie" in malformed.stderr

@@ -97,9 +97,25 @@ async def invoices(
     household_id = await viewer_household_id(ctx)
     if household_id is None:
         return InvoicePage([], False)
+    return await _page(ctx, household_id, None, to_pay_only, first, after)
+
+
+async def _page(
+    ctx: RequestContext,
+    household_id: uuid.UUID | None,
+    regie_id: uuid.UUID | None,
+    to_pay_only: bool,
+    first: int,
+    after: tuple[date, int, str] | None,
+) -> InvoicePage:
+    """A page of invoices, newest first (by issue time, then number), filtered as asked."""
     limit = max(1, min(first, MAX_PAGE))
     order = (col(Invoice.issued_at).desc(), col(Invoice.number).desc(), col(Invoice.id).desc())
-    query = select(Invoice).where(Invoice.household_id == household_id).order_by(*order).limit(limit + 1)
+    query = select(Invoice).order_by(*order).limit(limit + 1)
+    if household_id is not None:
+        query = query.where(Invoice.household_id == household_id)
+    if regie_id is not None:
+        query = query.where(Invoice.regie_id == regie_id)
     if to_pay_only:
         query = query.where(col(Invoice.state).in_(OPEN_STATES))
     if after is not None:
@@ -556,23 +572,7 @@ async def staff_invoices(
     after: tuple[date, int, str] | None,
 ) -> InvoicePage:
     """Staff: the invoices of every household (or one, or one regie's), newest first."""
-    limit = max(1, min(first, MAX_PAGE))
-    order = (col(Invoice.issued_at).desc(), col(Invoice.number).desc(), col(Invoice.id).desc())
-    query = select(Invoice).order_by(*order).limit(limit + 1)
-    if household_id is not None:
-        query = query.where(Invoice.household_id == household_id)
-    if regie_id is not None:
-        query = query.where(Invoice.regie_id == regie_id)
-    if to_pay_only:
-        query = query.where(col(Invoice.state).in_(OPEN_STATES))
-    if after is not None:
-        issued, number, id_ = after
-        query = query.where(
-            sa.tuple_(col(Invoice.issued_at), col(Invoice.number), col(Invoice.id))
-            < sa.tuple_(sa.literal(issued), sa.literal(number), sa.literal(uuid.UUID(id_)))
-        )
-    rows = list((await ctx.session.exec(query)).all())
-    return InvoicePage(await _views(ctx, rows[:limit]), len(rows) > limit)
+    return await _page(ctx, household_id, regie_id, to_pay_only, first, after)
 
 
 async def _locked_invoice(ctx: RequestContext, invoice_id: uuid.UUID | None) -> Invoice:

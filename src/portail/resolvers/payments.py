@@ -12,6 +12,7 @@ import logging
 import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import sqlalchemy as sa
@@ -155,24 +156,16 @@ async def _open_basket_payment(ctx: RequestContext, regie_id: uuid.UUID | None) 
             "regieId", ErrorCode.NOT_FOUND, "Votre panier ne contient rien à régler pour cette régie."
         )
     request_ids = [e.request_id for e in entries]
-    open_payment = await _payment_under_way(ctx, request_ids)
-    if open_payment is not None:
-        covered = set(
-            (
-                await ctx.session.exec(
-                    select(PaymentItem.request_id).where(PaymentItem.payment_id == open_payment.id)
-                )
-            ).all()
-        )
-        fresh = open_payment.idop is not None and now - open_payment.created_at < IDOP_LIFETIME
-        if fresh and covered == set(request_ids):
-            return open_payment
-        raise UserErrors.one(
-            "regieId",
-            ErrorCode.PAYMENT_IN_PROGRESS,
-            "Un paiement de ce panier est déjà en cours : terminez-le sur la page de paiement, ou "
-            "attendez quelques minutes qu'il se termine.",
-        )
+    same = await _same_payment_or_refusal(
+        ctx,
+        col(PaymentItem.request_id),
+        set(request_ids),
+        "regieId",
+        "Un paiement de ce panier est déjà en cours : terminez-le sur la page de paiement, ou attendez "
+        "quelques minutes qu'il se termine.",
+    )
+    if same is not None:
+        return same
     regie = await ctx.session.get(Regie, regie_id)
     # Entries were found: the viewer is a family and the regie exists.
     assert regie is not None and ctx.viewer is not None and household_id is not None
@@ -246,25 +239,17 @@ async def _open_invoice_payment(ctx: RequestContext, invoice_ids: list[uuid.UUID
         raise UserErrors.one(
             "invoiceIds", ErrorCode.INVALID, "Payez en une fois les factures d'une même régie seulement."
         )
-    open_payment = await _invoice_payment_under_way(ctx, [r.id for r in invoices])
+    same = await _same_payment_or_refusal(
+        ctx,
+        col(PaymentItem.invoice_id),
+        set(rows),
+        "invoiceIds",
+        "Un paiement de ces factures est déjà en cours : terminez-le sur la page de paiement, ou "
+        "attendez quelques minutes qu'il se termine.",
+    )
+    if same is not None:
+        return same
     now = ctx.now()
-    if open_payment is not None:
-        covered = set(
-            (
-                await ctx.session.exec(
-                    select(col(PaymentItem.invoice_id)).where(PaymentItem.payment_id == open_payment.id)
-                )
-            ).all()
-        )
-        fresh = open_payment.idop is not None and now - open_payment.created_at < IDOP_LIFETIME
-        if fresh and covered == set(rows):
-            return open_payment
-        raise UserErrors.one(
-            "invoiceIds",
-            ErrorCode.PAYMENT_IN_PROGRESS,
-            "Un paiement de ces factures est déjà en cours : terminez-le sur la page de paiement, ou "
-            "attendez quelques minutes qu'il se termine.",
-        )
     assert ctx.viewer is not None and household_id is not None
     regie = await _regie(ctx, invoices[0].regie_id)
     owed = {r.id: r.total - r.paid for r in invoices}
@@ -301,28 +286,29 @@ def _check_online(regie: Regie, amount: int, field: str) -> None:
         )
 
 
-async def _invoice_payment_under_way(ctx: RequestContext, invoice_ids: list[uuid.UUID]) -> Payment | None:
-    return (
+async def _same_payment_or_refusal(
+    ctx: RequestContext, covered: Any, debts: set[uuid.UUID], field: str, message: str
+) -> Payment | None:
+    """A debt never has two payments that may succeed: the payment already under way for ``debts``
+    (requests or invoices, named by ``covered``, a column of PaymentItem) when it covers exactly them
+    and its page is still open (a double click, a reload), a refusal when another one is under way,
+    None when none is."""
+    under_way = (
         await ctx.session.exec(
             select(Payment)
             .join(PaymentItem, col(PaymentItem.payment_id) == Payment.id)
-            .where(col(PaymentItem.invoice_id).in_(invoice_ids), col(Payment.state).in_(PAYMENT_UNDER_WAY))
+            .where(covered.in_(debts), col(Payment.state).in_(PAYMENT_UNDER_WAY))
             .order_by(col(Payment.created_at).desc())
             .limit(1)
         )
     ).first()
-
-
-async def _payment_under_way(ctx: RequestContext, request_ids: list[uuid.UUID]) -> Payment | None:
-    return (
-        await ctx.session.exec(
-            select(Payment)
-            .join(PaymentItem, col(PaymentItem.payment_id) == Payment.id)
-            .where(col(PaymentItem.request_id).in_(request_ids), col(Payment.state).in_(PAYMENT_UNDER_WAY))
-            .order_by(col(Payment.created_at).desc())
-            .limit(1)
-        )
-    ).first()
+    if under_way is None:
+        return None
+    same = set((await ctx.session.exec(select(covered).where(PaymentItem.payment_id == under_way.id))).all())
+    fresh = under_way.idop is not None and ctx.now() - under_way.created_at < IDOP_LIFETIME
+    if fresh and same == debts:
+        return under_way
+    raise UserErrors.one(field, ErrorCode.PAYMENT_IN_PROGRESS, message)
 
 
 async def _send_to_payfip(ctx: RequestContext, payment: Payment, back: str) -> Checkout:
