@@ -309,6 +309,18 @@ async def _lock(ctx: RequestContext, booking_ids: list[uuid.UUID]) -> list[Booki
 async def expire_baskets(db: Database, settings: Settings, clock: Clock, *, limit: int = 100) -> int:
     """Expire the requests left unpaid past their time (the mail worker's job, each round); returns
     how many. Each is taken in its own transaction, skipping rows another server instance holds."""
+    # A read first: most rounds find nothing due, and a write transaction (SQLite's BEGIN IMMEDIATE
+    # takes the database's write lock) on every round would hold up the requests' writes.
+    async with db.read_sessions() as session:
+        due = (
+            await session.exec(
+                select(BasketEntry.request_id)
+                .where(BasketEntry.state == EntryState.UNPAID, col(BasketEntry.pay_before) <= clock.now())
+                .limit(1)
+            )
+        ).first()
+    if due is None:
+        return 0
     done = 0
     for _ in range(limit):
         ctx = RequestContext(db=db, settings=settings, clock=clock, request_id="basket-expiry")
