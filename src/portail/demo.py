@@ -336,7 +336,11 @@ async def _catalogue(session: AsyncSession) -> None:
         settings,
         units,
     ) in DEMO_SERVICES:
-        regie = regies.get(regie_name) or Regie(name=regie_name, payfip_client_number=numcli)
+        # Each regie's invoices carry its initials ("REGIE CENTRE AERE MERCREDI": "CAM-2026-000001").
+        prefix = "".join(word[0] for word in regie_name.split()[1:] if len(word) > 2)
+        regie = regies.get(regie_name) or Regie(
+            name=regie_name, payfip_client_number=numcli, invoice_prefix=prefix
+        )
         facility = facilities.get(facility_name) or Facility(name=facility_name)
         session.add_all([regie, facility])
         await session.flush()

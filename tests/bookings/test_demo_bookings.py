@@ -72,7 +72,7 @@ async def test_the_demo_has_an_invoice_to_pay_and_a_basket(db, browser, settings
       invoices(first: 5) { edges { node { number month state total lines { designation } } } } }""")
     assert data["unpaidInvoiceCount"] == 1
     [invoice] = [e["node"] for e in data["invoices"]["edges"]]
-    assert (invoice["number"], invoice["month"], invoice["state"]) == ("2026-000001", "2026-11", "UNPAID")
+    assert (invoice["number"], invoice["month"], invoice["state"]) == ("RS-2026-000001", "2026-11", "UNPAID")
     assert invoice["total"] > 0 and invoice["lines"][0]["designation"].startswith("REPAS RESERVE (")
     assert [r["regie"]["name"] for r in data["basket"]["regies"]] == ["REGIE CENTRE AERE MERCREDI"]
     assert data["basket"]["total"] == 770

@@ -105,3 +105,29 @@ async def test_a_units_capacity_changes_alone_and_null_makes_it_unlimited(db, br
     assert sorted((e["field"], e["code"]) for e in refused["errors"]) == [("name", "REQUIRED"), ("tariff", "REQUIRED")]
     unit = await row(db, Unit, canteen.unit.id)
     assert (unit.name, unit.capacity, unit.booking_days) == ("REPAS", None, 2)
+
+
+async def test_a_regie_s_payment_settings_change_alone_and_its_prefix_numbers_its_invoices(db, browser):
+    from tests.support.accounts import signed_in
+    from tests.support.builders import make_staff
+
+    staff = await make_staff(db)
+    agent = await signed_in(browser(), staff.email, staff.password)
+    created = (await agent.data("""mutation { createRegie(input: {name: "REGIE CENTRE AERE MERCREDI",
+      payfipClientNumber: "123456", invoicePrefix: "cam"}) { regie { id payfipMode holdMinutes paymentDays
+      invoicePrefix } errors { field code } } }"""))["createRegie"]
+    assert created["errors"] == []
+    regie = created["regie"]
+    assert (regie["payfipMode"], regie["holdMinutes"], regie["paymentDays"], regie["invoicePrefix"]) == (
+        "T", 120, 30, "CAM")
+    update = """mutation($id: ID!, $input: UpdateRegieInput!) { updateRegie(id: $id, input: $input) {
+      regie { name payfipClientNumber payfipMode holdMinutes paymentDays invoicePrefix } errors { field code } } }"""
+    changed = (await agent.data(update, {"id": regie["id"], "input": {"holdMinutes": 60, "payfipMode": "W"}}))
+    assert changed["updateRegie"]["regie"] == {"name": "REGIE CENTRE AERE MERCREDI", "payfipClientNumber": "123456",
+                                               "payfipMode": "W", "holdMinutes": 60, "paymentDays": 30,
+                                               "invoicePrefix": "CAM"}
+    bad = (await agent.data(update, {"id": regie["id"], "input": {"holdMinutes": 1, "payfipMode": "Z",
+                                                                  "invoicePrefix": "C-A-M", "paymentDays": -1}}))
+    assert sorted((e["field"], e["code"]) for e in bad["updateRegie"]["errors"]) == [
+        ("holdMinutes", "INVALID"), ("invoicePrefix", "INVALID"), ("payfipMode", "INVALID"),
+        ("paymentDays", "INVALID")]

@@ -30,6 +30,7 @@ def test_each_regie_and_year_counts_its_own_numbers():
     assert number_counter(a, 2027) != number_counter(b, 2027) != number_counter(a, 2028)
     assert len(number_counter(a, 2027)) <= 80  # the counter table's key
     assert invoice_number_text(2027, 12) == "2027-000012"
+    assert invoice_number_text(2027, 12, "CAM") == "CAM-2027-000012"
 
 
 def test_due_date_counts_the_regie_s_payment_days():

@@ -36,6 +36,8 @@ from portail.rules.deadlines import MAX_DAYS_BEFORE
 from portail.rules.french import de, inscrit
 
 PAYFIP_CLIENT_NUMBER = re.compile(r"\d{6}")
+PAYFIP_MODES = ("T", "X", "W")  # PayFiP's saisie: test, activation, production
+INVOICE_PREFIX = re.compile(r"[A-Z0-9]{0,10}")
 MAX_PERIOD_DAYS = 2 * 366
 MAX_CAPACITY = 10_000
 MAX_PRICE = 1_000_000  # cents: 10 000 €
@@ -125,6 +127,7 @@ class SpanData:
 
 Row = TypeVar("Row")
 
+
 async def get_for_update(
     ctx: RequestContext, table: type[Row], row_id: uuid.UUID | None, field_name: str, message: str
 ) -> Row:
@@ -135,8 +138,21 @@ async def get_for_update(
     return row
 
 
+@dataclass
+class RegieData:
+    """A regie's settings: its PayFiP client and mode, how long its baskets hold places, its invoices'
+    terms and number prefix."""
+
+    name: str
+    payfip_client_number: str
+    payfip_mode: str = "T"
+    hold_minutes: int = 120
+    payment_days: int = 30
+    invoice_prefix: str = ""
+
+
 async def save_regie(
-    ctx: RequestContext, regie_id: uuid.UUID | None, name: str, numcli: str, *, create: bool
+    ctx: RequestContext, regie_id: uuid.UUID | None, data: RegieData, *, create: bool
 ) -> Regie:
     row = (
         Regie(name="")
@@ -144,8 +160,8 @@ async def save_regie(
         else await get_for_update(ctx, Regie, regie_id, "id", "Cette régie n'existe pas.")
     )
     v = Validator()
-    row.name = v.text("name", name, max_length=100, required=True)
-    numcli = numcli.strip()
+    row.name = v.text("name", data.name, max_length=100, required=True)
+    numcli = data.payfip_client_number.strip()
     if not PAYFIP_CLIENT_NUMBER.fullmatch(numcli):
         v.add(
             "payfipClientNumber",
@@ -153,6 +169,23 @@ async def save_regie(
             "Le numéro client PayFiP (numcli) comporte exactement 6 chiffres.",
         )
     row.payfip_client_number = numcli
+    if data.payfip_mode not in PAYFIP_MODES:
+        v.add(
+            "payfipMode", ErrorCode.INVALID, "Le mode PayFiP est T (test), X (activation) ou W (production)."
+        )
+    if not 5 <= data.hold_minutes <= 1440:
+        v.add("holdMinutes", ErrorCode.INVALID, "Le panier se garde entre 5 minutes et 24 heures.")
+    if not 0 <= data.payment_days <= 120:
+        v.add("paymentDays", ErrorCode.INVALID, "L'échéance est comprise entre 0 et 120 jours.")
+    prefix = data.invoice_prefix.strip().upper()
+    if not INVOICE_PREFIX.fullmatch(prefix):
+        v.add("invoicePrefix", ErrorCode.INVALID, "Le préfixe des factures : jusqu'à 10 lettres ou chiffres.")
+    row.payfip_mode, row.hold_minutes, row.payment_days = (
+        data.payfip_mode,
+        data.hold_minutes,
+        data.payment_days,
+    )
+    row.invoice_prefix = prefix
     v.raise_if_any()
     ctx.session.add(row)
     await ctx.session.flush()
@@ -182,10 +215,17 @@ async def save_facility(
 # (``catalogue_bookings``) then see exactly what the row will hold.
 
 
-async def regie_settings(ctx: RequestContext, regie_id: uuid.UUID | None) -> tuple[str, str]:
-    """The regie's name and PayFiP client number, locked for the update to come."""
+async def regie_settings(ctx: RequestContext, regie_id: uuid.UUID | None) -> RegieData:
+    """The regie's settings as an update's input, locked for the update to come."""
     row = await get_for_update(ctx, Regie, regie_id, "id", "Cette régie n'existe pas.")
-    return row.name, row.payfip_client_number
+    return RegieData(
+        row.name,
+        row.payfip_client_number,
+        row.payfip_mode,
+        row.hold_minutes,
+        row.payment_days,
+        row.invoice_prefix,
+    )
 
 
 async def activity_settings(ctx: RequestContext, activity_id: uuid.UUID | None) -> ActivityData:

@@ -71,7 +71,7 @@ class InvoiceView:
 
     @property
     def number_text(self) -> str:
-        return invoice_number_text(self.invoice.year, self.invoice.number)
+        return invoice_number_text(self.invoice.year, self.invoice.number, self.regie.invoice_prefix)
 
     @property
     def left_to_pay(self) -> int:
@@ -474,7 +474,7 @@ async def _mail_invoices(
             email,
             regie=regie.name,
             month=month,
-            number=invoice_number_text(int(str(row["year"])), int(str(row["number"]))),
+            number=invoice_number_text(int(str(row["year"])), int(str(row["number"])), regie.invoice_prefix),
             total=format_amount(int(str(row["total"]))),
             due=row["due_date"].strftime("%d/%m/%Y") if isinstance(row["due_date"], date) else "",
             link=client_link(ctx, "/factures"),
@@ -518,7 +518,9 @@ async def invoice_file(ctx: RequestContext, invoice_id: uuid.UUID) -> tuple[byte
         left_to_pay=view.left_to_pay,
         due_on=row.due_date,
         month_label=month_label(row.month),
-        cancels=invoice_number_text(cancels.year, cancels.number) if cancels else "",
+        cancels=invoice_number_text(cancels.year, cancels.number, view.regie.invoice_prefix)
+        if cancels
+        else "",
         payments=tuple(
             pdf.Payment(
                 town_date(p.payment.paid_at or p.payment.created_at),

@@ -22,10 +22,11 @@ class IssuedInvoice:
 
     invoice: Invoice
     lines: list[InvoiceLine]
+    prefix: str = ""  # the regie's
 
     @property
     def number_text(self) -> str:
-        return invoice_number_text(self.invoice.year, self.invoice.number)
+        return invoice_number_text(self.invoice.year, self.invoice.number, self.prefix)
 
 
 def billed_address(household: Household) -> str:
@@ -87,4 +88,4 @@ async def issue_paid_basket_invoice(
         payment.needs_refund = True
         payment.note = f"Trop-perçu de {payment.amount - invoice.paid} centimes : à rembourser."
         ctx.session.add(payment)
-    return IssuedInvoice(invoice, lines)
+    return IssuedInvoice(invoice, lines, regie.invoice_prefix)

@@ -536,7 +536,8 @@ async def _apply_invoice_payment(ctx: RequestContext, payment: Payment) -> None:
         payment.needs_refund = True
         payment.note = f"Trop-perçu de {format_amount(surplus)} : à rembourser."
         ctx.session.add(payment)
-    numbers = ", ".join(invoice_number_text(r.year, r.number) for r in rows.values())
+    prefix = (await _regie(ctx, payment.regie_id)).invoice_prefix
+    numbers = ", ".join(invoice_number_text(r.year, r.number, prefix) for r in rows.values())
     await _mail_payment(ctx, payment, numbers, refund=False)
 
 

@@ -33,9 +33,10 @@ def number_counter(regie_id: uuid.UUID, year: int) -> str:
     return f"invoice:{regie_id}:{year}"
 
 
-def invoice_number_text(year: int, number: int) -> str:
-    """An invoice number as printed: "2027-000012"."""
-    return f"{year}-{number:06d}"
+def invoice_number_text(year: int, number: int, prefix: str = "") -> str:
+    """An invoice number as printed: "2027-000012", or "CAM-2027-000012" with the regie's prefix (each
+    regie numbers its own invoices: the prefix tells two regies' "000012" apart)."""
+    return f"{prefix}-{year}-{number:06d}" if prefix else f"{year}-{number:06d}"
 
 
 def overdue_before(today: date, days: int) -> date:

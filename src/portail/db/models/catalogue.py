@@ -27,6 +27,8 @@ class Regie(SQLModel, table=True):
     hold_minutes: int = Field(default=120, sa_column_kwargs={"server_default": "120"})
     # An invoice is due this many days after it is issued.
     payment_days: int = Field(default=30, sa_column_kwargs={"server_default": "30"})
+    # Printed before its invoice numbers ("CAM-2027-000012"): each regie numbers its own invoices.
+    invoice_prefix: str = Field(default="", max_length=10, sa_column_kwargs={"server_default": ""})
     created_at: datetime = created_at_field()
 
 

@@ -33,6 +33,20 @@ from portail.schema.partial import given, optional
 class RegieInput:
     name: str = strawberry.field(description="Name.")
     payfip_client_number: str = strawberry.field(description='PayFiP client number ("numcli"), 6 digits.')
+    payfip_mode: str = strawberry.field(
+        default="T", description="PayFiP's `saisie`: T (test), X (activation), W (production)."
+    )
+    hold_minutes: int = strawberry.field(
+        default=120,
+        description='How long a basket holds its places before it expires ("à régler avant"), 5 to 1440.',
+    )
+    payment_days: int = strawberry.field(
+        default=30, description="Days from an invoice's issue to its due date."
+    )
+    invoice_prefix: str = strawberry.field(
+        default="",
+        description='Printed before its invoice numbers ("CAM-2027-000012"), up to 10 letters or digits.',
+    )
 
 
 @strawberry.input(description="A new activity's settings (left out: the defaults shown).")
@@ -129,6 +143,10 @@ class UnitInput:
 class UpdateRegieInput:
     name: str | None = optional("Name (null refused).")
     payfip_client_number: str | None = optional('PayFiP client number ("numcli"), 6 digits (null refused).')
+    payfip_mode: str | None = optional("PayFiP's `saisie`: T, X or W (null refused).")
+    hold_minutes: int | None = optional("How long a basket holds its places, in minutes (null refused).")
+    payment_days: int | None = optional("Days from an invoice's issue to its due date (null refused).")
+    invoice_prefix: str | None = optional("Printed before its invoice numbers (null refused).")
 
 
 @strawberry.input(
@@ -249,11 +267,20 @@ def unit_data(input: UnitInput) -> use_cases.UnitData:
     )
 
 
-def regie_changes(current: tuple[str, str], input: UpdateRegieInput) -> tuple[str, str]:
-    """The regie's (name, PayFiP client number) once ``input`` is applied to ``current``."""
-    name, number = current
-    changes = given(input)
-    return changes.get("name", name), changes.get("payfip_client_number", number)
+def regie_data(input: RegieInput) -> use_cases.RegieData:
+    return use_cases.RegieData(
+        input.name,
+        input.payfip_client_number,
+        input.payfip_mode,
+        input.hold_minutes,
+        input.payment_days,
+        input.invoice_prefix,
+    )
+
+
+def regie_changes(current: use_cases.RegieData, input: UpdateRegieInput) -> use_cases.RegieData:
+    """The regie's settings once ``input`` is applied to ``current``."""
+    return dataclasses.replace(current, **given(input))
 
 
 # The input fields whose column is named otherwise.

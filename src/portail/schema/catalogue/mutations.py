@@ -30,6 +30,7 @@ from portail.schema.catalogue.inputs import (
     period_changes,
     period_data,
     regie_changes,
+    regie_data,
     span_data,
     unit_changes,
     unit_data,
@@ -138,9 +139,7 @@ class CatalogueMutations:
     ) -> RegiePayload:
         row, errors = await run_mutation(
             info,
-            lambda: use_cases.save_regie(
-                info.context.app, None, input.name, input.payfip_client_number, create=True
-            ),
+            lambda: use_cases.save_regie(info.context.app, None, regie_data(input), create=True),
         )
         return RegiePayload(regie=Regie.from_row(row) if row else None, errors=errors)
 
@@ -153,8 +152,8 @@ class CatalogueMutations:
     ) -> RegiePayload:
         async def update() -> Any:
             ctx = info.context.app
-            name, number = regie_changes(await use_cases.regie_settings(ctx, parse_id(id)), input)
-            return await use_cases.save_regie(ctx, parse_id(id), name, number, create=False)
+            data = regie_changes(await use_cases.regie_settings(ctx, parse_id(id)), input)
+            return await use_cases.save_regie(ctx, parse_id(id), data, create=False)
 
         row, errors = await run_mutation(info, update)
         return RegiePayload(regie=Regie.from_row(row) if row else None, errors=errors)

@@ -40,10 +40,26 @@ class Regie:
     id: strawberry.ID = strawberry.field(description="Opaque id.")
     name: str = strawberry.field(description='Name, e.g. "REGIE RESTAURATION SCOLAIRE".')
     payfip_client_number: str = strawberry.field(description='PayFiP client number ("numcli"), 6 digits.')
+    payfip_mode: str = strawberry.field(
+        description="PayFiP's `saisie`: T (test), X (activation), W (production)."
+    )
+    hold_minutes: int = strawberry.field(description="How long a basket holds its places before it expires.")
+    payment_days: int = strawberry.field(description="Days from an invoice's issue to its due date.")
+    invoice_prefix: str = strawberry.field(
+        description='Printed before its invoice numbers ("CAM-2027-000012").'
+    )
 
     @classmethod
     def from_row(cls, row: RegieRow) -> Regie:
-        return cls(id=to_id(row.id), name=row.name, payfip_client_number=row.payfip_client_number)
+        return cls(
+            id=to_id(row.id),
+            name=row.name,
+            payfip_client_number=row.payfip_client_number,
+            payfip_mode=row.payfip_mode,
+            hold_minutes=row.hold_minutes,
+            payment_days=row.payment_days,
+            invoice_prefix=row.invoice_prefix,
+        )
 
 
 @strawberry.type(description="A deadline rule of a unit, for booking or cancelling.")
