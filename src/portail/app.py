@@ -7,6 +7,7 @@ import logging
 import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 
 from sqlalchemy import text
 from starlette.applications import Starlette
@@ -28,7 +29,7 @@ from portail.graphiql import ASSETS_PATH, GraphiQLAssets
 from portail.http import BodySizeLimit, ClientOrigins, GraphQLView, RequestId
 from portail.payfip_notifications import payfip_notification, payfip_return
 from portail.resolvers.accounts import process_reset_requests
-from portail.resolvers.basket import expire_baskets
+from portail.resolvers.basket import Paced, expire_baskets
 from portail.resolvers.payments import NOTIFICATION_PATH, RETURN_PATH, Reconciler
 from portail.schema import build_schema
 from portail.settings import PAYFIP_SANDBOX_PATH, Settings, get_settings
@@ -104,7 +105,7 @@ def create_app(
                 # resets, baskets left unpaid past their time.
                 jobs=[
                     lambda: process_reset_requests(db, settings, clock),
-                    lambda: expire_baskets(db, settings, clock),
+                    Paced(lambda: expire_baskets(db, settings, clock), clock, timedelta(seconds=1)),
                     Reconciler(db, settings, clock, payfip),
                 ],
             )
