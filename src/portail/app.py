@@ -29,8 +29,9 @@ from portail.graphiql import ASSETS_PATH, GraphiQLAssets
 from portail.http import BodySizeLimit, ClientOrigins, GraphQLView, RequestId
 from portail.payfip_notifications import payfip_notification, payfip_return
 from portail.resolvers.accounts import process_reset_requests
-from portail.resolvers.basket import Paced, expire_baskets
-from portail.resolvers.payments import NOTIFICATION_PATH, RETURN_PATH, Reconciler
+from portail.resolvers.basket import expire_baskets
+from portail.resolvers.jobs import Paced
+from portail.resolvers.payments import NOTIFICATION_PATH, RETURN_PATH, reconcile_payments
 from portail.schema import build_schema
 from portail.settings import PAYFIP_SANDBOX_PATH, Settings, get_settings
 
@@ -106,7 +107,9 @@ def create_app(
                 jobs=[
                     lambda: process_reset_requests(db, settings, clock),
                     Paced(lambda: expire_baskets(db, settings, clock), clock, timedelta(seconds=1)),
-                    Reconciler(db, settings, clock, payfip),
+                    Paced(
+                        lambda: reconcile_payments(db, settings, clock, payfip), clock, timedelta(minutes=5)
+                    ),
                 ],
             )
             app.state.db = db

@@ -5,9 +5,8 @@ annulées"), and the job that expires them."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import partial
 
 from sqlmodel import col, select
@@ -305,24 +304,6 @@ async def _lock(ctx: RequestContext, booking_ids: list[uuid.UUID]) -> list[Booki
         .execution_options(populate_existing=True)
     )
     return list(rows.all())
-
-
-@dataclass
-class Paced:
-    """A job of the mail worker run at most once per ``every``: its rounds come every few hundred
-    milliseconds after a burst of mail, and expiring baskets to the second is not needed."""
-
-    job: Callable[[], Awaitable[int]]
-    clock: Clock
-    every: timedelta
-    last_run: datetime | None = None
-
-    async def __call__(self) -> int:
-        now = self.clock.now()
-        if self.last_run is not None and timedelta(0) <= now - self.last_run < self.every:
-            return 0
-        self.last_run = now
-        return await self.job()
 
 
 async def expire_baskets(db: Database, settings: Settings, clock: Clock, *, limit: int = 100) -> int:

@@ -15,7 +15,7 @@ from sqlmodel import col, func, select
 
 from portail.adapters import invoice_pdf as pdf
 from portail.db.bulk import insert_rows
-from portail.db.locks import next_numbers
+from portail.db.locks import next_number, next_numbers
 from portail.db.models import Account, Attendance, Booking, Child, Guardian, Household, Regie
 from portail.db.models.base import new_id
 from portail.db.models.catalogue import Activity, Period, Unit
@@ -561,6 +561,8 @@ def month_label(month: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # Staff: the regies' invoices, payments at the desk, credit notes
 
+# The counter online payments are numbered from too (resolvers.payments.COUNTER).
+PAYMENT_COUNTER = "payment"
 DESK_METHODS = ("cash", "cheque", "cesu", "card")
 
 
@@ -615,7 +617,7 @@ async def record_payment(
         )
     assert ctx.viewer is not None
     now = ctx.now()
-    number = await next_numbers(ctx.session, "payment", 1)
+    number = await next_number(ctx.session, PAYMENT_COUNTER)
     payment = Payment(
         household_id=row.household_id,
         regie_id=row.regie_id,

@@ -39,6 +39,7 @@ from portail.resolvers.catalogue_reading import Catalogue, load_catalogue, perio
 from portail.resolvers.context import RequestContext, today
 from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
 from portail.resolvers.households import children_by_id, viewer_household_id
+from portail.resolvers.invoices import PAYMENT_COUNTER
 from portail.resolvers.mail import client_link, send_mail
 from portail.resolvers.transactions import in_transaction
 from portail.rules.basket import EntryState, is_payable, payment_object, payment_reference
@@ -59,7 +60,6 @@ from portail.settings import Settings
 
 log = logging.getLogger("portail.payments")
 
-COUNTER = "payment"
 # How long the payer has on PayFiP's page for one idop.
 IDOP_LIFETIME = timedelta(minutes=15)
 # A payment written but never handed to PayFiP (the server stopped between the two): failed after this.
@@ -174,7 +174,7 @@ async def _open_basket_payment(ctx: RequestContext, regie_id: uuid.UUID | None) 
         amounts[line.request_id] = amounts.get(line.request_id, 0) + line.price
     amount = sum(amounts.values())
     _check_online(regie, amount, "regieId")
-    number = await next_number(ctx.session, COUNTER)
+    number = await next_number(ctx.session, PAYMENT_COUNTER)
     payment = Payment(
         household_id=household_id,
         regie_id=regie.id,
@@ -260,7 +260,7 @@ async def _open_invoice_payment(ctx: RequestContext, invoice_ids: list[uuid.UUID
         regie_id=regie.id,
         purpose="invoices",
         amount=amount,
-        refdet=payment_reference(today(ctx), await next_number(ctx.session, COUNTER)),
+        refdet=payment_reference(today(ctx), await next_number(ctx.session, PAYMENT_COUNTER)),
         payer_email=ctx.viewer.account.email,
         created_at=now,
     )
@@ -637,25 +637,6 @@ async def _mail_bookings(
 
 # ---------------------------------------------------------------------------------------------
 # Reconciliation
-
-
-@dataclass
-class Reconciler:
-    """The reconciliation job, at its own pace (every ``every``), whatever the mail worker's."""
-
-    db: Database
-    settings: Settings
-    clock: Clock
-    payfip: PayfipClient
-    every: timedelta = timedelta(minutes=5)
-    last_run: datetime | None = None
-
-    async def __call__(self) -> int:
-        now = self.clock.now()
-        if self.last_run is not None and now - self.last_run < self.every:
-            return 0
-        self.last_run = now
-        return await reconcile_payments(self.db, self.settings, self.clock, self.payfip)
 
 
 async def reconcile_payments(
