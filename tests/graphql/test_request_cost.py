@@ -1,11 +1,16 @@
 """A cheap request cannot cost the server seconds: the worst documents that fit within the limits,
-each built to the largest size the limits let through, answer in well under 100 ms of CPU.
+each built to the largest size the limits let through, are answered (never a server error), and one
+past the limits is refused before validation.
+
+What they cost is measured by ``python -m bench --only hostile`` (the server's CPU per hostile
+request, all its processes, and the health checks' latency meanwhile), not here: the house measures
+speed in ``bench/``, as ratios in one run, never with a timed test (a loaded CI machine would fail
+it, and a budget loose enough never to fail proves nothing).
 
 Documents are counted before validation (``schema/cost.py``): fields, each fragment as often as it
 is spread, and the pairs of same-named fields that graphql-core's merge check would compare. Every
 document here is made unique (its operation's name: graphql-core compares documents without their
-comments) so that it misses the parser and validation caches, as an attacker's would. The CPU time
-is the test process's, which runs the server (validation thread included): client included.
+comments) so that it misses the parser and validation caches, as an attacker's would.
 """
 
 from __future__ import annotations
@@ -21,7 +26,6 @@ from portail.settings import Settings
 
 SETTINGS = Settings()
 LIMITS = CostLimits(SETTINGS.max_query_fields, SETTINGS.max_query_field_pairs)
-BUDGET_SECONDS = 0.1
 
 
 def fits(document: str) -> bool:
@@ -103,33 +107,28 @@ def unique(document: str, label: str) -> str:
     return f"query {name} {document}"
 
 
-async def least_cpu_seconds(gql, document: str, label: str) -> tuple[float, list[dict]]:
-    """The least CPU time of three posts of ``document`` (each unique), and the three answers.
-
-    The least disturbed run counts: the process also runs the test's client and mail worker, and
-    a first request may pay for warming up."""
-    timings, bodies = [], []
-    for attempt in range(3):
-        start = time.process_time()
-        response = await gql.raw(unique(document, str(attempt)), {})
-        timings.append(time.process_time() - start)
+async def answers(gql, document: str, label: str) -> list[dict]:
+    """The answers to two posts of ``document``, each unique (neither is served from a cache)."""
+    bodies = []
+    for attempt in range(2):
+        response = await gql.raw(unique(document, f"{label}{attempt}"), {})
         assert response.status_code == 200, response.text
         bodies.append(response.json())
-    return min(timings), bodies
+    return bodies
 
 
 @pytest.mark.parametrize("shape", list(WORST))
-async def test_the_worst_document_within_the_limits_answers_in_well_under_100_ms(gql, shape):
-    seconds, bodies = await least_cpu_seconds(gql, largest(WORST[shape]), shape)
-    for body in bodies:
+async def test_the_worst_document_within_the_limits_is_answered(gql, shape):
+    document = largest(WORST[shape])
+    # The largest that fits: one step bigger is refused on the cost or token limits.
+    assert fits(document)
+    for body in await answers(gql, document, str(len(document))):
         assert "INTERNAL_SERVER_ERROR" not in str(body)
-    assert seconds < BUDGET_SECONDS, (shape, seconds)
+        assert "QUERY_TOO_COMPLEX" not in str(body), body
 
 
 async def test_480_repetitions_of_one_field_are_refused_before_validation(gql):
-    seconds, bodies = await least_cpu_seconds(gql, repeated_field(480).replace("label ", ""), "480")
-    assert seconds < BUDGET_SECONDS
-    for body in bodies:
+    for body in await answers(gql, repeated_field(480).replace("label ", ""), "480"):
         assert body.get("data") is None
         [error] = body["errors"]
         assert error["extensions"] == {"code": "QUERY_TOO_COMPLEX", "limit": "pairs"}
