@@ -269,9 +269,11 @@ class _ActivityOptions(TypedDict, total=False):
     when_full: str
     enrolment: str
     required_sections: str
+    late_cancellation: str
 
 
-_DemoUnit = tuple[str, int | None, list[list[int | None]]]
+# Name, capacity, tariff grid, late price ("hors délai"; None: no late booking).
+_DemoUnit = tuple[str, int | None, list[list[int | None]], int | None]
 _DemoService = tuple[str, str, str, str, str, str, _ActivityOptions, tuple[_DemoUnit, ...]]
 DEMO_SERVICES: tuple[_DemoService, ...] = (
     (
@@ -282,7 +284,8 @@ DEMO_SERVICES: tuple[_DemoService, ...] = (
         "RESTAURATION SCOLAIRE 2026-2027",
         "0,1,3,4",
         {"payment": "invoice", "acceptance": "automatic"},
-        (("REPAS", None, [[500, 120], [1000, 250], [None, 410]]),),
+        # A meal booked past Thursday noon's deadline ("hors délai") costs 6,00 € whatever the quotient.
+        (("REPAS", None, [[500, 120], [1000, 250], [None, 410]], 600),),
     ),
     (
         "REGIE CENTRE AERE MERCREDI",
@@ -292,7 +295,7 @@ DEMO_SERVICES: tuple[_DemoService, ...] = (
         "MERCREDI POMPIDOU B ELEMENTAIRE / 2026-2027",
         "2",
         {"payment": "basket", "acceptance": "staff", "when_full": "waiting_list", "enrolment": "staff"},
-        (("JOURNEE CENTRE AERE MERCREDI", 24, [[500, 300], [1000, 520], [None, 770]]),),
+        (("JOURNEE CENTRE AERE MERCREDI", 24, [[500, 300], [1000, 520], [None, 770]], None),),
     ),
     (
         "REGIE PERISCOLAIRE",
@@ -302,8 +305,17 @@ DEMO_SERVICES: tuple[_DemoService, ...] = (
         "GARDERIE 2026-2027",
         "0,1,3,4",
         # Who may pick a child up must be known: Emma-Rose's record still lacks it.
-        {"payment": "invoice", "acceptance": "automatic", "required_sections": "AUTHORIZED_PERSONS"},
-        (("GARDERIE MATIN", 40, [[500, 90], [None, 180]]), ("GARDERIE SOIR", 40, [[500, 130], [None, 260]])),
+        # A late cancellation is taken (the place goes to others) and the session invoiced all the same.
+        {
+            "payment": "invoice",
+            "acceptance": "automatic",
+            "required_sections": "AUTHORIZED_PERSONS",
+            "late_cancellation": "charge",
+        },
+        (
+            ("GARDERIE MATIN", 40, [[500, 90], [None, 180]], None),
+            ("GARDERIE SOIR", 40, [[500, 130], [None, 260]], None),
+        ),
     ),
     (
         # Staff decide each booking (places are few): what the staff queue ("bookingQueue") shows.
@@ -314,7 +326,7 @@ DEMO_SERVICES: tuple[_DemoService, ...] = (
         "STAGES SPORTIFS DU MERCREDI 2026-2027",
         "2",
         {"payment": "invoice", "acceptance": "staff", "when_full": "waiting_list"},
-        (("APRES-MIDI SPORTIF", 12, [[500, 250], [None, 500]]),),
+        (("APRES-MIDI SPORTIF", 12, [[500, 250], [None, 500]], None),),
     ),
 )
 
@@ -360,7 +372,7 @@ async def _catalogue(session: AsyncSession) -> None:
             )
             session.add(period)
             await session.flush()
-            for position, (unit_name, capacity, tariff) in enumerate(units):
+            for position, (unit_name, capacity, tariff, late_price) in enumerate(units):
                 session.add(
                     Unit(
                         period_id=period.id,
@@ -368,6 +380,7 @@ async def _catalogue(session: AsyncSession) -> None:
                         position=position,
                         capacity=capacity,
                         tariff=json.dumps(tariff),
+                        late_price=late_price,
                     )
                 )
         if canteen is None:

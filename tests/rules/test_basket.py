@@ -44,10 +44,18 @@ def test_moments_are_worded_in_the_town_s_time():
 
 def test_a_line_reads_like_the_guide():
     assert (
-        line_designation("Journee centre aere mercredi", False, date(2022, 1, 5))
+        line_designation("Journee centre aere mercredi", date(2022, 1, 5))
         == "JOURNEE CENTRE AERE MERCREDI RESERVE (05/01)"
     )
-    assert line_designation("REPAS", True, date(2022, 1, 5)) == "REPAS ANNULE (05/01)"
+    assert line_designation("REPAS", date(2022, 1, 5), cancel=True) == "REPAS ANNULE (05/01)"
+
+
+def test_a_line_past_its_deadline_says_hors_delai():
+    assert line_designation("REPAS", date(2022, 1, 5), late=True) == "REPAS RESERVE HORS DELAI (05/01)"
+    assert (
+        line_designation("REPAS", date(2022, 1, 5), cancel=True, late=True)
+        == "REPAS ANNULE HORS DELAI (05/01)"
+    )
 
 
 def test_the_payment_reference_is_payfip_shaped_and_new_for_each_number():

@@ -15,6 +15,7 @@ from portail.rules.booking_states import (
     BookingEvent,
     BookingPolicy,
     BookingState,
+    LateCancellation,
     Refusal,
     RequestState,
     Transition,
@@ -23,6 +24,7 @@ from portail.rules.booking_states import (
     request_state,
     staff_decision_event,
     state_label,
+    still_charged,
     transition,
 )
 
@@ -180,7 +182,12 @@ def test_transition(state, event, actor, expected) -> None:
         assert outcome.message.endswith(".")  # a French sentence for the family
 
 
-POLICIES = [BookingPolicy(*flags) for flags in itertools.product((False, True), repeat=5)]
+POLICIES = [
+    BookingPolicy(accept, paid, waiting, late, promote)
+    for accept, paid, waiting, late, promote in itertools.product(
+        (False, True), (False, True), (False, True), list(LateCancellation), (False, True)
+    )
+]
 
 
 @pytest.mark.parametrize(
@@ -202,12 +209,14 @@ POLICIES = [BookingPolicy(*flags) for flags in itertools.product((False, True), 
         (BookingPolicy(waiting_list=True), E, Ev.BOOK_WHEN_FULL, W),
         (BookingPolicy(waiting_list=False), None, Ev.BOOK_WHEN_FULL, FULL),
         (BookingPolicy(waiting_list=True), A, Ev.BOOK_WHEN_FULL, AB),
-        # Cancelling late: a request to staff, or refused.
-        (BookingPolicy(late_cancellation_requests=True), A, Ev.CANCEL_AFTER_DEADLINE, CR),
-        (BookingPolicy(late_cancellation_requests=False), A, Ev.CANCEL_AFTER_DEADLINE, LATE),
-        (BookingPolicy(late_cancellation_requests=False), A, Ev.CANCEL_BEFORE_DEADLINE, C),
-        (BookingPolicy(late_cancellation_requests=False), P, Ev.CANCEL_AFTER_DEADLINE, C),
-        (BookingPolicy(late_cancellation_requests=False), W, Ev.CANCEL_AFTER_DEADLINE, C),
+        # Cancelling late: a request to staff, refused, or taken and charged.
+        (BookingPolicy(late_cancellation=LateCancellation.REQUEST), A, Ev.CANCEL_AFTER_DEADLINE, CR),
+        (BookingPolicy(late_cancellation=LateCancellation.REFUSE), A, Ev.CANCEL_AFTER_DEADLINE, LATE),
+        (BookingPolicy(late_cancellation=LateCancellation.REFUSE), A, Ev.CANCEL_BEFORE_DEADLINE, C),
+        (BookingPolicy(late_cancellation=LateCancellation.REFUSE), P, Ev.CANCEL_AFTER_DEADLINE, C),
+        (BookingPolicy(late_cancellation=LateCancellation.REFUSE), W, Ev.CANCEL_AFTER_DEADLINE, C),
+        (BookingPolicy(late_cancellation=LateCancellation.CHARGE), A, Ev.CANCEL_AFTER_DEADLINE, C),
+        (BookingPolicy(late_cancellation=LateCancellation.CHARGE), CR, Ev.CANCEL_AFTER_DEADLINE, AR),
         # A freed place for the first in line: as a new booking with a place, unless staff confirm.
         (BookingPolicy(automatic_acceptance=True), W, Ev.PLACE_FREED, A),
         (BookingPolicy(automatic_acceptance=True, automatic_promotion=False), W, Ev.PLACE_FREED, P),
@@ -369,8 +378,24 @@ def test_the_default_policy_is_staff_acceptance_without_waiting_list() -> None:
             automatic_acceptance=False,
             paid_at_booking=False,
             waiting_list=False,
-            late_cancellation_requests=True,
+            late_cancellation=LateCancellation.REQUEST,
             automatic_promotion=True,
         )
         == DEFAULT_POLICY
     )
+
+
+@pytest.mark.parametrize("policy", POLICIES, ids=str)
+def test_only_a_late_cancellation_of_an_accepted_day_by_the_family_is_still_charged(
+    policy: BookingPolicy,
+) -> None:
+    for state, event, actor, _ in TRIPLES:
+        charged = still_charged(state, event, actor, policy)
+        expected = (
+            policy.late_cancellation is LateCancellation.CHARGE
+            and (state, event, actor) == (A, Ev.CANCEL_AFTER_DEADLINE, Actor.FAMILY)
+        )
+        assert charged == expected, (state, event, actor)
+        if charged:
+            # Charged, and cancelled all the same: the place goes to others.
+            assert transition(state, event, actor, policy) == Transition(A, BookingState.CANCELLED)

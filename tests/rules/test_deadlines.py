@@ -14,15 +14,18 @@ import pytest
 
 from portail.rules.calendar import is_working_day, iter_days
 from portail.rules.deadlines import (
+    BookingWindow,
     DayCount,
     DaysBefore,
     DeadlineRule,
     WeekdayOfWeekBefore,
+    booking_window,
     deadline,
     deadline_date,
     describe,
     format_time,
     is_open,
+    late_booking_end,
 )
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -268,3 +271,25 @@ def test_rules_are_values() -> None:
     # Rules are compared and hashed as values: units that share a rule share a cached answer.
     assert DaysBefore(2, time(10), "working") == TWO_WORKING_DAYS_10H
     assert len({TWO_DAYS_10H, DaysBefore(2, time(10)), THURSDAY_NOON_WEEK_BEFORE}) == 2
+
+
+@pytest.mark.parametrize(
+    ("now", "takes_late", "expected"),
+    [
+        # Thursday 7 January 2027, booked 2 days before at 10:00 (Tuesday 5th, 10:00 Paris = 09:00 UTC).
+        ("2027-01-05T08:59:59", False, BookingWindow.OPEN),
+        ("2027-01-05T08:59:59", True, BookingWindow.OPEN),
+        ("2027-01-05T09:00:00", False, BookingWindow.CLOSED),
+        ("2027-01-05T09:00:00", True, BookingWindow.LATE),
+        # Late bookings close as the day begins: midnight in Paris, 23:00 UTC the day before.
+        ("2027-01-06T22:59:59", True, BookingWindow.LATE),
+        ("2027-01-06T23:00:00", True, BookingWindow.CLOSED),
+        ("2027-01-07T12:00:00", True, BookingWindow.CLOSED),
+    ],
+)
+def test_a_late_price_opens_a_window_until_the_day_begins(now, takes_late, expected) -> None:
+    assert booking_window(utc(now), D("2027-01-07"), TWO_DAYS_10H, takes_late=takes_late) is expected
+
+
+def test_late_bookings_end_at_the_town_s_midnight_in_summer_too() -> None:
+    assert late_booking_end(D("2027-07-07")).astimezone(UTC) == utc("2027-07-06T22:00:00")

@@ -10,6 +10,7 @@ from portail.rules.pricing import (
     PriceLine,
     RegieEstimate,
     TariffGrid,
+    booking_price,
     estimate,
     format_amount,
     unit_price,
@@ -117,3 +118,11 @@ def test_amounts_in_french(cents: int, text: str) -> None:
 def test_amounts_read_as_the_guide_prints_them() -> None:
     # The spaces are no-break ones; shown, they are the guide's "7,70 €".
     assert format_amount(770).replace("\u00a0", " ") == "7,70 €"
+
+
+def test_a_late_booking_costs_the_late_price_whatever_the_quotient() -> None:
+    assert booking_price(120, 600, late=False) == 120
+    assert booking_price(120, 600, late=True) == 600
+    assert booking_price(410, 600, late=True) == 600
+    with pytest.raises(ValueError, match="no late booking"):
+        booking_price(120, None, late=True)

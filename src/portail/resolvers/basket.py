@@ -176,7 +176,7 @@ async def view_of(ctx: RequestContext, entries: list[BasketEntry]) -> BasketView
         unit = catalogue.by_id[line.unit_id]
         lines.setdefault(line.request_id, []).append(
             BasketLine(
-                designation=line_designation(unit.name, False, line.day),
+                designation=line_designation(unit.name, line.day, late=booking.booked_late),
                 child=children[line.child_id],
                 day=line.day,
                 quantity=1,

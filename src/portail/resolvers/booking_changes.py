@@ -33,6 +33,7 @@ from portail.rules.booking_states import (
     Actor,
     BookingPolicy,
     BookingState,
+    LateCancellation,
     Refusal,
     RequestState,
     request_state,
@@ -53,7 +54,7 @@ def policy_of(activity: Activity) -> BookingPolicy:
         automatic_acceptance=activity.acceptance == "automatic",
         paid_at_booking=activity.payment == "basket",
         waiting_list=activity.when_full == "waiting_list",
-        late_cancellation_requests=activity.late_cancellation == "request",
+        late_cancellation=LateCancellation(activity.late_cancellation),
         automatic_promotion=activity.promotion == "automatic",
     )
 

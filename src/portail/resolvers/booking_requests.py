@@ -59,13 +59,15 @@ from portail.rules.booking_states import (
     request_number_text,
     request_state,
     state_label,
+    still_charged,
     transition,
 )
 from portail.rules.booking_states import BookingEvent as Event
 from portail.rules.calendar import PeriodCalendar, day_status
 from portail.rules.capacity import Admission, Places
+from portail.rules.deadlines import BookingWindow
 from portail.rules.french import inscrit
-from portail.rules.pricing import Estimate, PriceLine, estimate, format_amount, unit_price
+from portail.rules.pricing import Estimate, PriceLine, booking_price, estimate, format_amount, unit_price
 from portail.rules.repeat import (
     MAX_CHANGES,
     Change,
@@ -144,6 +146,8 @@ class PlannedLine:
     refusal: str = ""
     message: str = ""
     price: int = 0
+    # Past the deadline: booked at the unit's late price, or cancelled and billed all the same.
+    late: bool = False
     booking: Booking | None = None
     waiting_position: int | None = None
     line_id: uuid.UUID | None = None  # once submitted
@@ -156,6 +160,11 @@ class PlannedLine:
     @property
     def child_name(self) -> str:
         return child_name(self.child)
+
+    @property
+    def charged_cancellation(self) -> bool:
+        """A cancellation taken past the deadline and billed all the same."""
+        return self.cancel and self.late and self.state is BookingState.CANCELLED
 
     @property
     def stored_state(self) -> str:
@@ -534,7 +543,7 @@ class _LineDecider:
             line.refusal, line.message = outcome.code, outcome.message
             return
         line.state = outcome.state
-        line.message = state_label(outcome.state)
+        line.message = state_label(outcome.state) + late_note(line.cancel, line.late)
         slot = (line.unit.id, line.day)
         self.places.move(slot, outcome)
         if outcome.state is BookingState.WAITING:
@@ -557,7 +566,10 @@ class _LineDecider:
             return None
         in_time = deadlines.is_open(self.now, line.day, cancel_rule(line.unit))
         event = Event.CANCEL_BEFORE_DEADLINE if in_time else Event.CANCEL_AFTER_DEADLINE
-        return transition(current, event, Actor.FAMILY, self.policy)
+        outcome = transition(current, event, Actor.FAMILY, self.policy)
+        if still_charged(current, event, Actor.FAMILY, self.policy) and not isinstance(outcome, Refusal):
+            line.late = True
+        return outcome
 
     def _book(self, line: PlannedLine, current: BookingState | None) -> Transition | Refusal | None:
         line.price = self.prices[line.unit.id]
@@ -570,12 +582,17 @@ class _LineDecider:
         if self.overdue:
             line.refusal, line.message = LineRefusal.OVERDUE_INVOICES, self.overdue
             return None
-        if not deadlines.is_open(self.now, line.day, booking_rule(line.unit)):
+        window = deadlines.booking_window(
+            self.now, line.day, booking_rule(line.unit), takes_late=line.unit.late_price is not None
+        )
+        if window is BookingWindow.CLOSED:
             line.refusal = LineRefusal.DEADLINE_PASSED
             line.message = (
                 f"La date limite de réservation est dépassée ({deadlines.describe(booking_rule(line.unit))})."
             )
             return None
+        line.late = window is BookingWindow.LATE
+        line.price = booking_price(self.prices[line.unit.id], line.unit.late_price, line.late)
         if _excluded(line, self.units, self.active):
             line.refusal = LineRefusal.EXCLUSIVE_UNIT
             line.message = f"« {line.unit.name} » ne se cumule pas avec une autre unité réservée ce jour-là."
@@ -583,6 +600,15 @@ class _LineDecider:
         admission = self.places.admit((line.unit.id, line.day), line.unit.capacity, self.policy.waiting_list)
         event = Event.BOOK if admission is Admission.PLACE else Event.BOOK_WHEN_FULL
         return transition(current, event, Actor.FAMILY, self.policy)
+
+
+def late_note(cancel: bool, late: bool) -> str:
+    """What a line past its deadline adds to its state's label."""
+    if not late:
+        return ""
+    if cancel:
+        return " (annulation hors délai : la journée reste facturée)"
+    return " (réservation hors délai, au tarif hors délai)"
 
 
 def _excluded(
@@ -601,11 +627,14 @@ def _estimate(catalogue: Catalogue, activity: Activity, lines: list[PlannedLine]
     regie_name = regie.name if regie else activity.name
     quantities: Counter[tuple[str, int]] = Counter()
     for line in lines:
+        late = " HORS DÉLAI" if line.late else ""
         if line.state in (BookingState.PENDING, BookingState.ACCEPTED) and not line.cancel:
-            quantities[(f"{line.unit.name} RÉSERVÉ – {line.child.first_name}", line.price)] += 1
+            quantities[(f"{line.unit.name} RÉSERVÉ{late} – {line.child.first_name}", line.price)] += 1
         elif (
             line.state is BookingState.CANCELLED
             and line.cancel
+            # Cancelled past the deadline where the activity charges it: the day is billed all the same.
+            and not line.late
             and line.booking is not None
             # Leaving the waiting line takes nothing off: the day was never counted.
             and line.booking.state in (BookingState.PENDING, BookingState.ACCEPTED)
@@ -701,6 +730,7 @@ def _write_line(
     if line.cancel:
         assert booking is not None
         booking.cancel_line_id = line.line_id
+        booking.cancelled_late = line.charged_cancellation
         row["booking_id"] = booking.id
         changes.apply(booking, line.state, Actor.FAMILY, request_id=request.id)
         return
@@ -719,6 +749,8 @@ def _write_line(
                 "book_line_id": line.line_id,
                 "cancel_line_id": None,
                 "price": line.price,
+                "booked_late": line.late,
+                "cancelled_late": False,
                 "updated_at": now,
                 "queued_at": now,
                 "queue_number": number,
@@ -731,6 +763,7 @@ def _write_line(
         return
     # The day had an ended booking (cancelled, refused, expired): booked again, the same row.
     booking.household_id, booking.price = household_id, line.price
+    booking.booked_late, booking.cancelled_late = line.late, False
     booking.book_line_id, booking.cancel_line_id = line.line_id, None
     booking.queued_at, booking.queue_number, booking.queue_line = now, number, line.position
     row["booking_id"] = booking.id

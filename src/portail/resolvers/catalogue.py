@@ -112,6 +112,7 @@ class UnitData:
     tariff: list[tuple[int | None, int]]
     exclusive_group: str
     unbooked_price: int | None = None
+    late_price: int | None = None
 
 
 @dataclass
@@ -276,6 +277,7 @@ async def unit_settings(ctx: RequestContext, unit_id: uuid.UUID | None) -> UnitD
         tariff=[(bound, price) for bound, price in json.loads(row.tariff)],
         exclusive_group=row.exclusive_group,
         unbooked_price=row.unbooked_price,
+        late_price=row.late_price,
     )
 
 
@@ -512,11 +514,12 @@ async def _fill_unit(ctx: RequestContext, row: Unit, data: UnitData) -> Unit:
     _check_rule(v, "cancellationDeadline", data.cancellation)
     _check_tariff(v, data.tariff)
     group = v.text("exclusiveGroup", data.exclusive_group, max_length=30)
-    if data.unbooked_price is not None and not 0 <= data.unbooked_price <= MAX_PRICE:
-        v.add("unbookedPrice", ErrorCode.INVALID, "Le prix est compris entre 0 et 10 000 € (en centimes).")
+    for name, price in (("unbookedPrice", data.unbooked_price), ("latePrice", data.late_price)):
+        if price is not None and not 0 <= price <= MAX_PRICE:
+            v.add(name, ErrorCode.INVALID, "Le prix est compris entre 0 et 10 000 € (en centimes).")
     v.raise_if_any()
     row.position, row.capacity, row.exclusive_group = data.position, data.capacity, group
-    row.unbooked_price = data.unbooked_price
+    row.unbooked_price, row.late_price = data.unbooked_price, data.late_price
     b, c = data.booking, data.cancellation
     row.booking_rule, row.booking_days, row.booking_weekday = b.kind, b.days, b.weekday
     row.booking_at, row.booking_counted_in = b.at, b.counted_in

@@ -6,7 +6,8 @@ numbered request of the family (the submit use case: the state machine, the dead
 freed and given to the waiting line, the slot counters, the "Historique"). A day whose cancellation
 deadline is already passed follows the activity's late-cancellation rule: where late cancellations
 are requests (``late_cancellation = "request"``) it becomes a "demande d'annulation" staff decide;
-elsewhere it stays booked (and billed), and the mail says so. A day the other household of a shared
+where they are charged (``"charge"``) it is cancelled and billed all the same; elsewhere it stays
+booked (and billed), and the mail says so. A day the other household of a shared
 child booked is theirs to cancel and is not touched. A pending enrolment has no booking: it is simply
 withdrawn. The family is mailed what happened to each day.
 """

@@ -3,6 +3,7 @@ detail, and the monthly invoicing run that issues them (activities invoiced afte
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -279,19 +280,27 @@ async def _run_regie(
 
 @dataclass
 class Charge:
-    """A day to invoice: a booking kept (or a presence without booking, at the "non réservé" price)."""
+    """A day to invoice: a booking kept (or cancelled too late where the activity charges it), or a
+    presence without booking at the "non réservé" price."""
 
     child: Child
     unit: Unit
     day: date
     price: int
-    booking_id: uuid.UUID | None
+    booking: Booking | None
+
+    @property
+    def booking_id(self) -> uuid.UUID | None:
+        return self.booking.id if self.booking is not None else None
 
     @property
     def designation(self) -> str:
-        if self.booking_id is None:
+        b = self.booking
+        if b is None:
             return unbooked_designation(self.unit.name, self.day)
-        return line_designation(self.unit.name, False, self.day)
+        if b.cancelled_late:
+            return line_designation(self.unit.name, self.day, cancel=True, late=True)
+        return line_designation(self.unit.name, self.day, late=b.booked_late)
 
 
 def _not_invoiced(household: Any, regie_id: uuid.UUID, month: str) -> Any:
@@ -308,8 +317,13 @@ async def _charges(
     ctx: RequestContext, regie_id: uuid.UUID, month: str, bounds: tuple[date, date]
 ) -> dict[uuid.UUID, list[Charge]]:
     """The month's days to invoice for the regie, per household, in three statements: the days booked
-    and kept (an excused absence is not charged), and the children present without booking."""
+    and kept, or cancelled past the deadline where the activity charges it (an excused absence is not
+    charged), and the children present without booking."""
     held = [BookingState.ACCEPTED.value, BookingState.CANCELLATION_REQUESTED.value]
+    charged = sa.or_(
+        col(Booking.state).in_(held),
+        sa.and_(col(Booking.state) == BookingState.CANCELLED.value, col(Booking.cancelled_late)),
+    )
     of_regie = (
         col(Activity.regie_id) == regie_id,
         col(Activity.payment) == "invoice",
@@ -323,7 +337,7 @@ async def _charges(
         .where(
             *of_regie,
             col(Booking.day).between(*bounds),
-            col(Booking.state).in_(held),
+            charged,
             _not_invoiced(Booking.household_id, regie_id, month),
         )
     )
@@ -348,7 +362,7 @@ async def _charges(
         kept.add(key)
         if key not in excused:
             per_household[booking.household_id].append(
-                Charge(child, unit, booking.day, booking.price, booking.id)
+                Charge(child, unit, booking.day, booking.price, booking)
             )
     unbooked = [
         (a, u, c)
@@ -531,7 +545,8 @@ async def invoice_file(ctx: RequestContext, invoice_id: uuid.UUID) -> tuple[byte
         ),
     )
     name = ("avoir" if row.kind == "credit_note" else "facture") + f"-{view.number_text}.pdf"
-    return pdf.invoice_pdf(document), name
+    # In a thread: a page of lines takes 15-20 ms to lay out, which would hold every other request.
+    return await asyncio.to_thread(pdf.invoice_pdf, document), name
 
 
 MONTHS = (

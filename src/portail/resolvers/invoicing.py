@@ -73,7 +73,9 @@ async def issue_paid_basket_invoice(
             position=position,
             child_id=child.id,
             child_name=f"{child.last_name} {child.first_name}",
-            designation=line_designation(catalogue.by_id[booking.unit_id].name, False, booking.day),
+            designation=line_designation(
+                catalogue.by_id[booking.unit_id].name, booking.day, late=booking.booked_late
+            ),
             day=booking.day,
             quantity=1,
             unit_price=booking.price,

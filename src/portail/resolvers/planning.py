@@ -39,12 +39,14 @@ from portail.rules.booking_states import (
     Refusal,
     RefusalCode,
     is_active,
+    still_charged,
     transition,
 )
 from portail.rules.booking_states import BookingEvent as Event
 from portail.rules.calendar import DayStatus, PeriodCalendar, day_status, iter_days
 from portail.rules.capacity import Admission, admit, places_left, waiting_line
-from portail.rules.pricing import unit_price
+from portail.rules.deadlines import BookingWindow
+from portail.rules.pricing import booking_price, unit_price
 
 # A month view shows up to six weeks; three months leave room for a quarter's printout.
 MAX_RANGE_DAYS = 93
@@ -202,6 +204,10 @@ class UnitDay:
     waiting_position: int | None
     cancellable: bool
     cancellation_outcome: BookingState | None
+    # Booking now is past the deadline: at the unit's late price (or the child's booking was).
+    late: bool = False
+    # Cancelling now is past the deadline where the activity charges it: the day stays billed.
+    cancellation_charged: bool = False
 
 
 @dataclass
@@ -319,16 +325,20 @@ class _DayWindow:
             deadlines.deadline(day, cancel_rule(unit)),
         )
         admission = admit(unit.capacity, self.held[slot], self.policy.waiting_list, self.waiting[slot])
-        refusal, message = _why_not(
-            status, self.enrolled, current, self.now, book_by, unit, active_groups, admission
+        window = deadlines.booking_window(
+            self.now, day, booking_rule(unit), takes_late=unit.late_price is not None
         )
-        cancellation = None
+        refusal, message = _why_not(status, self.enrolled, current, window, unit, active_groups, admission)
+        cancellation, charged = None, False
         # Only the household that booked a shared child's day may cancel it.
         if is_active(current) and booking is not None and booking.household_id == self.household_id:
             in_time = self.now.astimezone(UTC) < cancel_by.astimezone(UTC)
             event = Event.CANCEL_BEFORE_DEADLINE if in_time else Event.CANCEL_AFTER_DEADLINE
             outcome = transition(current, event, Actor.FAMILY, self.policy)
             cancellation = None if isinstance(outcome, Refusal) else outcome.state
+            charged = cancellation is not None and still_charged(current, event, Actor.FAMILY, self.policy)
+        booked = booking is not None and is_active(current)
+        late = booking.booked_late if booking is not None and booked else window is BookingWindow.LATE
         return UnitDay(
             unit=unit,
             bookable=refusal is None,
@@ -339,12 +349,16 @@ class _DayWindow:
             waiting=self.waiting[slot],
             booking_deadline=book_by,
             cancellation_deadline=cancel_by,
-            price=booking.price if booking and is_active(current) else self.prices[unit.id],
+            price=booking.price
+            if booking is not None and booked
+            else booking_price(self.prices[unit.id], unit.late_price, late),
             booking=booking,
             booking_from_other_account=booking is not None and booking.household_id != self.household_id,
             waiting_position=self.positions.get(booking.id) if booking else None,
             cancellable=cancellation is not None,
             cancellation_outcome=cancellation,
+            late=late,
+            cancellation_charged=charged,
         )
 
 
@@ -352,8 +366,7 @@ def _why_not(
     status: DayStatus,
     enrolled: bool,
     current: BookingState | None,
-    now: datetime,
-    book_by: datetime,
+    window: BookingWindow,
     unit: Unit,
     active_groups: set[str],
     admission: Admission,
@@ -365,7 +378,7 @@ def _why_not(
         return LineRefusal.NOT_ENROLLED, "L'enfant n'est pas inscrit à cette période."
     if is_active(current):
         return RefusalCode.ALREADY_BOOKED.value, "Une présence est déjà demandée pour ce jour."
-    if now.astimezone(UTC) >= book_by.astimezone(UTC):
+    if window is BookingWindow.CLOSED:
         return LineRefusal.DEADLINE_PASSED, (
             f"La date limite de réservation est dépassée ({deadlines.describe(booking_rule(unit))})."
         )

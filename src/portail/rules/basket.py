@@ -39,9 +39,11 @@ def french_moment(moment: datetime) -> str:
     return moment.astimezone(TOWN_ZONE).strftime("%d/%m/%Y à %H:%M")
 
 
-def line_designation(unit_name: str, cancel: bool, day: date) -> str:
-    """What a basket or invoice line says: "JOURNEE CENTRE AERE MERCREDI RESERVE (05/01)"."""
-    return f"{unit_name.upper()} {'ANNULE' if cancel else 'RESERVE'} ({day:%d/%m})"
+def line_designation(unit_name: str, day: date, *, cancel: bool = False, late: bool = False) -> str:
+    """What a basket or invoice line says: "JOURNEE CENTRE AERE MERCREDI RESERVE (05/01)"; a day
+    booked past the deadline, or cancelled past it and still charged, says "HORS DELAI"."""
+    action = "ANNULE" if cancel else "RESERVE"
+    return f"{unit_name.upper()} {action}{' HORS DELAI' if late else ''} ({day:%d/%m})"
 
 
 def payment_reference(day: date, number: int) -> str:

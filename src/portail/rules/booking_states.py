@@ -126,6 +126,17 @@ class Refusal:
     day: date | None = None
 
 
+class LateCancellation(StrEnum):
+    """What the activity does with a cancellation of an accepted day past the cancellation deadline."""
+
+    REFUSE = "refuse"
+    """It is refused: the child is expected, and the day billed."""
+    REQUEST = "request"
+    """It becomes a "demande d'annulation" staff grant (not billed) or refuse (billed)."""
+    CHARGE = "charge"
+    """It is taken at once (the place goes to others) and the day is billed all the same."""
+
+
 @dataclass(frozen=True)
 class BookingPolicy:
     """The activity's settings that change where a booking goes.
@@ -133,14 +144,14 @@ class BookingPolicy:
     ``automatic_acceptance``: a booking within capacity is accepted at once (else staff decide).
     ``paid_at_booking``: a booking waits in the family's basket until paid (then it is accepted).
     ``waiting_list``: a booking for a full day waits in line (else it is refused as full).
-    ``late_cancellation_requests``: cancelling after the deadline asks staff (else it is refused).
+    ``late_cancellation``: what cancelling an accepted day after the deadline does.
     ``automatic_promotion``: the first in line gets a freed place at once (else staff confirm it).
     """
 
     automatic_acceptance: bool = False
     paid_at_booking: bool = False
     waiting_list: bool = False
-    late_cancellation_requests: bool = True
+    late_cancellation: LateCancellation = LateCancellation.REQUEST
     automatic_promotion: bool = True
 
 
@@ -178,6 +189,20 @@ def is_active(state: BookingState | None) -> bool:
 def state_label(state: BookingState) -> str:
     """The legend's French label of ``state``."""
     return STATE_LABELS[state]
+
+
+def still_charged(
+    state: BookingState | None, event: BookingEvent, actor: Actor, policy: BookingPolicy
+) -> bool:
+    """Whether the day a family cancels by ``event`` is billed all the same: an accepted day cancelled
+    past the deadline where the activity charges late cancellations. (Staff's cancellations, a
+    closure or a certified illness, never are; nor a pending or waiting day, never granted.)"""
+    return (
+        actor is Actor.FAMILY
+        and state is BookingState.ACCEPTED
+        and event is BookingEvent.CANCEL_AFTER_DEADLINE
+        and policy.late_cancellation is LateCancellation.CHARGE
+    )
 
 
 def staff_decision_event(state: BookingState | None, accept: bool) -> BookingEvent:
@@ -293,8 +318,10 @@ def _cancel(
             RefusalCode.CANCELLATION_ALREADY_REQUESTED, "Une demande d'annulation est déjà en cours."
         )
     if state is BookingState.ACCEPTED and event is BookingEvent.CANCEL_AFTER_DEADLINE:
-        if policy.late_cancellation_requests:
+        if policy.late_cancellation is LateCancellation.REQUEST:
             return Transition(state, BookingState.CANCELLATION_REQUESTED)
+        if policy.late_cancellation is LateCancellation.CHARGE:
+            return Transition(state, BookingState.CANCELLED)
         return Refusal(RefusalCode.CANCELLATION_DEADLINE_PASSED, "Le délai d'annulation est dépassé.")
     # A pending request was never granted (nor paid), and a waiting one holds no place: withdrawing
     # either costs the town nothing, even late.

@@ -111,6 +111,36 @@ def is_open(now: datetime, day: date, rule: DeadlineRule, *, subdivision: str | 
     return now.astimezone(UTC) < deadline(day, rule, subdivision=subdivision).astimezone(UTC)
 
 
+class BookingWindow(StrEnum):
+    """Whether a day may be booked now, and at which price."""
+
+    OPEN = "open"
+    """Before the booking deadline: at the family's price."""
+    LATE = "late"
+    """Past the deadline, where the unit takes late bookings ("hors délai"): at its late price, until
+    the day begins."""
+    CLOSED = "closed"
+    """Too late to book."""
+
+
+def late_booking_end(day: date) -> datetime:
+    """When late bookings of ``day`` close: as the day begins (midnight, town time); the team's lists
+    of the day are made by then."""
+    return datetime.combine(day, time(0, 0), tzinfo=TOWN_ZONE)
+
+
+def booking_window(
+    now: datetime, day: date, rule: DeadlineRule, *, takes_late: bool, subdivision: str | None = None
+) -> BookingWindow:
+    """Where ``now`` stands for booking ``day`` under ``rule``; ``takes_late``: the unit has a late
+    price (it then takes bookings past the deadline until the day begins)."""
+    if is_open(now, day, rule, subdivision=subdivision):
+        return BookingWindow.OPEN
+    if takes_late and now.astimezone(UTC) < late_booking_end(day).astimezone(UTC):
+        return BookingWindow.LATE
+    return BookingWindow.CLOSED
+
+
 def describe(rule: DeadlineRule) -> str:
     """The rule in French for families and the schema: "2 jours ouvrés avant, 10h00",
     "la veille, 18h00", "le jeudi de la semaine précédente, 12h00"."""

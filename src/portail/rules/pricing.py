@@ -61,6 +61,16 @@ def unit_price(grid: TariffGrid, quotient: int | None) -> int:
     raise AssertionError("the last bracket is open-ended")  # pragma: no cover
 
 
+def booking_price(family_price: int, late_price: int | None, late: bool) -> int:
+    """What booking a day costs: the family's price, or the unit's late price ("hors délai") when
+    booked past the deadline (the same for every family: it is a penalty, not a tariff)."""
+    if late:
+        if late_price is None:
+            raise ValueError("a unit without a late price takes no late booking")
+        return late_price
+    return family_price
+
+
 @dataclass(frozen=True)
 class PriceLine:
     """A line of the estimate: "JOURNEE CENTRE AERE MERCREDI RESERVE (05/01)", 1 × 7,70 €."""

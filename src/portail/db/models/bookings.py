@@ -104,6 +104,11 @@ class Booking(SQLModel, table=True):
     queue_number: int = 0
     queue_line: int = 0
     price: int = 0
+    # Booked past the booking deadline, at the unit's late price ("hors délai").
+    booked_late: bool = False
+    # Cancelled past the cancellation deadline where the activity charges late cancellations: the
+    # day is invoiced all the same.
+    cancelled_late: bool = False
     updated_at: datetime = created_at_field()
 
 

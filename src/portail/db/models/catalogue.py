@@ -121,6 +121,9 @@ class Unit(SQLModel, table=True):
     exclusive_group: str = Field(default="", max_length=30)
     # What a child present without booking costs ("non réservé"), in cents; None: the family's price.
     unbooked_price: int | None = None
+    # What a day booked past the booking deadline costs ("hors délai"), in cents, for every family;
+    # None: the unit takes no late booking.
+    late_price: int | None = None
     created_at: datetime = created_at_field()
 
 

@@ -147,14 +147,25 @@ class BookableUnit:
     cancellation_deadline: datetime.datetime = strawberry.field(
         description="Until when a booking is cancelled at once (after: per activity, a request or refused)."
     )
-    price: int = strawberry.field(description="Price of the day for this family, in cents.")
+    price: int = strawberry.field(
+        description="Price of the day for this family, in cents: what booking it now costs (the unit's "
+        "`latePrice` when `late`), or what the child's booking of it cost."
+    )
     price_text: str = strawberry.field(description='The price in French, e.g. "7,70 €".')
+    late: bool = strawberry.field(
+        description='Past the booking deadline ("hors délai"): booking now is taken at the unit\'s '
+        "`latePrice` until the day begins (or the child's booking was booked so)."
+    )
     booking: ChildBooking | None = strawberry.field(
         description="The child's booking of it that day; null: none."
     )
     cancellable: bool = strawberry.field(description="Whether a CANCEL line for it would be taken now.")
     cancellation_outcome: BookingState | None = strawberry.field(
         description="What cancelling now gives: CANCELLED, or CANCELLATION_REQUESTED after the deadline."
+    )
+    cancellation_charged: bool = strawberry.field(
+        description="Cancelling now is past the deadline and the activity charges late cancellations "
+        "(`LateCancellation.CHARGE`): the day is cancelled and invoiced all the same."
     )
 
     @classmethod
@@ -173,6 +184,7 @@ class BookableUnit:
             cancellation_deadline=u.cancellation_deadline,
             price=u.price,
             price_text=format_amount(u.price),
+            late=u.late,
             booking=ChildBooking(
                 id=to_id(b.id),
                 state=booking_state(b.state),
@@ -184,6 +196,7 @@ class BookableUnit:
             else None,
             cancellable=u.cancellable,
             cancellation_outcome=booking_state(u.cancellation_outcome) if u.cancellation_outcome else None,
+            cancellation_charged=u.cancellation_charged,
         )
 
 
@@ -246,8 +259,14 @@ class SummaryLine:
     )
     refusal: BookingRefusal | None = strawberry.field(description="Why it is refused; null.")
     message: str = strawberry.field(description="The outcome, or why it is refused, in French.")
-    price: int = strawberry.field(description="Price of the day for this family, in cents.")
+    price: int = strawberry.field(
+        description="Price of the day for this family, in cents (the unit's late price when `late`)."
+    )
     price_text: str = strawberry.field(description="The price in French.")
+    late: bool = strawberry.field(
+        description='Past the deadline ("hors délai"): a day booked at the unit\'s `latePrice`, or a '
+        "cancellation taken but the day still invoiced (`LateCancellation.CHARGE`)."
+    )
     waiting_position: int | None = strawberry.field(description="Place in the waiting line it joins; null.")
 
     @classmethod
@@ -265,6 +284,7 @@ class SummaryLine:
             message=line.message,
             price=line.price,
             price_text=format_amount(line.price),
+            late=line.late,
             waiting_position=line.waiting_position,
         )
 

@@ -40,7 +40,12 @@ class LateCancellation(Enum):
     REFUSE = strawberry.enum_value("REFUSE", description="It is refused.")
     REQUEST = strawberry.enum_value(
         "REQUEST",
-        description='It becomes a "demande d\'annulation" staff decide.',
+        description='It becomes a "demande d\'annulation" staff decide (granted: not invoiced).',
+    )
+    CHARGE = strawberry.enum_value(
+        "CHARGE",
+        description="It is taken at once (the place goes to others, the waiting line first) and the day "
+        'is invoiced all the same ("ANNULE HORS DELAI").',
     )
 
 

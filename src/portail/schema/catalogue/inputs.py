@@ -137,6 +137,11 @@ class UnitInput:
         description='What a child present without booking costs ("non réservé"), in cents; null: the '
         "family's price for a booked day.",
     )
+    late_price: int | None = strawberry.field(
+        default=None,
+        description='What a day booked past the booking deadline costs ("hors délai"), in cents, the '
+        "same for every family; late bookings are taken until the day begins. Null: none are taken.",
+    )
 
 
 @strawberry.input(description="Changes to a regie: fields left out stay as they are.")
@@ -203,6 +208,10 @@ class UpdateUnitInput:
     unbooked_price: int | None = optional(
         "What a child present without booking costs, in cents; null: the family's price for a booked day."
     )
+    late_price: int | None = optional(
+        "What a day booked past the booking deadline costs, in cents; null: no late booking (days already "
+        "booked late keep their price)."
+    )
 
 
 @strawberry.input(description="A range of days.")
@@ -264,6 +273,7 @@ def unit_data(input: UnitInput) -> use_cases.UnitData:
         tariff=[(b.max_quotient, b.price) for b in input.tariff],
         exclusive_group=input.exclusive_group,
         unbooked_price=input.unbooked_price,
+        late_price=input.late_price,
     )
 
 
@@ -317,7 +327,7 @@ def period_changes(current: use_cases.PeriodData, input: UpdatePeriodInput) -> u
 
 
 def unit_changes(current: use_cases.UnitData, input: UpdateUnitInput) -> use_cases.UnitData:
-    changes = given(input, frozenset({"capacity", "unbooked_price"}))
+    changes = given(input, frozenset({"capacity", "unbooked_price", "late_price"}))
     if "booking_deadline" in changes:
         changes["booking"] = _rule_data(changes.pop("booking_deadline"))
     if "cancellation_deadline" in changes:

@@ -109,6 +109,10 @@ class Unit:
         description='What a child present without booking costs ("non réservé"), in cents; null: the '
         "family's price for a booked day."
     )
+    late_price: int | None = strawberry.field(
+        description='What a day booked past the booking deadline costs ("hors délai"), in cents, the same '
+        "for every family; such bookings are taken until the day begins. Null: the unit takes none."
+    )
 
     @classmethod
     def from_row(cls, row: UnitRow) -> Unit:
@@ -125,6 +129,7 @@ class Unit:
             ],
             exclusive_group=row.exclusive_group,
             unbooked_price=row.unbooked_price,
+            late_price=row.late_price,
         )
 
 
