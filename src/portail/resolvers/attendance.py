@@ -34,7 +34,8 @@ async def record_attendance(
     ctx: RequestContext, unit_id: uuid.UUID | None, day: date, entries: list[AttendanceEntry]
 ) -> int:
     """Record (or correct) what staff saw for these children on ``day`` of the unit; returns how
-    many. Only children enrolled in the unit's period, on a day of the period that has come."""
+    many. Only children enrolled in the unit's period (or already recorded that day: a correction), on
+    a day of the period that has come."""
     catalogue = await load_catalogue(ctx)
     unit = catalogue.by_id.get(unit_id) if unit_id else None
     if not isinstance(unit, Unit):
@@ -63,9 +64,23 @@ async def record_attendance(
             )
         ).all()
     )
+    # A child withdrawn after the day was recorded stays correctable: the record is charged all the same.
+    already = dict(
+        (
+            await ctx.session.exec(
+                select(col(Attendance.child_id), col(Attendance.household_id)).where(
+                    Attendance.unit_id == unit.id,
+                    Attendance.day == day,
+                    col(Attendance.child_id).in_(wanted - enrolled.keys()),
+                )
+            )
+        ).all()
+        if wanted - enrolled.keys()
+        else []
+    )
     seen: set[uuid.UUID] = set()
     for i, entry in enumerate(entries):
-        if entry.child_id is None or entry.child_id not in enrolled:
+        if entry.child_id is None or (entry.child_id not in enrolled and entry.child_id not in already):
             errors.append(
                 FieldError(f"entries.{i}.childId", ErrorCode.NOT_FOUND, "Cet enfant n'est pas inscrit.")
             )
@@ -107,7 +122,7 @@ async def record_attendance(
                 "child_id": e.child_id,
                 "unit_id": unit.id,
                 "day": day,
-                "household_id": booked.get(e.child_id) or enrolled[e.child_id],
+                "household_id": booked.get(e.child_id) or enrolled.get(e.child_id) or already[e.child_id],
                 "status": e.status,
                 "recorded_by": ctx.viewer.account.id,
                 "recorded_at": now,

@@ -15,7 +15,7 @@ from sqlmodel import col, select
 from portail.db.locks import lock_slots
 from portail.db.models import Account, Attendance, Child, Household
 from portail.db.models.bookings import Booking, BookingEvent, BookingLine, BookingRequest
-from portail.db.models.catalogue import Activity, Period, Unit
+from portail.db.models.catalogue import Activity, Enrolment, Period, Unit
 from portail.resolvers.booking_changes import (
     AWAITING_STAFF,
     BookingChanges,
@@ -303,6 +303,17 @@ async def _mail_decisions(
 
 
 @dataclass
+class NotBooked:
+    """A child on the day's list without a coming booking of the unit: enrolled in its period (staff
+    may tick them present: invoiced at the "non réservé" price), or no longer enrolled but recorded
+    that day (still listed: what was recorded is charged, so staff must see it to correct it)."""
+
+    child: Child
+    household_name: str  # the enrolment's household; for a child no longer enrolled, the one charged
+    enrolled: bool
+
+
+@dataclass
 class AttendanceUnit:
     unit: Unit
     period: Period
@@ -310,6 +321,7 @@ class AttendanceUnit:
     children: list[tuple[uuid.UUID, Child, str, str]]  # booking id, child, booking state, household name
     # What staff recorded for the day (recordAttendance), per child: present, absent, excused.
     recorded: dict[uuid.UUID, str] = field(default_factory=dict)
+    not_booked: list[NotBooked] = field(default_factory=list)
 
     @property
     def count(self) -> int:
@@ -327,55 +339,83 @@ COMING = [BookingState.ACCEPTED.value, BookingState.CANCELLATION_REQUESTED.value
 
 async def attendance(ctx: RequestContext, activity_id: uuid.UUID | None, day: date) -> list[AttendanceUnit]:
     """Who comes on ``day`` to each unit of the activity: accepted bookings (a cancellation still
-    awaiting staff included: until then the child is expected), with diets and PAI, by name."""
+    awaiting staff included: until then the child is expected), with diets and PAI, by name; and who
+    else staff may tick (enrolled, no coming booking), with what was recorded. Three statements
+    whatever the number of units and children."""
     catalogue = await load_catalogue(ctx)
     activity = catalogue.by_id.get(activity_id) if activity_id else None
     if not isinstance(activity, Activity):
         raise UserErrors.one("activityId", ErrorCode.NOT_FOUND, "Cet accueil n'existe pas.")
     periods = [p for p in catalogue.periods_of(activity.id) if p.start <= day <= p.end]
     units = [u for p in periods for u in catalogue.units_of(p.id)]
+    if not units:
+        return []
+    unit_ids = [u.id for u in units]
     rows = (
-        (
-            await ctx.session.exec(
-                # SQLAlchemy's select: SQLModel's is typed for at most 4 entities (same statement, same rows).
-                sa.select(
-                    col(Booking.unit_id), col(Booking.id), col(Booking.state), Child, col(Household.name)
-                )
-                .join(Child, col(Child.id) == Booking.child_id)
-                .join(Household, col(Household.id) == Booking.household_id)
-                .where(
-                    col(Booking.unit_id).in_([u.id for u in units]),
-                    col(Booking.day) == day,
-                    col(Booking.state).in_(COMING),
-                )
-                .order_by(col(Child.last_name), col(Child.first_name))
+        await ctx.session.exec(
+            # SQLAlchemy's select: SQLModel's is typed for at most 4 entities (same statement, same rows).
+            sa.select(col(Booking.unit_id), col(Booking.id), col(Booking.state), Child, col(Household.name))
+            .join(Child, col(Child.id) == Booking.child_id)
+            .join(Household, col(Household.id) == Booking.household_id)
+            .where(
+                col(Booking.unit_id).in_(unit_ids),
+                col(Booking.day) == day,
+                col(Booking.state).in_(COMING),
             )
-        ).all()
-        if units
-        else []
-    )
-    recorded: dict[uuid.UUID, dict[uuid.UUID, str]] = {}
-    if units:
-        seen = await ctx.session.exec(
-            select(col(Attendance.unit_id), col(Attendance.child_id), col(Attendance.status)).where(
-                col(Attendance.unit_id).in_([u.id for u in units]), Attendance.day == day
-            )
+            .order_by(col(Child.last_name), col(Child.first_name))
         )
-        for unit_id, child_id, status in seen.all():
-            recorded.setdefault(unit_id, {})[child_id] = status
+    ).all()
+    # With the child and the household charged: a child recorded but no longer enrolled is listed
+    # from this row alone.
+    seen = (
+        await ctx.session.exec(
+            sa.select(col(Attendance.unit_id), col(Attendance.status), Child, col(Household.name))
+            .join(Child, col(Child.id) == Attendance.child_id)
+            .join(Household, col(Household.id) == Attendance.household_id)
+            .where(col(Attendance.unit_id).in_(unit_ids), col(Attendance.day) == day)
+        )
+    ).all()
+    enrolled = (
+        await ctx.session.exec(
+            sa.select(col(Enrolment.period_id), Child, col(Household.name))
+            .join(Child, col(Child.id) == Enrolment.child_id)
+            .join(Household, col(Household.id) == Enrolment.household_id)
+            .where(col(Enrolment.period_id).in_([p.id for p in periods]), col(Enrolment.state) == "accepted")
+        )
+    ).all()
     by_unit: dict[uuid.UUID, list[tuple[uuid.UUID, Child, str, str]]] = {}
     for unit_id, booking_id, state, child, household in rows:
         by_unit.setdefault(unit_id, []).append((booking_id, child, state, household))
-    return [
-        AttendanceUnit(
-            u,
-            catalogue.by_id[u.period_id],
-            period_path(catalogue, catalogue.by_id[u.period_id]),
-            by_unit.get(u.id, []),
-            recorded.get(u.id, {}),
+    recorded: dict[uuid.UUID, dict[uuid.UUID, str]] = {}
+    recorded_children: dict[uuid.UUID, list[tuple[Child, str]]] = {}
+    for unit_id, status, child, household in seen:
+        recorded.setdefault(unit_id, {})[child.id] = status
+        recorded_children.setdefault(unit_id, []).append((child, household))
+    of_period: dict[uuid.UUID, list[tuple[Child, str]]] = {}
+    for period_id, child, household in enrolled:
+        of_period.setdefault(period_id, []).append((child, household))
+    lists = []
+    for u in units:
+        booked = {child.id for _, child, _, _ in by_unit.get(u.id, [])}
+        not_booked = [NotBooked(c, h, True) for c, h in of_period.get(u.period_id, []) if c.id not in booked]
+        listed = booked | {n.child.id for n in not_booked}
+        not_booked += [
+            NotBooked(c, h, False) for c, h in recorded_children.get(u.id, []) if c.id not in listed
+        ]
+        # By name, in Python: the rows come from two statements (the child's id settles namesakes).
+        not_booked.sort(key=lambda n: (n.child.last_name, n.child.first_name, str(n.child.id)))
+        period = catalogue.by_id[u.period_id]
+        lists.append(
+            AttendanceUnit(
+                u,
+                period,
+                period_path(catalogue, period),
+                by_unit.get(u.id, []),
+                recorded.get(u.id, {}),
+                not_booked,
+            )
         )
-        for u in units
-    ]
+    return lists
 
 
 @dataclass

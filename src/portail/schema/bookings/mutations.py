@@ -122,9 +122,11 @@ class BookingMutations:
     @strawberry.mutation(
         permission_classes=STAFF,
         description="Staff: record (or correct) the attendance list of a unit on a day that has come: each "
-        "child enrolled in its period PRESENT, ABSENT or EXCUSED. The monthly invoicing reads it (an "
-        "excused absence is not charged, a presence without booking is). Errors at `entries.<i>.childId` "
-        "(NOT_FOUND: not enrolled; DUPLICATE_CHANGE), on `date` (OUTSIDE_PERIOD, INVALID: a day to come).",
+        "child enrolled in its period (or already recorded that day, withdrawn since: a correction) PRESENT, "
+        "ABSENT or EXCUSED; `attendance`'s `children` and `notBooked` list them. The monthly invoicing reads "
+        "it (an excused absence is not charged, a presence without booking is). Errors at "
+        "`entries.<i>.childId` (NOT_FOUND: not enrolled; DUPLICATE_CHANGE), on `date` (OUTSIDE_PERIOD, "
+        "INVALID: a day to come).",
     )
     async def record_attendance(
         self,

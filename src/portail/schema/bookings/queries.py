@@ -178,8 +178,8 @@ class BookingQueries:
     @strawberry.field(
         permission_classes=STAFF,
         description="Staff: the attendance list of a day for each unit of an activity: children expected, "
-        "with "
-        "their diets, allergies and PAI.",
+        "with their diets, allergies and PAI, and the enrolled children without booking that staff may "
+        "tick present (`notBooked`), with what `recordAttendance` recorded for each.",
     )
     async def attendance(
         self,

@@ -481,6 +481,36 @@ class AttendanceChild:
     )
 
 
+@strawberry.type(
+    description="A child staff may tick on the day without a coming booking of the unit: enrolled in its "
+    'period (a presence is invoiced at the unit\'s "non réservé" price), or no longer enrolled but already '
+    "recorded that day (listed so that the record, which is invoiced, can be seen and corrected)."
+)
+class NotBookedChild:
+    child_id: strawberry.ID = strawberry.field(description="The child (`recordAttendance`'s `childId`).")
+    first_name: str = strawberry.field(description="First name.")
+    last_name: str = strawberry.field(description="Last name.")
+    class_level: ClassLevel | None = strawberry.field(description="Class.")
+    school: str = strawberry.field(description="School.")
+    diet: Diet | None = strawberry.field(description="Diet at the canteen.")
+    food_allergies: str = strawberry.field(description="Food allergies.")
+    allergies: str = strawberry.field(description="Other allergies.")
+    has_pai: bool = strawberry.field(
+        description="Whether the child has a PAI (projet d'accueil individualisé)."
+    )
+    household_name: str = strawberry.field(
+        description="The household that enrolled the child; for a child no longer enrolled, the household "
+        "the recorded attendance is charged to."
+    )
+    enrolled: bool = strawberry.field(
+        description="Whether the child is enrolled in the unit's period; false: no longer (withdrawn) "
+        "since the day was recorded."
+    )
+    attendance: AttendanceStatus | None = strawberry.field(
+        description="What staff recorded for the day (`recordAttendance`); null: nothing yet."
+    )
+
+
 @strawberry.type(description="The attendance list of one unit on one day.")
 class AttendanceList:
     unit_id: strawberry.ID = strawberry.field(description="The unit.")
@@ -490,6 +520,11 @@ class AttendanceList:
     count: int = strawberry.field(description="Children expected.")
     with_pai: int = strawberry.field(description="Of whom with a PAI.")
     children: list[AttendanceChild] = strawberry.field(description="By last name.")
+    not_booked: list[NotBookedChild] = strawberry.field(
+        description="The other children staff may tick, by last name then first name: enrolled in the "
+        "period with no coming booking that day (none, or one pending, waiting, cancelled or refused), and "
+        "children no longer enrolled whose attendance was recorded that day. Not counted in `count`."
+    )
 
     @classmethod
     def of(cls, a: booking_decisions.AttendanceUnit) -> AttendanceList:
@@ -517,6 +552,25 @@ class AttendanceList:
                     attendance=member_or_none(AttendanceStatus, a.recorded.get(c.id, "").upper() or None),
                 )
                 for booking_id, c, state, household in a.children
+            ],
+            not_booked=[
+                NotBookedChild(
+                    child_id=to_id(n.child.id),
+                    first_name=n.child.first_name,
+                    last_name=n.child.last_name,
+                    class_level=member_or_none(ClassLevel, n.child.class_level),
+                    school=n.child.school,
+                    diet=member_or_none(Diet, n.child.diet),
+                    food_allergies=n.child.food_allergies,
+                    allergies=n.child.allergies,
+                    has_pai=n.child.has_pai,
+                    household_name=n.household_name,
+                    enrolled=n.enrolled,
+                    attendance=member_or_none(
+                        AttendanceStatus, a.recorded.get(n.child.id, "").upper() or None
+                    ),
+                )
+                for n in a.not_booked
             ],
         )
 
