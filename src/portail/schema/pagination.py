@@ -22,6 +22,7 @@ import datetime
 import json
 import uuid
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
@@ -134,12 +135,47 @@ def decode_cursor(
         ) from exc
 
 
-def edges(
-    kind: str, rows: Sequence[Row], key: Callable[[Row], Sequence[Any]], node: Callable[[Row], T]
-) -> list[Edge[T]]:
-    """One edge per row, each with the cursor of its sort key."""
-    return [Edge(cursor=encode_cursor(kind, key(r)), node=node(r)) for r in rows]
+# ---------------------------------------------------------------------------------------------
+# What a connection's resolver uses: one list's cursors, its page, an empty page
+
+C = TypeVar("C", bound="Connection[Any]")
 
 
-def page_info(items: list[Edge[Any]], has_next_page: bool) -> PageInfo:
-    return PageInfo(has_next_page=has_next_page, end_cursor=items[-1].cursor if items else None)
+@dataclass(frozen=True)
+class Cursors:
+    """The cursors of one list: its name in the codec and how each part of its sort key is read back.
+
+    Declared once per list, so the cursor a page hands out and the one the next request brings back
+    are read under the same name and parts (a mismatch would refuse every second page).
+    """
+
+    kind: str
+    parts: tuple[Callable[[Any], Any], ...]
+
+    def decode(self, after: str | None) -> tuple[Any, ...] | None:
+        """The sort key to read after (None: from the start); a bad cursor is ``INVALID`` on ``after``."""
+        return decode_cursor(after, self.kind, self.parts)
+
+    def connection(
+        self,
+        connection: type[C],
+        rows: Sequence[Row],
+        key: Callable[[Row], Sequence[Any]],
+        node: Callable[[Row], Any],
+        has_next_page: bool,
+        **extra: Any,
+    ) -> C:
+        """The page of ``rows``: one edge per row, its cursor made of ``key(row)``, its node ``node(row)``.
+
+        ``extra`` takes the fields a connection adds to the Relay ones (``total_count``).
+        """
+        items = [Edge(cursor=encode_cursor(self.kind, key(r)), node=node(r)) for r in rows]
+        end_cursor = items[-1].cursor if items else None
+        return connection(
+            edges=items, page_info=PageInfo(has_next_page=has_next_page, end_cursor=end_cursor), **extra
+        )
+
+
+def empty(connection: type[C]) -> C:
+    """A page with nothing in it, e.g. for a filter on an id that cannot exist."""
+    return connection(edges=[], page_info=PageInfo(has_next_page=False, end_cursor=None))

@@ -25,22 +25,22 @@ from portail.schema.bookings.types import (
 )
 from portail.schema.context import Info
 from portail.schema.ids import parse_id
-from portail.schema.pagination import (
-    INT,
-    After,
-    Edge,
-    PageSize,
-    decode_cursor,
-    encode_cursor,
-    page_info,
-)
+from portail.schema.pagination import INT, After, Cursors, PageSize
 from portail.schema.permissions import FAMILY, STAFF
 
+# Pages of requests are keyed by request number.
+_BOOKING_REQUESTS = Cursors("bookingRequests", (INT,))
+_BOOKING_QUEUE = Cursors("bookingQueue", (INT,))
 
-def _number_cursor(kind: str, value: str | None) -> int | None:
-    """The request number a page's cursor stands for (pages of requests are keyed by number)."""
-    key = decode_cursor(value, kind, (INT,))
+
+def _number_cursor(cursors: Cursors, value: str | None) -> int | None:
+    """The request number a page's cursor stands for."""
+    key = cursors.decode(value)
     return key[0] if key else None
+
+
+def _number(detail: booking_requests.RequestDetail) -> tuple[int]:
+    return (detail.request.number,)
 
 
 @strawberry.type
@@ -138,7 +138,7 @@ class BookingQueries:
         page = await booking_requests.history(
             ctx,
             first=first,
-            after=_number_cursor("bookingRequests", after),
+            after=_number_cursor(_BOOKING_REQUESTS, after),
             child_id=parse_id(child_id),
             child_given=child_id is not None,
             state=state.name.lower() if state is not None else None,
@@ -146,11 +146,9 @@ class BookingQueries:
             period_given=period_id is not None,
         )
         details = await booking_requests.request_details(ctx, page.items)
-        items = [
-            Edge(cursor=encode_cursor("bookingRequests", (d.request.number,)), node=BookingRequest.of(d))
-            for d in details
-        ]
-        return BookingRequestConnection(edges=items, page_info=page_info(items, page.has_next))
+        return _BOOKING_REQUESTS.connection(
+            BookingRequestConnection, details, _number, BookingRequest.of, page.has_next
+        )
 
     @strawberry.field(
         permission_classes=STAFF,
@@ -165,14 +163,10 @@ class BookingQueries:
         after: After = None,
     ) -> BookingQueueConnection:
         ctx = info.context.app
-        page = await booking_decisions.queue(ctx, first=first, after=_number_cursor("bookingQueue", after))
+        page = await booking_decisions.queue(ctx, first=first, after=_number_cursor(_BOOKING_QUEUE, after))
         details = await booking_requests.request_details(ctx, page.items, page.households)
-        items = [
-            Edge(cursor=encode_cursor("bookingQueue", (d.request.number,)), node=BookingRequest.of(d))
-            for d in details
-        ]
-        return BookingQueueConnection(
-            edges=items, page_info=page_info(items, page.has_next), total_count=page.total
+        return _BOOKING_QUEUE.connection(
+            BookingQueueConnection, details, _number, BookingRequest.of, page.has_next, total_count=page.total
         )
 
     @strawberry.field(

@@ -15,8 +15,10 @@ from portail.schema.catalogue.types import Enrolment, EnrolmentConnection, Facil
 from portail.schema.context import Info
 from portail.schema.errors import not_found
 from portail.schema.ids import parse_id
-from portail.schema.pagination import AT, ID, After, PageSize, decode_cursor, edges, page_info, page_size
+from portail.schema.pagination import AT, ID, After, Cursors, PageSize, page_size
 from portail.schema.permissions import FAMILY, STAFF
+
+_PENDING_ENROLMENTS = Cursors("pendingEnrolments", (AT, ID))
 
 
 @strawberry.type
@@ -59,14 +61,14 @@ class CatalogueQueries:
         after: After = None,
     ) -> EnrolmentConnection:
         ctx = info.context.app
-        key = decode_cursor(after, "pendingEnrolments", (AT, ID))
+        key = _PENDING_ENROLMENTS.decode(after)
         limit = page_size(first)
         rows = await use_cases.enrolments(ctx, "pending", limit + 1, (key[0], key[1]) if key else None)
         views = await offer.enrolment_views(ctx, rows[:limit])
-        items = edges(
-            "pendingEnrolments",
+        return _PENDING_ENROLMENTS.connection(
+            EnrolmentConnection,
             views,
             lambda v: (v.enrolment.created_at, v.enrolment.id),
             Enrolment.from_view,
+            len(rows) > limit,
         )
-        return EnrolmentConnection(edges=items, page_info=page_info(items, len(rows) > limit))

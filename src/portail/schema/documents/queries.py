@@ -14,8 +14,10 @@ from portail.schema.context import Info
 from portail.schema.documents.types import Document, DocumentConnection, DocumentKind, PrintableForm
 from portail.schema.errors import not_found
 from portail.schema.ids import parse_id
-from portail.schema.pagination import AT, ID, After, PageSize, decode_cursor, edges, page_info
+from portail.schema.pagination import AT, ID, After, Cursors, PageSize
 from portail.schema.permissions import FAMILY, SIGNED_IN, STAFF
+
+_TO_REVIEW = Cursors("documentsToReview", (AT, ID))
 
 
 @strawberry.type
@@ -75,14 +77,13 @@ class DocumentQueries:
         first: PageSize = 20,
         after: After = None,
     ) -> DocumentConnection:
-        key = decode_cursor(after, "documentsToReview", (AT, ID))
+        key = _TO_REVIEW.decode(after)
         page = await use_cases.documents_to_review(info.context.app, first=first, after=key)
-        items = edges(
-            "documentsToReview",
+        return _TO_REVIEW.connection(
+            DocumentConnection,
             page.items,
             lambda v: (v.row.uploaded_at, v.row.id),
             lambda v: Document.from_view(info, v),
-        )
-        return DocumentConnection(
-            edges=items, page_info=page_info(items, page.has_next), total_count=page.total
+            page.has_next,
+            total_count=page.total,
         )

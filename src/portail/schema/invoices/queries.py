@@ -13,12 +13,20 @@ from portail.schema.context import Info
 from portail.schema.errors import not_found
 from portail.schema.ids import parse_id
 from portail.schema.invoices.types import Invoice, InvoiceConnection
-from portail.schema.pagination import AT, ID, INT, After, PageSize, decode_cursor, edges, page_info
+from portail.schema.pagination import AT, ID, INT, After, Cursors, PageSize, empty
 from portail.schema.permissions import FAMILY, STAFF
+
+_INVOICES = Cursors("invoices", (AT, INT, ID))
+_STAFF_INVOICES = Cursors("staffInvoices", (AT, INT, ID))
 
 
 def _links(info: Info, view: invoices.InvoiceView) -> FileLinks:
     return invoice_links(info.context.app, str(info.context.request.base_url), view.invoice.id)
+
+
+def _key(view: invoices.InvoiceView) -> tuple[object, ...]:
+    """An invoice's place in both lists: newest first, then by number."""
+    return (view.invoice.issued_at, view.invoice.number, view.invoice.id)
 
 
 @strawberry.type
@@ -36,7 +44,7 @@ class InvoiceQueries:
             bool, strawberry.argument(description="Only those still to pay (unpaid or partly paid).")
         ] = False,
     ) -> InvoiceConnection:
-        key = decode_cursor(after, "invoices", (AT, INT, ID))
+        key = _INVOICES.decode(after)
         try:
             page = await invoices.invoices(
                 info.context.app,
@@ -45,14 +53,10 @@ class InvoiceQueries:
                 to_pay_only=to_pay_only,
             )
         except UserErrors:
-            return InvoiceConnection(edges=[], page_info=page_info([], False))
-        items = edges(
-            "invoices",
-            page.views,
-            lambda v: (v.invoice.issued_at, v.invoice.number, v.invoice.id),
-            lambda v: Invoice.of(v, _links(info, v)),
+            return empty(InvoiceConnection)
+        return _INVOICES.connection(
+            InvoiceConnection, page.views, _key, lambda v: Invoice.of(v, _links(info, v)), page.has_next
         )
-        return InvoiceConnection(edges=items, page_info=page_info(items, page.has_next))
 
     @strawberry.field(
         permission_classes=FAMILY,
@@ -89,11 +93,10 @@ class InvoiceQueries:
         regie_id: Annotated[strawberry.ID | None, strawberry.argument(description="Only this regie.")] = None,
         to_pay_only: Annotated[bool, strawberry.argument(description="Only those still to pay.")] = False,
     ) -> InvoiceConnection:
-        empty = InvoiceConnection(edges=[], page_info=page_info([], False))
         household, regie = parse_id(household_id), parse_id(regie_id)
         if (household_id is not None and household is None) or (regie_id is not None and regie is None):
-            return empty
-        key = decode_cursor(after, "staffInvoices", (AT, INT, ID))
+            return empty(InvoiceConnection)
+        key = _STAFF_INVOICES.decode(after)
         page = await invoices.staff_invoices(
             info.context.app,
             household_id=household,
@@ -102,10 +105,6 @@ class InvoiceQueries:
             first=first,
             after=(key[0], key[1], str(key[2])) if key else None,
         )
-        items = edges(
-            "staffInvoices",
-            page.views,
-            lambda v: (v.invoice.issued_at, v.invoice.number, v.invoice.id),
-            lambda v: Invoice.of(v, _links(info, v)),
+        return _STAFF_INVOICES.connection(
+            InvoiceConnection, page.views, _key, lambda v: Invoice.of(v, _links(info, v)), page.has_next
         )
-        return InvoiceConnection(edges=items, page_info=page_info(items, page.has_next))

@@ -10,9 +10,11 @@ from portail.resolvers import payments
 from portail.schema.context import Info
 from portail.schema.errors import not_found
 from portail.schema.ids import parse_id
-from portail.schema.pagination import AT, ID, After, PageSize, decode_cursor, edges, page_info
+from portail.schema.pagination import AT, ID, After, Cursors, PageSize, empty
 from portail.schema.payments.types import Payment, PaymentRecord, PaymentRecordConnection
 from portail.schema.permissions import FAMILY, STAFF
+
+_STAFF_PAYMENTS = Cursors("staffPayments", (AT, ID))
 
 
 @strawberry.type
@@ -45,8 +47,8 @@ class PaymentQueries:
     ) -> PaymentRecordConnection:
         regie = parse_id(regie_id)
         if regie_id is not None and regie is None:
-            return PaymentRecordConnection(edges=[], page_info=page_info([], False))
-        key = decode_cursor(after, "staffPayments", (AT, ID))
+            return empty(PaymentRecordConnection)
+        key = _STAFF_PAYMENTS.decode(after)
         page = await payments.staff_payments(
             info.context.app,
             regie_id=regie,
@@ -54,7 +56,10 @@ class PaymentQueries:
             first=first,
             after=(key[0], str(key[1])) if key else None,
         )
-        items = edges(
-            "staffPayments", page.rows, lambda r: (r[0].created_at, r[0].id), lambda r: PaymentRecord.of(*r)
+        return _STAFF_PAYMENTS.connection(
+            PaymentRecordConnection,
+            page.rows,
+            lambda r: (r[0].created_at, r[0].id),
+            lambda r: PaymentRecord.of(*r),
+            page.has_next,
         )
-        return PaymentRecordConnection(edges=items, page_info=page_info(items, page.has_next))

@@ -13,17 +13,7 @@ from portail.schema.enums import value_of
 from portail.schema.households.enums import RecordEntity
 from portail.schema.households.types import AuditEntry, Child, Household, PendingChange, RecordField
 from portail.schema.ids import parse_id
-from portail.schema.pagination import (
-    AT,
-    ID,
-    TEXT,
-    After,
-    PageSize,
-    decode_cursor,
-    edges,
-    page_info,
-    page_size,
-)
+from portail.schema.pagination import AT, ID, TEXT, After, Cursors, PageSize, empty, page_size
 from portail.schema.permissions import FAMILY, SIGNED_IN, STAFF
 from portail.schema.records.types import (
     AuditEntryConnection,
@@ -32,6 +22,10 @@ from portail.schema.records.types import (
     load_child,
     load_household,
 )
+
+_HOUSEHOLDS = Cursors("households", (TEXT, ID))
+_AUDIT_TRAIL = Cursors("auditTrail", (AT, ID))
+_PENDING_CHANGES = Cursors("pendingChanges", (AT, ID))
 
 
 @strawberry.type
@@ -48,10 +42,11 @@ class RecordQueries:
         after: After = None,
     ) -> HouseholdConnection:
         limit = page_size(first)
-        key = decode_cursor(after, "households", (TEXT, ID))
+        key = _HOUSEHOLDS.decode(after)
         rows = await records.search_households(info.context.app, search, limit + 1, key)
-        items = edges("households", rows[:limit], lambda r: (r.name, r.id), Household.from_row)
-        return HouseholdConnection(edges=items, page_info=page_info(items, len(rows) > limit))
+        return _HOUSEHOLDS.connection(
+            HouseholdConnection, rows[:limit], lambda r: (r.name, r.id), Household.from_row, len(rows) > limit
+        )
 
     @strawberry.field(
         permission_classes=SIGNED_IN,
@@ -120,18 +115,19 @@ class RecordQueries:
         after: After = None,
     ) -> AuditEntryConnection:
         ctx = info.context.app
-        empty = AuditEntryConnection(edges=[], page_info=page_info([], False))
         hid, cid = parse_id(household_id) if household_id else None, parse_id(child_id) if child_id else None
         if (household_id and hid is None) or (child_id and cid is None):
-            return empty  # a malformed id is an unknown one: no falling back on the viewer's whole trail
-        key = decode_cursor(after, "auditTrail", (AT, ID))
+            # a malformed id is an unknown one: no falling back on the viewer's whole trail
+            return empty(AuditEntryConnection)
+        key = _AUDIT_TRAIL.decode(after)
         limit = page_size(first)
         try:
             rows = await records.audit_trail(ctx, hid, cid, limit + 1, key)
         except UserErrors:
-            return empty
-        items = edges("auditTrail", rows[:limit], lambda r: (r.at, r.id), AuditEntry.from_row)
-        return AuditEntryConnection(edges=items, page_info=page_info(items, len(rows) > limit))
+            return empty(AuditEntryConnection)
+        return _AUDIT_TRAIL.connection(
+            AuditEntryConnection, rows[:limit], lambda r: (r.at, r.id), AuditEntry.from_row, len(rows) > limit
+        )
 
     @strawberry.field(permission_classes=STAFF, description="Staff: changes to checked fields, oldest first.")
     async def pending_changes(
@@ -140,8 +136,13 @@ class RecordQueries:
         first: PageSize = 50,
         after: After = None,
     ) -> PendingChangeConnection:
-        key = decode_cursor(after, "pendingChanges", (AT, ID))
+        key = _PENDING_CHANGES.decode(after)
         limit = page_size(first)
         rows = await records.pending_changes(info.context.app, "pending", limit + 1, key)
-        items = edges("pendingChanges", rows[:limit], lambda r: (r.created_at, r.id), PendingChange.from_row)
-        return PendingChangeConnection(edges=items, page_info=page_info(items, len(rows) > limit))
+        return _PENDING_CHANGES.connection(
+            PendingChangeConnection,
+            rows[:limit],
+            lambda r: (r.created_at, r.id),
+            PendingChange.from_row,
+            len(rows) > limit,
+        )
