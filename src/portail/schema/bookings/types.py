@@ -4,6 +4,7 @@ calendar, the day window, a request's summary and history, and the staff's lists
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import strawberry
 
@@ -458,35 +459,11 @@ class BookingQueueConnection(Connection[BookingRequest]):
 # Staff: attendance, places and a booking's history
 
 
-@strawberry.type(description="A child expected on the day, with what the canteen and the team must know.")
-class AttendanceChild:
-    booking_id: strawberry.ID = strawberry.field(description="The booking (see `bookingHistory`).")
-    child_id: strawberry.ID = strawberry.field(description="The child.")
-    first_name: str = strawberry.field(description="First name.")
-    last_name: str = strawberry.field(description="Last name.")
-    class_level: ClassLevel | None = strawberry.field(description="Class.")
-    school: str = strawberry.field(description="School.")
-    diet: Diet | None = strawberry.field(description="Diet at the canteen.")
-    food_allergies: str = strawberry.field(description="Food allergies.")
-    allergies: str = strawberry.field(description="Other allergies.")
-    has_pai: bool = strawberry.field(
-        description="Whether the child has a PAI (projet d'accueil individualisé)."
-    )
-    state: BookingState = strawberry.field(
-        description="ACCEPTED, or CANCELLATION_REQUESTED (expected until staff grant the cancellation)."
-    )
-    household_name: str = strawberry.field(description="The household that booked.")
-    attendance: AttendanceStatus | None = strawberry.field(
-        description="What staff recorded for the day (`recordAttendance`); null: nothing yet."
-    )
-
-
-@strawberry.type(
-    description="A child staff may tick on the day without a coming booking of the unit: enrolled in its "
-    'period (a presence is invoiced at the unit\'s "non réservé" price), or no longer enrolled but already '
-    "recorded that day (listed so that the record, which is invoiced, can be seen and corrected)."
+@strawberry.interface(
+    description="A child on an attendance list, with what the canteen and the team must know, and what "
+    "staff recorded for the day."
 )
-class NotBookedChild:
+class ListedChild:
     child_id: strawberry.ID = strawberry.field(description="The child (`recordAttendance`'s `childId`).")
     first_name: str = strawberry.field(description="First name.")
     last_name: str = strawberry.field(description="Last name.")
@@ -498,6 +475,42 @@ class NotBookedChild:
     has_pai: bool = strawberry.field(
         description="Whether the child has a PAI (projet d'accueil individualisé)."
     )
+    attendance: AttendanceStatus | None = strawberry.field(
+        description="What staff recorded for the day (`recordAttendance`); null: nothing yet."
+    )
+
+
+def _listed(child: Any, recorded: dict[Any, str]) -> dict[str, Any]:
+    """What every child of an attendance list shows (``ListedChild``'s fields)."""
+    return {
+        "child_id": to_id(child.id),
+        "first_name": child.first_name,
+        "last_name": child.last_name,
+        "class_level": member_or_none(ClassLevel, child.class_level),
+        "school": child.school,
+        "diet": member_or_none(Diet, child.diet),
+        "food_allergies": child.food_allergies,
+        "allergies": child.allergies,
+        "has_pai": child.has_pai,
+        "attendance": member_or_none(AttendanceStatus, recorded.get(child.id, "").upper() or None),
+    }
+
+
+@strawberry.type(description="A child expected on the day, with what the canteen and the team must know.")
+class AttendanceChild(ListedChild):
+    booking_id: strawberry.ID = strawberry.field(description="The booking (see `bookingHistory`).")
+    state: BookingState = strawberry.field(
+        description="ACCEPTED, or CANCELLATION_REQUESTED (expected until staff grant the cancellation)."
+    )
+    household_name: str = strawberry.field(description="The household that booked.")
+
+
+@strawberry.type(
+    description="A child staff may tick on the day without a coming booking of the unit: enrolled in its "
+    'period (a presence is invoiced at the unit\'s "non réservé" price), or no longer enrolled but already '
+    "recorded that day (listed so that the record, which is invoiced, can be seen and corrected)."
+)
+class NotBookedChild(ListedChild):
     household_name: str = strawberry.field(
         description="The household that enrolled the child; for a child no longer enrolled, the household "
         "the recorded attendance is charged to."
@@ -505,9 +518,6 @@ class NotBookedChild:
     enrolled: bool = strawberry.field(
         description="Whether the child is enrolled in the unit's period; false: no longer (withdrawn) "
         "since the day was recorded."
-    )
-    attendance: AttendanceStatus | None = strawberry.field(
-        description="What staff recorded for the day (`recordAttendance`); null: nothing yet."
     )
 
 
@@ -538,37 +548,17 @@ class AttendanceList:
             children=[
                 AttendanceChild(
                     booking_id=to_id(booking_id),
-                    child_id=to_id(c.id),
-                    first_name=c.first_name,
-                    last_name=c.last_name,
-                    class_level=member_or_none(ClassLevel, c.class_level),
-                    school=c.school,
-                    diet=member_or_none(Diet, c.diet),
-                    food_allergies=c.food_allergies,
-                    allergies=c.allergies,
-                    has_pai=c.has_pai,
                     state=booking_state(state),
                     household_name=household,
-                    attendance=member_or_none(AttendanceStatus, a.recorded.get(c.id, "").upper() or None),
+                    **_listed(c, a.recorded),
                 )
                 for booking_id, c, state, household in a.children
             ],
             not_booked=[
                 NotBookedChild(
-                    child_id=to_id(n.child.id),
-                    first_name=n.child.first_name,
-                    last_name=n.child.last_name,
-                    class_level=member_or_none(ClassLevel, n.child.class_level),
-                    school=n.child.school,
-                    diet=member_or_none(Diet, n.child.diet),
-                    food_allergies=n.child.food_allergies,
-                    allergies=n.child.allergies,
-                    has_pai=n.child.has_pai,
                     household_name=n.household_name,
                     enrolled=n.enrolled,
-                    attendance=member_or_none(
-                        AttendanceStatus, a.recorded.get(n.child.id, "").upper() or None
-                    ),
+                    **_listed(n.child, a.recorded),
                 )
                 for n in a.not_booked
             ],
