@@ -122,8 +122,9 @@ async def test_emma_rose_s_wednesday_goes_through_the_basket_and_payfip(
     assert entry.state == "paid"
     # The two mails of the guide: the payment, and the booking.
     mails = await smtp.wait_for(family.email, 3)
-    subjects = sorted(m.subject for m in mails[1:])
-    assert "paiement de 7,70" in subjects[0] and "réglée" in subjects[1]
+    paid, validated = sorted(mails[1:], key=lambda m: "validée" in m.subject)
+    assert "paiement de 7,70" in paid.subject and "demande n° 000001 validée" in validated.subject
+    assert "Présence acceptée" in validated.text and "« Mes factures »" in validated.text
     assert any("2027-000001" in m.text or f"{TODAY.year}-000001" in m.text for m in mails[1:])
 
 

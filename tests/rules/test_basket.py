@@ -8,12 +8,14 @@ import pytest
 
 from portail.rules.basket import (
     EntryState,
+    Settlement,
     french_moment,
     is_payable,
     line_designation,
     pay_before,
     payment_object,
     payment_reference,
+    settlement,
 )
 
 CREATED = datetime(2021, 12, 20, 16, 3, tzinfo=UTC)  # 17:03 in Paris
@@ -77,3 +79,23 @@ def test_the_payment_reference_is_payfip_shaped_and_new_for_each_number():
 )
 def test_the_payment_object_keeps_only_what_payfip_accepts(words, expected):
     assert payment_object(words) == expected
+
+
+@pytest.mark.parametrize(
+    ("net", "credit", "to_collect", "used"),
+    [
+        (770, 0, 770, 0),  # no credit: PayFiP collects it all
+        (1540, 770, 770, 770),  # the credit first, PayFiP the rest
+        (770, 770, 0, 770),  # covered: nothing for PayFiP
+        (770, 2000, 0, 770),  # covered, the rest of the credit kept
+        (0, 500, 0, 0),  # a day booked for a day cancelled: nothing either way
+        (-770, 500, 0, 0),  # it gives back: no credit used, what it gives back becomes credit
+    ],
+)
+def test_a_basket_is_settled_with_the_credit_first(net, credit, to_collect, used):
+    assert settlement(net, credit) == Settlement(to_collect, used)
+
+
+def test_a_credit_is_never_negative():
+    with pytest.raises(ValueError):
+        settlement(770, -1)

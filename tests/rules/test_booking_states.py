@@ -19,6 +19,7 @@ from portail.rules.booking_states import (
     Refusal,
     RequestState,
     Transition,
+    held_in_basket,
     holds_place,
     is_active,
     request_state,
@@ -399,3 +400,17 @@ def test_only_a_late_cancellation_of_an_accepted_day_by_the_family_is_still_char
         if charged:
             # Charged, and cancelled all the same: the place goes to others.
             assert transition(state, event, actor, policy) == Transition(A, BookingState.CANCELLED)
+
+
+def test_only_a_paid_day_cancelled_in_time_by_the_family_waits_in_the_basket() -> None:
+    credits = BookingPolicy(paid_at_booking=True, credit_paid_cancellations=True)
+    assert held_in_basket(C, Ev.CANCEL_BEFORE_DEADLINE, Actor.FAMILY, credits, paid=True)
+    # Not paid (a booking still in its first basket), late, by staff, or where the price is kept: no.
+    assert not held_in_basket(C, Ev.CANCEL_BEFORE_DEADLINE, Actor.FAMILY, credits, paid=False)
+    assert not held_in_basket(C, Ev.CANCEL_AFTER_DEADLINE, Actor.FAMILY, credits, paid=True)
+    assert not held_in_basket(CR, Ev.CANCEL_AFTER_DEADLINE, Actor.FAMILY, credits, paid=True)
+    assert not held_in_basket(C, Ev.CANCEL_BEFORE_DEADLINE, Actor.STAFF, credits, paid=True)
+    keeps = BookingPolicy(paid_at_booking=True, credit_paid_cancellations=False)
+    assert not held_in_basket(C, Ev.CANCEL_BEFORE_DEADLINE, Actor.FAMILY, keeps, paid=True)
+    invoiced = BookingPolicy(paid_at_booking=False, credit_paid_cancellations=True)
+    assert not held_in_basket(C, Ev.CANCEL_BEFORE_DEADLINE, Actor.FAMILY, invoiced, paid=True)

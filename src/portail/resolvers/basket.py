@@ -1,20 +1,30 @@
 """'Mon panier': requests of activities paid at booking, held per regie until they are paid, removed by
 the family or expired ("Sans validation avant le délai d'expiration, elles seront automatiquement
-annulées"), and the job that expires them."""
+annulées"), and the job that expires them.
+
+"Les réservations ou annulations ci-dessous seront définitivement prises en compte après validation du
+panier": a request holds the days it booked (pending, their places held) and, where the activity
+credits them, the cancellations of days already paid (the child still expected until then). Validated,
+the days are confirmed and the cancelled days' price credited to the household ("avoir"), deducted from
+its next payments to the regie; expired or taken out, the booked days are released and the paid days
+kept."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import partial
 
-from sqlmodel import col, select
+import sqlalchemy as sa
+from sqlmodel import col, func, select
 
 from portail.clock import Clock
 from portail.db.engine import Database
 from portail.db.locks import lock_slots
 from portail.db.models import Booking, BookingLine, BookingRequest, Child, Regie
+from portail.db.models.invoices import Invoice
 from portail.db.models.payments import BasketEntry, Payment, PaymentItem
 from portail.resolvers.booking_changes import BookingChanges, policy_of, request_authors
 from portail.resolvers.catalogue_reading import Catalogue, load_catalogue, period_path
@@ -23,7 +33,15 @@ from portail.resolvers.errors import ErrorCode, UserErrors
 from portail.resolvers.households import children_by_id, viewer_household_id
 from portail.resolvers.mail import client_link, send_mail
 from portail.resolvers.transactions import in_transaction
-from portail.rules.basket import EntryState, french_moment, is_payable, line_designation, pay_before
+from portail.rules.basket import (
+    EntryState,
+    Settlement,
+    french_moment,
+    is_payable,
+    line_designation,
+    pay_before,
+    settlement,
+)
 from portail.rules.booking_states import (
     Actor,
     BookingEvent,
@@ -42,7 +60,8 @@ PAYMENT_UNDER_WAY = ("created", "at_payfip")
 
 @dataclass
 class BasketLine:
-    """A line of a held request: "JOURNEE CENTRE AERE MERCREDI RESERVE (05/01)", 1 × 7,70 €."""
+    """A line of a held request: "JOURNEE CENTRE AERE MERCREDI RESERVE (05/01)", 1 × 7,70 €, or a paid
+    day's cancellation, "... ANNULE (05/01)", -1 × 7,70 €."""
 
     designation: str
     child: Child
@@ -80,10 +99,17 @@ class RegieBasket:
     requests: list[HeldRequest]
     # A payment opened at PayFiP that may still succeed covers (some of) these requests.
     payment_under_way: bool = False
+    # The household's credit at the regie ("avoirs" not yet used), deducted when it is paid.
+    credit: int = 0
 
     @property
     def total(self) -> int:
         return sum(r.total for r in self.requests)
+
+    @property
+    def settlement(self) -> Settlement:
+        """What validating it collects through PayFiP, and the credit it uses."""
+        return settlement(self.total, self.credit)
 
     @property
     def pay_before(self) -> datetime:
@@ -113,12 +139,12 @@ def holds_in_basket(catalogue: Catalogue, period_id: uuid.UUID) -> bool:
 
 
 def hold(
-    ctx: RequestContext, catalogue: Catalogue, request: BookingRequest, booked_pending: bool
+    ctx: RequestContext, catalogue: Catalogue, request: BookingRequest, holds: bool
 ) -> BasketEntry | None:
     """Put a just-submitted request in the household's basket for its activity's regie, when the
-    activity is paid at booking and the request holds places (``booked_pending``: some day booked and
-    pending). The days wait, holding their places, until paid or ``pay_before``."""
-    if not booked_pending or not holds_in_basket(catalogue, request.period_id):
+    activity is paid at booking and the request holds something (``holds``: a day booked and pending,
+    or a paid day's cancellation). It waits, its places held, until validated or ``pay_before``."""
+    if not holds or not holds_in_basket(catalogue, request.period_id):
         return None
     activity = catalogue.by_id[catalogue.by_id[request.period_id].activity_id]
     regie: Regie = catalogue.by_id[activity.regie_id]
@@ -168,27 +194,32 @@ async def view_of(ctx: RequestContext, entries: list[BasketEntry]) -> BasketView
             await ctx.session.exec(select(BookingRequest).where(col(BookingRequest.id).in_(request_ids)))
         ).all()
     }
-    held = await held_lines(ctx, request_ids)
+    held = await held_lines(ctx, request_ids, cancellations=True)
     children = await children_by_id(ctx, {line.child_id for line, _ in held})
     under_way = await requests_being_paid(ctx, request_ids)
+    credits = await credit_by_regie(ctx, entries[0].household_id)
     lines: dict[uuid.UUID, list[BasketLine]] = {}
     for line, booking in held:
         unit = catalogue.by_id[line.unit_id]
+        cancel = line.action == "cancel"
         lines.setdefault(line.request_id, []).append(
             BasketLine(
-                designation=line_designation(unit.name, line.day, late=booking.booked_late),
+                designation=line_designation(unit.name, line.day, cancel=cancel, late=booking.booked_late),
                 child=children[line.child_id],
                 day=line.day,
-                quantity=1,
+                quantity=-1 if cancel else 1,
                 unit_price=line.price,
-                amount=line.price,
+                amount=signed_price(line),
                 booking_id=booking.id,
             )
         )
     per_regie: dict[uuid.UUID, RegieBasket] = {}
     for entry in entries:
         request = requests[entry.request_id]
-        part = per_regie.setdefault(entry.regie_id, RegieBasket(catalogue.by_id[entry.regie_id], []))
+        part = per_regie.setdefault(
+            entry.regie_id,
+            RegieBasket(catalogue.by_id[entry.regie_id], [], credit=credits.get(entry.regie_id, 0)),
+        )
         part.requests.append(
             HeldRequest(
                 entry=entry,
@@ -201,20 +232,61 @@ async def view_of(ctx: RequestContext, entries: list[BasketEntry]) -> BasketView
     return BasketView(regies=sorted(per_regie.values(), key=lambda r: r.regie.name))
 
 
-async def held_lines(ctx: RequestContext, request_ids: list[uuid.UUID]) -> list[tuple[BookingLine, Booking]]:
-    """The days the requests booked that still wait for the basket's payment (pending, and booked by
-    that very line), in request then line order."""
+async def held_lines(
+    ctx: RequestContext, request_ids: list[uuid.UUID], *, cancellations: bool = False
+) -> list[tuple[BookingLine, Booking]]:
+    """The days the requests booked that still wait for the basket's validation (pending, and booked
+    by that very line), and with ``cancellations`` the paid days whose cancellation waits there, in
+    request then line order."""
+    booked = sa.and_(
+        col(BookingLine.action) == "book",
+        col(Booking.book_line_id) == BookingLine.id,
+        col(Booking.state) == BookingState.PENDING.value,
+    )
+    cancelled = sa.and_(
+        col(BookingLine.action) == "cancel",
+        col(BookingLine.state) == BookingState.PENDING.value,
+        col(Booking.cancel_held),
+    )
     rows = await ctx.session.exec(
         select(BookingLine, Booking)
-        .join(Booking, col(Booking.book_line_id) == BookingLine.id)
+        .join(Booking, col(Booking.id) == BookingLine.booking_id)
         .where(
             col(BookingLine.request_id).in_(request_ids),
-            BookingLine.action == "book",
-            Booking.state == BookingState.PENDING.value,
+            sa.or_(booked, cancelled) if cancellations else booked,
         )
         .order_by(col(BookingLine.request_id), col(BookingLine.position))
     )
     return list(rows.all())
+
+
+def signed_price(line: BookingLine) -> int:
+    """What a held line adds to the basket: a day booked its price, a paid day cancelled the opposite."""
+    return -line.price if line.action == "cancel" else line.price
+
+
+async def paid_bookings(ctx: RequestContext, bookings: Iterable[Booking]) -> set[uuid.UUID]:
+    """Those of the (active) bookings paid through the basket: their request's basket entry was paid."""
+    ids = [b.id for b in bookings if b.state in (BookingState.ACCEPTED.value, BookingState.PENDING.value)]
+    if not ids:
+        return set()
+    rows = await ctx.session.exec(
+        select(col(Booking.id))
+        .join(BookingLine, col(BookingLine.id) == Booking.book_line_id)
+        .join(BasketEntry, col(BasketEntry.request_id) == BookingLine.request_id)
+        .where(col(Booking.id).in_(ids), BasketEntry.state == EntryState.PAID)
+    )
+    return set(rows.all())
+
+
+async def credit_by_regie(ctx: RequestContext, household_id: uuid.UUID) -> dict[uuid.UUID, int]:
+    """The household's credit at each regie: what its basket credit notes have left to deduct."""
+    rows = await ctx.session.exec(
+        select(col(Invoice.regie_id), func.sum(col(Invoice.credit_left)))
+        .where(Invoice.household_id == household_id, col(Invoice.credit_left) > 0)
+        .group_by(col(Invoice.regie_id))
+    )
+    return {regie_id: int(total) for regie_id, total in rows.all()}
 
 
 async def requests_being_paid(ctx: RequestContext, request_ids: list[uuid.UUID]) -> set[uuid.UUID]:
@@ -258,12 +330,27 @@ async def remove(ctx: RequestContext, request_id: uuid.UUID | None) -> BasketVie
     return await basket(ctx)
 
 
-async def release(ctx: RequestContext, entry: BasketEntry, outcome: EntryState) -> list[Booking]:
+async def release(
+    ctx: RequestContext, entry: BasketEntry, outcome: EntryState
+) -> tuple[list[Booking], list[Booking]]:
     """End an unpaid entry: its held days cancelled (removed by the family) or expired (by the
-    portal), their places given to the waiting lines. Returns the days released."""
-    held = await held_lines(ctx, [entry.request_id])
-    bookings = await _lock(ctx, [booking.id for _, booking in held])
+    portal), their places given to the waiting lines; the paid days it would have cancelled are kept.
+    Returns the days released and the days kept."""
+    held = await held_lines(ctx, [entry.request_id], cancellations=True)
+    kept = [(line, booking) for line, booking in held if line.action == "cancel"]
+    bookings = await lock_bookings(ctx, [booking.id for line, booking in held if line.action == "book"])
     changes = BookingChanges(ctx)
+    for line, booking in kept:
+        # The cancellation is not taken: the paid day stays booked.
+        booking.cancel_held = False
+        line.state = BookingState.EXPIRED.value
+        line.message = (
+            "Retirée du panier : la présence est maintenue."
+            if outcome is EntryState.REMOVED
+            else "Panier non validé à temps : la présence est maintenue."
+        )
+        ctx.session.add_all([booking, line])
+        changes.touched_requests.add(entry.request_id)
     await changes.load_lines(b.book_line_id for b in bookings)
     catalogue = await load_catalogue(ctx)
     if outcome is EntryState.REMOVED:
@@ -285,10 +372,10 @@ async def release(ctx: RequestContext, entry: BasketEntry, outcome: EntryState) 
     entry.state = outcome.value
     entry.settled_at = ctx.now()
     ctx.session.add(entry)
-    return released
+    return released, [booking for _, booking in kept]
 
 
-async def _lock(ctx: RequestContext, booking_ids: list[uuid.UUID]) -> list[Booking]:
+async def lock_bookings(ctx: RequestContext, booking_ids: list[uuid.UUID]) -> list[Booking]:
     """The bookings, their slots locked first and read again under the locks, in day order."""
     if not booking_ids:
         return []
@@ -342,21 +429,35 @@ async def _expire_one(ctx: RequestContext) -> bool:
     ).first()
     if entry is None:
         return False
-    released = await release(ctx, entry, EntryState.EXPIRED)
+    released, kept = await release(ctx, entry, EntryState.EXPIRED)
     # A payment may still be under way at PayFiP: if it succeeds, the payment's handling honours it
     # (places still free) or flags it for a refund.
     request = await ctx.session.get(BookingRequest, entry.request_id)
     assert request is not None
-    if released:
-        await _mail_expiry(ctx, request, entry, released)
+    if released or kept:
+        await _mail_expiry(ctx, request, entry, released, kept)
     return True
 
 
 async def _mail_expiry(
-    ctx: RequestContext, request: BookingRequest, entry: BasketEntry, released: list[Booking]
+    ctx: RequestContext,
+    request: BookingRequest,
+    entry: BasketEntry,
+    released: list[Booking],
+    kept: list[Booking],
 ) -> None:
     catalogue = await load_catalogue(ctx)
-    children = await children_by_id(ctx, {b.child_id for b in released})
+    children = await children_by_id(ctx, {b.child_id for b in released + kept})
+
+    def item(b: Booking) -> dict[str, str]:
+        child = children[b.child_id]
+        return {
+            "child": f"{child.first_name} {child.last_name}",
+            "day": french_date(b.day),
+            "unit": catalogue.by_id[b.unit_id].name,
+            "price": format_amount(b.price),
+        }
+
     email = (await request_authors(ctx, [request.id])).get(request.id)
     if email is None:
         return
@@ -367,14 +468,7 @@ async def _mail_expiry(
         number=request_number_text(request.number),
         path=period_path(catalogue, catalogue.by_id[request.period_id]),
         pay_before=french_moment(entry.pay_before),
-        items=[
-            {
-                "child": f"{children[b.child_id].first_name} {children[b.child_id].last_name}",
-                "day": french_date(b.day),
-                "unit": catalogue.by_id[b.unit_id].name,
-                "price": format_amount(b.price),
-            }
-            for b in released
-        ],
+        items=[item(b) for b in released],
+        kept=[item(b) for b in kept],
         link=client_link(ctx, "/planning"),
     )

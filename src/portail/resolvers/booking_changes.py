@@ -55,6 +55,7 @@ def policy_of(activity: Activity) -> BookingPolicy:
         paid_at_booking=activity.payment == "basket",
         waiting_list=activity.when_full == "waiting_list",
         late_cancellation=LateCancellation(activity.late_cancellation),
+        credit_paid_cancellations=activity.payment == "basket" and activity.paid_cancellation == "credit",
         automatic_promotion=activity.promotion == "automatic",
     )
 

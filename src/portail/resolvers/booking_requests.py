@@ -55,6 +55,7 @@ from portail.rules.booking_states import (
     RefusalCode,
     RequestState,
     Transition,
+    held_in_basket,
     is_active,
     request_number_text,
     request_state,
@@ -148,6 +149,8 @@ class PlannedLine:
     price: int = 0
     # Past the deadline: booked at the unit's late price, or cancelled and billed all the same.
     late: bool = False
+    # A paid day's cancellation that waits in the basket (credited once the basket is validated).
+    held: bool = False
     booking: Booking | None = None
     waiting_position: int | None = None
     line_id: uuid.UUID | None = None  # once submitted
@@ -444,16 +447,20 @@ async def plan_request(
     limited = [u for u in {a.change.unit for a in asked} if units[u].capacity is not None]
     places = Places(*await slot_counts(ctx, limited, first, last))
     quotient = await family_quotient(ctx, household_id)
+    policy = policy_of(activity)
     decider = _LineDecider(
         household_id=household_id,
         now=ctx.now(),
-        policy=policy_of(activity),
+        policy=policy,
         calendar=calendar_of(catalogue, period),
         units=units,
         prices={u.id: unit_price(tariff_of(u), quotient) for u in units.values()},
         places=places,
         active=_active_units(existing),
         overdue=await invoices.overdue_message(ctx, household_id, activity),
+        paid=await basket.paid_bookings(ctx, existing.values())
+        if policy.credit_paid_cancellations
+        else set(),
     )
     lines = _planned_lines(asked, existing, children, units)
     # Cancellations first: a place or a unit they free may serve a booking of the same request.
@@ -531,6 +538,8 @@ class _LineDecider:
     active: dict[tuple[uuid.UUID, date], set[uuid.UUID]]
     # Why new bookings are refused to the household (invoices overdue), or "".
     overdue: str = ""
+    # The existing bookings paid through the basket (their cancellation in time may be credited).
+    paid: set[uuid.UUID] = field(default_factory=set)
 
     def decide(self, line: PlannedLine) -> None:
         """Give ``line`` its state, price and message (its refusal when it cannot be done)."""
@@ -541,6 +550,14 @@ class _LineDecider:
             return
         if isinstance(outcome, Refusal):
             line.refusal, line.message = outcome.code, outcome.message
+            return
+        if line.held:
+            # Nothing moves before the basket is validated: the place stays held, the child expected.
+            line.state = BookingState.PENDING
+            line.message = (
+                "Annulation à valider dans votre panier : la journée vous sera créditée "
+                f"({format_amount(line.price)}), déduite de vos prochains paiements."
+            )
             return
         line.state = outcome.state
         line.message = state_label(outcome.state) + late_note(line.cancel, line.late)
@@ -564,11 +581,18 @@ class _LineDecider:
                 "Cette présence a été réservée depuis un autre compte : il lui revient de l'annuler."
             )
             return None
+        if booking is not None and booking.cancel_held:
+            line.refusal = RefusalCode.CANCELLATION_ALREADY_REQUESTED.value
+            line.message = "L'annulation de ce jour attend déjà dans votre panier."
+            return None
         in_time = deadlines.is_open(self.now, line.day, cancel_rule(line.unit))
         event = Event.CANCEL_BEFORE_DEADLINE if in_time else Event.CANCEL_AFTER_DEADLINE
         outcome = transition(current, event, Actor.FAMILY, self.policy)
-        if still_charged(current, event, Actor.FAMILY, self.policy) and not isinstance(outcome, Refusal):
-            line.late = True
+        if isinstance(outcome, Refusal):
+            return outcome
+        line.late = still_charged(current, event, Actor.FAMILY, self.policy)
+        paid = booking is not None and booking.id in self.paid
+        line.held = held_in_basket(outcome.state, event, Actor.FAMILY, self.policy, paid)
         return outcome
 
     def _book(self, line: PlannedLine, current: BookingState | None) -> Transition | Refusal | None:
@@ -631,7 +655,7 @@ def _estimate(catalogue: Catalogue, activity: Activity, lines: list[PlannedLine]
         if line.state in (BookingState.PENDING, BookingState.ACCEPTED) and not line.cancel:
             quantities[(f"{line.unit.name} RÉSERVÉ{late} – {line.child.first_name}", line.price)] += 1
         elif (
-            line.state is BookingState.CANCELLED
+            (line.state is BookingState.CANCELLED or line.held)
             and line.cancel
             # Cancelled past the deadline where the activity charges it: the day is billed all the same.
             and not line.late
@@ -664,8 +688,9 @@ async def submit(ctx: RequestContext, data: RequestData, *, mail: bool = True) -
     await changes.flush()
     await _say_who_got_a_place(changes, catalogue, plan)
     await changes.restate_requests()
-    booked_pending = any(not line.cancel and line.state is BookingState.PENDING for line in plan.lines)
-    plan.basket_entry = basket.hold(ctx, catalogue, request, booked_pending)
+    # Days booked and waiting for payment, or paid days whose cancellation waits for the validation.
+    held = any(line.state is BookingState.PENDING for line in plan.lines)
+    plan.basket_entry = basket.hold(ctx, catalogue, request, held)
     plan.request = request
     plan.referent = (await referents(ctx, [request.requested_by]))[request.requested_by]
     if mail:
@@ -727,6 +752,12 @@ def _write_line(
     if line.state is None:
         return
     booking = line.booking
+    if line.cancel and line.held:
+        # Cancelled (and its line settled) when the basket is validated.
+        assert booking is not None
+        booking.cancel_held = True
+        row["booking_id"] = booking.id
+        return
     if line.cancel:
         assert booking is not None
         booking.cancel_line_id = line.line_id

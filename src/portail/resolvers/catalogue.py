@@ -82,6 +82,7 @@ class ActivityData:
     required_sections: list[str]
     required_documents: list[str]
     block_overdue_days: int | None = None
+    paid_cancellation: str = "credit"
     regie_given: bool = False  # a regie id was passed (a malformed one parses to None)
 
 
@@ -248,6 +249,7 @@ async def activity_settings(ctx: RequestContext, activity_id: uuid.UUID | None) 
         required_sections=split_codes(row.required_sections),
         required_documents=split_codes(row.required_documents),
         block_overdue_days=row.block_overdue_days,
+        paid_cancellation=row.paid_cancellation,
     )
 
 
@@ -332,6 +334,7 @@ async def _fill_activity(ctx: RequestContext, row: Activity, data: ActivityData)
     row.late_cancellation, row.payment, row.enrolment = data.late_cancellation, data.payment, data.enrolment
     row.min_age, row.max_age = data.min_age, data.max_age
     row.block_overdue_days = data.block_overdue_days
+    row.paid_cancellation = data.paid_cancellation
     row.class_levels = ",".join(level for level in fields.CLASS_LEVELS if level in data.class_levels)
     row.required_sections = ",".join(s for s in SECTIONS if s in data.required_sections)
     row.required_documents = ",".join(codes)

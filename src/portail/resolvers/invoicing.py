@@ -3,6 +3,7 @@ never edited afterwards (a correction is a credit note)."""
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 
 from portail.db.locks import next_number
@@ -13,7 +14,7 @@ from portail.resolvers.catalogue_reading import load_catalogue
 from portail.resolvers.context import RequestContext, today
 from portail.resolvers.households import children_by_id
 from portail.rules.basket import line_designation
-from portail.rules.invoices import InvoiceState, due_date, invoice_number_text, number_counter
+from portail.rules.invoices import InvoiceState, due_date, invoice_number_text, invoice_state, number_counter
 
 
 @dataclass
@@ -36,37 +37,55 @@ def billed_address(household: Household) -> str:
     return "\n".join(p for p in (street, household.address_complement, city) if p)
 
 
-async def issue_paid_basket_invoice(
-    ctx: RequestContext, payment: Payment, bookings: list[Booking]
+async def issue_basket_invoice(
+    ctx: RequestContext,
+    household_id: uuid.UUID,
+    regie_id: uuid.UUID,
+    booked: list[Booking],
+    cancelled: list[Booking],
+    settled: list[Payment],
 ) -> IssuedInvoice:
-    """The invoice of a basket paid online: one line per day paid for, settled by ``payment``."""
+    """The invoice of a validated basket: a line per day booked, and per paid day it cancelled at the
+    opposite price, settled by ``settled`` (the household's credit, then PayFiP's payment). One that
+    gives back more than it books is a credit note: what it gives back is the household's credit at
+    the regie ("avoir"), deducted from its next payments there."""
     catalogue = await load_catalogue(ctx)
-    children = await children_by_id(ctx, {b.child_id for b in bookings})
-    household = await ctx.session.get(Household, payment.household_id)
+    children = await children_by_id(ctx, {b.child_id for b in booked + cancelled})
+    household = await ctx.session.get(Household, household_id)
     assert household is not None
-    regie = catalogue.by_id[payment.regie_id]
+    regie = catalogue.by_id[regie_id]
     issued_on = today(ctx)
     year = issued_on.year
+    total = sum(b.price for b in booked) - sum(b.price for b in cancelled)
+    paying = sum(p.amount for p in settled)
     # Taken last: the counter row stays locked until the commit (no gap, no number twice).
     number = await next_number(ctx.session, number_counter(regie.id, year))
+    gives_back = total < 0
     invoice = Invoice(
         regie_id=regie.id,
         household_id=household.id,
         year=year,
         number=number,
+        kind="credit_note" if gives_back else "invoice",
         origin="basket",
         issued_at=ctx.now(),
         due_date=due_date(issued_on, 0),
-        total=sum(b.price for b in bookings),
-        paid=sum(b.price for b in bookings),
+        total=total,
+        paid=0 if gives_back else min(total, paying),
+        credit_left=-total if gives_back else 0,
         state=InvoiceState.PAID.value,
         billed_name=household.name,
         billed_address=billed_address(household),
     )
+    if not gives_back:
+        invoice.state = invoice_state(total, invoice.paid, False).value
     ctx.session.add(invoice)
     await ctx.session.flush()
     lines: list[InvoiceLine] = []
-    for position, booking in enumerate(sorted(bookings, key=lambda b: (b.day, str(b.child_id)))):
+    days = [(b, False) for b in booked] + [(b, True) for b in cancelled]
+    for position, (booking, cancel) in enumerate(
+        sorted(days, key=lambda d: (d[0].day, str(d[0].child_id), d[1]))
+    ):
         child = children[booking.child_id]
         line = InvoiceLine(
             invoice_id=invoice.id,
@@ -74,20 +93,24 @@ async def issue_paid_basket_invoice(
             child_id=child.id,
             child_name=f"{child.last_name} {child.first_name}",
             designation=line_designation(
-                catalogue.by_id[booking.unit_id].name, booking.day, late=booking.booked_late
+                catalogue.by_id[booking.unit_id].name, booking.day, cancel=cancel, late=booking.booked_late
             ),
             day=booking.day,
-            quantity=1,
+            quantity=-1 if cancel else 1,
             unit_price=booking.price,
-            amount=booking.price,
+            amount=-booking.price if cancel else booking.price,
             booking_id=booking.id,
         )
         ctx.session.add(line)
         lines.append(line)
-    ctx.session.add(PaymentItem(payment_id=payment.id, invoice_id=invoice.id, amount=invoice.paid))
-    if payment.amount > invoice.paid:
-        # A day staff cancelled between the checkout and the payment: paid for, not owed.
-        payment.needs_refund = True
-        payment.note = f"Trop-perçu de {payment.amount - invoice.paid} centimes : à rembourser."
-        ctx.session.add(payment)
+    owed = invoice.paid
+    for payment in settled:
+        share = min(owed, payment.amount)
+        owed -= share
+        ctx.session.add(PaymentItem(payment_id=payment.id, invoice_id=invoice.id, amount=share))
+        if payment.amount > share and payment.method == "payfip":
+            # A day staff cancelled between the checkout and the payment: paid for, not owed.
+            payment.needs_refund = True
+            payment.note = f"Trop-perçu de {payment.amount - share} centimes : à rembourser."
+            ctx.session.add(payment)
     return IssuedInvoice(invoice, lines, regie.invoice_prefix)

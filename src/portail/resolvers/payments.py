@@ -33,7 +33,13 @@ from portail.db.models import Booking, BookingLine, BookingRequest, Household, R
 from portail.db.models.invoices import Invoice
 from portail.db.models.payments import BasketEntry, Payment, PaymentItem
 from portail.resolvers import invoicing
-from portail.resolvers.basket import PAYMENT_UNDER_WAY, held_lines
+from portail.resolvers.basket import (
+    PAYMENT_UNDER_WAY,
+    credit_by_regie,
+    held_lines,
+    lock_bookings,
+    signed_price,
+)
 from portail.resolvers.booking_changes import BookingChanges, policy_of, request_authors, slot_counts
 from portail.resolvers.catalogue_reading import Catalogue, load_catalogue, period_path
 from portail.resolvers.context import RequestContext, today
@@ -42,7 +48,13 @@ from portail.resolvers.households import children_by_id, viewer_household_id
 from portail.resolvers.invoices import PAYMENT_COUNTER
 from portail.resolvers.mail import client_link, send_mail
 from portail.resolvers.transactions import in_transaction
-from portail.rules.basket import EntryState, is_payable, payment_object, payment_reference
+from portail.rules.basket import (
+    EntryState,
+    is_payable,
+    payment_object,
+    payment_reference,
+    settlement,
+)
 from portail.rules.booking_states import (
     Actor,
     BookingEvent,
@@ -87,10 +99,12 @@ class PaymentState:
 
 @dataclass
 class Checkout:
-    """Where to send the payer: PayFiP's page for the payment (or none when nothing is to pay)."""
+    """Where to send the payer: PayFiP's page for the payment, or, for a basket validated at once (its
+    credit covers it, or it only gives back paid days), straight back with the invoice it issued."""
 
-    payment: Payment
+    payment: Payment | None
     redirect_url: str
+    invoice_id: uuid.UUID | None = None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -105,10 +119,19 @@ async def checkout_basket(
     double click, a reload) or, if the basket changed, refuses: a debt never has two payments open.
     Runs its own transactions: the payment is recorded before PayFiP is called."""
     back = _return_url(ctx, return_url)
-    payment = await in_transaction(ctx, lambda: _open_basket_payment(ctx, regie_id))
-    if payment.idop is not None:
-        return Checkout(payment, payfip_of(ctx).payment_page_url(payment.idop))
-    return await _send_to_payfip(ctx, payment, back)
+    opened = await in_transaction(ctx, lambda: _open_basket_payment(ctx, regie_id))
+    if isinstance(opened, invoicing.IssuedInvoice):
+        invoice_id = opened.invoice.id
+        return Checkout(None, _with_query(back, "invoice", str(invoice_id)), invoice_id)
+    if opened.idop is not None:
+        return Checkout(opened, payfip_of(ctx).payment_page_url(opened.idop))
+    return await _send_to_payfip(ctx, opened, back)
+
+
+def _with_query(url: str, name: str, value: str) -> str:
+    """``url`` with ``name=value`` added to its query."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(query=urlencode([*parse_qsl(parts.query), (name, value)])))
 
 
 def _return_url(ctx: RequestContext, url: str | None) -> str:
@@ -129,7 +152,11 @@ def _return_url(ctx: RequestContext, url: str | None) -> str:
     return url
 
 
-async def _open_basket_payment(ctx: RequestContext, regie_id: uuid.UUID | None) -> Payment:
+async def _open_basket_payment(
+    ctx: RequestContext, regie_id: uuid.UUID | None
+) -> Payment | invoicing.IssuedInvoice:
+    """The payment of the regie's basket, recorded before PayFiP is called; or, when nothing is left
+    for PayFiP to collect, the basket validated at once (the invoice or credit note it issued)."""
     household_id = await viewer_household_id(ctx)
     entries: list[BasketEntry] = []
     if household_id is not None and regie_id is not None:
@@ -170,16 +197,21 @@ async def _open_basket_payment(ctx: RequestContext, regie_id: uuid.UUID | None) 
     # Entries were found: the viewer is a family and the regie exists.
     assert regie is not None and ctx.viewer is not None and household_id is not None
     amounts: dict[uuid.UUID, int] = {}
-    for line, _ in await held_lines(ctx, request_ids):
-        amounts[line.request_id] = amounts.get(line.request_id, 0) + line.price
-    amount = sum(amounts.values())
-    _check_online(regie, amount, "regieId")
+    for line, _ in await held_lines(ctx, request_ids, cancellations=True):
+        amounts[line.request_id] = amounts.get(line.request_id, 0) + signed_price(line)
+    credit = (await credit_by_regie(ctx, household_id)).get(regie.id, 0)
+    due = settlement(sum(amounts.values()), credit)
+    if due.to_collect == 0:
+        # Nothing for PayFiP to collect: validated now, in this transaction.
+        return await _validate_basket(ctx, entries, None, due.credit_used, ctx.viewer.account.email)
+    _check_online(regie, due.to_collect, "regieId")
     number = await next_number(ctx.session, PAYMENT_COUNTER)
     payment = Payment(
         household_id=household_id,
         regie_id=regie.id,
         purpose="basket",
-        amount=amount,
+        amount=due.to_collect,
+        credit_used=due.credit_used,
         refdet=payment_reference(today(ctx), number),
         payer_email=ctx.viewer.account.email,
         created_at=now,
@@ -316,8 +348,6 @@ async def _send_to_payfip(ctx: RequestContext, payment: Payment, back: str) -> C
     for at PayFiP: the family may try again at once)."""
     regie = await _regie(ctx, payment.regie_id)
     settings = ctx.settings
-    parts = urlsplit(back)
-    query = urlencode([*parse_qsl(parts.query), ("payment", str(payment.id))])
     try:
         request = PaymentRequest(
             numcli=regie.payfip_client_number,
@@ -327,7 +357,7 @@ async def _send_to_payfip(ctx: RequestContext, payment: Payment, back: str) -> C
             montant=payment.amount,
             mel=payment.payer_email,
             urlnotif=settings.effective_api_url + NOTIFICATION_PATH,
-            urlredirect=urlunsplit(parts._replace(query=query)),
+            urlredirect=_with_query(back, "payment", str(payment.id)),
             saisie=regie.payfip_mode,
         )
         idop = await payfip_of(ctx).create_payment(request)
@@ -466,10 +496,9 @@ async def _record_outcome(ctx: RequestContext, payment_id: uuid.UUID, detail: Pa
 
 
 async def _apply_basket_payment(ctx: RequestContext, payment: Payment) -> None:
-    """The basket paid: its days confirmed (accepted, or waiting for staff where they decide), a paid
-    invoice issued, the family mailed about the payment and the bookings. A basket that expired
-    meanwhile is honoured if every one of its days still has a place, else the payment is flagged
-    for a refund by the cash office."""
+    """The basket paid: validated (see ``_validate_basket``). A basket that expired meanwhile is
+    honoured if every one of its days still has a place (and it cancelled no paid day: those were
+    kept when it expired), else the payment is flagged for a refund by the cash office."""
     items = (await ctx.session.exec(select(PaymentItem).where(PaymentItem.payment_id == payment.id))).all()
     request_ids = [i.request_id for i in items if i.request_id is not None]
     entries = list(
@@ -483,18 +512,38 @@ async def _apply_basket_payment(ctx: RequestContext, payment: Payment) -> None:
         ).all()
     )
     catalogue = await load_catalogue(ctx)
-    changes = BookingChanges(ctx)
     bookings = await _bookings_paid_for(ctx, entries)
-    await changes.load_lines(b.book_line_id for b in bookings)
-    if any(e.state == EntryState.EXPIRED for e in entries) and not await _places_still_free(
-        ctx, catalogue, bookings
+    if any(e.state == EntryState.EXPIRED for e in entries) and (
+        not await _places_still_free(ctx, catalogue, bookings)
+        or await _cancellations_dropped(ctx, request_ids)
     ):
         payment.needs_refund = True
-        payment.note = "Panier expiré avant le paiement et places reprises : à rembourser."
+        payment.note = "Panier expiré avant le paiement : à rembourser."
         ctx.session.add(payment)
-        log.warning("payment %s: paid after its basket expired, places gone: to refund", payment.refdet)
+        log.warning("payment %s: paid after its basket expired, not honoured: to refund", payment.refdet)
         await _mail_payment(ctx, payment, None, refund=True)
         return
+    await _validate_basket(ctx, entries, payment, payment.credit_used, payment.payer_email, bookings)
+
+
+async def _validate_basket(
+    ctx: RequestContext,
+    entries: list[BasketEntry],
+    payment: Payment | None,
+    credit_used: int,
+    payer_email: str,
+    bookings: list[Booking] | None = None,
+) -> invoicing.IssuedInvoice:
+    """ "Valider le panier" (paid through PayFiP, or with nothing left to collect): its days confirmed
+    (accepted, or waiting for staff where they decide), the paid days it cancels cancelled (their
+    places to the waiting lines), the household's credit used, an invoice issued (a credit note when it
+    gives back more than it books: the household's credit), and the family mailed."""
+    catalogue = await load_catalogue(ctx)
+    changes = BookingChanges(ctx)
+    if bookings is None:
+        bookings = await _bookings_paid_for(ctx, entries)
+    await changes.load_lines(b.book_line_id for b in bookings)
+    confirmed: list[Booking] = []
     for booking in bookings:
         policy = policy_of(catalogue.by_id[catalogue.by_id[booking.period_id].activity_id])
         outcome = transition(BookingState(booking.state), BookingEvent.BASKET_PAID, Actor.SYSTEM, policy)
@@ -502,14 +551,132 @@ async def _apply_basket_payment(ctx: RequestContext, payment: Payment) -> None:
             continue  # changed by staff meanwhile (cancelled): the invoice leaves it out
         request_id = changes.lines[booking.book_line_id].request_id if booking.book_line_id else None
         changes.apply(booking, outcome.state, Actor.SYSTEM, reason="Panier réglé.", request_id=request_id)
+        confirmed.append(booking)
+    cancelled = await _cancel_held_days(ctx, changes, catalogue, [e.request_id for e in entries])
     for entry in entries:
-        entry.state, entry.settled_at, entry.payment_id = EntryState.PAID.value, ctx.now(), payment.id
+        entry.state, entry.settled_at = EntryState.PAID.value, ctx.now()
+        entry.payment_id = payment.id if payment is not None else None
         ctx.session.add(entry)
     await changes.flush()
+    await changes.promote(catalogue)
     await changes.restate_requests()
-    invoice = await invoicing.issue_paid_basket_invoice(ctx, payment, bookings)
-    await _mail_payment(ctx, payment, invoice.number_text, refund=False)
-    await _mail_bookings(ctx, changes.lines, bookings)
+    household_id, regie_id = entries[0].household_id, entries[0].regie_id
+    settled: list[Payment] = []
+    if credit_used:
+        settled.append(await _use_credit(ctx, household_id, regie_id, credit_used, payer_email))
+    if payment is not None:
+        settled.append(payment)
+    invoice = await invoicing.issue_basket_invoice(
+        ctx, household_id, regie_id, confirmed, [b for b, _ in cancelled], settled
+    )
+    if payment is not None:
+        await _mail_payment(ctx, payment, invoice.number_text, refund=False)
+    request_of = {b.id: changes.lines[b.book_line_id].request_id for b in confirmed if b.book_line_id}
+    request_of.update({b.id: request_id for b, request_id in cancelled})
+    await _mail_bookings(ctx, confirmed + [b for b, _ in cancelled], request_of, invoice)
+    return invoice
+
+
+async def _cancel_held_days(
+    ctx: RequestContext, changes: BookingChanges, catalogue: Catalogue, request_ids: list[uuid.UUID]
+) -> list[tuple[Booking, uuid.UUID]]:
+    """Cancel the paid days whose cancellation the requests held (as asked, in time: the family asked
+    before the deadline), under their slots' locks; returns them with the request that cancelled them."""
+    held = [
+        (line, b)
+        for line, b in await held_lines(ctx, request_ids, cancellations=True)
+        if line.action == "cancel"
+    ]
+    if not held:
+        return []
+    locked = {b.id: b for b in await lock_bookings(ctx, [b.id for _, b in held])}
+    await changes.load_lines(b.book_line_id for b in locked.values())
+    cancelled: list[tuple[Booking, uuid.UUID]] = []
+    for line, stale in held:
+        booking = locked[stale.id]
+        booking.cancel_held = False
+        policy = policy_of(catalogue.by_id[catalogue.by_id[booking.period_id].activity_id])
+        outcome = transition(
+            BookingState(booking.state), BookingEvent.CANCEL_BEFORE_DEADLINE, Actor.FAMILY, policy
+        )
+        if isinstance(outcome, Refusal):  # cancelled by staff meanwhile: nothing to give back
+            line.state, line.message = BookingState.REFUSED.value, outcome.message
+        else:
+            booking.cancel_line_id = line.id
+            line.state = outcome.state.value
+            changes.apply(
+                booking, outcome.state, Actor.FAMILY, reason="Panier validé.", request_id=line.request_id
+            )
+            cancelled.append((booking, line.request_id))
+        ctx.session.add(line)
+        changes.touched_requests.add(line.request_id)
+    return cancelled
+
+
+async def _cancellations_dropped(ctx: RequestContext, request_ids: list[uuid.UUID]) -> bool:
+    """Whether the requests cancelled paid days that their basket's expiry kept."""
+    found = await ctx.session.exec(
+        select(BookingLine.id)
+        .where(
+            col(BookingLine.request_id).in_(request_ids),
+            BookingLine.action == "cancel",
+            BookingLine.state == BookingState.EXPIRED.value,
+        )
+        .limit(1)
+    )
+    return found.first() is not None
+
+
+async def _use_credit(
+    ctx: RequestContext, household_id: uuid.UUID, regie_id: uuid.UUID, amount: int, payer_email: str
+) -> Payment:
+    """Deduct ``amount`` from the household's credit at the regie, its oldest credit notes first (under
+    their locks), recorded as a payment by credit ("avoir") naming the notes used."""
+    notes = (
+        await ctx.session.exec(
+            select(Invoice)
+            .where(
+                Invoice.household_id == household_id,
+                Invoice.regie_id == regie_id,
+                col(Invoice.credit_left) > 0,
+            )
+            .order_by(col(Invoice.issued_at), col(Invoice.id))
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+    ).all()
+    prefix = (await _regie(ctx, regie_id)).invoice_prefix
+    left, used_notes = amount, []
+    for note in notes:
+        if left == 0:
+            break
+        taken = min(left, note.credit_left)
+        note.credit_left -= taken
+        left -= taken
+        ctx.session.add(note)
+        used_notes.append(invoice_number_text(note.year, note.number, prefix))
+    if left:
+        # Used meanwhile by another payment (never while one is under way): what is missing stays owed.
+        log.warning("household %s: %s cents of credit missing at regie %s", household_id, left, regie_id)
+    number = await next_number(ctx.session, PAYMENT_COUNTER)
+    now = ctx.now()
+    credit = Payment(
+        household_id=household_id,
+        regie_id=regie_id,
+        purpose="basket",
+        method="credit",
+        amount=amount - left,
+        state=PaymentState.PAID,
+        refdet=payment_reference(today(ctx), number),
+        payer_email=payer_email,
+        created_at=now,
+        decided_at=now,
+        paid_at=now,
+        note=("Avoir " + ", ".join(used_notes))[:200],
+    )
+    ctx.session.add(credit)
+    await ctx.session.flush()
+    return credit
 
 
 async def _apply_invoice_payment(ctx: RequestContext, payment: Payment) -> None:
@@ -596,11 +763,14 @@ async def _mail_payment(
 
 
 async def _mail_bookings(
-    ctx: RequestContext, lines: dict[uuid.UUID, BookingLine], bookings: list[Booking]
+    ctx: RequestContext,
+    bookings: list[Booking],
+    request_of: dict[uuid.UUID, uuid.UUID],
+    invoice: invoicing.IssuedInvoice,
 ) -> None:
-    """The bookings' confirmation ("... et de votre réservation"), to whoever made each request."""
+    """The bookings' confirmation ("... et de votre réservation"), to whoever made each request: the
+    days booked and cancelled, and the credit used or given."""
     catalogue = await load_catalogue(ctx)
-    request_of = {b.id: lines[b.book_line_id].request_id for b in bookings if b.book_line_id in lines}
     requests = {
         r.id: r
         for r in (
@@ -613,7 +783,7 @@ async def _mail_bookings(
     children = await children_by_id(ctx, {b.child_id for b in bookings})
     per_author: dict[str, list[dict[str, str]]] = {}
     numbers: dict[str, list[str]] = {}
-    for booking in bookings:
+    for booking in sorted(bookings, key=lambda b: (b.day, str(b.child_id))):
         request_id = request_of.get(booking.id)
         if request_id is None or request_id not in authors:
             continue
@@ -631,8 +801,18 @@ async def _mail_bookings(
         number = request_number_text(requests[request_id].number)
         if number not in numbers.setdefault(email, []):
             numbers[email].append(number)
+    row = invoice.invoice
     for email, items in per_author.items():
-        send_mail(ctx, "basket_paid", email, numbers=", ".join(numbers[email]), items=items)
+        send_mail(
+            ctx,
+            "basket_paid",
+            email,
+            numbers=", ".join(numbers[email]),
+            items=items,
+            invoice=invoice.number_text,
+            credit_given=format_amount(row.credit_left) if row.credit_left else "",
+            link=client_link(ctx, "/factures"),
+        )
 
 
 # ---------------------------------------------------------------------------------------------

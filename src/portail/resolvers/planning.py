@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -16,6 +16,7 @@ from sqlmodel import col, select
 from portail.db.models import Child
 from portail.db.models.bookings import Booking
 from portail.db.models.catalogue import Activity, Enrolment, Period, Unit
+from portail.resolvers import basket
 from portail.resolvers.booking_changes import policy_of, slot_counts, waiting_lines
 from portail.resolvers.booking_requests import LineRefusal
 from portail.resolvers.catalogue_reading import (
@@ -38,6 +39,7 @@ from portail.rules.booking_states import (
     BookingState,
     Refusal,
     RefusalCode,
+    held_in_basket,
     is_active,
     still_charged,
     transition,
@@ -208,6 +210,8 @@ class UnitDay:
     late: bool = False
     # Cancelling now is past the deadline where the activity charges it: the day stays billed.
     cancellation_charged: bool = False
+    # The child's paid day has a cancellation waiting in the basket.
+    cancellation_in_basket: bool = False
 
 
 @dataclass
@@ -246,11 +250,12 @@ async def bookable_days(
         ctx, [b for b in bookings.values() if b.state == BookingState.WAITING.value]
     )
     quotient = await family_quotient(ctx, household_id)
+    policy = policy_of(activity)
     window = _DayWindow(
         household_id=household_id,
         enrolled=enrolled,
         now=ctx.now(),
-        policy=policy_of(activity),
+        policy=policy,
         calendar=calendar_of(catalogue, period),
         units=units,
         prices={u.id: unit_price(tariff_of(u), quotient) for u in units},
@@ -258,6 +263,9 @@ async def bookable_days(
         waiting=waiting,
         bookings=bookings,
         positions=positions,
+        paid=await basket.paid_bookings(ctx, bookings.values())
+        if policy.credit_paid_cancellations
+        else set(),
     )
     days = [window.day(day) for day in iter_days(start, end)]
     return BookableDays(child, period, period_path(catalogue, period), enrolled, days, household_id)
@@ -305,6 +313,8 @@ class _DayWindow:
     waiting: Counter[tuple[uuid.UUID, date]]
     bookings: dict[tuple[uuid.UUID, date], Booking]
     positions: dict[uuid.UUID, int]
+    # The bookings paid through the basket (cancelled in time, credited through it).
+    paid: set[uuid.UUID] = field(default_factory=set)
 
     def day(self, day: date) -> DayView:
         status = day_status(self.calendar, day)
@@ -337,6 +347,12 @@ class _DayWindow:
             outcome = transition(current, event, Actor.FAMILY, self.policy)
             cancellation = None if isinstance(outcome, Refusal) else outcome.state
             charged = cancellation is not None and still_charged(current, event, Actor.FAMILY, self.policy)
+            if cancellation is not None and held_in_basket(
+                cancellation, event, Actor.FAMILY, self.policy, booking.id in self.paid
+            ):
+                cancellation = BookingState.PENDING  # it waits in the basket
+            if booking.cancel_held:
+                cancellation = None  # one already waits there
         booked = booking is not None and is_active(current)
         late = booking.booked_late if booking is not None and booked else window is BookingWindow.LATE
         return UnitDay(
@@ -359,6 +375,7 @@ class _DayWindow:
             cancellation_outcome=cancellation,
             late=late,
             cancellation_charged=charged,
+            cancellation_in_basket=booking is not None and booking.cancel_held,
         )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
@@ -44,6 +45,27 @@ def line_designation(unit_name: str, day: date, *, cancel: bool = False, late: b
     booked past the deadline, or cancelled past it and still charged, says "HORS DELAI"."""
     action = "ANNULE" if cancel else "RESERVE"
     return f"{unit_name.upper()} {action}{' HORS DELAI' if late else ''} ({day:%d/%m})"
+
+
+@dataclass(frozen=True)
+class Settlement:
+    """How a regie's basket is settled: what PayFiP collects and the household's credit deducted."""
+
+    to_collect: int
+    credit_used: int
+
+
+def settlement(net: int, credit: int) -> Settlement:
+    """Settling a basket whose lines add up to ``net`` cents (days booked, less paid days cancelled)
+    for a household with ``credit`` cents of credit at the regie: the credit is deducted first. A
+    basket that adds up to nothing or less collects nothing and uses no credit (what it gives back
+    becomes credit)."""
+    if credit < 0:
+        raise ValueError("a credit is not negative")
+    if net <= 0:
+        return Settlement(0, 0)
+    used = min(net, credit)
+    return Settlement(net - used, used)
 
 
 def payment_reference(day: date, number: int) -> str:

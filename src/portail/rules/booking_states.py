@@ -145,6 +145,7 @@ class BookingPolicy:
     ``paid_at_booking``: a booking waits in the family's basket until paid (then it is accepted).
     ``waiting_list``: a booking for a full day waits in line (else it is refused as full).
     ``late_cancellation``: what cancelling an accepted day after the deadline does.
+    ``credit_paid_cancellations``: a paid day cancelled in time waits in the basket and is credited.
     ``automatic_promotion``: the first in line gets a freed place at once (else staff confirm it).
     """
 
@@ -153,6 +154,7 @@ class BookingPolicy:
     waiting_list: bool = False
     late_cancellation: LateCancellation = LateCancellation.REQUEST
     automatic_promotion: bool = True
+    credit_paid_cancellations: bool = False
 
 
 DEFAULT_POLICY = BookingPolicy()
@@ -202,6 +204,23 @@ def still_charged(
         and state is BookingState.ACCEPTED
         and event is BookingEvent.CANCEL_AFTER_DEADLINE
         and policy.late_cancellation is LateCancellation.CHARGE
+    )
+
+
+def held_in_basket(
+    outcome: BookingState, event: BookingEvent, actor: Actor, policy: BookingPolicy, paid: bool
+) -> bool:
+    """Whether a family's cancellation that would give ``outcome`` waits in the basket instead: a day
+    paid at booking (``paid``), cancelled in time, where the activity credits such cancellations. The
+    guide: the basket's "réservations ou annulations ... seront définitivement prises en compte après
+    validation du panier"; until then the child is expected."""
+    return (
+        paid
+        and policy.paid_at_booking
+        and policy.credit_paid_cancellations
+        and actor is Actor.FAMILY
+        and event is BookingEvent.CANCEL_BEFORE_DEADLINE
+        and outcome is BookingState.CANCELLED
     )
 
 

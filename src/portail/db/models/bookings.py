@@ -109,6 +109,9 @@ class Booking(SQLModel, table=True):
     # Cancelled past the cancellation deadline where the activity charges late cancellations: the
     # day is invoiced all the same.
     cancelled_late: bool = False
+    # A paid day whose cancellation waits in the basket: it is cancelled (and credited) when the basket
+    # is validated, kept if the basket expires or the request is taken out of it.
+    cancel_held: bool = False
     updated_at: datetime = created_at_field()
 
 

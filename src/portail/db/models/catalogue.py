@@ -59,10 +59,12 @@ class Activity(SQLModel, table=True):
     when_full: str = Field(default="refuse", max_length=15)
     # When a place frees for the first in line: "automatic", or "staff" confirm.
     promotion: str = Field(default="automatic", max_length=10)
-    # A cancellation after the deadline: "refuse", or "request" (staff decide).
+    # A cancellation after the deadline: "refuse", "request" (staff decide), or "charge" (taken, billed).
     late_cancellation: str = Field(default="request", max_length=10)
     # "invoice" (invoiced afterwards) or "basket" (paid at booking).
     payment: str = Field(default="invoice", max_length=10)
+    # A paid day cancelled in time: "credit" (through the basket, its price credited) or "keep".
+    paid_cancellation: str = Field(default="credit", max_length=10)
     # Enrolment: "automatic" when prerequisites hold, or "staff" approve.
     enrolment: str = Field(default="automatic", max_length=10)
     # Eligibility: ages in years on the period's first day, and class levels (comma-separated).

@@ -52,6 +52,9 @@ class Invoice(SQLModel, table=True):
     # In cents; a credit note's total is negative.
     total: int
     paid: int = 0
+    # A credit note of the basket: what is still to deduct from the household's next payments to the
+    # regie (cents, >= 0; the other invoices and credit notes: 0).
+    credit_left: int = 0
     # unpaid, partly_paid, paid, cancelled (by a credit note); kept in step with total and paid.
     state: str = Field(default="unpaid", max_length=12, index=True)
     # A credit note: the invoice it cancels. An invoice: the credit note that cancelled it.

@@ -54,9 +54,12 @@ class Payment(SQLModel, table=True):
     regie_id: uuid.UUID = Field(foreign_key="regie.id", index=True)
     # basket, invoices
     purpose: str = Field(max_length=10)
-    # payfip, cash, cheque, cesu, card
+    # payfip, cash, cheque, cesu, card, credit (the household's credit deducted: nothing collected)
     method: str = Field(default="payfip", max_length=10)
     amount: int
+    # A basket's PayFiP payment: the household's credit deducted from what PayFiP collects (``amount``),
+    # consumed when the payment succeeds.
+    credit_used: int = 0
     # created (PayFiP not answered yet), at_payfip (the payer was sent), paid, refused, abandoned,
     # failed (PayFiP could not open it)
     state: str = Field(default="created", max_length=10, index=True)

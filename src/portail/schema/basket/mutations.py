@@ -10,7 +10,7 @@ from portail.resolvers import basket, payments
 from portail.schema.basket.types import Basket
 from portail.schema.context import Info
 from portail.schema.errors import UserError
-from portail.schema.ids import parse_id
+from portail.schema.ids import parse_id, to_id
 from portail.schema.mutations import run_mutation, run_steps
 from portail.schema.payments.types import CheckoutPayload, Payment
 from portail.schema.permissions import FAMILY
@@ -40,8 +40,10 @@ class BasketMutations:
 
     @strawberry.mutation(
         permission_classes=FAMILY,
-        description='"Valider et payer": open the PayFiP payment of one regie\'s basket and answer where to '
-        "send the payer. Errors: NOT_FOUND (no basket for this regie: empty, past its time), "
+        description='"Valider et payer": open the PayFiP payment of one regie\'s basket (its total less '
+        "the household's credit) and answer where to send the payer; with nothing left for PayFiP to "
+        "collect, validate it at once (`invoiceId`). Errors: NOT_FOUND (no basket for this regie: empty, "
+        "past its time), "
         "PAYMENT_IN_PROGRESS (a payment of it may still succeed), PAYMENT_UNAVAILABLE (PayFiP does not "
         "answer, or online payment is not open for the regie), INVALID on `returnUrl` (not a page of a "
         "configured client).",
@@ -62,7 +64,10 @@ class BasketMutations:
             info, lambda: payments.checkout_basket(info.context.app, parse_id(regie_id), return_url)
         )
         if checkout is None:
-            return CheckoutPayload(payment=None, redirect_url=None, errors=errors)
+            return CheckoutPayload(payment=None, redirect_url=None, invoice_id=None, errors=errors)
         return CheckoutPayload(
-            payment=Payment.from_row(checkout.payment), redirect_url=checkout.redirect_url, errors=[]
+            payment=Payment.from_row(checkout.payment) if checkout.payment is not None else None,
+            redirect_url=checkout.redirect_url,
+            invoice_id=to_id(checkout.invoice_id) if checkout.invoice_id is not None else None,
+            errors=[],
         )

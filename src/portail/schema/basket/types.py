@@ -21,12 +21,17 @@ class BasketLine:
     designation: str = strawberry.field(description='"Désignation": unit, booked or cancelled, day.')
     child_name: str = strawberry.field(description='The child, "LAST First" as the guide prints it.')
     date: datetime.date = strawberry.field(description="The day.")
-    quantity: int = strawberry.field(description='"Quantité".')
+    quantity: int = strawberry.field(
+        description='"Quantité": 1 for a day booked, -1 for a paid day the request cancels ("ANNULE": '
+        "its price credited once the basket is validated)."
+    )
     unit_price: int = strawberry.field(
         description='"Tarif": the price of one, in cents (the family\'s tariff).'
     )
     unit_price_text: str = strawberry.field(description='The tariff in French, e.g. "7,70 €".')
-    amount: int = strawberry.field(description='"Montant": quantity × tariff, in cents.')
+    amount: int = strawberry.field(
+        description='"Montant": quantity × tariff, in cents (negative for a cancellation).'
+    )
     amount_text: str = strawberry.field(description="The amount in French.")
     booking_id: strawberry.ID = strawberry.field(description="The booking (présence) the line holds.")
 
@@ -85,8 +90,21 @@ class BasketRequest:
 class RegieBasket:
     regie: Regie = strawberry.field(description="The regie its payment goes to.")
     requests: list[BasketRequest] = strawberry.field(description="Its requests, oldest first.")
-    total: int = strawberry.field(description="What is to pay, in cents.")
-    total_text: str = strawberry.field(description="What is to pay, in French.")
+    total: int = strawberry.field(
+        description="Its lines' total, in cents: days booked less paid days cancelled (negative when it "
+        "gives back more than it books)."
+    )
+    total_text: str = strawberry.field(description="The total in French.")
+    credit: int = strawberry.field(
+        description='The household\'s credit at the regie ("avoir": paid days cancelled through the '
+        "basket), in cents, deducted first when the basket is validated."
+    )
+    credit_text: str = strawberry.field(description="The credit in French.")
+    to_pay: int = strawberry.field(
+        description="What PayFiP will collect, in cents: the total less the credit, never below 0. At 0, "
+        "`checkoutBasket` validates the basket at once without PayFiP."
+    )
+    to_pay_text: str = strawberry.field(description="What PayFiP will collect, in French.")
     pay_before: datetime.datetime = strawberry.field(description="When its first request expires.")
     payment_under_way: bool = strawberry.field(
         description="A payment opened at PayFiP may still succeed: meanwhile the basket cannot be paid "
@@ -101,6 +119,10 @@ class RegieBasket:
             requests=[BasketRequest.of(r) for r in part.requests],
             total=part.total,
             total_text=format_amount(part.total),
+            credit=part.credit,
+            credit_text=format_amount(part.credit),
+            to_pay=part.settlement.to_collect,
+            to_pay_text=format_amount(part.settlement.to_collect),
             pay_before=part.pay_before,
             payment_under_way=part.payment_under_way,
         )

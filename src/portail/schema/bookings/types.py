@@ -162,7 +162,12 @@ class BookableUnit:
     )
     cancellable: bool = strawberry.field(description="Whether a CANCEL line for it would be taken now.")
     cancellation_outcome: BookingState | None = strawberry.field(
-        description="What cancelling now gives: CANCELLED, or CANCELLATION_REQUESTED after the deadline."
+        description="What cancelling now gives: CANCELLED, or CANCELLATION_REQUESTED after the deadline; "
+        "PENDING for a day paid at booking the activity credits: the cancellation waits in the basket."
+    )
+    cancellation_in_basket: bool = strawberry.field(
+        description="A cancellation of this paid day waits in the basket (\"Mon panier\"): the day is "
+        "cancelled and credited once the basket is validated, kept if it is not in time."
     )
     cancellation_charged: bool = strawberry.field(
         description="Cancelling now is past the deadline and the activity charges late cancellations "
@@ -198,6 +203,7 @@ class BookableUnit:
             cancellable=u.cancellable,
             cancellation_outcome=booking_state(u.cancellation_outcome) if u.cancellation_outcome else None,
             cancellation_charged=u.cancellation_charged,
+            cancellation_in_basket=u.cancellation_in_basket,
         )
 
 
@@ -256,7 +262,9 @@ class SummaryLine:
     action: BookingAction = strawberry.field(description="Book or cancel.")
     outcome: BookingState | None = strawberry.field(
         description="The booking's state after it (ACCEPTED, PENDING, WAITING, CANCELLED, "
-        "CANCELLATION_REQUESTED); null when the line is refused."
+        "CANCELLATION_REQUESTED); for the cancellation of a day paid at booking, where the activity "
+        "credits it (`PaidCancellation.CREDIT`), PENDING: it waits in the basket, the day cancelled and "
+        "credited once the basket is validated. Null when the line is refused."
     )
     refusal: BookingRefusal | None = strawberry.field(description="Why it is refused; null.")
     message: str = strawberry.field(description="The outcome, or why it is refused, in French.")
@@ -375,7 +383,9 @@ class BookingRequestLine:
     action: BookingAction = strawberry.field(description="Book or cancel.")
     state: BookingState = strawberry.field(
         description="A booking line follows its booking; a cancellation line is CANCELLED, "
-        "CANCELLATION_REQUESTED or REFUSED."
+        "CANCELLATION_REQUESTED or REFUSED, or, for a paid day cancelled through the basket, PENDING "
+        "until the basket is validated (EXPIRED when it was not, in time, or was taken out of it: the day "
+        "is kept)."
     )
     state_label: str = strawberry.field(description="The legend's words.")
     refusal: BookingRefusal | None = strawberry.field(description="Why refused when submitted; null.")

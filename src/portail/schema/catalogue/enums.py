@@ -49,6 +49,21 @@ class LateCancellation(Enum):
     )
 
 
+@strawberry.enum(
+    description="What cancelling a day paid at booking does, in time (activities paid at booking)."
+)
+class PaidCancellation(Enum):
+    CREDIT = strawberry.enum_value(
+        "CREDIT",
+        description="It goes through the basket (\"ANNULE\", -1 × its price): once the basket is validated "
+        'the day is cancelled and its price credited to the household ("avoir"), deducted from its next '
+        "basket payments to the regie. Until then the child is expected.",
+    )
+    KEEP = strawberry.enum_value(
+        "KEEP", description="It is cancelled at once (the place freed) and its price is kept: no credit."
+    )
+
+
 @strawberry.enum(description="How bookings are paid.")
 class PaymentMode(Enum):
     INVOICE = strawberry.enum_value("INVOICE", description="Invoiced afterwards.")

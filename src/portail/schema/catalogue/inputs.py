@@ -19,6 +19,7 @@ from portail.schema.catalogue.enums import (
     Decider,
     LateCancellation,
     OpenDuring,
+    PaidCancellation,
     PaymentMode,
     Weekday,
     WhenFull,
@@ -67,6 +68,9 @@ class ActivityInput:
         default=LateCancellation.REQUEST, description="A late cancellation."
     )
     payment: PaymentMode = strawberry.field(default=PaymentMode.INVOICE, description="How bookings are paid.")
+    paid_cancellation: PaidCancellation = strawberry.field(
+        default=PaidCancellation.CREDIT, description="A paid day cancelled in time (paid at booking)."
+    )
     enrolment: Decider = strawberry.field(default=Decider.AUTOMATIC, description="Who accepts enrolments.")
     min_age: int | None = strawberry.field(default=None, description="Youngest age in years; null: none.")
     max_age: int | None = strawberry.field(default=None, description="Oldest age in years; null: none.")
@@ -167,6 +171,7 @@ class UpdateActivityInput:
     waiting_list_promotion: Decider | None = optional("When a place frees for the first in line.")
     late_cancellation: LateCancellation | None = optional("A late cancellation.")
     payment: PaymentMode | None = optional("How bookings are paid.")
+    paid_cancellation: PaidCancellation | None = optional("A paid day cancelled in time (paid at booking).")
     enrolment: Decider | None = optional("Who accepts enrolments.")
     min_age: int | None = optional("Youngest age in years; null: none.")
     max_age: int | None = optional("Oldest age in years; null: none.")
@@ -237,6 +242,7 @@ def activity_data(input: ActivityInput) -> use_cases.ActivityData:
         promotion=_lower(input.waiting_list_promotion),
         late_cancellation=_lower(input.late_cancellation),
         payment=_lower(input.payment),
+        paid_cancellation=_lower(input.paid_cancellation),
         enrolment=_lower(input.enrolment),
         min_age=input.min_age,
         max_age=input.max_age,

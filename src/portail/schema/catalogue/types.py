@@ -24,6 +24,7 @@ from portail.schema.catalogue.enums import (
     LateCancellation,
     MissingKind,
     OpenDuring,
+    PaidCancellation,
     PaymentMode,
     Weekday,
     WhenFull,
@@ -184,6 +185,9 @@ class Activity:
     )
     late_cancellation: LateCancellation = strawberry.field(description="A late cancellation.")
     payment: PaymentMode = strawberry.field(description="How bookings are paid.")
+    paid_cancellation: PaidCancellation = strawberry.field(
+        description="A paid day cancelled in time (activities paid at booking)."
+    )
     enrolment: Decider = strawberry.field(description="Who accepts enrolments.")
     min_age: int | None = strawberry.field(description="Youngest age, in years on the period's first day.")
     max_age: int | None = strawberry.field(description="Oldest age, in years on the period's first day.")
@@ -211,6 +215,7 @@ class Activity:
             waiting_list_promotion=Decider[row.promotion.upper()],
             late_cancellation=LateCancellation[row.late_cancellation.upper()],
             payment=PaymentMode[row.payment.upper()],
+            paid_cancellation=PaidCancellation[row.paid_cancellation.upper()],
             enrolment=Decider[row.enrolment.upper()],
             min_age=row.min_age,
             max_age=row.max_age,

@@ -11,7 +11,7 @@ from portail.resolvers.file_links import invoice_links
 from portail.schema.context import Info
 from portail.schema.enums import value_of
 from portail.schema.errors import UserError
-from portail.schema.ids import parse_id
+from portail.schema.ids import parse_id, to_id
 from portail.schema.invoices.enums import DeskMethod
 from portail.schema.invoices.types import Invoice, InvoicingRun
 from portail.schema.mutations import run_mutation, run_steps
@@ -61,9 +61,12 @@ class InvoiceMutations:
             info, lambda: payments.checkout_invoices(info.context.app, ids, return_url)
         )
         if checkout is None:
-            return CheckoutPayload(payment=None, redirect_url=None, errors=errors)
+            return CheckoutPayload(payment=None, redirect_url=None, invoice_id=None, errors=errors)
         return CheckoutPayload(
-            payment=Payment.from_row(checkout.payment), redirect_url=checkout.redirect_url, errors=[]
+            payment=Payment.from_row(checkout.payment) if checkout.payment is not None else None,
+            redirect_url=checkout.redirect_url,
+            invoice_id=to_id(checkout.invoice_id) if checkout.invoice_id is not None else None,
+            errors=[],
         )
 
     @strawberry.mutation(

@@ -14,6 +14,7 @@ from portail.schema.catalogue.types import Regie
 from portail.schema.ids import to_id
 from portail.schema.invoices.enums import InvoiceKind, InvoiceState
 from portail.schema.pagination import Connection
+from portail.schema.payments.enums import PaymentMethod
 
 
 @strawberry.type(
@@ -49,6 +50,9 @@ class InvoiceLine:
 class InvoicePayment:
     reference: str = strawberry.field(description="The payment's reference (PayFiP's refdet online).")
     online: bool = strawberry.field(description="Paid online through PayFiP (else at the regie's desk).")
+    method: PaymentMethod = strawberry.field(
+        description="How: PayFiP, at the desk (and how), or the household's credit."
+    )
     paid_at: datetime.datetime | None = strawberry.field(description="When it was paid.")
     amount: int = strawberry.field(description="What it settled of this invoice, in cents.")
     amount_text: str = strawberry.field(description="That amount in French.")
@@ -58,6 +62,7 @@ class InvoicePayment:
         return cls(
             reference=paid.payment.refdet,
             online=paid.payment.method == "payfip",
+            method=PaymentMethod[paid.payment.method.upper()],
             paid_at=paid.payment.paid_at,
             amount=paid.amount,
             amount_text=format_amount(paid.amount),
@@ -87,6 +92,10 @@ class Invoice:
         description="What is still owed, in cents (0 when paid or cancelled)."
     )
     left_to_pay_text: str = strawberry.field(description="What is still owed, in French.")
+    credit_left: int = strawberry.field(
+        description='A credit note of a basket that gave back paid days: what is still to be deducted '
+        "from the household's next basket payments to the regie, in cents; 0 for the others."
+    )
     lines: list[InvoiceLine] = strawberry.field(description="Its lines.")
     payments: list[InvoicePayment] = strawberry.field(description="The payments that settled it.")
     view_url: str = strawberry.field(
@@ -116,6 +125,7 @@ class Invoice:
             paid=row.paid,
             left_to_pay=view.left_to_pay,
             left_to_pay_text=format_amount(view.left_to_pay),
+            credit_left=row.credit_left,
             lines=[InvoiceLine.from_row(line) for line in view.lines],
             payments=[InvoicePayment.of(p) for p in view.payments],
             view_url=links.view_url,

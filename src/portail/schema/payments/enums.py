@@ -38,3 +38,8 @@ class PaymentMethod(Enum):
     CHEQUE = strawberry.enum_value("CHEQUE", description="Cheque at the regie's desk.")
     CESU = strawberry.enum_value("CESU", description="CESU vouchers at the regie's desk.")
     CARD = strawberry.enum_value("CARD", description="Card at the regie's desk.")
+    CREDIT = strawberry.enum_value(
+        "CREDIT",
+        description='The household\'s credit ("avoir") deducted when its basket was validated: nothing '
+        "collected.",
+    )

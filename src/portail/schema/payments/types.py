@@ -48,10 +48,18 @@ class Payment:
 
 @strawberry.type(description="Result of `checkoutBasket` and `payInvoices`: where to send the payer.")
 class CheckoutPayload:
-    payment: Payment | None = strawberry.field(description="The payment opened; null on error.")
+    payment: Payment | None = strawberry.field(
+        description="The payment opened; null on error, and for a basket validated at once."
+    )
     redirect_url: str | None = strawberry.field(
-        description="PayFiP's payment page for it: send the browser there (a full page load, not a "
-        "fetch). PayFiP sends the payer back to `returnUrl` with `?payment=<id>`."
+        description="Where to send the browser (a full page load, not a fetch): PayFiP's payment page, "
+        "which sends the payer back to `returnUrl` with `?payment=<id>`; or, for a basket validated at "
+        "once, `returnUrl` itself with `?invoice=<id>`. Null on error."
+    )
+    invoice_id: strawberry.ID | None = strawberry.field(
+        description="A basket validated at once, with nothing for PayFiP to collect (the household's "
+        "credit covered it, or it only cancelled paid days): the invoice or credit note it issued (see "
+        "`invoice(id)`). Null otherwise: a paid basket's invoice comes with PayFiP's notification."
     )
     errors: list[UserError] = strawberry.field(description="What went wrong; empty on success.")
 
