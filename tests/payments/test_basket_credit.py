@@ -16,6 +16,7 @@ from portail.db.models.invoices import Invoice
 from portail.db.models.payments import Payment
 from tests.payments.test_basket_flow import CHECKOUT, WEDNESDAY, book_a_wednesday, pay_on_payfip
 from tests.support.bookings import ERRORS, SUBMIT, change
+from tests.support.documents import pdf_text
 
 NEXT_WEDNESDAYS = [WEDNESDAY + timedelta(weeks=n) for n in (1, 2, 3)]
 CREDIT = """{ basket { isEmpty total regies { total credit toPay toPayText
@@ -25,7 +26,7 @@ PREVIEW = f"""mutation($input: BookingRequestInput!) {{ previewBookingRequest(in
   {ERRORS} }} }}"""
 DAY = """query($childId: ID!, $periodId: ID!, $d: Date!) { bookableDays(childId: $childId, periodId: $periodId,
   from: $d, to: $d) { days { units { cancellable cancellationOutcome cancellationInBasket booking { state } } } } }"""
-INVOICE = """query($id: ID!) { invoice(id: $id) { number kind state total paid creditLeft
+INVOICE = """query($id: ID!) { invoice(id: $id) { number kind state total paid creditLeft viewUrl
   lines { designation quantity amount } payments { method amount } } }"""
 CHECKOUT_AT_ONCE = f"""mutation($regieId: ID!, $returnUrl: String) {{ checkoutBasket(regieId: $regieId,
   returnUrl: $returnUrl) {{ payment {{ id amount }} redirectUrl invoiceId {ERRORS} }} }}"""
@@ -106,6 +107,9 @@ async def test_a_paid_wednesday_cancelled_through_the_basket_becomes_a_credit_sp
     assert note["lines"] == [
         {"designation": "JOURNEE CENTRE AERE MERCREDI ANNULE (06/01)", "quantity": -1, "amount": -770}
     ]
+    shown = await family.client.http.get(note["viewUrl"])
+    assert shown.headers["content-type"] == "application/pdf"
+    assert "AVOIR" in pdf_text(shown.content) and "ANNULE (06/01)" in pdf_text(shown.content)
     cancelled = await booking_of(db, WEDNESDAY)
     assert (cancelled.state, cancelled.cancel_held) == ("cancelled", False)
     mail = (await smtp.wait_for(family.email, 5))[-1]
@@ -121,6 +125,8 @@ async def test_a_paid_wednesday_cancelled_through_the_basket_becomes_a_credit_sp
     invoice = (await family.client.data(INVOICE, {"id": validated["invoiceId"]}))["invoice"]
     assert (invoice["kind"], invoice["state"], invoice["total"], invoice["paid"]) == ("INVOICE", "PAID", 770, 770)
     assert invoice["payments"] == [{"method": "CREDIT", "amount": 770}]
+    shown = await family.client.http.get(invoice["viewUrl"])
+    assert "Avoir déduit" in pdf_text(shown.content)
     assert (await booking_of(db, NEXT_WEDNESDAYS[0])).state == "accepted"
     async with db.read_sessions() as s:
         [credit_note] = (await s.exec(select(Invoice).where(Invoice.kind == "credit_note"))).all()

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from functools import partial
 
 import sqlalchemy as sa
-from sqlmodel import col, func, select
+from sqlmodel import col, func, select, update
 
 from portail.clock import Clock
 from portail.db.engine import Database
@@ -260,6 +260,23 @@ async def held_lines(
     return list(rows.all())
 
 
+async def end_orphan_cancellations(
+    ctx: RequestContext, request_ids: list[uuid.UUID], state: BookingState, message: str
+) -> None:
+    """End the requests' cancellation lines still waiting whose day no longer waits with them (staff
+    cancelled it, and it was booked again, meanwhile): nothing to cancel or credit any more."""
+    await ctx.session.flush()  # the lines just settled first: only the leftovers are still pending
+    await ctx.session.exec(
+        update(BookingLine)
+        .where(
+            col(BookingLine.request_id).in_(request_ids),
+            col(BookingLine.action) == "cancel",
+            col(BookingLine.state) == BookingState.PENDING.value,
+        )
+        .values(state=state.value, message=message)
+    )
+
+
 def signed_price(line: BookingLine) -> int:
     """What a held line adds to the basket: a day booked its price, a paid day cancelled the opposite."""
     return -line.price if line.action == "cancel" else line.price
@@ -350,7 +367,10 @@ async def release(
             else "Panier non validé à temps : la présence est maintenue."
         )
         ctx.session.add_all([booking, line])
-        changes.touched_requests.add(entry.request_id)
+    await end_orphan_cancellations(
+        ctx, [entry.request_id], BookingState.EXPIRED, "Ce jour n'était plus à annuler."
+    )
+    changes.touched_requests.add(entry.request_id)
     await changes.load_lines(b.book_line_id for b in bookings)
     catalogue = await load_catalogue(ctx)
     if outcome is EntryState.REMOVED:

@@ -504,6 +504,7 @@ METHOD_LABELS = {
     "cheque": "Chèque",
     "cesu": "CESU",
     "card": "Carte bancaire",
+    "credit": "Avoir déduit",
 }
 
 

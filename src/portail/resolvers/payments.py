@@ -36,6 +36,7 @@ from portail.resolvers import invoicing
 from portail.resolvers.basket import (
     PAYMENT_UNDER_WAY,
     credit_by_regie,
+    end_orphan_cancellations,
     held_lines,
     lock_bookings,
     signed_price,
@@ -587,8 +588,6 @@ async def _cancel_held_days(
         for line, b in await held_lines(ctx, request_ids, cancellations=True)
         if line.action == "cancel"
     ]
-    if not held:
-        return []
     locked = {b.id: b for b in await lock_bookings(ctx, [b.id for _, b in held])}
     await changes.load_lines(b.book_line_id for b in locked.values())
     cancelled: list[tuple[Booking, uuid.UUID]] = []
@@ -609,7 +608,8 @@ async def _cancel_held_days(
             )
             cancelled.append((booking, line.request_id))
         ctx.session.add(line)
-        changes.touched_requests.add(line.request_id)
+    await end_orphan_cancellations(ctx, request_ids, BookingState.REFUSED, "Ce jour n'était plus à annuler.")
+    changes.touched_requests.update(request_ids)
     return cancelled
 
 
