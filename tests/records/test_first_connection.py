@@ -320,6 +320,10 @@ async def test_first_connection_of_a_family_end_to_end(db, browser, smtp, settin
         {"section": "AUTHORISATIONS", "childId": child_id, "missingFields": sorted(CHILD_CONSENTS)},
         {"section": "CONFIRMATION", "childId": None, "missingFields": []},
     ]
+    # The home page names them as the screens do.
+    labels = [i["label"] for i in (await family.data("{ viewer { toComplete { label } } }"))["viewer"]["toComplete"]]
+    assert labels[0] == "Emma-Rose > Scolarité" and "Emma-Rose > Santé" in labels
+    assert labels[-1] == "Confirmation des informations"
 
     sections = [
         ("SCHOOLING", {"schooling": {"school": "École Guyomard", "classLevel": "CE2"}}),

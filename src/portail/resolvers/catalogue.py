@@ -45,19 +45,6 @@ MAX_BRACKETS = 20
 MAX_SPANS = 200
 MAX_AGE = 25
 SECTIONS = fields.HOUSEHOLD_SECTIONS + fields.CHILD_SECTIONS
-SECTION_LABELS = {
-    "ME": "Mon foyer > Moi",
-    "OTHER_GUARDIAN": "Mon foyer > Autre responsable",
-    "ADDRESS": "Mon foyer > Adresse de correspondance",
-    "COMPLEMENTARY": "Mon foyer > Informations complémentaires",
-    "IDENTITY": "Identité",
-    "SCHOOLING": "Scolarité",
-    "MEALS": "Restauration",
-    "HEALTH": "Santé",
-    "VACCINATIONS": "Vaccinations",
-    "AUTHORIZED_PERSONS": "Personnes autorisées",
-    "AUTHORISATIONS": "Autorisations",
-}
 ACTIVE_ENROLMENT = ("pending", "accepted")
 
 
@@ -615,7 +602,7 @@ async def missing_for(
                     Missing(
                         "RECORD_SECTION",
                         section,
-                        f"La rubrique « {SECTION_LABELS[section]} »{whose} est à compléter.",
+                        f"La rubrique « {fields.SECTION_LABELS[section]} »{whose} est à compléter.",
                     )
                 )
     codes = split_codes(activity.required_documents)

@@ -354,6 +354,13 @@ class ToComplete:
     section: str
     child_id: uuid.UUID | None
     missing_fields: list[str]
+    child_first_name: str = ""
+
+    @property
+    def label(self) -> str:
+        """What the screens call it: "Mon foyer > Moi", "Emma-Rose > Santé"."""
+        section = fields.SECTION_LABELS[self.section]
+        return f"{self.child_first_name} > {section}" if self.child_first_name else section
 
 
 def to_complete(ctx: RequestContext, record: HouseholdRecord) -> list[ToComplete]:
@@ -365,7 +372,7 @@ def to_complete(ctx: RequestContext, record: HouseholdRecord) -> list[ToComplete
     ]
     for child in record.children:
         items += [
-            ToComplete(s.section, child.id, s.missing_fields)
+            ToComplete(s.section, child.id, s.missing_fields, child.first_name)
             for s in child_sections(record, child)
             if s.state == fields.TO_COMPLETE
         ]

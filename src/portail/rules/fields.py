@@ -221,6 +221,22 @@ CHILD_SECTIONS = (
     "AUTHORISATIONS",
 )
 COMPLETE, TO_COMPLETE, AWAITING_REVIEW = "COMPLETE", "TO_COMPLETE", "AWAITING_REVIEW"
+# The sections as the screens name them ("Mon foyer" > "MOI"…, a child's tabs).
+SECTION_LABELS = {
+    "ME": "Mon foyer > Moi",
+    "OTHER_GUARDIAN": "Mon foyer > Autre responsable",
+    "ADDRESS": "Mon foyer > Adresse de correspondance",
+    "COMPLEMENTARY": "Mon foyer > Informations complémentaires",
+    "IDENTITY": "Identité",
+    "SCHOOLING": "Scolarité",
+    "MEALS": "Restauration",
+    "HEALTH": "Santé",
+    "VACCINATIONS": "Vaccinations",
+    "AUTHORIZED_PERSONS": "Personnes autorisées",
+    "AUTHORISATIONS": "Autorisations",
+    "HOUSEHOLD_CONSENTS": "Mon foyer > Consentements",
+    "CONFIRMATION": "Confirmation des informations",
+}
 
 
 @dataclass(frozen=True)

@@ -442,6 +442,9 @@ class ToComplete:
     missing_fields: list[str] = strawberry.field(
         description="Required fields still empty (GraphQL names or codes)."
     )
+    label: str = strawberry.field(
+        description='What the screens call it, in French: "Mon foyer > Moi", "Emma-Rose > Santé".'
+    )
 
     @classmethod
     def of(cls, item: records.ToComplete) -> ToComplete:
@@ -449,6 +452,7 @@ class ToComplete:
             section=RecordSection[item.section],
             child_id=to_id(item.child_id) if item.child_id else None,
             missing_fields=item.missing_fields,
+            label=item.label,
         )
 
 
