@@ -47,6 +47,10 @@ def main() -> None:
     if command == "run":
         ensure_venv()
         os.chdir(ROOT)
+        # The family client, once built (`npm --prefix web ci && npm --prefix web run build`), is served
+        # on the API's own origin: the mailed links open its pages.
+        if (ROOT / "web" / "dist" / "index.html").is_file():
+            os.environ.setdefault("PORTAIL_CLIENT_DIR", str(ROOT / "web" / "dist"))
         portail = str(BIN / "portail")
         os.execv(portail, [portail, "serve", "--demo", *args])
     ensure_venv("test")

@@ -34,6 +34,7 @@ from portail.resolvers.jobs import Paced
 from portail.resolvers.payments import NOTIFICATION_PATH, RETURN_PATH, reconcile_payments
 from portail.schema import build_schema
 from portail.settings import PAYFIP_SANDBOX_PATH, Settings, get_settings
+from portail.web_client import client_routes
 
 log = logging.getLogger("portail")
 
@@ -154,6 +155,8 @@ def create_app(
             Route("/files/{token}", serve_file, methods=["GET"]),
             Route(NOTIFICATION_PATH, payfip_notification, methods=["GET", "POST"]),
             Route(RETURN_PATH, payfip_return, methods=["GET"]),
+            # Last: every other GET is a page of the client, when this server serves it.
+            *client_routes(settings.client_dir),
         ],
         middleware=[
             *proxies,

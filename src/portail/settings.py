@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     public_url: str = "http://localhost:8000"
     # This server's own public address when the client is served elsewhere (PayFiP calls it back).
     api_url: str = ""
+    # The built family client (web/dist) this server serves on its own origin; None: served elsewhere.
+    client_dir: Path | None = None
     secret_key: str = ""
     town_name: str = "Ville de Séné"
     # The town's address and SIRET as invoices print them (a JSON list of lines).
