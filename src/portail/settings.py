@@ -8,9 +8,11 @@ from __future__ import annotations
 import ipaddress
 import secrets
 from datetime import timedelta
+from email.headerregistry import Address
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -21,6 +23,13 @@ PAYFIP_SANDBOX_PATH = "/payfip-sandbox"
 
 class SettingsError(RuntimeError):
     """The configuration cannot run: the message says what to set."""
+
+
+def default_sender(town_name: str, public_url: str) -> str:
+    """The mails' sender when ``PORTAIL_MAIL_FROM`` is not set: the town's name and a no-reply
+    address at the family client's host ("Portail Familles – Ville de Séné <no-reply@familles.sene.fr>")."""
+    host = urlsplit(public_url).hostname or "localhost"
+    return str(Address(display_name=f"Portail Familles – {town_name}", addr_spec=f"no-reply@{host}"))
 
 
 class Settings(BaseSettings):
@@ -52,7 +61,8 @@ class Settings(BaseSettings):
     smtp_tls: Literal["none", "starttls", "tls"] = "none"
     smtp_username: str = ""
     smtp_password: str = ""
-    mail_from: str = "Portail Familles <no-reply@portail-familles.localhost>"
+    # The sender; empty: "Portail Familles – {town_name} <no-reply@{host of public_url}>".
+    mail_from: str = ""
     mail_poll_seconds: float = 5.0
     mail_max_attempts: int = 12
 
@@ -90,6 +100,12 @@ class Settings(BaseSettings):
     payfip_url: str = ""
     payfip_timeout_seconds: float = Field(default=10.0, gt=0)
     payfip_sandbox_notify: str = Field(default="now", pattern=r"^(now|drop|delay:\d+(\.\d+)?|repeat:\d+)$")
+
+    @model_validator(mode="after")
+    def _default_sender(self) -> Settings:
+        if not self.mail_from.strip():
+            self.mail_from = default_sender(self.town_name, self.public_url)
+        return self
 
     @model_validator(mode="after")
     def _require_production_secrets(self) -> Settings:

@@ -51,7 +51,7 @@ async def test_staff_open_account_then_family_confirms_signs_in_and_out(db, gql,
     assert payload["account"]["confirmed"] is False
     assert payload["household"]["guardians"][0]["firstName"] == "Julie"
     [mail] = await smtp.wait_for("julie.durand@example.org")
-    assert "confirmez votre adresse" in mail.subject
+    assert "Confirmez votre adresse" in mail.subject
     assert mail.link().startswith("http://portail.test/confirmer-compte?token=")
     assert mail.link() in mail.html
 

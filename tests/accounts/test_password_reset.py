@@ -155,7 +155,7 @@ async def test_unconfirmed_account_receives_a_new_confirmation_link_instead(db, 
     family = await make_family(db, "nouveau@example.org", confirmed=False)
     assert (await ask_reset(gql, family.email)) == {"ok": True, "errors": []}
     [mail] = await smtp.wait_for(family.email)
-    assert "confirmez votre adresse" in mail.subject
+    assert "Confirmez votre adresse" in mail.subject
     assert mail.link().startswith("http://portail.test/confirmer-compte?token=")
     assert [m.template for m in await outbox(db, family.email)] == ["account_opened"]
 

@@ -192,7 +192,7 @@ async def test_changing_the_email_address(db, gql, browser, smtp):
     assert asked["errors"] == []
     assert asked["viewer"]["account"] == {"email": EMAIL, "pendingEmail": NEW_EMAIL}
     [mail] = await smtp.wait_for(NEW_EMAIL)
-    assert "confirmez votre nouvelle adresse" in mail.subject
+    assert "Confirmez votre nouvelle adresse" in mail.subject
     assert mail.link().startswith("http://portail.test/confirmer-email?token=")
     assert mail.link() in mail.html
     assert "Bonjour Lola MARTIN" in mail.text
@@ -263,7 +263,7 @@ async def test_an_address_used_by_another_account_is_answered_like_any_other(db,
         }
         # The owner of the address is told, without a confirmation link.
         [mail] = await smtp.wait_for(address)
-        assert "demande d'utilisation de votre adresse" in mail.subject
+        assert mail.subject == "Quelqu'un a demandé à utiliser votre adresse e-mail"
         assert "déjà celle d'un compte" in mail.text
         assert "confirmer-email" not in mail.text + mail.html
         assert mail.link() == "http://portail.test/connexion"

@@ -65,7 +65,7 @@ async def test_emma_rose_books_every_wednesday_staff_accept_and_she_cancels_twic
     assert (first["numberText"], first["state"], first["path"]) == ("000001", "PENDING", CENTRE_PATH)
     assert len(first["lines"]) == len(days)
     mail = (await smtp.wait_for(family.email))[0]
-    assert "000001" in mail.subject and "EN ATTENTE DE TRAITEMENT" in mail.subject
+    assert mail.subject == "Demande de réservation n° 000001 enregistrée : en attente de traitement"
     assert "02/12/2026" in mail.text and CENTRE_PATH in mail.text
     assert {b.state for b in await bookings(db)} == {"pending"}
 
@@ -86,7 +86,7 @@ async def test_emma_rose_books_every_wednesday_staff_accept_and_she_cancels_twic
     assert decided["decideBookings"]["errors"] == []
     assert decided["decideBookings"]["requests"][0]["state"] == "ACCEPTED"
     mail = (await smtp.wait_for(family.email, 2))[1]
-    assert "ACCEPTÉE" in mail.subject
+    assert mail.subject == "Votre demande de réservation n° 000001 est acceptée"
     assert (await agent.data(QUEUE, {"first": 10}))["bookingQueue"]["totalCount"] == 0
 
     # ANNULER > Cette demande: the 9th of December, before its deadline: cancelled at once.

@@ -45,7 +45,7 @@ FRIDAY_27_NOV = date(2026, 11, 27)
 STRIKE = date(2026, 12, 9)  # a Wednesday
 NEXT_WEEK = date(2026, 12, 16)
 UNIT_NAME = "JOURNEE CENTRE AERE MERCREDI"
-CANCELLED_SUBJECT = "Portail Familles – la mairie a annulé des présences"
+CANCELLED_SUBJECT = "La mairie a annulé des présences"
 ERRORS = "errors { field code message }"
 SET_CALENDAR = f"""mutation($periodId: ID!, $closures: [DateSpanInput!]!, $extraDays: [DateSpanInput!]!,
   $reason: String) {{

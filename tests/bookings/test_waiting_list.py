@@ -42,7 +42,7 @@ from tests.support.pages import nodes
 FRIDAY_27_NOV = date(2026, 11, 27)
 DAY = date(2026, 12, 9)  # a Wednesday
 UNIT_NAME = "JOURNEE CENTRE AERE MERCREDI"
-PROMOTED_SUBJECT = "Portail Familles – une place s'est libérée"
+PROMOTED_SUBJECT = "Liste d'attente : une place s'est libérée"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -220,7 +220,7 @@ async def test_two_places_the_third_and_fourth_wait_and_move_up_when_a_family_ca
     assert waiting["request"]["state"] == "PENDING"
     assert [line["state"] for line in waiting["request"]["lines"]] == ["WAITING"]
     mail = (await smtp.wait_for(petit.email))[0]
-    assert "EN ATTENTE DE TRAITEMENT" in mail.subject and "Présence en liste d'attente" in mail.text
+    assert mail.subject.endswith("enregistrée : en attente de traitement") and "Présence en liste d'attente" in mail.text
 
     # DURAND is second in line.
     summary = (await durand.client.data(PREVIEW, book(durand, centre)))["previewBookingRequest"]["summary"]
@@ -350,7 +350,7 @@ async def test_staff_refusing_a_pending_booking_gives_its_place_to_the_first_in_
         ("BERNARD", second["request"]["id"]),
         ("PETIT", third["request"]["id"]),
     ]
-    mail = [m for m in await smtp.wait_for(martin.email, 2) if "REFUSÉE" in m.subject]
+    mail = [m for m in await smtp.wait_for(martin.email, 2) if m.subject.endswith("est refusée")]
     assert mail and "Motif : Sortie au complet." in mail[0].text
 
     # Staff accept PETIT's booking like any other.

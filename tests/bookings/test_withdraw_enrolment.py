@@ -79,7 +79,7 @@ async def test_withdrawing_cancels_the_days_ahead_and_asks_for_the_late_one(db, 
     assert (newest["numberText"], [line["action"] for line in newest["lines"]]) == (
         "000002", ["CANCEL", "CANCEL", "CANCEL"])
     [mail] = await smtp.wait_for(family.email)
-    assert mail.subject == "Portail Familles – inscription d'Emma-Rose retirée"
+    assert mail.subject.startswith("Inscription d'Emma-Rose à « ") and mail.subject.endswith(" » retirée")
     assert "Emma-Rose n'y est plus inscrit(e)" in text(mail)
     assert "Annulées :\n- 09/12/2026, JOURNEE CENTRE AERE MERCREDI\n- 16/12/2026" in text(mail)
     assert "Demandes d'annulation (le délai est dépassé : la mairie décidera) :\n- 02/12/2026" in text(mail)

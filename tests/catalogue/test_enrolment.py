@@ -115,7 +115,7 @@ async def test_the_wednesday_centre_waits_for_staff_who_refuse_then_accept(db, b
     mail = (await smtp.wait_for(family.email))[0]
     assert "Motif : Groupe complet" in mail.text
     # French that reads right: "de" elided before a vowel.
-    assert mail.subject == "Portail Familles – inscription d'Emma-Rose refusée"
+    assert mail.subject == f"Inscription d'Emma-Rose à « {CENTRE} » refusée"
     assert f"l'inscription d'Emma-Rose à « {CENTRE} »" in mail.text
     smtp.clear()
 

@@ -83,11 +83,13 @@ async def test_family_views_and_downloads_the_fiche_sanitaire(db, browser):
         "DTP",
         "04/03/2021",
         "Yves MARTIN (Grand-père)",
-        "+33698765432",
+        "06 98 76 54 32",  # phones the French way, not as kept (E.164)
         "Mme Lola MARTIN",
-        "+33612345678",
+        "06 12 34 56 78",
+        "02 97 00 00 00",
     ):
         assert expected in text, expected
+    assert "+33" not in text
 
     # The PDF is made at download time: a change to the records shows at once, same link.
     async with db.transaction() as session:

@@ -62,7 +62,7 @@ async def test_smtp_down_the_change_commits_and_the_mail_goes_out_once_smtp_is_b
         clock.travel(timedelta(minutes=1))
         server.app.state.mail_worker.wake()
         [mail] = await smtp.wait_for("famille.durand@example.org")
-        assert "confirmez votre adresse" in mail.subject
+        assert "Confirmez votre adresse" in mail.subject
         clock.travel(timedelta(hours=2))
         server.app.state.mail_worker.wake()
         await asyncio.sleep(0.5)

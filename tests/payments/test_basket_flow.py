@@ -123,7 +123,7 @@ async def test_emma_rose_s_wednesday_goes_through_the_basket_and_payfip(
     # The two mails of the guide: the payment, and the booking.
     mails = await smtp.wait_for(family.email, 3)
     paid, validated = sorted(mails[1:], key=lambda m: "validée" in m.subject)
-    assert "paiement de 7,70" in paid.subject and "demande n° 000001 validée" in validated.subject
+    assert "paiement de 7,70" in paid.subject and validated.subject == "Votre demande n° 000001 est validée"
     assert "Présence acceptée" in validated.text and "« Mes factures »" in validated.text
     assert any("2027-000001" in m.text or f"{TODAY.year}-000001" in m.text for m in mails[1:])
 

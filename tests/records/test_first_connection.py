@@ -197,7 +197,7 @@ async def test_first_connection_of_a_family_end_to_end(db, browser, smtp, settin
 
     # ---- "Confirmation de votre adresse mail / création de mot de passe": the mailed link.
     [opening_mail] = await smtp.wait_for(EMAIL)
-    assert "confirmez votre adresse" in opening_mail.subject
+    assert "Confirmez votre adresse" in opening_mail.subject
     family = browser()
     confirmed = (await family.data(CONFIRM, {"token": opening_mail.token(), "password": PASSWORD}))[
         "confirmAccount"
@@ -452,15 +452,15 @@ async def test_first_connection_of_a_family_end_to_end(db, browser, smtp, settin
     # ---- The mails the family received.
     mails = await smtp.wait_for(EMAIL, count=9)
     assert Counter(m.subject for m in mails) == Counter([
-        "Portail Familles – confirmez votre adresse e-mail et créez votre mot de passe",
-        "Portail Familles – votre mot de passe a été créé",
-        "Portail Familles – votre document « Attestation CAF » a été accepté",
-        "Portail Familles – votre modification « N° » a été acceptée",
-        "Portail Familles – votre modification « Rue » a été acceptée",
-        "Portail Familles – votre modification « Code postal » a été acceptée",
-        "Portail Familles – votre modification « Ville » a été acceptée",
-        "Portail Familles – votre modification « Quotient familial » a été acceptée",
-        "Portail Familles – votre modification « Date d'effet du quotient » a été acceptée",
+        "Confirmez votre adresse e-mail et créez votre mot de passe",
+        "Votre mot de passe a été créé : vous pouvez vous connecter",
+        "Votre document « Attestation CAF » est accepté",
+        "Votre modification « N° » est acceptée",
+        "Votre modification « Rue » est acceptée",
+        "Votre modification « Code postal » est acceptée",
+        "Votre modification « Ville » est acceptée",
+        "Votre modification « Quotient familial » est acceptée",
+        "Votre modification « Date d'effet du quotient » est acceptée",
     ])
     assert smtp.to(staff.email) == []
 

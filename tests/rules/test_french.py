@@ -53,3 +53,12 @@ def test_inscrit_agrees_with_the_sex_when_known(sex: str, expected: str) -> None
 
 def test_agreed_any_word() -> None:
     assert [agreed("retiré", s) for s in ("F", "M", "X")] == ["retirée", "retiré", "retiré(e)"]
+
+
+def test_an_invoiced_month_reads_in_words() -> None:
+    from portail.rules.french import french_month
+
+    assert french_month("2027-01") == "janvier 2027"
+    assert french_month("2026-12") == "décembre 2026"
+    assert french_month("décembre 2026") == "décembre 2026"  # already in words: left as it is
+    assert french_month("2026-13") == "2026-13"

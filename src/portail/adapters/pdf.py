@@ -14,6 +14,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
+from portail.rules.phones import display_phone
+from portail.rules.repeat import french_date
+
 FONT = "Helvetica"
 BOLD = "Helvetica-Bold"
 MARGIN = 50
@@ -26,7 +29,7 @@ class Person:
 
     name: str
     relation: str = ""
-    phones: tuple[str, ...] = ()
+    phones: tuple[str, ...] = ()  # as stored (E.164): printed the French way
     notes: str = ""
 
 
@@ -56,7 +59,7 @@ class HealthFormData:
 
 def fr_date(value: date | None) -> str:
     """``value`` as DD/MM/YYYY, or "" when there is none."""
-    return value.strftime("%d/%m/%Y") if value else ""
+    return french_date(value) if value else ""
 
 
 def printable(text: str) -> str:
@@ -137,7 +140,7 @@ def _person_line(person: Person) -> str:
     if person.relation:
         parts[0] += f" ({person.relation})"
     if person.phones:
-        parts.append("tél. " + ", ".join(person.phones))
+        parts.append("tél. " + ", ".join(display_phone(phone) for phone in person.phones))
     if person.notes:
         parts.append(person.notes)
     return " – ".join(parts)
@@ -175,7 +178,7 @@ def health_form_pdf(data: HealthFormData) -> bytes:
 
     w.heading("Santé")
     w.line("Médecin traitant", data.doctor_name)
-    w.line("Téléphone du médecin", data.doctor_phone)
+    w.line("Téléphone du médecin", display_phone(data.doctor_phone))
     w.line("Allergies", data.allergies)
     w.line("Observations médicales", data.medical_notes)
     w.line("Projet d'accueil individualisé (PAI)", "oui" if data.has_pai else "non")

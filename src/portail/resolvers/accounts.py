@@ -291,6 +291,7 @@ def _count_failure_after_rollback(
                     name=await display_name(ctx, owner, session=session),
                     minutes=ctx.settings.login_lock_minutes,
                     device=key != email_key(address),
+                    link=client_link(ctx, LOGIN_PATH),
                 )
 
     ctx.after_rollback.append(count_failure)
@@ -512,7 +513,13 @@ async def change_password(ctx: RequestContext, current: str, new: str) -> Accoun
 async def _set_password(ctx: RequestContext, account: Account, password: str) -> None:
     account.password_hash = await hash_password(password)
     account.password_changed_at = ctx.now()
-    send_mail(ctx, "password_changed", account.email, name=await display_name(ctx, account))
+    send_mail(
+        ctx,
+        "password_changed",
+        account.email,
+        name=await display_name(ctx, account),
+        link=client_link(ctx, LOGIN_PATH),
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -700,5 +707,6 @@ async def confirm_email_change(ctx: RequestContext, token: str) -> Account:
         name=await display_name(ctx, account),
         email=account.email,
         old_email=old,
+        link=client_link(ctx, LOGIN_PATH),
     )
     return account

@@ -26,7 +26,7 @@ from portail.db.models.payments import BasketEntry
 from portail.resolvers.catalogue_reading import Catalogue, load_catalogue, period_path
 from portail.resolvers.context import RequestContext
 from portail.resolvers.households import children_by_id
-from portail.resolvers.mail import send_mail
+from portail.resolvers.mail import PLANNING_PATH, client_link, send_mail
 from portail.rules.basket import EntryState
 from portail.rules.booking_states import (
     PLACE_HOLDING_VALUES,
@@ -224,7 +224,8 @@ class BookingChanges:
         return promoted
 
     async def _mail_promotions(self, catalogue: Catalogue, promoted: list[Booking]) -> None:
-        await self.mail_days_to_authors(catalogue, promoted, "booking_promoted", with_state=True)
+        link = client_link(self.ctx, PLANNING_PATH)
+        await self.mail_days_to_authors(catalogue, promoted, "booking_promoted", with_state=True, link=link)
 
     async def mail_days_to_authors(
         self,

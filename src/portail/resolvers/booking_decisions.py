@@ -34,7 +34,7 @@ from portail.resolvers.catalogue_reading import Catalogue, load_catalogue, perio
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
 from portail.resolvers.households import children_by_id
-from portail.resolvers.mail import send_mail
+from portail.resolvers.mail import HISTORY_PATH, client_link, send_mail
 from portail.resolvers.planning import check_range
 from portail.resolvers.validation import Validator
 from portail.rules.booking_states import (
@@ -285,6 +285,7 @@ async def _mail_decisions(
             accepted=accept,
             reason=reason,
             state=REQUEST_STATE_LABELS[RequestState(request.state)].upper(),
+            link=client_link(ctx, HISTORY_PATH),
             lines=[
                 {
                     "child": f"{children[line.child_id].first_name} {children[line.child_id].last_name}",

@@ -43,7 +43,7 @@ from portail.resolvers.households import (
     household_children,
     viewer_household_id,
 )
-from portail.resolvers.mail import send_mail
+from portail.resolvers.mail import BASKET_PATH, HISTORY_PATH, client_link, send_mail
 from portail.rules import deadlines
 from portail.rules.basket import french_moment
 from portail.rules.booking_states import (
@@ -699,6 +699,7 @@ async def submit(ctx: RequestContext, data: RequestData, *, mail: bool = True) -
             "booking_request_submitted",
             ctx.viewer.account.email,
             **mail_context(plan, request),
+            link=client_link(ctx, BASKET_PATH if plan.basket_entry else HISTORY_PATH),
         )
     return plan
 

@@ -26,7 +26,7 @@ from portail.resolvers.catalogue_reading import (
 )
 from portail.resolvers.context import RequestContext, today
 from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
-from portail.resolvers.mail import send_mail
+from portail.resolvers.mail import ENROLMENTS_PATH, PLANNING_PATH, client_link, send_mail
 from portail.resolvers.memo import memo
 from portail.resolvers.records import child_of, child_sections, household_sections, load_full_record
 from portail.resolvers.validation import Validator
@@ -715,6 +715,7 @@ async def enroll_child(
             child_sex=child.sex,
             path=path,
             reason="",
+            link=client_link(ctx, PLANNING_PATH),
         )
     else:
         row.state, row.decided_at, row.decided_by = "pending", None, None
@@ -754,6 +755,7 @@ async def decide_enrolment(
             child_sex=child.sex,
             path=period_path(catalogue, period),
             reason=reason,
+            link=client_link(ctx, PLANNING_PATH if accept else ENROLMENTS_PATH),
         )
     return row
 

@@ -31,6 +31,7 @@ from portail.resolvers.booking_changes import BookingChanges, policy_of
 from portail.resolvers.catalogue import ActivityData, PeriodData, SpanData, UnitData
 from portail.resolvers.context import RequestContext, today
 from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
+from portail.resolvers.mail import PLANNING_PATH, client_link
 from portail.resolvers.validation import Validator
 from portail.rules.booking_states import Actor, BookingState, Refusal, transition
 from portail.rules.booking_states import BookingEvent as Event
@@ -271,7 +272,9 @@ async def cancel_bookings(ctx: RequestContext, bookings: Sequence[Booking], reas
     await changes.promote(cat)  # every standing booking of those days is cancelled: nobody is left in line
     await changes.restate_requests()
     # One mail per account that booked, listing its cancelled days and the reason.
-    await changes.mail_days_to_authors(cat, fresh, "bookings_cancelled", reason=reason)
+    await changes.mail_days_to_authors(
+        cat, fresh, "bookings_cancelled", reason=reason, link=client_link(ctx, PLANNING_PATH)
+    )
     return len(fresh)
 
 

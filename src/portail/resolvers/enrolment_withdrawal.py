@@ -28,7 +28,7 @@ from portail.resolvers.catalogue_reading import load_catalogue, period_path
 from portail.resolvers.context import RequestContext, today
 from portail.resolvers.errors import ErrorCode, UserErrors
 from portail.resolvers.households import viewer_household_id
-from portail.resolvers.mail import send_mail
+from portail.resolvers.mail import ENROLMENTS_PATH, client_link, send_mail
 from portail.rules.booking_states import BookingState, request_number_text
 from portail.rules.repeat import french_date
 
@@ -91,6 +91,7 @@ async def withdraw_enrolment(ctx: RequestContext, enrolment_id: uuid.UUID | None
         cancelled=result.cancelled,
         requested=result.requested,
         kept=result.kept,
+        link=client_link(ctx, ENROLMENTS_PATH),
     )
     return result
 

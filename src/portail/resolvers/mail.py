@@ -8,6 +8,14 @@ from portail.adapters.mail.outbox import enqueue
 from portail.db.engine import AsyncSession
 from portail.resolvers.context import RequestContext
 
+# The family client's pages the mails link to (the reference client in web/ uses exactly these).
+PLANNING_PATH = "/planning"
+HISTORY_PATH = "/historique"
+BASKET_PATH = "/panier"
+INVOICES_PATH = "/factures"
+ENROLMENTS_PATH = "/inscriptions"
+HOUSEHOLD_PATH = "/mon-foyer"
+
 
 def send_mail(
     ctx: RequestContext, template: str, to: str, *, session: AsyncSession | None = None, **context: Any

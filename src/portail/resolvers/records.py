@@ -31,11 +31,13 @@ from portail.db.models import (
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, UserErrors
 from portail.resolvers.households import viewer_household_id
-from portail.resolvers.mail import send_mail
+from portail.resolvers.mail import HOUSEHOLD_PATH, client_link, send_mail
 from portail.resolvers.memo import memo
 from portail.resolvers.validation import Validator
 from portail.rules import fields
+from portail.rules.phones import display_phone
 from portail.rules.postcodes import is_french_postcode
+from portail.rules.repeat import french_date
 
 CERTIFICATION_MONTHS_KEY = "certification_months"
 DEFAULT_CERTIFICATION_MONTHS = 12
@@ -517,6 +519,15 @@ def _clean(v: Validator, spec: fields.FieldSpec, raw: Any, today: date) -> Any:
         if not (len(text) == 2 and text.isalpha() and text.isascii()):
             v.add(name, ErrorCode.INVALID, "Code pays à deux lettres attendu (FR, BE, ES…).")
     return text
+
+
+def shown_value(spec: fields.FieldSpec, value: Any) -> str:
+    """A record's value as a family reads it in a mail: phones and dates the French way."""
+    if spec.kind == "phone" and isinstance(value, str):
+        return display_phone(value)
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return french_date(value)
+    return _display(value)
 
 
 def _display(value: Any) -> str:
@@ -1030,8 +1041,9 @@ async def decide_pending_change(
             author.email,
             approved=approve,
             field_label=spec.label,
-            value=_display(_parse_stored(spec, change.new_value)),
+            value=shown_value(spec, _parse_stored(spec, change.new_value)),
             reason=reason,
+            link=client_link(ctx, HOUSEHOLD_PATH),
         )
     forget_record(ctx, change.household_id)
     return change

@@ -54,3 +54,18 @@ def agreed(word: str, sex: str) -> str:
 def inscrit(sex: str) -> str:
     """ "inscrit", "inscrite" or, the child's sex unknown, "inscrit(e)"."""
     return agreed("inscrit", sex)
+
+
+_MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)
+
+
+def french_month(month: str) -> str:
+    """An invoiced month as a French reader says it: "2027-01" → "janvier 2027"; anything else (a
+    month already in words) as it is."""
+    year, _, number = month.partition("-")
+    if not (year.isdigit() and number.isdigit() and 1 <= int(number) <= 12):
+        return month
+    return f"{_MONTHS[int(number) - 1]} {year}"

@@ -8,7 +8,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from portail.rules.french import agreed, de
+from portail.rules.french import agreed, de, french_month
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -34,6 +34,8 @@ _env = _MailEnvironment(
 # French that reads right: "{{ child_name|de }}" → "d'Emma-Rose", "{{ 'inscrit'|agreed(child_sex) }}".
 _env.filters["de"] = de
 _env.filters["agreed"] = agreed
+# "{{ month|french_month }}": "2027-01" → "janvier 2027" (contexts stored before keep the raw month).
+_env.filters["french_month"] = french_month
 
 
 @dataclass(frozen=True)
