@@ -205,3 +205,22 @@ async def test_a_shared_child_is_seen_by_both_households_and_changes_are_audited
     assert nodes((await other.data(trail, {"id": str(child.id)}))["auditTrail"]) == []
     async with db.read_sessions() as session:
         assert (await session.get(Household, stranger.household.id)) is not None
+
+
+async def test_record_fields_say_what_input_each_field_needs(db, browser):
+    """A client builds its forms from `recordFields`: kind, longest text, choices in French."""
+    family = await make_family(db)
+    parent = await signed_in(browser, family)
+    query = "query($e: RecordEntity!) { recordFields(entity: $e) { field kind maxLength choices { value label } } }"
+    child = {f["field"]: f for f in (await parent.data(query, {"e": "CHILD"}))["recordFields"]}
+    assert child["diet"]["kind"] == "CHOICE"
+    assert {"value": "VEGETARIAN", "label": "Végétarien"} in child["diet"]["choices"]
+    assert [c["label"] for c in child["sex"]["choices"]] == ["Fille", "Garçon"]
+    assert child["birthDate"]["kind"] == "DATE" and child["doctorPhone"]["kind"] == "PHONE"
+    assert child["medicalNotes"]["kind"] == "LONG_TEXT" and child["hasPai"]["kind"] == "YES_NO"
+    household = {f["field"]: f for f in (await parent.data(query, {"e": "HOUSEHOLD"}))["recordFields"]}
+    assert (household["postcode"]["kind"], household["postcode"]["maxLength"]) == ("POSTCODE", 10)
+    assert household["familyQuotient"]["kind"] == "NUMBER" and household["cafNumber"]["kind"] == "DIGITS"
+    assert household["street"]["choices"] == []
+    guardian = {f["field"]: f for f in (await parent.data(query, {"e": "GUARDIAN"}))["recordFields"]}
+    assert [c["value"] for c in guardian["civility"]["choices"]] == ["M.", "Mme"]

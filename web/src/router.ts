@@ -25,6 +25,11 @@ export const router = createRouter({
       component: () => import("./pages/ResetPasswordPage.vue"),
       meta: { title: "Nouveau mot de passe" },
     },
+    { path: "/mon-profil", component: () => import("./pages/ProfilePage.vue"), meta: { title: "Mon profil" } },
+    { path: "/confirmer-email", component: () => import("./pages/ConfirmEmailPage.vue"), meta: { title: "Confirmer mon adresse e-mail" } },
+    { path: "/mon-foyer", component: () => import("./pages/HouseholdPage.vue"), meta: { title: "Mon foyer" } },
+    { path: "/mes-enfants", component: () => import("./pages/ChildrenPage.vue"), meta: { title: "Mes enfants" } },
+    { path: "/mes-enfants/:id", component: () => import("./pages/ChildPage.vue"), meta: { title: "Fiche enfant" } },
     { path: "/:rest(.*)*", component: () => import("./pages/NotFoundPage.vue"), meta: { title: "Page introuvable" } },
   ],
 });

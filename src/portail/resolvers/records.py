@@ -434,6 +434,25 @@ class FieldView:
     section: str
     mode: str
     needs_review: bool
+    kind: str = "text"
+    multiline: bool = False
+    max_length: int = 100
+    choices: tuple[str, ...] = ()
+
+
+def _view(spec: fields.FieldSpec, mode: str, needs_review: bool) -> FieldView:
+    return FieldView(
+        spec.entity,
+        spec.name,
+        spec.label,
+        spec.section,
+        mode,
+        needs_review,
+        spec.kind,
+        spec.multiline,
+        spec.max_length,
+        spec.choices,
+    )
 
 
 def field_label(entity: str, field_name: str) -> str:
@@ -447,14 +466,14 @@ async def record_fields(ctx: RequestContext, entity: str) -> list[FieldView]:
     views = []
     for spec in fields.fields_of(entity):
         rule = fields.rule_for(spec, rules)
-        views.append(FieldView(entity, spec.name, spec.label, spec.section, rule.mode, rule.needs_review))
+        views.append(_view(spec, rule.mode, rule.needs_review))
     return views
 
 
 def field_view(row: FieldRule) -> FieldView:
     """The view of a rule the town just set."""
     spec = fields.CATALOGUE[(row.entity, row.field)]
-    return FieldView(row.entity, row.field, spec.label, spec.section, row.mode, row.needs_review)
+    return _view(spec, row.mode, row.needs_review)
 
 
 async def household_for(

@@ -33,6 +33,24 @@ CLASS_LEVELS = (
 SEXES = ("F", "M")
 CIVILITIES = ("M.", "Mme")
 RELATIONSHIPS = ("Mère", "Père", "Tuteur", "Tutrice", "Beau-parent", "Grand-parent", "Autre")
+# How forms show a choice, when its value is a code rather than the word itself.
+CHOICE_LABELS = {
+    "F": "Fille",
+    "M": "Garçon",
+    "NONE": "Aucun régime particulier",
+    "NO_PORK": "Sans porc",
+    "VEGETARIAN": "Végétarien",
+    "NO_MEAT": "Sans viande",
+    "SIXIEME": "6e",
+    "CINQUIEME": "5e",
+    "QUATRIEME": "4e",
+    "TROISIEME": "3e",
+}
+
+
+def choice_label(value: str) -> str:
+    """A choice's words on a form ("VEGETARIAN" → "Végétarien"; "Mme" stays "Mme")."""
+    return CHOICE_LABELS.get(value, value)
 
 
 @dataclass(frozen=True)

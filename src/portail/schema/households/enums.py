@@ -103,6 +103,23 @@ class FieldMode(Enum):
     )
 
 
+@strawberry.enum(description="What a field holds: the input a form shows for it.")
+class FieldKind(Enum):
+    TEXT = strawberry.enum_value("TEXT", description="One line of text (`maxLength` characters at most).")
+    LONG_TEXT = strawberry.enum_value("LONG_TEXT", description="Free text on several lines.")
+    PHONE = strawberry.enum_value(
+        "PHONE", description="A phone number, French or international; read back in E.164."
+    )
+    EMAIL = strawberry.enum_value("EMAIL", description="An e-mail address.")
+    DATE = strawberry.enum_value("DATE", description="A date (a birth date is not in the future).")
+    POSTCODE = strawberry.enum_value("POSTCODE", description="A postcode: five digits in France.")
+    COUNTRY = strawberry.enum_value("COUNTRY", description='An ISO 3166 country code, e.g. "FR".')
+    DIGITS = strawberry.enum_value("DIGITS", description="Digits only, e.g. a CAF number.")
+    NUMBER = strawberry.enum_value("NUMBER", description="A whole number, e.g. the family quotient.")
+    YES_NO = strawberry.enum_value("YES_NO", description="Yes or no (a checkbox).")
+    CHOICE = strawberry.enum_value("CHOICE", description="One of `choices`.")
+
+
 @strawberry.enum(description="A kind of record.")
 class RecordEntity(Enum):
     HOUSEHOLD = strawberry.enum_value(

@@ -18,12 +18,14 @@ from portail.resolvers.rows import Guardian as GuardianRow
 from portail.resolvers.rows import Household as HouseholdRow
 from portail.resolvers.rows import PendingChange as PendingRow
 from portail.resolvers.rows import Vaccination as VaccinationRow
+from portail.rules import fields
 from portail.schema.context import Info
 from portail.schema.enums import member_or_none
 from portail.schema.households.enums import (
     ChangeState,
     ClassLevel,
     Diet,
+    FieldKind,
     FieldMode,
     RecordEntity,
     RecordSection,
@@ -456,6 +458,27 @@ class ToComplete:
         )
 
 
+_KINDS = {
+    "text": "TEXT",
+    "phone": "PHONE",
+    "email": "EMAIL",
+    "date": "DATE",
+    "date_past": "DATE",
+    "postcode": "POSTCODE",
+    "country": "COUNTRY",
+    "caf": "DIGITS",
+    "int": "NUMBER",
+    "bool": "YES_NO",
+    "choice": "CHOICE",
+}
+
+
+@strawberry.type(description="A value a choice field takes, with its words on a form.")
+class FieldChoice:
+    value: str = strawberry.field(description='What the input takes, e.g. "VEGETARIAN" or "Mme".')
+    label: str = strawberry.field(description='What a form shows, e.g. "Végétarien".')
+
+
 @strawberry.type(description="A field of the records and what the town decided for it.")
 class RecordField:
     entity: RecordEntity = strawberry.field(description="The kind of record.")
@@ -464,9 +487,15 @@ class RecordField:
     section: str = strawberry.field(description="The section it belongs to.")
     mode: FieldMode = strawberry.field(description="Hidden, read-only, editable or required.")
     needs_review: bool = strawberry.field(description="A family's change waits for staff approval.")
+    kind: FieldKind = strawberry.field(description="What it holds: the input a form shows for it.")
+    max_length: int = strawberry.field(description="Longest text accepted, in characters.")
+    choices: list[FieldChoice] = strawberry.field(
+        description="For a CHOICE: the values it takes, in order, with their words; empty otherwise."
+    )
 
     @classmethod
     def of(cls, view: records.FieldView) -> RecordField:
+        kind = "LONG_TEXT" if view.multiline else _KINDS[view.kind]
         return cls(
             entity=RecordEntity[view.entity.upper()],
             field=view.field,
@@ -474,4 +503,7 @@ class RecordField:
             section=view.section,
             mode=FieldMode[view.mode.upper()],
             needs_review=view.needs_review,
+            kind=FieldKind[kind],
+            max_length=view.max_length,
+            choices=[FieldChoice(value=c, label=fields.choice_label(c)) for c in view.choices],
         )

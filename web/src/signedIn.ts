@@ -1,0 +1,17 @@
+// A page for a signed-in family: to the sign-in page (and back here after) when nobody is.
+import { watchEffect } from "vue";
+import { useQuery } from "@urql/vue";
+import { useRoute, useRouter } from "vue-router";
+
+import { ViewerDocument } from "./gql/graphql";
+
+export function requireSignedIn(): void {
+  const route = useRoute();
+  const router = useRouter();
+  const result = useQuery({ query: ViewerDocument });
+  watchEffect(() => {
+    if (!result.fetching.value && !result.stale.value && result.data.value && !result.data.value.viewer) {
+      void router.replace({ path: "/connexion", query: { suite: route.fullPath } });
+    }
+  });
+}
