@@ -25,6 +25,10 @@ export const router = createRouter({
       component: () => import("./pages/ResetPasswordPage.vue"),
       meta: { title: "Nouveau mot de passe" },
     },
+    { path: "/historique", component: () => import("./pages/HistoryPage.vue"), meta: { title: "Historique" } },
+    { path: "/panier", component: () => import("./pages/BasketPage.vue"), meta: { title: "Mon panier" } },
+    { path: "/paiement/retour", component: () => import("./pages/PaymentReturnPage.vue"), meta: { title: "Paiement en ligne" } },
+    { path: "/factures", component: () => import("./pages/InvoicesPage.vue"), meta: { title: "Mes factures" } },
     { path: "/:rest(.*)*", component: () => import("./pages/NotFoundPage.vue"), meta: { title: "Page introuvable" } },
   ],
 });
