@@ -7,7 +7,14 @@ from datetime import date
 
 import pytest
 
-from portail.rules.invoices import InvoiceState, due_date, invoice_number_text, invoice_state, number_counter
+from portail.rules.invoices import (
+    INVOICE_STATE_LABELS,
+    InvoiceState,
+    due_date,
+    invoice_number_text,
+    invoice_state,
+    number_counter,
+)
 
 
 @pytest.mark.parametrize(
@@ -23,6 +30,11 @@ from portail.rules.invoices import InvoiceState, due_date, invoice_number_text, 
 )
 def test_state_from_total_and_paid(total, paid, cancelled, state):
     assert invoice_state(total, paid, cancelled) is state
+
+
+def test_every_state_is_said_in_words():
+    assert set(INVOICE_STATE_LABELS) == set(InvoiceState)
+    assert INVOICE_STATE_LABELS[InvoiceState.PAID] == "Payée"
 
 
 def test_each_regie_and_year_counts_its_own_numbers():

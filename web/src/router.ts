@@ -30,6 +30,10 @@ export const router = createRouter({
     { path: "/mon-foyer", component: () => import("./pages/HouseholdPage.vue"), meta: { title: "Mon foyer" } },
     { path: "/mes-enfants", component: () => import("./pages/ChildrenPage.vue"), meta: { title: "Mes enfants" } },
     { path: "/mes-enfants/:id", component: () => import("./pages/ChildPage.vue"), meta: { title: "Fiche enfant" } },
+    { path: "/historique", component: () => import("./pages/HistoryPage.vue"), meta: { title: "Historique" } },
+    { path: "/panier", component: () => import("./pages/BasketPage.vue"), meta: { title: "Mon panier" } },
+    { path: "/paiement/retour", component: () => import("./pages/PaymentReturnPage.vue"), meta: { title: "Paiement en ligne" } },
+    { path: "/factures", component: () => import("./pages/InvoicesPage.vue"), meta: { title: "Mes factures" } },
     { path: "/:rest(.*)*", component: () => import("./pages/NotFoundPage.vue"), meta: { title: "Page introuvable" } },
   ],
 });

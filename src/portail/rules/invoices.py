@@ -18,6 +18,15 @@ class InvoiceState(StrEnum):
     CANCELLED = "cancelled"
 
 
+INVOICE_STATE_LABELS: dict[InvoiceState, str] = {
+    InvoiceState.UNPAID: "À payer",
+    InvoiceState.PARTLY_PAID: "Partiellement payée",
+    InvoiceState.PAID: "Payée",
+    InvoiceState.CANCELLED: "Annulée",
+}
+"""The words of "Etat" in "Mes factures" (the guide's symbol, said in words)."""
+
+
 def invoice_state(total: int, paid: int, cancelled: bool) -> InvoiceState:
     """An invoice's state from its total and what was paid of it (cents); a credit note cancels it."""
     if cancelled:

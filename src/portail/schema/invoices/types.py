@@ -9,6 +9,8 @@ import strawberry
 from portail.resolvers import invoices
 from portail.resolvers.file_links import FileLinks
 from portail.resolvers.rows import InvoiceLine as InvoiceLineRow
+from portail.rules.invoices import INVOICE_STATE_LABELS
+from portail.rules.invoices import InvoiceState as RuleInvoiceState
 from portail.rules.pricing import format_amount
 from portail.schema.catalogue.types import Regie
 from portail.schema.ids import to_id
@@ -77,6 +79,9 @@ class Invoice:
     )
     kind: InvoiceKind = strawberry.field(description="An invoice or a credit note.")
     state: InvoiceState = strawberry.field(description='"Etat": paid or not.')
+    state_label: str = strawberry.field(
+        description='"Etat" in French: "À payer", "Partiellement payée", "Payée" or "Annulée".'
+    )
     regie: Regie = strawberry.field(description="The regie it is owed to (and paid through).")
     month: str | None = strawberry.field(
         description='The month it bills ("2027-01"); null for a paid basket.'
@@ -88,6 +93,7 @@ class Invoice:
     total: int = strawberry.field(description="Total, in cents (negative for a credit note).")
     total_text: str = strawberry.field(description="Total in French.")
     paid: int = strawberry.field(description="What was paid of it, in cents.")
+    paid_text: str = strawberry.field(description="What was paid of it, in French.")
     left_to_pay: int = strawberry.field(
         description="What is still owed, in cents (0 when paid or cancelled)."
     )
@@ -114,6 +120,7 @@ class Invoice:
             number=view.number_text,
             kind=InvoiceKind[row.kind.upper()],
             state=InvoiceState[row.state.upper()],
+            state_label=INVOICE_STATE_LABELS[RuleInvoiceState(row.state)],
             regie=Regie.from_row(view.regie),
             month=row.month or None,
             issued_at=row.issued_at,
@@ -123,6 +130,7 @@ class Invoice:
             total=row.total,
             total_text=format_amount(row.total),
             paid=row.paid,
+            paid_text=format_amount(row.paid),
             left_to_pay=view.left_to_pay,
             left_to_pay_text=format_amount(view.left_to_pay),
             credit_left=row.credit_left,
