@@ -25,6 +25,8 @@ export const router = createRouter({
       component: () => import("./pages/ResetPasswordPage.vue"),
       meta: { title: "Nouveau mot de passe" },
     },
+    { path: "/mes-documents", component: () => import("./pages/DocumentsPage.vue"), meta: { title: "Mes documents" } },
+    { path: "/inscriptions", component: () => import("./pages/EnrolmentsPage.vue"), meta: { title: "Inscription aux services" } },
     { path: "/:rest(.*)*", component: () => import("./pages/NotFoundPage.vue"), meta: { title: "Page introuvable" } },
   ],
 });
