@@ -1,6 +1,6 @@
 """The family web client's "Mes documents" and "Inscription aux services" in headless Chromium, as the
-demo family (household TEST) clicks through them: a supporting document handed in (a real PDF) and
-seen awaiting review, a disguised file and an oversized one refused beside the file field, the
+demo family (household TEST) clicks through them: a supporting document handed in (a real PDF),
+seen awaiting review and its file replaced, a disguised file and an oversized one refused beside the file field, the
 child's fiche sanitaire downloaded; a child enrolled in a service, withdrawn after a confirmation,
 and an enrolment refused with what is missing. Each journey ends with the database's own state.
 """
@@ -17,7 +17,7 @@ from portail.adapters.storage import storage_for
 from portail.db.models import Child, Document, DocumentType, Enrolment, Period
 from portail.demo import FAMILY_EMAIL, FAMILY_PASSWORD, load_demo
 from tests.browser import test_family_client
-from tests.support.documents import caf_certificate
+from tests.support.documents import caf_certificate, pdf_bytes
 
 # The app serves the built client on its own address (the fixtures of the first client journey).
 built_client = test_family_client.built_client
@@ -79,6 +79,17 @@ async def test_a_family_hands_in_a_document_sees_it_pending_and_downloads_the_he
     assert "Attestation d'assurance" in await row.inner_text()
     assert "En attente de vérification" in await row.inner_text()
 
+    # Still awaiting review: the family puts another file in its place.
+    second = pdf_bytes("Attestation d'assurance scolaire 2026-2027", "Foyer TEST")
+    await row.get_by_role("button", name="Remplacer").click()
+    await page.get_by_role("heading", name="Remplacer « assurance-2026.pdf »").wait_for()
+    await page.get_by_label("Nouveau fichier").set_input_files(
+        {"name": "assurance-2026-signee.pdf", "mimeType": "application/pdf", "buffer": second}
+    )
+    await page.get_by_role("button", name="Remplacer le fichier").click()
+    await page.get_by_role("status").filter(has_text="« assurance-2026-signee.pdf »").wait_for()
+    await page.get_by_role("row").filter(has_text="assurance-2026-signee.pdf").wait_for()
+
     # A program renamed ".pdf", for a child's document: refused, said beside the file field.
     await page.get_by_label("Type de document").select_option(
         label="Carnet de vaccinations (pages des vaccins)"
@@ -124,12 +135,12 @@ async def test_a_family_hands_in_a_document_sees_it_pending_and_downloads_the_he
     after = await _documents(db)
     [new] = [d for d in after if d.id not in {b.id for b in before}]
     assert (new.filename, new.state, new.child_id, new.content_type) == (
-        "assurance-2026.pdf",
+        "assurance-2026-signee.pdf",
         "pending",
         None,
         "application/pdf",
     )
-    assert await storage_for(settings).get(new.storage_key) == certificate
+    assert await storage_for(settings).get(new.storage_key) == second
 
 
 async def test_a_family_enrols_a_child_withdraws_and_is_told_what_is_missing(
