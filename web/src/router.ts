@@ -34,6 +34,8 @@ export const router = createRouter({
     { path: "/panier", component: () => import("./pages/BasketPage.vue"), meta: { title: "Mon panier" } },
     { path: "/paiement/retour", component: () => import("./pages/PaymentReturnPage.vue"), meta: { title: "Paiement en ligne" } },
     { path: "/factures", component: () => import("./pages/InvoicesPage.vue"), meta: { title: "Mes factures" } },
+    { path: "/mes-documents", component: () => import("./pages/DocumentsPage.vue"), meta: { title: "Mes documents" } },
+    { path: "/inscriptions", component: () => import("./pages/EnrolmentsPage.vue"), meta: { title: "Inscription aux services" } },
     { path: "/:rest(.*)*", component: () => import("./pages/NotFoundPage.vue"), meta: { title: "Page introuvable" } },
   ],
 });
