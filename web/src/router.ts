@@ -25,6 +25,7 @@ export const router = createRouter({
       component: () => import("./pages/ResetPasswordPage.vue"),
       meta: { title: "Nouveau mot de passe" },
     },
+    { path: "/planning", component: () => import("./pages/PlanningPage.vue"), meta: { title: "Mon planning" } },
     { path: "/:rest(.*)*", component: () => import("./pages/NotFoundPage.vue"), meta: { title: "Page introuvable" } },
   ],
 });
