@@ -111,6 +111,7 @@ async def test_lola_books_december_with_mode_recopie_then_cancels_one_day(db, br
     await day_button(page, "jeudi 10 décembre 2026").click()
     window = page.get_by_role("dialog", name="Jeudi 10 décembre 2026")
     await window.get_by_text("Présence acceptée").wait_for()
+    assert "Annulée aussitôt." in await window.inner_text()
     await window.get_by_role("button", name="ANNULER", exact=True).click()
     await window.get_by_role("button", name="Cette demande").click()
     await page.get_by_text("ANNULER > Cette demande : Emma-Rose, REPAS, jeudi 10 décembre 2026").wait_for()
