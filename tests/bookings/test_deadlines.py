@@ -277,6 +277,7 @@ async def test_cancelling_the_minute_before_and_the_minute_after_the_deadline(db
     day = only_unit((await day_window(family, emma, centre, WEDNESDAY_9_DEC, WEDNESDAY_9_DEC))["2026-12-09"])
     assert day["cancellationDeadline"] == "2026-12-07T10:00:00+01:00"
     assert (day["cancellable"], day["cancellationOutcome"]) == (True, "CANCELLED")
+    assert day["cancellationMessage"] == "Annulée aussitôt."
     cancelled = await submit(family, centre, changes=[change(emma.id, unit.id, WEDNESDAY_9_DEC, "CANCEL")])
     assert cancelled["errors"] == []
     assert outcomes(cancelled["summary"]) == [("2026-12-09", "CANCELLED", None)]
@@ -286,6 +287,7 @@ async def test_cancelling_the_minute_before_and_the_minute_after_the_deadline(db
     await travel(clock, family, MONDAY_7_DEC, time(10, 1))
     day = only_unit((await day_window(family, leo, centre, WEDNESDAY_9_DEC, WEDNESDAY_9_DEC))["2026-12-09"])
     assert (day["cancellable"], day["cancellationOutcome"]) == (True, "CANCELLATION_REQUESTED")
+    assert day["cancellationMessage"].startswith("Le délai d'annulation est dépassé : une demande d'annulation")
     requested = await submit(family, centre, changes=[change(leo.id, unit.id, WEDNESDAY_9_DEC, "CANCEL")])
     assert requested["errors"] == []
     assert outcomes(requested["summary"]) == [("2026-12-09", "CANCELLATION_REQUESTED", None)]
@@ -318,6 +320,7 @@ async def test_a_late_cancellation_is_refused_when_the_activity_refuses_them(db,
     await travel(clock, family, MONDAY_7_DEC, time(10, 1))
     day = only_unit((await day_window(family, emma, centre, WEDNESDAY_9_DEC, WEDNESDAY_9_DEC))["2026-12-09"])
     assert (day["cancellable"], day["cancellationOutcome"]) == (False, None)
+    assert day["cancellationMessage"] == "Le délai d'annulation est dépassé."
     assert day["booking"]["state"] == "ACCEPTED"
     summary = await preview(family, centre, changes=cancel)
     assert outcomes(summary) == [("2026-12-09", None, "CANCELLATION_DEADLINE_PASSED")]

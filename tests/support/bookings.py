@@ -46,7 +46,7 @@ PLANNING = """query($from: Date!, $to: Date!, $childIds: [ID!], $all: Boolean!, 
 BOOKABLE = """query($childId: ID!, $periodId: ID!, $from: Date!, $to: Date!) {
   bookableDays(childId: $childId, periodId: $periodId, from: $from, to: $to) {
     path enrolled days { date open status label units { unitName bookable refusal message wouldWait placesLeft
-      waitingCount bookingDeadline cancellationDeadline price priceText cancellable cancellationOutcome
+      waitingCount bookingDeadline cancellationDeadline price priceText cancellable cancellationOutcome cancellationMessage
       booking { id state waitingPosition fromOtherAccount } } } } }"""
 HISTORY = f"""query($first: Int!, $after: String, $childId: ID, $state: BookingRequestState, $periodId: ID) {{
   bookingRequests(first: $first, after: $after, childId: $childId, state: $state, periodId: $periodId) {{

@@ -212,6 +212,8 @@ class UnitDay:
     cancellation_charged: bool = False
     # The child's paid day has a cancellation waiting in the basket.
     cancellation_in_basket: bool = False
+    # What cancelling now gives, or why it cannot be cancelled, in French; empty: nothing to cancel.
+    cancellation_message: str = ""
 
 
 @dataclass
@@ -339,13 +341,16 @@ class _DayWindow:
             self.now, day, booking_rule(unit), takes_late=unit.late_price is not None
         )
         refusal, message = _why_not(status, self.enrolled, current, window, unit, active_groups, admission)
-        cancellation, charged = None, False
+        cancellation, charged, why_not = None, False, ""
+        if is_active(current) and booking is not None and booking.household_id != self.household_id:
+            why_not = OTHER_ACCOUNT_BOOKING
         # Only the household that booked a shared child's day may cancel it.
         if is_active(current) and booking is not None and booking.household_id == self.household_id:
             in_time = self.now.astimezone(UTC) < cancel_by.astimezone(UTC)
             event = Event.CANCEL_BEFORE_DEADLINE if in_time else Event.CANCEL_AFTER_DEADLINE
             outcome = transition(current, event, Actor.FAMILY, self.policy)
             cancellation = None if isinstance(outcome, Refusal) else outcome.state
+            why_not = outcome.message if isinstance(outcome, Refusal) else ""
             charged = cancellation is not None and still_charged(current, event, Actor.FAMILY, self.policy)
             if cancellation is not None and held_in_basket(
                 cancellation, event, Actor.FAMILY, self.policy, booking.id in self.paid
@@ -353,6 +358,7 @@ class _DayWindow:
                 cancellation = BookingState.PENDING  # it waits in the basket
             if booking.cancel_held:
                 cancellation = None  # one already waits there
+                why_not = CANCELLATION_IN_BASKET
         booked = booking is not None and is_active(current)
         late = booking.booked_late if booking is not None and booked else window is BookingWindow.LATE
         return UnitDay(
@@ -376,7 +382,26 @@ class _DayWindow:
             late=late,
             cancellation_charged=charged,
             cancellation_in_basket=booking is not None and booking.cancel_held,
+            cancellation_message=cancellation_words(cancellation, charged) if cancellation else why_not,
         )
+
+
+OTHER_ACCOUNT_BOOKING = "Réservée depuis l'autre compte de l'enfant : seul ce compte peut l'annuler."
+CANCELLATION_IN_BASKET = "Une annulation de ce jour attend déjà dans « Mon panier »."
+
+
+def cancellation_words(outcome: BookingState, charged: bool) -> str:
+    """What a cancellation taken now gives, as the day window says it."""
+    if outcome is BookingState.PENDING:
+        return (
+            "L'annulation attendra dans « Mon panier » : le jour sera annulé et crédité en avoir une fois "
+            "le panier validé."
+        )
+    if outcome is BookingState.CANCELLATION_REQUESTED:
+        return "Le délai d'annulation est dépassé : une demande d'annulation sera transmise au service."
+    if charged:
+        return "Annulée aussitôt, mais facturée : le délai d'annulation est dépassé."
+    return "Annulée aussitôt."
 
 
 def _why_not(

@@ -173,6 +173,11 @@ class BookableUnit:
         description="Cancelling now is past the deadline and the activity charges late cancellations "
         "(`LateCancellation.CHARGE`): the day is cancelled and invoiced all the same."
     )
+    cancellation_message: str = strawberry.field(
+        description="In French, what cancelling now gives (\"Annulée aussitôt.\", a request to staff, "
+        "a wait in the basket, charged all the same) or why it cannot be cancelled (past the deadline, "
+        "booked from the other account, a cancellation already waiting); empty without a booking."
+    )
 
     @classmethod
     def of(cls, u: planning.UnitDay) -> BookableUnit:
@@ -204,6 +209,7 @@ class BookableUnit:
             cancellation_outcome=booking_state(u.cancellation_outcome) if u.cancellation_outcome else None,
             cancellation_charged=u.cancellation_charged,
             cancellation_in_basket=u.cancellation_in_basket,
+            cancellation_message=u.cancellation_message,
         )
 
 
