@@ -1,24 +1,8 @@
-// A page for a signed-in family: to the sign-in page (and back here after) when nobody is.
-import { watchEffect } from "vue";
-import { useQuery } from "@urql/vue";
-import { useRoute, useRouter } from "vue-router";
-
-import { ViewerDocument } from "./gql/graphql";
-
-export function requireSignedIn(): void {
-  const route = useRoute();
-  const router = useRouter();
-  const result = useQuery({ query: ViewerDocument });
-  watchEffect(() => {
-    if (!result.fetching.value && !result.stale.value && result.data.value && !result.data.value.viewer) {
-      void router.replace({ path: "/connexion", query: { suite: route.fullPath } });
-    }
-  });
 // Pages for a signed-in family: who is signed in, and the way to the sign-in page (coming back
 // here after it, `suite`) once the API has said that nobody is.
 import { computed, watchEffect } from "vue";
 import { useQuery } from "@urql/vue";
-import { useRouter } from "vue-router";
+import { useRoute, useRouter } from "vue-router";
 
 import { ViewerDocument } from "./gql/graphql";
 
@@ -32,4 +16,9 @@ export function useSignedInFamily(path: string) {
     }
   });
   return { viewerResult: result, viewer };
+}
+
+/** The same, coming back to the page's own address (its query included). */
+export function requireSignedIn(): void {
+  useSignedInFamily(useRoute().fullPath);
 }
