@@ -316,7 +316,28 @@ async def test_history_filters_by_child_state_and_period_and_pages_with_a_cursor
     assert (numbers(page), has_next(page)) == (["000002"], False)
     assert lines_of(nodes(page)[0]) == [("Léo TEST", "2026-12-09", "BOOK", "ACCEPTED")]
 
+    # The filters' choices: every state in French, and the two periods requested in (latest first),
+    # whichever page is loaded; a family without requests has no period to choose.
+    filters = (await family.client.data(FILTERS))["bookingRequestFilters"]
+    assert [(s["state"], s["label"]) for s in filters["states"]] == [
+        ("PENDING", "En attente de traitement"),
+        ("ACCEPTED", "Acceptée"),
+        ("PARTIALLY_ACCEPTED", "Partiellement acceptée"),
+        ("REFUSED", "Refusée"),
+        ("CANCELLED", "Annulée"),
+        ("EXPIRED", "Expirée"),
+    ]
+    latest_first = sorted([centre.period, canteen.period], key=lambda p: (p.start, p.name), reverse=True)
+    assert [p["id"] for p in filters["periods"]] == [str(p.id) for p in latest_first]
+    assert (
+        "RESTAURANT SCOLAIRE > RESTAURATION SCOLAIRE > RESTAURATION SCOLAIRE 2026-2027"
+        in [p["path"] for p in filters["periods"]]
+    )
+    newcomer = await family_enrolled(db, browser, centre, "Lina", email="autre.famille@example.org")
+    assert (await newcomer.client.data(FILTERS))["bookingRequestFilters"]["periods"] == []
 
+
+FILTERS = "query { bookingRequestFilters { states { state label } periods { id path } } }"
 REFERENTS = """query { bookingRequests(first: 10) { edges { node { numberText referent } } } }"""
 
 

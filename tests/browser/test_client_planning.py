@@ -190,3 +190,25 @@ async def test_a_month_of_three_children_renders_quickly_and_fits_a_phone(db, br
     december = [b for b in await bookings(db) if b.day.month == 12 and b.day.year == 2026]
     assert len(december) == 3 * 4 * 11 and {b.state for b in december} == {"accepted"}
     assert chromium.problems == []
+
+
+async def test_the_planning_opens_on_the_towns_month_whatever_the_phones_clock(db, browser, live_server, chromium, clock):
+    # The server's clock is in March 2027 while the browser's is the machine's: the planning opens on
+    # the town's month (the API's `town.today`), today's cell marked.
+    at_town_time(clock, date(2027, 3, 15), time(8, 0))
+    canteen = await make_service(db)
+    family = await family_enrolled(db, browser, canteen)
+    page = await chromium.new_page()
+    await page.goto(f"{live_server.url}/connexion?suite=/planning")
+    await page.get_by_label("Adresse e-mail").fill(family.email)
+    await page.get_by_label("Mot de passe").fill(FAMILY_PASSWORD)
+    await page.get_by_role("button", name="Se connecter").click()
+    await page.get_by_role("heading", name="Mars 2027").wait_for()
+    today = day_button(page, "lundi 15 mars 2027")
+    assert await today.get_attribute("aria-current") == "date"
+    # "Mois suivant", then "Aujourd'hui" comes back to the town's month, not the device's.
+    await page.get_by_role("button", name="Mois suivant").click()
+    await page.get_by_role("heading", name="Avril 2027").wait_for()
+    await page.get_by_role("button", name="Aujourd'hui", exact=True).click()
+    await page.get_by_role("heading", name="Mars 2027").wait_for()
+    assert chromium.problems == []

@@ -27,7 +27,7 @@ PREVIEW = f"""mutation($input: BookingRequestInput!) {{ previewBookingRequest(in
 DAY = """query($childId: ID!, $periodId: ID!, $d: Date!) { bookableDays(childId: $childId, periodId: $periodId,
   from: $d, to: $d) { days { units { cancellable cancellationOutcome cancellationInBasket booking { state } } } } }"""
 INVOICE = """query($id: ID!) { invoice(id: $id) { number kind state total paid creditLeft viewUrl
-  lines { designation quantity amount } payments { method amount } } }"""
+  lines { designation quantity amount } payments { method methodLabel amount } } }"""
 CHECKOUT_AT_ONCE = f"""mutation($regieId: ID!, $returnUrl: String) {{ checkoutBasket(regieId: $regieId,
   returnUrl: $returnUrl) {{ payment {{ id amount }} redirectUrl invoiceId {ERRORS} }} }}"""
 BACK = "http://portail.test/panier/retour"
@@ -124,7 +124,7 @@ async def test_a_paid_wednesday_cancelled_through_the_basket_becomes_a_credit_sp
     assert validated["errors"] == [] and validated["payment"] is None
     invoice = (await family.client.data(INVOICE, {"id": validated["invoiceId"]}))["invoice"]
     assert (invoice["kind"], invoice["state"], invoice["total"], invoice["paid"]) == ("INVOICE", "PAID", 770, 770)
-    assert invoice["payments"] == [{"method": "CREDIT", "amount": 770}]
+    assert invoice["payments"] == [{"method": "CREDIT", "methodLabel": "Avoir déduit", "amount": 770}]
     shown = await family.client.http.get(invoice["viewUrl"])
     assert "Avoir déduit" in pdf_text(shown.content)
     assert (await booking_of(db, NEXT_WEDNESDAYS[0])).state == "accepted"

@@ -948,6 +948,33 @@ async def history(
     )
 
 
+@dataclass
+class RequestedPeriod:
+    """A period the household has made requests in, for "Historique"'s filter."""
+
+    period: Period
+    path: str
+
+
+async def history_periods(ctx: RequestContext) -> list[RequestedPeriod]:
+    """The periods of the household's requests, latest first: every choice "Historique"'s period filter
+    offers, whichever page of requests is loaded."""
+    household_id = await viewer_household_id(ctx)
+    period_ids = set(
+        (
+            await ctx.session.exec(
+                select(BookingRequest.period_id)
+                .where(col(BookingRequest.household_id) == household_id)
+                .distinct()
+            )
+        ).all()
+    )
+    catalogue = await load_catalogue(ctx)
+    periods = [p for p in (catalogue.by_id.get(i) for i in period_ids) if isinstance(p, Period)]
+    periods.sort(key=lambda p: (p.start, p.name), reverse=True)
+    return [RequestedPeriod(p, period_path(catalogue, p)) for p in periods]
+
+
 STAFF_REFERENT = "Service enfance"
 
 

@@ -37,6 +37,7 @@ from portail.rules.invoices import (
     due_date,
     invoice_number_text,
     invoice_state,
+    method_label,
     number_counter,
     overdue_before,
     unbooked_designation,
@@ -498,16 +499,6 @@ async def _mail_invoices(
 # ---------------------------------------------------------------------------------------------
 # The PDF ("Aperçu", "Télécharger")
 
-METHOD_LABELS = {
-    "payfip": "Paiement en ligne (PayFiP)",
-    "cash": "Espèces",
-    "cheque": "Chèque",
-    "cesu": "CESU",
-    "card": "Carte bancaire",
-    "credit": "Avoir déduit",
-}
-
-
 async def invoice_file(ctx: RequestContext, invoice_id: uuid.UUID) -> tuple[bytes, str] | None:
     """The invoice's PDF and file name, made from the invoice as it now stands (None: no such invoice).
     The signed link is the credential: whoever was given it may open it until it expires."""
@@ -539,7 +530,7 @@ async def invoice_file(ctx: RequestContext, invoice_id: uuid.UUID) -> tuple[byte
         payments=tuple(
             pdf.Payment(
                 town_date(p.payment.paid_at or p.payment.created_at),
-                METHOD_LABELS.get(p.payment.method, p.payment.method),
+                method_label(p.payment.method),
                 p.amount,
             )
             for p in view.payments
@@ -662,7 +653,7 @@ async def record_payment(
         "desk_payment_received",
         amount=format_amount(amount),
         number=view.number_text,
-        method=METHOD_LABELS[method],
+        method=method_label(method),
         left=format_amount(view.left_to_pay),
     )
     return view

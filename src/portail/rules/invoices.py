@@ -8,6 +8,21 @@ from enum import StrEnum
 
 from portail.rules.pricing import TariffGrid, unit_price
 
+# How a payment was made, in the words of "Mes factures", the invoice PDF and the mails.
+METHOD_LABELS = {
+    "payfip": "Paiement en ligne (PayFiP)",
+    "cash": "Espèces",
+    "cheque": "Chèque",
+    "cesu": "CESU",
+    "card": "Carte bancaire au guichet",
+    "credit": "Avoir déduit",
+}
+
+
+def method_label(method: str) -> str:
+    """A stored payment method in French (an unknown one as it is stored)."""
+    return METHOD_LABELS.get(method, method)
+
 
 class InvoiceState(StrEnum):
     """Where an invoice stands ("Etat" in "Mes factures")."""

@@ -33,6 +33,7 @@ from portail.schema.payments.queries import PaymentQueries
 from portail.schema.records.mutations import RecordMutations
 from portail.schema.records.queries import RecordQueries
 from portail.schema.scalars import SCALAR_OVERRIDES
+from portail.schema.town.queries import TownQueries
 from portail.schema.validation import SingleLoginRule, TextLiteralRule
 from portail.settings import Settings
 
@@ -47,6 +48,7 @@ Query = merge_types(
         BasketQueries,
         PaymentQueries,
         InvoiceQueries,
+        TownQueries,
     ),
 )
 get_object_definition(Query, strict=True).description = "Everything a client can read."

@@ -13,18 +13,21 @@ from portail.schema.bookings.enums import BookingRequestState
 from portail.schema.bookings.inputs import parse_ids
 from portail.schema.bookings.types import (
     LEGEND,
+    REQUEST_STATES,
     AttendanceList,
     BookableDays,
     BookingLegendEntry,
     BookingQueueConnection,
     BookingRequest,
     BookingRequestConnection,
+    BookingRequestFilters,
     BookingStateChange,
     Planning,
+    RequestedPeriod,
     SlotUse,
 )
 from portail.schema.context import Info
-from portail.schema.ids import parse_id
+from portail.schema.ids import parse_id, to_id
 from portail.schema.pagination import INT, After, Cursors, PageSize
 from portail.schema.permissions import FAMILY, STAFF
 
@@ -148,6 +151,18 @@ class BookingQueries:
         details = await booking_requests.request_details(ctx, page.items)
         return _BOOKING_REQUESTS.connection(
             BookingRequestConnection, details, _number, BookingRequest.of, page.has_next
+        )
+
+    @strawberry.field(
+        permission_classes=FAMILY,
+        description='The choices of "Historique"\'s filters: the request states with their words, and the '
+        "periods the household has requests in.",
+    )
+    async def booking_request_filters(self, info: Info) -> BookingRequestFilters:
+        periods = await booking_requests.history_periods(info.context.app)
+        return BookingRequestFilters(
+            states=REQUEST_STATES,
+            periods=[RequestedPeriod(id=to_id(p.period.id), path=p.path) for p in periods],
         )
 
     @strawberry.field(

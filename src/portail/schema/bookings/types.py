@@ -166,7 +166,7 @@ class BookableUnit:
         "PENDING for a day paid at booking the activity credits: the cancellation waits in the basket."
     )
     cancellation_in_basket: bool = strawberry.field(
-        description="A cancellation of this paid day waits in the basket (\"Mon panier\"): the day is "
+        description='A cancellation of this paid day waits in the basket ("Mon panier"): the day is '
         "cancelled and credited once the basket is validated, kept if it is not in time."
     )
     cancellation_charged: bool = strawberry.field(
@@ -174,7 +174,7 @@ class BookableUnit:
         "(`LateCancellation.CHARGE`): the day is cancelled and invoiced all the same."
     )
     cancellation_message: str = strawberry.field(
-        description="In French, what cancelling now gives (\"Annulée aussitôt.\", a request to staff, "
+        description='In French, what cancelling now gives ("Annulée aussitôt.", a request to staff, '
         "a wait in the basket, charged all the same) or why it cannot be cancelled (past the deadline, "
         "booked from the other account, a cancellation already waiting); empty without a booking."
     )
@@ -648,4 +648,40 @@ class BookingLegendEntry:
 # The same for everyone: built once.
 LEGEND = [
     BookingLegendEntry(state=booking_state(s.value), label=label) for s, label in states.STATE_LABELS.items()
+]
+
+
+# "Historique"'s filters
+
+
+@strawberry.type(
+    description='A state a booking request can be in, with its words (a choice of "Historique").'
+)
+class BookingRequestStateChoice:
+    state: BookingRequestState = strawberry.field(description="The state (what `bookingRequests` takes).")
+    label: str = strawberry.field(description='Its words, e.g. "En attente de traitement".')
+
+
+@strawberry.type(description='A period the household has requests in (a choice of "Historique").')
+class RequestedPeriod:
+    id: strawberry.ID = strawberry.field(
+        description="The period (what `bookingRequests` takes as `periodId`)."
+    )
+    path: str = strawberry.field(description='"Établissement > accueil > période".')
+
+
+@strawberry.type(
+    description='The choices of "Historique"\'s filters: every request state, and the periods the '
+    "household has requests in (whichever page of requests is loaded)."
+)
+class BookingRequestFilters:
+    states: list[BookingRequestStateChoice] = strawberry.field(
+        description="Every state, in the guide's order."
+    )
+    periods: list[RequestedPeriod] = strawberry.field(description="Latest period first.")
+
+
+REQUEST_STATES = [
+    BookingRequestStateChoice(state=BookingRequestState[s.name], label=label)
+    for s, label in states.REQUEST_STATE_LABELS.items()
 ]

@@ -9,7 +9,7 @@ import strawberry
 from portail.resolvers import invoices
 from portail.resolvers.file_links import FileLinks
 from portail.resolvers.rows import InvoiceLine as InvoiceLineRow
-from portail.rules.invoices import INVOICE_STATE_LABELS
+from portail.rules.invoices import INVOICE_STATE_LABELS, method_label
 from portail.rules.invoices import InvoiceState as RuleInvoiceState
 from portail.rules.pricing import format_amount
 from portail.schema.catalogue.types import Regie
@@ -55,6 +55,7 @@ class InvoicePayment:
     method: PaymentMethod = strawberry.field(
         description="How: PayFiP, at the desk (and how), or the household's credit."
     )
+    method_label: str = strawberry.field(description='`method` in French, e.g. "Avoir déduit".')
     paid_at: datetime.datetime | None = strawberry.field(description="When it was paid.")
     amount: int = strawberry.field(description="What it settled of this invoice, in cents.")
     amount_text: str = strawberry.field(description="That amount in French.")
@@ -65,6 +66,7 @@ class InvoicePayment:
             reference=paid.payment.refdet,
             online=paid.payment.method == "payfip",
             method=PaymentMethod[paid.payment.method.upper()],
+            method_label=method_label(paid.payment.method),
             paid_at=paid.payment.paid_at,
             amount=paid.amount,
             amount_text=format_amount(paid.amount),

@@ -7,6 +7,7 @@ import datetime
 import strawberry
 
 from portail.resolvers.rows import Payment as PaymentRow
+from portail.rules.invoices import method_label
 from portail.rules.pricing import format_amount
 from portail.schema.errors import UserError
 from portail.schema.ids import to_id
@@ -26,6 +27,7 @@ class Payment:
     created_at: datetime.datetime = strawberry.field(description="When it was opened.")
     paid_at: datetime.datetime | None = strawberry.field(description="When the payer paid (PayFiP's time).")
     method: PaymentMethod = strawberry.field(description="Online, or at the regie's desk (and how).")
+    method_label: str = strawberry.field(description='`method` in French, e.g. "Espèces".')
     needs_refund: bool = strawberry.field(
         description="Paid for what is no longer owed (a basket that expired and whose places went, an "
         "amount above what was due): the regie refunds it."
@@ -42,6 +44,7 @@ class Payment:
             created_at=row.created_at,
             paid_at=row.paid_at,
             method=PaymentMethod[row.method.upper()],
+            method_label=method_label(row.method),
             needs_refund=row.needs_refund,
         )
 
