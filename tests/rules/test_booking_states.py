@@ -19,9 +19,11 @@ from portail.rules.booking_states import (
     Refusal,
     RequestState,
     Transition,
+    cancellation_words,
     held_in_basket,
     holds_place,
     is_active,
+    late_note,
     request_state,
     staff_decision_event,
     state_label,
@@ -414,3 +416,29 @@ def test_only_a_paid_day_cancelled_in_time_by_the_family_waits_in_the_basket() -
     assert not held_in_basket(C, Ev.CANCEL_BEFORE_DEADLINE, Actor.FAMILY, keeps, paid=True)
     invoiced = BookingPolicy(paid_at_booking=False, credit_paid_cancellations=True)
     assert not held_in_basket(C, Ev.CANCEL_BEFORE_DEADLINE, Actor.FAMILY, invoiced, paid=True)
+
+
+@pytest.mark.parametrize(
+    ("cancel", "late", "note"),
+    [
+        (False, False, ""),
+        (True, False, ""),
+        (False, True, " (réservation hors délai, au tarif hors délai)"),
+        (True, True, " (annulation hors délai : la journée reste facturée)"),
+    ],
+)
+def test_a_line_past_its_deadline_says_what_it_costs(cancel: bool, late: bool, note: str) -> None:
+    assert late_note(cancel, late) == note
+
+
+@pytest.mark.parametrize(
+    ("outcome", "charged", "words"),
+    [
+        (BookingState.CANCELLED, False, "Annulée aussitôt."),
+        (BookingState.CANCELLED, True, "Annulée aussitôt, mais facturée : le délai d'annulation est dépassé."),
+        (BookingState.CANCELLATION_REQUESTED, False, "une demande d'annulation sera transmise au service"),
+        (BookingState.PENDING, False, "attendra dans « Mon panier »"),
+    ],
+)
+def test_the_day_window_says_what_cancelling_now_gives(outcome: BookingState, charged: bool, words: str) -> None:
+    assert words in cancellation_words(outcome, charged)

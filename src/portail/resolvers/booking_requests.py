@@ -57,6 +57,7 @@ from portail.rules.booking_states import (
     Transition,
     held_in_basket,
     is_active,
+    late_note,
     request_number_text,
     request_state,
     state_label,
@@ -624,15 +625,6 @@ class _LineDecider:
         admission = self.places.admit((line.unit.id, line.day), line.unit.capacity, self.policy.waiting_list)
         event = Event.BOOK if admission is Admission.PLACE else Event.BOOK_WHEN_FULL
         return transition(current, event, Actor.FAMILY, self.policy)
-
-
-def late_note(cancel: bool, late: bool) -> str:
-    """What a line past its deadline adds to its state's label."""
-    if not late:
-        return ""
-    if cancel:
-        return " (annulation hors délai : la journée reste facturée)"
-    return " (réservation hors délai, au tarif hors délai)"
 
 
 def _excluded(

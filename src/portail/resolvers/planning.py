@@ -39,6 +39,7 @@ from portail.rules.booking_states import (
     BookingState,
     Refusal,
     RefusalCode,
+    cancellation_words,
     held_in_basket,
     is_active,
     still_charged,
@@ -388,20 +389,6 @@ class _DayWindow:
 
 OTHER_ACCOUNT_BOOKING = "Réservée depuis l'autre compte de l'enfant : seul ce compte peut l'annuler."
 CANCELLATION_IN_BASKET = "Une annulation de ce jour attend déjà dans « Mon panier »."
-
-
-def cancellation_words(outcome: BookingState, charged: bool) -> str:
-    """What a cancellation taken now gives, as the day window says it."""
-    if outcome is BookingState.PENDING:
-        return (
-            "L'annulation attendra dans « Mon panier » : le jour sera annulé et crédité en avoir une fois "
-            "le panier validé."
-        )
-    if outcome is BookingState.CANCELLATION_REQUESTED:
-        return "Le délai d'annulation est dépassé : une demande d'annulation sera transmise au service."
-    if charged:
-        return "Annulée aussitôt, mais facturée : le délai d'annulation est dépassé."
-    return "Annulée aussitôt."
 
 
 def _why_not(

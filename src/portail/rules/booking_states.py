@@ -417,3 +417,26 @@ def request_state(states: Iterable[BookingState]) -> RequestState:
     if BookingState.EXPIRED in present:
         return RequestState.EXPIRED
     return RequestState.CANCELLED
+
+
+def late_note(cancel: bool, late: bool) -> str:
+    """What a line past its deadline adds to its state's label."""
+    if not late:
+        return ""
+    if cancel:
+        return " (annulation hors délai : la journée reste facturée)"
+    return " (réservation hors délai, au tarif hors délai)"
+
+
+def cancellation_words(outcome: BookingState, charged: bool) -> str:
+    """What a cancellation taken now gives, as the day window says it."""
+    if outcome is BookingState.PENDING:
+        return (
+            "L'annulation attendra dans « Mon panier » : le jour sera annulé et crédité en avoir une fois "
+            "le panier validé."
+        )
+    if outcome is BookingState.CANCELLATION_REQUESTED:
+        return "Le délai d'annulation est dépassé : une demande d'annulation sera transmise au service."
+    if charged:
+        return "Annulée aussitôt, mais facturée : le délai d'annulation est dépassé."
+    return "Annulée aussitôt."
