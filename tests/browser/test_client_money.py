@@ -2,11 +2,15 @@
 "Valider et payer" → PayFiP's page (the sandbox, mounted in the app) → "Payer" → back on the client's
 return page, which says it is paid; "Historique" lists the request accepted; "Mes factures" shows the
 paid invoice, its "Aperçu" is a PDF; an unpaid invoice of a monthly run is paid online the same way.
-Each journey ends by checking the database.
+"Retirer" a request from the basket (its day cancelled, its place freed); a card refused, then a payment
+abandoned on PayFiP's page (the return page says so and leads back to the basket, still there to pay);
+a paid day cancelled into a credit ("avoir"), then a basket the credit pays: "Valider" without PayFiP,
+the return page says it and links to the invoice. Each journey ends by checking the database.
 """
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -14,10 +18,12 @@ import pytest
 from sqlmodel import select
 
 from portail.db.models.invoices import Invoice
+from portail.db.models.payments import BasketEntry, Payment
 from tests.browser.test_family_client import built_client
-from tests.payments.test_basket_flow import book_a_wednesday
+from tests.payments.test_basket_credit import NEXT_WEDNESDAYS, paid_wednesday, request
+from tests.payments.test_basket_flow import WEDNESDAY, book_a_wednesday
 from tests.payments.test_invoices import RUN, invoiced_family
-from tests.support.bookings import bookings
+from tests.support.bookings import SUBMIT, bookings, slot_counters
 
 __all__ = ["built_client"]
 
@@ -43,10 +49,28 @@ async def sign_in(page: Any, url: str, path: str, email: str, password: str) -> 
 
 async def pay_on_the_sandbox(page: Any, url: str) -> None:
     """PayFiP's page (the sandbox's): the debt shown, "Payer (carte acceptée)", back to the client."""
+    await leave_the_sandbox(page, url, "Payer (carte acceptée)", "Paiement accepté")
+
+
+async def leave_the_sandbox(page: Any, url: str, button: str, said: str) -> None:
+    """PayFiP's page (the sandbox's): press ``button``, back on the client's return page, which says
+    ``said`` once PayFiP's result is known."""
     await page.wait_for_url(f"{url}/payfip-sandbox/**")
-    await page.get_by_role("button", name="Payer (carte acceptée)").click()
-    await page.wait_for_url(f"{url}/paiement/retour?payment=*")
-    await page.get_by_role("status").filter(has_text="Paiement accepté").wait_for()
+    await page.get_by_role("button", name=button).click()
+    await page.wait_for_url(f"{url}/paiement/retour?*payment=*")
+    await page.get_by_role("status").filter(has_text=said).wait_for()
+
+
+async def opens_a_pdf(page: Any, link: Any) -> bool:
+    """Whether the link's address answers a PDF (asked with the page's cookies)."""
+    answer = await page.request.get(await link.get_attribute("href"))
+    return bool(answer.ok) and (await answer.body()).startswith(b"%PDF")
+
+
+async def payments(db: Any) -> list[Payment]:
+    """The payment rows, oldest first."""
+    async with db.read_sessions() as session:
+        return list((await session.exec(select(Payment).order_by(Payment.created_at))).all())
 
 
 async def test_a_wednesday_in_the_basket_is_paid_through_payfip_then_listed_and_invoiced(
@@ -135,5 +159,127 @@ async def test_an_unpaid_invoice_of_the_month_is_paid_online_at_320_px(
     async with db.read_sessions() as session:
         [invoice] = (await session.exec(select(Invoice))).all()
     assert (invoice.state, invoice.paid, invoice.month) == ("paid", 3 * 410, "2027-01")
+    assert chromium.problems == []
+    assert chromium.beyond(live_server.url) == []
+
+
+async def test_a_request_taken_out_of_the_basket_is_cancelled_and_its_place_freed(
+    db, browser, clock, smtp, live_server, chromium
+):
+    centre, family, _ = await book_a_wednesday(db, browser, clock)
+    assert await slot_counters(db) == {(centre.unit.id, WEDNESDAY): (1, 0)}
+    page = await chromium.new_page()
+    await sign_in(page, live_server.url, "/panier", family.email, family.built.password)
+    await page.get_by_role("table", name="Réservation n° 000001").wait_for()
+
+    await page.get_by_role("button", name="Retirer la réservation n° 000001").click()
+    await page.get_by_role("status").filter(
+        has_text="La réservation n° 000001 est retirée du panier : ses jours sont annulés."
+    ).wait_for()
+    await page.get_by_text("Votre panier est vide.").wait_for()
+    assert await page.get_by_role("table", name="Réservation n° 000001").count() == 0
+    # Opened again (not the answer of the mutation only): still empty.
+    await page.reload()
+    await page.get_by_text("Votre panier est vide.").wait_for()
+
+    # The day cancelled, its place free at once, nothing paid nor invoiced.
+    assert [b.state for b in await bookings(db)] == ["cancelled"]
+    assert await slot_counters(db) == {}
+    async with db.read_sessions() as session:
+        assert [e.state for e in (await session.exec(select(BasketEntry))).all()] == ["removed"]
+        assert (await session.exec(select(Invoice))).all() == []
+    assert await payments(db) == []
+    assert chromium.problems == []
+    assert chromium.beyond(live_server.url) == []
+
+
+async def test_a_refused_card_then_an_abandoned_payment_lead_back_to_the_basket_still_to_pay(
+    db, browser, clock, smtp, live_server, chromium
+):
+    _, family, _ = await book_a_wednesday(db, browser, clock)
+    page = await chromium.new_page()
+    await sign_in(page, live_server.url, "/panier", family.email, family.built.password)
+
+    # "Carte refusée" on PayFiP's page: the return page says so and leads back to the basket.
+    await page.get_by_role("button", name="Valider et payer").click()
+    await leave_the_sandbox(page, live_server.url, "Carte refusée", "Paiement refusé")
+    assert "rien n'a été prélevé" in await page.get_by_role("status").inner_text()
+    await page.get_by_role("link", name="Retourner au panier").click()
+    await page.wait_for_url(f"{live_server.url}/panier")
+    await page.get_by_role("table", name="Réservation n° 000001").wait_for()
+    assert "7,70" in await page.locator(".money-totals__due").inner_text()
+    [refused] = await payments(db)
+    assert (refused.state, refused.amount) == ("refused", 770)
+    assert [b.state for b in await bookings(db)] == ["pending"]
+
+    # Again, and this time "Abandonner": the same, the basket still there to pay.
+    await page.get_by_role("button", name="Valider et payer").click()
+    await leave_the_sandbox(page, live_server.url, "Abandonner", "Paiement abandonné")
+    assert "rien n'a été prélevé" in await page.get_by_role("status").inner_text()
+    await page.get_by_role("link", name="Retourner au panier").click()
+    await page.get_by_role("table", name="Réservation n° 000001").wait_for()
+    assert await page.get_by_text("Un paiement de ce panier est en cours").count() == 0
+    assert await page.get_by_role("button", name="Valider et payer").is_enabled()
+
+    # Two payments, neither paid; the day still pending, held in the basket, nothing invoiced.
+    assert [(p.state, p.amount) for p in await payments(db)] == [("refused", 770), ("abandoned", 770)]
+    assert [b.state for b in await bookings(db)] == ["pending"]
+    async with db.read_sessions() as session:
+        assert [e.state for e in (await session.exec(select(BasketEntry))).all()] == ["unpaid"]
+        assert (await session.exec(select(Invoice))).all() == []
+    assert chromium.problems == []
+    assert chromium.beyond(live_server.url) == []
+
+
+async def test_a_cancelled_paid_day_becomes_a_credit_that_pays_the_next_basket_without_payfip(
+    db, browser, clock, smtp, live_server, chromium
+):
+    centre, family = await paid_wednesday(db, browser, clock, smtp)
+    # "ANNULER" on the paid Wednesday (the planning's journey, here through the API): in the basket.
+    cancelled = await family.client.data(SUBMIT, request(centre, family, WEDNESDAY, "CANCEL"))
+    assert cancelled["submitBookingRequest"]["errors"] == []
+    page = await chromium.new_page()
+    await sign_in(page, live_server.url, "/panier", family.email, family.built.password)
+
+    # Mon panier: the "ANNULE" line, nothing to pay: "Valider" goes straight to the return page.
+    lines = page.get_by_role("table", name="Réservation n° 000002")
+    assert "JOURNEE CENTRE AERE MERCREDI ANNULE (06/01)" in await lines.inner_text()
+    assert "0,00" in await page.locator(".money-totals__due").inner_text()
+    await page.get_by_role("button", name="Valider – REGIE CENTRE AERE MERCREDI", exact=True).click()
+    await page.wait_for_url(f"{live_server.url}/paiement/retour?*invoice=*")
+    said = page.get_by_role("status").filter(has_text="Panier validé")
+    await said.wait_for()
+    assert "Vos annulations sont prises en compte" in await said.inner_text()
+    assert await opens_a_pdf(page, page.get_by_role("link", name="Voir l'avoir"))
+
+    # The next Wednesday (7,70 €) costs no more than the credit: "Valider" again, no PayFiP.
+    booked = await family.client.data(SUBMIT, request(centre, family, NEXT_WEDNESDAYS[0]))
+    assert booked["submitBookingRequest"]["errors"] == []
+    await page.get_by_role("link", name="Mon panier").first.click()
+    await page.get_by_role("table", name="Réservation n° 000003").wait_for()
+    totals = await page.locator(".money-totals").inner_text()
+    assert "Avoir déduit" in totals and "7,70" in totals
+    assert "0,00" in await page.locator(".money-totals__due").inner_text()
+    await page.get_by_role("button", name="Valider – REGIE CENTRE AERE MERCREDI", exact=True).click()
+    await page.wait_for_url(f"{live_server.url}/paiement/retour?*invoice=*")
+    said = page.get_by_role("status").filter(has_text="Panier validé")
+    await said.wait_for()
+    assert "Votre avoir a réglé la facture" in await said.inner_text() and "7,70" in await said.inner_text()
+    invoice_id = uuid.UUID(page.url.split("invoice=")[1])
+    assert await opens_a_pdf(page, page.get_by_role("link", name="Voir la facture"))
+
+    # The rows: the invoice paid by the credit, the credit spent, the day accepted, one PayFiP payment.
+    async with db.read_sessions() as session:
+        invoice = await session.get(Invoice, invoice_id)
+        [note] = (await session.exec(select(Invoice).where(Invoice.kind == "credit_note"))).all()
+    assert invoice is not None and f"{invoice.year}-{invoice.number:06d}" in await said.inner_text()
+    assert (invoice.kind, invoice.state, invoice.total, invoice.paid) == ("invoice", "paid", 770, 770)
+    assert note.credit_left == 0
+    assert sorted((p.method, p.state, p.amount) for p in await payments(db)) == [
+        ("credit", "paid", 770), ("payfip", "paid", 770)
+    ]
+    assert {b.day: b.state for b in await bookings(db)} == {
+        WEDNESDAY: "cancelled", NEXT_WEDNESDAYS[0]: "accepted"
+    }
     assert chromium.problems == []
     assert chromium.beyond(live_server.url) == []

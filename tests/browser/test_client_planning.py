@@ -2,8 +2,9 @@
 réservation" goes: open a day (the window says what may be done and why not), "Nouvelle présence",
 "RECOPIER LA SÉLECTION" / "MODE RECOPIE" over a range of weekdays, "SUIVANT" (the summary with a
 refused line and its reason, the estimate), "VALIDER" (the request's number), the calendar shows the
-days booked; "ANNULER" > "Cette demande"; a request whose every line is refused gets its error beside
-its repeat. Each journey ends by checking the booking rows. The render time of a month of three
+days booked; "ANNULER" > "Cette demande"; "ANNULER" > "Plus de jours" (several days of a booked range
+cancelled at once); one repeat for two children ("Enfants" in MODE RECOPIE); a request whose every line
+is refused gets its error beside its repeat. Each journey ends by checking the booking rows. The render time of a month of three
 children is printed (measured in the page, not asserted).
 """
 
@@ -190,6 +191,127 @@ async def test_a_month_of_three_children_renders_quickly_and_fits_a_phone(db, br
     december = [b for b in await bookings(db) if b.day.month == 12 and b.day.year == 2026]
     assert len(december) == 3 * 4 * 11 and {b.state for b in december} == {"accepted"}
     assert chromium.problems == []
+
+
+def accepted_in_december(rows: list[Any]) -> list[str]:
+    """The days of December 2026 still booked ("accepted"), in order."""
+    return [b.day.isoformat() for b in rows if b.state == "accepted" and b.day.month == 12]
+
+
+async def test_plus_de_jours_cancels_several_days_of_a_booked_range_at_once(
+    db, browser, live_server, chromium, clock
+):
+    at_town_time(clock, TODAY, time(11, 0))
+    canteen = await make_service(db)
+    family = await family_enrolled(db, browser, canteen)
+    emma = family.children["Emma-Rose"]
+    # The school days of 1 to 18 December, booked beforehand (request n° 000001).
+    booked = repeat([emma.id], [canteen.unit.id], SCHOOL_DAYS, start=date(2026, 12, 1), end=date(2026, 12, 18))
+    submitted = (await family.client.data(SUBMIT, {"input": {"periodId": str(canteen.period.id), "repeats": [booked]}}))
+    assert submitted["submitBookingRequest"]["errors"] == []
+    assert len(accepted_in_december(await bookings(db))) == 11
+    page = await signed_in_page(chromium, live_server, family.email, "2026-12")
+
+    # Tuesday 8: "ANNULER" (REPAS ticked), "Plus de jours": MODE RECOPIE for cancelling, from the 8th.
+    await day_button(page, "mardi 8 décembre 2026").click()
+    window = page.get_by_role("dialog", name="Mardi 8 décembre 2026")
+    await window.get_by_text("Présence acceptée").wait_for()
+    await window.get_by_role("button", name="ANNULER", exact=True).click()
+    assert await window.get_by_label("REPAS").is_checked()
+    await window.get_by_role("button", name="Plus de jours").click()
+    window = page.get_by_role("dialog", name="MODE RECOPIE : annulation")
+    assert "Annuler les unités cochées" in await window.inner_text()
+    assert await window.get_by_label("Mardi").is_checked() and await window.get_by_label("REPAS").is_checked()
+    assert await window.get_by_label("Du").input_value() == "2026-12-08"
+    # Tuesdays and Thursdays up to Tuesday 15: the 8th, 10th and 15th.
+    await window.get_by_label("Jeudi").check()
+    await window.get_by_label("Au").fill("2026-12-15")
+    await window.get_by_role("button", name="VALIDER", exact=True).click()
+    await window.wait_for(state="hidden")
+    await page.get_by_text("Plus de jours (annuler) : Emma-Rose, REPAS").wait_for()
+
+    # SUIVANT: the summary, three cancellations; nothing written yet. VALIDER.
+    await page.get_by_role("button", name="SUIVANT", exact=True).click()
+    summary = page.get_by_role("table", name="Récapitulatif de la demande")
+    await summary.wait_for()
+    lines = summary.locator("tbody tr")
+    assert await lines.count() == 3
+    for day in ("mardi 8 décembre 2026", "jeudi 10 décembre 2026", "mardi 15 décembre 2026"):
+        assert "Annulation" in await lines.filter(has_text=day).inner_text()
+    assert len(accepted_in_december(await bookings(db))) == 11
+    await page.get_by_role("button", name="VALIDER", exact=True).click()
+    await page.get_by_role("status").filter(has_text="Demande n° 000002 enregistrée").wait_for()
+
+    # The calendar, refreshed: those days no longer booked, the others still.
+    december_15 = page.locator(".month__day").filter(has=day_button(page, "mardi 15 décembre 2026"))
+    await december_15.get_by_text("Présence acceptée").wait_for(state="detached")
+    assert await page.locator(".month__day").filter(has_text="Présence acceptée").count() == 8
+
+    rows = await bookings(db)
+    assert sorted(b.day.isoformat() for b in rows if b.state == "cancelled") == [
+        "2026-12-08", "2026-12-10", "2026-12-15"
+    ]
+    assert accepted_in_december(rows) == [
+        "2026-12-01", "2026-12-03", "2026-12-04", "2026-12-07", "2026-12-11", "2026-12-14", "2026-12-17",
+        "2026-12-18",
+    ]
+    assert chromium.problems == []
+    assert chromium.beyond(live_server.url) == []
+
+
+async def test_one_repeat_books_the_same_days_for_two_children(db, browser, live_server, chromium, clock):
+    at_town_time(clock, TODAY, time(11, 0))
+    canteen = await make_service(db)
+    family = await family_enrolled(db, browser, canteen, "Emma-Rose", "Paul")
+    page = await signed_in_page(chromium, live_server, family.email, "2026-12")
+    await page.get_by_role("heading", name="Décembre 2026").wait_for()
+
+    # MODE RECOPIE: "Enfants" lists both, the request's child ticked; none ticked is said.
+    await page.get_by_role("button", name="MODE RECOPIE").click()
+    window = page.get_by_role("dialog", name="MODE RECOPIE")
+    children = window.get_by_role("group", name="Enfants")
+    for name in ("Emma-Rose TEST", "Paul TEST"):
+        await children.get_by_label(name).uncheck()
+    await window.get_by_label("REPAS").check()
+    await window.get_by_label("Lundi").check()
+    await window.get_by_role("button", name="VALIDER", exact=True).click()
+    await window.get_by_text("Cochez au moins un enfant.").wait_for()
+    # Both children, Mondays and Thursdays from 1 to 11 December: the 3rd, 7th and 10th.
+    for name in ("Emma-Rose TEST", "Paul TEST"):
+        await children.get_by_label(name).check()
+    await window.get_by_label("Jeudi").check()
+    await window.get_by_label("Toute la période").uncheck()
+    # exact: "Au" is in "Paul TEST".
+    await window.get_by_label("Du", exact=True).fill("2026-12-01")
+    await window.get_by_label("Au", exact=True).fill("2026-12-11")
+    await window.get_by_role("button", name="VALIDER", exact=True).click()
+    await window.wait_for(state="hidden")
+    draft = page.locator(".draft > li").filter(has_text="MODE RECOPIE (réserver)")
+    assert "Emma-Rose" in await draft.inner_text() and "Paul" in await draft.inner_text()
+
+    # SUIVANT: a line per child and day.
+    await page.get_by_role("button", name="SUIVANT", exact=True).click()
+    summary = page.get_by_role("table", name="Récapitulatif de la demande")
+    await summary.wait_for()
+    assert await summary.locator("tbody tr").count() == 6
+    thursday = [await row.inner_text() for row in await summary.locator("tbody tr").filter(
+        has_text="jeudi 3 décembre 2026").all()]
+    assert len(thursday) == 2 and any("Emma-Rose" in t for t in thursday) and any("Paul" in t for t in thursday)
+    await page.get_by_role("button", name="VALIDER", exact=True).click()
+    await page.get_by_role("status").filter(has_text="Demande n° 000001 enregistrée").wait_for()
+    december_10 = page.locator(".month__day").filter(has=day_button(page, "jeudi 10 décembre 2026"))
+    await expect(december_10.get_by_text("Présence acceptée")).to_have_count(2)
+
+    # Both children's rows, the same three days, accepted.
+    names = {c.id: name for name, c in family.children.items()}
+    rows = await bookings(db)
+    assert sorted((names[b.child_id], b.day.isoformat(), b.state) for b in rows) == [
+        (name, day, "accepted")
+        for name in ("Emma-Rose", "Paul")
+        for day in ("2026-12-03", "2026-12-07", "2026-12-10")
+    ]
+    assert chromium.problems == []
+    assert chromium.beyond(live_server.url) == []
 
 
 async def test_the_planning_opens_on_the_towns_month_whatever_the_phones_clock(db, browser, live_server, chromium, clock):
