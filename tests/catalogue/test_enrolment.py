@@ -21,6 +21,7 @@ from tests.support.catalogue import (
     catalogue_counts,
     make_service,
 )
+from tests.support.counts import statements
 from tests.support.documents import make_child
 from tests.support.pages import nodes
 
@@ -129,6 +130,37 @@ async def test_the_wednesday_centre_waits_for_staff_who_refuse_then_accept(db, b
     assert nodes((await staff.data(PENDING))["pendingEnrolments"]) == []
     twice = (await staff.data(DECIDE, {"id": pending["id"], "accept": True, "reason": ""}))["decideEnrolment"]
     assert [e["code"] for e in twice["errors"]] == ["ALREADY_DECIDED"]
+
+
+CHILDREN_ENROLMENTS = "query { children { firstName enrolments { state periodId periodPath childName } } }"
+
+
+async def test_each_child_lists_its_enrolments_in_one_statement_whatever_the_number_of_children(
+    db, browser, smtp, live_server
+):
+    # The planning's MODE RECOPIE offers the children enrolled in the request's period: "Mes enfants"
+    # reads each child's enrolments with the children, in one statement for them all.
+    canteen = await make_service(db)
+    centre = await make_service(db, "CENTRE AERE MERCREDI", "MERCREDIS",
+                                "MERCREDI POMPIDOU B ELEMENTAIRE / 2026-2027", weekdays="2", enrolment="staff")
+    family, emma, client = await family_with_emma(db, browser)
+    leo = await make_child(db, family.household, "Léo", class_level="CP")
+    await make_child(db, family.household, "Lina", class_level="CP")
+    for child, service in ((emma, canteen), (emma, centre), (leo, canteen)):
+        enrolled = await client.data(ENROLL, {"childId": str(child.id), "periodId": str(service.period.id)})
+        assert enrolled["enrollChild"]["errors"] == []
+
+    with statements(live_server.app.state.db) as seen:
+        children = (await client.data(CHILDREN_ENROLMENTS))["children"]
+    by_name = {c["firstName"]: c["enrolments"] for c in children}
+    assert [(e["periodPath"], e["state"]) for e in by_name["Emma-Rose"]] == [
+        (CENTRE, "PENDING"), (CANTEEN, "ACCEPTED")
+    ]
+    assert by_name["Léo"] == [
+        {"state": "ACCEPTED", "periodId": str(canteen.period.id), "periodPath": CANTEEN, "childName": "Léo MARTIN"}
+    ]
+    assert by_name["Lina"] == []
+    assert len([s for s in seen if "FROM enrolment" in s]) == 1
 
 
 async def test_another_familys_child_and_an_unknown_period_are_not_found(db, browser):

@@ -26,7 +26,7 @@ PREVIEW = f"""mutation($input: BookingRequestInput!) {{ previewBookingRequest(in
   {ERRORS} }} }}"""
 DAY = """query($childId: ID!, $periodId: ID!, $d: Date!) { bookableDays(childId: $childId, periodId: $periodId,
   from: $d, to: $d) { days { units { cancellable cancellationOutcome cancellationInBasket booking { state } } } } }"""
-INVOICE = """query($id: ID!) { invoice(id: $id) { number kind state total paid creditLeft viewUrl
+INVOICE = """query($id: ID!) { invoice(id: $id) { number kind state total paid creditLeft creditLeftText viewUrl
   lines { designation quantity amount } payments { method methodLabel amount } } }"""
 CHECKOUT_AT_ONCE = f"""mutation($regieId: ID!, $returnUrl: String) {{ checkoutBasket(regieId: $regieId,
   returnUrl: $returnUrl) {{ payment {{ id amount }} redirectUrl invoiceId {ERRORS} }} }}"""
@@ -104,6 +104,7 @@ async def test_a_paid_wednesday_cancelled_through_the_basket_becomes_a_credit_sp
     assert validated["redirectUrl"] == f"{BACK}?invoice={validated['invoiceId']}"
     note = (await family.client.data(INVOICE, {"id": validated["invoiceId"]}))["invoice"]
     assert (note["kind"], note["total"], note["creditLeft"], note["state"]) == ("CREDIT_NOTE", -770, 770, "PAID")
+    assert note["creditLeftText"] == "7,70\u00a0€"
     assert note["lines"] == [
         {"designation": "JOURNEE CENTRE AERE MERCREDI ANNULE (06/01)", "quantity": -1, "amount": -770}
     ]

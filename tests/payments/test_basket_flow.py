@@ -30,7 +30,7 @@ CHECKOUT = f"""mutation($regieId: ID!, $returnUrl: String) {{ checkoutBasket(reg
   payment {{ id state amount amountText reference }} redirectUrl {ERRORS} }} }}"""
 REMOVE = f"""mutation($requestId: ID!) {{ removeFromBasket(requestId: $requestId) {{
   basket {{ isEmpty total }} {ERRORS} }} }}"""
-PAYMENT = "query($id: ID!) { payment(id: $id) { id state amount reference paidAt } }"
+PAYMENT = "query($id: ID!) { payment(id: $id) { id state purpose regieId amount reference paidAt } }"
 
 
 async def book_a_wednesday(db: Database, browser, clock, **activity):  # type: ignore[no-untyped-def]
@@ -105,6 +105,8 @@ async def test_emma_rose_s_wednesday_goes_through_the_basket_and_payfip(
     # PayFiP's notification came before the redirect: the payment is settled, the day accepted.
     paid = (await family.client.data(PAYMENT, {"id": payment["id"]}))["payment"]
     assert paid["state"] == "PAID" and paid["paidAt"] is not None
+    # It says what it paid (the return page leads back to the basket when a card is refused).
+    assert (paid["purpose"], paid["regieId"]) == ("BASKET", part["regie"]["id"])
     assert [b.state for b in await bookings(db)] == ["accepted"]
     assert (await family.client.data(BASKET))["basket"]["isEmpty"]
     async with db.read_sessions() as s:

@@ -23,7 +23,7 @@ INVOICES = """query($toPayOnly: Boolean!) { unpaidInvoiceCount invoices(first: 1
   edges { node { id number kind state month total totalText paid leftToPay leftToPayText dueDate billedName
   regie { name } lines { childName designation date quantity unitPrice amount }
   payments { reference online amount } viewUrl downloadUrl } } pageInfo { hasNextPage endCursor } } }"""
-PAY = f"""mutation($ids: [ID!]!) {{ payInvoices(invoiceIds: $ids) {{ payment {{ id state amount }} redirectUrl
+PAY = f"""mutation($ids: [ID!]!) {{ payInvoices(invoiceIds: $ids) {{ payment {{ id state amount purpose }} redirectUrl
   {ERRORS} }} }}"""
 
 
@@ -113,6 +113,7 @@ async def test_january_is_invoiced_once_and_paid_online(db, browser, clock, smtp
     # Payer en ligne: PayFiP's page, paid by card.
     checkout = (await client.data(PAY, {"ids": [invoice["id"]]}))["payInvoices"]
     assert checkout["errors"] == [] and checkout["payment"]["amount"] == 1230
+    assert checkout["payment"]["purpose"] == "INVOICES"
     async with httpx.AsyncClient(timeout=30) as payer:
         page = await payer.get(checkout["redirectUrl"])
         assert "12,30" in page.text

@@ -42,16 +42,13 @@ export function month(value: string): string {
   );
 }
 
-/** What a payment pays: a basket ("Mon panier") or invoices ("Mes factures"). */
-export type PaidFrom = "panier" | "factures";
-
 /**
  * The client's page PayFiP sends the payer back to: on the page's own origin, which the API allows.
- * `depuis` says where the payment was started (a `Payment` does not say what it pays), so that a
- * refused or abandoned payment leads back there; the API adds `payment=` or `invoice=` to it.
+ * The API adds `payment=` (PayFiP's) or `invoice=` (a basket validated at once) to it; the payment
+ * says what it paid, so a refused one leads back to the basket or the invoices.
  */
-export function returnUrl(from: PaidFrom): string {
-  return `${window.location.origin}/paiement/retour?depuis=${from}`;
+export function returnUrl(): string {
+  return `${window.location.origin}/paiement/retour`;
 }
 
 /**

@@ -12,6 +12,8 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sqlmodel import col, select
+
 from portail.db.models import Child
 from portail.db.models.catalogue import Activity, Enrolment, Facility, Period, Unit
 from portail.resolvers import households
@@ -26,6 +28,7 @@ from portail.resolvers.catalogue_reading import (
     weekdays_of,
 )
 from portail.resolvers.context import RequestContext
+from portail.resolvers.memo import memo
 from portail.rules.pricing import format_amount, unit_price
 
 
@@ -95,6 +98,37 @@ async def enrolment_views(ctx: RequestContext, rows: Sequence[Enrolment]) -> lis
     children = await households.children_by_id(ctx, {r.child_id for r in rows})
     catalogue = await load_catalogue(ctx)
     return [enrolment_view(catalogue, r, children[r.child_id]) for r in rows]
+
+
+async def child_enrolments(
+    ctx: RequestContext, household_id: uuid.UUID, child_id: uuid.UUID
+) -> list[EnrolmentView]:
+    """The child's enrolments in any state, newest first. Every child of the household is read in the
+    same statement, once per request, however many children the query lists."""
+    by_child = await memo(
+        ctx, ("household_enrolments", household_id), lambda: _household_enrolments(ctx, household_id)
+    )
+    return by_child.get(child_id, [])
+
+
+async def _household_enrolments(
+    ctx: RequestContext, household_id: uuid.UUID
+) -> dict[uuid.UUID, list[EnrolmentView]]:
+    children = {c.id: c for c in await households.household_children(ctx, household_id)}
+    if not children:
+        return {}
+    rows = (
+        await ctx.session.exec(
+            select(Enrolment)
+            .where(col(Enrolment.child_id).in_(children))
+            .order_by(col(Enrolment.created_at).desc(), col(Enrolment.id))
+        )
+    ).all()
+    catalogue = await load_catalogue(ctx)
+    by_child: dict[uuid.UUID, list[EnrolmentView]] = {}
+    for row in rows:
+        by_child.setdefault(row.child_id, []).append(enrolment_view(catalogue, row, children[row.child_id]))
+    return by_child
 
 
 def offered_unit(unit: Unit, quotient: int | None) -> OfferedUnit:

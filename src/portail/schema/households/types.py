@@ -9,7 +9,7 @@ import uuid
 
 import strawberry
 
-from portail.resolvers import records
+from portail.resolvers import offer, records
 from portail.resolvers.rows import AuditEntry as AuditRow
 from portail.resolvers.rows import AuthorizedPerson as ContactRow
 from portail.resolvers.rows import Child as ChildRow
@@ -19,6 +19,7 @@ from portail.resolvers.rows import Household as HouseholdRow
 from portail.resolvers.rows import PendingChange as PendingRow
 from portail.resolvers.rows import Vaccination as VaccinationRow
 from portail.rules import fields
+from portail.schema.catalogue.types import Enrolment
 from portail.schema.context import Info
 from portail.schema.enums import member_or_none
 from portail.schema.households.enums import (
@@ -253,6 +254,14 @@ class Child:
     )
     async def shared_with_another_household(self, info: Info) -> bool:
         return records.shared_with_another_household(await self._full(info), self._row.id)
+
+    @strawberry.field(
+        description='The child\'s enrolments in services ("Inscription aux services"), in any state, newest '
+        "first: which periods the child may book (ACCEPTED), waits for (PENDING) or was refused."
+    )
+    async def enrolments(self, info: Info) -> list[Enrolment]:
+        views = await offer.child_enrolments(info.context.app, self._household_id, self._row.id)
+        return [Enrolment.from_view(v) for v in views]
 
     @strawberry.field(description="The family's confirmation of this record.")
     async def certification(self, info: Info) -> Certification:

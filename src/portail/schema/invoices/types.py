@@ -104,6 +104,7 @@ class Invoice:
         description='A credit note of a basket that gave back paid days: what is still to be deducted '
         "from the household's next basket payments to the regie, in cents; 0 for the others."
     )
+    credit_left_text: str = strawberry.field(description="`creditLeft` in French.")
     lines: list[InvoiceLine] = strawberry.field(description="Its lines.")
     payments: list[InvoicePayment] = strawberry.field(description="The payments that settled it.")
     view_url: str = strawberry.field(
@@ -136,6 +137,7 @@ class Invoice:
             left_to_pay=view.left_to_pay,
             left_to_pay_text=format_amount(view.left_to_pay),
             credit_left=row.credit_left,
+            credit_left_text=format_amount(row.credit_left),
             lines=[InvoiceLine.from_row(line) for line in view.lines],
             payments=[InvoicePayment.of(p) for p in view.payments],
             view_url=links.view_url,

@@ -43,3 +43,13 @@ class PaymentMethod(Enum):
         description='The household\'s credit ("avoir") deducted when its basket was validated: nothing '
         "collected.",
     )
+
+
+@strawberry.enum(description="What a payment pays.")
+class PaymentPurpose(Enum):
+    BASKET = strawberry.enum_value(
+        "BASKET", description='A basket at one regie ("Mon panier" > "Valider et payer").'
+    )
+    INVOICES = strawberry.enum_value(
+        "INVOICES", description='Invoices ("Mes factures" > "Payer en ligne", or at the regie\'s desk).'
+    )

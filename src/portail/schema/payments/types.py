@@ -12,13 +12,17 @@ from portail.rules.pricing import format_amount
 from portail.schema.errors import UserError
 from portail.schema.ids import to_id
 from portail.schema.pagination import Connection
-from portail.schema.payments.enums import PaymentMethod, PaymentState
+from portail.schema.payments.enums import PaymentMethod, PaymentPurpose, PaymentState
 
 
 @strawberry.type(description="A payment to a regie: online through PayFiP, or recorded at the desk.")
 class Payment:
     id: strawberry.ID = strawberry.field(description="Opaque id.")
     state: PaymentState = strawberry.field(description="Where it stands.")
+    purpose: PaymentPurpose = strawberry.field(
+        description="What it pays: a basket (back to \"Mon panier\" when refused) or invoices."
+    )
+    regie_id: strawberry.ID = strawberry.field(description="The regie paid.")
     amount: int = strawberry.field(description="Amount, in cents.")
     amount_text: str = strawberry.field(description="Amount in French.")
     reference: str = strawberry.field(
@@ -38,6 +42,8 @@ class Payment:
         return cls(
             id=to_id(row.id),
             state=PaymentState.of(row.state),
+            purpose=PaymentPurpose[row.purpose.upper()],
+            regie_id=to_id(row.regie_id),
             amount=row.amount,
             amount_text=format_amount(row.amount),
             reference=row.refdet,
