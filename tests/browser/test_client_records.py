@@ -90,6 +90,15 @@ async def test_a_child_s_section_is_completed_from_the_home_page_s_link(
     await health.get_by_role("status").filter(has_text="Modifications enregistrées").wait_for()
     await health.get_by_text("Complet", exact=True).wait_for()
     assert "Dr Martin" in await health.inner_text()
+    # The form closed, the focus is back on the section's "Crayon" (a keyboard user goes on from there);
+    # "Crayon" again, then "Annuler": the same.
+    crayon = health.get_by_role("button", name="Modifier la rubrique Santé")
+    assert await crayon.evaluate("e => e === document.activeElement")
+    await page.keyboard.press("Enter")
+    assert await health.get_by_label("Médecin traitant").evaluate("e => e === document.activeElement")
+    await health.get_by_role("button", name="Annuler").click()
+    await crayon.wait_for()
+    assert await crayon.evaluate("e => e === document.activeElement")
 
     async with db.read_sessions() as session:
         emma = (await session.exec(select(Child).where(Child.first_name == "Emma-Rose"))).one()
