@@ -25,6 +25,7 @@ from portail.clock import Clock
 from portail.db import migrate
 from portail.db.engine import Database
 from portail.downloads import serve_file
+from portail.feeds import serve_calendar_feed
 from portail.graphiql import ASSETS_PATH, GraphiQLAssets
 from portail.http import BodySizeLimit, ClientOrigins, GraphQLView, RequestId
 from portail.payfip_notifications import payfip_notification, payfip_return
@@ -153,6 +154,7 @@ def create_app(
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/files/{token}", serve_file, methods=["GET"]),
+            Route("/calendrier/{token}.ics", serve_calendar_feed, methods=["GET"]),
             Route(NOTIFICATION_PATH, payfip_notification, methods=["GET", "POST"]),
             Route(RETURN_PATH, payfip_return, methods=["GET"]),
             # Last: every other GET is a page of the client, when this server serves it.

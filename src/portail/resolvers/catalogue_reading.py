@@ -80,7 +80,12 @@ def period_path(catalogue: Catalogue, period: Period) -> str:
     """ "RESTAURANT SCOLAIRE > RESTAURATION SCOLAIRE > RESTAURATION SCOLAIRE 2026-2027"."""
     activity = catalogue.by_id[period.activity_id]
     facility = catalogue.by_id[activity.facility_id]
-    return f"{facility.name} > {activity.name} > {period.name}"
+    return path_of(facility.name, activity.name, period.name)
+
+
+def path_of(facility_name: str, activity_name: str, period_name: str) -> str:
+    """A period's path from its names (a query that joined them need not load the catalogue)."""
+    return f"{facility_name} > {activity_name} > {period_name}"
 
 
 def tariff_of(unit: Unit) -> TariffGrid:

@@ -21,6 +21,8 @@ from portail.schema.basket.mutations import BasketMutations
 from portail.schema.basket.queries import BasketQueries
 from portail.schema.bookings.mutations import BookingMutations
 from portail.schema.bookings.queries import BookingQueries
+from portail.schema.calendar_feeds.mutations import CalendarFeedMutations
+from portail.schema.calendar_feeds.queries import CalendarFeedQueries
 from portail.schema.catalogue.mutations import CatalogueMutations
 from portail.schema.catalogue.queries import CatalogueQueries
 from portail.schema.cost import CostLimits
@@ -48,6 +50,7 @@ Query = merge_types(
         BasketQueries,
         PaymentQueries,
         InvoiceQueries,
+        CalendarFeedQueries,
         TownQueries,
     ),
 )
@@ -62,6 +65,7 @@ Mutation = merge_types(
         BookingMutations,
         BasketMutations,
         InvoiceMutations,
+        CalendarFeedMutations,
     ),
 )
 get_object_definition(Mutation, strict=True).description = (

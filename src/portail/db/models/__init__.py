@@ -18,6 +18,7 @@ from portail.db.models.bookings import (
 )
 from portail.db.models.catalogue import Activity, Enrolment, Facility, Period, PeriodDay, Regie, Unit
 from portail.db.models.documents import Document, DocumentType, PrintableForm
+from portail.db.models.feeds import CalendarFeed
 from portail.db.models.households import (
     AuthorizedPerson,
     Child,
@@ -50,6 +51,7 @@ __all__ = [
     "BookingEvent",
     "BookingLine",
     "BookingRequest",
+    "CalendarFeed",
     "Child",
     "Consent",
     "ConsentDefinition",

@@ -1,0 +1,1 @@
+"""The calendar feed domain: the household's planning as a private, revocable iCalendar link."""
