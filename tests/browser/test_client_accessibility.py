@@ -30,6 +30,7 @@ from typing import Any
 
 import httpx
 import pytest
+from playwright.async_api import expect
 
 from tests.browser.test_client_money import built_client, settings, sign_in
 from tests.browser.test_client_planning import signed_in_page
@@ -293,12 +294,13 @@ async def test_the_month_calendar_with_the_keyboard_only(db, browser, clock, smt
     _, family, _ = await book_a_wednesday(db, browser, clock, acceptance="automatic")
     page = await signed_in_page(chromium, live_server, family.email, "2027-01")
     await page.get_by_role("heading", name="Janvier 2027").wait_for()
+    first = page.get_by_role("button", name=re.compile("^vendredi 1er janvier 2027"))
+    await expect(first).to_be_enabled()  # the days open once the service is known
     await page.get_by_role("button", name="Aujourd'hui").focus()
     for _ in range(10):  # past "Options d'affichage et légende", to the month's one Tab stop
         await page.keyboard.press("Tab")
         if await page.evaluate("document.activeElement.classList.contains('month__open')"):
             break
-    first = page.get_by_role("button", name=re.compile("^vendredi 1er janvier 2027"))
     assert await first.evaluate("b => b === document.activeElement")
 
     # Down a week (Friday 8), left twice (Wednesday 6): the day held in the basket.
