@@ -59,12 +59,14 @@ Step = Callable[[Any], Awaitable[None]]
 @dataclass(frozen=True)
 class Screen:
     """One line of the tour: a name (the screenshots'), the path opened, the heading that says the
-    page is there, and what the family does on it before it is checked."""
+    page is there, what the family does on it before it is checked, and the part of the page scrolled
+    to the top of the screenshots (a CSS selector; the page's top when None)."""
 
     name: str
     path: str
     heading: str
     then: Step | None = None
+    view: str | None = None
 
 
 # -- what the family does on a screen before it is checked ------------------------------------------
@@ -138,7 +140,7 @@ SIGNED_IN = [
     Screen("fiche-enfant", "/mes-enfants", "Mes enfants", first_child),
     Screen("mes-documents", "/mes-documents", "Mes documents"),
     Screen("inscriptions", "/inscriptions", "Inscription aux services"),
-    Screen("planning", "/planning?mois=2027-03", "Mon planning"),
+    Screen("planning", "/planning?mois=2027-03", "Mon planning", view=".planning"),
     Screen("planning-jour", "/planning?mois=2027-03", "Mon planning", day_window_open),
     Screen("planning-recapitulatif", "/planning?mois=2027-03", "Mon planning", summary_before_valider),
     Screen("historique", "/historique", "Historique", request_detail_open),
@@ -277,6 +279,8 @@ async def test_every_screen_passes_axe_and_fits_a_phone(db, browser, clock, smtp
             wide = await page.evaluate("document.documentElement.scrollWidth")
             if size is PHONE and wide > PHONE["width"]:
                 overflowing.append(f"{screen.name}: {wide} px wide")
+            if screen.view is not None:
+                await page.locator(screen.view).first.evaluate("e => e.scrollIntoView({block: 'start'})")
             await page.screenshot(path=str(SCREENSHOTS / f"{screen.name}-{size['width']}.png"))
 
     assert not failures, "axe-core, serious or critical:\n" + "\n".join(failures)
