@@ -59,12 +59,14 @@ Step = Callable[[Any], Awaitable[None]]
 @dataclass(frozen=True)
 class Screen:
     """One line of the tour: a name (the screenshots'), the path opened, the heading that says the
-    page is there, what the family does on it before it is checked, and the part of the page scrolled
-    to the top of the screenshots (a CSS selector; the page's top when None)."""
+    page is there, words the family's data puts on it (waited for: the check runs on the screen as
+    loaded, not on "Chargement…"), what the family does on it before it is checked, and the part of
+    the page scrolled to the top of the screenshots (a CSS selector; the page's top when None)."""
 
     name: str
     path: str
     heading: str
+    shows: str | None = None
     then: Step | None = None
     view: str | None = None
 
@@ -125,7 +127,7 @@ async def invoice_detail_open(page: Any) -> None:
 
 
 SIGNED_OUT = [
-    Screen("connexion", "/connexion", "Connexion", wrong_password),
+    Screen("connexion", "/connexion", "Connexion", then=wrong_password),
     Screen("mot-de-passe-oublie", "/mot-de-passe-oublie", "Mot de passe oublié"),
     Screen("confirmer-compte", "/confirmer-compte?token=jeton-de-test", "Activer mon compte"),
     Screen("reinitialiser-mot-de-passe", "/reinitialiser-mot-de-passe?token=jeton-de-test", "Nouveau mot de passe"),
@@ -133,20 +135,20 @@ SIGNED_OUT = [
     Screen("page-introuvable", "/une-page-qui-n-existe-pas", "Page introuvable"),
 ]
 SIGNED_IN = [
-    Screen("accueil", "/", "Bonjour Lola"),
-    Screen("mon-profil", "/mon-profil", "Mon profil"),
-    Screen("mon-foyer", "/mon-foyer", "Mon foyer", address_in_edit_mode),
-    Screen("mes-enfants", "/mes-enfants", "Mes enfants"),
-    Screen("fiche-enfant", "/mes-enfants", "Mes enfants", first_child),
-    Screen("mes-documents", "/mes-documents", "Mes documents"),
-    Screen("inscriptions", "/inscriptions", "Inscription aux services"),
-    Screen("planning", "/planning?mois=2027-03", "Mon planning", view=".planning"),
-    Screen("planning-jour", "/planning?mois=2027-03", "Mon planning", day_window_open),
-    Screen("planning-recapitulatif", "/planning?mois=2027-03", "Mon planning", summary_before_valider),
-    Screen("historique", "/historique", "Historique", request_detail_open),
-    Screen("panier", "/panier", "Mon panier"),
-    Screen("paiement-retour", "/paiement/retour?payment={payment}", "Paiement en ligne"),
-    Screen("factures", "/factures", "Mes factures", invoice_detail_open),
+    Screen("accueil", "/", "Bonjour Lola", "À compléter"),
+    Screen("mon-profil", "/mon-profil", "Mon profil", "Adresse e-mail de connexion"),
+    Screen("mon-foyer", "/mon-foyer", "Mon foyer", "En attente de validation", address_in_edit_mode),
+    Screen("mes-enfants", "/mes-enfants", "Mes enfants", "Emma-Rose TEST"),
+    Screen("fiche-enfant", "/mes-enfants", "Mes enfants", "Emma-Rose TEST", first_child),
+    Screen("mes-documents", "/mes-documents", "Mes documents", "attestation-caf-2027.pdf"),
+    Screen("inscriptions", "/inscriptions", "Inscription aux services", "Inscription acceptée"),
+    Screen("planning", "/planning?mois=2027-03", "Mon planning", "Présence acceptée", view=".planning"),
+    Screen("planning-jour", "/planning?mois=2027-03", "Mon planning", "Présence acceptée", day_window_open),
+    Screen("planning-recapitulatif", "/planning?mois=2027-03", "Mon planning", "Présence acceptée", summary_before_valider),
+    Screen("historique", "/historique", "Historique", "demandes de réservation affichées", request_detail_open),
+    Screen("panier", "/panier", "Mon panier", "REGIE CENTRE AERE MERCREDI"),
+    Screen("paiement-retour", "/paiement/retour?payment={payment}", "Paiement en ligne", "Paiement accepté"),
+    Screen("factures", "/factures", "Mes factures", "1 facture à payer.", invoice_detail_open),
 ]
 # The README's screenshots (docs/screenshots/): the planning, the summary before VALIDER, the basket.
 IN_THE_README = ("planning", "planning-recapitulatif", "panier")
@@ -186,6 +188,9 @@ def report(screen: str, width: int, violations: list[dict[str, Any]]) -> None:
 async def open_screen(page: Any, url: str, screen: Screen, payment: str) -> None:
     await page.goto(url + screen.path.format(payment=payment))
     await page.get_by_role("heading", name=screen.heading, level=1).first.wait_for()
+    if screen.shows is not None:
+        # The words as shown (the planning's legend, folded away, holds the same words).
+        await page.get_by_text(screen.shows).filter(visible=True).first.wait_for()
     if screen.then is not None:
         await screen.then(page)
 
