@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from portail.adapters.storage import FileNotStored, storage_for
 from portail.db.models import Document, PrintableForm
+from portail.resolvers import personal_data
 from portail.resolvers.context import RequestContext
 from portail.resolvers.invoices import invoice_file
 from portail.resolvers.printable_forms import HEALTH_FORM, FormView, health_form
@@ -73,6 +74,11 @@ def form_links(ctx: RequestContext, base_url: str, view: FormView) -> FileLinks:
     return file_links(ctx, base_url, kind, view.id)
 
 
+def personal_data_links(ctx: RequestContext, base_url: str, household_id: uuid.UUID) -> FileLinks:
+    """The links to the household's data and documents (a ZIP made on the fly)."""
+    return file_links(ctx, base_url, links.PERSONAL_DATA, household_id)
+
+
 def invoice_links(ctx: RequestContext, base_url: str, invoice_id: uuid.UUID) -> FileLinks:
     """The links to an invoice's PDF ("Aperçu", "Télécharger"), made on the fly."""
     return file_links(ctx, base_url, links.INVOICE, invoice_id)
@@ -92,6 +98,9 @@ async def open_link(ctx: RequestContext, token: str) -> ServedFile:
         except LookupError as exc:
             raise FileGone from exc
         return ServedFile(data, "application/pdf", name, link.disposition)
+    if link.kind == links.PERSONAL_DATA:
+        data, name = await personal_data.archive(ctx, file_id)
+        return ServedFile(data, "application/zip", name, link.disposition)
     if link.kind == links.INVOICE:
         made = await invoice_file(ctx, file_id)
         if made is None:

@@ -18,7 +18,8 @@ DOCUMENT = "document"
 TOWN_FORM = "form"
 HEALTH_FORM = "health"
 INVOICE = "invoice"  # made on the fly from the invoice, like the health form
-KINDS = (DOCUMENT, TOWN_FORM, HEALTH_FORM, INVOICE)
+PERSONAL_DATA = "personal-data"  # a household's data and documents (a ZIP), made on the fly
+KINDS = (DOCUMENT, TOWN_FORM, HEALTH_FORM, INVOICE, PERSONAL_DATA)
 
 INLINE = "inline"
 ATTACHMENT = "attachment"

@@ -32,6 +32,7 @@ from portail.schema.extensions import BoundedValidation, MaskInternalErrors, Par
 from portail.schema.invoices.mutations import InvoiceMutations
 from portail.schema.invoices.queries import InvoiceQueries
 from portail.schema.payments.queries import PaymentQueries
+from portail.schema.privacy.queries import PrivacyQueries
 from portail.schema.records.mutations import RecordMutations
 from portail.schema.records.queries import RecordQueries
 from portail.schema.scalars import SCALAR_OVERRIDES
@@ -51,6 +52,7 @@ Query = merge_types(
         PaymentQueries,
         InvoiceQueries,
         CalendarFeedQueries,
+        PrivacyQueries,
         TownQueries,
     ),
 )
