@@ -79,6 +79,11 @@ class ErrorCode(Enum):
         "Other records depend on the object (activities requiring a document type, documents handed in "
         "under it): the message says how many."
     )
+    HOUSEHOLD_STILL_ACTIVE = (
+        "The household still has business with the town (bookings ahead, invoices to pay, a basket or a "
+        "payment under way): the message says which."
+    )
+    ALREADY_ANONYMISED = "The household has already been anonymised."
 
 
 @dataclass(frozen=True)

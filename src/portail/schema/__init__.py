@@ -32,6 +32,7 @@ from portail.schema.extensions import BoundedValidation, MaskInternalErrors, Par
 from portail.schema.invoices.mutations import InvoiceMutations
 from portail.schema.invoices.queries import InvoiceQueries
 from portail.schema.payments.queries import PaymentQueries
+from portail.schema.privacy.mutations import PrivacyMutations
 from portail.schema.privacy.queries import PrivacyQueries
 from portail.schema.records.mutations import RecordMutations
 from portail.schema.records.queries import RecordQueries
@@ -68,6 +69,7 @@ Mutation = merge_types(
         BasketMutations,
         InvoiceMutations,
         CalendarFeedMutations,
+        PrivacyMutations,
     ),
 )
 get_object_definition(Mutation, strict=True).description = (

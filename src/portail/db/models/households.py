@@ -36,6 +36,8 @@ class Household(SQLModel, table=True):
     # When the family last confirmed the record as accurate (the town sets how long it holds).
     certified_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = created_at_field()
+    # Anonymised by staff after the family left: the rows the law keeps name no one any more.
+    anonymised_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class Guardian(SQLModel, table=True):

@@ -7,6 +7,8 @@ import datetime
 import strawberry
 from strawberry.scalars import JSON
 
+from portail.schema.errors import UserError
+
 
 @strawberry.type(
     description="Everything the portal holds about the household (the GDPR's right of access), in a "
@@ -24,3 +26,12 @@ class PersonalData:
         "a signed link valid a few minutes (`expiresAt`)."
     )
     expires_at: datetime.datetime = strawberry.field(description="When `downloadUrl` stops working.")
+
+
+@strawberry.type(description="Result of `anonymiseHousehold`.")
+class AnonymiseHouseholdPayload:
+    household_id: strawberry.ID | None = strawberry.field(
+        description="The household anonymised; null on error."
+    )
+    anonymised_at: datetime.datetime | None = strawberry.field(description="When; null on error.")
+    errors: list[UserError] = strawberry.field(description="What to fix; empty on success.")

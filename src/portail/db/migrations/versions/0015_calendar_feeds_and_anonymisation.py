@@ -1,4 +1,5 @@
-"""Private, revocable links to a household's planning as an iCalendar feed.
+"""Private, revocable links to a household's planning as an iCalendar feed; when a household was
+anonymised.
 
 Revision ID: 0015
 Revises: 0012
@@ -36,9 +37,15 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_calendar_feed_account_id"), ["account_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_calendar_feed_household_id"), ["household_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_calendar_feed_token_hash"), ["token_hash"], unique=True)
+    with op.batch_alter_table("household", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("anonymised_at", portail.db.models.base.UTCDateTime(timezone=True), nullable=True)
+        )
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("household", schema=None) as batch_op:
+        batch_op.drop_column("anonymised_at")
     with op.batch_alter_table("calendar_feed", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_calendar_feed_token_hash"))
         batch_op.drop_index(batch_op.f("ix_calendar_feed_household_id"))
