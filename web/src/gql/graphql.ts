@@ -263,6 +263,8 @@ export type EnrolmentState =
 
 /** Why a mutation refused its input; each payload's `errors` carries these codes. */
 export type ErrorCode =
+  /** The household has already been anonymised. */
+  | 'ALREADY_ANONYMISED'
   /** The account is already confirmed. */
   | 'ALREADY_CONFIRMED'
   /** The change or document was already approved or rejected. */
@@ -293,6 +295,8 @@ export type ErrorCode =
   | 'FILE_NAME_INVALID'
   /** The uploaded file is over the size limit of its document type (see the message). */
   | 'FILE_TOO_LARGE'
+  /** The household still has business with the town (bookings ahead, invoices to pay, a basket or a payment under way): the message says which. */
+  | 'HOUSEHOLD_STILL_ACTIVE'
   /** The value is not of the expected form (see the message). */
   | 'INVALID'
   /** The e-mail address or the password is wrong (never says which). */
