@@ -54,11 +54,17 @@ async def test_the_attendance_csv_of_a_day_lists_the_children_booked(db, browser
         await book(family, centre)
     await book(durand, centre, action="CANCEL")
     emma = martin.children["Emma-Rose"]
-    await set_records(db, emma, diet="VEGETARIAN", food_allergies="Arachide", has_pai=True, school="Pompidou B")
+    await set_records(
+        db, emma, diet="VEGETARIAN", food_allergies="Arachide", has_pai=True, school="Pompidou B"
+    )
     async with db.transaction() as session:
         session.add(
             AuthorizedPerson(
-                child_id=emma.id, first_name="Jeanne", last_name="MARTIN", relation="Grand-mère", may_pick_up=True
+                child_id=emma.id,
+                first_name="Jeanne",
+                last_name="MARTIN",
+                relation="Grand-mère",
+                may_pick_up=True,
             )
         )
     staff = await staff_member(db, browser)
@@ -71,7 +77,9 @@ async def test_the_attendance_csv_of_a_day_lists_the_children_booked(db, browser
     assert link["filename"] == "presences-2026-12-09.csv"
     response, rows, headers = await download(staff.client, link["url"])
     assert response.headers["content-type"] == "text/csv; charset=utf-8"
-    assert response.headers["content-disposition"].startswith('attachment; filename="presences-2026-12-09.csv"')
+    assert response.headers["content-disposition"].startswith(
+        'attachment; filename="presences-2026-12-09.csv"'
+    )
     assert response.headers["cache-control"] == "private, no-store"
     assert headers == HEADERS
     assert [(r["Nom"], r["Prénom"], r["État"]) for r in rows] == [

@@ -51,9 +51,9 @@ async def test_the_csv_is_streamed_in_chunks_with_decimal_commas(db, browser, cl
     at_town_time(clock, date(2027, 1, 5))
     _, count = await canteen_with_bookings(db, 80, 31)  # 2,480 rows: three chunks of at most 1,000
     staff = await staff_member(db, browser)
-    link = (
-        await staff.client.data(LINK, {"kind": "BOOKINGS", "from": "2026-12-01", "to": "2026-12-31"})
-    )["exportLink"]
+    link = (await staff.client.data(LINK, {"kind": "BOOKINGS", "from": "2026-12-01", "to": "2026-12-31"}))[
+        "exportLink"
+    ]
     assert link["filename"] == "reservations-2026-12-01-2026-12-31.csv"
     async with staff.client.http.stream("GET", path_of(link["url"])) as response:
         assert response.status_code == 200
@@ -66,7 +66,9 @@ async def test_the_csv_is_streamed_in_chunks_with_decimal_commas(db, browser, cl
     assert len(rows) == count
     assert rows[0]["Date"] == "01/12/2026" and rows[-1]["Date"] == "31/12/2026"
     assert {r["Prix (€)"] for r in rows} == {"4,10"}
-    assert rows[0]["Accueil"] == "RESTAURANT SCOLAIRE > RESTAURATION SCOLAIRE > RESTAURATION SCOLAIRE 2026-2027"
+    assert (
+        rows[0]["Accueil"] == "RESTAURANT SCOLAIRE > RESTAURATION SCOLAIRE > RESTAURATION SCOLAIRE 2026-2027"
+    )
 
 
 async def test_reversed_or_too_long_ranges_are_refused_on_to(db, browser, clock):

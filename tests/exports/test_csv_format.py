@@ -14,7 +14,15 @@ from portail.rules import csv_format as f
 
 @pytest.mark.parametrize(
     ("cents", "shown"),
-    [(0, "0,00"), (5, "0,05"), (770, "7,70"), (123456, "1234,56"), (-410, "-4,10"), (-5, "-0,05"), (None, "")],
+    [
+        (0, "0,00"),
+        (5, "0,05"),
+        (770, "7,70"),
+        (123456, "1234,56"),
+        (-410, "-4,10"),
+        (-5, "-0,05"),
+        (None, ""),
+    ],
 )
 def test_amounts_have_a_decimal_comma_and_no_unit(cents, shown):
     assert f.amount(cents) == shown
@@ -54,7 +62,10 @@ def test_a_record_is_semicolon_separated_quoted_where_needed_and_ends_in_crlf():
 
 
 def test_the_header_starts_with_the_bom_and_the_file_reads_back_with_utf_8_sig():
-    columns = [f.Column[tuple[str, int]]("Nom", lambda r: r[0]), f.Column("Prix (€)", lambda r: f.amount(r[1]))]
+    columns = [
+        f.Column[tuple[str, int]]("Nom", lambda r: r[0]),
+        f.Column("Prix (€)", lambda r: f.amount(r[1])),
+    ]
     text = f.header(columns) + f.records(columns, [("Zoé", 770), ("Léo;Jr", -100)])
     assert text.startswith("\ufeffNom;Prix (€)\r\n")
     rows = list(csv.DictReader(io.StringIO(text.encode().decode("utf-8-sig")), delimiter=";"))

@@ -50,7 +50,9 @@ def test_every_export_query_is_in_the_list_above():
 
     query = build_schema()._schema.query_type
     assert query is not None
-    exports = {name for name in query.fields if name.endswith("Export") or name in ("mealCounts", "exportLink")}
+    exports = {
+        name for name in query.fields if name.endswith("Export") or name in ("mealCounts", "exportLink")
+    }
     assert exports == set(QUERIES)
 
 
@@ -58,9 +60,9 @@ async def test_only_a_genuine_staff_link_in_time_opens(db, browser, clock, setti
     at_town_time(clock, date(2027, 1, 5))
     staff = await staff_member(db, browser)
     family = await make_family(db, "lola@famille.test")
-    link = (
-        await staff.client.data(LINK, {"kind": "BOOKINGS", "from": "2026-12-01", "to": "2026-12-31"})
-    )["exportLink"]
+    link = (await staff.client.data(LINK, {"kind": "BOOKINGS", "from": "2026-12-01", "to": "2026-12-31"}))[
+        "exportLink"
+    ]
     path = path_of(link["url"])
     http = staff.client.http
     assert (await http.get(path)).status_code == 200
@@ -102,9 +104,7 @@ async def test_only_a_genuine_staff_link_in_time_opens(db, browser, clock, setti
 async def test_a_link_stops_working_when_its_account_is_no_longer_staff(db, browser, clock, live_server):
     at_town_time(clock, date(2027, 1, 5))
     staff = await staff_member(db, browser)
-    link = (
-        await staff.client.data(LINK, {"kind": "ENROLMENTS"})
-    )["exportLink"]
+    link = (await staff.client.data(LINK, {"kind": "ENROLMENTS"}))["exportLink"]
     async with db.transaction() as session:
         account = (await session.exec(select(Account).where(Account.email == staff.email))).one()
         account.is_staff = False

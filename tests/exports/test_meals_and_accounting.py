@@ -42,9 +42,9 @@ async def test_the_kitchen_counts_meals_per_school_and_diet(db, browser, clock):
             .values(state="cancelled")
         )
     staff = await staff_member(db, browser)
-    counts = (await staff.client.data(MEALS, {"id": str(canteen.activity.id), "from": "2026-12-07", "days": 5}))[
-        "mealCounts"
-    ]
+    counts = (
+        await staff.client.data(MEALS, {"id": str(canteen.activity.id), "from": "2026-12-07", "days": 5})
+    )["mealCounts"]
     assert [(m["date"], m["school"], m["dietLabel"], m["count"]) for m in counts] == [
         ("2026-12-07", "Jaurès", "Sans porc", 2),
         ("2026-12-07", "Pompidou", "Aucun régime particulier", 1),
@@ -55,19 +55,25 @@ async def test_the_kitchen_counts_meals_per_school_and_diet(db, browser, clock):
     ]
     link = (
         await staff.client.data(
-            LINK, {"kind": "MEAL_COUNTS", "activityId": str(canteen.activity.id), "from": "2026-12-07", "days": 5}
+            LINK,
+            {"kind": "MEAL_COUNTS", "activityId": str(canteen.activity.id), "from": "2026-12-07", "days": 5},
         )
     )["exportLink"]
     assert link["filename"] == "repas-2026-12-07-2026-12-11.csv"
     _, rows, headers = await download(staff.client, link["url"])
     assert headers == ["Date", "École", "Régime alimentaire", "Repas"]
-    assert rows[0] == {"Date": "07/12/2026", "École": "Jaurès", "Régime alimentaire": "Sans porc", "Repas": "2"}
+    assert rows[0] == {
+        "Date": "07/12/2026",
+        "École": "Jaurès",
+        "Régime alimentaire": "Sans porc",
+        "Repas": "2",
+    }
     too_many = await staff.client(MEALS, {"id": str(canteen.activity.id), "from": "2026-12-07", "days": 40})
     assert too_many["errors"][0]["extensions"] == {"code": "RANGE_TOO_LONG", "field": "days"}
 
 
 async def test_accounting_entries_sum_to_the_invoices(db, browser, clock, smtp, live_server):
-    _, family, client, agent = await invoiced_family(db, browser, clock, smtp)
+    _, _family, client, agent = await invoiced_family(db, browser, clock, smtp)
     assert (await agent.data(RUN, {"month": "2027-01"}))["runInvoicing"]["errors"] == []
     invoice_id = (await client.data(INVOICES, {"toPayOnly": True}))["invoices"]["edges"][0]["node"]["id"]
     paid = (await agent.data(RECORD, {"id": invoice_id, "method": "CHEQUE", "amount": 500}))["recordPayment"]
