@@ -7,6 +7,7 @@ health checks under hostile traffic, and money (monthly invoicing, invoice PDFs,
     .venv/bin/python -m bench --only bookings --pg   # the bookings part alone
     .venv/bin/python -m bench --only hostile         # health checks under hostile traffic
     .venv/bin/python -m bench --only money --pg      # monthly invoicing, invoice PDFs, basket payments
+    .venv/bin/python -m bench --only exports --pg    # the bookings CSV at 10,000 and 100,000 rows
     .venv/bin/python -m bench --profile  # then a cProfile look at the server under GraphQL load
 
 Prints a table and writes it to ``bench/results.md``. See ``bench/README.md``.
@@ -50,6 +51,9 @@ from bench.bookings import (
     fill_bookings,
     time_repeats,
 )
+from bench.exports import SIZES, ExportRun, exports_report
+from bench.exports import download as export_download
+from bench.exports import fill as fill_exports
 from bench.hostile import (
     LIMITS_OFF,
     Hostile,
@@ -362,6 +366,7 @@ class BackendResult:
     bookings: Bookings | None = None
     hostile: list[Scenario] | None = None
     money: Money | None = None
+    exports: list[ExportRun] | None = None
 
 
 def calls(token: str, case: Case = CASES["viewer"]) -> tuple[Call, Call, Call]:
@@ -467,7 +472,7 @@ async def bench_backend(backend: str, args: argparse.Namespace) -> BackendResult
     with tempfile.TemporaryDirectory(prefix="portail-bench-") as tmpdir:
         tmp = Path(tmpdir)
         async with fresh_database(backend, tmp) as url:
-            if args.only in ("bookings", "hostile", "money"):
+            if args.only in ("bookings", "hostile", "money", "exports"):
                 result = BackendResult(backend, [], {}, [], None, None)
             else:
                 result = await bench_records(url, tmp, backend, args)
@@ -475,11 +480,35 @@ async def bench_backend(backend: str, args: argparse.Namespace) -> BackendResult
                 result.hostile = await bench_hostile(url, tmp, backend, args)
             if args.only in ("all", "money"):
                 result.money = await bench_money(url, tmp, backend, args)
+            if args.only in ("all", "exports"):
+                result.exports = await bench_exports(url, tmp, backend)
             if args.only in ("all", "bookings"):
                 result.bookings = await bench_bookings(url, tmp, backend, args)
                 result.clients += result.bookings.planning
                 result.checks[PLANNING_CASE.name] = result.bookings.check
             return result
+
+
+async def bench_exports(url: str, tmp: Path, backend: str) -> list[ExportRun]:
+    """The bookings CSV at 10,000 and 100,000 rows: rows/s and the server's peak memory."""
+    db = Database(url)
+    try:
+        staff_id, written = await fill_exports(db, max(SIZES) // 1000)
+    finally:
+        await db.dispose()
+    print(f"[{backend}] exports: {written:,} bookings written", flush=True)
+    runs = []
+    async with server(url, tmp) as (base, pid):
+        await export_download(base, pid, SECRET_KEY, staff_id, 1000, backend)  # warm-up: imports, pools
+        for rows in SIZES:
+            run = await export_download(base, pid, SECRET_KEY, staff_id, rows, backend)
+            print(
+                f"[{backend}] bookings export {run.rows:,} rows: {run.rate:,.0f} rows/s, "
+                f"peak {run.peak_kib / 1024:.1f} MiB ({run.growth_kib / 1024:+.1f} MiB)",
+                flush=True,
+            )
+            runs.append(run)
+    return runs
 
 
 async def bench_records(url: str, tmp: Path, backend: str, args: argparse.Namespace) -> BackendResult:
@@ -874,10 +903,13 @@ HOSTILE_BEGIN = "<!-- hostile traffic: written by `--only hostile` or a whole ru
 HOSTILE_END = "<!-- end of hostile traffic -->"
 MONEY_BEGIN = "<!-- money: written by `--only money` or a whole run -->"
 MONEY_END = "<!-- end of money -->"
+EXPORTS_BEGIN = "<!-- exports: written by `--only exports` or a whole run -->"
+EXPORTS_END = "<!-- end of exports -->"
 # The sections of results.md each part writes alone: (begin, end, title).
 SECTIONS = {
     "hostile": (HOSTILE_BEGIN, HOSTILE_END, "Hostile traffic"),
     "money": (MONEY_BEGIN, MONEY_END, "Money: monthly invoicing, invoice PDFs, basket payments"),
+    "exports": (EXPORTS_BEGIN, EXPORTS_END, "Exports: the bookings CSV streamed"),
 }
 
 
@@ -924,7 +956,7 @@ async def main_async(args: argparse.Namespace) -> tuple[str | None, str | None, 
     backends = ["sqlite", *(["postgresql"] if args.pg else [])]
     results = [await bench_backend(b, args) for b in backends]
     table = None
-    if args.only not in ("hostile", "money"):
+    if args.only not in ("hostile", "money", "exports"):
         hashed = args.only in ("all", "records")
         hash_ms, verify_ms = await bench_hashing(args.hashes) if hashed else (None, None)
         table = report(results, hash_ms, verify_ms, args)
@@ -936,6 +968,8 @@ async def main_async(args: argparse.Namespace) -> tuple[str | None, str | None, 
     )
     money = [r.money for r in results if r.money is not None]
     money_table = "\n".join(money_report(money)).strip("\n") if money else None
+    exported = [run for r in results for run in (r.exports or [])]
+    args.exports_table = "\n".join(exports_report(exported)) if exported else None
     if args.profile:
         print(await profile_graphql(args))
     return table, hostile_table, money_table
@@ -982,7 +1016,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--hashes", type=int, default=20, help="hash/verify calls timed")
     parser.add_argument(
         "--only",
-        choices=["all", "records", "bookings", "hostile", "money"],
+        choices=["all", "records", "bookings", "hostile", "money", "exports"],
         default="all",
         help="run only one part",
     )
@@ -1020,7 +1054,8 @@ def main(argv: list[str] | None = None) -> None:
     load_before = os.getloadavg()
     with event_loop_runner() as runner:
         table, hostile, money = runner.run(main_async(args))
-    for part in (table, hostile, money):
+    exports = getattr(args, "exports_table", None)
+    for part in (table, hostile, money, exports):
         if part is not None:
             print()
             print(part)
@@ -1029,7 +1064,7 @@ def main(argv: list[str] | None = None) -> None:
         load = f"load average {load_before[0]:.2f} before the run, {os.getloadavg()[0]:.2f} after"
         write_results(
             table,
-            {"hostile": hostile, "money": money},
+            {"hostile": hostile, "money": money, "exports": exports},
             [a for a in argv if a not in ("--profile", "--no-write")],
             load,
         )

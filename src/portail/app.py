@@ -1,5 +1,5 @@
 """The Starlette application: ``/graphql`` (GraphiQL on GET, its files under ``/graphiql/``), CORS for
-the client's origins, ``/files/{token}``, health checks."""
+the client's origins, ``/files/{token}``, ``/exports/{token}``, health checks."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from portail.adapters.payfip.sandbox import PayfipSandbox
 from portail.clock import Clock
 from portail.db import migrate
 from portail.db.engine import Database
-from portail.downloads import serve_file
+from portail.downloads import serve_export, serve_file
 from portail.feeds import serve_calendar_feed
 from portail.graphiql import ASSETS_PATH, GraphiQLAssets
 from portail.http import BodySizeLimit, ClientOrigins, GraphQLView, RequestId
@@ -155,6 +155,7 @@ def create_app(
             Route("/readyz", readyz),
             Route("/files/{token}", serve_file, methods=["GET"]),
             Route("/calendrier/{token}.ics", serve_calendar_feed, methods=["GET"]),
+            Route("/exports/{token}", serve_export, methods=["GET"]),
             Route(NOTIFICATION_PATH, payfip_notification, methods=["GET", "POST"]),
             Route(RETURN_PATH, payfip_return, methods=["GET"]),
             # Last: every other GET is a page of the client, when this server serves it.

@@ -1,4 +1,5 @@
-"""The ``GET /files/{token}`` route: serves the file of a signed, short-lived link.
+"""The ``GET /files/{token}`` route: serves the file of a signed, short-lived link; and ``GET
+/exports/{token}``, the CSV of a staff export, streamed.
 
 The token is the only credential (a browser opens it in a new tab or an ``<img>``); it names one
 file and expires within minutes. Answers never let the browser guess a type, cache the file or
@@ -7,14 +8,18 @@ pass the link on as a referrer.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Awaitable, Callable
 from urllib.parse import quote
 
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import PlainTextResponse, Response, StreamingResponse
+from starlette.types import Receive, Scope, Send
 
 from portail.http import anonymous_context
+from portail.resolvers.exports import open_export
 from portail.resolvers.file_links import FileGone, ServedFile, open_link
-from portail.rules.file_links import LinkExpired, LinkInvalid
+from portail.rules.csv_format import CONTENT_TYPE as CSV
+from portail.rules.file_links import ATTACHMENT, LinkExpired, LinkInvalid
 
 # X-Content-Type-Options: nosniff is added to every response by ``http.RequestId``.
 SECURITY_HEADERS = {
@@ -61,3 +66,43 @@ async def serve_file(request: Request) -> Response:
     finally:
         await ctx.close()
     return _file_response(file)
+
+
+class _StreamThenClose(StreamingResponse):
+    """A streamed answer that closes its source and then ``close`` once sent, or once the client went
+    away mid-way: the database session the rows come from is given back either way."""
+
+    def __init__(
+        self, content: AsyncIterator[bytes], close: Callable[[], Awaitable[None]], **kwargs: object
+    ) -> None:
+        super().__init__(content, **kwargs)  # type: ignore[arg-type]
+        self._source = content
+        self._close = close
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            try:
+                aclose = getattr(self._source, "aclose", None)
+                if aclose is not None:
+                    await aclose()
+            finally:
+                await self._close()
+
+
+async def serve_export(request: Request) -> Response:
+    """The CSV of a staff export link, streamed a chunk of rows at a time; 404 for anything but a
+    valid link of an account still staff (forged, altered, a file link's token, expired: the same
+    answer, so a token's fate cannot be probed)."""
+    ctx = anonymous_context(request)
+    try:
+        export = await open_export(ctx, request.path_params["token"])
+    except (LinkInvalid, LinkExpired):
+        await ctx.close()
+        return _refusal(404, "Lien d'export invalide ou expiré : redemandez l'export depuis le portail.")
+    except BaseException:
+        await ctx.close()
+        raise
+    headers = {**SECURITY_HEADERS, "Content-Disposition": content_disposition(ATTACHMENT, export.filename)}
+    return _StreamThenClose(export.chunks, ctx.close, media_type=CSV, headers=headers)

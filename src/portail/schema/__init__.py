@@ -28,6 +28,7 @@ from portail.schema.catalogue.queries import CatalogueQueries
 from portail.schema.cost import CostLimits
 from portail.schema.documents.mutations import DocumentMutations
 from portail.schema.documents.queries import DocumentQueries
+from portail.schema.exports.queries import ExportQueries
 from portail.schema.extensions import BoundedValidation, MaskInternalErrors, ParseOffLoop, log_refusals
 from portail.schema.invoices.mutations import InvoiceMutations
 from portail.schema.invoices.queries import InvoiceQueries
@@ -55,6 +56,7 @@ Query = merge_types(
         CalendarFeedQueries,
         PrivacyQueries,
         TownQueries,
+        ExportQueries,
     ),
 )
 get_object_definition(Query, strict=True).description = "Everything a client can read."

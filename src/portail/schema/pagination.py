@@ -97,6 +97,12 @@ def _int(value: Any) -> int:
     return value
 
 
+def _day(value: Any) -> datetime.date:
+    if not isinstance(value, str):
+        raise ValueError(value)
+    return datetime.date.fromisoformat(value)
+
+
 def _str(value: Any) -> str:
     if not isinstance(value, str):
         raise ValueError(value)
@@ -108,6 +114,7 @@ AT: Callable[[Any], Any] = _aware
 ID: Callable[[Any], Any] = uuid.UUID
 INT: Callable[[Any], Any] = _int
 TEXT: Callable[[Any], Any] = _str
+DAY: Callable[[Any], Any] = _day
 
 
 def decode_cursor(
