@@ -23,6 +23,8 @@ from portail.schema.bookings.mutations import BookingMutations
 from portail.schema.bookings.queries import BookingQueries
 from portail.schema.catalogue.mutations import CatalogueMutations
 from portail.schema.catalogue.queries import CatalogueQueries
+from portail.schema.content.mutations import ContentMutations
+from portail.schema.content.queries import ContentQueries
 from portail.schema.cost import CostLimits
 from portail.schema.documents.mutations import DocumentMutations
 from portail.schema.documents.queries import DocumentQueries
@@ -33,6 +35,7 @@ from portail.schema.payments.queries import PaymentQueries
 from portail.schema.records.mutations import RecordMutations
 from portail.schema.records.queries import RecordQueries
 from portail.schema.scalars import SCALAR_OVERRIDES
+from portail.schema.town.mutations import TownMutations
 from portail.schema.town.queries import TownQueries
 from portail.schema.validation import SingleLoginRule, TextLiteralRule
 from portail.settings import Settings
@@ -49,6 +52,7 @@ Query = merge_types(
         PaymentQueries,
         InvoiceQueries,
         TownQueries,
+        ContentQueries,
     ),
 )
 get_object_definition(Query, strict=True).description = "Everything a client can read."
@@ -62,6 +66,8 @@ Mutation = merge_types(
         BookingMutations,
         BasketMutations,
         InvoiceMutations,
+        TownMutations,
+        ContentMutations,
     ),
 )
 get_object_definition(Mutation, strict=True).description = (

@@ -17,6 +17,15 @@ from portail.db.models.bookings import (
     SlotCounter,
 )
 from portail.db.models.catalogue import Activity, Enrolment, Facility, Period, PeriodDay, Regie, Unit
+from portail.db.models.content import (
+    CanteenDish,
+    CanteenMenu,
+    CanteenSite,
+    GuideSection,
+    NewsItem,
+    TownProfile,
+    UsefulLink,
+)
 from portail.db.models.documents import Document, DocumentType, PrintableForm
 from portail.db.models.households import (
     AuthorizedPerson,
@@ -50,6 +59,9 @@ __all__ = [
     "BookingEvent",
     "BookingLine",
     "BookingRequest",
+    "CanteenDish",
+    "CanteenMenu",
+    "CanteenSite",
     "Child",
     "Consent",
     "ConsentDefinition",
@@ -59,11 +71,13 @@ __all__ = [
     "Facility",
     "FieldRule",
     "Guardian",
+    "GuideSection",
     "Household",
     "HouseholdChild",
     "Invoice",
     "InvoiceLine",
     "LoginThrottle",
+    "NewsItem",
     "OneTimeToken",
     "OutboxMail",
     "PasswordResetRequest",
@@ -76,7 +90,9 @@ __all__ = [
     "Regie",
     "RequestNumberCounter",
     "SlotCounter",
+    "TownProfile",
     "TownSetting",
     "Unit",
+    "UsefulLink",
     "Vaccination",
 ]
