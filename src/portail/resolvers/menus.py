@@ -71,9 +71,11 @@ async def save_site(
     row = CanteenSite(name="", created_at=ctx.now()) if creating else await _site(ctx, site_id, "id")
     v = Validator()
     if name is not None or creating:
-        row.name = v.text("name", name or "", max_length=SITE_NAME_MAX, required=True)
-        if not v.has_error("name") and await _name_taken(ctx, row.name, None if creating else row.id):
+        clean = v.text("name", name or "", max_length=SITE_NAME_MAX, required=True)
+        # Checked before the row changes: the query would otherwise flush the new name first.
+        if not v.has_error("name") and await _name_taken(ctx, clean, None if creating else row.id):
             v.add("name", ErrorCode.CODE_ALREADY_USED, "Un restaurant scolaire porte déjà ce nom.")
+        row.name = clean
     if position is not None:
         if not -POSITION_LIMIT <= position <= POSITION_LIMIT:
             v.add(
