@@ -33,6 +33,7 @@ from tests.support.documents import (
     make_child,
     make_document_type,
     pdf_bytes,
+    png_bytes,
     post_file,
     upload,
     upload_data,
@@ -79,8 +80,9 @@ class Case:
     # Codes the control may answer all the same: the id was found, the call refused for another reason.
     control_codes: tuple[str, ...] = ()
     error_field: str | None = None  # the field named by the error (default: ``argument``)
-    upload: bool = False  # a multipart request with ``FILE`` as ``$file``
     empty_ok: bool = False  # the control may answer an empty list (no error is what it proves)
+    upload: bool = False  # a multipart request with ``FILE`` (or ``file``) as ``$file``
+    file: tuple[str, bytes, str] | None = None  # the file of an upload, when not ``FILE`` (a picture)
 
     @property
     def name(self) -> str:
@@ -401,6 +403,38 @@ TABLE: list[Case] = [
          "query($id: ID) { exportLink(kind: ENROLMENTS, periodId: $id) { url } }",
          lambda w, id_: {"id": id_},
          control="staff"),
+    # ---- Public content: staff write it; a family is refused whatever the id.
+    *[Case(f"Mutation.{name}", "id", key, FORBIDDEN,
+           f"mutation($id: ID!) {{ {name}(id: $id{extra}) {{ " + payload(selection) + " } }",
+           lambda w, id_: {"id": id_}, control="staff")
+      for name, key, extra, selection in (
+          ("updateNews", "news", ", input: {pinned: true}", "news { id }"),
+          ("publishNews", "news", "", "news { id }"),
+          ("withdrawNews", "news", "", "news { id }"),
+          ("deleteNews", "news", "", "ok"),
+          ("removeNewsImage", "news", "", "news { id }"),
+          ("updateUsefulLink", "useful_link", ", input: {label: \"CAF\"}", "usefulLink { id }"),
+          ("deleteUsefulLink", "useful_link", "", "ok"),
+          ("updateGuideSection", "guide_section", ", input: {title: \"Se connecter\"}", "guideSection { id }"),
+          ("deleteGuideSection", "guide_section", "", "ok"),
+          ("updateCanteenSite", "canteen_site", ", position: 2", "site { id }"),
+      )],
+    Case("Mutation.setNewsImage", "id", "news", FORBIDDEN,
+         "mutation($id: ID!, $file: Upload!) { setNewsImage(id: $id, file: $file, alt: \"Affiche\") { "
+         + payload("news { id }") + " } }",
+         lambda w, id_: {"id": id_}, control="staff", upload=True,
+         file=("affiche.png", png_bytes(), "image/png")),
+    Case("Mutation.setCanteenMenu", "siteId", "canteen_site", FORBIDDEN,
+         "mutation($id: ID!) { setCanteenMenu(siteId: $id, date: \"2026-12-02\", input: "
+         "{mainCourse: {name: \"Lasagnes\"}}) { " + payload("menu { id }") + " } }",
+         lambda w, id_: {"id": id_}, control="staff"),
+    Case("Mutation.deleteCanteenMenu", "siteId", "canteen_site", FORBIDDEN,
+         "mutation($id: ID!) { deleteCanteenMenu(siteId: $id, date: \"2026-12-01\") { " + payload("ok") + " } }",
+         lambda w, id_: {"id": id_}, control="staff"),
+    # Menus are public: another catalogue id (a unit) is an unknown site, the town's site is read.
+    Case("Query.canteenMenus", "siteId", "unit", NOT_FOUND,
+         "query($id: ID!) { canteenMenus(from: \"2026-12-01\", to: \"2026-12-31\", siteId: $id) { date } }",
+         lambda w, id_: {"id": id_}, control="a", control_id="canteen_site"),
 ]
 
 
@@ -567,6 +601,20 @@ async def build_world(db, browser, settings) -> World:
     async with db.transaction() as session:
         session.add(invoice_b)
     ids["invoice_b"] = str(invoice_b.id)
+
+    # The town's public content: a news item, a useful link, a guide section, a canteen site with a menu.
+    content = await world.staff.data("""mutation {
+      createNews(input: {title: "Fermeture", publishAt: "2026-11-20T08:00:00Z"}) { news { id } }
+      createUsefulLink(input: {label: "CAF", url: "https://www.caf.fr"}) { usefulLink { id } }
+      createGuideSection(input: {title: "Se connecter"}) { guideSection { id } }
+      createCanteenSite(name: "Restaurant scolaire Pompidou") { site { id } } }""")
+    ids.update(news=content["createNews"]["news"]["id"],
+               useful_link=content["createUsefulLink"]["usefulLink"]["id"],
+               guide_section=content["createGuideSection"]["guideSection"]["id"],
+               canteen_site=content["createCanteenSite"]["site"]["id"])
+    menu = await world.staff.data("""mutation($s: ID!) { setCanteenMenu(siteId: $s, date: "2026-12-01",
+      input: {mainCourse: {name: "Couscous"}}) { errors { code } } }""", {"s": ids["canteen_site"]})
+    assert menu["setCanteenMenu"]["errors"] == [], menu
     return world
 
 
@@ -577,7 +625,7 @@ async def build_world(db, browser, settings) -> World:
 async def call(client: GraphQLClient, case: Case, variables: dict[str, Any]) -> dict[str, Any]:
     """The whole JSON answer of ``case``'s operation."""
     if case.upload:
-        response = await post_file(client, case.document, variables, FILE)
+        response = await post_file(client, case.document, variables, case.file or FILE)
         assert response.status_code == 200, response.text
         return response.json()
     return await client(case.document, variables)

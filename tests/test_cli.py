@@ -14,7 +14,17 @@ from sqlmodel import func, select
 from portail.app import OutdatedDatabase, prepare_database
 from portail.db import migrate
 from portail.db.engine import Database
-from portail.db.models import Account, Child, Household
+from portail.db.models import (
+    Account,
+    CanteenMenu,
+    CanteenSite,
+    Child,
+    GuideSection,
+    Household,
+    NewsItem,
+    TownProfile,
+    UsefulLink,
+)
 from portail.settings import Settings
 
 
@@ -66,14 +76,21 @@ def test_create_staff_reads_the_password_from_stdin_and_demo_is_safe_twice(tmp_p
                 accounts = (await session.exec(select(Account))).all()
                 households = (await session.exec(select(func.count()).select_from(Household))).one()
                 children = (await session.exec(select(func.count()).select_from(Child))).one()
+                content = {
+                    table.__tablename__: (await session.exec(select(func.count()).select_from(table))).one()
+                    for table in (NewsItem, UsefulLink, GuideSection, TownProfile, CanteenSite, CanteenMenu)
+                }
         finally:
             await db.dispose()
-        return accounts, households, children
+        return accounts, households, children, content
 
     import asyncio
 
-    accounts, households, children = asyncio.run(counts())
+    accounts, households, children, content = asyncio.run(counts())
     assert households == 2 and children == 2  # TEST, and DURAND sharing Paul
+    # The home page's content, made once: 3 news, 4 links, 3 guide sections, the town, 2 weeks of menus.
+    assert content == {"news_item": 3, "useful_link": 4, "guide_section": 3, "town_profile": 1,
+                       "canteen_site": 1, "canteen_menu": 8}
     chef = next(a for a in accounts if a.email == "chef@mairie-sene.fr")
     assert chef.is_admin and chef.is_staff
     assert len(accounts) == 4

@@ -28,6 +28,7 @@ from portail.downloads import serve_export, serve_file
 from portail.feeds import serve_calendar_feed
 from portail.graphiql import ASSETS_PATH, GraphiQLAssets
 from portail.http import BodySizeLimit, ClientOrigins, GraphQLView, RequestId
+from portail.media import serve_news_image
 from portail.payfip_notifications import payfip_notification, payfip_return
 from portail.resolvers.accounts import process_reset_requests
 from portail.resolvers.basket import expire_baskets
@@ -156,6 +157,7 @@ def create_app(
             Route("/files/{token}", serve_file, methods=["GET"]),
             Route("/calendrier/{token}.ics", serve_calendar_feed, methods=["GET"]),
             Route("/exports/{token}", serve_export, methods=["GET"]),
+            Route("/media/news/{news_id}", serve_news_image, methods=["GET", "HEAD"]),
             Route(NOTIFICATION_PATH, payfip_notification, methods=["GET", "POST"]),
             Route(RETURN_PATH, payfip_return, methods=["GET"]),
             # Last: every other GET is a page of the client, when this server serves it.

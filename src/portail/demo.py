@@ -8,7 +8,10 @@ and something to show on every screen, made through the same use cases a family 
   (the authorized persons);
 - "Afficher les réservations liées à d'autres comptes": Paul is shared with his father's household
   (DURAND, its own login), which books him the canteen's Mondays and Tuesdays after those weeks;
-- staff's reviews: a CAF certificate handed in and an address change, both awaiting review.
+- staff's reviews: a CAF certificate handed in and an address change, both awaiting review;
+- the public home page: three news items (one pinned with a picture, one scheduled for next week),
+  four useful links, the town's contact details and opening hours, three sections of the user guide,
+  and two weeks of menus of the "Restaurant scolaire Pompidou" with their labels and allergens.
 
 Safe to run twice: what exists is left as it is (passwords are set again to the printed ones); each
 scene is made once.
@@ -18,9 +21,12 @@ from __future__ import annotations
 
 import io
 import json
+import struct
+import zlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import partial
 from typing import TypedDict, TypeVar
 
 from reportlab.pdfgen.canvas import Canvas
@@ -33,13 +39,18 @@ from portail.db.models import (
     Account,
     AuthorizedPerson,
     AuthSession,
+    CanteenSite,
     Child,
     ConsentDefinition,
     Document,
     DocumentType,
     Guardian,
+    GuideSection,
     Household,
     HouseholdChild,
+    NewsItem,
+    TownProfile,
+    UsefulLink,
     Vaccination,
 )
 from portail.db.models.base import utcnow
@@ -47,7 +58,7 @@ from portail.db.models.bookings import BookingRequest
 from portail.db.models.catalogue import Activity, Enrolment, Facility, Period, Regie, Unit
 from portail.db.models.invoices import Invoice
 from portail.db.models.records import PendingChange
-from portail.resolvers import booking_requests, catalogue, documents, invoices, records
+from portail.resolvers import booking_requests, catalogue, content, documents, invoices, menus, news, records
 from portail.resolvers.catalogue_reading import cancel_rule
 from portail.resolvers.context import RequestContext, Viewer
 from portail.resolvers.errors import UserErrors
@@ -184,6 +195,7 @@ async def load_demo(db: Database, settings: Settings | None = None) -> DemoLogin
     await _bookings(db, settings)
     await _scenes(db, settings)
     await _money(db, settings)
+    await _public_content(db, settings)
     return DemoLogins()
 
 
@@ -724,3 +736,188 @@ def _pdf(*lines: str) -> bytes:
     canvas.showPage()
     canvas.save()
     return out.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------
+# The public home page
+
+
+DEMO_NEWS = (
+    # (title, Markdown body, pinned, days from now it is published)
+    (
+        "Inscriptions à la restauration scolaire 2026-2027",
+        "Les inscriptions sont ouvertes sur le portail : rendez-vous dans **Inscription aux services**.\n\n"
+        "Pensez à mettre à jour votre *quotient familial* avant la rentrée.",
+        True,
+        -20,
+    ),
+    (
+        "Fermeture de la mairie le 24 décembre après-midi",
+        "L'accueil de la mairie fermera à **12 h** le 24 décembre. Le portail reste ouvert.",
+        False,
+        -3,
+    ),
+    (
+        "Stages sportifs des vacances d'hiver",
+        "Le programme des stages est en ligne : voir [le site de la ville](https://www.sene.bzh).",
+        False,
+        7,
+    ),
+)
+
+DEMO_LINKS = (
+    ("CAF du Morbihan", "https://www.caf.fr/allocataires/caf-du-morbihan", "Quotient familial, aides"),
+    ("Service-public.fr", "https://www.service-public.fr", "Vos droits et démarches"),
+    ("Site de la ville de Séné", "https://www.sene.bzh", "Actualités et services municipaux"),
+    ("Paiement en ligne (PayFiP)", "https://www.payfip.gouv.fr", "Payer une facture de la ville"),
+)
+
+DEMO_GUIDE = (
+    (
+        "Se connecter à son compte famille",
+        "**Identifiant** : votre adresse mail.\n\n**Mot de passe** : celui que vous avez créé lors de "
+        "la validation de votre compte.",
+    ),
+    (
+        "Mes réservations",
+        "Choisissez l'enfant, le mois, puis cliquez sur les jours voulus. Validez la demande : elle "
+        "apparaît dans l'**Historique**.",
+    ),
+    (
+        "Mes factures",
+        "Retrouvez vos factures dans **Mes factures** et payez-les en ligne par carte bancaire.",
+    ),
+)
+
+DEMO_HOURS = (
+    ("MONDAY", "8 h 30 – 12 h / 13 h 30 – 17 h 30"),
+    ("TUESDAY", "8 h 30 – 12 h / 13 h 30 – 17 h 30"),
+    ("WEDNESDAY", "8 h 30 – 12 h"),
+    ("THURSDAY", "8 h 30 – 12 h / 13 h 30 – 17 h 30"),
+    ("FRIDAY", "8 h 30 – 12 h / 13 h 30 – 17 h"),
+    ("SATURDAY", "9 h – 12 h"),
+)
+
+# Two weeks of the canteen (Mondays, Tuesdays, Thursdays, Fridays): per course, (name, labels, allergens).
+_D = tuple[str, list[str], list[str]]
+DEMO_MENUS: tuple[dict[str, _D], ...] = (
+    {
+        "STARTER": ("Carottes râpées", ["ORGANIC"], []),
+        "MAIN_COURSE": ("Poisson pané, riz", [], ["FISH", "GLUTEN"]),
+        "DAIRY": ("Yaourt nature", ["LOCAL"], ["MILK"]),
+        "DESSERT": ("Pomme", ["ORGANIC", "LOCAL"], []),
+    },
+    {
+        "STARTER": ("Velouté de potiron", ["HOMEMADE"], ["CELERY", "MILK"]),
+        "MAIN_COURSE": ("Omelette, haricots verts", ["VEGETARIAN"], ["EGGS"]),
+        "DESSERT": ("Crème dessert vanille", [], ["MILK"]),
+    },
+    {
+        "STARTER": ("Salade de lentilles", ["ORGANIC"], ["MUSTARD"]),
+        "MAIN_COURSE": ("Sauté de porc au caramel", [], ["SOYBEANS", "SULPHITES"]),
+        "DAIRY": ("Emmental", [], ["MILK"]),
+        "DESSERT": ("Clémentine", [], []),
+    },
+    {
+        "MAIN_COURSE": ("Lasagnes de légumes", ["VEGETARIAN", "HOMEMADE"], ["GLUTEN", "MILK", "EGGS"]),
+        "DAIRY": ("Fromage blanc", ["LOCAL"], ["MILK"]),
+        "DESSERT": ("Tarte aux noix", ["HOMEMADE"], ["NUTS", "GLUTEN", "EGGS", "MILK"]),
+    },
+    {
+        "STARTER": ("Betteraves vinaigrette", ["ORGANIC"], ["MUSTARD"]),
+        "MAIN_COURSE": ("Bœuf bourguignon, pâtes", ["LOCAL"], ["SULPHITES", "CELERY", "GLUTEN"]),
+        "DESSERT": ("Poire", ["ORGANIC"], []),
+    },
+    {
+        "STARTER": ("Salade de crevettes", [], ["CRUSTACEANS", "MUSTARD"]),
+        "MAIN_COURSE": ("Couscous de légumes", ["VEGETARIAN"], ["GLUTEN", "CELERY"]),
+        "DAIRY": ("Yaourt à la vanille", ["LOCAL"], ["MILK"]),
+        "DESSERT": ("Compote", ["HOMEMADE"], []),
+    },
+    {
+        "STARTER": ("Œuf mayonnaise", [], ["EGGS", "MUSTARD"]),
+        "MAIN_COURSE": ("Poulet rôti, frites", ["LOCAL"], []),
+        "DESSERT": ("Gâteau au chocolat", ["HOMEMADE"], ["GLUTEN", "EGGS", "MILK", "SOYBEANS"]),
+    },
+    {
+        "STARTER": ("Houmous et pain", [], ["SESAME", "GLUTEN"]),
+        "MAIN_COURSE": ("Filet de colin, purée", [], ["FISH", "MILK"]),
+        "DAIRY": ("Camembert", ["LOCAL"], ["MILK"]),
+        "DESSERT": ("Banane", ["ORGANIC"], []),
+    },
+)
+DEMO_SITE = "Restaurant scolaire Pompidou"
+
+
+def _png(width: int, height: int, rgb: tuple[int, int, int]) -> bytes:
+    """A plain PNG of one colour (the demo news item's picture)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    body = chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + body
+
+
+async def _public_content(db: Database, settings: Settings) -> None:
+    """The home page's content, each kind made once (left as staff changed it afterwards)."""
+    async with db.read_sessions() as session:
+        staff = (await session.exec(select(Account).where(Account.email == STAFF_EMAIL))).first()
+        has_news = (await session.exec(select(NewsItem.id))).first() is not None
+        has_links = (await session.exec(select(UsefulLink.id))).first() is not None
+        has_guide = (await session.exec(select(GuideSection.id))).first() is not None
+        has_town = (await session.exec(select(TownProfile.key))).first() is not None
+        has_site = (await session.exec(select(CanteenSite.id))).first() is not None
+    if staff is None:
+        return
+    clock = Clock()
+    now = clock.now()
+
+    async def as_staff(use_case: Callable[[RequestContext], Awaitable[T]]) -> T | None:
+        return await _run(db, settings, clock, staff, use_case)
+
+    if not has_news:
+        for title, body, pinned, days in DEMO_NEWS:
+            written = news.NewsChanges(
+                title=title, body=body, pinned=pinned, publish_at=now + timedelta(days=days)
+            )
+            view = await as_staff(partial(news.create_news, changes=written))
+            if view is not None and pinned:
+                picture = IncomingFile("inscriptions.png", _png(64, 40, (31, 78, 121)))
+                await as_staff(
+                    partial(news.set_image, news_id=view.row.id, file=picture, alt="Des enfants à la cantine")
+                )
+    if not has_links:
+        for position, (label, url, description) in enumerate(DEMO_LINKS, start=1):
+            link = content.LinkChanges(label, url, description, position)
+            await as_staff(partial(content.create_link, changes=link))
+    if not has_guide:
+        for position, (title, body) in enumerate(DEMO_GUIDE, start=1):
+            section = content.SectionChanges(title, body, position)
+            await as_staff(partial(content.create_section, changes=section))
+    if not has_town:
+        town = content.TownChanges(
+            phone="02 97 66 90 62",
+            email="enfance@example.org",
+            opening_hours=[content.HoursLine(day, hours) for day, hours in DEMO_HOURS],
+        )
+        await as_staff(partial(content.update_town, changes=town))
+    if not has_site:
+        site = await as_staff(
+            partial(menus.save_site, site_id=None, name=DEMO_SITE, position=1, active=None, creating=True)
+        )
+        if site is None:
+            return
+        today = now.astimezone(TOWN_ZONE).date()
+        monday = today - timedelta(days=today.weekday())
+        menu_days = [monday + timedelta(days=w * 7 + d) for w in (0, 1) for d in (0, 1, 3, 4)]
+        for day, menu in zip(menu_days, DEMO_MENUS, strict=True):
+            courses: dict[str, menus.DishChanges | None] = {
+                course: menus.DishChanges(name, labels, allergens)
+                for course, (name, labels, allergens) in menu.items()
+            }
+            await as_staff(
+                partial(menus.set_menu, site_id=site.id, day=day, changes=menus.MenuChanges(courses=courses))
+            )

@@ -74,19 +74,26 @@ HELD: tuple[Held, ...] = (
 NOT_HOUSEHOLDS: dict[str, str] = {
     "activity": "the town's catalogue",
     "alembic_version": "the schema's version",
+    "canteen_dish": "the public canteen menus",
+    "canteen_menu": "the public canteen menus",
+    "canteen_site": "the town's canteens",
     "consent_definition": "the texts families consent to",
     "counter": "invoice and request number counters",
     "document_type": "the kinds of documents the town asks for",
     "facility": "the town's catalogue",
     "field_rule": "the town's rules for the records' fields",
+    "guide_section": "the public user guide",
+    "news_item": "the public news (written by staff)",
     "login_throttle": "counters of failed sign-ins, kept minutes (cleared by the anonymisation)",
     "period": "the town's catalogue",
     "period_day": "the town's calendars",
     "printable_form": "the town's forms",
     "regie": "the town's cash offices",
     "slot_lock": "places held per unit and day (counts, no one named)",
+    "town_profile": "the town's public contact details",
     "town_setting": "the town's settings",
     "unit": "the town's catalogue",
+    "useful_link": "the public useful links",
 }
 
 # Secrets are not personal data to hand back: they would only help whoever gets the file.

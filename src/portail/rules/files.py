@@ -12,11 +12,14 @@ from dataclasses import dataclass
 PDF = "application/pdf"
 JPEG = "image/jpeg"
 PNG = "image/png"
+WEBP = "image/webp"
 FORMATS = (PDF, JPEG, PNG)
+# What a public page may show (a news item's picture): photos and images browsers all display.
+IMAGE_FORMATS = (JPEG, PNG, WEBP)
 # What a family reads in a message about a format.
-FORMAT_LABELS = {PDF: "PDF", JPEG: "JPEG", PNG: "PNG"}
+FORMAT_LABELS = {PDF: "PDF", JPEG: "JPEG", PNG: "PNG", WEBP: "WebP"}
 # The extension a served file gets when its name lacks the right one.
-EXTENSIONS = {PDF: ".pdf", JPEG: ".jpg", PNG: ".png"}
+EXTENSIONS = {PDF: ".pdf", JPEG: ".jpg", PNG: ".png", WEBP: ".webp"}
 
 MAX_NAME_LENGTH = 200
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -49,10 +52,13 @@ class FileProblem:
 
 
 def detect_format(head: bytes) -> str | None:
-    """The MIME type the first bytes prove (PDF, JPEG or PNG), or None."""
+    """The MIME type the first bytes prove (PDF, JPEG, PNG or WebP), or None."""
     for signature, mime in _SIGNATURES:
         if head.startswith(signature):
             return mime
+    # WebP is a RIFF container: "RIFF", the size (4 bytes), then "WEBP".
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return WEBP
     return None
 
 

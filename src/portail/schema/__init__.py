@@ -25,6 +25,8 @@ from portail.schema.calendar_feeds.mutations import CalendarFeedMutations
 from portail.schema.calendar_feeds.queries import CalendarFeedQueries
 from portail.schema.catalogue.mutations import CatalogueMutations
 from portail.schema.catalogue.queries import CatalogueQueries
+from portail.schema.content.mutations import ContentMutations
+from portail.schema.content.queries import ContentQueries
 from portail.schema.cost import CostLimits
 from portail.schema.documents.mutations import DocumentMutations
 from portail.schema.documents.queries import DocumentQueries
@@ -38,6 +40,7 @@ from portail.schema.privacy.queries import PrivacyQueries
 from portail.schema.records.mutations import RecordMutations
 from portail.schema.records.queries import RecordQueries
 from portail.schema.scalars import SCALAR_OVERRIDES
+from portail.schema.town.mutations import TownMutations
 from portail.schema.town.queries import TownQueries
 from portail.schema.validation import SingleLoginRule, TextLiteralRule
 from portail.settings import Settings
@@ -57,6 +60,7 @@ Query = merge_types(
         PrivacyQueries,
         TownQueries,
         ExportQueries,
+        ContentQueries,
     ),
 )
 get_object_definition(Query, strict=True).description = "Everything a client can read."
@@ -72,6 +76,8 @@ Mutation = merge_types(
         InvoiceMutations,
         CalendarFeedMutations,
         PrivacyMutations,
+        TownMutations,
+        ContentMutations,
     ),
 )
 get_object_definition(Mutation, strict=True).description = (

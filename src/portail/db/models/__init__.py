@@ -17,6 +17,15 @@ from portail.db.models.bookings import (
     SlotCounter,
 )
 from portail.db.models.catalogue import Activity, Enrolment, Facility, Period, PeriodDay, Regie, Unit
+from portail.db.models.content import (
+    CanteenDish,
+    CanteenMenu,
+    CanteenSite,
+    GuideSection,
+    NewsItem,
+    TownProfile,
+    UsefulLink,
+)
 from portail.db.models.documents import Document, DocumentType, PrintableForm
 from portail.db.models.feeds import CalendarFeed
 from portail.db.models.households import (
@@ -52,6 +61,9 @@ __all__ = [
     "BookingLine",
     "BookingRequest",
     "CalendarFeed",
+    "CanteenDish",
+    "CanteenMenu",
+    "CanteenSite",
     "Child",
     "Consent",
     "ConsentDefinition",
@@ -61,11 +73,13 @@ __all__ = [
     "Facility",
     "FieldRule",
     "Guardian",
+    "GuideSection",
     "Household",
     "HouseholdChild",
     "Invoice",
     "InvoiceLine",
     "LoginThrottle",
+    "NewsItem",
     "OneTimeToken",
     "OutboxMail",
     "PasswordResetRequest",
@@ -78,7 +92,9 @@ __all__ = [
     "Regie",
     "RequestNumberCounter",
     "SlotCounter",
+    "TownProfile",
     "TownSetting",
     "Unit",
+    "UsefulLink",
     "Vaccination",
 ]

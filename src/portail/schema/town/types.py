@@ -6,13 +6,63 @@ import datetime
 
 import strawberry
 
+from portail.resolvers import content as use_cases
+from portail.rules.phones import display_phone
+from portail.schema.catalogue.enums import Weekday
+
+WEEKDAY_WORDS = {
+    "MONDAY": "Lundi",
+    "TUESDAY": "Mardi",
+    "WEDNESDAY": "Mercredi",
+    "THURSDAY": "Jeudi",
+    "FRIDAY": "Vendredi",
+    "SATURDAY": "Samedi",
+    "SUNDAY": "Dimanche",
+}
+
+
+@strawberry.type(description="A line of the town hall's opening hours.")
+class OpeningHoursLine:
+    weekday: Weekday = strawberry.field(description="The day of the week.")
+    day: str = strawberry.field(description='The day in French, e.g. "Lundi".')
+    hours: str = strawberry.field(description='What the town hall keeps that day, e.g. "8 h 30 – 12 h".')
+
 
 @strawberry.type(
-    description="The town that runs the portal: its name and address as its invoices print them, and "
-    "today's date there (what a client's calendar opens on and counts deadlines from, rather than the "
-    "device's clock, which may be wrong or in another time zone)."
+    description="The town that runs the portal: its name and address as its invoices print them, its "
+    "contact details and opening hours (the home page's \"Contact\"), and today's date there (what a "
+    "client's calendar opens on and counts deadlines from, rather than the device's clock, which may be "
+    "wrong or in another time zone)."
 )
 class Town:
     name: str = strawberry.field(description='Its name, e.g. "Ville de Séné".')
     address: list[str] = strawberry.field(description="Its postal address, a line each.")
     today: datetime.date = strawberry.field(description="Today's date in the town (Europe/Paris).")
+    phone: str | None = strawberry.field(
+        description='Its phone number the French way, e.g. "02 97 66 90 62" (null: not given).'
+    )
+    phone_uri: str | None = strawberry.field(
+        description='The number as a link target, e.g. "tel:+33297669062" (null: not given).'
+    )
+    email: str | None = strawberry.field(description="Its e-mail address (null: not given).")
+    opening_hours: list[OpeningHoursLine] = strawberry.field(
+        description="Its opening hours, a line per day it opens, in the order staff gave them."
+    )
+
+    @classmethod
+    def of(cls, view: use_cases.TownView, today: datetime.date) -> Town:
+        return cls(
+            name=view.name,
+            address=view.address,
+            today=today,
+            phone=display_phone(view.phone) or None,
+            phone_uri=f"tel:{view.phone}" if view.phone else None,
+            email=view.email or None,
+            opening_hours=[
+                OpeningHoursLine(
+                    weekday=Weekday[line.weekday], day=WEEKDAY_WORDS[line.weekday], hours=line.hours
+                )
+                for line in view.opening_hours
+                if line.weekday in WEEKDAY_WORDS
+            ],
+        )
