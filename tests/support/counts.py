@@ -32,6 +32,7 @@ WORKER_TABLES = (
     "password_reset_request",
     "basket_entry.pay_before <=",
     "payment.created_at <",
+    "/* reminders */",
 )
 
 

@@ -18,7 +18,8 @@ DOCUMENT = "document"
 TOWN_FORM = "form"
 HEALTH_FORM = "health"
 INVOICE = "invoice"  # made on the fly from the invoice, like the health form
-KINDS = (DOCUMENT, TOWN_FORM, HEALTH_FORM, INVOICE)
+MESSAGE_ATTACHMENT = "message"  # a file joined to a message
+KINDS = (DOCUMENT, TOWN_FORM, HEALTH_FORM, INVOICE, MESSAGE_ATTACHMENT)
 
 INLINE = "inline"
 ATTACHMENT = "attachment"

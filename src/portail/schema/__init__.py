@@ -29,6 +29,8 @@ from portail.schema.documents.queries import DocumentQueries
 from portail.schema.extensions import BoundedValidation, MaskInternalErrors, ParseOffLoop, log_refusals
 from portail.schema.invoices.mutations import InvoiceMutations
 from portail.schema.invoices.queries import InvoiceQueries
+from portail.schema.messages.mutations import MessageMutations
+from portail.schema.messages.queries import MessageQueries
 from portail.schema.payments.queries import PaymentQueries
 from portail.schema.records.mutations import RecordMutations
 from portail.schema.records.queries import RecordQueries
@@ -48,6 +50,7 @@ Query = merge_types(
         BasketQueries,
         PaymentQueries,
         InvoiceQueries,
+        MessageQueries,
         TownQueries,
     ),
 )
@@ -62,6 +65,7 @@ Mutation = merge_types(
         BookingMutations,
         BasketMutations,
         InvoiceMutations,
+        MessageMutations,
     ),
 )
 get_object_definition(Mutation, strict=True).description = (

@@ -28,6 +28,13 @@ from portail.db.models.households import (
 )
 from portail.db.models.invoices import Invoice, InvoiceLine
 from portail.db.models.mail import OutboxMail
+from portail.db.models.messages import (
+    Message,
+    MessageAttachment,
+    MessageThread,
+    NotificationPreference,
+    ReminderSent,
+)
 from portail.db.models.payments import BasketEntry, Payment, PaymentItem
 from portail.db.models.records import (
     AuditEntry,
@@ -64,6 +71,10 @@ __all__ = [
     "Invoice",
     "InvoiceLine",
     "LoginThrottle",
+    "Message",
+    "MessageAttachment",
+    "MessageThread",
+    "NotificationPreference",
     "OneTimeToken",
     "OutboxMail",
     "PasswordResetRequest",
@@ -74,6 +85,7 @@ __all__ = [
     "PeriodDay",
     "PrintableForm",
     "Regie",
+    "ReminderSent",
     "RequestNumberCounter",
     "SlotCounter",
     "TownSetting",
