@@ -97,19 +97,16 @@ def _is_staff(ctx: RequestContext) -> bool:
 async def _thread_views(ctx: RequestContext, rows: list[MessageThread]) -> list[ThreadView]:
     """Rows with their children and households: one statement per kind, however many rows."""
     staff = _is_staff(ctx)
+    # Both statements run whatever the rows: a list costs the same statements on every page.
     child_ids = {r.child_id for r in rows if r.child_id}
-    children = {}
-    if child_ids:
-        children = {
-            c.id: c for c in (await ctx.session.exec(select(Child).where(col(Child.id).in_(child_ids)))).all()
-        }
-    households = {}
-    if rows:
-        ids = {r.household_id for r in rows}
-        households = {
-            h.id: h
-            for h in (await ctx.session.exec(select(Household).where(col(Household.id).in_(ids)))).all()
-        }
+    children = {
+        c.id: c for c in (await ctx.session.exec(select(Child).where(col(Child.id).in_(child_ids)))).all()
+    }
+    household_ids = {r.household_id for r in rows}
+    households = {
+        h.id: h
+        for h in (await ctx.session.exec(select(Household).where(col(Household.id).in_(household_ids)))).all()
+    }
     return [
         ThreadView(r, children.get(r.child_id) if r.child_id else None, households.get(r.household_id), staff)
         for r in rows

@@ -297,16 +297,16 @@ async def _invoices_due(ctx: RequestContext, today: date) -> list[Due]:
 
 async def _documents_expiring(ctx: RequestContext, today: date) -> list[Due]:
     first, last = rules.window(rules.DOCUMENT_EXPIRING, today)
-    newer = aliased(Document)
+    # Typed as Any: mypy reads an alias's columns as their Python values.
+    newer: Any = aliased(Document)
     renewed = (
         select(newer.id)
         .where(
-            newer.household_id == Document.household_id,
-            newer.type_id == Document.type_id,
-            (newer.child_id == Document.child_id)
-            | (col(newer.child_id).is_(None) & col(Document.child_id).is_(None)),
-            col(newer.uploaded_at) > col(Document.uploaded_at),
-            col(newer.state).in_(("pending", "accepted")),
+            newer.household_id == col(Document.household_id),
+            newer.type_id == col(Document.type_id),
+            newer.child_id.is_not_distinct_from(col(Document.child_id)),
+            newer.uploaded_at > col(Document.uploaded_at),
+            newer.state.in_(("pending", "accepted")),
         )
         .exists()
     )
