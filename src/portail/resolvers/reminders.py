@@ -61,6 +61,7 @@ from portail.rules import reminders as rules
 from portail.rules.calendar import SchoolCalendarUnknown, open_days
 from portail.rules.deadlines import deadline
 from portail.rules.fields import certification_expiry
+from portail.rules.french import de
 from portail.rules.invoices import invoice_number_text
 from portail.rules.pricing import format_amount
 from portail.rules.repeat import french_date
@@ -401,7 +402,7 @@ async def _records_to_recertify(ctx: RequestContext, today: date) -> list[Due]:
         due = rules.section_to_recertify(today, expires_on(child.certified_at))
         if due is not None:
             name = f"{child.first_name} {child.last_name}".strip()
-            context = {"section": f"le dossier de {name}", "expires_on": french_date(due), "link": link}
+            context = {"section": f"le dossier {de(name)}", "expires_on": french_date(due), "link": link}
             found.append(
                 Due(
                     household_id,
