@@ -435,6 +435,30 @@ TABLE: list[Case] = [
     Case("Query.canteenMenus", "siteId", "unit", NOT_FOUND,
          "query($id: ID!) { canteenMenus(from: \"2026-12-01\", to: \"2026-12-31\", siteId: $id) { date } }",
          lambda w, id_: {"id": id_}, control="a", control_id="canteen_site"),
+    # ---- Messages: a family's own threads; the shared inbox and closing are staff's
+    Case("Query.messageThread", "id", "thread_b", NOT_FOUND,
+         "query($id: ID!) { messageThread(id: $id) { id subject messages { body } } }",
+         lambda w, id_: {"id": id_}),
+    Case("Query.staffMessageThreads", "householdId", "household_b", FORBIDDEN,
+         "query($id: ID) { staffMessageThreads(householdId: $id) { edges { node { id } } } }",
+         lambda w, id_: {"id": id_}, control="staff"),
+    Case("Mutation.startMessageThread", "input.childId", "child_b", NOT_FOUND,
+         "mutation($input: StartMessageThreadInput!) { startMessageThread(input: $input) { "
+         + payload("thread { id }") + " } }",
+         lambda w, id_: {"input": {"topic": "HEALTH", "subject": "Allergie", "body": "Bonjour", "childId": id_}},
+         error_field="childId"),
+    Case("Mutation.replyToThread", "threadId", "thread_b", NOT_FOUND,
+         "mutation($id: ID!) { replyToThread(threadId: $id, body: \"Bonjour\") { " + payload("thread { id }") + " } }",
+         lambda w, id_: {"id": id_}),
+    Case("Mutation.markThreadRead", "threadId", "thread_b", NOT_FOUND,
+         "mutation($id: ID!) { markThreadRead(threadId: $id) { " + payload("thread { id }") + " } }",
+         lambda w, id_: {"id": id_}),
+    Case("Mutation.closeMessageThread", "threadId", "thread_b", FORBIDDEN,
+         "mutation($id: ID!) { closeMessageThread(threadId: $id) { " + payload("thread { id }") + " } }",
+         lambda w, id_: {"id": id_}, control="staff"),
+    Case("Mutation.reopenMessageThread", "threadId", "thread_b", FORBIDDEN,
+         "mutation($id: ID!) { reopenMessageThread(threadId: $id) { " + payload("thread { id }") + " } }",
+         lambda w, id_: {"id": id_}, control="staff"),
 ]
 
 
@@ -547,6 +571,12 @@ async def build_world(db, browser, settings) -> World:
     changes = nodes((await world.staff.data("{ pendingChanges { edges { node { id householdId } } } }"))["pendingChanges"])
     assert {c["householdId"] for c in changes} == {ids["household_b"]}
     ids["change_b"] = changes[0]["id"]
+    # B writes to the service about its child.
+    thread = await world.b.data("""mutation($c: ID) { startMessageThread(input: {topic: HEALTH, subject: "Allergie",
+      body: "Basile est allergique au pollen.", childId: $c}) { thread { id } errors { code } } }""",
+                                {"c": ids["child_b"]})
+    assert thread["startMessageThread"]["errors"] == [], thread
+    ids["thread_b"] = thread["startMessageThread"]["thread"]["id"]
 
     # The town's canteen (families enrol at once) and Wednesday centre (staff decide); B asks for the centre.
     canteen = await make_service(db)

@@ -34,6 +34,7 @@ from portail.resolvers.accounts import process_reset_requests
 from portail.resolvers.basket import expire_baskets
 from portail.resolvers.jobs import Paced
 from portail.resolvers.payments import NOTIFICATION_PATH, RETURN_PATH, reconcile_payments
+from portail.resolvers.reminders import send_reminders
 from portail.schema import build_schema
 from portail.settings import PAYFIP_SANDBOX_PATH, Settings, get_settings
 from portail.web_client import client_routes
@@ -113,6 +114,8 @@ def create_app(
                     Paced(
                         lambda: reconcile_payments(db, settings, clock, payfip), clock, timedelta(minutes=5)
                     ),
+                    # Reminders: each sent once (its reminder_sent row), however many instances run this.
+                    Paced(lambda: send_reminders(db, settings, clock), clock, timedelta(hours=1)),
                 ],
             )
             app.state.db = db

@@ -63,6 +63,8 @@ class Settings(BaseSettings):
     smtp_password: str = ""
     # The sender; empty: "Portail Familles – {town_name} <no-reply@{host of public_url}>".
     mail_from: str = ""
+    # The service's shared inbox, told of each message a family writes; empty: enfance@{host of public_url}.
+    service_email: str = ""
     mail_poll_seconds: float = 5.0
     mail_max_attempts: int = 12
 
@@ -146,6 +148,13 @@ class Settings(BaseSettings):
         """This server's address as PayFiP reaches it (the notification URL): ``api_url``, else the
         public URL (the client and the API served from one origin)."""
         return (self.api_url or self.public_url).rstrip("/")
+
+    @property
+    def effective_service_email(self) -> str:
+        """Where the service is told of the families' messages."""
+        if self.service_email.strip():
+            return self.service_email.strip()
+        return f"enfance@{urlsplit(self.public_url).hostname or 'localhost'}"
 
     @property
     def is_production(self) -> bool:

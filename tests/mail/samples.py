@@ -138,6 +138,35 @@ SAMPLES: dict[str, list[dict[str, Any]]] = {
         {"amount": "7,70\xa0€", "reference": "20270100000002", "regie": "Régie Enfance", "invoice": "",
          "refund": True, "link": f"{URL}/factures"},
     ],
+    "message_for_service": [
+        {"topic": "Réservations", "link": f"{URL}/messages/0190c3a1-7d2e-7f00-8000-1a2b3c4d5e6f"},
+        # The health topic is never named in a mail.
+        {"topic": "", "link": f"{URL}/messages/0190c3a1-7d2e-7f00-8000-1a2b3c4d5e6f"},
+    ],
+    "message_for_family": [
+        {"name": "Lola MARTIN", "topic": "Factures", "link": f"{URL}/messages/0190c3a1-7d2e-7f00-8000-1a2b3c4d5e6f"},
+        {"name": "Lola MARTIN", "topic": "", "link": f"{URL}/messages/0190c3a1-7d2e-7f00-8000-1a2b3c4d5e6f"},
+    ],
+    "reminder_booking_deadline": [
+        {"name": "Lola MARTIN", "child": "Emma-Rose TEST", "period": CANTEEN, "first_day": "04/01/2027",
+         "deadline": "31/12/2026 à 10:00", "link": f"{URL}/planning"},
+    ],
+    "reminder_invoice_due": [
+        {"name": "Lola MARTIN", "number": "CAM-2026-000012", "regie": "REGIE RESTAURATION SCOLAIRE",
+         "amount": "41,40\xa0€", "due_date": "15/01/2027", "link": f"{URL}/factures"},
+    ],
+    "reminder_document_expiring": [
+        {"name": "Lola MARTIN", "document": "Attestation CAF", "child": "", "valid_until": "31/01/2027",
+         "link": f"{URL}/mes-documents"},
+        {"name": "Lola MARTIN", "document": "Carnet de vaccination", "child": "Emma-Rose TEST",
+         "valid_until": "31/01/2027", "link": f"{URL}/mes-documents"},
+    ],
+    "reminder_section_to_recertify": [
+        {"name": "Lola MARTIN", "section": "le dossier du foyer", "expires_on": "20/01/2027",
+         "link": f"{URL}/mon-foyer"},
+        {"name": "Lola MARTIN", "section": "le dossier d'Emma-Rose TEST", "expires_on": "20/01/2027",
+         "link": f"{URL}/mon-foyer"},
+    ],
 }
 
 # The keys added to a kind's context since the previous version: a caller not passing them still

@@ -22,6 +22,7 @@ from tests.payments.test_invoices import RECORD, RUN, invoiced_family
 from tests.support.accounts import login_codes
 from tests.support.builders import make_family
 from tests.support.documents import make_document_type, pdf_bytes, upload
+from tests.support.messages import start_thread
 
 ANONYMISE = """mutation($id: ID!) { anonymiseHousehold(householdId: $id) { householdId anonymisedAt
   errors { field code message } } }"""
@@ -46,7 +47,9 @@ async def everything_said_about(db, *needles: str) -> list[str]:
     return sorted(set(found))
 
 
-async def test_a_household_that_left_keeps_its_invoices_and_names_no_one(db, browser, clock, smtp, live_server):
+async def test_a_household_that_left_keeps_its_invoices_and_names_no_one(
+    db, browser, clock, smtp, live_server, settings
+):
     _, family, client, agent = await invoiced_family(db, browser, clock, smtp)
     household_id = family.built.household.id
     emma = family.children["Emma-Rose"]
@@ -69,6 +72,12 @@ async def test_a_household_that_left_keeps_its_invoices_and_names_no_one(db, bro
             AuthorizedPerson(child_id=emma.id, first_name="Mamie", last_name="ZORGLUB", mobile_phone="+33612345678"),
             Vaccination(child_id=emma.id, vaccine="DTP Zorglub", vaccinated_on=date(2020, 1, 1)),
         ])
+    # A message to the service about the allergy, with the certificate (the mark in its text and file).
+    started = await start_thread(
+        client, [("zorglub-certificat.pdf", pdf_bytes("Certificat Zorglub"), "application/pdf")],
+        topic="HEALTH", subject="Allergie Zorglub", body="Zorglubette est allergique.",
+    )
+    assert started["errors"] == [], started
     caf = await make_document_type(db)
     assert (await upload(client, ("zorglub-caf.pdf", pdf_bytes("CAF Zorglub"), "application/pdf"), str(caf.id)))[
         "errors"
@@ -104,6 +113,8 @@ async def test_a_household_that_left_keeps_its_invoices_and_names_no_one(db, bro
     )
     assert sum(line.amount for line in lines) == invoice.total and len(lines) == 3
     assert (payment.amount, payment.method) == (invoice.total, "cheque")
+    # The files handed in (the CAF certificate, the message's attachment) are gone from the storage.
+    assert not [p for p in settings.storage_path.rglob("*") if p.is_file()]
     # The family can no longer sign in; the household is not anonymised twice; an unknown id is not found.
     assert await login_codes(browser(), EMAIL, family.built.password) == ["INVALID_CREDENTIALS"]
     twice = (await agent.data(ANONYMISE, {"id": str(household_id)}))["anonymiseHousehold"]

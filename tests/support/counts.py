@@ -26,12 +26,13 @@ async def row_counts(db: Database, tables: tuple[str, ...] = WRITTEN_TABLES) -> 
 
 # What the mail worker polls: the outbox, the queue of password reset requests it processes, and its
 # scans for baskets past their time and for payments PayFiP never notified (named by their conditions:
-# requests read the same tables otherwise).
+# requests read the same tables otherwise), and the reminders job (its statements carry a comment).
 WORKER_TABLES = (
     "outbox_mail",
     "password_reset_request",
     "basket_entry.pay_before <=",
     "payment.created_at <",
+    "/* reminders */",
 )
 
 

@@ -130,6 +130,11 @@ ERASURE: dict[str, Erase] = {
     "invoice": Erase(values={"billed_name": ANONYMOUS, "billed_address": ""}),
     "invoice_line": Erase(values={"child_name": ANONYMOUS}),
     "calendar_feed": Erase(delete=True),
+    "message_thread": Erase(delete=True),
+    "message": Erase(delete=True),
+    "message_attachment": Erase(delete=True),  # the files too, once committed
+    "notification_preference": Erase(delete=True),
+    "reminder_sent": Erase(delete=True),
     "auth_session": Erase(delete=True),
     "one_time_token": Erase(delete=True),
     "password_reset_request": Erase(delete=True),
@@ -171,7 +176,11 @@ async def anonymise(ctx: RequestContext, household_id: uuid.UUID | None) -> Anon
     )
     emails = [r["email"] for r in rows["account"]]
     tables = SQLModel.metadata.tables
-    for held in HELD:
+    # Overwrites first, then deletions from the last table up, so that rows go before those they name
+    # (a message before its thread).
+    overwrites = [h for h in HELD if not ERASURE[h.table].delete]
+    deletions = [h for h in reversed(HELD) if ERASURE[h.table].delete]
+    for held in (*overwrites, *deletions):
         erase = ERASURE[held.table]
         table = tables[held.table]
         keyed = [c.name for c in table.primary_key.columns]
@@ -202,7 +211,8 @@ async def anonymise(ctx: RequestContext, household_id: uuid.UUID | None) -> Anon
     ctx.session.add(household)
     await ctx.session.flush()
     await ctx.session.refresh(household)
-    return Anonymised(household, [r["storage_key"] for r in rows["document"]])
+    stored = [r["storage_key"] for r in (*rows["document"], *rows["message_attachment"])]
+    return Anonymised(household, stored)
 
 
 def _child_of(table: str, row: dict[str, Any]) -> Any:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from portail.adapters.storage import FileNotStored, storage_for
-from portail.db.models import Document, PrintableForm
+from portail.db.models import Document, MessageAttachment, PrintableForm
 from portail.resolvers import personal_data
 from portail.resolvers.context import RequestContext
 from portail.resolvers.invoices import invoice_file
@@ -79,6 +79,11 @@ def personal_data_links(ctx: RequestContext, base_url: str, household_id: uuid.U
     return file_links(ctx, base_url, links.PERSONAL_DATA, household_id)
 
 
+def attachment_links(ctx: RequestContext, base_url: str, row: MessageAttachment) -> FileLinks:
+    """The links to a file joined to a message (bound to its content, like a document's)."""
+    return file_links(ctx, base_url, links.MESSAGE_ATTACHMENT, row.id, row.sha256[:16])
+
+
 def invoice_links(ctx: RequestContext, base_url: str, invoice_id: uuid.UUID) -> FileLinks:
     """The links to an invoice's PDF ("Aperçu", "Télécharger"), made on the fly."""
     return file_links(ctx, base_url, links.INVOICE, invoice_id)
@@ -107,10 +112,14 @@ async def open_link(ctx: RequestContext, token: str) -> ServedFile:
             raise FileGone
         return ServedFile(made[0], "application/pdf", made[1], link.disposition)
     storage = storage_for(ctx.settings)
-    row: Document | PrintableForm | None
+    row: Document | PrintableForm | MessageAttachment | None
     if link.kind == links.DOCUMENT:
         row = await session.get(Document, file_id)
         if row is None or document_version(row) != link.version:
+            raise FileGone
+    elif link.kind == links.MESSAGE_ATTACHMENT:
+        row = await session.get(MessageAttachment, file_id)
+        if row is None or row.sha256[:16] != link.version:
             raise FileGone
     else:
         row = await session.get(PrintableForm, file_id)

@@ -65,6 +65,11 @@ HELD: tuple[Held, ...] = (
     Held("invoice", "household_id", "household", (("invoices", "id"),)),
     Held("invoice_line", "invoice_id", "invoices"),
     Held("calendar_feed", "household_id", "household"),
+    Held("message_thread", "household_id", "household", (("threads", "id"),)),
+    Held("message", "thread_id", "threads", (("messages", "id"),)),
+    Held("message_attachment", "message_id", "messages"),
+    Held("notification_preference", "household_id", "household"),
+    Held("reminder_sent", "household_id", "household"),
     Held("auth_session", "account_id", "accounts"),
     Held("one_time_token", "account_id", "accounts"),
     Held("password_reset_request", "email", "emails"),
@@ -103,6 +108,7 @@ SECRET_COLUMNS = {
     ("one_time_token", "token_hash"),
     ("calendar_feed", "token_hash"),
     ("document", "storage_key"),
+    ("message_attachment", "storage_key"),
     ("outbox_mail", "body_html"),  # the same as body_text, laid out
 }
 
@@ -167,17 +173,21 @@ async def personal_data(ctx: RequestContext, household_id: uuid.UUID | None = No
         "documentation": "docs/personal-data-export.md",
         "tables": _exported(rows),
     }
-    files = [(_archived_name(d), d["storage_key"]) for d in rows["document"]]
+    files = [
+        *((_archived_name("documents", d), d["storage_key"]) for d in rows["document"]),
+        *((_archived_name("messages", a), a["storage_key"]) for a in rows["message_attachment"]),
+    ]
     return PersonalData(now, document, files)
 
 
-def _archived_name(document: dict[str, Any]) -> str:
-    safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in str(document["filename"]))[:100]
-    return f"documents/{document['id']}-{safe}"
+def _archived_name(folder: str, row: dict[str, Any]) -> str:
+    safe = "".join(c if c.isalnum() or c in "._-" else "_" for c in str(row["filename"]))[:100]
+    return f"{folder}/{row['id']}-{safe}"
 
 
 async def archive(ctx: RequestContext, household_id: uuid.UUID) -> tuple[bytes, str]:
-    """The download: ``donnees.json`` and every document the household uploaded, in a ZIP."""
+    """The download: ``donnees.json``, every document the household uploaded and every file joined to
+    its messages, in a ZIP."""
     data = await personal_data(ctx, household_id)
     storage = storage_for(ctx.settings)
     buffer = io.BytesIO()

@@ -19,7 +19,8 @@ TOWN_FORM = "form"
 HEALTH_FORM = "health"
 INVOICE = "invoice"  # made on the fly from the invoice, like the health form
 PERSONAL_DATA = "personal-data"  # a household's data and documents (a ZIP), made on the fly
-KINDS = (DOCUMENT, TOWN_FORM, HEALTH_FORM, INVOICE, PERSONAL_DATA)
+MESSAGE_ATTACHMENT = "message"  # a file joined to a message
+KINDS = (DOCUMENT, TOWN_FORM, HEALTH_FORM, INVOICE, PERSONAL_DATA, MESSAGE_ATTACHMENT)
 
 INLINE = "inline"
 ATTACHMENT = "attachment"

@@ -34,6 +34,8 @@ from portail.schema.exports.queries import ExportQueries
 from portail.schema.extensions import BoundedValidation, MaskInternalErrors, ParseOffLoop, log_refusals
 from portail.schema.invoices.mutations import InvoiceMutations
 from portail.schema.invoices.queries import InvoiceQueries
+from portail.schema.messages.mutations import MessageMutations
+from portail.schema.messages.queries import MessageQueries
 from portail.schema.payments.queries import PaymentQueries
 from portail.schema.privacy.mutations import PrivacyMutations
 from portail.schema.privacy.queries import PrivacyQueries
@@ -58,6 +60,7 @@ Query = merge_types(
         InvoiceQueries,
         CalendarFeedQueries,
         PrivacyQueries,
+        MessageQueries,
         TownQueries,
         ExportQueries,
         ContentQueries,
@@ -78,6 +81,7 @@ Mutation = merge_types(
         PrivacyMutations,
         TownMutations,
         ContentMutations,
+        MessageMutations,
     ),
 )
 get_object_definition(Mutation, strict=True).description = (

@@ -38,6 +38,13 @@ from portail.db.models.households import (
 )
 from portail.db.models.invoices import Invoice, InvoiceLine
 from portail.db.models.mail import OutboxMail
+from portail.db.models.messages import (
+    Message,
+    MessageAttachment,
+    MessageThread,
+    NotificationPreference,
+    ReminderSent,
+)
 from portail.db.models.payments import BasketEntry, Payment, PaymentItem
 from portail.db.models.records import (
     AuditEntry,
@@ -79,7 +86,11 @@ __all__ = [
     "Invoice",
     "InvoiceLine",
     "LoginThrottle",
+    "Message",
+    "MessageAttachment",
+    "MessageThread",
     "NewsItem",
+    "NotificationPreference",
     "OneTimeToken",
     "OutboxMail",
     "PasswordResetRequest",
@@ -90,6 +101,7 @@ __all__ = [
     "PeriodDay",
     "PrintableForm",
     "Regie",
+    "ReminderSent",
     "RequestNumberCounter",
     "SlotCounter",
     "TownProfile",

@@ -2,7 +2,7 @@
 anonymised.
 
 Revision ID: 0015
-Revises: 0013
+Revises: 0014
 Create Date: 2026-12-01 20:10:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 import portail.db.models.base
 
 revision: str = "0015"
-down_revision: str | None = "0013"
+down_revision: str | None = "0014"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
