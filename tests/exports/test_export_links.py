@@ -25,6 +25,7 @@ QUERIES = {
     "bookingsExport": 'bookingsExport(from: "2026-12-01", to: "2026-12-31") { edges { cursor } }',
     "enrolmentsExport": "enrolmentsExport(periodId: $pid) { edges { cursor } }",
     "accountingExport": 'accountingExport(from: "2026-12-01", to: "2026-12-31") { edges { cursor } }',
+    "householdsExport": "householdsExport { edges { cursor } }",
     "exportLink": 'exportLink(kind: BOOKINGS, from: "2026-12-01", to: "2026-12-31") { url }',
 }
 

@@ -3,13 +3,14 @@ section at a time under the town's field rules, changes that wait for review, an
 
 from __future__ import annotations
 
+import asyncio
 import json
 import uuid
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlmodel import col, func, select
 
@@ -47,7 +48,7 @@ MAX_CONTACTS = 10
 
 
 # ---------------------------------------------------------------------------------------------
-# Reading: one batch per household
+# Reading: households in batches (one, or a page of an export), a fixed number of statements
 
 
 @dataclass
@@ -95,22 +96,59 @@ async def field_rules(ctx: RequestContext) -> dict[tuple[str, str], fields.Rule]
 
 
 async def certification_months(ctx: RequestContext) -> int:
-    row = await ctx.session.get(TownSetting, CERTIFICATION_MONTHS_KEY)
-    return int(row.value) if row else DEFAULT_CERTIFICATION_MONTHS
+    """How many months a confirmation holds, read once per request (a list of records asks it often)."""
+
+    async def load() -> int:
+        row = await ctx.session.get(TownSetting, CERTIFICATION_MONTHS_KEY)
+        return int(row.value) if row else DEFAULT_CERTIFICATION_MONTHS
+
+    return await memo(ctx, ("certification_months",), load)
+
+
+async def active_consent_definitions(ctx: RequestContext) -> list[ConsentDefinition]:
+    """The consents the town asks for now, read once per request."""
+
+    async def load() -> list[ConsentDefinition]:
+        return list(
+            (await ctx.session.exec(select(ConsentDefinition).where(col(ConsentDefinition.active)))).all()
+        )
+
+    return await memo(ctx, ("consent_definitions",), load)
 
 
 async def load_record(ctx: RequestContext, household_id: uuid.UUID) -> HouseholdRecord:
     """The household's rows (household, guardians, children and their lists), once per request."""
-    return await memo(ctx, ("record", household_id), lambda: _load_record(ctx, household_id))
+    return (await load_records(ctx, [household_id]))[household_id]
 
 
 async def load_full_record(ctx: RequestContext, household_id: uuid.UUID) -> HouseholdRecord:
     """The record with its extras (consents, reviews, the town's rules), once per request."""
-    record = await load_record(ctx, household_id)
-    if record._extras is None:
-        extras = await memo(ctx, ("extras", household_id), lambda: _load_extras(ctx, record))
-        record._extras = extras
-    return record
+    return (await load_full_records(ctx, [household_id]))[household_id]
+
+
+async def load_records(
+    ctx: RequestContext, household_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, HouseholdRecord]:
+    """The rows of every household of ``household_ids``, in the same few statements whether they are
+    one or a thousand (each an ``IN``), once per request: those already read are not read again."""
+    return await _batched(ctx, "record", household_ids, lambda ids: _load_records(ctx, ids))
+
+
+async def load_full_records(
+    ctx: RequestContext, household_ids: Sequence[uuid.UUID]
+) -> dict[uuid.UUID, HouseholdRecord]:
+    """The records of ``household_ids`` with their extras, in a fixed number of statements whatever
+    their number; the town's rules, consents and certification months are read once per request."""
+    records = await load_records(ctx, household_ids)
+    extras = await _batched(
+        ctx,
+        "extras",
+        [hid for hid, r in records.items() if r._extras is None],
+        lambda ids: _load_extras(ctx, [records[i] for i in ids]),
+    )
+    for hid, found in extras.items():
+        records[hid]._extras = found
+    return records
 
 
 def forget_record(ctx: RequestContext, household_id: uuid.UUID) -> None:
@@ -119,28 +157,60 @@ def forget_record(ctx: RequestContext, household_id: uuid.UUID) -> None:
     ctx.cache.pop(("extras", household_id), None)
 
 
-async def _load_record(ctx: RequestContext, household_id: uuid.UUID) -> HouseholdRecord:
+T = TypeVar("T")
+
+
+async def _batched(
+    ctx: RequestContext,
+    name: str,
+    ids: Sequence[uuid.UUID],
+    load: Callable[[list[uuid.UUID]], Awaitable[dict[uuid.UUID, T]]],
+) -> dict[uuid.UUID, T]:
+    """Each id's value under ``(name, id)`` in the request's memo; those not there yet are loaded
+    together by one ``load`` call. Each id still gets its own future, so ``forget_record`` drops one
+    household and a later ``memo`` of a single id finds what a batch read."""
+    wanted = list(dict.fromkeys(ids))
+    missing = [i for i in wanted if (name, i) not in ctx.cache]
+    if missing:
+        batch = asyncio.ensure_future(load(missing))
+        for i in missing:
+            ctx.cache[(name, i)] = asyncio.ensure_future(_one_of(batch, i))
+    futures = [ctx.cache[(name, i)] for i in wanted]
+    return dict(zip(wanted, await asyncio.gather(*futures), strict=True))
+
+
+async def _one_of(batch: Awaitable[dict[uuid.UUID, T]], key: uuid.UUID) -> T:
+    found = await batch
+    if key not in found:
+        raise LookupError(f"no household {key}")  # a bug: callers pass ids they have read
+    return found[key]
+
+
+async def _load_records(
+    ctx: RequestContext, household_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, HouseholdRecord]:
     s = ctx.session
-    household = await s.get(Household, household_id)
-    assert household is not None
-    guardians = list(
-        (
-            await s.exec(
-                select(Guardian).where(Guardian.household_id == household_id).order_by(col(Guardian.rank))
-            )
-        ).all()
-    )
-    children = list(
-        (
-            await s.exec(
-                select(Child)
-                .join(HouseholdChild, col(HouseholdChild.child_id) == Child.id)
-                .where(HouseholdChild.household_id == household_id)
-                .order_by(col(Child.birth_date), col(Child.first_name))
-            )
-        ).all()
-    )
-    ids = [c.id for c in children]
+    households = (await s.exec(select(Household).where(col(Household.id).in_(household_ids)))).all()
+    records = {
+        h.id: HouseholdRecord(household=h, guardians=[], children=[], vaccinations={}, contacts={})
+        for h in households
+    }
+    for g in (
+        await s.exec(
+            select(Guardian).where(col(Guardian.household_id).in_(household_ids)).order_by(col(Guardian.rank))
+        )
+    ).all():
+        records[g.household_id].guardians.append(g)
+    for child, household_id in (
+        await s.exec(
+            select(Child, HouseholdChild.household_id)
+            .join(HouseholdChild, col(HouseholdChild.child_id) == Child.id)
+            .where(col(HouseholdChild.household_id).in_(household_ids))
+            .order_by(col(Child.birth_date), col(Child.first_name))
+        )
+    ).all():
+        records[household_id].children.append(child)
+    ids = list({c.id for r in records.values() for c in r.children})
     vaccinations: dict[uuid.UUID, list[Vaccination]] = defaultdict(list)
     contacts: dict[uuid.UUID, list[AuthorizedPerson]] = defaultdict(list)
     if ids:
@@ -160,19 +230,22 @@ async def _load_record(ctx: RequestContext, household_id: uuid.UUID) -> Househol
             )
         ).all():
             contacts[p.child_id].append(p)
-    return HouseholdRecord(
-        household=household,
-        guardians=guardians,
-        children=children,
-        vaccinations=vaccinations,
-        contacts=contacts,
-    )
+    for record in records.values():
+        # A shared child's lists are the child's: both households' records hold the same ones.
+        record.vaccinations = defaultdict(list, {c.id: vaccinations[c.id] for c in record.children})
+        record.contacts = defaultdict(list, {c.id: contacts[c.id] for c in record.children})
+    return records
 
 
-async def _load_extras(ctx: RequestContext, record: HouseholdRecord) -> RecordExtras:
+async def _load_extras(ctx: RequestContext, records: list[HouseholdRecord]) -> dict[uuid.UUID, RecordExtras]:
     s = ctx.session
-    household_id = record.household.id
-    ids = [c.id for c in record.children]
+    household_ids = [r.household.id for r in records]
+    # Which of the batch's households each child belongs to (a shared child may be in two of them).
+    households_of: dict[uuid.UUID, list[uuid.UUID]] = defaultdict(list)
+    for r in records:
+        for c in r.children:
+            households_of[c.id].append(r.household.id)
+    ids = list(households_of)
     shared: set[uuid.UUID] = set()
     if ids:
         shared = set(
@@ -185,50 +258,64 @@ async def _load_extras(ctx: RequestContext, record: HouseholdRecord) -> RecordEx
                 )
             ).all()
         )
-    definitions = list((await s.exec(select(ConsentDefinition).where(col(ConsentDefinition.active)))).all())
-    consents: dict[tuple[str, uuid.UUID | None], tuple[ConsentDefinition, Consent]] = {}
+    consents: dict[uuid.UUID, dict[tuple[str, uuid.UUID | None], tuple[ConsentDefinition, Consent]]] = {
+        hid: {} for hid in household_ids
+    }
     # A shared child's consents are the child's, whichever household answered.
     consent_rows = (
         await s.exec(
             select(Consent, ConsentDefinition)
             .join(ConsentDefinition, col(ConsentDefinition.id) == Consent.definition_id)
             .where(
-                (col(Consent.household_id) == household_id)
+                col(Consent.household_id).in_(household_ids)
                 | (col(Consent.child_id).in_(ids) if ids else False)
             )
             .order_by(col(Consent.decided_at))
         )
     ).all()
     for consent, definition in consent_rows:
-        if definition.scope == "household" and consent.household_id != household_id:
-            continue
-        consents[(definition.kind, consent.child_id)] = (definition, consent)
-    changes = list(
-        (
-            await s.exec(
-                select(PendingChange)
-                .where(PendingChange.household_id == household_id)
-                .where(
-                    (col(PendingChange.state) == "pending")
-                    | (col(PendingChange.decided_at) >= ctx.now() - RECENT_DECISIONS)
-                )
-                .order_by(col(PendingChange.created_at))
+        concerned = set(households_of.get(consent.child_id, [])) if consent.child_id else set()
+        if consent.household_id in consents:
+            concerned.add(consent.household_id)
+        for hid in concerned:
+            if definition.scope == "household" and consent.household_id != hid:
+                continue
+            # Oldest first: the latest answer wins.
+            consents[hid][(definition.kind, consent.child_id)] = (definition, consent)
+    changes: dict[uuid.UUID, list[PendingChange]] = defaultdict(list)
+    for change in (
+        await s.exec(
+            select(PendingChange)
+            .where(col(PendingChange.household_id).in_(household_ids))
+            .where(
+                (col(PendingChange.state) == "pending")
+                | (col(PendingChange.decided_at) >= ctx.now() - RECENT_DECISIONS)
             )
-        ).all()
-    )
-    pending = [c for c in changes if c.state == "pending"]
-    decided = sorted(
-        (c for c in changes if c.state != "pending"), key=lambda c: c.decided_at or c.created_at, reverse=True
-    )
-    return RecordExtras(
-        consents=consents,
-        definitions=definitions,
-        pending=pending,
-        decided=decided,
-        rules=await field_rules(ctx),
-        certification_months=await certification_months(ctx),
-        shared_children=shared,
-    )
+            .order_by(col(PendingChange.created_at))
+        )
+    ).all():
+        changes[change.household_id].append(change)
+    definitions = await active_consent_definitions(ctx)
+    rules = await field_rules(ctx)
+    months = await certification_months(ctx)
+    extras = {}
+    for r in records:
+        hid = r.household.id
+        own = changes.get(hid, [])
+        extras[hid] = RecordExtras(
+            consents=consents[hid],
+            definitions=definitions,
+            pending=[c for c in own if c.state == "pending"],
+            decided=sorted(
+                (c for c in own if c.state != "pending"),
+                key=lambda c: c.decided_at or c.created_at,
+                reverse=True,
+            ),
+            rules=rules,
+            certification_months=months,
+            shared_children={c.id for c in r.children if c.id in shared},
+        )
+    return extras
 
 
 def values_of(entity: str, row: object) -> dict[str, Any]:
@@ -1097,6 +1184,7 @@ async def set_certification_months(ctx: RequestContext, months: int) -> int:
         ctx.session.add(TownSetting(key=CERTIFICATION_MONTHS_KEY, value=str(months)))
     else:
         row.value = str(months)
+    ctx.cache.pop(("certification_months",), None)
     return months
 
 
@@ -1125,6 +1213,7 @@ async def publish_consent(
     )
     ctx.session.add(row)
     await ctx.session.flush()
+    ctx.cache.pop(("consent_definitions",), None)
     return row
 
 

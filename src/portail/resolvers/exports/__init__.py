@@ -1,8 +1,10 @@
-"""Staff exports: attendance lists, meal counts, bookings, enrolments and the accounting entries, as
-GraphQL pages and as CSV files through signed, short-lived links (``GET /exports/{token}``).
+"""Staff exports: attendance lists, meal counts, bookings, enrolments, the accounting entries and the
+households with their records' completeness, as GraphQL pages and as CSV files through signed,
+short-lived links (``GET /exports/{token}``).
 
 Each export's row source lives in its module (``attendance``, ``meals``, ``bookings``,
-``enrolments``, ``accounting``) and serves both; ``base`` walks it in keyset chunks for the file.
+``enrolments``, ``accounting``, ``households``) and serves both; ``base`` walks it in keyset chunks
+for the file.
 """
 
 from __future__ import annotations
@@ -21,11 +23,14 @@ from portail.resolvers.exports.attendance import ATTENDANCE, attendance_params
 from portail.resolvers.exports.base import Export, csv_text
 from portail.resolvers.exports.bookings import BOOKINGS, bookings_params
 from portail.resolvers.exports.enrolments import ENROLMENTS, enrolment_params
+from portail.resolvers.exports.households import HOUSEHOLDS
 from portail.resolvers.exports.meals import MEALS, meal_params
 from portail.rules import export_links
 from portail.rules.export_links import ExportToken, LinkInvalid
 
-EXPORTS: dict[str, Export[Any]] = {e.kind: e for e in (ATTENDANCE, MEALS, BOOKINGS, ENROLMENTS, ACCOUNTING)}
+EXPORTS: dict[str, Export[Any]] = {
+    e.kind: e for e in (ATTENDANCE, MEALS, BOOKINGS, ENROLMENTS, ACCOUNTING, HOUSEHOLDS)
+}
 KINDS = tuple(EXPORTS)
 
 
@@ -87,6 +92,8 @@ async def prepare(ctx: RequestContext, kind: str, request: ExportRequest) -> tup
         return MEALS, await meal_params(ctx, request.activity_id, request.start, request.days)
     if kind == ENROLMENTS.kind:
         return ENROLMENTS, await enrolment_params(ctx, request.period_id, request.period_given)
+    if kind == HOUSEHOLDS.kind:
+        return HOUSEHOLDS, None
     _required(request, ("start", "from"), ("end", "to"))
     assert request.start is not None and request.end is not None
     if kind == BOOKINGS.kind:

@@ -9,7 +9,7 @@ from typing import Annotated
 import strawberry
 
 from portail.resolvers import exports
-from portail.resolvers.exports import accounting, attendance, bookings, enrolments, meals
+from portail.resolvers.exports import accounting, attendance, bookings, enrolments, households, meals
 from portail.resolvers.exports.base import read_page
 from portail.schema.context import Info
 from portail.schema.exports.types import (
@@ -23,6 +23,8 @@ from portail.schema.exports.types import (
     EnrolmentExportRow,
     ExportKind,
     ExportLink,
+    HouseholdExportConnection,
+    HouseholdExportRow,
     MealCount,
 )
 from portail.schema.ids import parse_id
@@ -33,6 +35,7 @@ _ATTENDANCE = Cursors("attendanceExport", (INT, TEXT, TEXT, TEXT, ID))
 _BOOKINGS = Cursors("bookingsExport", (DAY, ID))
 _ENROLMENTS = Cursors("enrolmentsExport", (AT, ID))
 _ACCOUNTING = Cursors("accountingExport", (INT, AT, ID))
+_HOUSEHOLDS = Cursors("householdsExport", (TEXT, ID))
 
 ActivityId = Annotated[strawberry.ID, strawberry.argument(description="The activity.")]
 From = Annotated[datetime.date, strawberry.argument(name="from", description="First day.")]
@@ -131,10 +134,27 @@ class ExportQueries:
 
     @strawberry.field(
         permission_classes=STAFF,
+        description="Staff, to chase families before the school year: every household by name (those "
+        "anonymised left out), with its guardians, address, children and family quotient, and what its "
+        "records still lack: the sections to complete, whether its confirmation has expired, and the "
+        "changes waiting for review.",
+    )
+    async def households_export(
+        self, info: Info, first: PageSize = 100, after: After = None
+    ) -> HouseholdExportConnection:
+        ctx = info.context.app
+        page = await read_page(ctx, households.HOUSEHOLDS, None, _HOUSEHOLDS.decode(after), first)
+        return _HOUSEHOLDS.connection(
+            HouseholdExportConnection, page.rows, households.key, HouseholdExportRow.of, page.has_next
+        )
+
+    @strawberry.field(
+        permission_classes=STAFF,
         description="Staff: a signed link (valid a few minutes, for this account only) to an export's CSV: "
         "UTF-8 with a BOM, `;`-separated, decimal comma, dd/mm/yyyy dates, as French spreadsheets open it. "
         "Give the export's own arguments: ATTENDANCE `activityId` and `date`; MEAL_COUNTS `activityId`, "
-        "`from` and `days`; BOOKINGS and ACCOUNTING `from` and `to`; ENROLMENTS `periodId` (optional). "
+        "`from` and `days`; BOOKINGS and ACCOUNTING `from` and `to`; ENROLMENTS `periodId` (optional); "
+        "HOUSEHOLDS none. "
         "They are checked as the export's query checks them.",
     )
     async def export_link(

@@ -11,6 +11,7 @@ from portail.resolvers.exports.accounting import Entry
 from portail.resolvers.exports.attendance import AttendanceRow
 from portail.resolvers.exports.bookings import BookingRow
 from portail.resolvers.exports.enrolments import EnrolmentRow
+from portail.resolvers.exports.households import GuardianCell, HouseholdRow
 from portail.resolvers.exports.meals import MealCount as MealCountRow
 from portail.rules.invoices import method_label
 from portail.rules.pricing import format_amount
@@ -26,6 +27,9 @@ class ExportKind(Enum):
     ENROLMENTS = strawberry.enum_value("ENROLMENTS", description="The enrolments (of one period, or all).")
     ACCOUNTING = strawberry.enum_value(
         "ACCOUNTING", description="Invoices, credit notes and payments over a date range."
+    )
+    HOUSEHOLDS = strawberry.enum_value(
+        "HOUSEHOLDS", description="Every household with its guardians, address and what its records lack."
     )
 
 
@@ -189,6 +193,74 @@ class AccountingEntry:
 
 @strawberry.type(description="Staff: a page of accounting entries: invoices and credit notes, then payments.")
 class AccountingEntryConnection(Connection[AccountingEntry]):
+    pass
+
+
+@strawberry.type(description="Staff: a guardian of a household, as the households export shows one.")
+class HouseholdExportGuardian:
+    name: str = strawberry.field(description='"Prénom NOM" (empty parts left out).')
+    email: str = strawberry.field(description="The guardian's e-mail (empty: not given).")
+
+    @classmethod
+    def of(cls, g: GuardianCell) -> HouseholdExportGuardian:
+        return cls(name=g.name, email=g.email)
+
+
+@strawberry.type(
+    description="Staff: a household and the completeness of its records (a line of the households CSV)."
+)
+class HouseholdExportRow:
+    id: strawberry.ID = strawberry.field(description="The household.")
+    name: str = strawberry.field(description="The household's name.")
+    guardians: list[HouseholdExportGuardian] = strawberry.field(
+        description="Its guardians, guardian 1 first (none, one or two)."
+    )
+    address: str = strawberry.field(description="Number, street and complement, on one line.")
+    postcode: str = strawberry.field(description="Postcode.")
+    city: str = strawberry.field(description="City.")
+    main_phone: str = strawberry.field(description='The main phone as French readers write it ("02 97 …").')
+    children_count: int = strawberry.field(description="How many children the household has.")
+    family_quotient: int | None = strawberry.field(description="The family quotient (null: not given).")
+    to_complete_count: int = strawberry.field(
+        description="How many sections of the household's and its children's records are still to "
+        "complete (what `viewer.toComplete` lists for the family, the confirmation aside)."
+    )
+    to_complete: list[str] = strawberry.field(
+        description='Those sections in French, household first, e.g. "Foyer > Adresse", "Emma-Rose > Santé".'
+    )
+    certified_at: datetime.datetime | None = strawberry.field(
+        description="When the family last confirmed its records (null: never)."
+    )
+    certification_expired: bool = strawberry.field(
+        description="Whether the family must confirm its records again: never confirmed, or the "
+        "town's number of months has passed."
+    )
+    pending_change_count: int = strawberry.field(
+        description="Changes the family made that wait for staff review."
+    )
+
+    @classmethod
+    def of(cls, r: HouseholdRow) -> HouseholdExportRow:
+        return cls(
+            id=to_id(r.id),
+            name=r.name,
+            guardians=[HouseholdExportGuardian.of(g) for g in r.guardians],
+            address=r.address,
+            postcode=r.postcode,
+            city=r.city,
+            main_phone=r.main_phone,
+            children_count=r.children_count,
+            family_quotient=r.family_quotient,
+            to_complete_count=len(r.to_complete),
+            to_complete=r.to_complete,
+            certified_at=r.certified_at,
+            certification_expired=r.certification_expired,
+            pending_change_count=r.pending_changes,
+        )
+
+
+@strawberry.type(description="Staff: a page of households, by name.")
+class HouseholdExportConnection(Connection[HouseholdExportRow]):
     pass
 
 
