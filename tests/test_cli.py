@@ -21,6 +21,8 @@ from portail.db.models import (
     Child,
     GuideSection,
     Household,
+    Message,
+    MessageThread,
     NewsItem,
     TownProfile,
     UsefulLink,
@@ -78,7 +80,8 @@ def test_create_staff_reads_the_password_from_stdin_and_demo_is_safe_twice(tmp_p
                 children = (await session.exec(select(func.count()).select_from(Child))).one()
                 content = {
                     table.__tablename__: (await session.exec(select(func.count()).select_from(table))).one()
-                    for table in (NewsItem, UsefulLink, GuideSection, TownProfile, CanteenSite, CanteenMenu)
+                    for table in (NewsItem, UsefulLink, GuideSection, TownProfile, CanteenSite, CanteenMenu,
+                                  MessageThread, Message)
                 }
         finally:
             await db.dispose()
@@ -88,9 +91,10 @@ def test_create_staff_reads_the_password_from_stdin_and_demo_is_safe_twice(tmp_p
 
     accounts, households, children, content = asyncio.run(counts())
     assert households == 2 and children == 2  # TEST, and DURAND sharing Paul
-    # The home page's content, made once: 3 news, 4 links, 3 guide sections, the town, 2 weeks of menus.
+    # The home page's content, made once: 3 news, 4 links, 3 guide sections, the town, 2 weeks of menus;
+    # and one conversation with the service (the family's question, the service's answer).
     assert content == {"news_item": 3, "useful_link": 4, "guide_section": 3, "town_profile": 1,
-                       "canteen_site": 1, "canteen_menu": 8}
+                       "canteen_site": 1, "canteen_menu": 8, "message_thread": 1, "message": 2}
     chef = next(a for a in accounts if a.email == "chef@mairie-sene.fr")
     assert chef.is_admin and chef.is_staff
     assert len(accounts) == 4

@@ -48,6 +48,7 @@ from portail.db.models import (
     GuideSection,
     Household,
     HouseholdChild,
+    MessageThread,
     NewsItem,
     TownProfile,
     UsefulLink,
@@ -58,7 +59,17 @@ from portail.db.models.bookings import BookingRequest
 from portail.db.models.catalogue import Activity, Enrolment, Facility, Period, Regie, Unit
 from portail.db.models.invoices import Invoice
 from portail.db.models.records import PendingChange
-from portail.resolvers import booking_requests, catalogue, content, documents, invoices, menus, news, records
+from portail.resolvers import (
+    booking_requests,
+    catalogue,
+    content,
+    documents,
+    invoices,
+    menus,
+    messages,
+    news,
+    records,
+)
 from portail.resolvers.catalogue_reading import cancel_rule
 from portail.resolvers.context import RequestContext, Viewer
 from portail.resolvers.errors import UserErrors
@@ -196,6 +207,7 @@ async def load_demo(db: Database, settings: Settings | None = None) -> DemoLogin
     await _scenes(db, settings)
     await _money(db, settings)
     await _public_content(db, settings)
+    await _messages(db, settings)
     return DemoLogins()
 
 
@@ -921,3 +933,34 @@ async def _public_content(db: Database, settings: Settings) -> None:
             await as_staff(
                 partial(menus.set_menu, site_id=site.id, day=day, changes=menus.MenuChanges(courses=courses))
             )
+
+
+async def _messages(db: Database, settings: Settings) -> None:
+    """ "Mes messages": the family asked the service about Paul's Wednesday, and the service answered
+    (unread: the header counts it). Once."""
+    async with db.read_sessions() as session:
+        family = (await session.exec(select(Account).where(Account.email == FAMILY_EMAIL))).first()
+        staff = (await session.exec(select(Account).where(Account.email == STAFF_EMAIL))).first()
+        paul = (
+            await session.exec(select(Child).where(Child.first_name == "Paul", Child.last_name == "TEST"))
+        ).first()
+        written = (await session.exec(select(MessageThread.id))).first() is not None
+    if family is None or staff is None or paul is None or written:
+        return
+    clock = Clock()
+    question = messages.NewThread(
+        topic="bookings",
+        subject="Sortie de Paul mercredi",
+        body="Bonjour,\nPaul ira chez le dentiste mercredi à 15 h : son père viendra le chercher à "
+        "14 h 30 à l'accueil. Faut-il remplir une autorisation ?\nMerci, Lola TEST",
+        child_id=paul.id,
+        child_given=True,
+    )
+    started = await _run(db, settings, clock, family, lambda ctx: messages.start_thread(ctx, question))
+    if started is None:
+        return
+    answer = (
+        "Bonjour Madame TEST,\nSon père figure parmi les personnes autorisées : il suffit de le signaler "
+        "à l'animateur en arrivant.\nBonne journée, le service enfance"
+    )
+    await _run(db, settings, clock, staff, lambda ctx: messages.reply(ctx, started.row.id, answer, []))
