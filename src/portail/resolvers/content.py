@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlmodel import col, select
 
@@ -38,6 +38,30 @@ def _position(v: Validator, value: int | None) -> None:
             ErrorCode.INVALID,
             f"La position doit être comprise entre -{POSITION_LIMIT} et {POSITION_LIMIT}.",
         )
+
+
+Row = TypeVar("Row", UsefulLink, GuideSection)
+
+
+async def _found(ctx: RequestContext, model: type[Row], row_id: uuid.UUID | None, missing: str) -> Row:
+    """The row staff name, or NOT_FOUND on ``id``."""
+    row = await ctx.session.get(model, row_id) if row_id else None
+    if row is None:
+        raise UserErrors.one("id", ErrorCode.NOT_FOUND, missing)
+    return row
+
+
+async def _saved(ctx: RequestContext, v: Validator, row: Row) -> Row:
+    """``row`` written, unless the validator found something to fix (then nothing is)."""
+    v.raise_if_any()
+    ctx.session.add(row)
+    await ctx.session.flush()
+    return row
+
+
+async def _deleted(ctx: RequestContext, row: UsefulLink | GuideSection) -> None:
+    await ctx.session.delete(row)
+    await ctx.session.flush()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -78,10 +102,7 @@ def _apply_link(v: Validator, row: UsefulLink, changes: LinkChanges) -> None:
 
 
 async def _link(ctx: RequestContext, link_id: uuid.UUID | None) -> UsefulLink:
-    row = await ctx.session.get(UsefulLink, link_id) if link_id else None
-    if row is None:
-        raise UserErrors.one("id", ErrorCode.NOT_FOUND, "Ce lien n'existe pas.")
-    return row
+    return await _found(ctx, UsefulLink, link_id, "Ce lien n'existe pas.")
 
 
 async def create_link(ctx: RequestContext, changes: LinkChanges) -> UsefulLink:
@@ -91,10 +112,7 @@ async def create_link(ctx: RequestContext, changes: LinkChanges) -> UsefulLink:
     _apply_link(
         v, row, LinkChanges(changes.label or "", changes.url or "", changes.description, changes.position)
     )
-    v.raise_if_any()
-    ctx.session.add(row)
-    await ctx.session.flush()
-    return row
+    return await _saved(ctx, v, row)
 
 
 async def update_link(ctx: RequestContext, link_id: uuid.UUID | None, changes: LinkChanges) -> UsefulLink:
@@ -102,16 +120,12 @@ async def update_link(ctx: RequestContext, link_id: uuid.UUID | None, changes: L
     row = await _link(ctx, link_id)
     v = Validator()
     _apply_link(v, row, changes)
-    v.raise_if_any()
-    ctx.session.add(row)
-    await ctx.session.flush()
-    return row
+    return await _saved(ctx, v, row)
 
 
 async def delete_link(ctx: RequestContext, link_id: uuid.UUID | None) -> None:
     """Staff take a useful link off the home page."""
-    await ctx.session.delete(await _link(ctx, link_id))
-    await ctx.session.flush()
+    await _deleted(ctx, await _link(ctx, link_id))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -146,10 +160,7 @@ def _apply_section(v: Validator, row: GuideSection, changes: SectionChanges) -> 
 
 
 async def _section(ctx: RequestContext, section_id: uuid.UUID | None) -> GuideSection:
-    row = await ctx.session.get(GuideSection, section_id) if section_id else None
-    if row is None:
-        raise UserErrors.one("id", ErrorCode.NOT_FOUND, "Cette section du guide n'existe pas.")
-    return row
+    return await _found(ctx, GuideSection, section_id, "Cette section du guide n'existe pas.")
 
 
 async def create_section(ctx: RequestContext, changes: SectionChanges) -> GuideSection:
@@ -157,10 +168,7 @@ async def create_section(ctx: RequestContext, changes: SectionChanges) -> GuideS
     v = Validator()
     row = GuideSection(title="", created_at=ctx.now())
     _apply_section(v, row, SectionChanges(changes.title or "", changes.body, changes.position))
-    v.raise_if_any()
-    ctx.session.add(row)
-    await ctx.session.flush()
-    return row
+    return await _saved(ctx, v, row)
 
 
 async def update_section(
@@ -170,16 +178,12 @@ async def update_section(
     row = await _section(ctx, section_id)
     v = Validator()
     _apply_section(v, row, changes)
-    v.raise_if_any()
-    ctx.session.add(row)
-    await ctx.session.flush()
-    return row
+    return await _saved(ctx, v, row)
 
 
 async def delete_section(ctx: RequestContext, section_id: uuid.UUID | None) -> None:
     """Staff remove a section from the guide."""
-    await ctx.session.delete(await _section(ctx, section_id))
-    await ctx.session.flush()
+    await _deleted(ctx, await _section(ctx, section_id))
 
 
 # ---------------------------------------------------------------------------------------------
