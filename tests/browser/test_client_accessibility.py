@@ -40,6 +40,7 @@ from tests.support.accounts import signed_in
 from tests.support.bookings import SUBMIT, at_town_time, change, enrol, make_centre
 from tests.support.builders import STAFF_PASSWORD
 from tests.support.documents import UPLOAD, caf_certificate, make_document_type, post_file
+from tests.support.messages import START, reply
 
 __all__ = ["built_client", "settings"]
 
@@ -121,6 +122,13 @@ async def request_detail_open(page: Any) -> None:
     await page.get_by_role("table", name=re.compile("^Lignes de la demande n°")).first.wait_for()
 
 
+async def new_message_refused(page: Any) -> None:
+    """"Nouveau message" sent empty: the messages beside the fields."""
+    await page.get_by_role("button", name="Nouveau message").click()
+    await page.get_by_role("button", name="Envoyer le message").click()
+    await page.locator(".field__errors").first.wait_for()
+
+
 async def invoice_detail_open(page: Any) -> None:
     await page.get_by_role("button", name=re.compile("^Détail de la facture")).first.click()
     await page.get_by_role("table", name="Lignes de la facture").first.wait_for()
@@ -149,6 +157,8 @@ SIGNED_IN = [
     Screen("panier", "/panier", "Mon panier", "REGIE CENTRE AERE MERCREDI"),
     Screen("paiement-retour", "/paiement/retour?payment={payment}", "Paiement en ligne", "Paiement accepté"),
     Screen("factures", "/factures", "Mes factures", "1 facture à payer.", invoice_detail_open),
+    Screen("messages", "/messages", "Mes messages", "1 message non lu", new_message_refused),
+    Screen("message", "/messages/{thread}", "Repas sans porc pour Emma-Rose", "Service enfance"),
 ]
 # The README's screenshots (docs/screenshots/): the planning, the summary before VALIDER, the basket.
 IN_THE_README = ("planning", "planning-recapitulatif", "panier")
@@ -185,8 +195,8 @@ def report(screen: str, width: int, violations: list[dict[str, Any]]) -> None:
     print(f"{screen} @ {width}: {len(lesser)} moderate/minor" + (f": {', '.join(lesser)}" if lesser else ""))
 
 
-async def open_screen(page: Any, url: str, screen: Screen, payment: str) -> None:
-    await page.goto(url + screen.path.format(payment=payment))
+async def open_screen(page: Any, url: str, screen: Screen, ids: dict[str, str]) -> None:
+    await page.goto(url + screen.path.format(**ids))
     await page.get_by_role("heading", name=screen.heading, level=1).first.wait_for()
     if screen.shows is not None:
         # The words as shown (the planning's legend, folded away, holds the same words).
@@ -198,11 +208,14 @@ async def open_screen(page: Any, url: str, screen: Screen, payment: str) -> None
 # -- the family ------------------------------------------------------------------------------------
 
 
-async def family_with_everything(db: Any, browser: Any, clock: Any, smtp: Any, origin: str) -> tuple[Any, str]:
+async def family_with_everything(
+    db: Any, browser: Any, clock: Any, smtp: Any, origin: str
+) -> tuple[Any, dict[str, str]]:
     """Household TEST, Emma-Rose: January invoiced and paid online, February invoiced and to pay,
     March's meals booked, Wednesday 10 March at the Centre aéré held in the basket (two hours to pay),
-    an address change awaiting the town, a CAF certificate awaiting review. Now: Tuesday 2 March 2027,
-    09:00. Returns the family and the online payment's id (for its return page)."""
+    an address change awaiting the town, a CAF certificate awaiting review, a message to the service
+    with a PDF and its answer not read yet. Now: Tuesday 2 March 2027, 09:00. Returns the family and
+    the ids the paths name: the online payment's (its return page), the thread's."""
     canteen, family, client, agent = await invoiced_family(db, browser, clock, smtp)
     emma = family.children["Emma-Rose"]
     assert (await agent.data(RUN, {"month": "2027-01"}))["runInvoicing"]["errors"] == []
@@ -245,7 +258,23 @@ async def family_with_everything(db: Any, browser: Any, clock: Any, smtp: Any, o
         headers={"x-portail-csrf": "1", "Origin": origin},
     )
     assert handed.json()["data"]["uploadDocument"]["errors"] == []
-    return family, checkout["payment"]["id"]
+
+    # A message with a PDF (a multipart request from the client's origin), answered by the service.
+    started = await client.http.post(
+        "/graphql",
+        files={
+            "operations": (None, json.dumps({"query": START, "variables": {"input": {
+                "topic": "BOOKINGS", "subject": "Repas sans porc pour Emma-Rose", "childId": str(emma.id),
+                "body": "Bonjour,\nEmma-Rose ne mange pas de porc.", "attachments": [None]}}})),
+            "map": (None, json.dumps({"0": ["variables.input.attachments.0"]})),
+            "0": ("attestation.pdf", caf_certificate(), "application/pdf"),
+        },
+        headers={"x-portail-csrf": "1", "Origin": origin},
+    )
+    thread = started.json()["data"]["startMessageThread"]
+    assert thread["errors"] == []
+    assert (await reply(agent, thread["thread"]["id"], "Bien reçu.\nC'est noté pour la cantine."))["errors"] == []
+    return family, {"payment": checkout["payment"]["id"], "thread": thread["thread"]["id"]}
 
 
 # -- the tour -------------------------------------------------------------------------------------------
@@ -254,7 +283,7 @@ async def family_with_everything(db: Any, browser: Any, clock: Any, smtp: Any, o
 async def test_every_screen_passes_axe_and_fits_a_phone(db, browser, clock, smtp, live_server, chromium):
     if not AXE.is_file():
         pytest.skip(f"{AXE.relative_to(ROOT)} is missing: run `npm --prefix web ci` (`.ci/run` does)")
-    family, payment = await family_with_everything(db, browser, clock, smtp, live_server.url)
+    family, ids = await family_with_everything(db, browser, clock, smtp, live_server.url)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page = await chromium.new_page()
     failures: list[str] = []
@@ -263,7 +292,7 @@ async def test_every_screen_passes_axe_and_fits_a_phone(db, browser, clock, smtp
     # Signed out: each page as a visitor finds it (the sign-in page with its error shown).
     await page.set_viewport_size(DESKTOP)
     for screen in SIGNED_OUT:
-        await open_screen(page, live_server.url, screen, payment)
+        await open_screen(page, live_server.url, screen, ids)
         violations = await axe(page)
         failures += blocking(screen.name, violations)
         report(screen.name, DESKTOP["width"], violations)
@@ -273,7 +302,7 @@ async def test_every_screen_passes_axe_and_fits_a_phone(db, browser, clock, smtp
     overflowing: list[str] = []
     for screen in SIGNED_IN:
         await page.set_viewport_size(DESKTOP)
-        await open_screen(page, live_server.url, screen, payment)
+        await open_screen(page, live_server.url, screen, ids)
         for size in (DESKTOP, PHONE):
             await page.set_viewport_size(size)
             # The boxes that now scroll sideways become Tab stops on the next frames (ScrollBox.vue).

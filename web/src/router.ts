@@ -36,6 +36,8 @@ export const router = createRouter({
     { path: "/factures", component: () => import("./pages/InvoicesPage.vue"), meta: { title: "Mes factures" } },
     { path: "/mes-documents", component: () => import("./pages/DocumentsPage.vue"), meta: { title: "Mes documents" } },
     { path: "/inscriptions", component: () => import("./pages/EnrolmentsPage.vue"), meta: { title: "Inscription aux services" } },
+    { path: "/messages", component: () => import("./pages/MessagesPage.vue"), meta: { title: "Mes messages" } },
+    { path: "/messages/:id", component: () => import("./pages/ThreadPage.vue"), meta: { title: "Message" } },
     { path: "/planning", component: () => import("./pages/PlanningPage.vue"), meta: { title: "Mon planning" } },
     { path: "/:rest(.*)*", component: () => import("./pages/NotFoundPage.vue"), meta: { title: "Page introuvable" } },
   ],

@@ -22,10 +22,24 @@ export async function mutateWithFile<TData, TVariables extends { file: File }>(
   document: TypedDocumentNode<TData, TVariables>,
   variables: TVariables,
 ): Promise<UploadOutcome<TData>> {
+  return mutateWithFiles(document, variables, [{ path: "file", file: variables.file }]);
+}
+
+/**
+ * Send `document` with several files, each at its variable path ("input.attachments.0",
+ * "attachments.1"…; the operation carries `null` there). A request the server refuses as too large is
+ * said on the field `fileField` ("file", "attachments").
+ */
+export async function mutateWithFiles<TData, TVariables>(
+  document: TypedDocumentNode<TData, TVariables>,
+  variables: TVariables,
+  files: readonly { path: string; file: File }[],
+  fileField = "file",
+): Promise<UploadOutcome<TData>> {
   const form = new FormData();
-  form.append("operations", JSON.stringify({ query: stringifyDocument(document), variables: { ...variables, file: null } }));
-  form.append("map", JSON.stringify({ 0: ["variables.file"] }));
-  form.append("0", variables.file, variables.file.name);
+  form.append("operations", JSON.stringify({ query: stringifyDocument(document), variables: withoutFiles(variables, files) }));
+  form.append("map", JSON.stringify(Object.fromEntries(files.map((f, i) => [i, [`variables.${f.path}`]]))));
+  files.forEach((f, i) => form.append(String(i), f.file, f.file.name));
   let response: Response;
   try {
     response = await fetch("/graphql", {
@@ -43,7 +57,7 @@ export async function mutateWithFile<TData, TVariables extends { file: File }>(
     return {
       fileErrors: [
         {
-          field: "file",
+          field: fileField,
           code: "FILE_TOO_LARGE",
           message: max
             ? `Le fichier dépasse la taille maximale autorisée (${sizeText(max)}).`
@@ -55,4 +69,16 @@ export async function mutateWithFile<TData, TVariables extends { file: File }>(
   const body = (await response.json().catch(() => null)) as { data?: TData | null; errors?: unknown[] } | null;
   if (!response.ok || !body?.data || body.errors?.length) return { failure: NO_ANSWER };
   return { data: body.data };
+}
+
+/** A copy of `variables` with `null` at each file's path (the multipart request's operation). */
+function withoutFiles(variables: unknown, files: readonly { path: string }[]): unknown {
+  const copy = JSON.parse(JSON.stringify(variables ?? {})) as Record<string, unknown>;
+  for (const { path } of files) {
+    const keys = path.split(".");
+    let at: Record<string, unknown> = copy;
+    for (const key of keys.slice(0, -1)) at = (at[key] ??= {}) as Record<string, unknown>;
+    at[keys[keys.length - 1] as string] = null;
+  }
+  return copy;
 }
