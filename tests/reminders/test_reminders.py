@@ -20,7 +20,7 @@ from tests.support.builders import make_family
 from tests.support.catalogue import make_service
 from tests.support.documents import codes, make_child, make_document_type
 
-PREFERENCES = "{ notificationPreferences { kind enabled isDefault leadDays } }"
+PREFERENCES = "{ notificationPreferences { kind label enabled isDefault leadDays } }"
 UPDATE = """mutation($p: [NotificationPreferenceInput!]!) {
   updateNotificationPreferences(preferences: $p) { preferences { kind enabled isDefault } errors { field code message } }
 }"""
@@ -59,6 +59,7 @@ async def test_preferences_default_and_switch(db, browser):
         ("DOCUMENT_EXPIRING", True, True, 30),
         ("SECTION_TO_RECERTIFY", True, True, 30),
     ]
+    assert defaults[1]["label"] == "Une facture à payer arrive à échéance"
     changed = (await client.data(UPDATE, {"p": [{"kind": "BOOKING_DEADLINE", "enabled": True},
                                                 {"kind": "INVOICE_DUE", "enabled": False}]}))
     prefs = changed["updateNotificationPreferences"]["preferences"]

@@ -1,7 +1,7 @@
 // Shared by "Mes messages", a thread's page and the header: the count of unread messages asked again
-// (every screen showing it follows, like `refreshViewer`), who wrote, and the reminders' words.
+// (every screen showing it follows, like `refreshViewer`) and who wrote.
 import { client } from "./client";
-import { UnreadMessageCountDocument, type ReminderKind } from "./gql/graphql";
+import { UnreadMessageCountDocument } from "./gql/graphql";
 
 /** Ask the API again how many of the service's messages wait: the header's count follows. */
 export async function refreshUnreadMessages(): Promise<void> {
@@ -17,14 +17,6 @@ export function unreadText(count: number): string {
 export function inputField(field: string | null | undefined): string | null {
   return field?.startsWith("input.") ? field.slice("input.".length) : (field ?? null);
 }
-
-/** What each kind of reminder says, as "Mes rappels par courriel" shows it (the API gives no label). */
-export const REMINDER_LABELS: Record<ReminderKind, string> = {
-  INVOICE_DUE: "Une facture à payer arrive à échéance",
-  DOCUMENT_EXPIRING: "Un justificatif accepté arrive en fin de validité",
-  SECTION_TO_RECERTIFY: "Les informations de mon foyer ou de mes enfants sont à confirmer de nouveau",
-  BOOKING_DEADLINE: "La date limite de réservation du mois prochain approche et je n'ai rien réservé",
-};
 
 /** The formats a message may carry (what the file fields accept). */
 export const ATTACHMENT_ACCEPT = "application/pdf,.pdf,image/jpeg,.jpg,.jpeg,image/png,.png";

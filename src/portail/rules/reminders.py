@@ -40,6 +40,13 @@ DEFAULT_ON: Mapping[str, bool] = {
     DOCUMENT_EXPIRING: True,
     SECTION_TO_RECERTIFY: True,
 }
+# What each kind says, as "Mes rappels par courriel" lists them.
+LABELS: Mapping[str, str] = {
+    INVOICE_DUE: "Une facture à payer arrive à échéance",
+    DOCUMENT_EXPIRING: "Un justificatif accepté arrive en fin de validité",
+    SECTION_TO_RECERTIFY: "Les informations de mon foyer ou de mes enfants sont à confirmer de nouveau",
+    BOOKING_DEADLINE: "La date limite de réservation du mois prochain approche et je n'ai rien réservé",
+}
 # How many days before its due date a reminder goes out.
 LEAD_DAYS: Mapping[str, int] = {
     BOOKING_DEADLINE: 3,

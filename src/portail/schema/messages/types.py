@@ -10,6 +10,7 @@ from portail.resolvers import messages as use_cases
 from portail.resolvers import reminders as reminder_use_cases
 from portail.resolvers.file_links import attachment_links
 from portail.resolvers.households import child_name
+from portail.rules import reminders as reminder_rules
 from portail.rules.messages import TOPIC_LABELS
 from portail.schema.context import Info
 from portail.schema.documents.enums import FileFormat
@@ -134,6 +135,7 @@ class MessageTopicOption:
 @strawberry.type(description="Whether the household gets one kind of reminder by mail.")
 class NotificationPreference:
     kind: ReminderKind = strawberry.field(description="The kind of reminder.")
+    label: str = strawberry.field(description="What it reminds of, in French (a checkbox's label).")
     enabled: bool = strawberry.field(description="Whether it is mailed to the household's guardians.")
     is_default: bool = strawberry.field(
         description="True while the household never chose (then `enabled` is the kind's default)."
@@ -144,6 +146,7 @@ class NotificationPreference:
     def from_view(cls, view: reminder_use_cases.Preference) -> NotificationPreference:
         return cls(
             kind=ReminderKind(view.kind),
+            label=reminder_rules.LABELS[view.kind],
             enabled=view.enabled,
             is_default=view.is_default,
             lead_days=view.lead_days,
