@@ -22,6 +22,7 @@ from playwright.async_api import expect
 from portail.demo import FAMILY_EMAIL, FAMILY_PASSWORD, load_demo
 from tests.browser.test_client_money import built_client, settings  # noqa: F401  (fixtures)
 from tests.support.accounts import signed_in
+from tests.support.content import create_news, staff_client
 
 NEWS = "{ news(first: 10) { edges { node { title pinned bodyHtml imageUrl imageAlt } } } }"
 MENUS = """query($from: Date!, $to: Date!) { town { today }
@@ -212,4 +213,51 @@ async def test_a_signed_in_family_sees_what_to_complete_first_then_the_public_ho
     answer = await client.data("{ viewer { toComplete { label } } news(first: 1) { edges { node { title } } } }")
     assert answer["viewer"]["toComplete"]
     assert answer["news"]["edges"][0]["node"]["title"] == PINNED
+    assert chromium.problems == []
+
+
+async def test_more_news_a_page_at_a_time_and_no_script_from_a_body(
+    db, settings, live_server, chromium, browser, clock  # noqa: F811
+):
+    """Five more items published today (the newest one's Markdown trying a script, an event attribute
+    and an image): the home page shows five, "Plus d'actualités" the other two, the focus on the first
+    of them; the unfolded text carries none of what the server removed."""
+    await load_demo(db, settings)
+    staff = await staff_client(db, browser)
+    now = clock.now()
+    for n in range(5, 0, -1):  # "Brève 1" the newest
+        body = f"Brève numéro {n}, en **gras**."
+        if n == 1:
+            body += ' <script>window.pwned = 1</script><img src="x" onerror="window.pwned = 2"> [lien](javascript:alert(1))'
+        await create_news(staff, title=f"Brève {n}", body=body, publishAt=now - timedelta(hours=n))
+    page = await chromium.new_page()
+    await page.goto(f"{live_server.url}/")
+    news = page.get_by_role("region", name="Actualités")
+    titles = news.get_by_role("heading", level=3)
+    await expect(titles).to_have_count(5)
+    assert await titles.all_inner_texts() == [PINNED, "Brève 1", "Brève 2", "Brève 3", "Brève 4"]
+
+    await news.get_by_role("article", name="Brève 1").get_by_role("button", name=re.compile("^Lire la suite")).click()
+    body = news.get_by_role("article", name="Brève 1").locator(".news__body")
+    await expect(body.locator("strong")).to_have_text("gras")
+    assert await body.locator("script, img, [onerror]").count() == 0
+    assert await body.locator("a").count() == 0  # the javascript: link is not one
+    assert "<script>window.pwned = 1</script>" in await body.inner_text()  # shown as text, not run
+    assert await page.evaluate("window.pwned === undefined")
+
+    await news.get_by_role("button", name="Plus d'actualités").click()
+    await expect(titles).to_have_count(7)
+    assert (await titles.all_inner_texts())[5:] == ["Brève 5", "Fermeture de la mairie le 24 décembre après-midi"]
+    await expect(news.get_by_role("heading", name="Brève 5")).to_be_focused()
+    await expect(news.get_by_role("button", name="Plus d'actualités")).to_have_count(0)
+
+    # What the API serves: the same order over two pages, the body without what was removed.
+    first = (await browser().data(NEWS))["news"]["edges"]
+    assert [e["node"]["title"] for e in first][:7] == [
+        PINNED, "Brève 1", "Brève 2", "Brève 3", "Brève 4", "Brève 5", "Fermeture de la mairie le 24 décembre après-midi",
+    ]
+    html = first[1]["node"]["bodyHtml"]
+    # Raw HTML is kept as text (escaped), the javascript: link as plain text: no tag, no attribute.
+    assert "<script" not in html and "<img" not in html and "href=" not in html
+    assert "&lt;script&gt;" in html
     assert chromium.problems == []
