@@ -236,6 +236,9 @@ async def test_more_news_a_page_at_a_time_and_no_script_from_a_body(
     titles = news.get_by_role("heading", level=3)
     await expect(titles).to_have_count(5)
     assert await titles.all_inner_texts() == [PINNED, "Brève 1", "Brève 2", "Brève 3", "Brève 4"]
+    await page.wait_for_function(
+        "() => [...document.querySelectorAll('.news__image')].every(i => i.complete && i.naturalWidth > 0)"
+    )
 
     await news.get_by_role("article", name="Brève 1").get_by_role("button", name=re.compile("^Lire la suite")).click()
     body = news.get_by_role("article", name="Brève 1").locator(".news__body")
