@@ -22,7 +22,7 @@ from playwright.async_api import expect
 from portail.demo import FAMILY_EMAIL, FAMILY_PASSWORD, load_demo
 from tests.browser.test_client_money import built_client, settings  # noqa: F401  (fixtures)
 from tests.support.accounts import signed_in
-from tests.support.content import create_news, staff_client
+from tests.support.content import SET_MENU, create_news, make_site, staff_client
 
 NEWS = "{ news(first: 10) { edges { node { title pinned bodyHtml imageUrl imageAlt } } } }"
 MENUS = """query($from: Date!, $to: Date!) { town { today }
@@ -263,4 +263,53 @@ async def test_more_news_a_page_at_a_time_and_no_script_from_a_body(
     # Raw HTML is kept as text (escaped), the javascript: link as plain text: no tag, no attribute.
     assert "<script" not in html and "<img" not in html and "href=" not in html
     assert "&lt;script&gt;" in html
+    assert chromium.problems == []
+
+
+async def test_a_site_chosen_among_several_on_the_menus_page_and_the_home_page(
+    db, settings, live_server, chromium, browser, clock  # noqa: F811
+):
+    """A second school restaurant with a Wednesday's menu this week: "Restaurant scolaire" offers the
+    choice; the chosen site's menu (its note, a dish's allergen in words) replaces Pompidou's."""
+    await load_demo(db, settings)
+    staff = await staff_client(db, browser)
+    anyone = browser()
+    monday, this_week, _ = await town_week(anyone)
+    cousteau = await make_site(staff, "Restaurant scolaire Cousteau")
+    wednesday = (monday + timedelta(days=2)).isoformat()
+    dish = {"name": "Poulet aux cacahuètes", "labels": ["LOCAL"], "allergens": ["PEANUTS"]}
+    written = await staff.data(SET_MENU, {"site": cousteau, "date": wednesday, "input": {"mainCourse": dish, "note": "Repas du monde"}})
+    assert written["setCanteenMenu"]["errors"] == []
+    words = written["setCanteenMenu"]["menu"]["mainCourse"]["allergenWords"]
+
+    # The API's order (by position): the page shows the first site's menus until another is chosen.
+    sites = [s["name"] for s in (await anyone.data("{ canteenSites { id name } }"))["canteenSites"]]
+    assert sorted(sites) == ["Restaurant scolaire Cousteau", "Restaurant scolaire Pompidou"]
+    page = await chromium.new_page()
+    await page.goto(f"{live_server.url}/menus?site={this_week[0]['site']['id']}")
+    await page.get_by_text(this_week[0]["mainCourse"]["name"]).wait_for()
+    choice = page.get_by_label("Restaurant scolaire")
+    assert await choice.locator("option").all_inner_texts() == sites
+    await choice.select_option(label="Restaurant scolaire Cousteau")
+    await page.wait_for_url(f"{live_server.url}/menus?semaine={monday.isoformat()}&site={cousteau}")
+    day = page.get_by_role("listitem").filter(has_text="Poulet aux cacahuètes")
+    await day.wait_for()
+    text = await day.inner_text()
+    assert "Repas du monde" in text and "Allergènes : " + ", ".join(words) in text and "Produit local" in text
+    assert await page.get_by_text(this_week[0]["mainCourse"]["name"]).count() == 0
+
+    # The home page offers the same choice.
+    await page.goto(f"{live_server.url}/")
+    canteen = page.get_by_role("region", name="Restauration scolaire")
+    await canteen.get_by_label("Restaurant scolaire").select_option(label="Restaurant scolaire Pompidou")
+    await canteen.get_by_text(this_week[0]["mainCourse"]["name"]).wait_for()
+    await canteen.get_by_label("Restaurant scolaire").select_option(label="Restaurant scolaire Cousteau")
+    await canteen.get_by_text("Poulet aux cacahuètes").wait_for()
+
+    # What the API serves: Cousteau's one menu this week.
+    served = await anyone.data(
+        MENUS.replace("$to: Date!)", "$to: Date!, $site: ID)").replace("to: $to)", "to: $to, siteId: $site)"),
+        {"from": monday.isoformat(), "to": (monday + timedelta(days=6)).isoformat(), "site": cousteau},
+    )
+    assert [(m["date"], m["mainCourse"]["name"]) for m in served["canteenMenus"]] == [(wednesday, "Poulet aux cacahuètes")]
     assert chromium.problems == []
