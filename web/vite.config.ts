@@ -17,7 +17,7 @@ export default defineConfig({
   plugins: [vue()],
   server: {
     port: 5173,
-    proxy: { "/graphql": toApi, "/files": toApi, "/payfip": toApi, "/payfip-sandbox": toApi },
+    proxy: { "/graphql": toApi, "/files": toApi, "/media": toApi, "/payfip": toApi, "/payfip-sandbox": toApi },
   },
   build: { target: "es2022", sourcemap: false },
 });

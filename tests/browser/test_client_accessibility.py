@@ -24,21 +24,24 @@ import json
 import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
 from playwright.async_api import expect
 
+from portail.demo import STAFF_EMAIL as DEMO_STAFF_EMAIL
+from portail.demo import _public_content as demo_public_content
 from tests.browser.test_client_money import built_client, settings, sign_in
 from tests.browser.test_client_planning import signed_in_page
 from tests.payments.test_basket_flow import book_a_wednesday
 from tests.payments.test_invoices import INVOICES, PAY, RUN, invoiced_family
 from tests.support.accounts import signed_in
 from tests.support.bookings import SUBMIT, at_town_time, change, enrol, make_centre
-from tests.support.builders import STAFF_PASSWORD
+from tests.support.builders import STAFF_PASSWORD, make_staff
 from tests.support.documents import UPLOAD, caf_certificate, make_document_type, post_file
 from tests.support.messages import START, reply
 
@@ -129,6 +132,12 @@ async def new_message_refused(page: Any) -> None:
     await page.locator(".field__errors").first.wait_for()
 
 
+async def pinned_news_open(page: Any) -> None:
+    """The public home page: the pinned news item's "Lire la suite", its full text shown."""
+    await page.get_by_role("button", name=re.compile("^Lire la suite")).first.click()
+    await page.locator(".news__body strong").first.wait_for()
+
+
 async def invoice_detail_open(page: Any) -> None:
     await page.get_by_role("button", name=re.compile("^Détail de la facture")).first.click()
     await page.get_by_role("table", name="Lignes de la facture").first.wait_for()
@@ -141,6 +150,9 @@ SIGNED_OUT = [
     Screen("reinitialiser-mot-de-passe", "/reinitialiser-mot-de-passe?token=jeton-de-test", "Nouveau mot de passe"),
     Screen("confirmer-email", "/confirmer-email?token=jeton-de-test", "Confirmer ma nouvelle adresse e-mail"),
     Screen("page-introuvable", "/une-page-qui-n-existe-pas", "Page introuvable"),
+    Screen("accueil-visiteur", "/", "Bienvenue sur le Portail Familles", "À la une", pinned_news_open),
+    Screen("guide", "/guide#mes-factures", "Guide utilisateur", "payez-les en ligne"),
+    Screen("menus", "/menus?semaine={week}", "Restauration scolaire", "Carottes râpées"),
 ]
 SIGNED_IN = [
     Screen("accueil", "/", "Bonjour Lola", "À compléter"),
@@ -277,29 +289,47 @@ async def family_with_everything(
     return family, {"payment": checkout["payment"]["id"], "thread": thread["thread"]["id"]}
 
 
+async def public_content(db: Any, settings: Any) -> str:
+    """The demo's public content (news, links, guide, the town's hours, two weeks of menus), written by
+    the demo's agent; they are dated from the wall clock. Returns the Monday of the menus' first week."""
+    await make_staff(db, DEMO_STAFF_EMAIL)
+    await demo_public_content(db, settings)
+    today = datetime.now(ZoneInfo("Europe/Paris")).date()  # the demo's dates: the wall clock's, in town
+    return (today - timedelta(days=today.weekday())).isoformat()
+
+
 # -- the tour -------------------------------------------------------------------------------------------
 
 
-async def test_every_screen_passes_axe_and_fits_a_phone(db, browser, clock, smtp, live_server, chromium):
+async def test_every_screen_passes_axe_and_fits_a_phone(db, settings, browser, clock, smtp, live_server, chromium):
     if not AXE.is_file():
         pytest.skip(f"{AXE.relative_to(ROOT)} is missing: run `npm --prefix web ci` (`.ci/run` does)")
     family, ids = await family_with_everything(db, browser, clock, smtp, live_server.url)
+    ids["week"] = await public_content(db, settings)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page = await chromium.new_page()
     failures: list[str] = []
+    overflowing: list[str] = []
     print()
 
-    # Signed out: each page as a visitor finds it (the sign-in page with its error shown).
-    await page.set_viewport_size(DESKTOP)
+    # Signed out: each page as a visitor finds it (the sign-in page with its error shown, the public
+    # home page with the pinned news unfolded), at the desktop's width, then the phone's.
     for screen in SIGNED_OUT:
+        await page.set_viewport_size(DESKTOP)
         await open_screen(page, live_server.url, screen, ids)
-        violations = await axe(page)
-        failures += blocking(screen.name, violations)
-        report(screen.name, DESKTOP["width"], violations)
+        for size in (DESKTOP, PHONE):
+            await page.set_viewport_size(size)
+            await page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+            violations = await axe(page)
+            failures += blocking(f"{screen.name} @ {size['width']}", violations)
+            report(screen.name, size["width"], violations)
+            wide = await page.evaluate("document.documentElement.scrollWidth")
+            if size is PHONE and wide > PHONE["width"]:
+                overflowing.append(f"{screen.name}: {wide} px wide")
+            await page.screenshot(path=str(SCREENSHOTS / f"{screen.name}-{size['width']}.png"))
 
     # Signed in: each screen at the desktop's width, then the phone's, checked and kept.
     await sign_in(page, live_server.url, "/", family.email, family.built.password)
-    overflowing: list[str] = []
     for screen in SIGNED_IN:
         await page.set_viewport_size(DESKTOP)
         await open_screen(page, live_server.url, screen, ids)

@@ -38,8 +38,11 @@ def settings(settings, built_client: Path, _http_host: Any):
 
 
 async def sign_in(page: Any, url: str, path: str, email: str, password: str) -> None:
-    """Open ``path`` signed out: the sign-in page, then back to ``path``."""
+    """Open ``path`` signed out: the sign-in page, then back to ``path``. The home page is open to
+    everyone: there, its "Se connecter" leads to the sign-in page."""
     await page.goto(f"{url}{path}")
+    if path == "/":
+        await page.get_by_role("main").get_by_role("link", name="Se connecter", exact=True).click()
     await page.get_by_role("heading", name="Connexion").wait_for()
     await page.get_by_label("Adresse e-mail").fill(email)
     await page.get_by_label("Mot de passe").fill(password)

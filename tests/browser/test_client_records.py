@@ -15,8 +15,11 @@ from tests.browser.test_family_client import built_client, settings  # noqa: F40
 
 
 async def sign_in_at(page, url: str) -> None:
-    """Open ``url``: the client asks to sign in first, then comes back to it."""
+    """Open ``url``: the client asks to sign in first, then comes back to it. The home page is open
+    to everyone: there, its "Se connecter" leads to the sign-in page."""
     await page.goto(url)
+    if url.endswith("/") and url.count("/") == 3:
+        await page.get_by_role("main").get_by_role("link", name="Se connecter", exact=True).click()
     await page.get_by_role("heading", name="Connexion").wait_for()
     await page.get_by_label("Adresse e-mail").fill(FAMILY_EMAIL)
     await page.get_by_label("Mot de passe").fill(FAMILY_PASSWORD)

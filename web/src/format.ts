@@ -30,3 +30,31 @@ export function orList(words: readonly string[]): string {
 export function andList(words: readonly string[]): string {
   return words.length < 2 ? words.join("") : `${words.slice(0, -1).join(", ")} et ${words[words.length - 1]}`;
 }
+
+const longMomentFormat = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Paris" });
+
+/** A DateTime of the API → the town's day in words, "11 novembre 2026". */
+export function momentLongDay(moment: string): string {
+  return longMomentFormat.format(new Date(moment));
+}
+
+/** "Se connecter à son compte famille" → "se-connecter-a-son-compte-famille" (an anchor). */
+export function slug(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "") || "section";
+}
+
+/** One anchor per title, in order ("mes-factures", "mes-factures-2" when two share a title). */
+export function anchors(titles: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return titles.map((title) => {
+    const base = slug(title);
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    return count === 1 ? base : `${base}-${count}`;
+  });
+}

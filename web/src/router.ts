@@ -7,9 +7,14 @@ import SignInPage from "./pages/SignInPage.vue";
 
 export const router = createRouter({
   history: createWebHistory(),
+  // A new page opens at its top (back: where it was); the same page with another query (`/menus`'
+  // weeks) or a `#section` (the guide scrolls to it once loaded) stays put.
+  scrollBehavior: (to, from, saved) => saved ?? (to.path === from.path || to.hash ? false : { top: 0 }),
   routes: [
     { path: "/", component: HomePage, meta: { title: "Accueil" } },
     { path: "/connexion", component: SignInPage, meta: { title: "Connexion" } },
+    { path: "/guide", component: () => import("./pages/GuidePage.vue"), meta: { title: "Guide utilisateur" } },
+    { path: "/menus", component: () => import("./pages/MenusPage.vue"), meta: { title: "Restauration scolaire" } },
     {
       path: "/confirmer-compte",
       component: () => import("./pages/ConfirmAccountPage.vue"),
