@@ -113,18 +113,29 @@ class Browser:
         return [u for u in self.requested if not u.startswith(("data:", *origins))]
 
 
-@pytest_asyncio.fixture(loop_scope="session")
-async def chromium() -> AsyncIterator[Browser]:
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def _chromium_process() -> AsyncIterator[Any]:
+    """One Chromium per test worker: starting Playwright's driver and the browser costs seconds, a
+    fresh context (its own cookies, storage and cache) per test costs milliseconds."""
     if CHROMIUM is None:
         pytest.skip("Debian's chromium is not installed (`.ci/run` installs it: apt-get install chromium)")
     playwright_api = pytest.importorskip("playwright.async_api", reason="playwright is a test dependency")
     async with playwright_api.async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            context = await browser.new_context()
-            context.set_default_timeout(20_000)
-            tracked = Browser(context)
-            context.on("request", lambda request: tracked.requested.append(request.url))
-            yield tracked
+            yield browser
         finally:
             await browser.close()
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def chromium(_chromium_process: Any) -> AsyncIterator[Browser]:
+    """A browser context of its own for the test, as a fresh browser profile would be."""
+    context = await _chromium_process.new_context()
+    context.set_default_timeout(20_000)
+    tracked = Browser(context)
+    context.on("request", lambda request: tracked.requested.append(request.url))
+    try:
+        yield tracked
+    finally:
+        await context.close()
