@@ -189,13 +189,20 @@ async def anonymise(ctx: RequestContext, household_id: uuid.UUID | None) -> Anon
             for r in rows[held.table]
             if not (erase.own_children_only and _child_of(held.table, r) in shared)
         ]
-        for row in targets:
-            where = sa.and_(*(table.c[k] == row[k] for k in keyed))
-            if erase.delete:
-                await ctx.session.exec(sa.delete(table).where(where))
-            elif erase.values:
-                values = {k: (v(row) if callable(v) else v) for k, v in erase.values.items()}
-                await ctx.session.exec(sa.update(table).where(where).values(**values))
+        if not targets:
+            continue
+        # One statement per table (per set of values for an overwrite), not one per row.
+        if erase.delete:
+            await ctx.session.exec(sa.delete(table).where(_among(table, keyed, targets)))
+        elif erase.values:
+            groups: dict[tuple[tuple[str, Any], ...], list[dict[str, Any]]] = {}
+            for row in targets:
+                values = tuple((k, v(row) if callable(v) else v) for k, v in erase.values.items())
+                groups.setdefault(values, []).append(row)
+            for values, group in groups.items():
+                await ctx.session.exec(
+                    sa.update(table).where(_among(table, keyed, group)).values(**dict(values))
+                )
     # A shared child stays with the other household: only this household's link to it goes.
     if shared:
         await ctx.session.exec(
@@ -213,6 +220,13 @@ async def anonymise(ctx: RequestContext, household_id: uuid.UUID | None) -> Anon
     await ctx.session.refresh(household)
     stored = [r["storage_key"] for r in (*rows["document"], *rows["message_attachment"])]
     return Anonymised(household, stored)
+
+
+def _among(table: sa.Table, keyed: list[str], rows: list[dict[str, Any]]) -> sa.ColumnElement[bool]:
+    """The condition naming ``rows`` by their primary key."""
+    if len(keyed) == 1:
+        return table.c[keyed[0]].in_([r[keyed[0]] for r in rows])
+    return sa.or_(*(sa.and_(*(table.c[k] == r[k] for k in keyed)) for r in rows))
 
 
 def _child_of(table: str, row: dict[str, Any]) -> Any:
