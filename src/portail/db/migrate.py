@@ -11,6 +11,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from portail.db.catalogue_version import ensure_triggers
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
@@ -41,6 +43,8 @@ async def upgrade(engine: AsyncEngine) -> None:
         config = alembic_config(str(engine.url))
         config.attributes["connection"] = sync_conn
         command.upgrade(config, "head")
+        # A migration that rebuilt a catalogue table on SQLite dropped its triggers.
+        ensure_triggers(sync_conn)
 
     async with engine.begin() as conn:
         await conn.run_sync(_upgrade)

@@ -10,9 +10,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import time
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from sqlmodel import col, select
 
+from portail.db.catalogue_version import read_version
+from portail.db.engine import AsyncSession, Database
 from portail.db.models.catalogue import Activity, Facility, Period, PeriodDay, Regie, Unit
 from portail.resolvers.context import RequestContext
 from portail.resolvers.memo import memo
@@ -47,33 +50,65 @@ class Catalogue:
         return [d for d in self.days if d.period_id == period_id and d.kind == kind]
 
 
+async def _read_catalogue(session: AsyncSession) -> Catalogue:
+    """Every catalogue row, in six statements."""
+    catalogue = Catalogue(
+        regies=list((await session.exec(select(Regie).order_by(col(Regie.name)))).all()),
+        facilities=list((await session.exec(select(Facility).order_by(col(Facility.name)))).all()),
+        activities=list((await session.exec(select(Activity).order_by(col(Activity.name)))).all()),
+        periods=list(
+            (await session.exec(select(Period).order_by(col(Period.start), col(Period.name)))).all()
+        ),
+        units=list((await session.exec(select(Unit).order_by(col(Unit.position), col(Unit.name)))).all()),
+        days=list((await session.exec(select(PeriodDay).order_by(col(PeriodDay.start)))).all()),
+    )
+    for rows in (
+        catalogue.regies,
+        catalogue.facilities,
+        catalogue.activities,
+        catalogue.periods,
+        catalogue.units,
+    ):
+        catalogue.by_id.update({r.id: r for r in rows})
+    return catalogue
+
+
+# The catalogue each process keeps between requests, per database, with the version it was read at.
+# Its rows are detached from any session and shared by concurrent requests: nobody changes them
+# (staff's mutations read and lock rows of their own, then ``forget_catalogue``).
+_kept: WeakKeyDictionary[Database, tuple[int, Catalogue]] = WeakKeyDictionary()
+
+
 async def load_catalogue(ctx: RequestContext) -> Catalogue:
+    """The catalogue, once per request: the process's copy when the database's version (one
+    statement) says it still holds, else read again (six statements) and kept."""
+
     async def load() -> Catalogue:
-        s = ctx.session
-        catalogue = Catalogue(
-            regies=list((await s.exec(select(Regie).order_by(col(Regie.name)))).all()),
-            facilities=list((await s.exec(select(Facility).order_by(col(Facility.name)))).all()),
-            activities=list((await s.exec(select(Activity).order_by(col(Activity.name)))).all()),
-            periods=list((await s.exec(select(Period).order_by(col(Period.start), col(Period.name)))).all()),
-            units=list((await s.exec(select(Unit).order_by(col(Unit.position), col(Unit.name)))).all()),
-            days=list((await s.exec(select(PeriodDay).order_by(col(PeriodDay.start)))).all()),
-        )
-        for rows in (
-            catalogue.regies,
-            catalogue.facilities,
-            catalogue.activities,
-            catalogue.periods,
-            catalogue.units,
-        ):
-            catalogue.by_id.update({r.id: r for r in rows})
+        if ctx.catalogue_changed:
+            # This transaction changed the catalogue: only its own session sees the change.
+            return await _read_catalogue(ctx.session)
+        version = await read_version(ctx.session)
+        kept = _kept.get(ctx.db)
+        if version is not None and kept is not None and kept[0] == version:
+            return kept[1]
+        async with ctx.db.read_sessions() as session:
+            read_at = await read_version(session)
+            catalogue = await _read_catalogue(session)
+        if version is None or read_at != version:
+            # Changed between the two reads, or by this very transaction (uncommitted): this
+            # request gets the rows it can see, and nothing is kept.
+            return await _read_catalogue(ctx.session)
+        _kept[ctx.db] = (version, catalogue)
         return catalogue
 
     return await memo(ctx, ("catalogue",), load)
 
 
 def forget_catalogue(ctx: RequestContext) -> None:
-    """Drop the request's loaded catalogue (after staff changed it)."""
+    """Drop the request's loaded catalogue (after staff changed it): the rest of the request reads
+    it from its own transaction."""
     ctx.cache.pop(("catalogue",), None)
+    ctx.catalogue_changed = True
 
 
 def period_path(catalogue: Catalogue, period: Period) -> str:

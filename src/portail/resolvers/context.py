@@ -70,6 +70,9 @@ class RequestContext:
     # Per-request memo of batch loads (e.g. a household's whole record), so that a list query
     # issues a fixed number of statements however many items it has.
     cache: dict[object, asyncio.Future[Any]] = field(default_factory=dict)
+    # Staff changed the catalogue in this request: it is read from the request's own transaction,
+    # not from the process's copy (``catalogue_reading.load_catalogue``).
+    catalogue_changed: bool = False
     _session: AsyncSession | None = None
     _read_session: AsyncSession | None = None
 

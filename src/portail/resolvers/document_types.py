@@ -11,6 +11,7 @@ from sqlmodel import col, select
 
 from portail.db.models import Document, DocumentType
 from portail.db.models.catalogue import Activity
+from portail.resolvers.catalogue_reading import forget_catalogue
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, UserErrors
 from portail.resolvers.validation import Validator
@@ -162,7 +163,7 @@ async def update_document_type(
             )
             ctx.session.add(activity)
         await ctx.session.flush()
-        ctx.cache.pop(("catalogue",), None)
+        forget_catalogue(ctx)
     return saved
 
 

@@ -82,6 +82,7 @@ NOT_HOUSEHOLDS: dict[str, str] = {
     "canteen_dish": "the public canteen menus",
     "canteen_menu": "the public canteen menus",
     "canteen_site": "the town's canteens",
+    "catalogue_version": "a number that moves when the catalogue changes",
     "consent_definition": "the texts families consent to",
     "counter": "invoice and request number counters",
     "document_type": "the kinds of documents the town asks for",

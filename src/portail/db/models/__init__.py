@@ -16,7 +16,16 @@ from portail.db.models.bookings import (
     RequestNumberCounter,
     SlotCounter,
 )
-from portail.db.models.catalogue import Activity, Enrolment, Facility, Period, PeriodDay, Regie, Unit
+from portail.db.models.catalogue import (
+    Activity,
+    CatalogueVersion,
+    Enrolment,
+    Facility,
+    Period,
+    PeriodDay,
+    Regie,
+    Unit,
+)
 from portail.db.models.content import (
     CanteenDish,
     CanteenMenu,
@@ -71,6 +80,7 @@ __all__ = [
     "CanteenDish",
     "CanteenMenu",
     "CanteenSite",
+    "CatalogueVersion",
     "Child",
     "Consent",
     "ConsentDefinition",

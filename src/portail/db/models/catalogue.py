@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime, time
 
-from sqlalchemy import Text, UniqueConstraint
+from sqlalchemy import BigInteger, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from portail.db.models.base import UTCDateTime, created_at_field, id_field
@@ -160,3 +160,13 @@ class Enrolment(SQLModel, table=True):
     created_at: datetime = created_at_field()
     decided_by: uuid.UUID | None = Field(default=None, foreign_key="account.id")
     decided_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class CatalogueVersion(SQLModel, table=True):
+    """The catalogue's version: one row whose number triggers on the catalogue's tables move
+    (``portail.db.catalogue_version``); processes keep the catalogue while it stands still."""
+
+    __tablename__ = "catalogue_version"
+
+    id: int = Field(primary_key=True)
+    version: int = Field(default=0, sa_type=BigInteger, sa_column_kwargs={"server_default": "0"})

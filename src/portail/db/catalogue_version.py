@@ -1,0 +1,73 @@
+"""The catalogue's version: a number that every change to the catalogue's tables moves.
+
+A process keeps the catalogue between requests (``resolvers.catalogue_reading``) and asks, with one
+cheap statement, whether the copy it holds is still the database's. The number is moved by database
+triggers rather than by the use cases, so that no writer can forget it: staff's mutations, the demo,
+a migration, a bulk load or an administrator's SQL all move it.
+
+SQLite drops a table's triggers when a migration rebuilds the table (``batch_alter_table``), so
+``ensure_triggers`` runs after every upgrade (it is idempotent); a test checks each table moves it.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+from sqlmodel import select
+
+from portail.db.engine import AsyncSession
+from portail.db.models.catalogue import CatalogueVersion
+
+TABLE = "catalogue_version"
+# Every table ``load_catalogue`` reads.
+CATALOGUE_TABLES = ("regie", "facility", "activity", "period", "unit", "period_day")
+_BUMP = f"UPDATE {TABLE} SET version = version + 1"  # noqa: S608 - constants only
+
+
+def trigger_statements(dialect: str) -> list[str]:
+    """The statements that create (or replace) the triggers on ``dialect``."""
+    if dialect == "postgresql":
+        statements = [
+            "CREATE OR REPLACE FUNCTION bump_catalogue_version() RETURNS trigger LANGUAGE plpgsql AS "
+            f"$$ BEGIN {_BUMP}; RETURN NULL; END $$"
+        ]
+        # Per statement, not per row: a bulk load of a thousand days moves it once.
+        statements += [
+            f"CREATE OR REPLACE TRIGGER {table}_catalogue_version AFTER INSERT OR UPDATE OR DELETE "
+            f'ON "{table}" FOR EACH STATEMENT EXECUTE FUNCTION bump_catalogue_version()'
+            for table in CATALOGUE_TABLES
+        ]
+        return statements
+    # SQLite has row triggers only, one event each.
+    return [
+        f"CREATE TRIGGER IF NOT EXISTS {table}_catalogue_version_{event.lower()} AFTER {event} "
+        f'ON "{table}" BEGIN {_BUMP}; END'
+        for table in CATALOGUE_TABLES
+        for event in ("INSERT", "UPDATE", "DELETE")
+    ]
+
+
+def drop_statements(dialect: str) -> list[str]:
+    if dialect == "postgresql":
+        return [f'DROP TRIGGER IF EXISTS {t}_catalogue_version ON "{t}"' for t in CATALOGUE_TABLES] + [
+            "DROP FUNCTION IF EXISTS bump_catalogue_version()"
+        ]
+    return [
+        f"DROP TRIGGER IF EXISTS {t}_catalogue_version_{e.lower()}"
+        for t in CATALOGUE_TABLES
+        for e in ("INSERT", "UPDATE", "DELETE")
+    ]
+
+
+def ensure_triggers(connection: Connection) -> None:
+    """Create the triggers that are missing (after a migration that rebuilt a table on SQLite)."""
+    if not connection.dialect.has_table(connection, TABLE):
+        return  # a database migrated to a revision before the version existed
+    for statement in trigger_statements(connection.dialect.name):
+        connection.execute(text(statement))
+
+
+async def read_version(session: AsyncSession) -> int | None:
+    """The catalogue's version as ``session`` sees it (None: no version row, nothing to trust)."""
+    value = (await session.exec(select(CatalogueVersion.version))).first()
+    return None if value is None else int(value)
