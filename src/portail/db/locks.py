@@ -126,26 +126,21 @@ async def next_number(session: AsyncSession, name: str) -> int:
     The counter row stays locked until the transaction ends: take it last, just before the row
     it numbers is written, so that writers queue on it as briefly as possible.
     """
-    insert = postgresql.insert if _dialect(session) == "postgresql" else sqlite.insert
-    await session.exec(insert(RequestNumberCounter).values(name=name, value=0).on_conflict_do_nothing())
-    result = await session.exec(
-        update(RequestNumberCounter)
-        .where(col(RequestNumberCounter.name) == name)
-        .values(value=col(RequestNumberCounter.value) + 1)
-        .returning(col(RequestNumberCounter.value))
-    )
-    return int(result.scalar_one())
+    return await next_numbers(session, name, 1)
 
 
 async def next_numbers(session: AsyncSession, name: str, count: int) -> int:
     """The first of ``count`` consecutive values of counter ``name``, taken at once in the caller's
-    transaction (a batch numbers its rows ``first … first + count - 1``; locked like ``next_number``)."""
+    transaction (a batch numbers its rows ``first … first + count - 1``; locked like ``next_number``).
+
+    One statement: the counter's first use inserts it, every later one moves it (an upsert
+    returning the new value, on both databases).
+    """
     insert = postgresql.insert if _dialect(session) == "postgresql" else sqlite.insert
-    await session.exec(insert(RequestNumberCounter).values(name=name, value=0).on_conflict_do_nothing())
+    statement = insert(RequestNumberCounter).values(name=name, value=count)
     result = await session.exec(
-        update(RequestNumberCounter)
-        .where(col(RequestNumberCounter.name) == name)
-        .values(value=RequestNumberCounter.value + count)
-        .returning(col(RequestNumberCounter.value))
+        statement.on_conflict_do_update(
+            index_elements=["name"], set_={"value": col(RequestNumberCounter.value) + count}
+        ).returning(col(RequestNumberCounter.value))
     )
     return int(result.scalar_one()) - count + 1

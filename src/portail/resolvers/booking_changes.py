@@ -96,10 +96,13 @@ class BookingChanges:
             rows = (await self.ctx.session.exec(query.execution_options(populate_existing=True))).all()
             self.lines.update({r.id: r for r in rows})
 
-    def add_line(self, row: dict[str, Any]) -> None:
-        """A new line of a request (already flushed), written by ``flush``."""
+    def add_line(self, row: dict[str, Any], *, restate: bool = True) -> None:
+        """A new line of a request, written by ``flush`` (after the request: the session's own
+        changes go first). ``restate=False``: the caller gave the request the state its new lines
+        make."""
         self.new_lines.append(row)
-        self.touched_requests.add(row["request_id"])
+        if restate:
+            self.touched_requests.add(row["request_id"])
 
     def record(
         self,
@@ -283,24 +286,29 @@ class BookingChanges:
         ).all()
         catalogue = await load_catalogue(self.ctx)
 
-        def paid_at_booking(request: BookingRequest) -> bool:
-            period = catalogue.by_id[request.period_id]
-            return policy_of(catalogue.by_id[period.activity_id]).paid_at_booking
+        def activity_of(request: BookingRequest) -> Activity:
+            return catalogue.by_id[catalogue.by_id[request.period_id].activity_id]  # type: ignore[no-any-return]
 
         # Asked only about the requests of activities paid at booking: other requests cost nothing more.
-        in_basket = [r.id for r in requests if paid_at_booking(r)]
+        in_basket = [r.id for r in requests if policy_of(activity_of(r)).paid_at_booking]
         paid = await paid_requests(self.ctx, in_basket) if in_basket else set()
         for request in requests:
             line_states = states.get(request.id, [])
             request.state = derived_state(line_states).value
-            waits_for_staff = {BookingState.CANCELLATION_REQUESTED.value}
-            # A basket booking is pending until paid: the payment settles it first, then staff.
-            if not paid_at_booking(request) or request.id in paid:
-                waits_for_staff.add(BookingState.PENDING.value)
-            request.awaiting_staff = any(st in waits_for_staff for st in line_states)
+            waiting = waits_for_staff(policy_of(activity_of(request)), paid=request.id in paid)
+            request.awaiting_staff = any(st in waiting for st in line_states)
             request.updated_at = self.ctx.now()
             s.add(request)
         return {r.id: r for r in requests}
+
+
+def waits_for_staff(policy: BookingPolicy, *, paid: bool) -> set[str]:
+    """The line states that put a request in the staff's queue: a cancellation asked for, and a
+    pending day, except a basket's one until its payment (the payment settles it first, then staff)."""
+    states = {BookingState.CANCELLATION_REQUESTED.value}
+    if not policy.paid_at_booking or paid:
+        states.add(BookingState.PENDING.value)
+    return states
 
 
 async def paid_requests(ctx: RequestContext, request_ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:

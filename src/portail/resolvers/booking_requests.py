@@ -25,7 +25,14 @@ from portail.db.models.bookings import Booking, BookingLine, BookingRequest
 from portail.db.models.catalogue import Activity, Enrolment, Period, Unit
 from portail.db.models.payments import BasketEntry
 from portail.resolvers import basket, invoices
-from portail.resolvers.booking_changes import BookingChanges, book_line_state, policy_of, slot_counts
+from portail.resolvers.booking_changes import (
+    BookingChanges,
+    book_line_state,
+    derived_state,
+    policy_of,
+    slot_counts,
+    waits_for_staff,
+)
 from portail.resolvers.catalogue_reading import (
     Catalogue,
     booking_rule,
@@ -41,6 +48,7 @@ from portail.resolvers.households import (
     children_by_id,
     family_quotient,
     household_children,
+    viewer_guardian,
     viewer_household_id,
 )
 from portail.resolvers.mail import BASKET_PATH, HISTORY_PATH, client_link, send_mail
@@ -674,7 +682,7 @@ async def submit(ctx: RequestContext, data: RequestData, *, mail: bool = True) -
     assert ctx.viewer is not None
     changes = BookingChanges(ctx)
     await changes.load_lines(line.booking.book_line_id for line in plan.lines if line.booking is not None)
-    request = await _write_request(ctx, plan, household_id)
+    request = await _write_request(ctx, catalogue, plan, household_id)
     for line in plan.lines:
         _write_line(changes, plan, request, household_id, line)
     await changes.flush()
@@ -684,7 +692,7 @@ async def submit(ctx: RequestContext, data: RequestData, *, mail: bool = True) -
     held = any(line.state is BookingState.PENDING for line in plan.lines)
     plan.basket_entry = basket.hold(ctx, catalogue, request, held)
     plan.request = request
-    plan.referent = (await referents(ctx, [request.requested_by]))[request.requested_by]
+    plan.referent = await viewer_referent(ctx)
     if mail:
         send_mail(
             ctx,
@@ -696,23 +704,30 @@ async def submit(ctx: RequestContext, data: RequestData, *, mail: bool = True) -
     return plan
 
 
-async def _write_request(ctx: RequestContext, plan: Plan, household_id: uuid.UUID) -> BookingRequest:
-    """The request row, numbered (the number is taken last: its counter stays locked to the end)."""
+async def _write_request(
+    ctx: RequestContext, catalogue: Catalogue, plan: Plan, household_id: uuid.UUID
+) -> BookingRequest:
+    """The request row, numbered (the number is taken last: its counter stays locked to the end),
+    with the state its lines give it: written once, not restated from the rows just written (a
+    place this very request frees for one of its own waiting lines restates it again)."""
     assert ctx.viewer is not None
     now = ctx.now()
-    number = await next_number(ctx.session, COUNTER)
+    activity: Activity = catalogue.by_id[plan.period.activity_id]
+    line_states = [line.stored_state for line in plan.lines if not line.refused]
+    for_staff = waits_for_staff(policy_of(activity), paid=False)
     request = BookingRequest(
-        number=number,
+        number=await next_number(ctx.session, COUNTER),
         household_id=household_id,
         period_id=plan.period.id,
         requested_by=ctx.viewer.account.id,
+        state=derived_state(line_states).value,
+        awaiting_staff=any(state in for_staff for state in line_states),
         first_day=min(line.day for line in plan.lines),
         last_day=max(line.day for line in plan.lines),
         created_at=now,
         updated_at=now,
     )
     ctx.session.add(request)
-    await ctx.session.flush()
     return request
 
 
@@ -741,7 +756,7 @@ def _write_line(
         "message": line.message if line.refused else "",
         "price": line.price,
     }
-    changes.add_line(row)
+    changes.add_line(row, restate=False)  # ``_write_request`` gave the request its state
     if line.state is None:
         return
     booking = line.booking
@@ -977,6 +992,14 @@ def referent_name(staff: bool, guardian_first_name: str | None, account_first_na
     if staff or guardian_first_name is None:
         return STAFF_REFERENT
     return guardian_first_name or account_first_name
+
+
+async def viewer_referent(ctx: RequestContext) -> str:
+    """``referent_name`` of the signed-in account, from what the request has already read."""
+    assert ctx.viewer is not None
+    guardian = await viewer_guardian(ctx)
+    account = ctx.viewer.account
+    return referent_name(ctx.viewer.is_staff, guardian.first_name if guardian else None, account.first_name)
 
 
 async def referents(ctx: RequestContext, account_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:

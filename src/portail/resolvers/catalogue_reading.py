@@ -81,7 +81,7 @@ _kept: WeakKeyDictionary[Database, tuple[int, Catalogue]] = WeakKeyDictionary()
 
 async def load_catalogue(ctx: RequestContext) -> Catalogue:
     """The catalogue, once per request: the process's copy when the database's version (one
-    statement) says it still holds, else read again (six statements) and kept."""
+    statement) says it still holds, else read again (six statements)."""
 
     async def load() -> Catalogue:
         if ctx.catalogue_changed:
@@ -91,14 +91,17 @@ async def load_catalogue(ctx: RequestContext) -> Catalogue:
         kept = _kept.get(ctx.db)
         if version is not None and kept is not None and kept[0] == version:
             return kept[1]
-        async with ctx.db.read_sessions() as session:
-            read_at = await read_version(session)
-            catalogue = await _read_catalogue(session)
-        if version is None or read_at != version:
-            # Changed between the two reads, or by this very transaction (uncommitted): this
-            # request gets the rows it can see, and nothing is kept.
-            return await _read_catalogue(ctx.session)
-        _kept[ctx.db] = (version, catalogue)
+        # Read in the request's own session (a second connection per request could exhaust the pool
+        # under load, every request holding one and waiting for another). Kept only when read by a
+        # request that writes nothing: a write transaction may see its own uncommitted change
+        # (and its version), which a rollback would make a lie.
+        catalogue = await _read_catalogue(ctx.session)
+        if version is not None and not ctx.in_transaction:
+            # Out of the session: the rows are shared by every request from now on, and this
+            # request's session must not expire or change them.
+            for row in (*catalogue.by_id.values(), *catalogue.days):
+                ctx.session.expunge(row)
+            _kept[ctx.db] = (version, catalogue)
         return catalogue
 
     return await memo(ctx, ("catalogue",), load)

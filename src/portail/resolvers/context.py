@@ -85,6 +85,11 @@ class RequestContext:
             self._read_session = self.db.read_sessions()
         return self._read_session
 
+    @property
+    def in_transaction(self) -> bool:
+        """Whether a mutation's write transaction is under way."""
+        return self._session is not None
+
     def now(self) -> datetime:
         return self.clock.now()
 

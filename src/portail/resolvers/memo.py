@@ -23,3 +23,11 @@ async def memo(ctx: RequestContext, key: tuple[object, ...], load: Callable[[], 
         ctx.cache[key] = future
     result: T = await future  # the future load() made for this key
     return result
+
+
+def remember(ctx: RequestContext, key: tuple[object, ...], value: T) -> None:
+    """Keep ``value`` as ``memo``'s result for ``key`` (something read along with another load)."""
+    if key not in ctx.cache:
+        future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
+        future.set_result(value)
+        ctx.cache[key] = future

@@ -15,8 +15,8 @@ from portail.db.models.base import UTCDateTime, created_at_field, id_field
 class RequestNumberCounter(SQLModel, table=True):
     """A named counter for human numbers (e.g. the N° dossier of booking requests).
 
-    Incremented with a conditional ``UPDATE … RETURNING`` in the writer's transaction, so that two
-    requests never get one number.
+    Taken with one upsert (``INSERT … ON CONFLICT DO UPDATE … RETURNING``) in the writer's
+    transaction, whose row lock makes two requests never get one number.
     """
 
     __tablename__ = "counter"
