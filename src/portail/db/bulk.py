@@ -17,6 +17,12 @@ from portail.db.engine import AsyncSession
 Insert = postgresql.Insert | sqlite.Insert
 
 
+# Statements built once per table, columns and conflict clause: SQLAlchemy then finds each one's
+# compiled form by a cache key it has already computed (building the statement and its key again
+# cost about half a millisecond of Python per insert, several per booking request).
+_statements: dict[tuple[object, ...], Any] = {}
+
+
 async def insert_rows(
     session: AsyncSession,
     model: type[SQLModel],
@@ -29,21 +35,33 @@ async def insert_rows(
     On PostgreSQL the rows travel as one array per column and are unpacked by ``unnest``: one
     statement with a handful of parameters, whereas asyncpg's executemany sends the statement once
     per row and a multi-row VALUES has thousands of parameters to compile. SQLite runs executemany
-    in process. ``on_conflict`` turns the dialect's INSERT into an upsert.
+    in process. ``on_conflict`` (a module-level function: it is part of the statement's key) turns
+    the dialect's INSERT into an upsert.
     """
     if not rows:
         return
+    names = tuple(rows[0])
+    dialect = session.get_bind().dialect.name
+    key = (model, names, dialect, on_conflict)
+    statement = _statements.get(key)
+    if statement is None:
+        statement = _statements[key] = _insert(model, names, dialect, on_conflict)
+    if dialect != "postgresql":
+        await session.exec(statement, params=list(rows))
+        return
+    await session.exec(statement, params={f"bulk_{name}": [row[name] for row in rows] for name in names})
+
+
+def _insert(
+    model: type[SQLModel], names: tuple[str, ...], dialect: str, on_conflict: Callable[[Any], Insert] | None
+) -> Any:
     # SQLModel sets __table__ on table=True classes at runtime; its base class does not declare it.
     table = model.__table__  # type: ignore[attr-defined]
-    if session.get_bind().dialect.name != "postgresql":
-        statement: Any = sqlite.insert(table)
-        await session.exec(on_conflict(statement) if on_conflict else statement, params=list(rows))
-        return
-    names = list(rows[0])
-    arrays = [
-        bindparam(f"bulk_{name}", [row[name] for row in rows], type_=ARRAY(table.c[name].type))
-        for name in names
-    ]
-    source = func.unnest(*arrays).table_valued(*names).render_derived()
-    statement = postgresql.insert(table).from_select(names, select(*(source.c[n] for n in names)))
-    await session.exec(on_conflict(statement) if on_conflict else statement)
+    statement: Any
+    if dialect != "postgresql":
+        statement = sqlite.insert(table)
+    else:
+        arrays = [bindparam(f"bulk_{name}", type_=ARRAY(table.c[name].type)) for name in names]
+        source = func.unnest(*arrays).table_valued(*names).render_derived()
+        statement = postgresql.insert(table).from_select(list(names), select(*(source.c[n] for n in names)))
+    return on_conflict(statement) if on_conflict else statement

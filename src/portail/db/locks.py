@@ -9,6 +9,7 @@ bookings waiting, and the counter rows number requests.
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
@@ -30,39 +31,60 @@ def _dialect(session: AsyncSession) -> str:
     return session.get_bind().dialect.name
 
 
-async def lock_slots(session: AsyncSession, slots: Iterable[tuple[uuid.UUID, date]]) -> None:
-    """Lock each (unit, day) until the transaction ends, creating its lock row when needed.
+SlotCounts = tuple[Counter[tuple[uuid.UUID, date]], Counter[tuple[uuid.UUID, date]]]
+
+
+async def lock_slots(session: AsyncSession, slots: Iterable[tuple[uuid.UUID, date]]) -> SlotCounts | None:
+    """Lock each (unit, day) until the transaction ends, creating its lock row when needed; returns
+    the locked slots' counters (places held, bookings waiting), read by the same statement.
 
     Rows are locked in (unit, day) order, so two transactions wanting overlapping slots queue up
     instead of deadlocking; the rows are inserted in that order too, for the same reason. The slots
     travel as two arrays (``unnest``): a whole-year request's hundreds of slots are two parameters.
+    SQLite locks nothing (None): its writers run one at a time.
     """
     if _dialect(session) != "postgresql":
-        return
+        return None
     ordered = sorted(set(slots))
+    held: Counter[tuple[uuid.UUID, date]] = Counter()
+    waiting: Counter[tuple[uuid.UUID, date]] = Counter()
     if not ordered:
-        return
-    wanted = (
+        return held, waiting
+    params = {"slot_units": [unit for unit, _ in ordered], "slot_days": [day for _, day in ordered]}
+    await session.exec(_CREATE_SLOTS, params=params)
+    for unit_id, day, held_count, waiting_count in (await session.exec(_LOCK_SLOTS, params=params)).all():
+        if held_count:
+            held[(unit_id, day)] = held_count
+        if waiting_count:
+            waiting[(unit_id, day)] = waiting_count
+    return held, waiting
+
+
+def _wanted_slots() -> Any:
+    return (
         func.unnest(
-            bindparam("slot_units", [unit for unit, _ in ordered], type_=ARRAY(Uuid())),
-            bindparam("slot_days", [day for _, day in ordered], type_=ARRAY(Date())),
+            bindparam("slot_units", type_=ARRAY(Uuid())), bindparam("slot_days", type_=ARRAY(Date()))
         )
         .table_valued("unit_id", "day")
         .render_derived()
     )
-    await session.exec(
-        postgresql.insert(SlotCounter)
-        .from_select(["unit_id", "day"], select(wanted.c.unit_id, wanted.c.day).order_by("unit_id", "day"))
-        .on_conflict_do_nothing()
-    )
-    await session.exec(
-        select(col(SlotCounter.unit_id))
-        .join(
-            wanted, and_(col(SlotCounter.unit_id) == wanted.c.unit_id, col(SlotCounter.day) == wanted.c.day)
-        )
-        .order_by(col(SlotCounter.unit_id), col(SlotCounter.day))
-        .with_for_update(of=SlotCounter)
-    )
+
+
+# Built once (see ``db.bulk``): every booking request runs them.
+_wanted = _wanted_slots()
+# On the table, not the model: an ORM-enabled INSERT given parameters would be run as an ORM bulk
+# insert of rows.
+_CREATE_SLOTS = (
+    postgresql.insert(SlotCounter.__table__)  # type: ignore[attr-defined]
+    .from_select(["unit_id", "day"], select(_wanted.c.unit_id, _wanted.c.day).order_by("unit_id", "day"))
+    .on_conflict_do_nothing()
+)
+_LOCK_SLOTS = (
+    select(col(SlotCounter.unit_id), col(SlotCounter.day), col(SlotCounter.held), col(SlotCounter.waiting))
+    .join(_wanted, and_(col(SlotCounter.unit_id) == _wanted.c.unit_id, col(SlotCounter.day) == _wanted.c.day))
+    .order_by(col(SlotCounter.unit_id), col(SlotCounter.day))
+    .with_for_update(of=SlotCounter)
+)
 
 
 def slot_delta(previous: str, state: str) -> tuple[int, int]:
@@ -83,17 +105,17 @@ async def count_in_slots(
         for (unit, day), (held, waiting) in sorted(deltas.items())
         if held or waiting
     ]
+    await insert_rows(session, SlotCounter, rows, on_conflict=_add_to_counters)
 
-    def add(statement: Any) -> Any:
-        return statement.on_conflict_do_update(
-            index_elements=["unit_id", "day"],
-            set_={
-                "held": col(SlotCounter.held) + statement.excluded.held,
-                "waiting": col(SlotCounter.waiting) + statement.excluded.waiting,
-            },
-        )
 
-    await insert_rows(session, SlotCounter, rows, on_conflict=add)
+def _add_to_counters(statement: Any) -> Any:
+    return statement.on_conflict_do_update(
+        index_elements=["unit_id", "day"],
+        set_={
+            "held": col(SlotCounter.held) + statement.excluded.held,
+            "waiting": col(SlotCounter.waiting) + statement.excluded.waiting,
+        },
+    )
 
 
 async def recount_slots(session: AsyncSession) -> None:

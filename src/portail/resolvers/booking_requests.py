@@ -447,14 +447,16 @@ async def plan_request(
     asked, children = await read_asked_changes(ctx, catalogue, period, data)
     activity: Activity = catalogue.by_id[period.activity_id]
     units = {u.id: u for u in catalogue.units_of(period.id)}
-    if lock:
-        await lock_slots(ctx.session, {(a.change.unit, a.change.day) for a in asked})
+    # Locked (PostgreSQL), the slots' counters come with their locks.
+    locked = await lock_slots(ctx.session, {(a.change.unit, a.change.day) for a in asked}) if lock else None
     days = [a.change.day for a in asked]
     first, last = min(days), max(days)
     existing = await _bookings_of_the_days(ctx, period, {a.change.child for a in asked}, first, last)
-    # Places are counted only where there is a limit: an unlimited unit admits every booking.
-    limited = [u for u in {a.change.unit for a in asked} if units[u].capacity is not None]
-    places = Places(*await slot_counts(ctx, limited, first, last))
+    if locked is None:
+        # Places are counted only where there is a limit: an unlimited unit admits every booking.
+        limited = [u for u in {a.change.unit for a in asked} if units[u].capacity is not None]
+        locked = await slot_counts(ctx, limited, first, last)
+    places = Places(*locked)
     quotient = await family_quotient(ctx, household_id)
     policy = policy_of(activity)
     decider = _LineDecider(
