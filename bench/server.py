@@ -285,7 +285,7 @@ async def planning_baseline(request: Request) -> JSONResponse:
             )
             for w in (await session.exec(query)).all():
                 lines.setdefault((w.unit_id, w.day), []).append(
-                    InLine(w.id, w.queued_at or w.updated_at, w.queue_number, w.queue_line)
+                    InLine(w.id, w.queued_at or w.updated_at, w.queue_number, w.queue_line, arrival=w.id)
                 )
             positions = {
                 r.id: waiting_position(lines.get((r.unit_id, r.day), []), r.id) or 0 for r in waiting

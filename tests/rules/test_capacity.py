@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -127,8 +128,12 @@ def test_bookings_made_together_queue_behind_those_already_waiting() -> None:
     assert result == [Admission.PLACE, Admission.WAIT, Admission.WAIT]
 
 
+# Bookings' ids as the database makes them: UUIDs version 7, beginning with the millisecond.
+ARRIVALS = {name: uuid.UUID(int=(1_800_000_000_000 + i) << 80 | 0x7 << 76 | 0x2 << 62) for i, name in enumerate("abcdezy")}
+
+
 def entry(booking: str, minutes: int, number: int, line: int = 0) -> InLine:
-    return InLine(booking, T0 + timedelta(minutes=minutes), number, line)
+    return InLine(booking, T0 + timedelta(minutes=minutes), number, line, arrival=ARRIVALS[booking])
 
 
 LINE = [
@@ -136,8 +141,18 @@ LINE = [
     entry("a", 0, 4062),
     entry("c", 5, 4062, 1),  # same instant as "b", same request: its line comes after
     entry("b", 5, 4062, 0),
-    entry("e", 5, 4273),  # same instant and request as "d", same line: the id decides
+    entry("e", 5, 4273),  # same instant and request as "d", same line: the one made first
 ]
+
+
+def test_bookings_queued_in_the_same_second_without_a_request_wait_in_the_order_they_were_made() -> None:
+    # Staff's bookings carry no request (number and line 0), and their time is the same second:
+    # "z" was made a millisecond before "y", whatever their names or the rows' order.
+    zed = InLine("z", T0, 0, 0, arrival=ARRIVALS["z"])
+    why = InLine("y", T0, 0, 0, arrival=ARRIVALS["y"])
+    assert [e.booking for e in waiting_line([why, zed])] == ["z", "y"]
+    assert [e.booking for e in waiting_line([zed, why])] == ["z", "y"]
+    assert waiting_position([why, zed], "y") == 2
 
 
 def test_the_line_is_first_come_first_served() -> None:

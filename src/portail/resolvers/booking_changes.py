@@ -378,7 +378,7 @@ async def waiting_lines(
     lines: dict[tuple[uuid.UUID, date], list[InLine]] = {}
     for b in rows:
         lines.setdefault((b.unit_id, b.day), []).append(
-            InLine(b, b.queued_at or b.updated_at, b.queue_number, b.queue_line)
+            InLine(b, b.queued_at or b.updated_at, b.queue_number, b.queue_line, arrival=b.id)
         )
     return lines
 

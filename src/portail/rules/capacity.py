@@ -6,6 +6,7 @@ A unit's capacity is per day (None: unlimited). The places held are the bookings
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
@@ -84,11 +85,14 @@ class InLine(Generic[B]):
     requested_at: datetime
     request_number: int
     line: int = 0  # its position in the request, for several units or children asked together
+    # Its arrival: the booking's id, a UUID version 7, which begins with the millisecond the booking
+    # was made. It decides between bookings queued at the same instant with no request of their own
+    # (staff's, whose request number and line are 0).
+    arrival: uuid.UUID | None = None
 
 
-def _order(entry: InLine[B]) -> tuple[datetime, int, int, str]:
-    # The booking's id last, so that even identical entries come out in one order every time.
-    return (entry.requested_at, entry.request_number, entry.line, str(entry.booking))
+def _order(entry: InLine[B]) -> tuple[datetime, int, int, int]:
+    return (entry.requested_at, entry.request_number, entry.line, entry.arrival.int if entry.arrival else 0)
 
 
 def waiting_line(entries: Iterable[InLine[B]]) -> list[InLine[B]]:
