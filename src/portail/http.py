@@ -307,7 +307,11 @@ def anonymous_context(request: Request) -> RequestContext:
 async def request_context(request: Request) -> RequestContext:
     """The use cases' context of an HTTP request, with its viewer signed in from the token."""
     app_ctx = anonymous_context(request)
-    app_ctx.viewer = await viewer_for_token(app_ctx, session_token(request))
+    try:
+        app_ctx.viewer = await viewer_for_token(app_ctx, session_token(request))
+    except BaseException:
+        await app_ctx.close()  # nobody else holds the context to give its connection back
+        raise
     return app_ctx
 
 

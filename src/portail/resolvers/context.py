@@ -93,6 +93,16 @@ class RequestContext:
     def now(self) -> datetime:
         return self.clock.now()
 
+    async def end_reads(self) -> None:
+        """End the read session's transaction, if one is open (its rows stay usable): before a
+        write transaction, so that the request holds one connection at a time, and so that what it
+        reads afterwards (SQLite keeps a transaction's snapshot) includes what it wrote."""
+        session = self._read_session
+        if session is not None and session.in_transaction():
+            # Detached first: a rollback would expire them (the viewer's account, a memo's rows).
+            session.expunge_all()
+            await session.rollback()
+
     async def close(self) -> None:
         """Give the read session's connection back; a connection lost meanwhile is only logged.
 

@@ -128,11 +128,15 @@ class PlanningView:
     @property
     def units(self) -> list[PlannedUnit]:
         """The units of the bookings shown, by activity, then in their period's order."""
-        units = {
-            r.unit_id: PlannedUnit(r.unit_id, r.unit_name, r.unit_position, r.period_id, r.activity_name)
-            for r in self.bookings
-        }
-        return sorted(units.values(), key=lambda u: (u.activity_name, u.position, u.name))
+        first: dict[uuid.UUID, Any] = {}
+        for r in self.bookings:  # a month has ~200 bookings of a handful of units: one entry each
+            if r.unit_id not in first:
+                first[r.unit_id] = r
+        units = [
+            PlannedUnit(r.unit_id, r.unit_name, r.unit_position, r.period_id, r.activity_name)
+            for r in first.values()
+        ]
+        return sorted(units, key=lambda u: (u.activity_name, u.position, u.name))
 
 
 async def planning(

@@ -65,14 +65,15 @@ async def viewer_for_token(ctx: RequestContext, token: str | None) -> Viewer | N
     if not token or not looks_like_token(token):
         return None
     digest = token_hash(token, ctx.settings.effective_secret_key)
-    async with ctx.db.read_sessions() as session:
-        row = (
-            await session.exec(
-                select(AuthSession, Account)
-                .join(Account, col(Account.id) == AuthSession.account_id)
-                .where(AuthSession.token_hash == digest)
-            )
-        ).first()
+    # In the request's own read session: a query goes on in the same transaction and connection
+    # (no second checkout and ping of the pool); a mutation ends it before its write transaction.
+    row = (
+        await ctx.session.exec(
+            select(AuthSession, Account)
+            .join(Account, col(Account.id) == AuthSession.account_id)
+            .where(AuthSession.token_hash == digest)
+        )
+    ).first()
     if row is None:
         return None
     auth, account = row
@@ -82,6 +83,7 @@ async def viewer_for_token(ctx: RequestContext, token: str | None) -> Viewer | N
     if not auth.remember and now - auth.last_seen_at >= TOUCH_EVERY:
         auth.last_seen_at = now
         auth.expires_at = _expiry(ctx, remember=False)
+        await ctx.end_reads()  # one connection at a time per request (see ``end_reads``)
         async with ctx.db.transaction() as session:
             await session.exec(
                 update(AuthSession)

@@ -20,6 +20,7 @@ async def in_transaction(ctx: RequestContext, use_case: Callable[[], Awaitable[T
     """
     previous = ctx._session
     ctx.mail_queued = False
+    await ctx.end_reads()
     try:
         async with ctx.db.write_sessions() as session:
             ctx._session = session
