@@ -231,6 +231,8 @@ def settings(database_url: str, smtp_server: SmtpServer, tmp_path: Path) -> Sett
         smtp_host="127.0.0.1",
         smtp_port=smtp_server.port,
         mail_poll_seconds=0.2,
+        # Small: tests wait for many mails one after the other (tests/mail shows the coalescing).
+        mail_wake_delay_seconds=0.01,
     )
 
 
@@ -358,19 +360,20 @@ class LiveServer:
 
 
 async def _mail_worker_between_rounds(app: Any, timeout: float = 5) -> None:
-    """Wait until the app's mail worker is waiting for work, not in a delivery round.
+    """Wait until the app's mail worker is waiting for work (``idle``), not in a delivery round.
 
     ``MailWorker.stop()`` cancels its task wherever it is; cancelled inside a round's transaction it
     can leave a connection checked out, holding SQLite's write lock (or PostgreSQL row locks) for
     the next test, whose first write then fails after the 30 s busy timeout. uvicorn's own shutdown
     pauses 0.1 s first, which made that rare; stopping right after a test's last commit (which wakes
-    the worker) would stop it mid-round far more often."""
+    the worker) would stop it mid-round far more often. The worker is idle too in the moment it waits
+    after a wake (``mail_wake_delay_seconds``): ``stop()`` ends that wait at once."""
     worker = getattr(app.state, "mail_worker", None)
-    task, wake = getattr(worker, "_task", None), getattr(worker, "_wake", None)
-    if task is None or wake is None:
+    task = getattr(worker, "_task", None)
+    if task is None:
         return
     deadline = asyncio.get_running_loop().time() + timeout
-    while not task.done() and not getattr(wake, "_waiters", True):
+    while not task.done() and not worker.idle:
         if asyncio.get_running_loop().time() > deadline:
             break
         await asyncio.sleep(0.002)

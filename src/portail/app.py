@@ -104,10 +104,12 @@ def create_app(
                 mail_sender or sender_for(settings),
                 mail_from=settings.mail_from,
                 poll_seconds=settings.mail_poll_seconds,
+                wake_delay=settings.mail_wake_delay_seconds,
                 max_attempts=settings.mail_max_attempts,
                 now=clock.now,
-                # Background work that ends in mail, each round before delivering: queued password
-                # resets, baskets left unpaid past their time.
+                # Background work that ends in mail, before delivering (on the polls and the wakes
+                # that ask for it, see MailWorker): queued password resets, baskets left unpaid past
+                # their time.
                 jobs=[
                     lambda: process_reset_requests(db, settings, clock),
                     Paced(lambda: expire_baskets(db, settings, clock), clock, timedelta(seconds=1)),

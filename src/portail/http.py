@@ -299,7 +299,7 @@ def anonymous_context(request: Request) -> RequestContext:
         client_address=request.client.host if request.client else "",
         user_agent=request.headers.get("user-agent", ""),
         device_cookie=request.cookies.get(DEVICE_COOKIE, "")[:1000],
-        wake_mail=state.mail_worker.wake if state.mail_worker else (lambda: None),
+        wake_mail=state.mail_worker.wake if state.mail_worker else (lambda jobs: None),
         payfip=getattr(state, "payfip", None),
     )
 

@@ -97,8 +97,8 @@ async def test_a_crash_mid_delivery_is_retried_after_the_lease_with_the_same_mes
     async with db.transaction() as session:
         row = enqueue(session, template="password_reset", to="parent@example.org",
                       context={"town": "Séné", "link": "http://portail.test/r?token=x", "valid_minutes": 60})
-    claimed = await _claim(db, utcnow())  # a worker claims it, then its process dies
-    assert claimed is not None and claimed.id == row.id
+    [claimed] = await _claim(db, utcnow())  # a worker claims it, then its process dies
+    assert claimed.id == row.id
     sender = SmtpSender(settings)
     assert await deliver_due(db, sender, mail_from=FROM) == 0  # still leased
     later = utcnow() + timedelta(minutes=6)

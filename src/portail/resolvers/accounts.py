@@ -390,14 +390,15 @@ async def request_password_reset(ctx: RequestContext, email: str) -> None:
             "Trop de demandes de réinitialisation du mot de passe. Réessayez dans une heure.",
         )
     ctx.session.add(PasswordResetRequest(email=address, client_address=client, created_at=ctx.now()))
-    # Wake the mail worker after the commit: it processes the queue before delivering.
-    ctx.mail_queued = True
+    # Wake the mail worker after the commit: its jobs process the queue before it delivers.
+    ctx.jobs_queued = True
 
 
 async def process_reset_requests(db: Database, settings: Settings, clock: Clock, *, limit: int = 50) -> int:
-    """Do the queued reset requests' work (the mail worker's first step of each round); returns
-    how many were taken. Each is claimed in its own transaction, skipping rows another server
-    instance holds, and mails what it must in that transaction."""
+    """Do the queued reset requests' work (a job of the mail worker: on its polls, and after each
+    commit that queued a request); returns how many were taken. Each is claimed in its own
+    transaction, skipping rows another server instance holds, and mails what it must in that
+    transaction."""
     done = 0
     for _ in range(limit):
         ctx = RequestContext(db=db, settings=settings, clock=clock, request_id="password-reset-queue")

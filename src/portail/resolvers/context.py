@@ -64,9 +64,11 @@ class RequestContext:
     after_rollback: list[Callable[[AsyncSession], Awaitable[None]]] = field(default_factory=list)
     # PayFiP's web service (or our sandbox), for the use cases that pay.
     payfip: PayfipClient | None = None
-    # Called after a commit that queued mail.
-    wake_mail: Callable[[], None] = lambda: None
+    # Called after a commit that queued mail (``mail_queued``) or work for the mail worker's jobs
+    # (``jobs_queued``, e.g. a password reset request): ``wake_mail(jobs_queued)``.
+    wake_mail: Callable[[bool], None] = lambda jobs: None
     mail_queued: bool = False
+    jobs_queued: bool = False
     # Per-request memo of batch loads (e.g. a household's whole record), so that a list query
     # issues a fixed number of statements however many items it has.
     cache: dict[object, asyncio.Future[Any]] = field(default_factory=dict)

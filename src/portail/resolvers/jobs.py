@@ -1,5 +1,6 @@
-"""Pacing the mail worker's background jobs: its rounds follow every burst of mail, and most jobs
-need not run that often."""
+"""Pacing the mail worker's background jobs: they run on its polls and on the wakes that ask for
+them (a password reset request's commit), which can follow one another closely, and most jobs need
+not run that often."""
 
 from __future__ import annotations
 

@@ -19,7 +19,7 @@ async def in_transaction(ctx: RequestContext, use_case: Callable[[], Awaitable[T
     ``ctx.after_rollback`` then runs in a transaction of its own.
     """
     previous = ctx._session
-    ctx.mail_queued = False
+    ctx.mail_queued = ctx.jobs_queued = False
     await ctx.end_reads()
     try:
         async with ctx.db.write_sessions() as session:
@@ -32,8 +32,9 @@ async def in_transaction(ctx: RequestContext, use_case: Callable[[], Awaitable[T
     except UserErrors:
         await _run_after_rollback(ctx)
         raise
-    if ctx.mail_queued:
-        ctx.wake_mail()
+    if ctx.mail_queued or ctx.jobs_queued:
+        # A commit that queued only mail lets the worker's jobs wait for its poll.
+        ctx.wake_mail(ctx.jobs_queued)
     ctx.after_rollback.clear()
     return result
 
@@ -45,4 +46,4 @@ async def _run_after_rollback(ctx: RequestContext) -> None:
     async with ctx.db.transaction() as session:
         for task in tasks:
             await task(session)
-    ctx.wake_mail()
+    ctx.wake_mail(False)

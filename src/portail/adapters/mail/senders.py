@@ -1,8 +1,13 @@
-"""Where delivered mail goes: an SMTP server, or a folder of ``.eml`` files in development."""
+"""Where delivered mail goes: an SMTP server, or a folder of ``.eml`` files in development.
+
+A sender is given the function that builds the message, not the message: building it is CPU work
+(``email``), done in a thread, with the file write in the same thread for the folder.
+"""
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Protocol
@@ -13,9 +18,9 @@ from portail.settings import Settings
 
 
 class MailSender(Protocol):
-    """Delivers one message or raises."""
+    """Delivers the message ``build()`` returns, or raises."""
 
-    async def send(self, message: EmailMessage) -> None: ...
+    async def send(self, build: Callable[[], EmailMessage]) -> None: ...
 
 
 class SmtpSender:
@@ -24,8 +29,9 @@ class SmtpSender:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
 
-    async def send(self, message: EmailMessage) -> None:
+    async def send(self, build: Callable[[], EmailMessage]) -> None:
         s = self.settings
+        message = await asyncio.to_thread(build)
         await aiosmtplib.send(
             message,
             hostname=s.smtp_host,
@@ -44,11 +50,14 @@ class FolderSender:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    async def send(self, message: EmailMessage) -> None:
+    async def send(self, build: Callable[[], EmailMessage]) -> None:
+        await asyncio.to_thread(self._write, build)
+
+    def _write(self, build: Callable[[], EmailMessage]) -> None:
+        message = build()
         self.folder.mkdir(parents=True, exist_ok=True)
         name = message["Message-ID"].strip("<>").split("@", 1)[0]
-        path = self.folder / f"{name}.eml"
-        await asyncio.to_thread(path.write_bytes, bytes(message))
+        (self.folder / f"{name}.eml").write_bytes(bytes(message))
 
 
 def sender_for(settings: Settings) -> MailSender:
