@@ -1,4 +1,8 @@
-"""Schema extensions: error masking with a request id, and production trimming of messages."""
+"""Schema extensions: error masking with a request id, and production trimming of messages.
+
+None of them hooks ``resolve``: one that did would see every field only because ``execution.py``
+then turns its plain leaves' shortcut off for every request (graphql-core middleware).
+"""
 
 from __future__ import annotations
 
