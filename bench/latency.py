@@ -43,7 +43,7 @@ from sqlmodel import col, select
 
 import portail
 from bench.bookings import JSON_HEADERS, PLANNING_MONTH, PLANNING_QUERY, BookingData, Signed
-from bench.loadgen import Call, RawConnection, Run, Send
+from bench.loadgen import Call, RawConnection, Run, load
 from bench.server import PID_PATH, PLANNING_PATH, STATEMENTS_PATH
 from portail.db.engine import Database
 from portail.db.models.bookings import Booking, BookingLine
@@ -565,28 +565,6 @@ async def _checked(connection: RawConnection, call: Call, reference: bytes) -> t
     return (status if body == reference else 599), body
 
 
-async def window_load(senders: list[Send], seconds: float) -> Run:
-    """Closed loop as ``loadgen.load``, but the rate counts only the answers within the ``seconds``
-    (the requests under way at the end are waited for, checked and their latencies kept, but not
-    counted): with runs of a second or two, counting them over the longer wall time would lower the
-    slower endpoint's rate more (its tail is longer)."""
-    latencies: list[float] = []
-    within = failures = 0
-    deadline = time.perf_counter() + seconds
-
-    async def worker(send: Send) -> None:
-        nonlocal within, failures
-        while (started := time.perf_counter()) < deadline:
-            status, body = await send()
-            done = time.perf_counter()
-            latencies.append(done - started)
-            within += done <= deadline
-            failures += status != 200 or b'"errors"' in body
-
-    await asyncio.gather(*(worker(s) for s in senders))
-    return Run(within, seconds, latencies, failures)
-
-
 async def loaded(
     connections: list[RawConnection],
     calls: tuple[Call, Call],
@@ -596,9 +574,7 @@ async def loaded(
     """``load`` of each call in turn, every answer compared with its reference."""
     runs = []
     for call, reference in zip(calls, references, strict=True):
-        run = await window_load(
-            [functools.partial(_checked, c, call, reference) for c in connections], seconds
-        )
+        run = await load([functools.partial(_checked, c, call, reference) for c in connections], seconds)
         if run.failures:
             raise RuntimeError(f"{call.method} {call.path}: {run.failures} wrong answers of {run.count}")
         runs.append(run)
@@ -627,12 +603,16 @@ async def balance(connections: list[RawConnection], workers: int) -> tuple[int, 
 
 
 async def start(
-    stack: AsyncExitStack, serve: Serve, codes: list[Code], workers: int
-) -> list[tuple[str, int]]:
-    """A server per code, started together (each takes seconds to import the app); stopped with
-    ``stack``."""
+    serve: Serve, codes: list[Code], stacks: list[tuple[AsyncExitStack, int]]
+) -> list[list[tuple[str, int]]]:
+    """For each (stack, workers), a server per code with that many workers, stopped with the stack;
+    all started together."""
     started = await asyncio.gather(
-        *(stack.enter_async_context(serve(workers=workers, pythonpath=c.pythonpath)) for c in codes),
+        *(
+            stack.enter_async_context(serve(workers=workers, pythonpath=c.pythonpath))
+            for stack, workers in stacks
+            for c in codes
+        ),
         return_exceptions=True,
     )
     servers = []
@@ -640,7 +620,7 @@ async def start(
         if isinstance(server, BaseException):
             raise server
         servers.append(server)
-    return servers
+    return [servers[i * len(codes) : (i + 1) * len(codes)] for i in range(len(stacks))]
 
 
 def _rounds(items: list[Any], rounds: int, i: int) -> list[Any]:
@@ -678,101 +658,110 @@ async def bench_latency(
         flush=True,
     )
 
-    # Phase 1: one worker each. One client: the codes' requests interleaved (before, after, after,
-    # before, …) so that the machine's noise falls on both alike; concurrency 16: in turns.
-    async with AsyncExitStack() as stack:
-        servers = await start(stack, serve, codes, 1)
-        connections = [RawConnection(base) for base, _ in servers]
-        for c in connections:
-            stack.push_async_callback(c.close)
-        references = []
-        for (base, _), connection, m, plan in zip(servers, connections, measures, plans, strict=True):
-            m.imported = await identify(base, m.code, 1)
-            references.append(await check_planning(connection, token, m))
-            print(
-                f"{tag} {m.code.name}: portail from {m.imported}; planning: both endpoints answer the same "
-                f"({m.body_bytes:,} bytes); SQL statements GraphQL {m.statements[0]}, twin {m.statements[1]}",
-                flush=True,
-            )
-            # Warm-up, not counted: caches, pools, the first save's imports.
-            for _ in range(20):
-                await planning_pair(connection, token, references[-1], None)
-            await save_once(connection, plan.single[0], period, documents, count=False)
-            await throughput(base, planning_calls(token), references[-1], 16, 0.5)
-        turns = list(range(len(codes)))
-        for i in range(sizes.rounds):
-            for connection in connections:
-                await statements(connection)  # reopened if idle for over 5 s (uvicorn's keep-alive), untimed
-            for j in range(len(_rounds(list(range(sizes.requests)), sizes.rounds, i))):
-                for k in turns if j % 2 == 0 else turns[::-1]:
-                    await planning_pair(connections[k], token, references[k], measures[k])
-            for j, turn in enumerate(
-                zip(*(_rounds(plan.single[1:], sizes.rounds, i) for plan in plans), strict=True)
-            ):
-                for k in turns if j % 2 == 0 else turns[::-1]:
-                    timings = await save_once(connections[k], turn[k], period, documents, count=True)
-                    m = measures[k]
-                    m.preview_ms.append(timings[0])
-                    m.submit_ms.append(timings[1])
-                    m.preview_statements.append(timings[2])
-                    m.submit_statements.append(timings[3])
-            for (base, _), m, reference in zip(servers, measures, references, strict=True):
-                graphql_run, twin_run = await throughput(
-                    base, planning_calls(token), reference, 16, sizes.duration
-                )
-                m.planning_runs.append(graphql_run)
-                m.twin_runs.append(twin_run)
-                print(
-                    f"{tag} {time.perf_counter() - started:.0f} s: round {i + 1}, {m.code.name}, one worker: "
-                    f"planning p50 {statistics.median(m.planning_ms):.1f} ms (twin "
-                    f"{statistics.median(m.twin_ms):.1f}); save p50 {statistics.median(m.save_ms):.1f} ms; "
-                    f"concurrency 16: {graphql_run.rate:,.0f} / {twin_run.rate:,.0f} req/s",
-                    flush=True,
-                )
-
-    # Phase 2: two workers each, 8 clients.
-    async with AsyncExitStack() as stack:
-        servers = await start(stack, serve, codes, 2)
-        pools = [[RawConnection(base) for _ in range(sizes.clients)] for base, _ in servers]
-        for pool in pools:
-            for c in pool:
+    # Every server is started at once (each takes seconds to import the app, 10-15 s on a loaded
+    # machine); the two-worker ones wait, idle, until phase 1 is over.
+    async with AsyncExitStack() as phase_2:
+        # Phase 1: one worker each. One client: the codes' requests interleaved (before, after, after,
+        # before, …) so that the machine's noise falls on both alike; concurrency 16: in turns.
+        async with AsyncExitStack() as stack:
+            servers, later = await start(serve, codes, [(stack, 1), (phase_2, 2)])
+            connections = [RawConnection(base) for base, _ in servers]
+            for c in connections:
                 stack.push_async_callback(c.close)
-
-        async def save_all(pool: list[RawConnection], streams: list[list[Save]], m: Measures | None) -> None:
-            async def client(connection: RawConnection, stream: list[Save]) -> None:
-                for save in stream:
-                    p, s, _, _ = await save_once(connection, save, period, documents, count=False)
-                    if m is not None:
-                        m.many_preview_ms.append(p)
-                        m.many_submit_ms.append(s)
-
-            await asyncio.gather(*(client(c, stream) for c, stream in zip(pool, streams, strict=True)))
-
-        for (base, _), pool, m, plan, reference in zip(
-            servers, pools, measures, plans, references, strict=True
-        ):
-            imported = await identify(base, m.code, 2)
-            if imported != m.imported:
-                raise RuntimeError(f"{m.code.name}: two workers run {imported}, one ran {m.imported}")
-            await balance(pool, 2)
-            await save_all(pool, [stream[:1] for stream in plan.clients], None)  # warm-up, every worker
-            await loaded(pool, planning_calls(token), reference, 0.5)
-        for i in range(sizes.rounds):
-            for pool, m, plan, reference in zip(pools, measures, plans, references, strict=True):
-                m.splits.append(await balance(pool, 2))
-                graphql_run, twin_run = await loaded(pool, planning_calls(token), reference, sizes.duration)
-                m.many_planning_runs.append(graphql_run)
-                m.many_twin_runs.append(twin_run)
-                clock = time.perf_counter()
-                await save_all(pool, [_rounds(stream[1:], sizes.rounds, i) for stream in plan.clients], m)
-                m.many_seconds += time.perf_counter() - clock
+            references = []
+            for (base, _), connection, m, plan in zip(servers, connections, measures, plans, strict=True):
+                m.imported = await identify(base, m.code, 1)
+                references.append(await check_planning(connection, token, m))
                 print(
-                    f"{tag} {time.perf_counter() - started:.0f} s: round {i + 1}, {m.code.name}, two workers, {sizes.clients} clients "
-                    f"(connections per worker {'+'.join(map(str, m.splits[-1]))}): planning "
-                    f"{graphql_run.rate:,.0f} / {twin_run.rate:,.0f} req/s; save p50 "
-                    f"{statistics.median(m.many_save_ms):.1f} ms",
+                    f"{tag} {m.code.name}: portail from {m.imported}; planning: both endpoints answer the same "
+                    f"({m.body_bytes:,} bytes); SQL statements GraphQL {m.statements[0]}, twin {m.statements[1]}",
                     flush=True,
                 )
+                # Warm-up, not counted: caches, pools, the first save's imports.
+                for _ in range(20):
+                    await planning_pair(connection, token, references[-1], None)
+                await save_once(connection, plan.single[0], period, documents, count=False)
+                await throughput(base, planning_calls(token), references[-1], 16, 0.5)
+            turns = list(range(len(codes)))
+            for i in range(sizes.rounds):
+                for connection in connections:
+                    await statements(
+                        connection
+                    )  # reopened if idle for over 5 s (uvicorn's keep-alive), untimed
+                for j in range(len(_rounds(list(range(sizes.requests)), sizes.rounds, i))):
+                    for k in turns if j % 2 == 0 else turns[::-1]:
+                        await planning_pair(connections[k], token, references[k], measures[k])
+                for j, turn in enumerate(
+                    zip(*(_rounds(plan.single[1:], sizes.rounds, i) for plan in plans), strict=True)
+                ):
+                    for k in turns if j % 2 == 0 else turns[::-1]:
+                        timings = await save_once(connections[k], turn[k], period, documents, count=True)
+                        m = measures[k]
+                        m.preview_ms.append(timings[0])
+                        m.submit_ms.append(timings[1])
+                        m.preview_statements.append(timings[2])
+                        m.submit_statements.append(timings[3])
+                for (base, _), m, reference in zip(servers, measures, references, strict=True):
+                    graphql_run, twin_run = await throughput(
+                        base, planning_calls(token), reference, 16, sizes.duration
+                    )
+                    m.planning_runs.append(graphql_run)
+                    m.twin_runs.append(twin_run)
+                    print(
+                        f"{tag} {time.perf_counter() - started:.0f} s: round {i + 1}, {m.code.name}, one worker: "
+                        f"planning p50 {statistics.median(m.planning_ms):.1f} ms (twin "
+                        f"{statistics.median(m.twin_ms):.1f}); save p50 {statistics.median(m.save_ms):.1f} ms; "
+                        f"concurrency 16: {graphql_run.rate:,.0f} / {twin_run.rate:,.0f} req/s",
+                        flush=True,
+                    )
+
+        # Phase 2: two workers each, 8 clients.
+        async with AsyncExitStack() as stack:
+            servers = later
+            pools = [[RawConnection(base) for _ in range(sizes.clients)] for base, _ in servers]
+            for pool in pools:
+                for c in pool:
+                    stack.push_async_callback(c.close)
+
+            async def save_all(
+                pool: list[RawConnection], streams: list[list[Save]], m: Measures | None
+            ) -> None:
+                async def client(connection: RawConnection, stream: list[Save]) -> None:
+                    for save in stream:
+                        p, s, _, _ = await save_once(connection, save, period, documents, count=False)
+                        if m is not None:
+                            m.many_preview_ms.append(p)
+                            m.many_submit_ms.append(s)
+
+                await asyncio.gather(*(client(c, stream) for c, stream in zip(pool, streams, strict=True)))
+
+            for (base, _), pool, m, plan, reference in zip(
+                servers, pools, measures, plans, references, strict=True
+            ):
+                imported = await identify(base, m.code, 2)
+                if imported != m.imported:
+                    raise RuntimeError(f"{m.code.name}: two workers run {imported}, one ran {m.imported}")
+                await balance(pool, 2)
+                await save_all(pool, [stream[:1] for stream in plan.clients], None)  # warm-up, every worker
+                await loaded(pool, planning_calls(token), reference, 0.5)
+            for i in range(sizes.rounds):
+                for pool, m, plan, reference in zip(pools, measures, plans, references, strict=True):
+                    m.splits.append(await balance(pool, 2))
+                    graphql_run, twin_run = await loaded(
+                        pool, planning_calls(token), reference, sizes.duration
+                    )
+                    m.many_planning_runs.append(graphql_run)
+                    m.many_twin_runs.append(twin_run)
+                    clock = time.perf_counter()
+                    await save_all(pool, [_rounds(stream[1:], sizes.rounds, i) for stream in plan.clients], m)
+                    m.many_seconds += time.perf_counter() - clock
+                    print(
+                        f"{tag} {time.perf_counter() - started:.0f} s: round {i + 1}, {m.code.name}, two workers, {sizes.clients} clients "
+                        f"(connections per worker {'+'.join(map(str, m.splits[-1]))}): planning "
+                        f"{graphql_run.rate:,.0f} / {twin_run.rate:,.0f} req/s; save p50 "
+                        f"{statistics.median(m.many_save_ms):.1f} ms",
+                        flush=True,
+                    )
 
     db = Database(db_url)
     try:
@@ -830,8 +819,9 @@ def latency_report(results: list[Latency]) -> list[str]:
         f"server, one request at a time after a warm-up, {sizes.requests} planning requests per endpoint "
         f"(GraphQL and twin alternated) and {sizes.saves} saves per server code, the codes' requests "
         "interleaved (before, after, after, before, …); one uvicorn worker. **Concurrency 16**: closed "
-        f"loop, one worker, {sizes.rounds} runs of {sizes.duration:g} s per endpoint, the answers within "
-        f"the run counted. **{sizes.clients} clients, 2 workers** (uvicorn `--workers 2`, as `portail "
+        f"loop, one worker, {sizes.rounds} runs of {sizes.duration:g} s per endpoint (the requests under "
+        f"way at the end waited for and counted, as item 5's). **{sizes.clients} clients, 2 workers** "
+        "(uvicorn `--workers 2`, as `portail "
         f"serve --workers 2`): {sizes.clients} keep-alive connections spread evenly over the workers, "
         f"planning {sizes.rounds} runs of {sizes.duration:g} s per endpoint, then the clients save at once, "
         f"each its own households, {sizes.client_saves} saves each. The loaded runs take turns round after "
