@@ -8,8 +8,9 @@ It also opens sessions (tokens written straight into ``auth_session``) for the h
 runs sign in as: the demo family (the ``planning`` household: three children, each booked in the
 canteen, the morning and evening care and supervised homework on Mondays, Tuesdays, Thursdays and
 Fridays, and in the Wednesday centre), the "repeat" households (a child enrolled in the
-périscolaire but booked in none of its units: each books the whole year once), and the
-"contenders" of the concurrency run.
+périscolaire but booked in none of its units: each books the whole year once), the "savers" of
+``bench/latency.py`` (the same, each saving months of one unit), and the "contenders" of the
+concurrency run.
 """
 
 from __future__ import annotations
@@ -74,7 +75,9 @@ MEAL = "REPAS"
 CAPACITIES = {MEAL: None, MORNING: 160, HOMEWORK: 90, EVENING: 200, "JOURNEE CENTRE AERE MERCREDI": 120}
 UNIT_ORDER = (MORNING, HOMEWORK, EVENING)
 HOMEWORK_TARIFF = [[500, 100], [None, 200]]
-# Places the data leave free each day in the morning and evening care for the repeat households.
+# Places the data leave free each day in the morning and evening care, at least, for the repeat
+# households and the savers (``fill_bookings``' ``room``: ``bench/run.py`` gives the repeats plus the
+# latency part's saves a day when that is more).
 REPEAT_ROOM = 20
 # Waiting bookings kept per Wednesday when more families ask than there are places.
 MAX_WAITING = 15
@@ -152,7 +155,9 @@ class BookingData:
     homework: uuid.UUID
     homework_capacity: int
     repeat_days: int  # days the repeat books (morning and evening care, from the first day)
+    care_days: list[date]  # the périscolaire's open days
     repeats: list[Signed]
+    savers: list[Signed]  # ``bench/latency.py``'s households: like the repeats, none booked in the care
     contenders: list[Signed]
     contest_days: list[date]
     contest_places: int  # places left on each contest day, before the run
@@ -281,8 +286,12 @@ async def fill_bookings(
     contenders: int = 24,
     contest_rounds: int = 4,
     contest_places: int = 3,
+    savers: int = 0,
+    room: int = REPEAT_ROOM,
 ) -> BookingData:
-    """Write the school year (see the module's docstring); returns what the runs need."""
+    """Write the school year (see the module's docstring); returns what the runs need. ``room``: the
+    places left free each day, at least, in the morning and evening care (the other families are
+    cut there), for the repeats and the savers."""
     started = time.perf_counter()
     rng = random.Random(SEED)
     ids = random.Random(SEED + 1)
@@ -409,7 +418,10 @@ async def fill_bookings(
     family, others = homes[0], homes[1:]
     repeat_homes = others[-repeats:] if repeats else []
     contender_homes = others[-repeats - contenders : -repeats or None] if contenders else []
-    reserved = {h.children[0] for h in repeat_homes + contender_homes}
+    saver_homes = others[-repeats - contenders - savers : -repeats - contenders or None] if savers else []
+    if len(repeat_homes) + len(contender_homes) + len(saver_homes) != repeats + contenders + savers:
+        raise RuntimeError(f"{repeats} + {contenders} + {savers} households asked, {len(others)} written")
+    reserved = {h.children[0] for h in repeat_homes + contender_homes + saver_homes}
     school_days = (0, 1, 3, 4)
     asks: dict[tuple[uuid.UUID, date], list[uuid.UUID]] = {}  # (unit, day) -> children, in priority order
     enrol: set[tuple[uuid.UUID, uuid.UUID]] = set()
@@ -482,7 +494,7 @@ async def fill_bookings(
         elif unit is homework and day in contest_days:
             places = unit.capacity - contest_places
         elif unit in (morning, evening):
-            places = unit.capacity - REPEAT_ROOM
+            places = unit.capacity - room
         else:
             places = unit.capacity
         wednesday = unit is centre_unit
@@ -685,6 +697,7 @@ async def fill_bookings(
     family_token = session_for(family.account)
     signed_repeats = [Signed(session_for(h.account), h.children[0]) for h in repeat_homes]
     signed_contenders = [Signed(session_for(h.account), h.children[0]) for h in contender_homes]
+    signed_savers = [Signed(session_for(h.account), h.children[0]) for h in saver_homes]
 
     states = Counter(b["state"] for b in w.rows.get(Booking, []))
     rows = await w.write(
@@ -732,7 +745,9 @@ async def fill_bookings(
         homework=homework.id,
         homework_capacity=homework.capacity or 0,
         repeat_days=len(care.days),
+        care_days=list(care.days),
         repeats=signed_repeats,
+        savers=signed_savers,
         contenders=signed_contenders,
         contest_days=contest_days,
         contest_places=contest_places,
@@ -889,7 +904,9 @@ async def held(db: Database, unit_id: uuid.UUID, day: date) -> int:
             select(func.count())
             .select_from(Booking)
             .where(
-                Booking.unit_id == unit_id, Booking.day == day, col(Booking.state).in_(list(PLACE_HOLDING_VALUES))
+                Booking.unit_id == unit_id,
+                Booking.day == day,
+                col(Booking.state).in_(list(PLACE_HOLDING_VALUES)),
             )
         )
         return int((await s.exec(query)).one())

@@ -8,6 +8,7 @@ health checks under hostile traffic, and money (monthly invoicing, invoice PDFs,
     .venv/bin/python -m bench --only hostile         # health checks under hostile traffic
     .venv/bin/python -m bench --only money --pg      # monthly invoicing, invoice PDFs, basket payments
     .venv/bin/python -m bench --only exports --pg    # the bookings CSV at 10,000 and 100,000 rows
+    .venv/bin/python -m bench --only latency --pg --before 914e897   # issue 14's figures, before/after
     .venv/bin/python -m bench --profile  # then a cProfile look at the server under GraphQL load
 
 Prints a table and writes it to ``bench/results.md``. See ``bench/README.md``.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import functools
 import io
 import json
 import os
@@ -44,6 +46,7 @@ from bench.bookings import (
     BENCH_NOW,
     PLANNING_MONTH,
     PLANNING_QUERY,
+    REPEAT_ROOM,
     BookingData,
     ContestRound,
     Timed,
@@ -64,6 +67,17 @@ from bench.hostile import (
     run_scenario,
     summary,
 )
+from bench.latency import (
+    Latency,
+    Sizes,
+    after_code,
+    before_code,
+    latency_report,
+    revision,
+    saver_households,
+    saves_per_day,
+)
+from bench.latency import bench_latency as measure_latency
 from bench.loadgen import Call, LoadGenerator, Run
 from bench.money import (
     CHECKOUT_NOW,
@@ -207,9 +221,11 @@ async def server(
     now: datetime | None = None,
     workers: int = 1,
     settings: dict[str, str] | None = None,
+    pythonpath: str | None = None,
 ) -> AsyncIterator[tuple[str, int]]:
     """uvicorn in a subprocess (no access log) serving ``bench.server:make_app``, its clock at ``now``
-    when given, with ``settings`` (``PORTAIL_*`` variables) added to its environment.
+    when given, with ``settings`` (``PORTAIL_*`` variables) added to its environment, and its
+    ``PYTHONPATH`` set to ``pythonpath`` when given (``--before``: another revision's ``src/`` first).
 
     One worker runs in the subprocess itself; with ``workers`` > 1, as ``portail serve --workers N``,
     uvicorn's supervisor starts that many processes, each building the app from the factory (the
@@ -227,6 +243,8 @@ async def server(
     if now is not None:
         env["BENCH_NOW"] = now.isoformat()
     env.update(settings or {})
+    if pythonpath is not None:
+        env["PYTHONPATH"] = pythonpath
     runner = [sys.executable]
     if profile_to is not None:
         runner += ["-m", "cProfile", "-o", str(profile_to)]
@@ -367,6 +385,7 @@ class BackendResult:
     hostile: list[Scenario] | None = None
     money: Money | None = None
     exports: list[ExportRun] | None = None
+    latency: Latency | None = None
 
 
 def calls(token: str, case: Case = CASES["viewer"]) -> tuple[Call, Call, Call]:
@@ -472,7 +491,7 @@ async def bench_backend(backend: str, args: argparse.Namespace) -> BackendResult
     with tempfile.TemporaryDirectory(prefix="portail-bench-") as tmpdir:
         tmp = Path(tmpdir)
         async with fresh_database(backend, tmp) as url:
-            if args.only in ("bookings", "hostile", "money", "exports"):
+            if args.only in ("bookings", "hostile", "money", "exports", "latency"):
                 result = BackendResult(backend, [], {}, [], None, None)
             else:
                 result = await bench_records(url, tmp, backend, args)
@@ -482,11 +501,67 @@ async def bench_backend(backend: str, args: argparse.Namespace) -> BackendResult
                 result.money = await bench_money(url, tmp, backend, args)
             if args.only in ("all", "exports"):
                 result.exports = await bench_exports(url, tmp, backend)
-            if args.only in ("all", "bookings"):
-                result.bookings = await bench_bookings(url, tmp, backend, args)
-                result.clients += result.bookings.planning
-                result.checks[PLANNING_CASE.name] = result.bookings.check
+            if args.only in ("all", "bookings", "latency"):
+                data = await fill_school_year(url, backend, args)
+                if args.only in ("all", "bookings"):
+                    result.bookings = await bench_bookings(url, tmp, backend, args, data)
+                    result.clients += result.bookings.planning
+                    result.checks[PLANNING_CASE.name] = result.bookings.check
+                if args.only in ("all", "latency"):
+                    result.latency = await bench_latency(url, tmp, backend, args, data)
             return result
+
+
+def latency_sizes(args: argparse.Namespace) -> Sizes:
+    return Sizes(
+        requests=args.latency_requests,
+        saves=args.latency_saves,
+        clients=args.latency_clients,
+        client_saves=args.latency_client_saves,
+        duration=args.latency_duration,
+        rounds=args.latency_rounds,
+    )
+
+
+async def fill_school_year(url: str, backend: str, args: argparse.Namespace) -> BookingData:
+    """The bookings' data set (``fill_bookings``), shared by the bookings and latency parts: the same
+    whichever of them run (``--before`` or not), with households and room for both. Each day of the
+    morning and evening care keeps places for the repeats (all of them) and the latency part's saves
+    (``saves_per_day``, before and after)."""
+    sizes = latency_sizes(args)
+    db = Database(url)
+    try:
+        data = await fill_bookings(
+            db,
+            SECRET_KEY,
+            repeats=args.repeats,
+            contenders=args.contenders,
+            contest_rounds=args.contest_rounds,
+            contest_places=args.contest_places,
+            savers=saver_households(sizes),
+            room=max(REPEAT_ROOM, args.repeats + saves_per_day(sizes)),
+        )
+    finally:
+        await db.dispose()
+    print(
+        f"[{backend}] bookings data set in {data.seconds:.1f} s: "
+        + ", ".join(f"{n:,} {table}" for table, n in data.rows.items())
+        + f"; planning month: {data.planning_bookings} bookings",
+        flush=True,
+    )
+    return data
+
+
+async def bench_latency(
+    url: str, tmp: Path, backend: str, args: argparse.Namespace, data: BookingData
+) -> Latency:
+    """Issue 14's figures (``bench/latency.py``) on servers whose clock stands before the year: this
+    tree's code, and with ``--before REV`` that revision's ``src/`` too."""
+    codes = [after_code()]
+    if args.before:
+        codes.insert(0, before_code(args.before, tmp / "before"))
+    serve = functools.partial(server, url, tmp, now=BENCH_NOW)
+    return await measure_latency(url, serve, backend, data, latency_sizes(args), codes)
 
 
 async def bench_exports(url: str, tmp: Path, backend: str) -> list[ExportRun]:
@@ -545,28 +620,12 @@ async def bench_records(url: str, tmp: Path, backend: str, args: argparse.Namesp
         return BackendResult(backend, clients, checks, login_ms, pdf, downloads)
 
 
-async def bench_bookings(url: str, tmp: Path, backend: str, args: argparse.Namespace) -> Bookings:
-    """A school year of bookings written in bulk, then on a server whose clock stands before the
+async def bench_bookings(
+    url: str, tmp: Path, backend: str, args: argparse.Namespace, data: BookingData
+) -> Bookings:
+    """On the school year of bookings (``fill_school_year``), a server whose clock stands before the
     year: the month ``planning`` against its twin, whole-year repeats previewed and submitted one at
     a time, and concurrent submits for the last places of a day."""
-    db = Database(url)
-    try:
-        data = await fill_bookings(
-            db,
-            SECRET_KEY,
-            repeats=args.repeats,
-            contenders=args.contenders,
-            contest_rounds=args.contest_rounds,
-            contest_places=args.contest_places,
-        )
-    finally:
-        await db.dispose()
-    print(
-        f"[{backend}] bookings data set in {data.seconds:.1f} s: "
-        + ", ".join(f"{n:,} {table}" for table, n in data.rows.items())
-        + f"; planning month: {data.planning_bookings} bookings",
-        flush=True,
-    )
     async with (
         server(url, tmp, now=BENCH_NOW) as (base, pid),
         httpx.AsyncClient(base_url=base, timeout=60) as client,
@@ -905,11 +964,18 @@ MONEY_BEGIN = "<!-- money: written by `--only money` or a whole run -->"
 MONEY_END = "<!-- end of money -->"
 EXPORTS_BEGIN = "<!-- exports: written by `--only exports` or a whole run -->"
 EXPORTS_END = "<!-- end of exports -->"
+LATENCY_BEGIN = "<!-- latency: written by `--only latency` or a whole run -->"
+LATENCY_END = "<!-- end of latency -->"
 # The sections of results.md each part writes alone: (begin, end, title).
 SECTIONS = {
     "hostile": (HOSTILE_BEGIN, HOSTILE_END, "Hostile traffic"),
     "money": (MONEY_BEGIN, MONEY_END, "Money: monthly invoicing, invoice PDFs, basket payments"),
     "exports": (EXPORTS_BEGIN, EXPORTS_END, "Exports: the bookings CSV streamed"),
+    "latency": (
+        LATENCY_BEGIN,
+        LATENCY_END,
+        "Latency (issue 14): planning and a month's save, before and after",
+    ),
 }
 
 
@@ -956,7 +1022,7 @@ async def main_async(args: argparse.Namespace) -> tuple[str | None, str | None, 
     backends = ["sqlite", *(["postgresql"] if args.pg else [])]
     results = [await bench_backend(b, args) for b in backends]
     table = None
-    if args.only not in ("hostile", "money", "exports"):
+    if args.only not in ("hostile", "money", "exports", "latency"):
         hashed = args.only in ("all", "records")
         hash_ms, verify_ms = await bench_hashing(args.hashes) if hashed else (None, None)
         table = report(results, hash_ms, verify_ms, args)
@@ -970,6 +1036,8 @@ async def main_async(args: argparse.Namespace) -> tuple[str | None, str | None, 
     money_table = "\n".join(money_report(money)).strip("\n") if money else None
     exported = [run for r in results for run in (r.exports or [])]
     args.exports_table = "\n".join(exports_report(exported)) if exported else None
+    latencies = [r.latency for r in results if r.latency is not None]
+    args.latency_table = "\n".join(latency_report(latencies)) if latencies else None
     if args.profile:
         print(await profile_graphql(args))
     return table, hostile_table, money_table
@@ -1016,7 +1084,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--hashes", type=int, default=20, help="hash/verify calls timed")
     parser.add_argument(
         "--only",
-        choices=["all", "records", "bookings", "hostile", "money", "exports"],
+        choices=["all", "records", "bookings", "hostile", "money", "exports", "latency"],
         default="all",
         help="run only one part",
     )
@@ -1045,17 +1113,38 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--checkout-families", type=int, default=60, help="baskets paid one at a time")
     parser.add_argument("--contest-holders", type=int, default=16, help="families holding the last places")
     parser.add_argument("--contest-others", type=int, default=32, help="families booking that day meanwhile")
+    parser.add_argument(
+        "--before",
+        metavar="REV",
+        help="latency part: also measure the server code of this git revision (its src/), in turns with this tree's",
+    )
+    parser.add_argument(
+        "--latency-requests", type=int, default=300, help="planning requests per endpoint at one client (300)"
+    )
+    parser.add_argument("--latency-saves", type=int, default=40, help="month saves at one client (40)")
+    parser.add_argument("--latency-clients", type=int, default=8, help="clients on two workers (8)")
+    parser.add_argument("--latency-client-saves", type=int, default=8, help="month saves per client (8)")
+    parser.add_argument(
+        "--latency-duration", type=float, default=1.5, help="seconds per planning throughput run (1.5)"
+    )
+    parser.add_argument("--latency-rounds", type=int, default=4, help="before/after alternations (4)")
     parser.add_argument("--profile", action="store_true", help="also print a cProfile of the server")
     parser.add_argument("--profile-query", choices=sorted(CASES), default="household", help="query profiled")
     parser.add_argument("--no-write", action="store_true", help=f"do not write {RESULTS.name}")
     argv = sys.argv[1:] if argv is None else argv
     args = parser.parse_args(argv)
+    if args.before:
+        try:
+            revision(args.before)
+        except subprocess.CalledProcessError:
+            parser.error(f"--before {args.before}: not a revision of this repository")
     started = time.perf_counter()
     load_before = os.getloadavg()
     with event_loop_runner() as runner:
         table, hostile, money = runner.run(main_async(args))
     exports = getattr(args, "exports_table", None)
-    for part in (table, hostile, money, exports):
+    latency = getattr(args, "latency_table", None)
+    for part in (table, hostile, money, exports, latency):
         if part is not None:
             print()
             print(part)
@@ -1064,7 +1153,7 @@ def main(argv: list[str] | None = None) -> None:
         load = f"load average {load_before[0]:.2f} before the run, {os.getloadavg()[0]:.2f} after"
         write_results(
             table,
-            {"hostile": hostile, "money": money, "exports": exports},
+            {"hostile": hostile, "money": money, "exports": exports, "latency": latency},
             [a for a in argv if a not in ("--profile", "--no-write")],
             load,
         )

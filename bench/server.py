@@ -21,6 +21,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+import portail
 from portail.app import create_app
 from portail.clock import Clock
 from portail.db.models import AuthorizedPerson, Child, Guardian, Household, HouseholdChild, Vaccination
@@ -337,8 +338,9 @@ async def statements(request: Request) -> JSONResponse:
 
 
 async def pid(request: Request) -> JSONResponse:
-    """The process that answered (with several workers: which one)."""
-    return JSONResponse({"pid": os.getpid()})
+    """The process that answered (with several workers: which one), and where its ``portail`` package
+    was imported from (``--before REV`` runs a server on REV's ``src/``)."""
+    return JSONResponse({"pid": os.getpid(), "portail": portail.__file__})
 
 
 def make_app() -> Starlette:
