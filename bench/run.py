@@ -245,6 +245,7 @@ async def server(
     env.update(settings or {})
     if pythonpath is not None:
         env["PYTHONPATH"] = pythonpath
+        env["BENCH_BEFORE"] = "1"  # see ``bench.server.make_app``
     runner = [sys.executable]
     if profile_to is not None:
         runner += ["-m", "cProfile", "-o", str(profile_to)]
