@@ -21,6 +21,7 @@ from tests.support.bookings import (
     BOOKABLE,
     HISTORY,
     PLANNING,
+    PREVIEW,
     SUBMIT,
     Family,
     at_town_time,
@@ -211,3 +212,42 @@ async def test_bookable_days_cost_the_same_statements_for_a_week_or_a_month(db, 
     assert counts["ACCUEIL DU SOIR"] == counts["REPAS"] + 2, counts
     assert counts["ACCUEIL DU SOIR"] <= 16, counts
     print(f"bookableDays statements ({db.dialect}): {counts}")
+
+
+async def test_preview_and_submit_cost_the_same_statements_for_a_day_of_one_child_or_a_month_of_three(
+    db, browser, clock, live_server
+):
+    at_town_time(clock, TODAY)
+    town = await make_town(db, browser)
+    family = await family_enrolled(db, browser, town.canteen, "Emma-Rose", "Jules", "Zoé", email="mois@famille.test")
+    ids = [c.id for c in family.children.values()]
+    for child_id in ids:
+        await enrol(db, child_id, town.evening, family.built.household, family.built.account.id)
+    # A first read warms what is kept between requests (the catalogue: kept from reads only).
+    warm = {"periodId": str(town.canteen.period.id), "changes": [change(ids[0], town.canteen.unit.id, DECEMBER_DAYS[0])]}
+    await family.client.data(PREVIEW, {"input": warm})
+
+    async def costs(service: Service, **input_: Any) -> tuple[int, int]:
+        variables = {"input": {"periodId": str(service.period.id), **input_}}
+        with statements(live_server.app.state.db) as previewed:
+            summary = (await family.client.data(PREVIEW, variables))["previewBookingRequest"]
+        with statements(live_server.app.state.db) as submitted:
+            payload = (await family.client.data(SUBMIT, variables))["submitBookingRequest"]
+        assert summary["errors"] == payload["errors"] == []
+        assert len(payload["request"]["lines"]) == len(summary["summary"]["lines"])
+        return len(previewed), len(submitted)
+
+    counts = {}
+    for service in (town.canteen, town.evening):  # unlimited, then one place and a waiting line
+        one_day = await costs(service, changes=[change(ids[0], service.unit.id, DECEMBER_DAYS[1])])
+        a_month = await costs(
+            service,
+            repeats=[repeat(ids, [service.unit.id], SCHOOL_DAYS, start=DECEMBER_DAYS[2], end=DECEMBER[1])],
+        )
+        assert one_day == a_month, (service.unit.name, one_day, a_month)
+        counts[service.unit.name] = a_month
+    # Preview: the session, the catalogue's version, the guardian with the household, the children,
+    # their enrolments, the days' bookings (and the places where there is a limit).
+    assert counts["REPAS"][0] <= 6, counts
+    assert counts["REPAS"][1] <= 15, counts
+    print(f"preview / submit statements ({db.dialect}): {counts}")
