@@ -25,9 +25,9 @@ import struct
 import zlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import partial
-from typing import TypedDict, TypeVar
+from typing import Any, TypedDict, TypeVar
 
 from reportlab.pdfgen.canvas import Canvas
 from sqlmodel import col, select
@@ -355,6 +355,28 @@ DEMO_SERVICES: tuple[_DemoService, ...] = (
 )
 
 
+# Units whose deadlines are other than the default "2 jours avant, 10h00" (Unit's columns): the garderie
+# books its mornings by the month ("avant le 20 du mois précédent, 18h00"), cancelled 3 days before
+# without counting Wednesdays (it is closed then) nor public holidays; its evenings a fortnight ahead
+# ("le jeudi deux semaines avant, 12h00").
+DEMO_DEADLINES: dict[str, dict[str, Any]] = {
+    "GARDERIE MATIN": {
+        "booking_rule": "day_of_previous_month",
+        "booking_month_day": 20,
+        "booking_at": time(18, 0),
+        "cancel_days": 3,
+        "cancel_skipped_weekdays": "2",
+        "cancel_skips_holidays": True,
+    },
+    "GARDERIE SOIR": {
+        "booking_rule": "weekday_of_week_before",
+        "booking_weekday": 3,
+        "booking_weeks": 2,
+        "booking_at": time(12, 0),
+    },
+}
+
+
 async def _catalogue(session: AsyncSession) -> None:
     """The guide's services, and Paul enrolled in the canteen; what exists is left as staff set it."""
     regies = {r.name: r for r in (await session.exec(select(Regie))).all()}
@@ -405,6 +427,7 @@ async def _catalogue(session: AsyncSession) -> None:
                         capacity=capacity,
                         tariff=json.dumps(tariff),
                         late_price=late_price,
+                        **DEMO_DEADLINES.get(unit_name, {}),
                     )
                 )
         if canteen is None:

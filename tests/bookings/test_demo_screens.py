@@ -87,6 +87,15 @@ async def test_every_screen_of_the_demo_has_something_to_show(db, browser, clock
         p for f in facilities for a in f["activities"] for p in a["periods"] if p["path"] == GARDERIE
     )
     assert garderie["canEnrol"] is False
+    # Its units close as towns often do: by the month, a fortnight ahead, counting only open days.
+    assert [(u["name"], u["bookingDeadline"], u["cancellationDeadline"]) for u in garderie["units"]] == [
+        (
+            "GARDERIE MATIN",
+            "avant le 20 du mois précédent, 18h00",
+            "3 jours avant (hors mercredis et jours fériés), 10h00",
+        ),
+        ("GARDERIE SOIR", "le jeudi deux semaines avant, 12h00", "2 jours avant, 10h00"),
+    ]
     assert [(m["kind"], m["code"]) for m in garderie["missing"]] == [("RECORD_SECTION", "AUTHORIZED_PERSONS")]
     refused = await family.data(ENROLL, {"childId": children["Emma-Rose"], "periodId": garderie["id"]})
     assert [e["code"] for e in refused["enrollChild"]["errors"]] == ["SECTION_INCOMPLETE"]

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
+from datetime import time
 
 from alembic import command
 
 from portail.db.migrate import alembic_config
+from portail.db.models.catalogue import Unit
+from portail.resolvers.catalogue_reading import booking_rule, cancel_rule
+from portail.rules.deadlines import DayCount, DaysBefore, WeekdayOfWeekBefore
 
 
 def test_models_and_migrations_agree(database_url):
@@ -48,3 +52,37 @@ def test_slot_counters_are_counted_from_the_bookings_already_there(tmp_path):
         (unit, "2026-10-06"): (0, 0),
         (other, "2026-10-05"): (0, 2),
     }
+
+
+def test_units_keep_their_deadlines_through_revision_0019(tmp_path):
+    # Revision 0019 adds the number of weeks, the month's day and the skipped days: a unit stored before
+    # reads back as the very rules it had ("le jeudi de la semaine précédente", "2 jours ouvrés avant").
+    path = tmp_path / "upgrade.sqlite3"
+    config = alembic_config(f"sqlite+aiosqlite:///{path}")
+    command.upgrade(config, "0016")
+    unit_id = uuid.uuid4().hex
+    with sqlite3.connect(path) as conn:  # foreign keys off: only the unit matters here
+        conn.execute(
+            "INSERT INTO unit (id, period_id, name, position, booking_rule, booking_days, booking_weekday,"
+            " booking_at, booking_counted_in, cancel_rule, cancel_days, cancel_at, cancel_counted_in, tariff,"
+            " exclusive_group, created_at) VALUES (?, ?, 'REPAS', 0, 'weekday_of_week_before', 2, 3,"
+            " '12:00:00.000000', 'calendar', 'days_before', 2, '10:00:00.000000', 'working', '[[null, 0]]', '',"
+            " '2026-09-01 08:00:00')",
+            (unit_id, uuid.uuid4().hex),
+        )
+    command.upgrade(config, "head")
+    with sqlite3.connect(path) as conn:
+        conn.row_factory = sqlite3.Row
+        row = dict(conn.execute("SELECT * FROM unit").fetchone())
+    stored = {k: v for k, v in row.items() if k.endswith(("weeks", "month_day", "skipped_weekdays", "skips_holidays"))}
+    assert stored == {
+        "booking_weeks": 1, "booking_month_day": None, "booking_skipped_weekdays": "", "booking_skips_holidays": 0,
+        "cancel_weeks": 1, "cancel_month_day": None, "cancel_skipped_weekdays": "", "cancel_skips_holidays": 0,
+    }
+    unit = Unit(
+        name="REPAS", period_id=uuid.uuid4(), booking_rule="weekday_of_week_before", booking_weekday=3,
+        booking_at=time(12, 0), cancel_counted_in="working",
+        **{k: bool(v) if k.endswith("holidays") else v for k, v in stored.items()},
+    )
+    assert booking_rule(unit) == WeekdayOfWeekBefore(3, time(12, 0))
+    assert cancel_rule(unit) == DaysBefore(2, time(10, 0), DayCount.WORKING)

@@ -7,7 +7,7 @@ import json
 import re
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import TypeVar
 
@@ -17,6 +17,9 @@ from portail.db.models import Account, Child, Document, DocumentType
 from portail.db.models.catalogue import Activity, Enrolment, Facility, Period, PeriodDay, Regie, Unit
 from portail.resolvers.catalogue_reading import (
     Catalogue,
+    Deadline,
+    booking_deadline,
+    cancellation_deadline,
     forget_catalogue,
     load_catalogue,
     period_path,
@@ -32,7 +35,16 @@ from portail.resolvers.records import child_of, child_sections, household_sectio
 from portail.resolvers.validation import Validator
 from portail.rules import fields
 from portail.rules.calendar import OpenDuring, school_calendar_covers
-from portail.rules.deadlines import MAX_DAYS_BEFORE
+from portail.rules.deadlines import (
+    MAX_DAYS_BEFORE,
+    MAX_WEEKS_BEFORE,
+    WEEKEND,
+    DayCount,
+    DayOfPreviousMonth,
+    DaysBefore,
+    DeadlineRule,
+    WeekdayOfWeekBefore,
+)
 from portail.rules.french import de, inscrit
 
 PAYFIP_CLIENT_NUMBER = re.compile(r"\d{6}")
@@ -83,11 +95,15 @@ class PeriodData:
 
 @dataclass
 class RuleData:
-    kind: str  # days_before, weekday_of_week_before
+    kind: str  # days_before, weekday_of_week_before, day_of_previous_month
     days: int
     weekday: int | None
     at: time
     counted_in: str
+    weeks: int = 1
+    month_day: int | None = None
+    skipped_weekdays: list[int] = field(default_factory=list)
+    skips_holidays: bool = False
 
 
 @dataclass
@@ -257,16 +273,26 @@ async def unit_settings(ctx: RequestContext, unit_id: uuid.UUID | None) -> UnitD
         name=row.name,
         position=row.position,
         capacity=row.capacity,
-        booking=RuleData(
-            row.booking_rule, row.booking_days, row.booking_weekday, row.booking_at, row.booking_counted_in
-        ),
-        cancellation=RuleData(
-            row.cancel_rule, row.cancel_days, row.cancel_weekday, row.cancel_at, row.cancel_counted_in
-        ),
+        booking=_rule_settings(booking_deadline(row)),
+        cancellation=_rule_settings(cancellation_deadline(row)),
         tariff=[(bound, price) for bound, price in json.loads(row.tariff)],
         exclusive_group=row.exclusive_group,
         unbooked_price=row.unbooked_price,
         late_price=row.late_price,
+    )
+
+
+def _rule_settings(view: Deadline) -> RuleData:
+    return RuleData(
+        view.kind,
+        view.days,
+        view.weekday,
+        view.at,
+        view.counted_in,
+        view.weeks,
+        view.day_of_month,
+        view.skipped_weekdays,
+        view.skips_holidays,
     )
 
 
@@ -450,14 +476,66 @@ async def update_unit(ctx: RequestContext, unit_id: uuid.UUID | None, data: Unit
     )
 
 
-def _check_rule(v: Validator, name: str, rule: RuleData) -> None:
+def _check_rule(v: Validator, name: str, rule: RuleData) -> DeadlineRule | None:
+    """The rule ``rule`` describes, or None after adding its errors (fields under ``name``)."""
+    errors = len(v.errors)
     if rule.kind == "weekday_of_week_before":
         if rule.weekday is None:
             v.add(f"{name}.weekday", ErrorCode.REQUIRED, "Choisissez le jour de la semaine précédente.")
+    elif rule.kind == "day_of_previous_month":
+        if rule.month_day is None:
+            v.add(f"{name}.dayOfMonth", ErrorCode.REQUIRED, "Choisissez le jour du mois précédent.")
     elif not 0 <= rule.days <= MAX_DAYS_BEFORE:
         v.add(f"{name}.days", ErrorCode.INVALID, f"Le délai est compris entre 0 et {MAX_DAYS_BEFORE} jours.")
+    # Impossible values are refused whatever the form: they are typing mistakes, not settings.
+    if not 1 <= rule.weeks <= MAX_WEEKS_BEFORE:
+        weeks = f"Le délai est compris entre 1 et {MAX_WEEKS_BEFORE} semaines."
+        v.add(f"{name}.weeks", ErrorCode.INVALID, weeks)
+    if rule.month_day is not None and not 1 <= rule.month_day <= 31:
+        v.add(f"{name}.dayOfMonth", ErrorCode.INVALID, "Le jour du mois est compris entre 1 et 31.")
+    counted = set(range(7)) - set(rule.skipped_weekdays)
+    if rule.counted_in == DayCount.WORKING:
+        counted -= WEEKEND
+    if not counted:
+        v.add(
+            f"{name}.skippedWeekdays",
+            ErrorCode.INVALID,
+            "Au moins un jour de la semaine doit compter dans le délai.",
+        )
     if rule.at.tzinfo is not None:
         v.add(f"{name}.at", ErrorCode.INVALID, "L'heure est celle de la commune, sans fuseau.")
+    if len(v.errors) > errors:
+        return None
+    if rule.kind == "weekday_of_week_before":
+        assert rule.weekday is not None  # checked above
+        return WeekdayOfWeekBefore(rule.weekday, rule.at, rule.weeks)
+    if rule.kind == "day_of_previous_month":
+        assert rule.month_day is not None  # checked above
+        return DayOfPreviousMonth(rule.month_day, rule.at)
+    return DaysBefore(
+        rule.days, rule.at, DayCount(rule.counted_in), frozenset(rule.skipped_weekdays), rule.skips_holidays
+    )
+
+
+def _store_rule(row: Unit, prefix: str, data: RuleData, rule: DeadlineRule) -> None:
+    """Write a checked rule into the unit's ``booking_*`` or ``cancel_*`` columns, as given (a field of
+    another form is kept, as staff typed it), the skipped days as the rule counts them (normalised)."""
+    skipped, skips = frozenset(data.skipped_weekdays), data.skips_holidays
+    if isinstance(rule, DaysBefore):
+        skipped, skips = rule.skipped_weekdays, rule.skips_holidays
+    values = {
+        "rule": data.kind,
+        "days": data.days,
+        "weekday": data.weekday,
+        "at": data.at,
+        "counted_in": data.counted_in,
+        "weeks": data.weeks,
+        "month_day": data.month_day,
+        "skipped_weekdays": ",".join(str(d) for d in sorted(skipped)),
+        "skips_holidays": skips,
+    }
+    for name, value in values.items():
+        setattr(row, f"{prefix}_{name}", value)
 
 
 def _check_tariff(v: Validator, brackets: list[tuple[int | None, int]]) -> None:
@@ -500,21 +578,19 @@ async def _fill_unit(ctx: RequestContext, row: Unit, data: UnitData) -> Unit:
     row.name = v.text("name", data.name, max_length=100, required=True)
     if data.capacity is not None and not 1 <= data.capacity <= MAX_CAPACITY:
         v.add("capacity", ErrorCode.INVALID, f"La capacité est comprise entre 1 et {MAX_CAPACITY} places.")
-    _check_rule(v, "bookingDeadline", data.booking)
-    _check_rule(v, "cancellationDeadline", data.cancellation)
+    booking = _check_rule(v, "bookingDeadline", data.booking)
+    cancellation = _check_rule(v, "cancellationDeadline", data.cancellation)
     _check_tariff(v, data.tariff)
     group = v.text("exclusiveGroup", data.exclusive_group, max_length=30)
     for name, price in (("unbookedPrice", data.unbooked_price), ("latePrice", data.late_price)):
         if price is not None and not 0 <= price <= MAX_PRICE:
             v.add(name, ErrorCode.INVALID, "Le prix est compris entre 0 et 10 000 € (en centimes).")
     v.raise_if_any()
+    assert booking is not None and cancellation is not None  # else raised above
     row.position, row.capacity, row.exclusive_group = data.position, data.capacity, group
     row.unbooked_price, row.late_price = data.unbooked_price, data.late_price
-    b, c = data.booking, data.cancellation
-    row.booking_rule, row.booking_days, row.booking_weekday = b.kind, b.days, b.weekday
-    row.booking_at, row.booking_counted_in = b.at, b.counted_in
-    row.cancel_rule, row.cancel_days, row.cancel_weekday = c.kind, c.days, c.weekday
-    row.cancel_at, row.cancel_counted_in = c.at, c.counted_in
+    _store_rule(row, "booking", data.booking, booking)
+    _store_rule(row, "cancel", data.cancellation, cancellation)
     row.tariff = json.dumps([list(b) for b in data.tariff])
     tariff_of(row)  # the grid the checks above let through is one the pricing rules accept
     ctx.session.add(row)

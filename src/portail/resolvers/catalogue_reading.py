@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import time
+from functools import lru_cache
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -20,7 +21,14 @@ from portail.db.models.catalogue import Activity, Facility, Period, PeriodDay, R
 from portail.resolvers.context import RequestContext
 from portail.resolvers.memo import memo
 from portail.rules.calendar import DateSpan, OpenDuring, PeriodCalendar
-from portail.rules.deadlines import DayCount, DaysBefore, DeadlineRule, WeekdayOfWeekBefore, describe
+from portail.rules.deadlines import (
+    DayCount,
+    DayOfPreviousMonth,
+    DaysBefore,
+    DeadlineRule,
+    WeekdayOfWeekBefore,
+    describe,
+)
 from portail.rules.pricing import Bracket, TariffGrid
 
 
@@ -131,58 +139,104 @@ def tariff_of(unit: Unit) -> TariffGrid:
 
 
 def booking_rule(unit: Unit) -> DeadlineRule:
-    return _deadline_rule(
-        unit.booking_rule, unit.booking_days, unit.booking_weekday, unit.booking_at, unit.booking_counted_in
-    )
+    return _deadline_rule(_stored(unit, "booking"))
 
 
 def cancel_rule(unit: Unit) -> DeadlineRule:
-    return _deadline_rule(
-        unit.cancel_rule, unit.cancel_days, unit.cancel_weekday, unit.cancel_at, unit.cancel_counted_in
+    return _deadline_rule(_stored(unit, "cancel"))
+
+
+@dataclass(frozen=True)
+class StoredRule:
+    """A deadline rule's columns as a unit stores them (``booking_*`` or ``cancel_*``)."""
+
+    kind: str  # days_before, weekday_of_week_before, day_of_previous_month
+    days: int
+    weekday: int | None
+    at: time
+    counted_in: str
+    weeks: int
+    month_day: int | None
+    skipped_weekdays: str  # "2,6": 0 is Monday
+    skips_holidays: bool
+
+
+def _stored(unit: Unit, prefix: str) -> StoredRule:
+    return StoredRule(
+        getattr(unit, f"{prefix}_rule"), **{name: getattr(unit, f"{prefix}_{name}") for name in _RULE_COLUMNS}
     )
+
+
+_RULE_COLUMNS = (
+    "days",
+    "weekday",
+    "at",
+    "counted_in",
+    "weeks",
+    "month_day",
+    "skipped_weekdays",
+    "skips_holidays",
+)
 
 
 @dataclass(frozen=True)
 class Deadline:
-    """A unit's deadline rule as stored (``kind``: "days_before" or "weekday_of_week_before",
-    ``counted_in``: "calendar" or "working", ``weekday``: 0 is Monday), and worded in French."""
+    """A unit's deadline rule as stored (``kind``: "days_before", "weekday_of_week_before" or
+    "day_of_previous_month", ``counted_in``: "calendar" or "working", weekdays: 0 is Monday), and
+    worded in French."""
 
     kind: str
     days: int
     weekday: int | None
     at: time
     counted_in: str
+    weeks: int
+    day_of_month: int | None
+    skipped_weekdays: list[int]
+    skips_holidays: bool
     description: str
 
 
 def booking_deadline(unit: Unit) -> Deadline:
     """When booking a day of ``unit`` closes, with its wording ("2 jours avant, 10h00")."""
-    return Deadline(
-        unit.booking_rule,
-        unit.booking_days,
-        unit.booking_weekday,
-        unit.booking_at,
-        unit.booking_counted_in,
-        describe(booking_rule(unit)),
-    )
+    return _deadline_view(_stored(unit, "booking"))
 
 
 def cancellation_deadline(unit: Unit) -> Deadline:
     """When cancelling a day of ``unit`` closes, with its wording."""
+    return _deadline_view(_stored(unit, "cancel"))
+
+
+def _deadline_view(stored: StoredRule) -> Deadline:
+    rule = _deadline_rule(stored)
     return Deadline(
-        unit.cancel_rule,
-        unit.cancel_days,
-        unit.cancel_weekday,
-        unit.cancel_at,
-        unit.cancel_counted_in,
-        describe(cancel_rule(unit)),
+        stored.kind,
+        stored.days,
+        stored.weekday,
+        stored.at,
+        stored.counted_in,
+        stored.weeks,
+        stored.month_day,
+        sorted(rule.skipped_weekdays) if isinstance(rule, DaysBefore) else [],
+        rule.skips_holidays if isinstance(rule, DaysBefore) else False,
+        describe(rule),
     )
 
 
-def _deadline_rule(kind: str, days: int, weekday: int | None, at: time, counted_in: str) -> DeadlineRule:
-    if kind == "weekday_of_week_before":
-        return WeekdayOfWeekBefore(weekday or 0, at)
-    return DaysBefore(days, at, DayCount(counted_in))
+# The day window asks once per unit and day: a few rules serve the whole town.
+@lru_cache(maxsize=1024)
+def _deadline_rule(stored: StoredRule) -> DeadlineRule:
+    if stored.kind == "weekday_of_week_before":
+        return WeekdayOfWeekBefore(stored.weekday or 0, stored.at, stored.weeks)
+    if stored.kind == "day_of_previous_month":
+        return DayOfPreviousMonth(stored.month_day or 1, stored.at)
+    return DaysBefore(
+        stored.days,
+        stored.at,
+        DayCount(stored.counted_in),
+        frozenset(int(d) for d in split_codes(stored.skipped_weekdays)),
+        stored.skips_holidays,
+    )
 
 
 def split_codes(value: str) -> list[str]:

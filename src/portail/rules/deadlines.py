@@ -1,23 +1,39 @@
 """When booking or cancelling a day closes.
 
-A unit carries two rules, one for booking and one for cancelling. A rule is either "N days before, at
-HH:MM" (counted in calendar days, or in working days that skip weekends and public holidays) or "weekday
-W, at HH:MM, of the week before" (the canteen's "jeudi 12h00 de la semaine précédente"). The deadline is
-a wall-clock time in the town (Europe/Paris), turned into an aware datetime there, so that a deadline at
-10:00 stays at 10:00 on the days the clocks change.
+A unit carries two rules, one for booking and one for cancelling, each of one of three forms:
+
+- "N days before, at HH:MM", counted in calendar days or in working days (skipping weekends and public
+  holidays), and optionally skipping chosen weekdays and/or public holidays besides ("3 jours avant
+  (hors mercredis et jours fériés)": a service closed on Wednesdays does not count them);
+- "weekday W, at HH:MM, of the week N weeks before" (the canteen's "jeudi 12h00 de la semaine
+  précédente", or "le jeudi deux semaines avant");
+- "day N of the previous month, at HH:MM" ("avant le 20 du mois précédent"), the month's last day when
+  it is shorter.
+
+The deadline is a wall-clock time in the town (Europe/Paris), turned into an aware datetime there, so
+that a deadline at 10:00 stays at 10:00 on the days the clocks change.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
-from portail.rules.calendar import WEEKDAY_NAMES, check_subdivision, is_working_day
+from portail.rules.calendar import WEEKDAY_NAMES, check_subdivision, public_holiday
 from portail.rules.validity import TOWN_ZONE
 
 # Beyond this a rule is a typing mistake, not a policy (and working-day counting stays cheap).
 MAX_DAYS_BEFORE = 366
+# A weekday rule reaches back at most this many weeks (a term's booking is done otherwise).
+MAX_WEEKS_BEFORE = 12
+WEEKEND = frozenset({5, 6})
+# "deux semaines avant": the numbers a weekday rule may name, spelt as families read them.
+_WEEK_COUNTS = (
+    *("", "", "deux", "trois", "quatre", "cinq", "six"),
+    *("sept", "huit", "neuf", "dix", "onze", "douze"),
+)
 
 
 class DayCount(StrEnum):
@@ -33,39 +49,92 @@ class DayCount(StrEnum):
 class DaysBefore:
     """Closes ``days`` days before the day, at ``at`` (town time); 0 is the day itself.
 
-    In working days, the deadline falls on the ``days``-th working day before the day: for a Monday
-    and 2 working days, the Thursday before (the Friday being the first).
+    Only counted days count: the deadline falls on the ``days``-th counted day before the day. In
+    working days, for a Monday and 2 working days, the Thursday before (the Friday being the first).
+    ``skipped_weekdays`` (0 is Monday) and ``skips_holidays`` leave out more days, on top of calendar
+    or working days: a service closed on Wednesdays may count neither them nor public holidays.
+
+    Values are kept normalised, so that two rules that count the same days are equal: in working days,
+    weekends are not listed among ``skipped_weekdays`` and ``skips_holidays`` is always true.
     """
 
     days: int
     at: time
     counted_in: DayCount = DayCount.CALENDAR
+    skipped_weekdays: frozenset[int] = frozenset()
+    skips_holidays: bool = False
 
     def __post_init__(self) -> None:
         if not 0 <= self.days <= MAX_DAYS_BEFORE:
             raise ValueError(f"days must be between 0 and {MAX_DAYS_BEFORE}: {self.days}")
         _check_time(self.at)
-        object.__setattr__(self, "counted_in", DayCount(self.counted_in))
+        counted_in = DayCount(self.counted_in)
+        skipped = frozenset(self.skipped_weekdays)
+        if not skipped <= set(range(7)):
+            raise ValueError(f"skipped weekdays must be 0 (Monday) to 6 (Sunday): {sorted(skipped)}")
+        if counted_in is DayCount.WORKING:
+            skipped -= WEEKEND
+        if len(skipped | (WEEKEND if counted_in is DayCount.WORKING else frozenset())) == 7:
+            raise ValueError("skipped weekdays leave no day to count")
+        object.__setattr__(self, "counted_in", counted_in)
+        object.__setattr__(self, "skipped_weekdays", skipped)
+        object.__setattr__(self, "skips_holidays", self.skips_holidays or counted_in is DayCount.WORKING)
+
+    def counts(self, day: date, subdivision: str | None = None) -> bool:
+        """Whether ``day`` is one of the days the rule counts."""
+        weekday = day.weekday()
+        if weekday in self.skipped_weekdays:
+            return False
+        if self.counted_in is DayCount.WORKING and weekday in WEEKEND:
+            return False
+        return not (self.skips_holidays and public_holiday(day, subdivision) is not None)
+
+    @property
+    def skips_days(self) -> bool:
+        """Whether some days do not count (else the deadline is plain subtraction)."""
+        return self.skips_holidays or bool(self.skipped_weekdays)
 
 
 @dataclass(frozen=True, slots=True)
 class WeekdayOfWeekBefore:
-    """Closes on ``weekday`` (0 is Monday) of the week (Monday to Sunday) before the day's, at ``at``.
+    """Closes on ``weekday`` (0 is Monday) of the week (Monday to Sunday) ``weeks`` weeks before the
+    day's, at ``at``.
 
-    Every day of one week shares the deadline: with Thursday 12:00, the whole week of Monday 12 October
-    closes on Thursday 8 October at noon.
+    Every day of one week shares the deadline: with Thursday 12:00 of the week before, the whole week of
+    Monday 12 October closes on Thursday 8 October at noon; two weeks before, on Thursday 1 October.
     """
 
     weekday: int
     at: time
+    weeks: int = 1
 
     def __post_init__(self) -> None:
         if not 0 <= self.weekday <= 6:
             raise ValueError(f"weekday must be 0 (Monday) to 6 (Sunday): {self.weekday}")
+        if not 1 <= self.weeks <= MAX_WEEKS_BEFORE:
+            raise ValueError(f"weeks must be between 1 and {MAX_WEEKS_BEFORE}: {self.weeks}")
         _check_time(self.at)
 
 
-DeadlineRule = DaysBefore | WeekdayOfWeekBefore
+@dataclass(frozen=True, slots=True)
+class DayOfPreviousMonth:
+    """Closes on day ``day_of_month`` of the month before the day's, at ``at``; a month shorter than
+    that closes on its last day ("avant le 31 du mois précédent": 28 or 29 February for March).
+
+    Every day of one month shares the deadline: with the 20th at 18:00, the whole of November closes on
+    20 October at 18:00.
+    """
+
+    day_of_month: int
+    at: time
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.day_of_month <= 31:
+            raise ValueError(f"day_of_month must be between 1 and 31: {self.day_of_month}")
+        _check_time(self.at)
+
+
+DeadlineRule = DaysBefore | WeekdayOfWeekBefore | DayOfPreviousMonth
 
 
 def deadline_date(day: date, rule: DeadlineRule, *, subdivision: str | None = None) -> date:
@@ -74,15 +143,18 @@ def deadline_date(day: date, rule: DeadlineRule, *, subdivision: str | None = No
     ``subdivision`` ("57", "6AE") adds Alsace-Moselle's public holidays to the working-day count.
     """
     if isinstance(rule, WeekdayOfWeekBefore):
-        monday_before = day - timedelta(days=day.weekday() + 7)
+        monday_before = day - timedelta(days=day.weekday() + 7 * rule.weeks)
         return monday_before + timedelta(days=rule.weekday)
-    if rule.counted_in is DayCount.CALENDAR or rule.days == 0:
+    if isinstance(rule, DayOfPreviousMonth):
+        last_of_previous = day.replace(day=1) - timedelta(days=1)
+        return last_of_previous.replace(day=min(rule.day_of_month, last_of_previous.day))
+    if not rule.skips_days or rule.days == 0:
         return day - timedelta(days=rule.days)
     check_subdivision(subdivision)
     counted, current = 0, day
     while counted < rule.days:
         current -= timedelta(days=1)
-        if is_working_day(current, subdivision):
+        if rule.counts(current, subdivision):
             counted += 1
     return current
 
@@ -143,19 +215,45 @@ def booking_window(
 
 def describe(rule: DeadlineRule) -> str:
     """The rule in French for families and the schema: "2 jours ouvrés avant, 10h00",
-    "la veille, 18h00", "le jeudi de la semaine précédente, 12h00"."""
+    "la veille, 18h00", "le jeudi de la semaine précédente, 12h00", "le jeudi deux semaines avant,
+    12h00", "avant le 20 du mois précédent, 18h00", "3 jours avant (hors mercredis et jours fériés),
+    10h00"."""
     at = format_time(rule.at)
     if isinstance(rule, WeekdayOfWeekBefore):
-        # "le jeudi précédent" would read as the day before for a Friday: name the week.
-        return f"le {WEEKDAY_NAMES[rule.weekday]} de la semaine précédente, {at}"
+        if rule.weeks == 1:
+            # "le jeudi précédent" would read as the day before for a Friday: name the week.
+            return f"le {WEEKDAY_NAMES[rule.weekday]} de la semaine précédente, {at}"
+        return f"le {WEEKDAY_NAMES[rule.weekday]} {_WEEK_COUNTS[rule.weeks]} semaines avant, {at}"
+    if isinstance(rule, DayOfPreviousMonth):
+        day = "1er" if rule.day_of_month == 1 else str(rule.day_of_month)
+        return f"avant le {day} du mois précédent, {at}"
     if rule.days == 0:
+        # Nothing is counted: what is skipped makes no difference.
         return f"le jour même, {at}"
+    skipped = _skipped(rule)
     if rule.counted_in is DayCount.WORKING:
         unit = "jour ouvré" if rule.days == 1 else "jours ouvrés"
-        return f"{rule.days} {unit} avant, {at}"
-    if rule.days == 1:
+        return f"{rule.days} {unit} avant{skipped}, {at}"
+    if rule.days == 1 and not skipped:
         return f"la veille, {at}"
-    return f"{rule.days} jours avant, {at}"
+    unit = "jour" if rule.days == 1 else "jours"
+    return f"{rule.days} {unit} avant{skipped}, {at}"
+
+
+def _skipped(rule: DaysBefore) -> str:
+    # " (hors mercredis et jours fériés)": what a rule leaves out beyond what its count says.
+    names = [f"{WEEKDAY_NAMES[d]}s" for d in sorted(rule.skipped_weekdays)]
+    if rule.skips_holidays and rule.counted_in is not DayCount.WORKING:
+        names.append("jours fériés")
+    if not names:
+        return ""
+    return f" (hors {_french_list(names)})"
+
+
+def _french_list(words: Iterable[str]) -> str:
+    """ "a", "a et b", "a, b et c"."""
+    items = list(words)
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} et {items[-1]}"
 
 
 def format_time(at: time) -> str:

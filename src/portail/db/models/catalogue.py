@@ -106,17 +106,29 @@ class Unit(SQLModel, table=True):
     position: int = 0
     # Places per day; None: unlimited.
     capacity: int | None = None
-    # Booking deadline: "days_before" (days, at, counted_in) or "weekday_of_week_before" (weekday, at).
+    # Booking deadline (portail.rules.deadlines): "days_before" (days, at, counted_in, skipped_weekdays,
+    # skips_holidays), "weekday_of_week_before" (weekday, weeks, at) or "day_of_previous_month"
+    # (month_day, at). The defaults of the later columns keep older rows' meaning: one week before,
+    # no day skipped beyond what counted_in says.
     booking_rule: str = Field(default="days_before", max_length=25)
     booking_days: int = 2
     booking_weekday: int | None = None
     booking_at: time = time(10, 0)
     booking_counted_in: str = Field(default="calendar", max_length=10)
+    booking_weeks: int = 1
+    booking_month_day: int | None = None
+    # Weekdays (0 is Monday) the count leaves out, comma-separated ("2": Wednesdays).
+    booking_skipped_weekdays: str = Field(default="", max_length=20)
+    booking_skips_holidays: bool = False
     cancel_rule: str = Field(default="days_before", max_length=25)
     cancel_days: int = 2
     cancel_weekday: int | None = None
     cancel_at: time = time(10, 0)
     cancel_counted_in: str = Field(default="calendar", max_length=10)
+    cancel_weeks: int = 1
+    cancel_month_day: int | None = None
+    cancel_skipped_weekdays: str = Field(default="", max_length=20)
+    cancel_skips_holidays: bool = False
     # Tariff grid as JSON: [[max_quotient or null, cents], ...] (portail.rules.pricing.TariffGrid).
     tariff: str = Field(default="[[null, 0]]", sa_type=Text)
     # Units of a period sharing a non-empty group exclude each other on a day (a day and a morning).

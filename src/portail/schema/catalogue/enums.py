@@ -74,11 +74,18 @@ class PaymentMode(Enum):
 class DeadlineKind(Enum):
     DAYS_BEFORE = strawberry.enum_value(
         "DAYS_BEFORE",
-        description='"N jours avant, HHhMM" (`days`, `at`, `countedIn`).',
+        description='"N jours avant, HHhMM" (`days`, `at`, `countedIn`, `skippedWeekdays`, '
+        '`skipsPublicHolidays`): "3 jours avant (hors mercredis et jours fériés), 10h00".',
     )
     WEEKDAY_OF_WEEK_BEFORE = strawberry.enum_value(
         "WEEKDAY_OF_WEEK_BEFORE",
-        description='"le jeudi de la semaine précédente, 12h00" (`weekday`, `at`).',
+        description='"le jeudi de la semaine précédente, 12h00" (`weekday`, `weeks`, `at`); with `weeks` 2, '
+        '"le jeudi deux semaines avant, 12h00". Every day of a week (Monday to Sunday) shares it.',
+    )
+    DAY_OF_PREVIOUS_MONTH = strawberry.enum_value(
+        "DAY_OF_PREVIOUS_MONTH",
+        description='"avant le 20 du mois précédent, 18h00" (`dayOfMonth`, `at`): every day of a month '
+        "closes on that day of the month before, or on its last day when it is shorter.",
     )
 
 

@@ -107,9 +107,26 @@ class DeadlineRuleInput:
     weekday: Weekday | None = strawberry.field(
         default=None, description="For WEEKDAY_OF_WEEK_BEFORE: the day of the week before."
     )
+    weeks: int = strawberry.field(
+        default=1, description="For WEEKDAY_OF_WEEK_BEFORE: how many weeks before, 1 (the week before) to 12."
+    )
+    day_of_month: int | None = strawberry.field(
+        default=None,
+        description="For DAY_OF_PREVIOUS_MONTH: the day of the month before, 1 to 31 (a shorter month "
+        "closes on its last day).",
+    )
     at: datetime.time = strawberry.field(default=datetime.time(10, 0), description="Time of day, town time.")
     counted_in: DayCount = strawberry.field(
         default=DayCount.CALENDAR, description="For DAYS_BEFORE: how days are counted."
+    )
+    skipped_weekdays: list[Weekday] = strawberry.field(
+        default_factory=list,
+        description="For DAYS_BEFORE: days of the week the count leaves out (a service closed on Wednesdays "
+        "does not count them); at least one day of the week must still count.",
+    )
+    skips_public_holidays: bool = strawberry.field(
+        default=False,
+        description="For DAYS_BEFORE: public holidays do not count (WORKING days skip them anyway).",
     )
 
 
@@ -266,6 +283,10 @@ def _rule_data(rule: DeadlineRuleInput) -> use_cases.RuleData:
         weekday=WEEKDAYS.index(rule.weekday) if rule.weekday is not None else None,
         at=rule.at,
         counted_in=_lower(rule.counted_in),
+        weeks=rule.weeks,
+        month_day=rule.day_of_month,
+        skipped_weekdays=sorted({WEEKDAYS.index(d) for d in rule.skipped_weekdays}),
+        skips_holidays=rule.skips_public_holidays,
     )
 
 

@@ -70,8 +70,22 @@ class DeadlineRule:
     weekday: Weekday | None = strawberry.field(
         description="For WEEKDAY_OF_WEEK_BEFORE: the day of the week before."
     )
+    weeks: int = strawberry.field(
+        description="For WEEKDAY_OF_WEEK_BEFORE: how many weeks before (1: the week before)."
+    )
+    day_of_month: int | None = strawberry.field(
+        description="For DAY_OF_PREVIOUS_MONTH: the day of the month before (1 to 31; a shorter month "
+        "closes on its last day)."
+    )
     at: datetime.time = strawberry.field(description="The time of day, town time.")
     counted_in: DayCount = strawberry.field(description="For DAYS_BEFORE: how days are counted.")
+    skipped_weekdays: list[Weekday] = strawberry.field(
+        description="For DAYS_BEFORE: the days of the week the count leaves out, besides what `countedIn` "
+        "leaves out (the weekend of WORKING days is not listed)."
+    )
+    skips_public_holidays: bool = strawberry.field(
+        description="For DAYS_BEFORE: public holidays do not count (always true in WORKING days)."
+    )
     description: str = strawberry.field(description='In French: "2 jours avant, 10h00".')
 
     @classmethod
@@ -80,8 +94,12 @@ class DeadlineRule:
             kind=DeadlineKind[view.kind.upper()],
             days=view.days,
             weekday=WEEKDAYS[view.weekday] if view.weekday is not None else None,
+            weeks=view.weeks,
+            day_of_month=view.day_of_month,
             at=view.at,
             counted_in=DayCount[view.counted_in.upper()],
+            skipped_weekdays=[WEEKDAYS[d] for d in view.skipped_weekdays],
+            skips_public_holidays=view.skips_holidays,
             description=view.description,
         )
 
