@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from portail.resolvers.content import TownView
+from portail.rules.phones import display_phone
 
 
 def todo(what: str) -> str:
@@ -20,7 +21,7 @@ def todo(what: str) -> str:
 def _contact(town: TownView) -> str:
     lines = [town.name, *town.address]
     if town.phone:
-        lines.append(f"Téléphone : {town.phone}")
+        lines.append(f"Téléphone : {display_phone(town.phone)}")
     if town.email:
         lines.append(f"Courriel : [{town.email}](mailto:{town.email})")
     return "  \n".join(lines)
@@ -195,7 +196,7 @@ def _table(rows: tuple[tuple[str, str], ...]) -> str:
 def privacy_notice(town: TownView) -> str:
     return f"""## Responsable du traitement
 
-{town.name}, représentée par son maire :
+La commune, représentée par son maire, est responsable des traitements du portail :
 
 {_contact(town)}
 
