@@ -11,7 +11,10 @@ and something to show on every screen, made through the same use cases a family 
 - staff's reviews: a CAF certificate handed in and an address change, both awaiting review;
 - the public home page: three news items (one pinned with a picture, one scheduled for next week),
   four useful links, the town's contact details and opening hours, three sections of the user guide,
-  and two weeks of menus of the "Restaurant scolaire Pompidou" with their labels and allergens.
+  and two weeks of menus of the "Restaurant scolaire Pompidou" with their labels and allergens;
+- the footer's legal pages: legal notices, accessibility statement ("partiellement conforme", its
+  audit's rate and date) and privacy notice, for the town's name and address, with what only a town
+  knows (SIRET, mayor, host, DPO) left as "[À COMPLÉTER : …]".
 
 Safe to run twice: what exists is left as it is (passwords are set again to the printed ones); each
 scene is made once.
@@ -48,6 +51,7 @@ from portail.db.models import (
     GuideSection,
     Household,
     HouseholdChild,
+    LegalPage,
     MessageThread,
     NewsItem,
     TownProfile,
@@ -59,12 +63,21 @@ from portail.db.models.bookings import BookingRequest
 from portail.db.models.catalogue import Activity, Enrolment, Facility, Period, Regie, Unit
 from portail.db.models.invoices import Invoice
 from portail.db.models.records import PendingChange
+from portail.demo_legal import (
+    DEMO_AUDIT_DATE,
+    DEMO_AUDIT_RATE,
+    DEMO_AUDITED_BY,
+    accessibility_statement,
+    legal_notice,
+    privacy_notice,
+)
 from portail.resolvers import (
     booking_requests,
     catalogue,
     content,
     documents,
     invoices,
+    legal,
     menus,
     messages,
     news,
@@ -76,6 +89,7 @@ from portail.resolvers.errors import UserErrors
 from portail.resolvers.transactions import in_transaction
 from portail.resolvers.uploads import IncomingFile
 from portail.rules import deadlines
+from portail.rules.legal import ACCESSIBILITY, LEGAL_NOTICE, PRIVACY
 from portail.rules.validity import TOWN_ZONE
 from portail.settings import Settings
 
@@ -207,6 +221,7 @@ async def load_demo(db: Database, settings: Settings | None = None) -> DemoLogin
     await _scenes(db, settings)
     await _money(db, settings)
     await _public_content(db, settings)
+    await _legal_pages(db, settings)
     await _messages(db, settings)
     return DemoLogins()
 
@@ -956,6 +971,32 @@ async def _public_content(db: Database, settings: Settings) -> None:
             await as_staff(
                 partial(menus.set_menu, site_id=site.id, day=day, changes=menus.MenuChanges(courses=courses))
             )
+
+
+async def _legal_pages(db: Database, settings: Settings) -> None:
+    """The footer's pages, written for the town as ``town`` names it; once (left as staff changed them)."""
+    async with db.read_sessions() as session:
+        staff = (await session.exec(select(Account).where(Account.email == STAFF_EMAIL))).first()
+        written = (await session.exec(select(LegalPage.id))).first() is not None
+    if staff is None or written:
+        return
+    clock = Clock()
+
+    async def write(ctx: RequestContext) -> None:
+        town = await content.town(ctx)
+        portal = settings.public_url
+        await legal.save_page(ctx, LEGAL_NOTICE, legal.PageChanges(body=legal_notice(town, portal)))
+        statement = legal.PageChanges(
+            body=accessibility_statement(town, portal),
+            compliance_rate=DEMO_AUDIT_RATE,
+            audit_date=DEMO_AUDIT_DATE,
+            audited_by=DEMO_AUDITED_BY,
+            rgaa_version="4.1.2",
+        )
+        await legal.save_page(ctx, ACCESSIBILITY, statement)
+        await legal.save_page(ctx, PRIVACY, legal.PageChanges(body=privacy_notice(town)))
+
+    await _run(db, settings, clock, staff, write)
 
 
 async def _messages(db: Database, settings: Settings) -> None:

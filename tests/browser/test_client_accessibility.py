@@ -34,6 +34,7 @@ import pytest
 from playwright.async_api import expect
 
 from portail.demo import STAFF_EMAIL as DEMO_STAFF_EMAIL
+from portail.demo import _legal_pages as demo_legal_pages
 from portail.demo import _public_content as demo_public_content
 from tests.browser.test_client_money import built_client, settings, sign_in
 from tests.browser.test_client_planning import signed_in_page
@@ -152,6 +153,9 @@ SIGNED_OUT = [
     Screen("page-introuvable", "/une-page-qui-n-existe-pas", "Page introuvable"),
     Screen("accueil-visiteur", "/", "Bienvenue sur le Portail Familles", "À la une", pinned_news_open),
     Screen("guide", "/guide#mes-factures", "Guide utilisateur", "payez-les en ligne"),
+    Screen("mentions-legales", "/mentions-legales", "Mentions légales", "Directeur de la publication"),
+    Screen("accessibilite", "/accessibilite", "Déclaration d'accessibilité", "Voies de recours"),
+    Screen("donnees-personnelles", "/donnees-personnelles", "Données personnelles", "Vos droits, et comment les exercer"),
     Screen("menus", "/menus?semaine={week}", "Restauration scolaire", "Carottes râpées"),
 ]
 SIGNED_IN = [
@@ -290,10 +294,12 @@ async def family_with_everything(
 
 
 async def public_content(db: Any, settings: Any) -> str:
-    """The demo's public content (news, links, guide, the town's hours, two weeks of menus), written by
-    the demo's agent; they are dated from the wall clock. Returns the Monday of the menus' first week."""
+    """The demo's public content (news, links, guide, the town's hours, two weeks of menus, the legal
+    pages), written by the demo's agent; they are dated from the wall clock. Returns the Monday of the
+    menus' first week."""
     await make_staff(db, DEMO_STAFF_EMAIL)
     await demo_public_content(db, settings)
+    await demo_legal_pages(db, settings)
     today = datetime.now(ZoneInfo("Europe/Paris")).date()  # the demo's dates: the wall clock's, in town
     return (today - timedelta(days=today.weekday())).isoformat()
 

@@ -15,6 +15,22 @@ export const router = createRouter({
     { path: "/connexion", component: SignInPage, meta: { title: "Connexion" } },
     { path: "/guide", component: () => import("./pages/GuidePage.vue"), meta: { title: "Guide utilisateur" } },
     { path: "/menus", component: () => import("./pages/MenusPage.vue"), meta: { title: "Restauration scolaire" } },
+    // The pages the law requires, linked from every page's footer.
+    {
+      path: "/mentions-legales",
+      component: () => import("./pages/LegalPage.vue"),
+      meta: { title: "Mentions légales", legalPage: "LEGAL_NOTICE" },
+    },
+    {
+      path: "/accessibilite",
+      component: () => import("./pages/LegalPage.vue"),
+      meta: { title: "Déclaration d'accessibilité", legalPage: "ACCESSIBILITY" },
+    },
+    {
+      path: "/donnees-personnelles",
+      component: () => import("./pages/LegalPage.vue"),
+      meta: { title: "Données personnelles", legalPage: "PRIVACY" },
+    },
     {
       path: "/confirmer-compte",
       component: () => import("./pages/ConfirmAccountPage.vue"),

@@ -90,6 +90,7 @@ NOT_HOUSEHOLDS: dict[str, str] = {
     "field_rule": "the town's rules for the records' fields",
     "guide_section": "the public user guide",
     "news_item": "the public news (written by staff)",
+    "legal_page": "the town's legal notices, accessibility statement and privacy notice",
     "login_throttle": "counters of failed sign-ins, kept minutes (cleared by the anonymisation)",
     "period": "the town's catalogue",
     "period_day": "the town's calendars",

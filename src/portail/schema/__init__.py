@@ -35,6 +35,8 @@ from portail.schema.exports.queries import ExportQueries
 from portail.schema.extensions import BoundedValidation, MaskInternalErrors, ParseOffLoop, log_refusals
 from portail.schema.invoices.mutations import InvoiceMutations
 from portail.schema.invoices.queries import InvoiceQueries
+from portail.schema.legal.mutations import LegalMutations
+from portail.schema.legal.queries import LegalQueries
 from portail.schema.messages.mutations import MessageMutations
 from portail.schema.messages.queries import MessageQueries
 from portail.schema.payments.queries import PaymentQueries
@@ -65,6 +67,7 @@ Query = merge_types(
         TownQueries,
         ExportQueries,
         ContentQueries,
+        LegalQueries,
     ),
 )
 get_object_definition(Query, strict=True).description = "Everything a client can read."
@@ -82,6 +85,7 @@ Mutation = merge_types(
         PrivacyMutations,
         TownMutations,
         ContentMutations,
+        LegalMutations,
         MessageMutations,
     ),
 )

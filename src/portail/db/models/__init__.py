@@ -46,6 +46,7 @@ from portail.db.models.households import (
     Vaccination,
 )
 from portail.db.models.invoices import Invoice, InvoiceLine
+from portail.db.models.legal import LegalPage
 from portail.db.models.mail import OutboxMail
 from portail.db.models.messages import (
     Message,
@@ -95,6 +96,7 @@ __all__ = [
     "HouseholdChild",
     "Invoice",
     "InvoiceLine",
+    "LegalPage",
     "LoginThrottle",
     "Message",
     "MessageAttachment",

@@ -7,8 +7,11 @@ import datetime
 import strawberry
 
 from portail.resolvers import content as use_cases
+from portail.resolvers import legal as legal_use_cases
 from portail.rules.phones import display_phone
 from portail.schema.catalogue.enums import Weekday
+from portail.schema.context import Info
+from portail.schema.legal.types import LegalPage
 
 WEEKDAY_WORDS = {
     "MONDAY": "Lundi",
@@ -48,6 +51,14 @@ class Town:
     opening_hours: list[OpeningHoursLine] = strawberry.field(
         description="Its opening hours, a line per day it opens, in the order staff gave them."
     )
+
+    @strawberry.field(
+        description="The pages the law requires, in the footer's order (legal notices, accessibility "
+        "statement, privacy notice): what a footer links to, each with its `footerLabel` (the "
+        "accessibility link carries the status) and `updatedAt`. Read each page with `legalPage(kind)`."
+    )
+    async def legal_pages(self, info: Info) -> list[LegalPage]:
+        return [LegalPage.from_view(view) for view in await legal_use_cases.legal_pages(info.context.app)]
 
     @classmethod
     def of(cls, view: use_cases.TownView, today: datetime.date) -> Town:

@@ -1,0 +1,2 @@
+"""The pages the law requires (legal notices, accessibility statement, privacy notice): read by anyone,
+written by staff."""
