@@ -6,7 +6,7 @@ Plain ADD COLUMN (no batch): on SQLite a batch would rebuild ``unit`` and drop t
 triggers on it (revision 0016).
 
 Revision ID: 0019
-Revises: 0016
+Revises: 0018
 Create Date: 2026-12-02 00:00:00
 """
 
@@ -17,7 +17,7 @@ from alembic import op
 from sqlmodel.sql.sqltypes import AutoString
 
 revision: str = "0019"
-down_revision: str | None = "0016"
+down_revision: str | None = "0018"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
