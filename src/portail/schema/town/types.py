@@ -7,8 +7,11 @@ import datetime
 import strawberry
 
 from portail.resolvers import content as use_cases
+from portail.resolvers import registration
 from portail.rules.phones import display_phone
 from portail.schema.catalogue.enums import Weekday
+from portail.schema.context import Info
+from portail.schema.households.types import ConsentDefinition
 
 WEEKDAY_WORDS = {
     "MONDAY": "Lundi",
@@ -48,6 +51,21 @@ class Town:
     opening_hours: list[OpeningHoursLine] = strawberry.field(
         description="Its opening hours, a line per day it opens, in the order staff gave them."
     )
+
+    @strawberry.field(
+        description='Whether families may create their own account ("Créer un compte", `registerFamily`): '
+        "the client shows the link only then."
+    )
+    async def self_registration(self, info: Info) -> bool:
+        return await registration.self_registration_open(info.context.app)
+
+    @strawberry.field(
+        description="The terms of use a family accepts when it registers (their current version: send its "
+        "`version` as `acceptedTermsVersion`); null while the town has published none."
+    )
+    async def terms_of_use(self, info: Info) -> ConsentDefinition | None:
+        terms = await registration.terms_of_use(info.context.app)
+        return ConsentDefinition.from_row(terms) if terms else None
 
     @classmethod
     def of(cls, view: use_cases.TownView, today: datetime.date) -> Town:
