@@ -258,3 +258,36 @@ async def test_one_client_address_registering_over_and_over_waits(db, gql, clock
     assert codes(blocked) == [(None, "TOO_MANY_ATTEMPTS")]
     clock.travel(timedelta(minutes=1))
     assert (await gql.data(REGISTER, family(await solved(gql))))["registerFamily"]["ok"]
+
+
+async def test_the_waiting_list_costs_the_same_statements_for_one_or_three_registrations(
+    db, browser, live_server
+):
+    from collections import Counter
+
+    from portail.db.models.base import utcnow
+    from tests.support.counts import statements
+
+    staff = await signed_in(browser(), (agent := await make_staff(db)).email, agent.password)
+    counts, seen = [], []
+    for n in (1, 3):
+        async with db.transaction() as session:
+            for i in range(n):
+                known = Household(name=f"FAMILLE{n}{i}")
+                waiting = Household(name=f"Famille{n}{i}", awaiting_validation_since=utcnow())
+                kid = Child(first_name="Zoé", last_name=known.name, birth_date=date(2017, 1, 1 + i))
+                session.add_all([known, waiting, kid])
+                await session.flush()
+                guardian = Guardian(household_id=waiting.id, rank=1, first_name="Ana", last_name=known.name,
+                                    email=f"ana{n}{i}@example.org")
+                session.add_all([guardian, HouseholdChild(household_id=known.id, child_id=kid.id)])
+                await session.flush()
+                session.add(Account(email=guardian.email, guardian_id=guardian.id, confirmed_at=utcnow()))
+        await staff.data(WAITING)  # warm what is not per request
+        with statements(live_server.app.state.db) as seen_now:
+            edges = (await staff.data(WAITING))["waitingRegistrations"]["edges"]
+        assert len(edges) == (1 if n == 1 else 4)
+        assert all(len(e["node"]["lookAlikes"]) == 1 for e in edges)
+        counts.append(len(seen_now))
+        seen.append(Counter(" ".join(x.split())[:60] for x in seen_now))
+    assert counts[0] == counts[1], (seen[0] - seen[1], seen[1] - seen[0])
