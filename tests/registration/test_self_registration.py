@@ -291,3 +291,15 @@ async def test_the_waiting_list_costs_the_same_statements_for_one_or_three_regis
         counts.append(len(seen_now))
         seen.append(Counter(" ".join(x.split())[:60] for x in seen_now))
     assert counts[0] == counts[1], (seen[0] - seen[1], seen[1] - seen[0])
+
+
+async def test_an_account_staff_opened_still_needs_its_password_to_be_confirmed(db, gql, browser, smtp):
+    opened = await make_family(db, "sans.mot.de.passe@famille.test", confirmed=False)
+    staff = await signed_in(browser(), (agent := await make_staff(db)).email, agent.password)
+    sent = await staff.data("mutation($id: ID!) { resendAccountConfirmation(accountId: $id) { errors { code } } }",
+                            {"id": str(opened.account.id)})
+    assert sent["resendAccountConfirmation"]["errors"] == []
+    [mail] = await smtp.wait_for(opened.email)
+    assert mail.link().startswith("http://portail.test/confirmer-compte?token=")
+    refused = (await gql.data(CONFIRM, {"token": mail.token()}))["confirmAccount"]
+    assert refused == {"viewer": None, "errors": [{"field": "password", "code": "REQUIRED"}]}

@@ -610,7 +610,8 @@ async def merge_registration(
         )
         if not kept.email:
             kept.email = next((a.email for a, g in registered if g.id == old), "")
-    moved = {**{old: kept.id for old, kept in same_guardian.items()}, **same_kid}
+    # Changes waiting for review, and the audit, name what they are about by id: the kept rows now.
+    moved = {waiting.id: into.id, **{old: kept.id for old, kept in same_guardian.items()}, **same_kid}
     tables = SQLModel.metadata.tables
     for table in (tables["audit_entry"], tables["pending_change"]):
         for old, kept_id in moved.items():
