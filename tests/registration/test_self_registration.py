@@ -206,10 +206,10 @@ async def test_staff_approve_a_new_family_which_may_then_book(db, gql, browser, 
 
 async def test_a_known_address_gets_the_same_answer_a_notice_and_no_new_rows(db, gql, browser, smtp):
     await open_registration(db)
-    known = await make_family(db, "lola@famille.test")
+    known = await make_family(db, "lola@example.org")
     before = await counts(db)
-    answer = await gql.data(REGISTER, family(await solved(gql), email="LOLA@famille.test"))
-    fresh = await browser().data(REGISTER, family(await solved(gql), email="nouvelle@famille.test"))
+    answer = await gql.data(REGISTER, family(await solved(gql), email="LOLA@example.org"))
+    fresh = await browser().data(REGISTER, family(await solved(gql), email="nouvelle@example.org"))
     assert answer == fresh == {"registerFamily": {"ok": True, "errors": []}}
     [notice] = await smtp.wait_for(known.email)
     assert "tenté de créer un compte" in notice.subject
@@ -226,19 +226,19 @@ async def test_replayed_altered_and_expired_solutions_and_old_terms_are_refused(
     payload = await solved(gql)
     assert (await gql.data(REGISTER, family(payload)))["registerFamily"]["ok"]
     # One solved challenge registers one family.
-    replayed = await gql.data(REGISTER, family(payload, email="autre@famille.test"))
+    replayed = await gql.data(REGISTER, family(payload, email="autre@example.org"))
     assert codes(replayed) == [("altcha", "ALTCHA_REPLAYED")]
     # An altered solution, or something that is no solution at all.
     data = json.loads(base64.b64decode(await solved(gql)))
     altered = base64.b64encode(json.dumps({**data, "number": data["number"] + 1}).encode()).decode()
-    assert codes(await gql.data(REGISTER, family(altered, email="autre@famille.test"))) == [
+    assert codes(await gql.data(REGISTER, family(altered, email="autre@example.org"))) == [
         ("altcha", "ALTCHA_INVALID")]
-    assert codes(await gql.data(REGISTER, family("pas-une-solution", email="autre@famille.test"))) == [
+    assert codes(await gql.data(REGISTER, family("pas-une-solution", email="autre@example.org"))) == [
         ("altcha", "ALTCHA_INVALID")]
     # A challenge solved too late.
     late = await solved(gql)
     clock.travel(timedelta(minutes=21))
-    assert codes(await gql.data(REGISTER, family(late, email="autre@famille.test"))) == [
+    assert codes(await gql.data(REGISTER, family(late, email="autre@example.org"))) == [
         ("altcha", "ALTCHA_EXPIRED")]
     # Terms of use other than the current ones, and bad fields, each named.
     wrong = await gql.data(REGISTER, family(await solved(gql), email="pas-une-adresse", acceptedTermsVersion=2,
@@ -294,7 +294,7 @@ async def test_the_waiting_list_costs_the_same_statements_for_one_or_three_regis
 
 
 async def test_an_account_staff_opened_still_needs_its_password_to_be_confirmed(db, gql, browser, smtp):
-    opened = await make_family(db, "sans.mot.de.passe@famille.test", confirmed=False)
+    opened = await make_family(db, "sans.mot.de.passe@example.org", confirmed=False)
     staff = await signed_in(browser(), (agent := await make_staff(db)).email, agent.password)
     sent = await staff.data("mutation($id: ID!) { resendAccountConfirmation(accountId: $id) { errors { code } } }",
                             {"id": str(opened.account.id)})

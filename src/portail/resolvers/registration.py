@@ -25,7 +25,6 @@ import hashlib
 import hmac
 import json
 import uuid
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -54,7 +53,7 @@ from portail.resolvers.context import RequestContext, today
 from portail.resolvers.errors import ErrorCode, UserErrors
 from portail.resolvers.mail import client_link, send_mail
 from portail.resolvers.memo import memo
-from portail.resolvers.records import active_consent_definitions, forget_record
+from portail.resolvers.records import active_consent_definitions, forget_record, load_records
 from portail.resolvers.throttle import blocked_until, record_failure
 from portail.resolvers.validation import Validator
 from portail.rules.fields import CIVILITIES
@@ -429,26 +428,17 @@ class WaitingRegistration:
 async def _traits(
     ctx: RequestContext, households: list[Household]
 ) -> tuple[dict[uuid.UUID, FamilyTraits], set[str]]:
-    """The traits of ``households``, and every spelling of their names as typed (two statements,
-    whatever their number)."""
-    ids = [h.id for h in households]
-    last_names: dict[uuid.UUID, list[str]] = defaultdict(list)
-    births: dict[uuid.UUID, list[date | None]] = defaultdict(list)
-    if ids:
-        guardians = await ctx.session.exec(
-            select(Guardian.household_id, Guardian.last_name).where(col(Guardian.household_id).in_(ids))
+    """The traits of ``households``, and every spelling of their names as typed: from their records,
+    read together (and kept for the request: staff's view of each household reads them again)."""
+    records = await load_records(ctx, [h.id for h in households])
+    spellings = {h.name for h in households} | {g.last_name for r in records.values() for g in r.guardians}
+    traits = {
+        hid: FamilyTraits.of(
+            r.household.name, [g.last_name for g in r.guardians], [c.birth_date for c in r.children]
         )
-        for hid, name in guardians.all():
-            last_names[hid].append(name)
-        born = await ctx.session.exec(
-            select(HouseholdChild.household_id, col(Child.birth_date))
-            .join(Child, col(Child.id) == HouseholdChild.child_id)
-            .where(col(HouseholdChild.household_id).in_(ids))
-        )
-        for hid, day in born.all():
-            births[hid].append(day)
-    spellings = {h.name for h in households} | {n for names in last_names.values() for n in names}
-    return {h.id: FamilyTraits.of(h.name, last_names[h.id], births[h.id]) for h in households}, spellings
+        for hid, r in records.items()
+    }
+    return traits, spellings
 
 
 async def waiting_registrations(
@@ -457,8 +447,9 @@ async def waiting_registrations(
     """Self-registered households whose address is confirmed, oldest first, each with the households
     the town knows that look like the same family (``rules.registration.looks_alike``), by name.
 
-    A registration not confirmed yet is not shown: the address may be mistyped, or a robot's. Six
-    statements at most, whatever the page's size.
+    A registration not confirmed yet is not shown: the address may be mistyped, or a robot's. A fixed
+    number of statements, whatever the page's size (the records of every household shown are read
+    together).
     """
     query = (
         select(Household, Account.email)
