@@ -303,3 +303,27 @@ async def test_an_account_staff_opened_still_needs_its_password_to_be_confirmed(
     assert mail.link().startswith("http://portail.test/confirmer-compte?token=")
     refused = (await gql.data(CONFIRM, {"token": mail.token()}))["confirmAccount"]
     assert refused == {"viewer": None, "errors": [{"field": "password", "code": "REQUIRED"}]}
+
+
+async def test_the_demo_shows_a_registration_waiting_that_staff_merge_into_household_test(
+    db, browser, clock, settings, monkeypatch, live_server
+):
+    import portail.demo
+    from tests.support.bookings import at_town_time
+
+    at_town_time(clock, date(2026, 11, 27))
+    monkeypatch.setattr(portail.demo, "Clock", lambda: clock)
+    await portail.demo.load_demo(db, settings)
+    staff = await signed_in(browser(), portail.demo.STAFF_EMAIL, portail.demo.STAFF_PASSWORD)
+    assert (await browser().data(TOWN))["town"]["selfRegistration"] is True
+    [edge] = (await staff.data(WAITING))["waitingRegistrations"]["edges"]
+    waiting = edge["node"]
+    assert waiting["email"] == portail.demo.REGISTERED_EMAIL
+    [test] = waiting["lookAlikes"]
+    assert test["name"] == "TEST"
+    merged = (await staff.data(MERGE, {"id": waiting["id"], "into": test["id"]}))["mergeRegistration"]
+    assert merged["errors"] == []
+    marc = await signed_in(browser(), portail.demo.REGISTERED_EMAIL, portail.demo.REGISTERED_PASSWORD)
+    seen = await marc.data("{ viewer { profile { firstName } household { name } } children { firstName } }")
+    assert seen["viewer"] == {"profile": {"firstName": "Marc"}, "household": {"name": "TEST"}}
+    assert sorted(c["firstName"] for c in seen["children"]) == ["Emma-Rose", "Paul"]
