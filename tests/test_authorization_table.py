@@ -20,7 +20,8 @@ from typing import Any
 import pytest
 from graphql import GraphQLInputType, get_named_type, is_input_object_type
 
-from portail.db.models import Account, DocumentType, Guardian
+from portail.db.models import Account, DocumentType, Guardian, Household
+from portail.db.models.base import utcnow
 from portail.db.models.invoices import Invoice
 from portail.schema import build_schema
 from tests.support.accounts import signed_in
@@ -296,6 +297,20 @@ TABLE: list[Case] = [
          "mutation($id: ID!) { resendAccountConfirmation(accountId: $id) { " + payload("account { id }") + " } }",
          lambda w, id_: {"id": id_},
          control="staff"),
+    Case("Mutation.approveRegistration", "householdId", "registration", FORBIDDEN,
+         "mutation($id: ID!) { approveRegistration(householdId: $id) { " + payload("household { id }") + " } }",
+         lambda w, id_: {"id": id_},
+         control="staff"),
+    Case("Mutation.mergeRegistration", "householdId", "registration", FORBIDDEN,
+         "mutation($id: ID!, $into: ID!) { mergeRegistration(householdId: $id, intoHouseholdId: $into) { "
+         + payload("household { id }") + " } }",
+         lambda w, id_: {"id": id_, "into": w.ids["household_b"]},
+         control="staff"),
+    Case("Mutation.mergeRegistration", "intoHouseholdId", "household_b", FORBIDDEN,
+         "mutation($id: ID!, $into: ID!) { mergeRegistration(householdId: $id, intoHouseholdId: $into) { "
+         + payload("household { id }") + " } }",
+         lambda w, id_: {"id": w.ids["registration"], "into": id_},
+         control="staff"),
     Case("Mutation.decidePendingChange", "id", "change_b", FORBIDDEN,
          "mutation($id: ID!) { decidePendingChange(id: $id, approve: true) { " + payload("change { id state }") + " } }",
          lambda w, id_: {"id": id_},
@@ -520,8 +535,13 @@ async def build_world(db, browser, settings) -> World:
     guardian_b2 = Guardian(household_id=family_b.household.id, rank=2, first_name="Bea", last_name="BRAVO",
                            email="bea@famille-b.test")
     account_b2 = Account(email="bea@famille-b.test", guardian_id=guardian_b2.id)
+    # A family that registered itself, waiting for staff (approved or merged by staff only).
+    waiting = Household(name="RENARD", awaiting_validation_since=utcnow())
+    guardian_w = Guardian(household_id=waiting.id, rank=1, first_name="Rita", last_name="RENARD",
+                          email="rita@renard.test")
+    account_w = Account(email="rita@renard.test", guardian_id=guardian_w.id, confirmed_at=utcnow())
     async with db.transaction() as session:
-        for row in (inactive_type, guardian_b2, account_b2):
+        for row in (inactive_type, guardian_b2, account_b2, waiting, guardian_w, account_w):
             session.add(row)
             await session.flush()
 
@@ -535,6 +555,7 @@ async def build_world(db, browser, settings) -> World:
     own = await world.a.data("""mutation($id: ID!) { updateChild(id: $id, input: {meals: {foodAllergies: "Kiwi"}})
       { errors { code } } }""", {"id": str(child_a.id)})
     assert own["updateChild"]["errors"] == []
+    ids["registration"] = str(waiting.id)
     ids.update(household_b=str(family_b.household.id), child_a=str(child_a.id), account_b=str(account_b2.id),
                household_type=str(household_type.id), child_type=str(child_type.id),
                inactive_type=str(inactive_type.id))

@@ -90,14 +90,15 @@ def test_create_staff_reads_the_password_from_stdin_and_demo_is_safe_twice(tmp_p
     import asyncio
 
     accounts, households, children, content = asyncio.run(counts())
-    assert households == 2 and children == 2  # TEST, and DURAND sharing Paul
+    # TEST, DURAND sharing Paul, and Marc TEST's registration waiting for staff (made once).
+    assert households == 3 and children == 2
     # The home page's content, made once: 3 news, 4 links, 3 guide sections, the town, 2 weeks of menus;
     # and one conversation with the service (the family's question, the service's answer).
     assert content == {"news_item": 3, "useful_link": 4, "guide_section": 3, "town_profile": 1,
                        "canteen_site": 1, "canteen_menu": 8, "message_thread": 1, "message": 2}
     chef = next(a for a in accounts if a.email == "chef@mairie-sene.fr")
     assert chef.is_admin and chef.is_staff
-    assert len(accounts) == 4
+    assert len(accounts) == 5
 
 
 def test_export_schema_writes_the_sdl(tmp_path):

@@ -9,6 +9,9 @@ and something to show on every screen, made through the same use cases a family 
 - "Afficher les réservations liées à d'autres comptes": Paul is shared with his father's household
   (DURAND, its own login), which books him the canteen's Mondays and Tuesdays after those weeks;
 - staff's reviews: a CAF certificate handed in and an address change, both awaiting review;
+- "Créer un compte": families may register themselves (the town's switch on, its terms of use
+  published), and one did: Marc TEST, Paul's father in household TEST, whose household waits for staff
+  in ``waitingRegistrations`` with TEST as its look-alike (merge it with ``mergeRegistration``);
 - the public home page: three news items (one pinned with a picture, one scheduled for next week),
   four useful links, the town's contact details and opening hours, three sections of the user guide,
   and two weeks of menus of the "Restaurant scolaire Pompidou" with their labels and allergens;
@@ -44,6 +47,7 @@ from portail.db.models import (
     AuthSession,
     CanteenSite,
     Child,
+    Consent,
     ConsentDefinition,
     Document,
     DocumentType,
@@ -55,6 +59,7 @@ from portail.db.models import (
     MessageThread,
     NewsItem,
     TownProfile,
+    TownSetting,
     UsefulLink,
     Vaccination,
 )
@@ -86,6 +91,7 @@ from portail.resolvers import (
 from portail.resolvers.catalogue_reading import cancel_rule
 from portail.resolvers.context import RequestContext, Viewer
 from portail.resolvers.errors import UserErrors
+from portail.resolvers.registration import SELF_REGISTRATION_KEY, TERMS_KIND
 from portail.resolvers.transactions import in_transaction
 from portail.resolvers.uploads import IncomingFile
 from portail.rules import deadlines
@@ -100,6 +106,8 @@ STAFF_PASSWORD = "Enfance-Mairie-Sene-2026"
 T = TypeVar("T")
 OTHER_EMAIL = "foyer.durand@example.org"
 OTHER_PASSWORD = "Durand-Garde-Alternee-2026"
+REGISTERED_EMAIL = "marc.test@example.org"
+REGISTERED_PASSWORD = "Marc-Inscription-Attente-2026"
 
 
 @dataclass(frozen=True)
@@ -223,6 +231,8 @@ async def load_demo(db: Database, settings: Settings | None = None) -> DemoLogin
     await _public_content(db, settings)
     await _legal_pages(db, settings)
     await _messages(db, settings)
+    async with db.transaction() as session:
+        await _registration(session, await hash_password(REGISTERED_PASSWORD))
     return DemoLogins()
 
 
@@ -254,6 +264,16 @@ DEMO_CONSENTS = (
         "J'autorise mon enfant à participer aux sorties organisées par l'accueil et à utiliser les "
         "transports prévus (car, minibus, transports en commun).",
         True,
+    ),
+    (
+        TERMS_KIND,
+        "Conditions d'utilisation du Portail Familles",
+        "Le Portail Familles permet aux familles de tenir à jour leur dossier, d'inscrire leurs enfants aux "
+        "services municipaux, de réserver et de payer en ligne. Je m'engage à donner des informations "
+        "exactes et à les tenir à jour. La mairie traite ces données pour gérer les services enfance "
+        "(restauration scolaire, accueils périscolaires et de loisirs) ; je peux les consulter, les "
+        "télécharger et demander leur rectification depuis le portail.",
+        False,
     ),
     (
         "RULES_CHILD_SERVICES",
@@ -599,7 +619,7 @@ async def _other_household(session: AsyncSession, password_hash: str) -> None:
         session.add(guardian)
         await session.flush()
         account = Account(email=OTHER_EMAIL, guardian_id=guardian.id, confirmed_at=utcnow())
-        session.add_all([account, HouseholdChild(household_id=household.id, child_id=paul.id)])
+        session.add(account)
     if account is not None:
         account.password_hash = password_hash
         account.confirmed_at = account.confirmed_at or utcnow()
@@ -1028,3 +1048,67 @@ async def _messages(db: Database, settings: Settings) -> None:
         "à l'animateur en arrivant.\nBonne journée, le service enfance"
     )
     await _run(db, settings, clock, staff, lambda ctx: messages.reply(ctx, started.row.id, answer, []))
+
+
+async def _registration(session: AsyncSession, password_hash: str) -> None:
+    """Self-registration open, TEST and DURAND having accepted the terms of use, and Marc TEST (Paul's
+    father in household TEST) registered himself with his own address: his household waits, looking
+    like TEST (the same name; he gave no child). Once."""
+    if await session.get(TownSetting, SELF_REGISTRATION_KEY) is None:
+        session.add(TownSetting(key=SELF_REGISTRATION_KEY, value="on"))
+    terms = (
+        await session.exec(select(ConsentDefinition).where(ConsentDefinition.kind == TERMS_KIND))
+    ).first()
+    if terms is None:
+        return
+    answered = set(
+        (await session.exec(select(Consent.household_id).where(Consent.definition_id == terms.id))).all()
+    )
+    for email in (FAMILY_EMAIL, OTHER_EMAIL):
+        row = (
+            await session.exec(
+                select(Account, Guardian)
+                .join(Guardian, col(Guardian.id) == Account.guardian_id)
+                .where(Account.email == email)
+            )
+        ).first()
+        if row is not None and row[1].household_id not in answered:
+            account, guardian = row
+            session.add(
+                Consent(
+                    definition_id=terms.id,
+                    household_id=guardian.household_id,
+                    granted=True,
+                    decided_by=account.id,
+                )
+            )
+    if (await session.exec(select(Account).where(Account.email == REGISTERED_EMAIL))).first() is not None:
+        return
+    now = utcnow()
+    # No child given, and the name spelt "Test": the demo's other scenes (and tests) find Paul and
+    # Emma-Rose by their first names, and household TEST by its name as spelt there.
+    household = Household(name="Test", awaiting_validation_since=now)
+    session.add(household)
+    await session.flush()
+    guardian = Guardian(
+        household_id=household.id,
+        rank=1,
+        civility="M.",
+        first_name="Marc",
+        last_name="TEST",
+        email=REGISTERED_EMAIL,
+    )
+    session.add(guardian)
+    await session.flush()
+    account = Account(
+        email=REGISTERED_EMAIL,
+        guardian_id=guardian.id,
+        password_hash=password_hash,
+        password_changed_at=now,
+        confirmed_at=now,
+    )
+    session.add(account)
+    await session.flush()
+    session.add(
+        Consent(definition_id=terms.id, household_id=household.id, granted=True, decided_by=account.id)
+    )

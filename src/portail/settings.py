@@ -90,6 +90,16 @@ class Settings(BaseSettings):
     device_cookie_days: int = 365
     reset_account_max_per_hour: int = 3
     reset_address_max_per_hour: int = 20
+    # Families registering themselves ("Créer un compte", when the town allows it): every attempt from
+    # one client address counts (kept or refused); past the free ones each waits longer, and past the
+    # lock the address waits the lock's minutes.
+    registration_address_free_attempts: int = 5
+    registration_address_lock_attempts: int = 20
+    registration_lock_minutes: int = 60
+    # ALTCHA's proof of work: the secret number is drawn below this (a browser tries half of them on
+    # average: some 0.1 s at 100 000), and a challenge is good for these minutes.
+    altcha_max_number: int = Field(default=100_000, ge=1000, le=10_000_000)
+    altcha_challenge_minutes: int = Field(default=20, ge=1, le=24 * 60)
 
     # GraphQL hygiene.
     max_query_depth: int = 12

@@ -40,8 +40,17 @@ SAMPLES: dict[str, list[dict[str, Any]]] = {
         {"name": "Lola MARTIN", "link": f"{URL}/confirmer-compte?token={TOKEN}", "valid_days": 7},
     ],
     "account_confirmed": [
-        {"name": "Lola MARTIN", "email": "lola.martin@example.fr", "link": f"{URL}/connexion"},
+        {"name": "Lola MARTIN", "email": "lola.martin@example.fr", "link": f"{URL}/connexion",
+         "registered": False, "awaiting": False},
+        {"name": "Lola MARTIN", "email": "lola.martin@example.fr", "link": f"{URL}/connexion",
+         "registered": True, "awaiting": True},
     ],
+    "registration_confirm": [
+        {"name": "Lola MARTIN", "link": f"{URL}/confirmer-inscription?token={TOKEN}", "valid_days": 7},
+    ],
+    "registration_address_in_use": [{"email": "lola.martin@example.fr", "link": f"{URL}/connexion"}],
+    "registration_approved": [{"name": "Lola MARTIN", "household": "MARTIN", "link": f"{URL}/connexion"}],
+    "registration_merged": [{"name": "Lola MARTIN", "household": "MARTIN", "link": f"{URL}/connexion"}],
     "password_reset": [
         {"name": "Lola MARTIN", "link": f"{URL}/reinitialiser-mot-de-passe?token={TOKEN}",
          "valid_minutes": 60},
@@ -172,6 +181,7 @@ SAMPLES: dict[str, list[dict[str, Any]]] = {
 # The keys added to a kind's context since the previous version: a caller not passing them still
 # gets a mail (without them).
 ADDED_SINCE: dict[str, set[str]] = {
+    "account_confirmed": {"registered", "awaiting"},
     "password_changed": {"link"},
     "login_locked": {"link"},
     "email_changed": {"link"},

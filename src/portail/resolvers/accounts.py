@@ -53,6 +53,8 @@ from portail.settings import Settings
 CONFIRM_ACCOUNT_PATH = "/confirmer-compte"
 RESET_PASSWORD_PATH = "/reinitialiser-mot-de-passe"  # noqa: S105 - a URL path
 CONFIRM_EMAIL_PATH = "/confirmer-email"
+# A self-registered family chose its password: its link only confirms the address.
+CONFIRM_REGISTRATION_PATH = "/confirmer-inscription"
 LOGIN_PATH = "/connexion"
 
 CONFIRM_ACCOUNT = "confirm_account"
@@ -66,7 +68,7 @@ INVALID_CREDENTIALS = "Adresse e-mail ou mot de passe incorrect."
 # Helpers
 
 
-async def _account_by_email(ctx: RequestContext, email: str) -> Account | None:
+async def account_by_email(ctx: RequestContext, email: str) -> Account | None:
     return (await ctx.session.exec(select(Account).where(Account.email == email))).first()
 
 
@@ -151,7 +153,7 @@ async def _use_token(ctx: RequestContext, token: str, purpose: str, field: str =
     return row
 
 
-def _password_errors(field: str, password: str, *, email: str, names: tuple[str, ...]) -> list[FieldError]:
+def password_errors(field: str, password: str, *, email: str, names: tuple[str, ...]) -> list[FieldError]:
     problem = check_password(password, email=email, names=names)
     if problem is None:
         return []
@@ -173,16 +175,20 @@ class OpenFamilyAccount:
     civility: str = ""
 
 
-async def _send_confirmation(ctx: RequestContext, account: Account) -> None:
+async def send_confirmation(ctx: RequestContext, account: Account) -> None:
+    """Mail a new link confirming the account's address (older ones stop working): to create the
+    password for an account staff opened, or only to confirm it for a family that registered itself
+    (it chose its password then)."""
     await _retire_tokens(ctx, account.id, CONFIRM_ACCOUNT)
     days = ctx.settings.confirmation_token_days
     token = _issue_token(ctx, account, CONFIRM_ACCOUNT, timedelta(days=days))
+    registered = account.password_hash is not None
     send_mail(
         ctx,
-        "account_opened",
+        "registration_confirm" if registered else "account_opened",
         account.email,
         name=await display_name(ctx, account),
-        link=client_link(ctx, CONFIRM_ACCOUNT_PATH, token),
+        link=client_link(ctx, CONFIRM_REGISTRATION_PATH if registered else CONFIRM_ACCOUNT_PATH, token),
         valid_days=days,
     )
 
@@ -213,7 +219,7 @@ async def open_family_account(ctx: RequestContext, data: OpenFamilyAccount) -> t
     for row in (household, guardian, account):
         ctx.session.add(row)
         await ctx.session.flush()
-    await _send_confirmation(ctx, account)
+    await send_confirmation(ctx, account)
     return account, household
 
 
@@ -224,7 +230,7 @@ async def resend_confirmation(ctx: RequestContext, account_id: uuid.UUID | None)
         raise UserErrors.one("accountId", ErrorCode.NOT_FOUND, "Ce compte n'existe pas.")
     if account.confirmed_at is not None:
         raise UserErrors.one("accountId", ErrorCode.ALREADY_CONFIRMED, "Ce compte est déjà confirmé.")
-    await _send_confirmation(ctx, account)
+    await send_confirmation(ctx, account)
     return account
 
 
@@ -232,21 +238,28 @@ async def resend_confirmation(ctx: RequestContext, account_id: uuid.UUID | None)
 # The family confirms and signs in
 
 
-async def confirm_account(ctx: RequestContext, token: str, password: str) -> Account:
-    """Confirm the address, set the password, sign in; mail "mot de passe créé"."""
+async def confirm_account(ctx: RequestContext, token: str, password: str | None) -> Account:
+    """Confirm the address, set the password (required unless the family chose it at registration),
+    sign in; mail that it is done."""
     row = await _use_token(ctx, token, CONFIRM_ACCOUNT)
     account = await ctx.session.get(Account, row.account_id, with_for_update=True)
     assert account is not None
     if account.confirmed_at is not None:
         raise UserErrors.one("token", ErrorCode.TOKEN_USED, "Ce compte est déjà confirmé : connectez-vous.")
-    errors = _password_errors("password", password, email=account.email, names=await _names(ctx, account))
-    if errors:
-        raise UserErrors(errors)
-    account.password_hash = await hash_password(password)
-    account.confirmed_at = account.password_changed_at = ctx.now()
+    registered = account.password_hash is not None
+    if password is None and not registered:
+        raise UserErrors.one("password", ErrorCode.REQUIRED, "Choisissez votre mot de passe.")
+    if password is not None:
+        errors = password_errors("password", password, email=account.email, names=await _names(ctx, account))
+        if errors:
+            raise UserErrors(errors)
+        account.password_hash = await hash_password(password)
+        account.password_changed_at = ctx.now()
+    account.confirmed_at = ctx.now()
     await _retire_tokens(ctx, account.id, CONFIRM_ACCOUNT)
     await open_session(ctx, account, remember=False)
     _trust_this_browser(ctx, account.email)
+    guardian = await _guardian_of(ctx, account)
     send_mail(
         ctx,
         "account_confirmed",
@@ -254,8 +267,19 @@ async def confirm_account(ctx: RequestContext, token: str, password: str) -> Acc
         name=await display_name(ctx, account),
         email=account.email,
         link=client_link(ctx, LOGIN_PATH),
+        registered=password is None,
+        awaiting=guardian is not None and await _awaiting(ctx, guardian.household_id),
     )
     return account
+
+
+async def _guardian_of(ctx: RequestContext, account: Account) -> Guardian | None:
+    return await ctx.session.get(Guardian, account.guardian_id) if account.guardian_id else None
+
+
+async def _awaiting(ctx: RequestContext, household_id: uuid.UUID) -> bool:
+    household = await ctx.session.get(Household, household_id)
+    return household is not None and household.awaiting_validation_since is not None
 
 
 async def _refuse_if_throttled(ctx: RequestContext, keys: list[str], field: str | None) -> None:
@@ -311,7 +335,7 @@ async def login(
         raise UserErrors.one(None, ErrorCode.INVALID_CREDENTIALS, INVALID_CREDENTIALS)
     keys = keys_of_attempt(ctx, address)
     await _refuse_if_throttled(ctx, keys, None)
-    account = await _account_by_email(ctx, address)
+    account = await account_by_email(ctx, address)
     usable = account is not None and account.confirmed_at is not None
     ok, rehash = await verify_password(account.password_hash if usable and account else None, password)
     if not ok:
@@ -449,7 +473,7 @@ async def _process_one_reset(ctx: RequestContext) -> bool:
     if not reset_mail_allowed(recent_links, per_account=ctx.settings.reset_account_max_per_hour):
         return True
     if purpose == CONFIRM_ACCOUNT:
-        await _send_confirmation(ctx, account)
+        await send_confirmation(ctx, account)
         return True
     await _retire_tokens(ctx, account.id, RESET_PASSWORD)
     minutes = ctx.settings.reset_token_minutes
@@ -470,7 +494,7 @@ async def reset_password(ctx: RequestContext, token: str, password: str) -> Acco
     row = await _use_token(ctx, token, RESET_PASSWORD)
     account = await ctx.session.get(Account, row.account_id, with_for_update=True)
     assert account is not None
-    errors = _password_errors("password", password, email=account.email, names=await _names(ctx, account))
+    errors = password_errors("password", password, email=account.email, names=await _names(ctx, account))
     if errors:
         raise UserErrors(errors)
     await _set_password(ctx, account, password)
@@ -495,7 +519,7 @@ async def change_password(ctx: RequestContext, current: str, new: str) -> Accoun
         raise UserErrors.one(
             "currentPassword", ErrorCode.WRONG_PASSWORD, "Le mot de passe actuel est incorrect."
         )
-    errors = _password_errors("newPassword", new, email=account.email, names=await _names(ctx, account))
+    errors = password_errors("newPassword", new, email=account.email, names=await _names(ctx, account))
     if not errors and new == current:
         errors = [
             FieldError(

@@ -48,6 +48,7 @@ from portail.resolvers.households import (
     children_by_id,
     family_quotient,
     household_children,
+    refuse_if_awaiting_validation,
     viewer_guardian,
     viewer_household_id,
 )
@@ -436,6 +437,7 @@ async def plan_request(
 ) -> tuple[Plan, uuid.UUID, Catalogue]:
     """What each line of ``data`` would do now (with ``lock``: the period and the slots locked first,
     so that what is counted cannot change before it is written)."""
+    await refuse_if_awaiting_validation(ctx, await viewer_household_id(ctx))
     if lock and data.period_id is not None:
         await _lock_period(ctx, data.period_id)
     catalogue = await load_catalogue(ctx)

@@ -29,6 +29,7 @@ from portail.resolvers.catalogue_reading import (
 )
 from portail.resolvers.context import RequestContext, today
 from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
+from portail.resolvers.households import refuse_if_awaiting_validation
 from portail.resolvers.mail import ENROLMENTS_PATH, PLANNING_PATH, client_link, send_mail
 from portail.resolvers.memo import memo
 from portail.resolvers.records import child_of, child_sections, household_sections, load_full_record
@@ -749,6 +750,7 @@ async def enroll_child(
     ctx: RequestContext, child_id: uuid.UUID | None, period_id: uuid.UUID | None
 ) -> Enrolment:
     child, household_id = await child_of(ctx, child_id, "childId")
+    await refuse_if_awaiting_validation(ctx, household_id)
     period = await ctx.session.get(Period, period_id) if period_id else None
     if period is None:
         raise UserErrors.one("periodId", ErrorCode.NOT_FOUND, "Cette période n'existe pas.")

@@ -20,7 +20,8 @@ class ErrorCode(Enum):
     ALREADY_CONFIRMED = "The account is already confirmed."
     INVALID_CREDENTIALS = "The e-mail address or the password is wrong (never says which)."
     TOO_MANY_ATTEMPTS = (
-        "Too many failed sign-ins, or password reset requests: wait before trying again (see the message)."
+        "Too many failed sign-ins, password reset requests or registrations from one client: wait before "
+        "trying again (see the message)."
     )
     WRONG_PASSWORD = "The current password given to confirm a change is wrong."
     TOKEN_INVALID = "The link's token is unknown or altered."
@@ -84,6 +85,28 @@ class ErrorCode(Enum):
         "payment under way): the message says which."
     )
     ALREADY_ANONYMISED = "The household has already been anonymised."
+    REGISTRATION_CLOSED = (
+        "The town does not let families create their own account (see `town.selfRegistration`)."
+    )
+    ALTCHA_INVALID = (
+        "The anti-robot proof of work (ALTCHA) is missing, malformed, altered or wrong: solve a new "
+        "`altchaChallenge`."
+    )
+    ALTCHA_EXPIRED = "The ALTCHA challenge has expired: solve a new `altchaChallenge`."
+    ALTCHA_REPLAYED = "The ALTCHA solution was already used (one solved challenge registers one family)."
+    TERMS_NOT_ACCEPTED = (
+        "The version of the terms of use accepted is not the current one (see `town.termsOfUse`): show it "
+        "again and have it accepted."
+    )
+    TERMS_OF_USE_MISSING = (
+        "Self-registration needs terms of use for families to accept: publish a consent of kind "
+        "`CONDITIONS_UTILISATION` (household) first."
+    )
+    HOUSEHOLD_AWAITING_VALIDATION = (
+        "The household registered itself and waits for the town's validation: its records may be filled "
+        "in, but bookings and enrolments wait until staff approve it (or merge it into the household the "
+        "town knows)."
+    )
 
 
 @dataclass(frozen=True)

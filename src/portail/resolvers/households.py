@@ -9,6 +9,7 @@ from sqlmodel import col, select
 
 from portail.db.models import Child, Guardian, Household, HouseholdChild
 from portail.resolvers.context import RequestContext
+from portail.resolvers.errors import ErrorCode, UserErrors
 from portail.resolvers.memo import memo, remember
 
 
@@ -68,3 +69,18 @@ async def children_by_id(ctx: RequestContext, ids: set[uuid.UUID]) -> dict[uuid.
         return {}
     rows = (await ctx.session.exec(select(Child).where(col(Child.id).in_(ids)))).all()
     return {c.id: c for c in rows}
+
+
+async def refuse_if_awaiting_validation(ctx: RequestContext, household_id: uuid.UUID | None) -> None:
+    """Refuse what a household waiting for the town's validation (it registered itself, see
+    ``resolvers.registration``) may not do yet: enrol, book. Its records it may fill in."""
+    if household_id is None:
+        return
+    household = await memo(ctx, ("household", household_id), lambda: ctx.session.get(Household, household_id))
+    if household is not None and household.awaiting_validation_since is not None:
+        raise UserErrors.one(
+            None,
+            ErrorCode.HOUSEHOLD_AWAITING_VALIDATION,
+            "Votre foyer est en attente de validation par la mairie : les inscriptions et les réservations "
+            "seront possibles une fois votre compte validé. Vous pouvez déjà compléter vos informations.",
+        )

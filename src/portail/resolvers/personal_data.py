@@ -79,6 +79,7 @@ HELD: tuple[Held, ...] = (
 NOT_HOUSEHOLDS: dict[str, str] = {
     "activity": "the town's catalogue",
     "alembic_version": "the schema's version",
+    "altcha_challenge": "anti-robot challenges already solved, kept until they expire (no one named)",
     "canteen_dish": "the public canteen menus",
     "canteen_menu": "the public canteen menus",
     "canteen_site": "the town's canteens",

@@ -43,6 +43,12 @@ def _policies(ctx: RequestContext) -> dict[str, ThrottlePolicy]:
         "device": account,
         # An address may be a whole school's or office's NAT: more room before it waits.
         "address": ThrottlePolicy(s.login_address_lock_failures // 2, s.login_address_lock_failures, lock),
+        # Self-registrations from one client address, each counted whether kept or refused.
+        "registration": ThrottlePolicy(
+            s.registration_address_free_attempts,
+            s.registration_address_lock_attempts,
+            timedelta(minutes=s.registration_lock_minutes),
+        ),
     }
 
 
@@ -55,7 +61,8 @@ async def blocked_until(ctx: RequestContext, keys: list[str]) -> datetime | None
 
 
 async def record_failure(session: AsyncSession, ctx: RequestContext, key: str) -> bool:
-    """Count one failure of ``key``; True when this failure is the one that locks it."""
+    """Count one failure (for ``registration:`` keys, one attempt) of ``key``; True when this one
+    locks it."""
     policy = _policies(ctx)[key.split(":", 1)[0]]
     now = ctx.now()
     # Make sure the row exists, then lock it: two failures at once must both be counted.

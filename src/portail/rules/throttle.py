@@ -46,6 +46,11 @@ def address_key(address: str) -> str:
     return f"address:{address}"
 
 
+def registration_key(address: str) -> str:
+    """The counter of self-registrations ("Créer un compte") from one client address."""
+    return f"registration:{address}"
+
+
 def warns_owner(key: str) -> bool:
     """Whether the lock of ``key`` is mailed to the account's owner: an address's or a device's
     lock concerns one account; a client address's concerns whoever it tried."""

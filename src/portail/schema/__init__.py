@@ -44,6 +44,8 @@ from portail.schema.privacy.mutations import PrivacyMutations
 from portail.schema.privacy.queries import PrivacyQueries
 from portail.schema.records.mutations import RecordMutations
 from portail.schema.records.queries import RecordQueries
+from portail.schema.registration.mutations import RegistrationMutations
+from portail.schema.registration.queries import RegistrationQueries
 from portail.schema.scalars import SCALAR_OVERRIDES
 from portail.schema.town.mutations import TownMutations
 from portail.schema.town.queries import TownQueries
@@ -65,6 +67,7 @@ Query = merge_types(
         PrivacyQueries,
         MessageQueries,
         TownQueries,
+        RegistrationQueries,
         ExportQueries,
         ContentQueries,
         LegalQueries,
@@ -84,6 +87,7 @@ Mutation = merge_types(
         CalendarFeedMutations,
         PrivacyMutations,
         TownMutations,
+        RegistrationMutations,
         ContentMutations,
         LegalMutations,
         MessageMutations,

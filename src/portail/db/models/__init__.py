@@ -2,6 +2,7 @@
 
 from portail.db.models.accounts import (
     Account,
+    AltchaChallenge,
     AuthSession,
     LoginThrottle,
     OneTimeToken,
@@ -68,6 +69,7 @@ from portail.db.models.records import (
 __all__ = [
     "Account",
     "Activity",
+    "AltchaChallenge",
     "Attendance",
     "AuditEntry",
     "AuthSession",

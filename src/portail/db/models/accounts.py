@@ -102,3 +102,16 @@ class PasswordResetRequest(SQLModel, table=True):
     client_address: str = Field(default="", max_length=64)
     created_at: datetime = created_at_field()
     processed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class AltchaChallenge(SQLModel, table=True):
+    """An ALTCHA proof-of-work challenge already solved and used to register a family.
+
+    Kept until the challenge expires (after that its signature is refused anyway), so that one
+    solved challenge registers one family: a replayed solution finds its row.
+    """
+
+    __tablename__ = "altcha_challenge"
+
+    challenge: str = Field(primary_key=True, max_length=128)
+    expires_at: datetime = Field(sa_type=UTCDateTime, index=True)

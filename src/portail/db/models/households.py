@@ -38,6 +38,9 @@ class Household(SQLModel, table=True):
     created_at: datetime = created_at_field()
     # Anonymised by staff after the family left: the rows the law keeps name no one any more.
     anonymised_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # Set when the family registered itself ("Créer un compte"): the household waits until staff
+    # approve it or merge it into the household the town already knows (``resolvers.registration``).
+    awaiting_validation_since: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
 
 
 class Guardian(SQLModel, table=True):

@@ -90,16 +90,22 @@ class AccountMutations:
         return DonePayload(ok=not errors, errors=errors)
 
     @strawberry.mutation(
-        description="Confirm the address from the link of the account-opening mail, create the "
-        "password and sign in (a confirmation mail follows)."
+        description="Confirm the address from the link of the account-opening mail (or of the "
+        "registration's mail), create the password (unless the family chose it at registration) and sign "
+        "in (a confirmation mail follows)."
     )
     async def confirm_account(
         self,
         info: Info,
         token: Annotated[str, strawberry.argument(description="The `token` parameter of the mailed link.")],
         password: Annotated[
-            str, strawberry.argument(description="The new password (10 characters or more).")
-        ],
+            str | None,
+            strawberry.argument(
+                description="The new password (10 characters or more): required for an account staff "
+                "opened; omitted for a family that registered itself (`registerFamily`), which chose it "
+                "then (given, it replaces that one)."
+            ),
+        ] = None,
     ) -> LoginPayload:
         account, errors = await run_mutation(
             info, lambda: use_cases.confirm_account(info.context.app, token, password)

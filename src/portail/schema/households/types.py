@@ -361,6 +361,11 @@ class Household:
     id: strawberry.ID = strawberry.field(description="Opaque id.")
     name: str = strawberry.field(description='Family name as the town files it, e.g. "TEST".')
     civility: str = strawberry.field(description='How mail is addressed, e.g. "M. et Mme".')
+    awaiting_validation: bool = strawberry.field(
+        description='The family registered itself and the town has not validated it yet ("en attente de '
+        'validation"): the records may be filled in, but enrolments and bookings wait '
+        "(`HOUSEHOLD_AWAITING_VALIDATION`)."
+    )
     _id: strawberry.Private[uuid.UUID]
 
     async def _record(self, info: Info) -> records.HouseholdRecord:
@@ -441,7 +446,13 @@ class Household:
 
     @classmethod
     def from_row(cls, row: HouseholdRow) -> Household:
-        return cls(id=to_id(row.id), name=row.name, civility=row.civility, _id=row.id)
+        return cls(
+            id=to_id(row.id),
+            name=row.name,
+            civility=row.civility,
+            awaiting_validation=row.awaiting_validation_since is not None,
+            _id=row.id,
+        )
 
 
 @strawberry.type(description="A section of the records that still needs the family.")

@@ -7,6 +7,7 @@ from typing import Annotated
 import strawberry
 
 from portail.resolvers import content as use_cases
+from portail.resolvers import registration
 from portail.resolvers.context import today
 from portail.schema.context import Info
 from portail.schema.errors import UserError
@@ -16,7 +17,7 @@ from portail.schema.town.inputs import UpdateTownInput, town_changes
 from portail.schema.town.types import Town
 
 
-@strawberry.type(description="Result of `updateTown`.")
+@strawberry.type(description="Result of `updateTown` and `setSelfRegistration`.")
 class TownPayload:
     town: Town | None = strawberry.field(description="The town as it now is; null on error.")
     errors: list[UserError] = strawberry.field(description="What to fix; empty on success.")
@@ -38,4 +39,25 @@ class TownMutations:
             return await use_cases.update_town(ctx, town_changes(input))
 
         view, errors = await run_mutation(info, update)
+        return TownPayload(town=Town.of(view, today(ctx)) if view else None, errors=errors)
+
+    @strawberry.mutation(
+        permission_classes=STAFF,
+        description='Staff: let families create their own account ("Créer un compte") or stop them (an '
+        "entry of the audit trail says who and when). Opening needs terms of use to accept "
+        "(`TERMS_OF_USE_MISSING` on `enabled`: publish a household consent of kind "
+        "`CONDITIONS_UTILISATION`). Accounts already made stay.",
+    )
+    async def set_self_registration(
+        self,
+        info: Info,
+        enabled: Annotated[bool, strawberry.argument(description="True: families may register themselves.")],
+    ) -> TownPayload:
+        ctx = info.context.app
+
+        async def switch() -> use_cases.TownView:
+            await registration.set_self_registration(ctx, enabled)
+            return await use_cases.town(ctx)
+
+        view, errors = await run_mutation(info, switch)
         return TownPayload(town=Town.of(view, today(ctx)) if view else None, errors=errors)

@@ -8,9 +8,11 @@ import strawberry
 
 from portail.resolvers import content as use_cases
 from portail.resolvers import legal as legal_use_cases
+from portail.resolvers import registration
 from portail.rules.phones import display_phone
 from portail.schema.catalogue.enums import Weekday
 from portail.schema.context import Info
+from portail.schema.households.types import ConsentDefinition
 from portail.schema.legal.types import LegalPage
 
 WEEKDAY_WORDS = {
@@ -59,6 +61,21 @@ class Town:
     )
     async def legal_pages(self, info: Info) -> list[LegalPage]:
         return [LegalPage.from_view(view) for view in await legal_use_cases.legal_pages(info.context.app)]
+
+    @strawberry.field(
+        description='Whether families may create their own account ("Créer un compte", `registerFamily`): '
+        "the client shows the link only then."
+    )
+    async def self_registration(self, info: Info) -> bool:
+        return await registration.self_registration_open(info.context.app)
+
+    @strawberry.field(
+        description="The terms of use a family accepts when it registers (their current version: send its "
+        "`version` as `acceptedTermsVersion`); null while the town has published none."
+    )
+    async def terms_of_use(self, info: Info) -> ConsentDefinition | None:
+        terms = await registration.terms_of_use(info.context.app)
+        return ConsentDefinition.from_row(terms) if terms else None
 
     @classmethod
     def of(cls, view: use_cases.TownView, today: datetime.date) -> Town:

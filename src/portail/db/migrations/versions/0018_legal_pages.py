@@ -2,7 +2,7 @@
 privacy notice.
 
 Revision ID: 0018
-Revises: 0016
+Revises: 0017
 Create Date: 2026-12-02 00:00:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 import portail.db.models.base
 
 revision: str = "0018"
-down_revision: str | None = "0016"
+down_revision: str | None = "0017"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
