@@ -280,6 +280,12 @@ export type ErrorCode =
   | 'ALREADY_DECIDED'
   /** The child is already enrolled in (or has asked for) this period. */
   | 'ALREADY_ENROLLED'
+  /** The ALTCHA challenge has expired: solve a new `altchaChallenge`. */
+  | 'ALTCHA_EXPIRED'
+  /** The anti-robot proof of work (ALTCHA) is missing, malformed, altered or wrong: solve a new `altchaChallenge`. */
+  | 'ALTCHA_INVALID'
+  /** The ALTCHA solution was already used (one solved challenge registers one family). */
+  | 'ALTCHA_REPLAYED'
   /** Bookings that still stand (pending, accepted, cancellation requested, waiting) would be left on days the change closes, or beyond the capacity: the message says how many and when. For a calendar, give a cancellation reason to cancel them (the families are mailed). */
   | 'BOOKINGS_IN_THE_WAY'
   /** Another object already uses this code. */
@@ -304,6 +310,8 @@ export type ErrorCode =
   | 'FILE_NAME_INVALID'
   /** The uploaded file is over the size limit of its document type (see the message). */
   | 'FILE_TOO_LARGE'
+  /** The household registered itself and waits for the town's validation: its records may be filled in, but bookings and enrolments wait until staff approve it (or merge it into the household the town knows). */
+  | 'HOUSEHOLD_AWAITING_VALIDATION'
   /** The household still has business with the town (bookings ahead, invoices to pay, a basket or a payment under way): the message says which. */
   | 'HOUSEHOLD_STILL_ACTIVE'
   /** The value is not of the expected form (see the message). */
@@ -356,12 +364,18 @@ export type ErrorCode =
   | 'RANGE_TOO_LONG'
   /** A rejection needs a reason the family can read. */
   | 'REASON_REQUIRED'
+  /** The town does not let families create their own account (see `town.selfRegistration`). */
+  | 'REGISTRATION_CLOSED'
   /** A required field is empty. */
   | 'REQUIRED'
   /** The new password is the current one. */
   | 'SAME_PASSWORD'
   /** A section of the records the activity requires is still to complete. */
   | 'SECTION_INCOMPLETE'
+  /** The version of the terms of use accepted is not the current one (see `town.termsOfUse`): show it again and have it accepted. */
+  | 'TERMS_NOT_ACCEPTED'
+  /** Self-registration needs terms of use for families to accept: publish a consent of kind `CONDITIONS_UTILISATION` (household) first. */
+  | 'TERMS_OF_USE_MISSING'
   /** The link has expired: ask for a new one. */
   | 'TOKEN_EXPIRED'
   /** The link's token is unknown or altered. */
@@ -370,7 +384,7 @@ export type ErrorCode =
   | 'TOKEN_USED'
   /** The value is longer than the field allows. */
   | 'TOO_LONG'
-  /** Too many failed sign-ins, or password reset requests: wait before trying again (see the message). */
+  /** Too many failed sign-ins, password reset requests or registrations from one client: wait before trying again (see the message). */
   | 'TOO_MANY_ATTEMPTS'
   /** The request holds more changes (or repeats) than one request may (see the message). */
   | 'TOO_MANY_CHANGES'
