@@ -619,7 +619,7 @@ async def _other_household(session: AsyncSession, password_hash: str) -> None:
         session.add(guardian)
         await session.flush()
         account = Account(email=OTHER_EMAIL, guardian_id=guardian.id, confirmed_at=utcnow())
-        session.add(account)
+        session.add_all([account, HouseholdChild(household_id=household.id, child_id=paul.id)])
     if account is not None:
         account.password_hash = password_hash
         account.confirmed_at = account.confirmed_at or utcnow()
