@@ -30,6 +30,7 @@ from portail.rules.deadlines import (
     describe,
     is_open,
 )
+from tests.rules.test_deadlines import utc
 
 PARIS = ZoneInfo("Europe/Paris")
 D = date.fromisoformat
@@ -44,10 +45,6 @@ THREE_DAYS_NO_WEDNESDAYS_NOR_HOLIDAYS = DaysBefore(3, time(10, 0), skipped_weekd
 THREE_DAYS_NO_WEDNESDAYS = DaysBefore(3, time(10, 0), skipped_weekdays={WEDNESDAY})
 TWO_DAYS_NO_HOLIDAYS = DaysBefore(2, time(10, 0), skips_holidays=True)
 TWO_WORKING_DAYS_NO_WEDNESDAYS = DaysBefore(2, time(10, 0), DayCount.WORKING, {WEDNESDAY})
-
-
-def utc(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
 DEADLINES = [
