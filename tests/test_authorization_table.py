@@ -758,18 +758,44 @@ async def test_family_a_with_family_b_ids_is_answered_as_with_an_unknown_id(db, 
 
 
 @dataclass(frozen=True)
+class Caller:
+    """Who calls, as a line's variables may need it (``changePassword`` asks for one's own password)."""
+
+    name: str  # "visitor", "family" or "staff"
+    password: str
+
+
+@dataclass(frozen=True)
 class Open:
-    """An operation that takes no id: ``who`` may call it ("anyone", signed in or not; or "staff": a
-    family is refused FORBIDDEN, a visitor UNAUTHENTICATED, and nothing is written)."""
+    """An operation that takes no id, and ``who`` may call it:
+
+    - "anyone", signed in or not;
+    - "signed in": any account; a visitor is refused UNAUTHENTICATED;
+    - "family": a family's account; a visitor is refused UNAUTHENTICATED, staff FORBIDDEN (staff act on a
+      family's data through its ids, in the table above);
+    - "staff": a visitor is refused UNAUTHENTICATED, a family FORBIDDEN.
+
+    A refused call writes nothing; an allowed one answers data (a mutation's payload without errors), or
+    null where that is the answer (``nullable``: ``viewer`` to a visitor, ``calendarFeed`` before one)."""
 
     operation: str
     who: str
     document: str
-    variables: dict[str, Any] = field(default_factory=dict)
+    variables: dict[str, Any] | Callable[[Caller], dict[str, Any]] = field(default_factory=dict)
+    nullable: bool = False
+    file: tuple[str, bytes, str] | None = None  # sent as ``$file``, multipart as a browser uploads
 
     @property
     def root_field(self) -> str:
         return self.operation.split(".", 1)[1]
+
+    async def call(self, client: GraphQLClient, caller: Caller) -> dict[str, Any]:
+        variables = self.variables(caller) if callable(self.variables) else self.variables
+        if self.file is not None:
+            response = await post_file(client, self.document, variables, self.file)
+            body: dict[str, Any] = response.json()
+            return body
+        return await client(self.document, variables)
 
 
 WITHOUT_ID: list[Open] = [
@@ -794,26 +820,112 @@ WITHOUT_ID: list[Open] = [
          "mutation { setSelfRegistration(enabled: false) { " + payload("town { selfRegistration }") + " } }"),
 ]
 
-# Operations without an id that were there before this list: each gets its line here in time. A new
-# operation without an id cannot be added without one (the meta-test below).
-LISTED_LATER = frozenset({
-    "Mutation.addChild", "Mutation.changePassword", "Mutation.confirmAccount", "Mutation.confirmEmailChange",
-    "Mutation.confirmRecords", "Mutation.createCalendarFeed", "Mutation.createCanteenSite",
-    "Mutation.createDocumentType", "Mutation.createFacility", "Mutation.createGuideSection", "Mutation.createNews",
-    "Mutation.createRegie", "Mutation.createUsefulLink", "Mutation.login", "Mutation.logout",
-    "Mutation.openFamilyAccount", "Mutation.publishConsent", "Mutation.publishPrintableForm",
-    "Mutation.requestPasswordReset", "Mutation.resetPassword", "Mutation.revokeCalendarFeed",
-    "Mutation.setCertificationPeriod", "Mutation.setFieldRule", "Mutation.updateNotificationPreferences",
-    "Mutation.updateProfile", "Mutation.updateTown", "Query.accountingExport", "Query.basket", "Query.bookingLegend",
-    "Query.bookingQueue", "Query.bookingRequestFilters", "Query.bookingsExport", "Query.calendarFeed",
-    "Query.canteenLegend", "Query.canteenSites", "Query.children", "Query.documentTypes", "Query.documentsToReview",
-    "Query.facilities", "Query.guideSections", "Query.households", "Query.householdsExport", "Query.invoices",
-    "Query.messageThreads", "Query.messageTopics", "Query.news", "Query.notificationPreferences",
-    "Query.pendingChanges", "Query.pendingEnrolments", "Query.personalData", "Query.printableForms",
-    "Query.recordFields", "Query.regies", "Query.staffNews", "Query.town", "Query.unpaidInvoiceCount",
-    "Query.unreadMessageCount", "Query.usefulLinks", "Query.viewer",
-})
-
+# The operations without an id that were there before the list above (each with its line since).
+EARLIER: list[Open] = [
+    # Anyone, signed in or not: the public home page, the sign-in and the mailed links.
+    Open("Query.viewer", "anyone", "query { viewer { account { email } } }", nullable=True),
+    Open("Query.town", "anyone", "query { town { name selfRegistration } }"),
+    Open("Query.news", "anyone", "query { news(first: 5) { edges { cursor } pageInfo { hasNextPage } } }"),
+    Open("Query.usefulLinks", "anyone", "query { usefulLinks { label } }"),
+    Open("Query.guideSections", "anyone", "query { guideSections { title } }"),
+    Open("Query.canteenSites", "anyone", "query { canteenSites { name } }"),
+    Open("Query.canteenLegend", "anyone", "query { canteenLegend { __typename } }"),
+    Open("Query.bookingLegend", "anyone", "query { bookingLegend { label } }"),
+    Open("Query.recordFields", "anyone", "query { recordFields(entity: CHILD) { field mode } }"),
+    # A wrong password, an unknown token or address: answered in the payload, whoever asks.
+    Open("Mutation.login", "anyone",
+         "mutation { login(email: \"personne@nulle-part.test\", password: \"x\") { " + payload("viewer { account { email } }") + " } }"),
+    Open("Mutation.logout", "anyone", "mutation { logout { " + payload("ok") + " } }"),
+    Open("Mutation.requestPasswordReset", "anyone",
+         "mutation { requestPasswordReset(email: \"personne@nulle-part.test\") { " + payload("ok") + " } }"),
+    Open("Mutation.resetPassword", "anyone",
+         "mutation { resetPassword(token: \"inconnu\", password: \"Portail-Familles-2026\") { "
+         + payload("ok") + " } }"),
+    Open("Mutation.confirmAccount", "anyone",
+         "mutation { confirmAccount(token: \"inconnu\", password: \"Portail-Familles-2026\") { "
+         + payload("viewer { account { email } }") + " } }"),
+    Open("Mutation.confirmEmailChange", "anyone",
+         "mutation { confirmEmailChange(token: \"inconnu\") { " + payload("viewer { account { email } }") + " } }"),
+    # Any signed-in account, family or staff.
+    Open("Query.documentTypes", "signed in", "query { documentTypes { code } }"),
+    Open("Query.printableForms", "signed in", "query { printableForms { title } }"),
+    Open("Query.messageTopics", "signed in", "query { messageTopics { label } }"),
+    Open("Query.unreadMessageCount", "signed in", "query { unreadMessageCount }"),
+    Open("Mutation.changePassword", "signed in",
+         "mutation($current: String!) { changePassword(currentPassword: $current, "
+         "newPassword: \"Nouveau-Portail-Familles-2027\") { " + payload("viewer { account { email } }") + " } }",
+         lambda caller: {"current": caller.password}),
+    Open("Mutation.updateProfile", "signed in",
+         "mutation { updateProfile(input: {firstName: \"Camille\"}) { " + payload("viewer { account { email } }") + " } }"),
+    # Families only: staff are refused FORBIDDEN (they act on a family's records through its ids).
+    Open("Query.children", "family", "query { children { firstName } }"),
+    Open("Query.basket", "family", "query { basket { total } }"),
+    Open("Query.bookingRequestFilters", "family", "query { bookingRequestFilters { __typename } }"),
+    Open("Query.calendarFeed", "family", "query { calendarFeed { createdAt } }", nullable=True),
+    Open("Query.invoices", "family", "query { invoices(first: 5) { edges { cursor } } }"),
+    Open("Query.unpaidInvoiceCount", "family", "query { unpaidInvoiceCount }"),
+    Open("Query.messageThreads", "family", "query { messageThreads(first: 5) { edges { cursor } } }"),
+    Open("Query.notificationPreferences", "family", "query { notificationPreferences { kind enabled } }"),
+    Open("Query.personalData", "family", "query { personalData { generatedAt } }"),
+    Open("Mutation.addChild", "family",
+         "mutation { addChild(input: {firstName: \"Zoé\", lastName: \"ALPHA\", birthDate: \"2019-04-02\", sex: F}) { "
+         + payload("child { id }") + " } }"),
+    Open("Mutation.confirmRecords", "family", "mutation { confirmRecords { " + payload("household { id }") + " } }"),
+    Open("Mutation.createCalendarFeed", "family",
+         "mutation { createCalendarFeed { " + payload("url") + " } }"),
+    Open("Mutation.revokeCalendarFeed", "family",
+         "mutation { revokeCalendarFeed { " + payload("revoked") + " } }"),
+    Open("Mutation.updateNotificationPreferences", "family",
+         "mutation { updateNotificationPreferences(preferences: [{kind: INVOICE_DUE, enabled: false}]) { "
+         + payload("preferences { kind enabled }") + " } }"),
+    # Staff only.
+    Open("Query.accountingExport", "staff",
+         "query { accountingExport(from: \"2026-11-01\", to: \"2026-11-30\", first: 5) { edges { cursor } } }"),
+    Open("Query.bookingsExport", "staff",
+         "query { bookingsExport(from: \"2026-11-01\", to: \"2026-11-30\", first: 5) { edges { cursor } } }"),
+    Open("Query.householdsExport", "staff", "query { householdsExport(first: 5) { edges { cursor } } }"),
+    Open("Query.households", "staff", "query { households(search: \"\", first: 5) { edges { cursor } } }"),
+    Open("Query.bookingQueue", "staff", "query { bookingQueue(first: 5) { edges { cursor } } }"),
+    Open("Query.documentsToReview", "staff", "query { documentsToReview(first: 5) { edges { cursor } } }"),
+    Open("Query.pendingChanges", "staff", "query { pendingChanges(first: 5) { edges { cursor } } }"),
+    Open("Query.pendingEnrolments", "staff", "query { pendingEnrolments(first: 5) { edges { cursor } } }"),
+    Open("Query.staffNews", "staff", "query { staffNews(first: 5) { edges { cursor } } }"),
+    Open("Query.facilities", "staff", "query { facilities { name } }"),
+    Open("Query.regies", "staff", "query { regies { name } }"),
+    Open("Mutation.createCanteenSite", "staff",
+         "mutation { createCanteenSite(name: \"École des Marais\", position: 1) { " + payload("site { id }") + " } }"),
+    Open("Mutation.createDocumentType", "staff",
+         "mutation { createDocumentType(input: {code: \"VACCINS\", label: \"Carnet de vaccination\"}) { "
+         + payload("documentType { id }") + " } }"),
+    Open("Mutation.createFacility", "staff",
+         "mutation { createFacility(name: \"CENTRE AERE\") { " + payload("facility { id }") + " } }"),
+    Open("Mutation.createGuideSection", "staff",
+         "mutation { createGuideSection(input: {title: \"Se connecter\"}) { " + payload("guideSection { id }") + " } }"),
+    Open("Mutation.createNews", "staff",
+         "mutation { createNews(input: {title: \"Rentrée\"}) { " + payload("news { id }") + " } }"),
+    Open("Mutation.createRegie", "staff",
+         "mutation { createRegie(input: {name: \"Régie cantine\", payfipClientNumber: \"123456\"}) { "
+         + payload("regie { id }") + " } }"),
+    Open("Mutation.createUsefulLink", "staff",
+         "mutation { createUsefulLink(input: {label: \"CAF\", url: \"https://www.caf.fr/\"}) { "
+         + payload("usefulLink { id }") + " } }"),
+    Open("Mutation.openFamilyAccount", "staff",
+         "mutation { openFamilyAccount(input: {email: \"nouveau@famille-nouveau.fr\", householdName: \"NOUVEAU\", "
+         "firstName: \"Léa\", lastName: \"NOUVEAU\"}) { " + payload("account { email }") + " } }"),
+    Open("Mutation.publishConsent", "staff",
+         "mutation { publishConsent(kind: \"DROIT_IMAGE\", title: \"Droit à l'image\", text: \"J'autorise…\", "
+         "perChild: true) { " + payload("definition { id }") + " } }"),
+    Open("Mutation.publishPrintableForm", "staff",
+         "mutation($file: Upload!) { publishPrintableForm(file: $file, title: \"Règlement intérieur\", "
+         "description: \"\") { " + payload("printableForm { title }") + " } }", file=FILE),
+    Open("Mutation.setCertificationPeriod", "staff",
+         "mutation { setCertificationPeriod(months: 12) { " + payload("months") + " } }"),
+    Open("Mutation.setFieldRule", "staff",
+         "mutation { setFieldRule(entity: HOUSEHOLD, field: \"remarks\", mode: REQUIRED) { "
+         + payload("field { mode }") + " } }"),
+    Open("Mutation.updateTown", "staff",
+         "mutation { updateTown(input: {phone: \"02 97 66 90 62\"}) { " + payload("town { name }") + " } }"),
+]
 
 def operations_without_id() -> set[str]:
     schema = build_schema()._schema
@@ -827,35 +939,51 @@ def operations_without_id() -> set[str]:
 
 def test_every_operation_without_an_id_says_who_may_call_it():
     in_schema = operations_without_id()
-    listed = {o.operation for o in WITHOUT_ID}
-    assert not listed & LISTED_LATER, "an operation both listed and left for later"
-    missing = sorted(in_schema - listed - LISTED_LATER)
+    listed = [o.operation for o in WITHOUT_ID + EARLIER]
+    assert len(listed) == len(set(listed)), "an operation listed twice"
+    missing = sorted(in_schema - set(listed))
     assert not missing, f"operations without an id missing from WITHOUT_ID: {missing}"
-    stale = sorted((listed | LISTED_LATER) - in_schema)
+    stale = sorted(set(listed) - in_schema)
     assert not stale, f"operations the schema no longer has (or that now take an id): {stale}"
+    assert {o.who for o in WITHOUT_ID + EARLIER} <= {"anyone", "signed in", "family", "staff"}
 
 
-@pytest.mark.parametrize("case", WITHOUT_ID, ids=lambda o: o.operation)
+REFUSED = {
+    "anyone": {},
+    "signed in": {"visitor": "UNAUTHENTICATED"},
+    "family": {"visitor": "UNAUTHENTICATED", "staff": "FORBIDDEN"},
+    "staff": {"visitor": "UNAUTHENTICATED", "family": "FORBIDDEN"},
+}
+
+
+@pytest.mark.parametrize("case", WITHOUT_ID + EARLIER, ids=lambda o: o.operation)
 async def test_who_may_call_an_operation_without_an_id(db, browser, clock, case):
     at_town_time(clock, TODAY)
     family = await make_family(db, "alpha@famille-a.test", name="ALPHA")
     staff = await make_staff(db)
     callers = {
-        "visitor": browser(),
-        "family": await signed_in(browser(), family.email, family.password),
-        "staff": await signed_in(browser(), staff.email, staff.password),
+        Caller("visitor", ""): browser(),
+        Caller("family", family.password): await signed_in(browser(), family.email, family.password),
+        Caller("staff", staff.password): await signed_in(browser(), staff.email, staff.password),
     }
-    if case.who == "anyone":
-        for client in callers.values():
-            body = await client(case.document, case.variables)
-            assert "errors" not in body and body["data"][case.root_field] is not None, body
-        return
+    refused = REFUSED[case.who]
     before = await database_state(db)
-    for caller, code in (("visitor", "UNAUTHENTICATED"), ("family", "FORBIDDEN")):
-        body = await callers[caller](case.document, case.variables)
-        assert body["data"] is None, body
-        assert [e["extensions"]["code"] for e in body["errors"]] == [code], body
+    for caller, client in callers.items():
+        if caller.name not in refused:
+            continue
+        body = await case.call(client, caller)
+        assert body["data"] is None or body["data"][case.root_field] is None, body
+        assert [e["extensions"]["code"] for e in body["errors"]] == [refused[caller.name]], body
     assert await database_state(db) == before
-    allowed = await callers["staff"](case.document, case.variables)
-    answer = allowed["data"][case.root_field] if "errors" not in allowed else None
-    assert answer is not None and answer.get("errors", []) == [], allowed  # a query has no errors field
+    for caller, client in callers.items():
+        if caller.name in refused:
+            continue
+        body = await case.call(client, caller)
+        assert "errors" not in body, body
+        answer = body["data"][case.root_field]
+        if answer is None and case.nullable:
+            continue
+        assert answer is not None, body
+        if case.who != "anyone" and isinstance(answer, dict):
+            # Allowed means done: a mutation's payload without errors (a query has no errors field).
+            assert answer.get("errors", []) == [], body
