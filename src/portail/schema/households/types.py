@@ -340,7 +340,8 @@ class PendingChange:
 class AuditEntry:
     id: strawberry.ID = strawberry.field(description="Opaque id.")
     entity: str = strawberry.field(
-        description='What was changed: "household", "guardian", "child", "consent".'
+        description='What was changed: "household", "guardian", "child", "consent", "town_question" (an '
+        "answer to a town question: `entityId` the question, `field` the version answered, e.g. \"v2\")."
     )
     entity_id: strawberry.ID = strawberry.field(description="The record changed.")
     child_id: strawberry.ID | None = strawberry.field(description="The child concerned, if any.")
