@@ -194,6 +194,33 @@ TABLE: list[Case] = [
          + payload("household { id } changedFields") + " } }",
          lambda w, id_: {"id": w.ids["child_a"], "answers": [{"definitionId": id_, "granted": True}]},
          control="a", control_id="definition", error_field="answers.0.definitionId"),
+    # ---- The town's own questions: families answer them, staff define them.
+    Case("Mutation.answerTownQuestions", "input.childId", "child_b", NOT_FOUND,
+         "mutation($input: AnswerTownQuestionsInput!) { answerTownQuestions(input: $input) { "
+         + payload("household { id } changedFields") + " } }",
+         lambda w, id_: {"input": {"childId": id_, "answers": [{"questionId": w.ids["question"], "value": "true"}]}},
+         error_field="childId"),
+    # A question the town retired: answered like an unknown question, even for A's own child.
+    Case("Mutation.answerTownQuestions", "input.answers.questionId", "retired_question", NOT_FOUND,
+         "mutation($input: AnswerTownQuestionsInput!) { answerTownQuestions(input: $input) { "
+         + payload("household { id } changedFields") + " } }",
+         lambda w, id_: {"input": {"childId": w.ids["child_a"], "answers": [{"questionId": id_, "value": "true"}]}},
+         control="a", control_id="question", error_field="answers.0.questionId"),
+    Case("Mutation.createTownQuestion", "input.activityId", "activity", FORBIDDEN,
+         "mutation($id: ID) { createTownQuestion(input: {scope: CHILD, kind: YES_NO, label: \"Sait-il nager ?\", "
+         "activityId: $id}) { " + payload("question { id }") + " } }",
+         lambda w, id_: {"id": id_}, control="staff"),
+    Case("Mutation.updateTownQuestion", "id", "question", FORBIDDEN,
+         "mutation($id: ID!) { updateTownQuestion(id: $id, input: {required: false}) { "
+         + payload("question { id }") + " } }",
+         lambda w, id_: {"id": id_}, control="staff"),
+    Case("Mutation.updateTownQuestion", "input.activityId", "activity", FORBIDDEN,
+         "mutation($q: ID!, $id: ID) { updateTownQuestion(id: $q, input: {activityId: $id}) { "
+         + payload("question { id }") + " } }",
+         lambda w, id_: {"q": w.ids["question"], "id": id_}, control="staff"),
+    Case("Mutation.retireTownQuestion", "id", "question", FORBIDDEN,
+         "mutation($id: ID!) { retireTownQuestion(id: $id) { " + payload("question { id active }") + " } }",
+         lambda w, id_: {"id": id_}, control="staff"),
     # ---- Documents
     # A type the town withdrew: handed in like an unknown type.
     Case("Mutation.uploadDocument", "typeId", "inactive_type", NOT_FOUND,
@@ -565,6 +592,15 @@ async def build_world(db, browser, settings) -> World:
       definition { id version } errors { code } } }"""
     ids["old_definition"] = (await world.staff.data(publish, {"v": "Version 1"}))["publishConsent"]["definition"]["id"]
     ids["definition"] = (await world.staff.data(publish, {"v": "Version 2"}))["publishConsent"]["definition"]["id"]
+    # The town asks a question of each child, and retired an earlier one.
+    ask = """mutation($l: String!) { createTownQuestion(input: {scope: CHILD, kind: YES_NO, label: $l})
+      { question { id } errors { code } } }"""
+    ids["question"] = (await world.staff.data(ask, {"l": "Sait-il nager ?"}))["createTownQuestion"]["question"]["id"]
+    ids["retired_question"] = (await world.staff.data(ask, {"l": "Ancienne question"}))["createTownQuestion"][
+        "question"]["id"]
+    retired = await world.staff.data("mutation($id: ID!) { retireTownQuestion(id: $id) { errors { code } } }",
+                                     {"id": ids["retired_question"]})
+    assert retired["retireTownQuestion"]["errors"] == []
     form = await upload_data(world.staff, PUBLISH, {"title": "Règlement de la restauration"},
                              ("reglement.pdf", pdf_bytes("Règlement"), "application/pdf"))
     ids["form"] = form["publishPrintableForm"]["printableForm"]["id"]
@@ -807,6 +843,7 @@ WITHOUT_ID: list[Open] = [
          "mutation($b: String!) { updateAccessibilityStatement(input: {body: $b, complianceRate: 80, "
          'auditDate: "2026-10-15"}) { ' + payload("legalPage { accessibility { status } }") + " } }",
          {"b": "## Contenus non accessibles"}),
+    Open("Query.townQuestions", "anyone", "query { townQuestions { id label kind choices required version } }"),
     Open("Query.altchaChallenge", "anyone", "query { altchaChallenge { algorithm challenge salt signature maxnumber } }"),
     # Closed in this town (the switch is off): every caller gets REGISTRATION_CLOSED in the payload.
     Open("Mutation.registerFamily", "anyone",

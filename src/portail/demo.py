@@ -68,6 +68,7 @@ from portail.db.models.bookings import BookingRequest
 from portail.db.models.catalogue import Activity, Enrolment, Facility, Period, Regie, Unit
 from portail.db.models.invoices import Invoice
 from portail.db.models.records import PendingChange
+from portail.db.models.town_questions import TownQuestion
 from portail.demo_legal import (
     DEMO_AUDIT_DATE,
     DEMO_AUDIT_RATE,
@@ -87,6 +88,7 @@ from portail.resolvers import (
     messages,
     news,
     records,
+    town_questions,
 )
 from portail.resolvers.catalogue_reading import cancel_rule
 from portail.resolvers.context import RequestContext, Viewer
@@ -227,6 +229,7 @@ async def load_demo(db: Database, settings: Settings | None = None) -> DemoLogin
         await _catalogue(session)
     await _bookings(db, settings)
     await _scenes(db, settings)
+    await _town_questions(db, settings)
     await _money(db, settings)
     await _public_content(db, settings)
     await _legal_pages(db, settings)
@@ -718,6 +721,68 @@ async def _scenes(db: Database, settings: Settings) -> None:
             lambda ctx: records.update_household_section(
                 ctx, None, "ADDRESS", {"number": "4", "street": "Rue des Écoles"}
             ),
+        )
+
+
+# The town's own questions: (scope, kind, label, choices, required, activity's name or None).
+DEMO_QUESTIONS: tuple[tuple[str, str, str, list[str], bool, str | None], ...] = (
+    (
+        "household",
+        "choice",
+        "Comment avez-vous connu l'accueil de loisirs ?",
+        ["Par la mairie (journal, site)", "Par l'école", "Par d'autres parents", "Autrement"],
+        False,
+        None,
+    ),
+    ("child", "yes_no", "Votre enfant sait-il nager ?", [], True, "STAGES SPORTIFS"),
+)
+
+
+async def _town_questions(db: Database, settings: Settings) -> None:
+    """The town's questions, asked once through staff's use case (left as staff changed them); the
+    household answers how it heard of the centre and that Paul, at the sports afternoons, can swim;
+    Emma-Rose's answer is missing, so her catalogue says the sports afternoons wait for it."""
+    async with db.read_sessions() as session:
+        staff = (await session.exec(select(Account).where(Account.email == STAFF_EMAIL))).first()
+        family = (await session.exec(select(Account).where(Account.email == FAMILY_EMAIL))).first()
+        asked = (await session.exec(select(TownQuestion.id))).first() is not None
+        activities = {a.name: a.id for a in (await session.exec(select(Activity))).all()}
+        paul = (
+            await session.exec(select(Child).where(Child.first_name == "Paul", Child.last_name == "TEST"))
+        ).first()
+    if staff is None or family is None or paul is None or asked:
+        return
+    clock = Clock()
+    made = []
+    for scope, kind, label, choices, required, activity in DEMO_QUESTIONS:
+        data = town_questions.QuestionData(
+            label=label, choices=choices, required=required, activity_id=activities.get(activity or "")
+        )
+        made.append(
+            await _run(
+                db,
+                settings,
+                clock,
+                staff,
+                partial(town_questions.create_question, scope=scope, kind=kind, data=data),
+            )
+        )
+    how, swim = made
+    if how is not None:
+        await _run(
+            db,
+            settings,
+            clock,
+            family,
+            partial(town_questions.answer_questions, child_id=None, answers=[(how.id, "Par l'école")]),
+        )
+    if swim is not None:
+        await _run(
+            db,
+            settings,
+            clock,
+            family,
+            partial(town_questions.answer_questions, child_id=paul.id, answers=[(swim.id, "oui")]),
         )
 
 

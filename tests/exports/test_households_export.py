@@ -167,6 +167,7 @@ async def test_an_agent_sees_what_each_household_still_has_to_complete(db, brows
         "Informations confirmées le",
         "Confirmation expirée",
         "Modifications en attente de validation",
+        "Réponses aux questions de la mairie",
     ]
     assert [r["Foyer"] for r in rows] == ["BERNARD", "MARTIN"]
     assert rows[0]["Rubriques à compléter"] == "0" and rows[0]["Détail des rubriques à compléter"] == ""

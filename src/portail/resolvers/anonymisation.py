@@ -115,6 +115,7 @@ ERASURE: dict[str, Erase] = {
     "vaccination": Erase(delete=True, own_children_only=True),
     "authorized_person": Erase(delete=True, own_children_only=True),
     "consent": Erase(delete=True),
+    "town_answer": Erase(delete=True),
     "pending_change": Erase(delete=True),
     "audit_entry": Erase(delete=True),
     "document": Erase(delete=True),  # the files too, once committed

@@ -33,6 +33,8 @@ from portail.resolvers.households import refuse_if_awaiting_validation
 from portail.resolvers.mail import ENROLMENTS_PATH, PLANNING_PATH, client_link, send_mail
 from portail.resolvers.memo import memo
 from portail.resolvers.records import child_of, child_sections, household_sections, load_full_record
+from portail.resolvers.town_answers import active_questions
+from portail.resolvers.town_questions import blocking_questions
 from portail.resolvers.validation import Validator
 from portail.rules import fields
 from portail.rules.calendar import OpenDuring, school_calendar_covers
@@ -608,7 +610,7 @@ async def _fill_unit(ctx: RequestContext, row: Unit, data: UnitData) -> Unit:
 class Missing:
     """Something that keeps a child from a period: its kind, a code and a French label."""
 
-    kind: str  # AGE, CLASS_LEVEL, RECORD_SECTION, DOCUMENT
+    kind: str  # AGE, CLASS_LEVEL, RECORD_SECTION, DOCUMENT, TOWN_QUESTION
     code: str
     label: str
 
@@ -698,6 +700,15 @@ async def missing_for(
                         f"Le justificatif « {doc_type.label} » doit être accepté par la mairie.",
                     )
                 )
+    # The town's own required questions, for every family or for this activity's (their id as code).
+    if any(q.required and q.activity_id in (None, activity.id) for q in await active_questions(ctx)):
+        record = await load_full_record(ctx, household_id)
+        for question in blocking_questions(record, child.id, activity.id):
+            missing.append(
+                Missing(
+                    "TOWN_QUESTION", str(question.id), f"La question « {question.label} » attend une réponse."
+                )
+            )
     return missing
 
 
@@ -743,6 +754,7 @@ _MISSING_CODES = {
     "CLASS_LEVEL": ErrorCode.NOT_ELIGIBLE,
     "RECORD_SECTION": ErrorCode.SECTION_INCOMPLETE,
     "DOCUMENT": ErrorCode.DOCUMENT_MISSING,
+    "TOWN_QUESTION": ErrorCode.QUESTION_UNANSWERED,
 }
 
 

@@ -46,6 +46,10 @@ class ErrorCode(Enum):
     NOT_ELIGIBLE = "The child is outside the activity's ages or class levels."
     SECTION_INCOMPLETE = "A section of the records the activity requires is still to complete."
     DOCUMENT_MISSING = "A supporting document the activity requires has not been accepted yet."
+    QUESTION_UNANSWERED = (
+        "A question the town requires (of every family, or of the activity's) is not answered in its "
+        "current wording yet (see `townQuestions`)."
+    )
     ALREADY_ENROLLED = "The child is already enrolled in (or has asked for) this period."
     PERIOD_OVER = "The period has ended: nobody enrols in it any more."
     OUTSIDE_PERIOD = "A date lies outside the period's first and last days."

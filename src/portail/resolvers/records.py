@@ -34,6 +34,7 @@ from portail.resolvers.errors import ErrorCode, UserErrors
 from portail.resolvers.households import viewer_household_id
 from portail.resolvers.mail import HOUSEHOLD_PATH, client_link, send_mail
 from portail.resolvers.memo import memo
+from portail.resolvers.town_answers import TownAnswers, load_town_answers
 from portail.resolvers.validation import Validator
 from portail.rules import fields
 from portail.rules.phones import display_phone
@@ -64,6 +65,8 @@ class RecordExtras:
     rules: dict[tuple[str, str], fields.Rule]
     certification_months: int
     shared_children: set[uuid.UUID] = field(default_factory=set)
+    # The town's own questions and this household's answers (``resolvers.town_answers``).
+    town: TownAnswers = field(default_factory=lambda: TownAnswers([]))
 
     def pending_for(self, entity: str, entity_id: uuid.UUID) -> list[PendingChange]:
         return [p for p in self.pending if p.entity == entity and p.entity_id == entity_id]
@@ -298,6 +301,7 @@ async def _load_extras(ctx: RequestContext, records: list[HouseholdRecord]) -> d
     definitions = await active_consent_definitions(ctx)
     rules = await field_rules(ctx)
     months = await certification_months(ctx)
+    town = await load_town_answers(ctx, {r.household.id: [c.id for c in r.children] for r in records})
     extras = {}
     for r in records:
         hid = r.household.id
@@ -314,6 +318,7 @@ async def _load_extras(ctx: RequestContext, records: list[HouseholdRecord]) -> d
             rules=rules,
             certification_months=months,
             shared_children={c.id for c in r.children if c.id in shared},
+            town=town[hid],
         )
     return extras
 
@@ -401,6 +406,9 @@ def child_sections(record: HouseholdRecord, child: Child) -> list[SectionStatus]
         if d.scope == "child" and _current_answer(record, d, child.id) is None
     ]
     statuses.append(_status("AUTHORISATIONS", unanswered, []))
+    # The town's own questions: a section only when the town asks the child some.
+    if record.extras.town.asked_of(child.id):
+        statuses.append(_status("QUESTIONS", [str(q.id) for q in record.extras.town.missing(child.id)], []))
     return statuses
 
 
@@ -468,6 +476,9 @@ def to_complete(ctx: RequestContext, record: HouseholdRecord) -> list[ToComplete
     household_consents = [a for a in consent_answers(record, None) if a.answer is None]
     if household_consents:
         items.append(ToComplete("HOUSEHOLD_CONSENTS", None, [a.definition.kind for a in household_consents]))
+    household_questions = record.extras.town.missing(None)
+    if household_questions:
+        items.append(ToComplete("HOUSEHOLD_QUESTIONS", None, [str(q.id) for q in household_questions]))
     if fields.needs_confirmation(
         record.household.certified_at, record.extras.certification_months, ctx.now()
     ):

@@ -253,6 +253,8 @@ SECTION_LABELS = {
     "AUTHORIZED_PERSONS": "Personnes autorisées",
     "AUTHORISATIONS": "Autorisations",
     "HOUSEHOLD_CONSENTS": "Mon foyer > Consentements",
+    "QUESTIONS": "Questions de la mairie",
+    "HOUSEHOLD_QUESTIONS": "Mon foyer > Questions de la mairie",
     "CONFIRMATION": "Confirmation des informations",
 }
 

@@ -49,6 +49,8 @@ from portail.schema.registration.queries import RegistrationQueries
 from portail.schema.scalars import SCALAR_OVERRIDES
 from portail.schema.town.mutations import TownMutations
 from portail.schema.town.queries import TownQueries
+from portail.schema.town_questions.mutations import TownQuestionMutations
+from portail.schema.town_questions.queries import TownQuestionQueries
 from portail.schema.validation import SingleLoginRule, TextLiteralRule
 from portail.settings import Settings
 
@@ -71,6 +73,7 @@ Query = merge_types(
         ExportQueries,
         ContentQueries,
         LegalQueries,
+        TownQuestionQueries,
     ),
 )
 get_object_definition(Query, strict=True).description = "Everything a client can read."
@@ -91,6 +94,7 @@ Mutation = merge_types(
         ContentMutations,
         LegalMutations,
         MessageMutations,
+        TownQuestionMutations,
     ),
 )
 get_object_definition(Mutation, strict=True).description = (

@@ -360,6 +360,8 @@ export type ErrorCode =
   | 'PAYMENT_UNAVAILABLE'
   /** The period has ended: nobody enrols in it any more. */
   | 'PERIOD_OVER'
+  /** A question the town requires (of every family, or of the activity's) is not answered in its current wording yet (see `townQuestions`). */
+  | 'QUESTION_UNANSWERED'
   /** The date range is longer than the period, or than the limit (see the message). */
   | 'RANGE_TOO_LONG'
   /** A rejection needs a reason the family can read. */
@@ -531,7 +533,9 @@ export type MissingKind =
   /** A supporting document the activity requires is not accepted yet (`code`: its type). */
   | 'DOCUMENT'
   /** A section of the records the activity requires is still to complete (`code`). */
-  | 'RECORD_SECTION';
+  | 'RECORD_SECTION'
+  /** A question the town requires is not answered in its current wording (`code`: the question's id, in `townQuestions`; answer it with `answerTownQuestions`). */
+  | 'TOWN_QUESTION';
 
 /** Switch one kind of reminder on or off. */
 export type NotificationPreferenceInput = {
@@ -602,6 +606,8 @@ export type RecordSection =
   | 'HEALTH'
   /** Consents asked once per household (e.g. a service's rules). */
   | 'HOUSEHOLD_CONSENTS'
+  /** The town's own questions asked once per household (`missingFields`: the ids of the required ones not answered in their current wording). */
+  | 'HOUSEHOLD_QUESTIONS'
   /** A child's identity. */
   | 'IDENTITY'
   /** "Mon foyer" > "MOI": the signed-in guardian. */
@@ -610,6 +616,8 @@ export type RecordSection =
   | 'MEALS'
   /** "Mon foyer" > "AUTRE RESPONSABLE". */
   | 'OTHER_GUARDIAN'
+  /** A child's answers to the town's own questions (listed only when the town asks the child some; `missingFields`: the ids of the required ones not answered in their current wording). */
+  | 'QUESTIONS'
   /** A child's school and class. */
   | 'SCHOOLING'
   /** A child's vaccinations. */

@@ -65,6 +65,7 @@ from portail.db.models.records import (
     PendingChange,
     TownSetting,
 )
+from portail.db.models.town_questions import TownAnswer, TownQuestion
 
 __all__ = [
     "Account",
@@ -118,7 +119,9 @@ __all__ = [
     "ReminderSent",
     "RequestNumberCounter",
     "SlotCounter",
+    "TownAnswer",
     "TownProfile",
+    "TownQuestion",
     "TownSetting",
     "Unit",
     "UsefulLink",

@@ -15,12 +15,13 @@ from datetime import datetime
 from sqlmodel import col, select
 
 from portail.db.models import Guardian, Household
-from portail.resolvers import records
+from portail.resolvers import records, town_questions
 from portail.resolvers.context import RequestContext
 from portail.resolvers.exports.base import Export, Key
 from portail.rules import csv_format as f
 from portail.rules import fields
 from portail.rules.phones import display_phone
+from portail.rules.town_questions import shown_answer
 
 # The family's screens say "Mon foyer > Moi"; staff read about someone else's household.
 STAFF_SECTION_LABELS = {
@@ -30,6 +31,7 @@ STAFF_SECTION_LABELS = {
     "ADDRESS": "Foyer > Adresse",
     "COMPLEMENTARY": "Foyer > Informations complémentaires",
     "HOUSEHOLD_CONSENTS": "Foyer > Consentements",
+    "HOUSEHOLD_QUESTIONS": "Foyer > Questions de la mairie",
 }
 # The confirmation has its own column (``certification_expired``), so it is not listed as a section.
 NOT_A_SECTION = "CONFIRMATION"
@@ -53,6 +55,46 @@ class GuardianCell:
         return cls(" ".join(p for p in (g.first_name, g.last_name) if p), g.email)
 
 
+@dataclass(frozen=True)
+class TownAnswerCell:
+    """An answer to one of the town's questions, as the export shows it."""
+
+    question_id: uuid.UUID
+    child_id: uuid.UUID | None
+    child_first_name: str
+    label: str
+    value: str
+    up_to_date: bool
+
+    @property
+    def line(self) -> str:
+        """ "Question : réponse", the child's first name before a child's ("Emma > …"); an answer to an
+        earlier wording is marked."""
+        who = f"{self.child_first_name} > " if self.child_first_name else ""
+        outdated = "" if self.up_to_date else " (version précédente)"
+        return f"{who}{self.label} : {self.value}{outdated}"
+
+
+def _town_answers(record: records.HouseholdRecord) -> list[TownAnswerCell]:
+    """The answers to the questions asked of the household, then of each child, in their order."""
+    cells = []
+    for child_id, first_name in ((None, ""), *((c.id, c.first_name) for c in record.children)):
+        for view in town_questions.question_answers(record, child_id):
+            if view.answer is None:
+                continue
+            cells.append(
+                TownAnswerCell(
+                    view.question.id,
+                    child_id,
+                    first_name,
+                    view.question.label,
+                    shown_answer(view.question.kind, view.answer.value),
+                    view.up_to_date,
+                )
+            )
+    return cells
+
+
 @dataclass
 class HouseholdRow:
     id: uuid.UUID
@@ -68,6 +110,7 @@ class HouseholdRow:
     certified_at: datetime | None
     certification_expired: bool
     pending_changes: int
+    town_answers: list[TownAnswerCell]
 
     def guardian(self, rank: int) -> GuardianCell | None:
         return self.guardians[rank] if rank < len(self.guardians) else None
@@ -96,6 +139,7 @@ def _row(ctx: RequestContext, record: records.HouseholdRecord) -> HouseholdRow:
         certified_at=certification.certified_at,
         certification_expired=certification.needs_confirmation,
         pending_changes=len(record.extras.pending),
+        town_answers=_town_answers(record),
     )
 
 
@@ -153,6 +197,9 @@ COLUMNS: list[f.Column[HouseholdRow]] = [
     f.Column("Informations confirmées le", lambda r: f.moment(r.certified_at)),
     f.Column("Confirmation expirée", lambda r: f.yes_no(r.certification_expired)),
     f.Column("Modifications en attente de validation", lambda r: f.integer(r.pending_changes)),
+    f.Column(
+        "Réponses aux questions de la mairie", lambda r: f.text(" ; ".join(a.line for a in r.town_answers))
+    ),
 ]
 
 

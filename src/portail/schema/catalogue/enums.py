@@ -144,3 +144,8 @@ class MissingKind(Enum):
         "DOCUMENT",
         description="A supporting document the activity requires is not accepted yet (`code`: its type).",
     )
+    TOWN_QUESTION = strawberry.enum_value(
+        "TOWN_QUESTION",
+        description="A question the town requires is not answered in its current wording (`code`: the "
+        "question's id, in `townQuestions`; answer it with `answerTownQuestions`).",
+    )

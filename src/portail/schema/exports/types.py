@@ -11,7 +11,7 @@ from portail.resolvers.exports.accounting import Entry
 from portail.resolvers.exports.attendance import AttendanceRow
 from portail.resolvers.exports.bookings import BookingRow
 from portail.resolvers.exports.enrolments import EnrolmentRow
-from portail.resolvers.exports.households import GuardianCell, HouseholdRow
+from portail.resolvers.exports.households import GuardianCell, HouseholdRow, TownAnswerCell
 from portail.resolvers.exports.meals import MealCount as MealCountRow
 from portail.rules.invoices import method_label
 from portail.rules.pricing import format_amount
@@ -238,6 +238,10 @@ class HouseholdExportRow:
     pending_change_count: int = strawberry.field(
         description="Changes the family made that wait for staff review."
     )
+    town_answers: list[HouseholdExportTownAnswer] = strawberry.field(
+        description="The answers to the town's own questions, the household's then each child's, in the "
+        'questions\' order (the CSV: one column, "Question : réponse" separated by " ; ").'
+    )
 
     @classmethod
     def of(cls, r: HouseholdRow) -> HouseholdExportRow:
@@ -256,6 +260,31 @@ class HouseholdExportRow:
             certified_at=r.certified_at,
             certification_expired=r.certification_expired,
             pending_change_count=r.pending_changes,
+            town_answers=[HouseholdExportTownAnswer.of(a) for a in r.town_answers],
+        )
+
+
+@strawberry.type(description="An answer to one of the town's own questions, in the households' export.")
+class HouseholdExportTownAnswer:
+    question_id: strawberry.ID = strawberry.field(description="The question (`townQuestions`).")
+    child_id: strawberry.ID | None = strawberry.field(description="The child, for a child's question.")
+    child_first_name: str = strawberry.field(description="The child's first name (empty: the household).")
+    label: str = strawberry.field(description="The question as it reads now.")
+    value: str = strawberry.field(
+        description='The answer as French readers write it ("oui", "12,5", "31/12/2024"); empty: no answer '
+        "to an optional question."
+    )
+    up_to_date: bool = strawberry.field(description="It answers the question's current wording.")
+
+    @classmethod
+    def of(cls, a: TownAnswerCell) -> HouseholdExportTownAnswer:
+        return cls(
+            question_id=to_id(a.question_id),
+            child_id=to_id(a.child_id) if a.child_id else None,
+            child_first_name=a.child_first_name,
+            label=a.label,
+            value=a.value,
+            up_to_date=a.up_to_date,
         )
 
 

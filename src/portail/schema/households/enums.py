@@ -39,6 +39,16 @@ class RecordSection(Enum):
         "HOUSEHOLD_CONSENTS",
         description="Consents asked once per household (e.g. a service's rules).",
     )
+    QUESTIONS = strawberry.enum_value(
+        "QUESTIONS",
+        description="A child's answers to the town's own questions (listed only when the town asks the "
+        "child some; `missingFields`: the ids of the required ones not answered in their current wording).",
+    )
+    HOUSEHOLD_QUESTIONS = strawberry.enum_value(
+        "HOUSEHOLD_QUESTIONS",
+        description="The town's own questions asked once per household (`missingFields`: the ids of the "
+        "required ones not answered in their current wording).",
+    )
     CONFIRMATION = strawberry.enum_value(
         "CONFIRMATION",
         description="The family must confirm its records are accurate (never done, or expired).",

@@ -9,7 +9,7 @@ import uuid
 
 import strawberry
 
-from portail.resolvers import offer, records
+from portail.resolvers import offer, records, town_questions
 from portail.resolvers.rows import AuditEntry as AuditRow
 from portail.resolvers.rows import AuthorizedPerson as ContactRow
 from portail.resolvers.rows import Child as ChildRow
@@ -34,6 +34,7 @@ from portail.schema.households.enums import (
     Sex,
 )
 from portail.schema.ids import to_id
+from portail.schema.town_questions.types import TownQuestionAnswer
 
 
 @strawberry.type(description="A section's state, with what is missing and what waits for review.")
@@ -250,6 +251,14 @@ class Child:
         return [SectionStatus.of(s) for s in records.child_sections(await self._full(info), self._row)]
 
     @strawberry.field(
+        description="The town's own questions asked of this child (those of every family, and those of the "
+        "activities the child is enrolled in or asks to be), with the latest answers."
+    )
+    async def town_questions(self, info: Info) -> list[TownQuestionAnswer]:
+        views = town_questions.question_answers(await self._full(info), self._row.id)
+        return [TownQuestionAnswer.of(v) for v in views]
+
+    @strawberry.field(
         description="The child also belongs to another household (separated parents): both see it."
     )
     async def shared_with_another_household(self, info: Info) -> bool:
@@ -331,7 +340,8 @@ class PendingChange:
 class AuditEntry:
     id: strawberry.ID = strawberry.field(description="Opaque id.")
     entity: str = strawberry.field(
-        description='What was changed: "household", "guardian", "child", "consent".'
+        description='What was changed: "household", "guardian", "child", "consent", "town_question" (an '
+        "answer to a town question: `entityId` the question, `field` the version answered, e.g. \"v2\")."
     )
     entity_id: strawberry.ID = strawberry.field(description="The record changed.")
     child_id: strawberry.ID | None = strawberry.field(description="The child concerned, if any.")
@@ -428,6 +438,14 @@ class Household:
     @strawberry.field(description="Consents asked once per household, with the answers.")
     async def consents(self, info: Info) -> list[ConsentAnswer]:
         return [ConsentAnswer.of(a) for a in records.consent_answers(await self._full(info), None)]
+
+    @strawberry.field(
+        description="The town's own questions asked once per household (those of every family, and those of "
+        "the activities a child is enrolled in or asks to be), with the latest answers."
+    )
+    async def town_questions(self, info: Info) -> list[TownQuestionAnswer]:
+        views = town_questions.question_answers(await self._full(info), None)
+        return [TownQuestionAnswer.of(v) for v in views]
 
     @strawberry.field(description="The family's confirmation of its records.")
     async def certification(self, info: Info) -> Certification:
