@@ -29,6 +29,7 @@ from portail.resolvers.catalogue_reading import (
 )
 from portail.resolvers.context import RequestContext, today
 from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
+from portail.resolvers.health import check_required_vaccines, missing_vaccine_label, missing_vaccines
 from portail.resolvers.households import refuse_if_awaiting_validation
 from portail.resolvers.mail import ENROLMENTS_PATH, PLANNING_PATH, client_link, send_mail
 from portail.resolvers.memo import memo
@@ -83,6 +84,8 @@ class ActivityData:
     required_documents: list[str]
     block_overdue_days: int | None = None
     paid_cancellation: str = "credit"
+    # Vaccine codes of the town's list a child must be up to date with (``rules.health``).
+    required_vaccines: list[str] = field(default_factory=list)
     regie_given: bool = False  # a regie id was passed (a malformed one parses to None)
 
 
@@ -252,6 +255,7 @@ async def activity_settings(ctx: RequestContext, activity_id: uuid.UUID | None) 
         class_levels=split_codes(row.class_levels),
         required_sections=split_codes(row.required_sections),
         required_documents=split_codes(row.required_documents),
+        required_vaccines=split_codes(row.required_vaccines),
         block_overdue_days=row.block_overdue_days,
         paid_cancellation=row.paid_cancellation,
     )
@@ -340,6 +344,7 @@ async def _fill_activity(ctx: RequestContext, row: Activity, data: ActivityData)
                 ErrorCode.NOT_FOUND,
                 "Type de document inconnu : " + ", ".join(unknown) + ".",
             )
+    vaccines = await check_required_vaccines(v, ctx, data.required_vaccines)
     v.raise_if_any()
     row.name = activity_name
     row.regie_id = data.regie_id
@@ -352,6 +357,7 @@ async def _fill_activity(ctx: RequestContext, row: Activity, data: ActivityData)
     row.class_levels = ",".join(level for level in fields.CLASS_LEVELS if level in data.class_levels)
     row.required_sections = ",".join(s for s in SECTIONS if s in data.required_sections)
     row.required_documents = ",".join(codes)
+    row.required_vaccines = ",".join(vaccines)
     ctx.session.add(row)
     await ctx.session.flush()
     forget_catalogue(ctx)
@@ -608,7 +614,7 @@ async def _fill_unit(ctx: RequestContext, row: Unit, data: UnitData) -> Unit:
 class Missing:
     """Something that keeps a child from a period: its kind, a code and a French label."""
 
-    kind: str  # AGE, CLASS_LEVEL, RECORD_SECTION, DOCUMENT
+    kind: str  # AGE, CLASS_LEVEL, RECORD_SECTION, DOCUMENT, VACCINE
     code: str
     label: str
 
@@ -698,6 +704,10 @@ async def missing_for(
                         f"Le justificatif « {doc_type.label} » doit être accepté par la mairie.",
                     )
                 )
+    # Up to date on the first day the child may come: the period's first, or today once it has begun.
+    on = max(period.start, today(ctx))
+    for lacking in await missing_vaccines(ctx, child, split_codes(activity.required_vaccines), on):
+        missing.append(Missing("VACCINE", lacking.code, missing_vaccine_label(child.first_name, lacking)))
     return missing
 
 
@@ -743,6 +753,7 @@ _MISSING_CODES = {
     "CLASS_LEVEL": ErrorCode.NOT_ELIGIBLE,
     "RECORD_SECTION": ErrorCode.SECTION_INCOMPLETE,
     "DOCUMENT": ErrorCode.DOCUMENT_MISSING,
+    "VACCINE": ErrorCode.VACCINE_MISSING,
 }
 
 

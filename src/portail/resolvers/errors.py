@@ -46,6 +46,10 @@ class ErrorCode(Enum):
     NOT_ELIGIBLE = "The child is outside the activity's ages or class levels."
     SECTION_INCOMPLETE = "A section of the records the activity requires is still to complete."
     DOCUMENT_MISSING = "A supporting document the activity requires has not been accepted yet."
+    VACCINE_MISSING = (
+        "A vaccine the activity requires (e.g. DTP for a holiday centre) is not recorded for the child, or "
+        "its last injection no longer holds on the period's first day (the message names the vaccine)."
+    )
     ALREADY_ENROLLED = "The child is already enrolled in (or has asked for) this period."
     PERIOD_OVER = "The period has ended: nobody enrols in it any more."
     OUTSIDE_PERIOD = "A date lies outside the period's first and last days."
