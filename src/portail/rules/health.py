@@ -114,3 +114,36 @@ def illness_year_error(year: int | None, birth_year: int | None, this_year: int)
     if year < 1900:
         return "Année invalide."
     return None
+
+
+# The official form's lists, as a new town starts with them (the demo loads them; migration 0020 keeps
+# its own copy, as migrations do). Codes of the diets are those of the canteen's single diet.
+DEFAULT_LISTS: dict[str, tuple[tuple[str, str], ...]] = {
+    ILLNESS: (
+        ("RUBEOLE", "Rubéole"),
+        ("VARICELLE", "Varicelle"),
+        ("ANGINE", "Angine"),
+        ("RHUMATISME", "Rhumatisme articulaire aigu"),
+        ("SCARLATINE", "Scarlatine"),
+        ("COQUELUCHE", "Coqueluche"),
+        ("OTITE", "Otite"),
+        ("ROUGEOLE", "Rougeole"),
+        ("OREILLONS", "Oreillons"),
+    ),
+    DIET: (
+        ("NO_PORK", "Sans porc"),
+        ("VEGETARIAN", "Végétarien"),
+        ("NO_MEAT", "Sans viande"),
+        ("NO_GLUTEN", "Sans gluten"),
+    ),
+    VACCINE: (
+        ("DTP", "DTP (diphtérie, tétanos, poliomyélite)"),
+        ("COQUELUCHE", "Coqueluche"),
+        ("HIB", "Haemophilus influenzae b"),
+        ("HEPATITE_B", "Hépatite B"),
+        ("PNEUMOCOQUE", "Pneumocoque"),
+        ("MENINGOCOQUE_C", "Méningocoque C"),
+        ("ROR", "ROR (rougeole, oreillons, rubéole)"),
+        ("BCG", "BCG"),
+    ),
+}
