@@ -48,7 +48,8 @@ class ErrorCode(Enum):
     DOCUMENT_MISSING = "A supporting document the activity requires has not been accepted yet."
     VACCINE_MISSING = (
         "A vaccine the activity requires (e.g. DTP for a holiday centre) is not recorded for the child, or "
-        "its last injection no longer holds on the period's first day (the message names the vaccine)."
+        "its last injection no longer holds on the first day the child may come (the message names the "
+        "vaccine)."
     )
     ALREADY_ENROLLED = "The child is already enrolled in (or has asked for) this period."
     PERIOD_OVER = "The period has ended: nobody enrols in it any more."
