@@ -246,6 +246,16 @@ async def test_the_family_fills_diets_illnesses_insurance_and_doctor_address(db,
         audit = {a.field for a in (await session.exec(select(AuditEntry).where(AuditEntry.child_id == emma.id))).all()}
     assert {"diets", "illnesses", "insurance.company", "insurance.validUntil", "doctorAddress"} <= audit
 
+    # A certificate still pending may be withdrawn: the insurance then has none (and a new one is given).
+    spare = await upload(parent, ("assurance-2.pdf", pdf_bytes("Attestation 2"), "application/pdf"),
+                         str(insurance_type.id), cid)
+    await parent.data(INSURANCE, {"id": cid, "input": {"certificateId": spare["document"]["id"]}})
+    withdrawn = await parent.data("mutation($id: ID!) { deleteDocument(id: $id) { ok errors { code } } }",
+                                  {"id": spare["document"]["id"]})
+    assert withdrawn["deleteDocument"] == {"ok": True, "errors": []}
+    assert (await parent.data(CHILD, {"id": cid}))["child"]["insurance"]["certificateId"] is None
+    await parent.data(INSURANCE, {"id": cid, "input": {"certificateId": certificate}})
+
     # The printable fiche sanitaire shows it all.
     forms = (await parent.data(PRINTABLE_FORMS))["printableForms"]
     pdf = await parent.http.get(link_path(forms[0]["downloadUrl"]))
