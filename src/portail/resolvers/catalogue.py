@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from sqlmodel import col, select
 
-from portail.db.models import Account, Child, Document, DocumentType
+from portail.db.models import Account, AuditEntry, Child, Document, DocumentType
 from portail.db.models.catalogue import Activity, Enrolment, Facility, Period, PeriodDay, Regie, Unit
 from portail.resolvers.catalogue_reading import (
     Catalogue,
@@ -357,6 +357,19 @@ async def _fill_activity(ctx: RequestContext, row: Activity, data: ActivityData)
     row.class_levels = ",".join(level for level in fields.CLASS_LEVELS if level in data.class_levels)
     row.required_sections = ",".join(s for s in SECTIONS if s in data.required_sections)
     row.required_documents = ",".join(codes)
+    if row.required_vaccines != ",".join(vaccines):
+        # What a holiday centre checks of children's health is audited (health form, issue 15).
+        ctx.session.add(
+            AuditEntry(
+                entity="activity",
+                entity_id=row.id,
+                field="requiredVaccines",
+                before=row.required_vaccines,
+                after=",".join(vaccines),
+                author_id=ctx.viewer.account.id if ctx.viewer else None,
+                at=ctx.now(),
+            )
+        )
     row.required_vaccines = ",".join(vaccines)
     ctx.session.add(row)
     await ctx.session.flush()

@@ -28,6 +28,7 @@ from portail.resolvers import records
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, UserErrors
 from portail.resolvers.health_rows import forget_town_lists, town_list_items
+from portail.resolvers.memo import memo
 from portail.resolvers.validation import Validator
 from portail.rules import health
 from portail.rules.french import de
@@ -333,15 +334,20 @@ async def set_child_insurance(
 async def missing_vaccines(
     ctx: RequestContext, child: Child, required: list[str], on: date
 ) -> list[health.MissingVaccine]:
-    """The required vaccines (codes) ``child`` is not up to date with on ``on`` (a period's first day)."""
+    """The required vaccines (codes) ``child`` is not up to date with on ``on`` (the first day the child may come)."""
     if not required:
         return []
     items = await town_list_items(ctx)
     by_id = {i.id: i for i in items}
+
+    async def load() -> list[Vaccination]:
+        return list(
+            (await ctx.session.exec(select(Vaccination).where(Vaccination.child_id == child.id))).all()
+        )
+
+    # Once per request: the catalogue asks it for every period that requires a vaccine.
     injections: dict[str, list[date]] = {}
-    for vaccination in (
-        await ctx.session.exec(select(Vaccination).where(Vaccination.child_id == child.id))
-    ).all():
+    for vaccination in await memo(ctx, ("vaccinations", child.id), load):
         item = by_id.get(vaccination.vaccine_id) if vaccination.vaccine_id else None
         if item is not None:
             injections.setdefault(item.code, []).append(vaccination.vaccinated_on)
