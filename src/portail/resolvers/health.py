@@ -334,7 +334,8 @@ async def set_child_insurance(
 async def missing_vaccines(
     ctx: RequestContext, child: Child, required: list[str], on: date
 ) -> list[health.MissingVaccine]:
-    """The required vaccines (codes) ``child`` is not up to date with on ``on`` (the first day the child may come)."""
+    """The required vaccines (codes) ``child`` is not up to date with on ``on`` (the first day the
+    child may come)."""
     if not required:
         return []
     items = await town_list_items(ctx)
