@@ -184,6 +184,28 @@ TABLE: list[Case] = [
          "mutation($id: ID!, $input: UpdateChildInput!) { updateChild(id: $id, input: $input) { "
          + payload("child { id } changedFields pendingFields") + " } }",
          lambda w, id_: {"id": id_, "input": {"health": {"allergies": "Modifié par un tiers"}}}),
+    # ---- The health form (issue 15): a child's diets, illnesses, insurance, and one child's confirmation
+    Case("Mutation.setChildDiets", "childId", "child_b", NOT_FOUND,
+         "mutation($id: ID!) { setChildDiets(childId: $id, codes: [\"NO_PORK\"]) { "
+         + payload("child { id } changedFields") + " } }",
+         lambda w, id_: {"id": id_}),
+    Case("Mutation.setChildIllnesses", "childId", "child_b", NOT_FOUND,
+         "mutation($id: ID!) { setChildIllnesses(childId: $id, illnesses: [{code: \"VARICELLE\", year: 2020}]) { "
+         + payload("child { id } changedFields") + " } }",
+         lambda w, id_: {"id": id_}),
+    Case("Mutation.setChildInsurance", "childId", "child_b", NOT_FOUND,
+         "mutation($id: ID!, $input: ChildInsuranceInput!) { setChildInsurance(childId: $id, input: $input) { "
+         + payload("child { id } changedFields") + " } }",
+         lambda w, id_: {"id": id_, "input": {"company": "Modifié par un tiers"}}),
+    # Family B's certificate, given as A's child's: answered like an unknown document.
+    Case("Mutation.setChildInsurance", "input.certificateId", "document_b", NOT_FOUND,
+         "mutation($id: ID!, $input: ChildInsuranceInput!) { setChildInsurance(childId: $id, input: $input) { "
+         + payload("child { id } changedFields") + " } }",
+         lambda w, id_: {"id": w.ids["child_a"], "input": {"certificateId": id_}},
+         control="a", control_id="document_a", error_field="certificateId"),
+    Case("Mutation.confirmChildRecord", "id", "child_b", NOT_FOUND,
+         "mutation($id: ID!) { confirmChildRecord(id: $id) { " + payload("child { id } changedFields") + " } }",
+         lambda w, id_: {"id": id_}),
     Case("Mutation.answerConsents", "childId", "child_b", NOT_FOUND,
          "mutation($id: ID, $answers: [ConsentAnswerInput!]!) { answerConsents(childId: $id, answers: $answers) { "
          + payload("household { id } changedFields") + " } }",
@@ -349,6 +371,11 @@ TABLE: list[Case] = [
     Case("Mutation.updateDocumentType", "id", "household_type", FORBIDDEN,
          "mutation($id: ID!) { updateDocumentType(id: $id, input: {label: \"Modifié\"}) { "
          + payload("documentType { id label }") + " } }",
+         lambda w, id_: {"id": id_},
+         control="staff"),
+    Case("Mutation.updateHealthListEntry", "id", "health_entry", FORBIDDEN,
+         "mutation($id: ID!) { updateHealthListEntry(id: $id, input: {label: \"Modifié\"}) { "
+         + payload("entry { id label }") + " } }",
          lambda w, id_: {"id": id_},
          control="staff"),
     Case("Mutation.archivePrintableForm", "id", "form", FORBIDDEN,
@@ -604,6 +631,15 @@ async def build_world(db, browser, settings) -> World:
     form = await upload_data(world.staff, PUBLISH, {"title": "Règlement de la restauration"},
                              ("reglement.pdf", pdf_bytes("Règlement"), "application/pdf"))
     ids["form"] = form["publishPrintableForm"]["printableForm"]["id"]
+    # The town's lists of the health form; A's vaccination record, handed in.
+    entries = await world.staff.data("""mutation {
+      diet: createHealthListEntry(kind: DIET, input: {code: "NO_PORK", label: "Sans porc"}) { entry { id } }
+      illness: createHealthListEntry(kind: ILLNESS, input: {code: "VARICELLE", label: "Varicelle"}) { entry { id } }
+    }""")
+    ids["health_entry"] = entries["diet"]["entry"]["id"]
+    mine = await upload(world.a, ("carnet.pdf", pdf_bytes("Carnet d'Alice"), "application/pdf"),
+                        str(child_type.id), str(child_a.id))
+    ids["document_a"] = mine["document"]["id"]
 
     # Family B declares its child, fills in its records, moves house, hands in documents.
     added = await world.b.data("""mutation { addChild(input: {firstName: "Basile", lastName: "BRAVO",
@@ -844,6 +880,10 @@ WITHOUT_ID: list[Open] = [
          'auditDate: "2026-10-15"}) { ' + payload("legalPage { accessibility { status } }") + " } }",
          {"b": "## Contenus non accessibles"}),
     Open("Query.townQuestions", "anyone", "query { townQuestions { id label kind choices required version } }"),
+    Open("Query.healthList", "anyone", "query { healthList { code label } }"),
+    Open("Mutation.createHealthListEntry", "staff",
+         "mutation { createHealthListEntry(kind: VACCINE, input: {code: \"DTP\", label: \"DTP\"}) { "
+         + payload("entry { code }") + " } }"),
     Open("Query.altchaChallenge", "anyone", "query { altchaChallenge { algorithm challenge salt signature maxnumber } }"),
     # Closed in this town (the switch is off): every caller gets REGISTRATION_CLOSED in the payload.
     Open("Mutation.registerFamily", "anyone",

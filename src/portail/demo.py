@@ -5,7 +5,9 @@ and something to show on every screen, made through the same use cases a family 
 - "Mon planning" / "Historique": Paul's meals, a meal whose cancellation came after the deadline
   ("Demande d'annulation"), Paul's sports Wednesdays awaiting staff (the staff queue);
 - "Inscription aux services": Emma-Rose blocked from the garderie by a section still to complete
-  (the authorized persons);
+  (the authorized persons), and from the summer holiday centre (ETE 2027) by her missing DTP;
+- the health form: the town's lists of illnesses, diets and vaccines; Paul's insurance, doctor's address
+  and chickenpox; Emma-Rose's two diets (vegetarian, gluten-free);
 - "Afficher les réservations liées à d'autres comptes": Paul is shared with his father's household
   (DURAND, its own login), which books him the canteen's Mondays and Tuesdays after those weeks;
 - staff's reviews: a CAF certificate handed in and an address change, both awaiting review;
@@ -47,12 +49,16 @@ from portail.db.models import (
     AuthSession,
     CanteenSite,
     Child,
+    ChildDiet,
+    ChildIllness,
+    ChildInsurance,
     Consent,
     ConsentDefinition,
     Document,
     DocumentType,
     Guardian,
     GuideSection,
+    HealthListItem,
     Household,
     HouseholdChild,
     LegalPage,
@@ -93,10 +99,11 @@ from portail.resolvers import (
 from portail.resolvers.catalogue_reading import cancel_rule
 from portail.resolvers.context import RequestContext, Viewer
 from portail.resolvers.errors import UserErrors
+from portail.resolvers.health_rows import vaccine_named
 from portail.resolvers.registration import SELF_REGISTRATION_KEY, TERMS_KIND
 from portail.resolvers.transactions import in_transaction
 from portail.resolvers.uploads import IncomingFile
-from portail.rules import deadlines
+from portail.rules import deadlines, health
 from portail.rules.legal import ACCESSIBILITY, LEGAL_NOTICE, PRIVACY
 from portail.rules.validity import TOWN_ZONE
 from portail.settings import Settings
@@ -227,6 +234,8 @@ async def load_demo(db: Database, settings: Settings | None = None) -> DemoLogin
         await _consents(session)
     async with db.transaction() as session:
         await _catalogue(session)
+    async with db.transaction() as session:
+        await _health_form(session)
     await _bookings(db, settings)
     await _scenes(db, settings)
     await _town_questions(db, settings)
@@ -495,6 +504,100 @@ async def _catalogue(session: AsyncSession) -> None:
                 decided_at=utcnow(),
             )
         )
+
+
+# The summer holiday centre: a holiday centre must check DTP ("fiche sanitaire de liaison").
+SUMMER_CENTRE = ("REGIE ACCUEIL DE LOISIRS", "ACCUEIL DE LOISIRS", "VACANCES D'ETE", "ETE 2027")
+SUMMER_DATES = (date(2027, 7, 7), date(2027, 8, 27))
+
+
+async def _health_form(session: AsyncSession) -> None:
+    """The town's lists of the health form (those missing are added, the others left as staff set them);
+    the summer holiday centre, which requires DTP; Paul's health form filled in (diets none, chickenpox
+    had, an insurance, his vaccinations linked to the list), Emma-Rose's diets, and no DTP for her: the
+    holiday centre refuses her enrolment until the family records it."""
+    items = list((await session.exec(select(HealthListItem))).all())
+    have = {(i.kind, i.code) for i in items}
+    for kind, entries in health.DEFAULT_LISTS.items():
+        for position, (code, label) in enumerate(entries):
+            if (kind, code) not in have:
+                item = HealthListItem(kind=kind, code=code, label=label, position=position)
+                session.add(item)
+                items.append(item)
+    await session.flush()
+    by_code = {(i.kind, i.code): i for i in items}
+
+    regie_name, facility_name, activity_name, period_name = SUMMER_CENTRE
+    regie = (await session.exec(select(Regie).where(Regie.name == regie_name))).first()
+    facility = (await session.exec(select(Facility).where(Facility.name == facility_name))).first()
+    if regie is not None and facility is not None:
+        activity = (
+            await session.exec(
+                select(Activity).where(Activity.facility_id == facility.id, Activity.name == activity_name)
+            )
+        ).first()
+        if activity is None:
+            activity = Activity(
+                facility_id=facility.id,
+                regie_id=regie.id,
+                name=activity_name,
+                required_vaccines="DTP",
+                min_age=3,
+                max_age=14,
+            )
+            session.add(activity)
+            await session.flush()
+            period = Period(
+                activity_id=activity.id,
+                name=period_name,
+                start=SUMMER_DATES[0],
+                end=SUMMER_DATES[1],
+                weekdays="0,1,2,3,4",
+            )
+            session.add(period)
+            await session.flush()
+            session.add(
+                Unit(
+                    period_id=period.id,
+                    name="JOURNEE",
+                    capacity=48,
+                    tariff=json.dumps([[500, 600], [None, 1200]]),
+                )
+            )
+
+    children = {
+        c.first_name: c for c in (await session.exec(select(Child).where(Child.last_name == "TEST"))).all()
+    }
+    paul, emma = children.get("Paul"), children.get("Emma-Rose")
+    # The demo's vaccinations were written by name: linked to the list as a family's would be.
+    for vaccination in (
+        await session.exec(select(Vaccination).where(col(Vaccination.vaccine_id).is_(None)))
+    ).all():
+        found = vaccine_named(items, vaccination.vaccine)
+        if found is not None:
+            vaccination.vaccine_id = found.id
+    if paul is not None and await session.get(ChildInsurance, paul.id) is None:
+        paul.doctor_address = "12 rue de la République\n60200 COMPIEGNE"
+        session.add(
+            ChildInsurance(
+                child_id=paul.id,
+                company="MAIF",
+                policy_number="3412789 P",
+                valid_from=SCHOOL_YEAR[0],
+                valid_until=date(2027, 8, 31),
+            )
+        )
+        session.add(
+            ChildIllness(child_id=paul.id, item_id=by_code[(health.ILLNESS, "VARICELLE")].id, year=2019)
+        )
+    if emma is not None:
+        diets = set(
+            (await session.exec(select(ChildDiet.item_id).where(ChildDiet.child_id == emma.id))).all()
+        )
+        for code in ("VEGETARIAN", "NO_GLUTEN"):
+            item = by_code[(health.DIET, code)]
+            if item.id not in diets:
+                session.add(ChildDiet(child_id=emma.id, item_id=item.id))
 
 
 async def _bookings(db: Database, settings: Settings) -> None:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import uuid
-from datetime import time
+from datetime import date, time
 
 from alembic import command
+from sqlalchemy import text
 
 from portail.db.migrate import alembic_config
+from portail.db.models import Child, Household, HouseholdChild, Vaccination
 from portail.db.models.catalogue import Unit
 from portail.resolvers.catalogue_reading import booking_rule, cancel_rule
 from portail.rules.deadlines import DayCount, DaysBefore, WeekdayOfWeekBefore
@@ -86,3 +89,59 @@ def test_units_keep_their_deadlines_through_revision_0019(tmp_path):
     )
     assert booking_rule(unit) == WeekdayOfWeekBefore(3, time(12, 0))
     assert cancel_rule(unit) == DaysBefore(2, time(10, 0), DayCount.WORKING)
+
+
+async def test_revision_0020_keeps_each_childs_diet_and_links_its_vaccinations(db, database_url):
+    # Revision 0020 (the health form): a child's single diet becomes its first entry in the diets list,
+    # and vaccinations named like a vaccine of the town's list (by code or label) are linked to it; the
+    # others stay as the family wrote them. Run down and up again on this backend's database.
+    household = Household(name="MIGRATION")
+    emma = Child(first_name="Emma", last_name="M", diet="VEGETARIAN")
+    paul = Child(first_name="Paul", last_name="M", diet="NONE")
+    async with db.transaction() as session:
+        session.add_all([household, emma, paul])
+        await session.flush()
+        session.add_all([HouseholdChild(household_id=household.id, child_id=c.id) for c in (emma, paul)])
+        for name in ("dtp", " ROR ", "Rougeole oreillons rubéole", "Vaccin du voyage", "hépatite b"):
+            session.add(Vaccination(child_id=emma.id, vaccine=name, vaccinated_on=date(2020, 1, 1)))
+    config = alembic_config(database_url)
+    await asyncio.to_thread(command.downgrade, config, "0019")
+    try:
+        async with db.transaction() as session:
+            # Before 0020 there is no list: rows as a town had them.
+            assert (await session.exec(text("SELECT count(*) FROM vaccination"))).one()[0] == 5
+    finally:
+        await asyncio.to_thread(command.upgrade, config, "head")
+    async with db.read_sessions() as session:
+        diets = (
+            await session.exec(
+                text(
+                    "SELECT c.first_name, i.code FROM child_diet d JOIN child c ON c.id = d.child_id"
+                    " JOIN health_list_item i ON i.id = d.item_id"
+                )
+            )
+        ).all()
+        linked = dict(
+            (
+                await session.exec(
+                    text(
+                        "SELECT v.vaccine, i.code FROM vaccination v"
+                        " LEFT JOIN health_list_item i ON i.id = v.vaccine_id"
+                    )
+                )
+            ).all()
+        )
+        lists = dict(
+            (await session.exec(text("SELECT kind, count(*) FROM health_list_item GROUP BY kind"))).all()
+        )
+        kept = (await session.exec(text("SELECT diet, doctor_address FROM child ORDER BY first_name"))).all()
+    assert [tuple(d) for d in diets] == [("Emma", "VEGETARIAN")]
+    assert linked == {
+        "dtp": "DTP",
+        " ROR ": "ROR",
+        "Rougeole oreillons rubéole": None,  # not the list's words: kept as written
+        "Vaccin du voyage": None,
+        "hépatite b": "HEPATITE_B",
+    }
+    assert lists == {"DIET": 4, "ILLNESS": 9, "VACCINE": 8}
+    assert [tuple(k) for k in kept] == [("VEGETARIAN", ""), ("NONE", "")]

@@ -12,7 +12,18 @@ import sqlalchemy as sa
 from sqlmodel import SQLModel, select
 
 import portail.db.models  # noqa: F401  (every table in the metadata)
-from portail.db.models import AuthorizedPerson, Child, Guardian, Household, HouseholdChild, Vaccination
+from portail.db.models import (
+    AuthorizedPerson,
+    Child,
+    ChildDiet,
+    ChildIllness,
+    ChildInsurance,
+    Guardian,
+    HealthListItem,
+    Household,
+    HouseholdChild,
+    Vaccination,
+)
 from portail.db.models.invoices import Invoice, InvoiceLine
 from portail.db.models.payments import Payment
 from portail.resolvers.anonymisation import ERASURE
@@ -67,6 +78,7 @@ async def test_a_household_that_left_keeps_its_invoices_and_names_no_one(
         child.first_name, child.last_name = "Zorglubette", "ZORGLUB"
         child.doctor_name, child.allergies = "Dr Zorglub", "zorglubine (arachide)"
         child.medical_notes = "Asthme, ventoline : Zorglub"
+        child.doctor_address = "3 rue Zorglub"
         session.add_all([
             household, guardian, child,
             AuthorizedPerson(child_id=emma.id, first_name="Mamie", last_name="ZORGLUB", mobile_phone="+33612345678"),
@@ -79,9 +91,20 @@ async def test_a_household_that_left_keeps_its_invoices_and_names_no_one(
     )
     assert started["errors"] == [], started
     caf = await make_document_type(db)
-    assert (await upload(client, ("zorglub-caf.pdf", pdf_bytes("CAF Zorglub"), "application/pdf"), str(caf.id)))[
-        "errors"
-    ] == []
+    handed_in = await upload(client, ("zorglub-caf.pdf", pdf_bytes("CAF Zorglub"), "application/pdf"), str(caf.id))
+    assert handed_in["errors"] == []
+    # The health form: a diet and an illness of the town's lists, an insurance whose certificate was handed in.
+    diet = HealthListItem(kind="DIET", code="NO_PORK", label="Sans porc")
+    illness = HealthListItem(kind="ILLNESS", code="VARICELLE", label="Varicelle")
+    async with db.transaction() as session:
+        session.add_all([diet, illness])
+        await session.flush()
+        session.add_all([
+            ChildDiet(child_id=emma.id, item_id=diet.id),
+            ChildIllness(child_id=emma.id, item_id=illness.id, year=2020),
+            ChildInsurance(child_id=emma.id, company="Zorglub Assurances", policy_number="ZORGLUB-1",
+                           certificate_id=uuid.UUID(handed_in["document"]["id"])),
+        ])
     # January invoiced to "ZORGLUB": the invoice keeps the name it was billed to until anonymised.
     assert (await agent.data(RUN, {"month": "2027-01"}))["runInvoicing"]["errors"] == []
     async with db.read_sessions() as session:
@@ -112,6 +135,9 @@ async def test_a_household_that_left_keeps_its_invoices_and_names_no_one(
         invoice.number, invoice.total, invoice.total, "paid", "ANONYME"
     )
     assert sum(line.amount for line in lines) == invoice.total and len(lines) == 3
+    async with db.read_sessions() as session:
+        for table in (ChildDiet, ChildIllness, ChildInsurance):
+            assert (await session.exec(select(table))).all() == [], table
     assert (payment.amount, payment.method) == (invoice.total, "cheque")
     # The files handed in (the CAF certificate, the message's attachment) are gone from the storage.
     assert not [p for p in settings.storage_path.rglob("*") if p.is_file()]

@@ -55,6 +55,15 @@ class HealthFormData:
     authorized_persons: tuple[Person, ...] = ()
     guardians: tuple[Person, ...] = ()
     generated_on: date | None = None
+    # The official form's other parts (issue 15, health form): the town's lists' labels.
+    diets: tuple[str, ...] = ()
+    illnesses: tuple[tuple[str, int | None], ...] = ()
+    doctor_address: str = ""
+    insurance_company: str = ""
+    insurance_policy: str = ""
+    insurance_from: date | None = None
+    insurance_until: date | None = None
+    insurance_certificate: str = ""
 
 
 def fr_date(value: date | None) -> str:
@@ -174,14 +183,29 @@ def health_form_pdf(data: HealthFormData) -> bytes:
 
     w.heading("Restauration")
     w.line("Régime alimentaire", data.diet)
+    w.line("Régimes particuliers", ", ".join(data.diets) or "aucun")
     w.line("Allergies alimentaires", data.food_allergies)
 
     w.heading("Santé")
     w.line("Médecin traitant", data.doctor_name)
     w.line("Téléphone du médecin", display_phone(data.doctor_phone))
+    w.line("Adresse du médecin", " ".join(data.doctor_address.split()))
     w.line("Allergies", data.allergies)
     w.line("Observations médicales", data.medical_notes)
     w.line("Projet d'accueil individualisé (PAI)", "oui" if data.has_pai else "non")
+
+    w.heading("Maladies déjà eues")
+    if not data.illnesses:
+        w.text("Aucune maladie renseignée.")
+    for illness, year in data.illnesses:
+        w.line(illness, str(year) if year else "oui")
+
+    w.heading("Assurance")
+    w.line("Compagnie", data.insurance_company)
+    w.line("N° de contrat", data.insurance_policy)
+    w.line("Valable du", fr_date(data.insurance_from))
+    w.line("au", fr_date(data.insurance_until))
+    w.line("Attestation", data.insurance_certificate or "non fournie")
 
     w.heading("Vaccinations")
     if not data.vaccinations:

@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from sqlmodel import col, select
 
-from portail.db.models import Account, Child, Document, DocumentType
+from portail.db.models import Account, AuditEntry, Child, Document, DocumentType
 from portail.db.models.catalogue import Activity, Enrolment, Facility, Period, PeriodDay, Regie, Unit
 from portail.resolvers.catalogue_reading import (
     Catalogue,
@@ -29,6 +29,7 @@ from portail.resolvers.catalogue_reading import (
 )
 from portail.resolvers.context import RequestContext, today
 from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
+from portail.resolvers.health import check_required_vaccines, missing_vaccine_label, missing_vaccines
 from portail.resolvers.households import refuse_if_awaiting_validation
 from portail.resolvers.mail import ENROLMENTS_PATH, PLANNING_PATH, client_link, send_mail
 from portail.resolvers.memo import memo
@@ -85,6 +86,8 @@ class ActivityData:
     required_documents: list[str]
     block_overdue_days: int | None = None
     paid_cancellation: str = "credit"
+    # Vaccine codes of the town's list a child must be up to date with (``rules.health``).
+    required_vaccines: list[str] = field(default_factory=list)
     regie_given: bool = False  # a regie id was passed (a malformed one parses to None)
 
 
@@ -254,6 +257,7 @@ async def activity_settings(ctx: RequestContext, activity_id: uuid.UUID | None) 
         class_levels=split_codes(row.class_levels),
         required_sections=split_codes(row.required_sections),
         required_documents=split_codes(row.required_documents),
+        required_vaccines=split_codes(row.required_vaccines),
         block_overdue_days=row.block_overdue_days,
         paid_cancellation=row.paid_cancellation,
     )
@@ -342,6 +346,7 @@ async def _fill_activity(ctx: RequestContext, row: Activity, data: ActivityData)
                 ErrorCode.NOT_FOUND,
                 "Type de document inconnu : " + ", ".join(unknown) + ".",
             )
+    vaccines = await check_required_vaccines(v, ctx, data.required_vaccines)
     v.raise_if_any()
     row.name = activity_name
     row.regie_id = data.regie_id
@@ -354,6 +359,20 @@ async def _fill_activity(ctx: RequestContext, row: Activity, data: ActivityData)
     row.class_levels = ",".join(level for level in fields.CLASS_LEVELS if level in data.class_levels)
     row.required_sections = ",".join(s for s in SECTIONS if s in data.required_sections)
     row.required_documents = ",".join(codes)
+    if row.required_vaccines != ",".join(vaccines):
+        # What a holiday centre checks of children's health is audited (health form, issue 15).
+        ctx.session.add(
+            AuditEntry(
+                entity="activity",
+                entity_id=row.id,
+                field="requiredVaccines",
+                before=row.required_vaccines,
+                after=",".join(vaccines),
+                author_id=ctx.viewer.account.id if ctx.viewer else None,
+                at=ctx.now(),
+            )
+        )
+    row.required_vaccines = ",".join(vaccines)
     ctx.session.add(row)
     await ctx.session.flush()
     forget_catalogue(ctx)
@@ -610,7 +629,7 @@ async def _fill_unit(ctx: RequestContext, row: Unit, data: UnitData) -> Unit:
 class Missing:
     """Something that keeps a child from a period: its kind, a code and a French label."""
 
-    kind: str  # AGE, CLASS_LEVEL, RECORD_SECTION, DOCUMENT, TOWN_QUESTION
+    kind: str  # AGE, CLASS_LEVEL, RECORD_SECTION, DOCUMENT, TOWN_QUESTION, VACCINE
     code: str
     label: str
 
@@ -709,6 +728,10 @@ async def missing_for(
                     "TOWN_QUESTION", str(question.id), f"La question « {question.label} » attend une réponse."
                 )
             )
+    # Up to date on the first day the child may come: the period's first, or today once it has begun.
+    on = max(period.start, today(ctx))
+    for lacking in await missing_vaccines(ctx, child, split_codes(activity.required_vaccines), on):
+        missing.append(Missing("VACCINE", lacking.code, missing_vaccine_label(child.first_name, lacking)))
     return missing
 
 
@@ -755,6 +778,7 @@ _MISSING_CODES = {
     "RECORD_SECTION": ErrorCode.SECTION_INCOMPLETE,
     "DOCUMENT": ErrorCode.DOCUMENT_MISSING,
     "TOWN_QUESTION": ErrorCode.QUESTION_UNANSWERED,
+    "VACCINE": ErrorCode.VACCINE_MISSING,
 }
 
 

@@ -12,7 +12,16 @@ from datetime import datetime
 
 from sqlmodel import col, func, select
 
-from portail.db.models import Account, Child, Document, DocumentType, Guardian, Household, HouseholdChild
+from portail.db.models import (
+    Account,
+    Child,
+    ChildInsurance,
+    Document,
+    DocumentType,
+    Guardian,
+    Household,
+    HouseholdChild,
+)
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, UserErrors
 from portail.resolvers.households import viewer_household_id
@@ -266,6 +275,12 @@ async def delete_document(ctx: RequestContext, document_id: uuid.UUID | None) ->
     """Withdraw a pending document; the storage key to forget once committed."""
     row = await _own_document(ctx, document_id)
     _still_pending(row)
+    # A child's insurance that named it as its certificate no longer has one (health form).
+    for insurance in (
+        await ctx.session.exec(select(ChildInsurance).where(ChildInsurance.certificate_id == row.id))
+    ).all():
+        insurance.certificate_id = None
+    await ctx.session.flush()
     await ctx.session.delete(row)
     await ctx.session.flush()
     return row.storage_key

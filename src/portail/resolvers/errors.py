@@ -50,6 +50,11 @@ class ErrorCode(Enum):
         "A question the town requires (of every family, or of the activity's) is not answered in its "
         "current wording yet (see `townQuestions`)."
     )
+    VACCINE_MISSING = (
+        "A vaccine the activity requires (e.g. DTP for a holiday centre) is not recorded for the child, or "
+        "its last injection no longer holds on the first day the child may come (the message names the "
+        "vaccine)."
+    )
     ALREADY_ENROLLED = "The child is already enrolled in (or has asked for) this period."
     PERIOD_OVER = "The period has ended: nobody enrols in it any more."
     OUTSIDE_PERIOD = "A date lies outside the period's first and last days."

@@ -15,6 +15,7 @@ from portail.db.engine import AsyncSession
 from portail.db.models import (
     AuthorizedPerson,
     Child,
+    Document,
     Guardian,
     HouseholdChild,
     PrintableForm,
@@ -23,6 +24,7 @@ from portail.db.models import (
 from portail.resolvers.context import RequestContext
 from portail.resolvers.documents import viewer_household_id
 from portail.resolvers.errors import ErrorCode, UserErrors
+from portail.resolvers.health_rows import load_child_health
 from portail.resolvers.households import household_children
 from portail.resolvers.uploads import IncomingFile, check_file, store
 from portail.resolvers.validation import Validator
@@ -157,8 +159,23 @@ async def health_form_data(session: AsyncSession, child: Child, town: str, now: 
             .order_by(col(Guardian.household_id), col(Guardian.rank))
         )
     ).all()
+    health = (await load_child_health(session, [child.id]))[child.id]
+    insurance = health.insurance
+    certificate = (
+        await session.get(Document, insurance.certificate_id)
+        if insurance and insurance.certificate_id
+        else None
+    )
     return HealthFormData(
         town=town,
+        diets=tuple(d.label for d in health.diets),
+        illnesses=tuple((i.label, year) for i, year in health.illnesses),
+        doctor_address=child.doctor_address,
+        insurance_company=insurance.company if insurance else "",
+        insurance_policy=insurance.policy_number if insurance else "",
+        insurance_from=insurance.valid_from if insurance else None,
+        insurance_until=insurance.valid_until if insurance else None,
+        insurance_certificate=_certificate_words(certificate),
         first_name=child.first_name,
         last_name=child.last_name,
         birth_date=child.birth_date,
@@ -200,6 +217,13 @@ async def health_form_data(session: AsyncSession, child: Child, town: str, now: 
         ),
         generated_on=town_date(now),
     )
+
+
+def _certificate_words(document: Document | None) -> str:
+    if document is None:
+        return ""
+    state = {"accepted": "acceptée", "rejected": "refusée"}.get(document.state, "en attente de vérification")
+    return f"fournie ({document.filename}, {state})"
 
 
 async def health_form(

@@ -31,6 +31,7 @@ from portail.db.models import (
 )
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, UserErrors
+from portail.resolvers.health_rows import ChildHealth, load_child_health, town_list_items, vaccine_named
 from portail.resolvers.households import viewer_household_id
 from portail.resolvers.mail import HOUSEHOLD_PATH, client_link, send_mail
 from portail.resolvers.memo import memo
@@ -82,6 +83,8 @@ class HouseholdRecord:
     children: list[Child]
     vaccinations: dict[uuid.UUID, list[Vaccination]]
     contacts: dict[uuid.UUID, list[AuthorizedPerson]]
+    # The health form's rows (diets, illnesses had, insurance), by child.
+    health: dict[uuid.UUID, ChildHealth] = field(default_factory=dict)
     _extras: RecordExtras | None = None
 
     @property
@@ -233,10 +236,12 @@ async def _load_records(
             )
         ).all():
             contacts[p.child_id].append(p)
+    health = await load_child_health(s, ids)
     for record in records.values():
         # A shared child's lists are the child's: both households' records hold the same ones.
         record.vaccinations = defaultdict(list, {c.id: vaccinations[c.id] for c in record.children})
         record.contacts = defaultdict(list, {c.id: contacts[c.id] for c in record.children})
+        record.health = {c.id: health[c.id] for c in record.children}
     return records
 
 
@@ -483,6 +488,21 @@ def to_complete(ctx: RequestContext, record: HouseholdRecord) -> list[ToComplete
         record.household.certified_at, record.extras.certification_months, ctx.now()
     ):
         items.append(ToComplete("CONFIRMATION", None, []))
+    else:
+        # The household's confirmation holds, but a person's record changed since (``uncertify``) or
+        # was added after it: that person's record is to confirm again (``confirmChildRecord``,
+        # or ``confirmRecords`` for all). The missing field names whose: ME, OTHER_GUARDIAN.
+        me, other = me_and_other(ctx, record)
+        items += [
+            ToComplete("CONFIRMATION", None, [section])
+            for section, guardian in (("ME", me), ("OTHER_GUARDIAN", other))
+            if guardian is not None and guardian.certified_at is None
+        ]
+        items += [
+            ToComplete("CONFIRMATION", c.id, [], c.first_name)
+            for c in record.children
+            if c.certified_at is None
+        ]
     return items
 
 
@@ -771,8 +791,59 @@ async def _apply(
             after=value,
         )
         result.changed.append(name)
+    if result.changed or result.pending:
+        uncertify(ctx, row)
     forget_record(ctx, household_id)
     return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Certification per person: an edit asks the family to confirm again (health form, issue 15)
+
+
+def uncertify(ctx: RequestContext, row: Household | Guardian | Child) -> None:
+    """A family's edit of a certified record (the household's own sections, a guardian, a child)
+    withdraws that record's certification: the family is asked to confirm it again. Staff edits do not:
+    the family did not see them to confirm them."""
+    if ctx.viewer is not None and ctx.viewer.is_staff:
+        return
+    row.certified_at = None
+
+
+def audit_child_change(
+    ctx: RequestContext, child: Child, household_id: uuid.UUID, field_name: str, before: str, after: str
+) -> None:
+    """An audit entry for a change to a child's record made outside the field sections."""
+    _audit(
+        ctx,
+        household_id=household_id,
+        child_id=child.id,
+        entity="child",
+        entity_id=child.id,
+        field_name=field_name,
+        before=before,
+        after=after,
+    )
+
+
+async def certify_child(ctx: RequestContext, child_id: uuid.UUID | None) -> tuple[Child, uuid.UUID]:
+    """The family confirms one child's record (after editing it, or for a child added since)."""
+    child, hid = await child_of(ctx, child_id, "id")
+    await ctx.session.refresh(child, with_for_update=True)
+    before = child.certified_at
+    child.certified_at = ctx.now()
+    _audit(
+        ctx,
+        household_id=hid,
+        child_id=child.id,
+        entity="child",
+        entity_id=child.id,
+        field_name="certifiedAt",
+        before=before,
+        after=child.certified_at,
+    )
+    forget_record(ctx, hid)
+    return child, hid
 
 
 async def _queue_review(
@@ -908,13 +979,19 @@ async def replace_vaccinations(
             )
         cleaned.append((name, item.vaccinated_on))
     v.raise_if_any()
+    # A vaccine of the town's list is linked to it (what activities require); another stays as written.
+    town_items = await town_list_items(ctx)
+    rows = []
+    for name, day in cleaned:
+        known = vaccine_named(town_items, name)
+        rows.append({"vaccine": name, "vaccinated_on": day, "vaccine_id": known.id if known else None})
     await _replace_child_rows(
         ctx,
         child,
         hid,
         Vaccination,
         "vaccinations",
-        [{"vaccine": name, "vaccinated_on": day} for name, day in cleaned],
+        rows,
         lambda row: f"{row.vaccine} {row.vaccinated_on}",
     )
     return child, hid
@@ -1006,6 +1083,7 @@ async def _replace_child_rows(
     ctx.session.add_all(new)
     after = "; ".join(describe(n) for n in new)
     if before != after:
+        uncertify(ctx, child)
         _audit(
             ctx,
             household_id=household_id,

@@ -186,6 +186,16 @@ def _specs() -> list[FieldSpec]:
         ),
         FieldSpec(c, "doctorName", "doctor_name", "HEALTH", "Médecin traitant", mode=REQUIRED),
         FieldSpec(c, "doctorPhone", "doctor_phone", "HEALTH", "Téléphone du médecin", "phone", mode=REQUIRED),
+        # The health form asks for the doctor's address (issue 15, health form).
+        FieldSpec(
+            c,
+            "doctorAddress",
+            "doctor_address",
+            "HEALTH",
+            "Adresse du médecin",
+            max_length=300,
+            multiline=True,
+        ),
         FieldSpec(c, "allergies", "allergies", "HEALTH", "Allergies", max_length=500, multiline=True),
         FieldSpec(
             c,

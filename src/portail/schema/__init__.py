@@ -33,6 +33,8 @@ from portail.schema.documents.queries import DocumentQueries
 from portail.schema.execution import PlainLeavesExecutor
 from portail.schema.exports.queries import ExportQueries
 from portail.schema.extensions import BoundedValidation, MaskInternalErrors, ParseOffLoop, log_refusals
+from portail.schema.health.mutations import HealthMutations
+from portail.schema.health.queries import HealthQueries
 from portail.schema.invoices.mutations import InvoiceMutations
 from portail.schema.invoices.queries import InvoiceQueries
 from portail.schema.legal.mutations import LegalMutations
@@ -59,6 +61,7 @@ Query = merge_types(
     (
         AccountQueries,
         RecordQueries,
+        HealthQueries,
         DocumentQueries,
         CatalogueQueries,
         BookingQueries,
@@ -82,6 +85,7 @@ Mutation = merge_types(
     (
         AccountMutations,
         RecordMutations,
+        HealthMutations,
         DocumentMutations,
         CatalogueMutations,
         BookingMutations,
@@ -97,9 +101,9 @@ Mutation = merge_types(
         TownQuestionMutations,
     ),
 )
-get_object_definition(Mutation, strict=True).description = (
-    "Everything a client can change; each answers a payload with `errors`."
-)
+get_object_definition(
+    Mutation, strict=True
+).description = "Everything a client can change; each answers a payload with `errors`."
 
 
 # Distinct documents kept parsed and validated; clients send the same few queries over and over.

@@ -390,6 +390,8 @@ export type ErrorCode =
   | 'TOO_MANY_ATTEMPTS'
   /** The request holds more changes (or repeats) than one request may (see the message). */
   | 'TOO_MANY_CHANGES'
+  /** A vaccine the activity requires (e.g. DTP for a holiday centre) is not recorded for the child, or its last injection no longer holds on the first day the child may come (the message names the vaccine). */
+  | 'VACCINE_MISSING'
   /** The current password given to confirm a change is wrong. */
   | 'WRONG_PASSWORD';
 
@@ -468,6 +470,8 @@ export type GuardianInput = {
 export type HealthInput = {
   /** Allergies. */
   allergies?: string | null | undefined;
+  /** Doctor's address (line breaks kept). */
+  doctorAddress?: string | null | undefined;
   /** Family doctor. */
   doctorName?: string | null | undefined;
   /** Doctor's phone. */
@@ -535,7 +539,9 @@ export type MissingKind =
   /** A section of the records the activity requires is still to complete (`code`). */
   | 'RECORD_SECTION'
   /** A question the town requires is not answered in its current wording (`code`: the question's id, in `townQuestions`; answer it with `answerTownQuestions`). */
-  | 'TOWN_QUESTION';
+  | 'TOWN_QUESTION'
+  /** A vaccine the activity requires is not recorded for the child, or its last injection no longer holds (`code`: the vaccine's code in the town's list, e.g. DTP). */
+  | 'VACCINE';
 
 /** Switch one kind of reminder on or off. */
 export type NotificationPreferenceInput = {

@@ -38,6 +38,7 @@ from portail.db.models.content import (
 )
 from portail.db.models.documents import Document, DocumentType, PrintableForm
 from portail.db.models.feeds import CalendarFeed
+from portail.db.models.health import ChildDiet, ChildIllness, ChildInsurance, HealthListItem
 from portail.db.models.households import (
     AuthorizedPerson,
     Child,
@@ -86,6 +87,9 @@ __all__ = [
     "CanteenSite",
     "CatalogueVersion",
     "Child",
+    "ChildDiet",
+    "ChildIllness",
+    "ChildInsurance",
     "Consent",
     "ConsentDefinition",
     "Document",
@@ -95,6 +99,7 @@ __all__ = [
     "FieldRule",
     "Guardian",
     "GuideSection",
+    "HealthListItem",
     "Household",
     "HouseholdChild",
     "Invoice",

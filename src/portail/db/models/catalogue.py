@@ -74,6 +74,8 @@ class Activity(SQLModel, table=True):
     # Prerequisites: record sections that must be complete, document type codes that must be accepted.
     required_sections: str = Field(default="", max_length=300)
     required_documents: str = Field(default="", max_length=300)
+    # Vaccine codes of the town's list (comma-separated) a child must be up to date with.
+    required_vaccines: str = Field(default="", max_length=300)
     # New bookings refused to a household with an invoice of the regie unpaid this many days after its
     # due date; None: never.
     block_overdue_days: int | None = None

@@ -86,6 +86,7 @@ class Child(SQLModel, table=True):
     # Health
     doctor_name: str = Field(default="", max_length=100)
     doctor_phone: str = Field(default="", max_length=20)
+    doctor_address: str = Field(default="", max_length=300)
     allergies: str = Field(default="", max_length=500)
     medical_notes: str = Field(default="", max_length=2000)
     has_pai: bool = False
@@ -100,7 +101,10 @@ class Vaccination(SQLModel, table=True):
 
     id: uuid.UUID = id_field()
     child_id: uuid.UUID = Field(foreign_key="child.id", index=True)
+    # The vaccine as the family named it; ``vaccine_id`` the town's list entry it matched (None: a
+    # vaccine not on the list, kept as written).
     vaccine: str = Field(max_length=60)
+    vaccine_id: uuid.UUID | None = Field(default=None, foreign_key="health_list_item.id", index=True)
     vaccinated_on: date
 
 

@@ -55,7 +55,7 @@ class LateCancellation(Enum):
 class PaidCancellation(Enum):
     CREDIT = strawberry.enum_value(
         "CREDIT",
-        description="It goes through the basket (\"ANNULE\", -1 × its price): once the basket is validated "
+        description='It goes through the basket ("ANNULE", -1 × its price): once the basket is validated '
         'the day is cancelled and its price credited to the household ("avoir"), deducted from its next '
         "basket payments to the regie. Until then the child is expected.",
     )
@@ -148,4 +148,9 @@ class MissingKind(Enum):
         "TOWN_QUESTION",
         description="A question the town requires is not answered in its current wording (`code`: the "
         "question's id, in `townQuestions`; answer it with `answerTownQuestions`).",
+    )
+    VACCINE = strawberry.enum_value(
+        "VACCINE",
+        description="A vaccine the activity requires is not recorded for the child, or its last injection "
+        "no longer holds (`code`: the vaccine's code in the town's list, e.g. DTP).",
     )

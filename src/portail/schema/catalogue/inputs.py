@@ -88,6 +88,12 @@ class ActivityInput:
     required_documents: list[str] = strawberry.field(
         default_factory=list, description="Document type codes that must be accepted to enrol."
     )
+    required_vaccines: list[str] = strawberry.field(
+        default_factory=list,
+        description="Vaccine codes of the town's list (`healthList(kind: VACCINE)`) the child must be up to "
+        'date with to enrol, e.g. ["DTP"] for a holiday centre; an unknown code: NOT_FOUND on '
+        "`requiredVaccines`.",
+    )
 
 
 @strawberry.input(description="A period's name, dates and weekdays.")
@@ -202,6 +208,9 @@ class UpdateActivityInput:
     required_documents: list[str] | None = optional(
         "Document type codes that must be accepted to enrol; empty: none."
     )
+    required_vaccines: list[str] | None = optional(
+        "Vaccine codes of the town's list the child must be up to date with to enrol; empty: none."
+    )
 
 
 @strawberry.input(description="Changes to a period: fields left out stay as they are (null refused).")
@@ -267,6 +276,7 @@ def activity_data(input: ActivityInput) -> use_cases.ActivityData:
         class_levels=[value_of(c) for c in input.class_levels],
         required_sections=[value_of(s) for s in input.required_sections],
         required_documents=list(input.required_documents),
+        required_vaccines=list(input.required_vaccines),
     )
 
 
@@ -337,7 +347,7 @@ def activity_changes(current: use_cases.ActivityData, input: UpdateActivityInput
             changes["regie_given"] = value is not None  # a malformed id parses to None: NOT_FOUND
         elif name in ("class_levels", "required_sections"):
             changes[name] = [v.value for v in value]
-        elif name == "required_documents":
+        elif name in ("required_documents", "required_vaccines"):
             changes[name] = list(value)
         elif isinstance(value, Enum):
             changes[_ACTIVITY_FIELDS.get(name, name)] = _lower(value)

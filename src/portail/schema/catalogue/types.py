@@ -218,6 +218,9 @@ class Activity:
         description="Record sections that must be complete to enrol."
     )
     required_documents: list[str] = strawberry.field(description="Document type codes that must be accepted.")
+    required_vaccines: list[str] = strawberry.field(
+        description="Vaccine codes of the town's list the child must be up to date with (e.g. DTP)."
+    )
     periods: list[Period] = strawberry.field(description="Its periods, by start date.")
 
     @classmethod
@@ -241,6 +244,7 @@ class Activity:
             class_levels=[ClassLevel[c] for c in reading.split_codes(row.class_levels)],
             required_sections=[RecordSection[s] for s in reading.split_codes(row.required_sections)],
             required_documents=reading.split_codes(row.required_documents),
+            required_vaccines=reading.split_codes(row.required_vaccines),
             periods=[Period.of(catalogue, p) for p in catalogue.periods_of(row.id)],
         )
 

@@ -10,6 +10,7 @@ import uuid
 import strawberry
 
 from portail.resolvers import offer, records, town_questions
+from portail.resolvers.health_rows import ChildHealth, town_list_items
 from portail.resolvers.rows import AuditEntry as AuditRow
 from portail.resolvers.rows import AuthorizedPerson as ContactRow
 from portail.resolvers.rows import Child as ChildRow
@@ -22,6 +23,7 @@ from portail.rules import fields
 from portail.schema.catalogue.types import Enrolment
 from portail.schema.context import Info
 from portail.schema.enums import member_or_none
+from portail.schema.health.types import ChildInsurance, HealthListEntry, IllnessHad
 from portail.schema.households.enums import (
     ChangeState,
     ClassLevel,
@@ -144,6 +146,7 @@ class Meals:
 class Health:
     doctor_name: str = strawberry.field(description="Family doctor.")
     doctor_phone: str = strawberry.field(description="Doctor's phone, E.164, or empty.")
+    doctor_address: str = strawberry.field(description="Doctor's address, free text.")
     allergies: str = strawberry.field(description="Allergies (medicines, insects…), free text.")
     medical_notes: str = strawberry.field(description="Medical notes for the staff.")
     has_pai: bool = strawberry.field(description="Whether the child has a PAI (individual care plan).")
@@ -151,12 +154,24 @@ class Health:
 
 @strawberry.type(description="A vaccine a child received.")
 class Vaccination:
-    vaccine: str = strawberry.field(description='Vaccine, e.g. "DTP".')
+    vaccine: str = strawberry.field(description='Vaccine as the family named it, e.g. "DTP".')
     vaccinated_on: datetime.date = strawberry.field(description="Date of the injection.")
+    _vaccine_id: strawberry.Private[uuid.UUID | None]
+
+    @strawberry.field(
+        description="The vaccine of the town's list it matched (code or label); null: a vaccine not on "
+        "the list, kept as written (it counts for no activity's required vaccines)."
+    )
+    async def vaccine_entry(self, info: Info) -> HealthListEntry | None:
+        if self._vaccine_id is None:
+            return None
+        items = await town_list_items(info.context.app)
+        found = next((i for i in items if i.id == self._vaccine_id), None)
+        return HealthListEntry.from_row(found) if found else None
 
     @classmethod
     def from_row(cls, row: VaccinationRow) -> Vaccination:
-        return cls(vaccine=row.vaccine, vaccinated_on=row.vaccinated_on)
+        return cls(vaccine=row.vaccine, vaccinated_on=row.vaccinated_on, _vaccine_id=row.vaccine_id)
 
 
 @strawberry.type(description="A person allowed to pick the child up, or to call in an emergency.")
@@ -236,6 +251,16 @@ class Child:
     health: Health = strawberry.field(description="Health information.")
     vaccinations: list[Vaccination] = strawberry.field(description="Vaccinations, oldest first.")
     authorized_persons: list[AuthorizedPerson] = strawberry.field(description="Authorised persons.")
+    diets: list[HealthListEntry] = strawberry.field(
+        description="Diets of the town's list the child follows (several at once), in list order; "
+        "set with `setChildDiets`."
+    )
+    illnesses: list[IllnessHad] = strawberry.field(
+        description="Illnesses of the town's list the child has had; set with `setChildIllnesses`."
+    )
+    insurance: ChildInsurance | None = strawberry.field(
+        description="The child's insurance; null until given with `setChildInsurance`."
+    )
     _row: strawberry.Private[ChildRow]
     _household_id: strawberry.Private[uuid.UUID]
 
@@ -279,6 +304,7 @@ class Child:
 
     @classmethod
     def of(cls, record: records.HouseholdRecord, row: ChildRow) -> Child:
+        health = record.health.get(row.id) or ChildHealth()
         return cls(
             id=to_id(row.id),
             first_name=row.first_name,
@@ -290,12 +316,16 @@ class Child:
             health=Health(
                 doctor_name=row.doctor_name,
                 doctor_phone=row.doctor_phone,
+                doctor_address=row.doctor_address,
                 allergies=row.allergies,
                 medical_notes=row.medical_notes,
                 has_pai=row.has_pai,
             ),
             vaccinations=[Vaccination.from_row(v) for v in record.vaccinations.get(row.id, [])],
             authorized_persons=[AuthorizedPerson.from_row(p) for p in record.contacts.get(row.id, [])],
+            diets=[HealthListEntry.from_row(d) for d in health.diets],
+            illnesses=[IllnessHad(illness=HealthListEntry.from_row(i), year=y) for i, y in health.illnesses],
+            insurance=ChildInsurance.from_row(health.insurance) if health.insurance else None,
             _row=row,
             _household_id=record.household.id,
         )

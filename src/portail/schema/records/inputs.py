@@ -89,6 +89,7 @@ class MealsInput:
 class HealthInput:
     doctor_name: str | None = optional("Family doctor.")
     doctor_phone: str | None = optional("Doctor's phone.")
+    doctor_address: str | None = optional("Doctor's address (line breaks kept).")
     allergies: str | None = optional("Allergies.")
     medical_notes: str | None = optional("Medical notes.")
     has_pai: bool | None = optional(
