@@ -91,8 +91,8 @@ def test_units_keep_their_deadlines_through_revision_0019(tmp_path):
     assert cancel_rule(unit) == DaysBefore(2, time(10, 0), DayCount.WORKING)
 
 
-async def test_revision_0020_keeps_each_childs_diet_and_links_its_vaccinations(db, database_url):
-    # Revision 0020 (the health form): a child's single diet becomes its first entry in the diets list,
+async def test_revision_0021_keeps_each_childs_diet_and_links_its_vaccinations(db, database_url):
+    # Revision 0021 (the health form): a child's single diet becomes its first entry in the diets list,
     # and vaccinations named like a vaccine of the town's list (by code or label) are linked to it; the
     # others stay as the family wrote them. Run down and up again on this backend's database.
     household = Household(name="MIGRATION")
@@ -105,10 +105,10 @@ async def test_revision_0020_keeps_each_childs_diet_and_links_its_vaccinations(d
         for name in ("dtp", " ROR ", "Rougeole oreillons rubéole", "Vaccin du voyage", "hépatite b"):
             session.add(Vaccination(child_id=emma.id, vaccine=name, vaccinated_on=date(2020, 1, 1)))
     config = alembic_config(database_url)
-    await asyncio.to_thread(command.downgrade, config, "0019")
+    await asyncio.to_thread(command.downgrade, config, "0020")
     try:
         async with db.transaction() as session:
-            # Before 0020 there is no list: rows as a town had them.
+            # Before 0021 there is no list: rows as a town had them.
             assert (await session.exec(text("SELECT count(*) FROM vaccination"))).one()[0] == 5
     finally:
         await asyncio.to_thread(command.upgrade, config, "head")

@@ -9,8 +9,8 @@ label, case and spaces aside) is linked to it; the others stay as the family wro
 Plain ADD COLUMN on ``activity`` (no batch): a batch would rebuild it on SQLite and drop the catalogue
 version's triggers (revision 0016).
 
-Revision ID: 0020
-Revises: 0019
+Revision ID: 0021
+Revises: 0020
 Create Date: 2026-12-02 03:00:00
 """
 
