@@ -25,6 +25,7 @@ from portail.schema.calendar_feeds.mutations import CalendarFeedMutations
 from portail.schema.calendar_feeds.queries import CalendarFeedQueries
 from portail.schema.catalogue.mutations import CatalogueMutations
 from portail.schema.catalogue.queries import CatalogueQueries
+from portail.schema.catalogue.window_mutations import BookingWindowMutations
 from portail.schema.content.mutations import ContentMutations
 from portail.schema.content.queries import ContentQueries
 from portail.schema.cost import CostLimits
@@ -81,6 +82,7 @@ Mutation = merge_types(
         RecordMutations,
         DocumentMutations,
         CatalogueMutations,
+        BookingWindowMutations,
         BookingMutations,
         BasketMutations,
         InvoiceMutations,
