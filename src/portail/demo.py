@@ -88,6 +88,7 @@ from portail.resolvers import (
     news,
     records,
 )
+from portail.resolvers.booking_windows import RESIDENT_POSTCODES_KEY
 from portail.resolvers.catalogue_reading import cancel_rule
 from portail.resolvers.context import RequestContext, Viewer
 from portail.resolvers.errors import UserErrors
@@ -95,6 +96,7 @@ from portail.resolvers.registration import SELF_REGISTRATION_KEY, TERMS_KIND
 from portail.resolvers.transactions import in_transaction
 from portail.resolvers.uploads import IncomingFile
 from portail.rules import deadlines
+from portail.rules.booking_windows import NON_RESIDENTS, RESIDENTS
 from portail.rules.legal import ACCESSIBILITY, LEGAL_NOTICE, PRIVACY
 from portail.rules.validity import TOWN_ZONE
 from portail.settings import Settings
@@ -225,6 +227,7 @@ async def load_demo(db: Database, settings: Settings | None = None) -> DemoLogin
         await _consents(session)
     async with db.transaction() as session:
         await _catalogue(session)
+        await _summer(session)
     await _bookings(db, settings)
     await _scenes(db, settings)
     await _money(db, settings)
@@ -492,6 +495,66 @@ async def _catalogue(session: AsyncSession) -> None:
                 decided_at=utcnow(),
             )
         )
+
+
+# The summer holidays' day-care: residents of the town (Séné: its postcode and INSEE code) book from
+# Saturday 1 May 2027 at 9:00, the others a week later; household TEST (Compiègne) is one of the others,
+# DURAND (Séné) a resident.
+SUMMER_PERIOD = "ÉTÉ 2027"
+SUMMER_INTRO = (
+    "Les réservations de l'été ouvrent le samedi 1er mai 2027 à 9h00 pour les habitants de Séné, "
+    "le samedi 8 mai à 9h00 pour les autres familles.\n\n"
+    "Réservez à la journée ; les annulations restent possibles jusqu'à deux jours avant."
+)
+TOWN_POSTCODES = "56860,56243"
+
+
+async def _summer(session: AsyncSession) -> None:
+    """The summer period and its booking window, and the town's postcodes; made once, then left as
+    staff set them."""
+    if await session.get(TownSetting, RESIDENT_POSTCODES_KEY) is None:
+        session.add(TownSetting(key=RESIDENT_POSTCODES_KEY, value=TOWN_POSTCODES))
+    facility = (await session.exec(select(Facility).where(Facility.name == "ACCUEIL DE LOISIRS"))).first()
+    regie = (await session.exec(select(Regie).where(Regie.name == "REGIE ACCUEIL DE LOISIRS"))).first()
+    if facility is None or regie is None:
+        return
+    activity = (
+        await session.exec(
+            select(Activity).where(Activity.facility_id == facility.id, Activity.name == "VACANCES D'ÉTÉ")
+        )
+    ).first()
+    if activity is not None:
+        return
+    activity = Activity(
+        facility_id=facility.id, regie_id=regie.id, name="VACANCES D'ÉTÉ", open_during="always"
+    )
+    session.add(activity)
+    await session.flush()
+    period = Period(
+        activity_id=activity.id,
+        name=SUMMER_PERIOD,
+        start=date(2027, 7, 7),
+        end=date(2027, 8, 27),
+        weekdays="0,1,2,3,4",
+        booking_openings=json.dumps(
+            [
+                [RESIDENTS, datetime(2027, 5, 1, 9, 0, tzinfo=TOWN_ZONE).isoformat()],
+                [NON_RESIDENTS, datetime(2027, 5, 8, 9, 0, tzinfo=TOWN_ZONE).isoformat()],
+            ]
+        ),
+        booking_closes_at=datetime(2027, 8, 20, 18, 0, tzinfo=TOWN_ZONE),
+        booking_intro=SUMMER_INTRO,
+    )
+    session.add(period)
+    await session.flush()
+    session.add(
+        Unit(
+            period_id=period.id,
+            name="JOURNEE ETE",
+            capacity=40,
+            tariff=json.dumps([[500, 600], [None, 1200]]),
+        )
+    )
 
 
 async def _bookings(db: Database, settings: Settings) -> None:
