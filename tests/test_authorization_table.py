@@ -302,6 +302,11 @@ TABLE: list[Case] = [
          + payload("period { id }") + " } }",
          lambda w, id_: {"id": id_},
          control="staff"),
+    Case("Mutation.setNonResidentTariff", "unitId", "unit", FORBIDDEN,
+         "mutation($id: ID!) { setNonResidentTariff(unitId: $id, tariff: [{maxQuotient: null, price: 900}]) { "
+         + payload("unit { id }") + " } }",
+         lambda w, id_: {"id": id_},
+         control="staff"),
     Case("Mutation.setHouseholdCategory", "householdId", "household_b", FORBIDDEN,
          "mutation($id: ID!) { setHouseholdCategory(householdId: $id, category: \"AGENTS\") { "
          + payload("household { id }") + " } }",

@@ -310,3 +310,55 @@ async def test_bad_settings_are_named_and_write_nothing(db, browser):
         period = await session.get(Period, canteen.period.id)
         assert period is not None
         assert (period.booking_opens_at, period.booking_openings, period.booking_intro) == (None, "[]", "")
+
+
+TARIFF = f"""mutation($id: ID!, $tariff: [TariffBracketInput!]) {{ setNonResidentTariff(unitId: $id, tariff: $tariff) {{
+  unit {{ tariff {{ maxQuotient price }} nonResidentTariff {{ maxQuotient price }} }} {ERRORS} }} }}"""
+PRICES = """query($childId: ID!) { catalogue(childId: $childId) { activities { periods { units { price priceText } } } } }"""
+
+
+async def test_households_outside_the_town_pay_the_out_of_town_tariff(db, browser, clock, smtp):
+    """The canteen's meal costs families outside the town 5,90 € whatever their quotient; residents keep
+    the quotient grid. The catalogue, the day window, the summary and the booking say the same price."""
+    canteen = await make_service(db)  # 1,20 € / 2,50 € / 4,10 € by quotient
+    agent = await staff_client(db, browser)
+    assert (await agent.data(POSTCODES, {"codes": ["56860"]}))["setResidentPostcodes"]["errors"] == []
+    bad = (await agent.data(TARIFF, {"id": str(canteen.unit.id), "tariff": [{"maxQuotient": 500, "price": -1}]}))
+    assert sorted((e["field"], e["code"]) for e in bad["setNonResidentTariff"]["errors"]) == [
+        ("tariff", "INVALID"),
+        ("tariff.0.price", "INVALID"),
+    ]
+    done = (await agent.data(TARIFF, {"id": str(canteen.unit.id), "tariff": [{"maxQuotient": None, "price": 590}]}))
+    assert done["setNonResidentTariff"] == {
+        "unit": {
+            "tariff": [
+                {"maxQuotient": 500, "price": 120},
+                {"maxQuotient": 1000, "price": 250},
+                {"maxQuotient": None, "price": 410},
+            ],
+            "nonResidentTariff": [{"maxQuotient": None, "price": 590}],
+        },
+        "errors": [],
+    }
+    resident = await family_enrolled(db, browser, canteen, "Emma-Rose", email="lola@famille.test")
+    outsider = await family_enrolled(db, browser, canteen, "Noé", email="remi@famille.test", name="EXTERIEUR")
+    await live_at(db, resident, "56860")
+    await live_at(db, outsider, "56000")
+    async with db.transaction() as session:
+        for family in (resident, outsider):
+            row = await session.get(Household, family.built.household.id)
+            assert row is not None
+            row.family_quotient = 450
+            session.add(row)
+    emma, noe, meal = resident.children["Emma-Rose"], outsider.children["Noé"], canteen.unit
+    await travel(clock, resident, date(2027, 1, 11))
+    await travel(clock, outsider, date(2027, 1, 11))
+    for family, child, price, text in ((resident, emma, 120, "1,20\u00a0€"), (outsider, noe, 590, "5,90\u00a0€")):
+        data = await family.client.data(PRICES, {"childId": str(child.id)})
+        (unit,) = [u for f in data["catalogue"] for a in f["activities"] for p in a["periods"] for u in p["units"]]
+        assert (unit["price"], unit["priceText"]) == (price, text)
+        day = only_unit((await day_window(family, child, canteen, MONDAY_25_JAN, MONDAY_25_JAN))["2027-01-25"])
+        assert day["price"] == price
+        taken = await submit(family, canteen, changes=[change(child.id, meal.id, MONDAY_25_JAN)])
+        assert taken["errors"] == [] and taken["summary"]["total"] == price
+    assert [(e.before, e.after) for e in await audit(db, "nonResidentTariff")] == [("", "[[null, 590]]")]

@@ -19,6 +19,7 @@ from portail.rules.booking_windows import (
     opens_at_for,
     window_status,
 )
+from portail.rules.pricing import TariffGrid, residence_grid
 from portail.rules.validity import TOWN_ZONE
 
 
@@ -139,3 +140,10 @@ def test_french_moment_in_winter_and_summer():
 def test_residence(postcode, town, resident):
     assert is_resident(postcode, town) is resident
     assert household_groups(resident, "") == frozenset({RESIDENTS if resident else NON_RESIDENTS})
+
+
+def test_households_outside_the_town_pay_the_out_of_town_grid_when_the_unit_has_one():
+    grid, outside = TariffGrid.flat(410), TariffGrid.flat(590)
+    assert residence_grid(grid, outside, resident=False) is outside
+    assert residence_grid(grid, outside, resident=True) is grid
+    assert residence_grid(grid, None, resident=False) is grid

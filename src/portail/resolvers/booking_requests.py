@@ -41,7 +41,7 @@ from portail.resolvers.catalogue_reading import (
     cancel_rule,
     load_catalogue,
     period_path,
-    tariff_of,
+    tariff_for,
 )
 from portail.resolvers.context import RequestContext, today
 from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
@@ -493,7 +493,7 @@ async def plan_request(
         policy=policy,
         calendar=calendar_of(catalogue, period),
         units=units,
-        prices={u.id: unit_price(tariff_of(u), quotient) for u in units.values()},
+        prices={u.id: unit_price(tariff_for(u, standing.resident), quotient) for u in units.values()},
         places=places,
         active=_active_units(existing),
         overdue=await invoices.overdue_message(ctx, household_id, activity),

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from portail.db.models import Household
-from portail.db.models.catalogue import Period
+from portail.db.models.catalogue import Period, Unit
 from portail.db.models.records import AuditEntry, TownSetting
-from portail.resolvers.catalogue_reading import forget_catalogue
+from portail.resolvers.catalogue import check_tariff
+from portail.resolvers.catalogue_reading import forget_catalogue, non_resident_tariff_of
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, UserErrors
 from portail.resolvers.memo import memo
@@ -222,6 +223,27 @@ def _window_words(row: Period) -> dict[str, str]:
         "bookingReadOnlyFrom": _moment_text(row.booking_read_only_from),
         "bookingIntro": row.booking_intro,
     }
+
+
+async def set_non_resident_tariff(
+    ctx: RequestContext, unit_id: uuid.UUID | None, brackets: list[tuple[int | None, int]] | None
+) -> Unit:
+    """Staff give a unit an out-of-town grid ("tarif extérieur"), or take it away (None), audited."""
+    row = await ctx.session.get(Unit, unit_id, with_for_update=True) if unit_id else None
+    if row is None:
+        raise UserErrors.one("unitId", ErrorCode.NOT_FOUND, "Cette unité n'existe pas.")
+    if brackets is not None:
+        v = Validator()
+        check_tariff(v, brackets)
+        v.raise_if_any()
+    before = row.non_resident_tariff or ""
+    row.non_resident_tariff = None if brackets is None else json.dumps([list(b) for b in brackets])
+    non_resident_tariff_of(row)  # the grid the checks let through is one the pricing rules accept
+    _audit(ctx, None, "unit", row.id, "nonResidentTariff", before, row.non_resident_tariff or "")
+    ctx.session.add(row)
+    await ctx.session.flush()
+    forget_catalogue(ctx)
+    return row
 
 
 TOWN_ENTITY_ID = uuid.UUID(int=0)

@@ -25,7 +25,7 @@ from portail.resolvers.catalogue_reading import (
     cancellation_deadline,
     load_catalogue,
     period_path,
-    tariff_of,
+    tariff_for,
     weekdays_of,
 )
 from portail.resolvers.context import RequestContext
@@ -135,8 +135,8 @@ async def _household_enrolments(
     return by_child
 
 
-def offered_unit(unit: Unit, quotient: int | None) -> OfferedUnit:
-    price = unit_price(tariff_of(unit), quotient)
+def offered_unit(unit: Unit, quotient: int | None, resident: bool) -> OfferedUnit:
+    price = unit_price(tariff_for(unit, resident), quotient)
     return OfferedUnit(
         unit=unit,
         price=price,
@@ -167,7 +167,7 @@ async def child_offer(ctx: RequestContext, child_id: uuid.UUID | None) -> list[O
                 enrolment=enrolment_view(catalogue, enrolment, child) if enrolment else None,
                 missing=offer.missing,
                 can_enrol=may_enrol(offer.missing, enrolment),
-                units=[offered_unit(u, quotient) for u in catalogue.units_of(period.id)],
+                units=[offered_unit(u, quotient, standing.resident) for u in catalogue.units_of(period.id)],
                 window=period_status(period, standing, now),
             )
         )

@@ -26,7 +26,7 @@ from portail.resolvers.catalogue_reading import (
     cancel_rule,
     load_catalogue,
     period_path,
-    tariff_of,
+    tariff_for,
 )
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, UserErrors
@@ -273,7 +273,7 @@ async def bookable_days(
         policy=policy,
         calendar=calendar_of(catalogue, period),
         units=units,
-        prices={u.id: unit_price(tariff_of(u), quotient) for u in units},
+        prices={u.id: unit_price(tariff_for(u, standing.resident), quotient) for u in units},
         held=held,
         waiting=waiting,
         bookings=bookings,

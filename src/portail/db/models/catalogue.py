@@ -145,6 +145,8 @@ class Unit(SQLModel, table=True):
     cancel_skips_holidays: bool = False
     # Tariff grid as JSON: [[max_quotient or null, cents], ...] (portail.rules.pricing.TariffGrid).
     tariff: str = Field(default="[[null, 0]]", sa_type=Text)
+    # What households outside the town pay ("tarif extérieur"), the same JSON; None: ``tariff`` for all.
+    non_resident_tariff: str | None = Field(default=None, sa_type=Text)
     # Units of a period sharing a non-empty group exclude each other on a day (a day and a morning).
     exclusive_group: str = Field(default="", max_length=30)
     # What a child present without booking costs ("non réservé"), in cents; None: the family's price.

@@ -133,6 +133,10 @@ class Unit:
         description='What a day booked past the booking deadline costs ("hors délai"), in cents, the same '
         "for every family; such bookings are taken until the day begins. Null: the unit takes none."
     )
+    non_resident_tariff: list[TariffBracket] | None = strawberry.field(
+        description='What households outside the town pay ("tarif extérieur", `setNonResidentTariff`); '
+        "null: `tariff` for every household."
+    )
 
     @classmethod
     def from_row(cls, row: UnitRow) -> Unit:
@@ -150,6 +154,9 @@ class Unit:
             exclusive_group=row.exclusive_group,
             unbooked_price=row.unbooked_price,
             late_price=row.late_price,
+            non_resident_tariff=None
+            if (grid := reading.non_resident_tariff_of(row)) is None
+            else [TariffBracket(max_quotient=b.max_quotient, price=b.price) for b in grid.brackets],
         )
 
 

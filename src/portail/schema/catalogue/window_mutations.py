@@ -11,8 +11,9 @@ from portail.resolvers import booking_windows as use_cases
 from portail.resolvers import catalogue_reading as reading
 from portail.resolvers.rows import Household as HouseholdRow
 from portail.resolvers.rows import Period as PeriodRow
-from portail.schema.catalogue.mutations import PeriodPayload
-from portail.schema.catalogue.types import Period
+from portail.schema.catalogue.inputs import TariffBracketInput
+from portail.schema.catalogue.mutations import PeriodPayload, UnitPayload
+from portail.schema.catalogue.types import Period, Unit
 from portail.schema.catalogue.windows import BookingWindowInput
 from portail.schema.context import Info
 from portail.schema.errors import UserError
@@ -68,6 +69,27 @@ class BookingWindowMutations:
         if row is None:
             return PeriodPayload(period=None, errors=errors)
         return PeriodPayload(period=Period.of(await reading.load_catalogue(info.context.app), row), errors=[])
+
+    @strawberry.mutation(
+        permission_classes=STAFF,
+        description='Staff: give a unit an out-of-town tariff ("tarif extérieur"): what households outside '
+        "the town (`Household.onlineBooking.resident` false) pay, by quotient like `tariff`; null takes it "
+        "away (every household pays `tariff`). Days already booked keep their price. Audited.",
+    )
+    async def set_non_resident_tariff(
+        self,
+        info: Info,
+        unit_id: Annotated[strawberry.ID, strawberry.argument(description="The unit.")],
+        tariff: Annotated[
+            list[TariffBracketInput] | None,
+            strawberry.argument(description="The grid, in cents; null: none."),
+        ],
+    ) -> UnitPayload:
+        brackets = None if tariff is None else [(b.max_quotient, b.price) for b in tariff]
+        row, errors = await run_mutation(
+            info, lambda: use_cases.set_non_resident_tariff(info.context.app, parse_id(unit_id), brackets)
+        )
+        return UnitPayload(unit=Unit.from_row(row) if row else None, errors=errors)
 
     @strawberry.mutation(
         permission_classes=STAFF,

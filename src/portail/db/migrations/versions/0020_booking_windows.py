@@ -1,6 +1,6 @@
 """When bookings open, and for whom: a period's opening (for everyone, or per group of households), its
-close, its read-only date and intro text; a household's category and the suspension of its online
-bookings. Every default keeps what was: always open, no category, not suspended.
+close, its read-only date and intro text; a unit's out-of-town tariff; a household's category and the
+suspension of its online bookings. Every default keeps what was: always open, no category, not suspended.
 
 Plain ADD COLUMN (no batch): on SQLite a batch would rebuild ``period`` and drop the catalogue version's
 triggers on it (revision 0016).
@@ -38,6 +38,7 @@ def upgrade() -> None:
     op.add_column("period", _moment("booking_closes_at"))
     op.add_column("period", _moment("booking_read_only_from"))
     op.add_column("period", sa.Column("booking_intro", sa.Text(), nullable=False, server_default=""))
+    op.add_column("unit", sa.Column("non_resident_tariff", sa.Text(), nullable=True))
     op.add_column(
         "household", sa.Column("booking_category", AutoString(length=30), nullable=False, server_default="")
     )
@@ -50,6 +51,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     # Plain DROP COLUMN too (SQLite 3.35 and later), for the triggers' sake.
+    op.drop_column("unit", "non_resident_tariff")
     for name in ("booking_category", "booking_suspended_at", "booking_suspension_reason"):
         op.drop_column("household", name)
     for name in (
