@@ -33,7 +33,7 @@ from portail.resolvers.booking_changes import (
     slot_counts,
     waits_for_staff,
 )
-from portail.resolvers.booking_windows import household_standing, period_status
+from portail.resolvers.booking_windows import household_standing, period_status, residence_matters
 from portail.resolvers.catalogue_reading import (
     Catalogue,
     booking_rule,
@@ -483,7 +483,9 @@ async def plan_request(
         locked = await slot_counts(ctx, limited, first, last)
     places = Places(*locked)
     quotient = await family_quotient(ctx, household_id)
-    standing = await household_standing(ctx, household_id)
+    standing = await household_standing(
+        ctx, household_id, residence=residence_matters([period], units.values())
+    )
     policy = policy_of(activity)
     decider = _LineDecider(
         household_id=household_id,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -112,8 +113,20 @@ def standing_of(row: Household, postcodes: list[str]) -> HouseholdStanding:
     )
 
 
-async def household_standing(ctx: RequestContext, household_id: uuid.UUID) -> HouseholdStanding:
-    return standing_of(await _household(ctx, household_id), await town_postcodes(ctx))
+async def household_standing(
+    ctx: RequestContext, household_id: uuid.UUID, *, residence: bool = True
+) -> HouseholdStanding:
+    """The household's standing; without ``residence`` the town's postcodes are not read (a statement
+    spared where nothing depends on residence: see ``residence_matters``) and it counts as non-resident."""
+    return standing_of(await _household(ctx, household_id), await town_postcodes(ctx) if residence else [])
+
+
+def residence_matters(periods: Iterable[Period], units: Iterable[Unit]) -> bool:
+    """Whether being resident changes anything in ``periods`` and their ``units``: an opening for
+    residents or non-residents, or an out-of-town tariff."""
+    return any(
+        o.group in RESIDENCE_GROUPS for period in periods for o in settings_of(period).openings
+    ) or any(u.non_resident_tariff is not None for u in units)
 
 
 def period_status(period: Period, standing: HouseholdStanding, now: datetime) -> WindowStatus:

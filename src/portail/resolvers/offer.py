@@ -17,7 +17,7 @@ from sqlmodel import col, select
 from portail.db.models import Child
 from portail.db.models.catalogue import Activity, Enrolment, Facility, Period, Unit
 from portail.resolvers import households
-from portail.resolvers.booking_windows import household_standing, period_status
+from portail.resolvers.booking_windows import household_standing, period_status, residence_matters
 from portail.resolvers.catalogue import ACTIVE_ENROLMENT, Missing, child_catalogue
 from portail.resolvers.catalogue_reading import (
     Catalogue,
@@ -152,7 +152,12 @@ async def child_offer(ctx: RequestContext, child_id: uuid.UUID | None) -> list[O
     child, household_id, offers = await child_catalogue(ctx, child_id)
     catalogue = await load_catalogue(ctx)
     quotient = await households.family_quotient(ctx, household_id)
-    standing = await household_standing(ctx, household_id)
+    shown = [offer.period for offer in offers]
+    standing = await household_standing(
+        ctx,
+        household_id,
+        residence=residence_matters(shown, [u for p in shown for u in catalogue.units_of(p.id)]),
+    )
     now = ctx.now()
     by_activity: dict[uuid.UUID, list[OfferedPeriod]] = {}
     for offer in offers:

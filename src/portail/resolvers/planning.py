@@ -19,7 +19,7 @@ from portail.db.models.catalogue import Activity, Enrolment, Period, Unit
 from portail.resolvers import basket
 from portail.resolvers.booking_changes import policy_of, slot_counts, waiting_lines
 from portail.resolvers.booking_requests import LineRefusal, window_refusal
-from portail.resolvers.booking_windows import household_standing, period_status
+from portail.resolvers.booking_windows import household_standing, period_status, residence_matters
 from portail.resolvers.catalogue_reading import (
     booking_rule,
     calendar_of,
@@ -258,7 +258,7 @@ async def bookable_days(
         ctx, [b for b in bookings.values() if b.state == BookingState.WAITING.value]
     )
     quotient = await family_quotient(ctx, household_id)
-    standing = await household_standing(ctx, household_id)
+    standing = await household_standing(ctx, household_id, residence=residence_matters([period], units))
     status = period_status(period, standing, ctx.now())
     suspended = (
         (LineRefusal.BOOKING_SUSPENDED, standing.suspension_message) if standing.suspended_at else None

@@ -82,8 +82,8 @@ class BookingWindowMutations:
         unit_id: Annotated[strawberry.ID, strawberry.argument(description="The unit.")],
         tariff: Annotated[
             list[TariffBracketInput] | None,
-            strawberry.argument(description="The grid, in cents; null: none."),
-        ],
+            strawberry.argument(description="The grid, in cents; null (or left out): none."),
+        ] = None,
     ) -> UnitPayload:
         brackets = None if tariff is None else [(b.max_quotient, b.price) for b in tariff]
         row, errors = await run_mutation(
