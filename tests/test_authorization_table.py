@@ -346,6 +346,30 @@ TABLE: list[Case] = [
          "mutation($id: ID!) { resendAccountConfirmation(accountId: $id) { " + payload("account { id }") + " } }",
          lambda w, id_: {"id": id_},
          control="staff"),
+    Case("Mutation.setBookingWindow", "periodId", "period", FORBIDDEN,
+         "mutation($id: ID!) { setBookingWindow(periodId: $id, input: {intro: \"Été\"}) { "
+         + payload("period { id }") + " } }",
+         lambda w, id_: {"id": id_},
+         control="staff"),
+    Case("Mutation.setNonResidentTariff", "unitId", "unit", FORBIDDEN,
+         "mutation($id: ID!) { setNonResidentTariff(unitId: $id, tariff: [{maxQuotient: null, price: 900}]) { "
+         + payload("unit { id }") + " } }",
+         lambda w, id_: {"id": id_},
+         control="staff"),
+    Case("Mutation.setHouseholdCategory", "householdId", "household_b", FORBIDDEN,
+         "mutation($id: ID!) { setHouseholdCategory(householdId: $id, category: \"AGENTS\") { "
+         + payload("household { id }") + " } }",
+         lambda w, id_: {"id": id_},
+         control="staff"),
+    Case("Mutation.suspendOnlineBooking", "householdId", "household_b", FORBIDDEN,
+         "mutation($id: ID!) { suspendOnlineBooking(householdId: $id, reason: \"Impayés\") { "
+         + payload("household { id }") + " } }",
+         lambda w, id_: {"id": id_},
+         control="staff"),
+    Case("Mutation.resumeOnlineBooking", "householdId", "household_b", FORBIDDEN,
+         "mutation($id: ID!) { resumeOnlineBooking(householdId: $id) { " + payload("household { id }") + " } }",
+         lambda w, id_: {"id": id_},
+         control="staff"),
     Case("Mutation.approveRegistration", "householdId", "registration", FORBIDDEN,
          "mutation($id: ID!) { approveRegistration(householdId: $id) { " + payload("household { id }") + " } }",
          lambda w, id_: {"id": id_},
@@ -895,6 +919,8 @@ WITHOUT_ID: list[Open] = [
     # Closing (the terms of use are not needed to close it).
     Open("Mutation.setSelfRegistration", "staff",
          "mutation { setSelfRegistration(enabled: false) { " + payload("town { selfRegistration }") + " } }"),
+    Open("Mutation.setResidentPostcodes", "staff",
+         'mutation { setResidentPostcodes(postcodes: ["56860"]) { ' + payload("postcodes") + " } }"),
 ]
 
 # The operations without an id that were there before the list above (each with its line since).

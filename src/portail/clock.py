@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from portail.db.models.base import utcnow
 
@@ -12,8 +12,12 @@ class Clock:
 
     def __init__(self) -> None:
         self.offset = timedelta(0)
+        # Set by a test that needs the very second (09:00:00, not a few hundred milliseconds after).
+        self.stopped_at: datetime | None = None
 
     def now(self) -> datetime:
+        if self.stopped_at is not None:
+            return self.stopped_at
         return utcnow() + self.offset
 
     def travel(self, delta: timedelta) -> None:
@@ -21,4 +25,10 @@ class Clock:
 
     def travel_to(self, moment: datetime) -> None:
         """Make now ``moment`` (aware); time goes on from there."""
+        self.stopped_at = None
         self.offset = moment - utcnow()
+
+    def stop_at(self, moment: datetime) -> None:
+        """Make now ``moment`` (aware) and keep it there until the next ``travel_to``."""
+        self.travel_to(moment)
+        self.stopped_at = moment.astimezone(UTC)

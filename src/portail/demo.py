@@ -96,6 +96,7 @@ from portail.resolvers import (
     records,
     town_questions,
 )
+from portail.resolvers.booking_windows import RESIDENT_POSTCODES_KEY
 from portail.resolvers.catalogue_reading import cancel_rule
 from portail.resolvers.context import RequestContext, Viewer
 from portail.resolvers.errors import UserErrors
@@ -104,6 +105,7 @@ from portail.resolvers.registration import SELF_REGISTRATION_KEY, TERMS_KIND
 from portail.resolvers.transactions import in_transaction
 from portail.resolvers.uploads import IncomingFile
 from portail.rules import deadlines, health
+from portail.rules.booking_windows import NON_RESIDENTS, RESIDENTS
 from portail.rules.legal import ACCESSIBILITY, LEGAL_NOTICE, PRIVACY
 from portail.rules.validity import TOWN_ZONE
 from portail.settings import Settings
@@ -234,6 +236,7 @@ async def load_demo(db: Database, settings: Settings | None = None) -> DemoLogin
         await _consents(session)
     async with db.transaction() as session:
         await _catalogue(session)
+        await _summer(session)
     async with db.transaction() as session:
         await _health_form(session)
     await _bookings(db, settings)
@@ -506,16 +509,11 @@ async def _catalogue(session: AsyncSession) -> None:
         )
 
 
-# The summer holiday centre: a holiday centre must check DTP ("fiche sanitaire de liaison").
-SUMMER_CENTRE = ("REGIE ACCUEIL DE LOISIRS", "ACCUEIL DE LOISIRS", "VACANCES D'ETE", "ETE 2027")
-SUMMER_DATES = (date(2027, 7, 7), date(2027, 8, 27))
-
-
 async def _health_form(session: AsyncSession) -> None:
     """The town's lists of the health form (those missing are added, the others left as staff set them);
-    the summer holiday centre, which requires DTP; Paul's health form filled in (diets none, chickenpox
-    had, an insurance, his vaccinations linked to the list), Emma-Rose's diets, and no DTP for her: the
-    holiday centre refuses her enrolment until the family records it."""
+    Paul's health form filled in (diets none, chickenpox had, an insurance, his vaccinations linked to
+    the list), Emma-Rose's diets, and no DTP for her: the summer holiday centre (``_summer``), which
+    requires DTP, refuses her enrolment until the family records it."""
     items = list((await session.exec(select(HealthListItem))).all())
     have = {(i.kind, i.code) for i in items}
     for kind, entries in health.DEFAULT_LISTS.items():
@@ -526,44 +524,6 @@ async def _health_form(session: AsyncSession) -> None:
                 items.append(item)
     await session.flush()
     by_code = {(i.kind, i.code): i for i in items}
-
-    regie_name, facility_name, activity_name, period_name = SUMMER_CENTRE
-    regie = (await session.exec(select(Regie).where(Regie.name == regie_name))).first()
-    facility = (await session.exec(select(Facility).where(Facility.name == facility_name))).first()
-    if regie is not None and facility is not None:
-        activity = (
-            await session.exec(
-                select(Activity).where(Activity.facility_id == facility.id, Activity.name == activity_name)
-            )
-        ).first()
-        if activity is None:
-            activity = Activity(
-                facility_id=facility.id,
-                regie_id=regie.id,
-                name=activity_name,
-                required_vaccines="DTP",
-                min_age=3,
-                max_age=14,
-            )
-            session.add(activity)
-            await session.flush()
-            period = Period(
-                activity_id=activity.id,
-                name=period_name,
-                start=SUMMER_DATES[0],
-                end=SUMMER_DATES[1],
-                weekdays="0,1,2,3,4",
-            )
-            session.add(period)
-            await session.flush()
-            session.add(
-                Unit(
-                    period_id=period.id,
-                    name="JOURNEE",
-                    capacity=48,
-                    tariff=json.dumps([[500, 600], [None, 1200]]),
-                )
-            )
 
     children = {
         c.first_name: c for c in (await session.exec(select(Child).where(Child.last_name == "TEST"))).all()
@@ -598,6 +558,73 @@ async def _health_form(session: AsyncSession) -> None:
             item = by_code[(health.DIET, code)]
             if item.id not in diets:
                 session.add(ChildDiet(child_id=emma.id, item_id=item.id))
+
+
+# The summer holidays' day-care: residents of the town (Séné: its postcode and INSEE code) book from
+# Saturday 1 May 2027 at 9:00, the others a week later; household TEST (Compiègne) is one of the others,
+# DURAND (Séné) a resident. A holiday centre must check DTP ("fiche sanitaire de liaison"): Emma-Rose,
+# without it, is refused (``_health_form``).
+SUMMER_PERIOD = "ÉTÉ 2027"
+SUMMER_INTRO = (
+    "Les réservations de l'été ouvrent le samedi 1er mai 2027 à 9h00 pour les habitants de Séné, "
+    "le samedi 8 mai à 9h00 pour les autres familles.\n\n"
+    "Réservez à la journée ; les annulations restent possibles jusqu'à deux jours avant."
+)
+TOWN_POSTCODES = "56860,56243"
+
+
+async def _summer(session: AsyncSession) -> None:
+    """The summer period and its booking window, and the town's postcodes; made once, then left as
+    staff set them."""
+    if await session.get(TownSetting, RESIDENT_POSTCODES_KEY) is None:
+        session.add(TownSetting(key=RESIDENT_POSTCODES_KEY, value=TOWN_POSTCODES))
+    facility = (await session.exec(select(Facility).where(Facility.name == "ACCUEIL DE LOISIRS"))).first()
+    regie = (await session.exec(select(Regie).where(Regie.name == "REGIE ACCUEIL DE LOISIRS"))).first()
+    if facility is None or regie is None:
+        return
+    activity = (
+        await session.exec(
+            select(Activity).where(Activity.facility_id == facility.id, Activity.name == "VACANCES D'ÉTÉ")
+        )
+    ).first()
+    if activity is not None:
+        return
+    activity = Activity(
+        facility_id=facility.id,
+        regie_id=regie.id,
+        name="VACANCES D'ÉTÉ",
+        open_during="always",
+        required_vaccines="DTP",
+        min_age=3,
+        max_age=14,
+    )
+    session.add(activity)
+    await session.flush()
+    period = Period(
+        activity_id=activity.id,
+        name=SUMMER_PERIOD,
+        start=date(2027, 7, 7),
+        end=date(2027, 8, 27),
+        weekdays="0,1,2,3,4",
+        booking_openings=json.dumps(
+            [
+                [RESIDENTS, datetime(2027, 5, 1, 9, 0, tzinfo=TOWN_ZONE).isoformat()],
+                [NON_RESIDENTS, datetime(2027, 5, 8, 9, 0, tzinfo=TOWN_ZONE).isoformat()],
+            ]
+        ),
+        booking_closes_at=datetime(2027, 8, 20, 18, 0, tzinfo=TOWN_ZONE),
+        booking_intro=SUMMER_INTRO,
+    )
+    session.add(period)
+    await session.flush()
+    session.add(
+        Unit(
+            period_id=period.id,
+            name="JOURNEE ETE",
+            capacity=40,
+            tariff=json.dumps([[500, 600], [None, 1200]]),
+        )
+    )
 
 
 async def _bookings(db: Database, settings: Settings) -> None:

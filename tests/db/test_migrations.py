@@ -145,3 +145,41 @@ async def test_revision_0021_keeps_each_childs_diet_and_links_its_vaccinations(d
     }
     assert lists == {"DIET": 4, "ILLNESS": 9, "VACCINE": 8}
     assert [tuple(k) for k in kept] == [("VEGETARIAN", ""), ("NONE", "")]
+
+
+def test_periods_and_households_stay_as_they_were_through_revision_0022(tmp_path):
+    # Revision 0022 adds the booking window, the out-of-town tariff, the category and the suspension: a
+    # period stored before is always open, a household neither categorised nor suspended.
+    path = tmp_path / "upgrade.sqlite3"
+    config = alembic_config(f"sqlite+aiosqlite:///{path}")
+    command.upgrade(config, "0021")
+    period_id, household_id = uuid.uuid4().hex, uuid.uuid4().hex
+    with sqlite3.connect(path) as conn:  # foreign keys off: only these rows matter here
+        conn.execute(
+            "INSERT INTO period (id, activity_id, name, start, end, weekdays, created_at)"
+            " VALUES (?, ?, 'ETE', '2027-07-07', '2027-08-27', '0,1,2,3,4', '2026-09-01 08:00:00')",
+            (period_id, uuid.uuid4().hex),
+        )
+        conn.execute(
+            "INSERT INTO household (id, name, civility, address_number, address_street, address_complement,"
+            " postcode, city, country, main_phone, secondary_phone, caf_number, insurance_company,"
+            " insurance_policy, remarks, created_at) VALUES (?, 'TEST', '', '', '', '', '56860', '', 'FR', '',"
+            " '', '', '', '', '', '2026-09-01 08:00:00')",
+            (household_id,),
+        )
+    command.upgrade(config, "head")
+    with sqlite3.connect(path) as conn:
+        conn.row_factory = sqlite3.Row
+        period = dict(conn.execute("SELECT * FROM period").fetchone())
+        household = dict(conn.execute("SELECT * FROM household").fetchone())
+        triggers = {r[0] for r in conn.execute("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger'")}
+    assert {k: v for k, v in period.items() if k.startswith("booking_")} == {
+        "booking_opens_at": None, "booking_openings": "[]", "booking_groups_only": 0, "booking_closes_at": None,
+        "booking_read_only_from": None, "booking_intro": "",
+    }
+    assert {k: v for k, v in household.items() if k.startswith("booking_")} == {
+        "booking_category": "", "booking_suspended_at": None, "booking_suspension_reason": "",
+    }
+    # The catalogue version's triggers on the period (revision 0016) are still there.
+    assert "period" in triggers and "unit" in triggers
+    command.downgrade(config, "0021")

@@ -71,6 +71,7 @@ async def test_a_household_that_left_keeps_its_invoices_and_names_no_one(
         household.address_street, household.city = "Rue Zorglub", "Zorglubville"
         household.main_phone, household.caf_number = "+33297000042", "ZORGLUB42"
         household.remarks = "Zorglub : portail bleu"
+        household.booking_suspension_reason = "M. Zorglub doit passer en mairie"
         guardian = await session.get(Guardian, family.built.guardian.id)
         guardian.first_name, guardian.last_name, guardian.employer = "Zorglubine", "ZORGLUB", "Zorglub SA"
         guardian.birth_date = date(1985, 4, 1)

@@ -10,7 +10,7 @@ from portail.demo import FAMILY_EMAIL, FAMILY_PASSWORD, load_demo
 from tests.support.accounts import signed_in
 from tests.support.catalogue import CATALOGUE, ENROLL
 
-SUMMER = "ACCUEIL DE LOISIRS > VACANCES D'ETE > ETE 2027"
+SUMMER = "ACCUEIL DE LOISIRS > VACANCES D'ÉTÉ > ÉTÉ 2027"
 
 
 async def counts(db):

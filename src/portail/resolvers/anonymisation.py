@@ -65,6 +65,8 @@ ERASURE: dict[str, Erase] = {
             "insurance_policy": "",
             "remarks": "",
             "certified_at": None,
+            # Staff's words about the family (why its online bookings were suspended).
+            "booking_suspension_reason": "",
         }
     ),
     "guardian": Erase(

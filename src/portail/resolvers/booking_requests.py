@@ -33,6 +33,7 @@ from portail.resolvers.booking_changes import (
     slot_counts,
     waits_for_staff,
 )
+from portail.resolvers.booking_windows import household_standing, period_status, residence_matters
 from portail.resolvers.catalogue_reading import (
     Catalogue,
     booking_rule,
@@ -40,7 +41,7 @@ from portail.resolvers.catalogue_reading import (
     cancel_rule,
     load_catalogue,
     period_path,
-    tariff_of,
+    tariff_for,
 )
 from portail.resolvers.context import RequestContext, today
 from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
@@ -74,6 +75,7 @@ from portail.rules.booking_states import (
     transition,
 )
 from portail.rules.booking_states import BookingEvent as Event
+from portail.rules.booking_windows import WindowState, WindowStatus
 from portail.rules.calendar import PeriodCalendar, day_status
 from portail.rules.capacity import Admission, Places
 from portail.rules.deadlines import BookingWindow
@@ -142,6 +144,27 @@ class LineRefusal:
     DEADLINE_PASSED = "DEADLINE_PASSED"
     EXCLUSIVE_UNIT = "EXCLUSIVE_UNIT"
     OVERDUE_INVOICES = "OVERDUE_INVOICES"
+    # The period's booking window (``rules.booking_windows``) and the household's suspension.
+    BOOKING_NOT_OPEN = "BOOKING_NOT_OPEN"
+    BOOKING_CLOSED = "BOOKING_CLOSED"
+    PERIOD_READ_ONLY = "PERIOD_READ_ONLY"
+    NOT_FOR_HOUSEHOLD = "NOT_FOR_HOUSEHOLD"
+    BOOKING_SUSPENDED = "BOOKING_SUSPENDED"
+
+
+WINDOW_REFUSALS = {
+    WindowState.NOT_OPEN_YET: LineRefusal.BOOKING_NOT_OPEN,
+    WindowState.CLOSED: LineRefusal.BOOKING_CLOSED,
+    WindowState.READ_ONLY: LineRefusal.PERIOD_READ_ONLY,
+    WindowState.NOT_FOR_HOUSEHOLD: LineRefusal.NOT_FOR_HOUSEHOLD,
+}
+
+
+def window_refusal(status: WindowStatus, *, cancel: bool) -> tuple[str, str] | None:
+    """Why the period's window refuses a booking (or a cancellation) now: (code, French message)."""
+    if status.cancels if cancel else status.books:
+        return None
+    return WINDOW_REFUSALS[status.state], status.message
 
 
 @dataclass
@@ -460,14 +483,19 @@ async def plan_request(
         locked = await slot_counts(ctx, limited, first, last)
     places = Places(*locked)
     quotient = await family_quotient(ctx, household_id)
+    standing = await household_standing(
+        ctx, household_id, residence=residence_matters([period], units.values())
+    )
     policy = policy_of(activity)
     decider = _LineDecider(
         household_id=household_id,
         now=ctx.now(),
+        window=period_status(period, standing, ctx.now()),
+        suspension=standing.suspension_message if standing.suspended_at is not None else "",
         policy=policy,
         calendar=calendar_of(catalogue, period),
         units=units,
-        prices={u.id: unit_price(tariff_of(u), quotient) for u in units.values()},
+        prices={u.id: unit_price(tariff_for(u, standing.resident), quotient) for u in units.values()},
         places=places,
         active=_active_units(existing),
         overdue=await invoices.overdue_message(ctx, household_id, activity),
@@ -543,6 +571,10 @@ class _LineDecider:
 
     household_id: uuid.UUID
     now: datetime
+    # Where the period's booking window stands for the household; why every line is refused when staff
+    # suspended its online bookings, or "".
+    window: WindowStatus
+    suspension: str
     policy: BookingPolicy
     calendar: PeriodCalendar
     units: dict[uuid.UUID, Unit]
@@ -558,6 +590,16 @@ class _LineDecider:
         """Give ``line`` its state, price and message (its refusal when it cannot be done)."""
         booking = line.booking
         current = BookingState(booking.state) if booking is not None else None
+        held_back = (
+            (LineRefusal.BOOKING_SUSPENDED, self.suspension)
+            if self.suspension
+            else window_refusal(self.window, cancel=line.cancel)
+        )
+        # A day the activity does not run says so first, whatever the window (as ``bookableDays``).
+        if held_back is not None and (line.cancel or day_status(self.calendar, line.day).open):
+            line.price = booking.price if booking is not None and line.cancel else self.prices[line.unit.id]
+            line.refusal, line.message = held_back
+            return
         outcome = self._cancel(line, current) if line.cancel else self._book(line, current)
         if outcome is None:
             return

@@ -560,7 +560,8 @@ def _store_rule(row: Unit, prefix: str, data: RuleData, rule: DeadlineRule) -> N
         setattr(row, f"{prefix}_{name}", value)
 
 
-def _check_tariff(v: Validator, brackets: list[tuple[int | None, int]]) -> None:
+def check_tariff(v: Validator, brackets: list[tuple[int | None, int]]) -> None:
+    """Add to ``v`` what is wrong with a tariff grid (errors on ``tariff``)."""
     if not brackets:
         v.add("tariff", ErrorCode.REQUIRED, "Indiquez au moins un tarif.")
         return
@@ -602,7 +603,7 @@ async def _fill_unit(ctx: RequestContext, row: Unit, data: UnitData) -> Unit:
         v.add("capacity", ErrorCode.INVALID, f"La capacité est comprise entre 1 et {MAX_CAPACITY} places.")
     booking = _check_rule(v, "bookingDeadline", data.booking)
     cancellation = _check_rule(v, "cancellationDeadline", data.cancellation)
-    _check_tariff(v, data.tariff)
+    check_tariff(v, data.tariff)
     group = v.text("exclusiveGroup", data.exclusive_group, max_length=30)
     for name, price in (("unbookedPrice", data.unbooked_price), ("latePrice", data.late_price)):
         if price is not None and not 0 <= price <= MAX_PRICE:

@@ -29,7 +29,7 @@ from portail.rules.deadlines import (
     WeekdayOfWeekBefore,
     describe,
 )
-from portail.rules.pricing import Bracket, TariffGrid
+from portail.rules.pricing import Bracket, TariffGrid, residence_grid
 
 
 @dataclass
@@ -136,6 +136,18 @@ def path_of(facility_name: str, activity_name: str, period_name: str) -> str:
 
 def tariff_of(unit: Unit) -> TariffGrid:
     return TariffGrid(tuple(Bracket(m, p) for m, p in json.loads(unit.tariff)))
+
+
+def non_resident_tariff_of(unit: Unit) -> TariffGrid | None:
+    """The unit's out-of-town grid; None: households outside the town pay ``tariff_of``."""
+    if unit.non_resident_tariff is None:
+        return None
+    return TariffGrid(tuple(Bracket(m, p) for m, p in json.loads(unit.non_resident_tariff)))
+
+
+def tariff_for(unit: Unit, resident: bool) -> TariffGrid:
+    """The grid a household pays the unit by, resident or not."""
+    return residence_grid(tariff_of(unit), non_resident_tariff_of(unit), resident)
 
 
 def booking_rule(unit: Unit) -> DeadlineRule:

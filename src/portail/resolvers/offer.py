@@ -17,6 +17,7 @@ from sqlmodel import col, select
 from portail.db.models import Child
 from portail.db.models.catalogue import Activity, Enrolment, Facility, Period, Unit
 from portail.resolvers import households
+from portail.resolvers.booking_windows import household_standing, period_status, residence_matters
 from portail.resolvers.catalogue import ACTIVE_ENROLMENT, Missing, child_catalogue
 from portail.resolvers.catalogue_reading import (
     Catalogue,
@@ -24,11 +25,12 @@ from portail.resolvers.catalogue_reading import (
     cancellation_deadline,
     load_catalogue,
     period_path,
-    tariff_of,
+    tariff_for,
     weekdays_of,
 )
 from portail.resolvers.context import RequestContext
 from portail.resolvers.memo import memo
+from portail.rules.booking_windows import WindowStatus
 from portail.rules.pricing import format_amount, unit_price
 
 
@@ -64,6 +66,8 @@ class OfferedPeriod:
     missing: list[Missing]
     can_enrol: bool  # whether enroll_child would take it now
     units: list[OfferedUnit]
+    # Where the period's booking window stands for the household now (``rules.booking_windows``).
+    window: WindowStatus
 
 
 @dataclass(frozen=True)
@@ -131,8 +135,8 @@ async def _household_enrolments(
     return by_child
 
 
-def offered_unit(unit: Unit, quotient: int | None) -> OfferedUnit:
-    price = unit_price(tariff_of(unit), quotient)
+def offered_unit(unit: Unit, quotient: int | None, resident: bool) -> OfferedUnit:
+    price = unit_price(tariff_for(unit, resident), quotient)
     return OfferedUnit(
         unit=unit,
         price=price,
@@ -148,6 +152,13 @@ async def child_offer(ctx: RequestContext, child_id: uuid.UUID | None) -> list[O
     child, household_id, offers = await child_catalogue(ctx, child_id)
     catalogue = await load_catalogue(ctx)
     quotient = await households.family_quotient(ctx, household_id)
+    shown = [offer.period for offer in offers]
+    standing = await household_standing(
+        ctx,
+        household_id,
+        residence=residence_matters(shown, [u for p in shown for u in catalogue.units_of(p.id)]),
+    )
+    now = ctx.now()
     by_activity: dict[uuid.UUID, list[OfferedPeriod]] = {}
     for offer in offers:
         period, enrolment = offer.period, offer.enrolment
@@ -161,7 +172,8 @@ async def child_offer(ctx: RequestContext, child_id: uuid.UUID | None) -> list[O
                 enrolment=enrolment_view(catalogue, enrolment, child) if enrolment else None,
                 missing=offer.missing,
                 can_enrol=may_enrol(offer.missing, enrolment),
-                units=[offered_unit(u, quotient) for u in catalogue.units_of(period.id)],
+                units=[offered_unit(u, quotient, standing.resident) for u in catalogue.units_of(period.id)],
+                window=period_status(period, standing, now),
             )
         )
     result = []

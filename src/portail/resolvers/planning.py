@@ -18,14 +18,15 @@ from portail.db.models.bookings import Booking
 from portail.db.models.catalogue import Activity, Enrolment, Period, Unit
 from portail.resolvers import basket
 from portail.resolvers.booking_changes import policy_of, slot_counts, waiting_lines
-from portail.resolvers.booking_requests import LineRefusal
+from portail.resolvers.booking_requests import LineRefusal, window_refusal
+from portail.resolvers.booking_windows import household_standing, period_status, residence_matters
 from portail.resolvers.catalogue_reading import (
     booking_rule,
     calendar_of,
     cancel_rule,
     load_catalogue,
     period_path,
-    tariff_of,
+    tariff_for,
 )
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, UserErrors
@@ -257,15 +258,22 @@ async def bookable_days(
         ctx, [b for b in bookings.values() if b.state == BookingState.WAITING.value]
     )
     quotient = await family_quotient(ctx, household_id)
+    standing = await household_standing(ctx, household_id, residence=residence_matters([period], units))
+    status = period_status(period, standing, ctx.now())
+    suspended = (
+        (LineRefusal.BOOKING_SUSPENDED, standing.suspension_message) if standing.suspended_at else None
+    )
     policy = policy_of(activity)
     window = _DayWindow(
         household_id=household_id,
         enrolled=enrolled,
+        no_booking=suspended or window_refusal(status, cancel=False),
+        no_cancelling=suspended or window_refusal(status, cancel=True),
         now=ctx.now(),
         policy=policy,
         calendar=calendar_of(catalogue, period),
         units=units,
-        prices={u.id: unit_price(tariff_of(u), quotient) for u in units},
+        prices={u.id: unit_price(tariff_for(u, standing.resident), quotient) for u in units},
         held=held,
         waiting=waiting,
         bookings=bookings,
@@ -311,6 +319,10 @@ class _DayWindow:
 
     household_id: uuid.UUID
     enrolled: bool
+    # Why the period takes no booking, or no cancellation, from the household now (its window, or staff
+    # suspended its online bookings): (code, French message); None: the units' own rules decide.
+    no_booking: tuple[str, str] | None
+    no_cancelling: tuple[str, str] | None
     now: datetime
     policy: BookingPolicy
     calendar: PeriodCalendar
@@ -346,6 +358,10 @@ class _DayWindow:
             self.now, day, booking_rule(unit), takes_late=unit.late_price is not None
         )
         refusal, message = _why_not(status, self.enrolled, current, window, unit, active_groups, admission)
+        if self.no_booking is not None and status.open:
+            # The period's window (or the suspension) speaks for every day it runs; a closed day
+            # stays closed.
+            refusal, message = self.no_booking
         cancellation, charged, why_not = None, False, ""
         if is_active(current) and booking is not None and booking.household_id != self.household_id:
             why_not = OTHER_ACCOUNT_BOOKING
@@ -364,6 +380,8 @@ class _DayWindow:
             if booking.cancel_held:
                 cancellation = None  # one already waits there
                 why_not = CANCELLATION_IN_BASKET
+            elif self.no_cancelling is not None:
+                cancellation, charged, why_not = None, False, self.no_cancelling[1]
         booked = booking is not None and is_active(current)
         late = booking.booked_late if booking is not None and booked else window is BookingWindow.LATE
         return UnitDay(

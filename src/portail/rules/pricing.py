@@ -61,6 +61,12 @@ def unit_price(grid: TariffGrid, quotient: int | None) -> int:
     raise AssertionError("the last bracket is open-ended")  # pragma: no cover
 
 
+def residence_grid(grid: TariffGrid, non_resident: TariffGrid | None, resident: bool) -> TariffGrid:
+    """The grid a household pays by: the unit's out-of-town grid ("tarif extérieur") when it has one
+    and the household lives outside the town, else its grid."""
+    return non_resident if non_resident is not None and not resident else grid
+
+
 def booking_price(family_price: int, late_price: int | None, late: bool) -> int:
     """What booking a day costs: the family's price, or the unit's late price ("hors délai") when
     booked past the deadline (the same for every family: it is a penalty, not a tariff)."""

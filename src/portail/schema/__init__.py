@@ -25,6 +25,7 @@ from portail.schema.calendar_feeds.mutations import CalendarFeedMutations
 from portail.schema.calendar_feeds.queries import CalendarFeedQueries
 from portail.schema.catalogue.mutations import CatalogueMutations
 from portail.schema.catalogue.queries import CatalogueQueries
+from portail.schema.catalogue.window_mutations import BookingWindowMutations
 from portail.schema.content.mutations import ContentMutations
 from portail.schema.content.queries import ContentQueries
 from portail.schema.cost import CostLimits
@@ -88,6 +89,7 @@ Mutation = merge_types(
         HealthMutations,
         DocumentMutations,
         CatalogueMutations,
+        BookingWindowMutations,
         BookingMutations,
         BasketMutations,
         InvoiceMutations,

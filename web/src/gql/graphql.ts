@@ -74,8 +74,14 @@ export type BookingChangeInput = {
 export type BookingRefusal =
   /** The child already has a booking (or a place in line) for the unit that day. */
   | 'ALREADY_BOOKED'
+  /** The period's bookings are closed (`PeriodBookingWindow.closesAt` passed): nothing of it is booked or cancelled online any more. */
+  | 'BOOKING_CLOSED'
   /** The booking is already cancelled, refused or expired. */
   | 'BOOKING_ENDED'
+  /** The period's bookings are not open yet for this household; the message says when they open ("Les réservations ouvrent le samedi 1er mai 2027 à 9h00."), as `catalogue` does (`PeriodBookingWindow.opensAt`). */
+  | 'BOOKING_NOT_OPEN'
+  /** Staff suspended the household's online bookings; the message gives their reason (`Household.onlineBooking`). Every line, booking or cancelling, is refused. */
+  | 'BOOKING_SUSPENDED'
   /** A cancellation request is already waiting for staff. */
   | 'CANCELLATION_ALREADY_REQUESTED'
   /** The cancellation deadline has passed and the activity refuses late cancellations. */
@@ -90,10 +96,14 @@ export type BookingRefusal =
   | 'FULL'
   /** The child is not enrolled in the period. */
   | 'NOT_ENROLLED'
+  /** The period is booked only by some households (the town's residents, or categories staff give) and this one is not among them. */
+  | 'NOT_FOR_HOUSEHOLD'
   /** Nothing to cancel: no booking that day. */
   | 'NO_BOOKING'
   /** The household has an invoice of the activity's regie unpaid past the delay the activity sets (`Activity.blockOverdueDays`): pay it in "Mes factures" to book again. */
-  | 'OVERDUE_INVOICES';
+  | 'OVERDUE_INVOICES'
+  /** The period is read-only (`PeriodBookingWindow.readOnlyFrom` passed): shown, not changed. */
+  | 'PERIOD_READ_ONLY';
 
 /** "RECOPIER LA SÉLECTION" / "MODE RECOPIE": the units chosen for one day, copied to the chosen weekdays from `start` to `end` ("Plus de jours" with CANCEL). Only days the activity runs are reached; a cancelling repeat reaches only days with something to cancel. */
 export type BookingRepeatInput = {

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime, time
 
+import sqlalchemy as sa
 from sqlalchemy import BigInteger, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
@@ -94,6 +95,19 @@ class Period(SQLModel, table=True):
     end: date
     # Comma-separated weekday numbers, Monday = 0.
     weekdays: str = Field(default="0,1,3,4", max_length=20)
+    # When families may book (portail.rules.booking_windows): every column empty, always, as before.
+    # From this moment for every household without an opening of its own; None: from the start.
+    booking_opens_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # Each group's own opening as JSON: [[group, ISO moment], ...]; a group is RESIDENTS, NON_RESIDENTS
+    # or a household category code.
+    booking_openings: str = Field(default="[]", sa_type=Text, sa_column_kwargs={"server_default": "[]"})
+    # Only households of a group listed in ``booking_openings`` book the period.
+    booking_groups_only: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
+    # From then no booking or cancellation any more ("closes"), or the period only shown ("read-only").
+    booking_closes_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    booking_read_only_from: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # What families read above the period's calendar (plain text, paragraphs separated by blank lines).
+    booking_intro: str = Field(default="", sa_type=Text, sa_column_kwargs={"server_default": ""})
     created_at: datetime = created_at_field()
 
 
@@ -133,6 +147,8 @@ class Unit(SQLModel, table=True):
     cancel_skips_holidays: bool = False
     # Tariff grid as JSON: [[max_quotient or null, cents], ...] (portail.rules.pricing.TariffGrid).
     tariff: str = Field(default="[[null, 0]]", sa_type=Text)
+    # What households outside the town pay ("tarif extérieur"), the same JSON; None: ``tariff`` for all.
+    non_resident_tariff: str | None = Field(default=None, sa_type=Text)
     # Units of a period sharing a non-empty group exclude each other on a day (a day and a morning).
     exclusive_group: str = Field(default="", max_length=30)
     # What a child present without booking costs ("non réservé"), in cents; None: the family's price.

@@ -41,6 +41,14 @@ class Household(SQLModel, table=True):
     # Set when the family registered itself ("Créer un compte"): the household waits until staff
     # approve it or merge it into the household the town already knows (``resolvers.registration``).
     awaiting_validation_since: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
+    # A category staff give the household ("AGENTS"): periods may open earlier to it, or only to it
+    # (``portail.rules.booking_windows``); "" none.
+    booking_category: str = Field(default="", max_length=30, sa_column_kwargs={"server_default": ""})
+    # Staff suspended the household's online bookings (since then, and why: the family reads it).
+    booking_suspended_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    booking_suspension_reason: str = Field(
+        default="", max_length=500, sa_column_kwargs={"server_default": ""}
+    )
 
 
 class Guardian(SQLModel, table=True):

@@ -104,6 +104,32 @@ class BookingRefusal(Enum):
         description="The household has an invoice of the activity's regie unpaid past the delay the activity "
         'sets (`Activity.blockOverdueDays`): pay it in "Mes factures" to book again.',
     )
+    BOOKING_NOT_OPEN = strawberry.enum_value(
+        LineRefusal.BOOKING_NOT_OPEN,
+        description="The period's bookings are not open yet for this household; the message says when they "
+        'open ("Les réservations ouvrent le samedi 1er mai 2027 à 9h00."), as `catalogue` does '
+        "(`PeriodBookingWindow.opensAt`).",
+    )
+    BOOKING_CLOSED = strawberry.enum_value(
+        LineRefusal.BOOKING_CLOSED,
+        description="The period's bookings are closed (`PeriodBookingWindow.closesAt` passed): nothing of it "
+        "is booked or cancelled online any more.",
+    )
+    PERIOD_READ_ONLY = strawberry.enum_value(
+        LineRefusal.PERIOD_READ_ONLY,
+        description="The period is read-only (`PeriodBookingWindow.readOnlyFrom` passed): shown, not "
+        "changed.",
+    )
+    NOT_FOR_HOUSEHOLD = strawberry.enum_value(
+        LineRefusal.NOT_FOR_HOUSEHOLD,
+        description="The period is booked only by some households (the town's residents, or categories "
+        "staff give) and this one is not among them.",
+    )
+    BOOKING_SUSPENDED = strawberry.enum_value(
+        LineRefusal.BOOKING_SUSPENDED,
+        description="Staff suspended the household's online bookings; the message gives their reason "
+        "(`Household.onlineBooking`). Every line, booking or cancelling, is refused.",
+    )
     FULL = strawberry.enum_value(
         RefusalCode.FULL.value, description="No place left that day and the activity has no waiting list."
     )

@@ -29,6 +29,7 @@ from portail.schema.catalogue.enums import (
     Weekday,
     WhenFull,
 )
+from portail.schema.catalogue.windows import BookingWindowSettings, PeriodBookingWindow
 from portail.schema.households.enums import ClassLevel, RecordSection
 from portail.schema.ids import to_id
 from portail.schema.pagination import Connection
@@ -132,6 +133,10 @@ class Unit:
         description='What a day booked past the booking deadline costs ("hors délai"), in cents, the same '
         "for every family; such bookings are taken until the day begins. Null: the unit takes none."
     )
+    non_resident_tariff: list[TariffBracket] | None = strawberry.field(
+        description='What households outside the town pay ("tarif extérieur", `setNonResidentTariff`); '
+        "null: `tariff` for every household."
+    )
 
     @classmethod
     def from_row(cls, row: UnitRow) -> Unit:
@@ -149,6 +154,9 @@ class Unit:
             exclusive_group=row.exclusive_group,
             unbooked_price=row.unbooked_price,
             late_price=row.late_price,
+            non_resident_tariff=None
+            if (grid := reading.non_resident_tariff_of(row)) is None
+            else [TariffBracket(max_quotient=b.max_quotient, price=b.price) for b in grid.brackets],
         )
 
 
@@ -174,6 +182,9 @@ class Period:
     units: list[Unit] = strawberry.field(description="Its units, in order.")
     closures: list[DateSpan] = strawberry.field(description="Days staff closed.")
     extra_days: list[DateSpan] = strawberry.field(description="Days staff opened beyond the usual calendar.")
+    booking_window: BookingWindowSettings = strawberry.field(
+        description="When families may book it, and which (`setBookingWindow`)."
+    )
 
     @classmethod
     def of(cls, catalogue: reading.Catalogue, row: PeriodRow) -> Period:
@@ -187,6 +198,7 @@ class Period:
             units=[Unit.from_row(u) for u in catalogue.units_of(row.id)],
             closures=[DateSpan.from_row(d) for d in catalogue.days_of(row.id, "closure")],
             extra_days=[DateSpan.from_row(d) for d in catalogue.days_of(row.id, "extra")],
+            booking_window=BookingWindowSettings.of(row),
         )
 
 
@@ -343,6 +355,9 @@ class OfferedPeriod:
     )
     can_enrol: bool = strawberry.field(description="Whether `enrollChild` would be taken now.")
     units: list[OfferedUnit] = strawberry.field(description="Its units.")
+    booking_window: PeriodBookingWindow = strawberry.field(
+        description="When this family may book it: opening, close, read-only date, intro text, bookable now."
+    )
 
     @classmethod
     def from_view(cls, view: offer.OfferedPeriod) -> OfferedPeriod:
@@ -361,6 +376,7 @@ class OfferedPeriod:
             ],
             can_enrol=view.can_enrol,
             units=[OfferedUnit.from_view(u) for u in view.units],
+            booking_window=PeriodBookingWindow.of(period, view.window),
         )
 
 

@@ -9,7 +9,7 @@ import uuid
 
 import strawberry
 
-from portail.resolvers import offer, records, town_questions
+from portail.resolvers import booking_windows, offer, records, town_questions
 from portail.resolvers.health_rows import ChildHealth, town_list_items
 from portail.resolvers.rows import AuditEntry as AuditRow
 from portail.resolvers.rows import AuthorizedPerson as ContactRow
@@ -440,6 +440,22 @@ class Household:
             remarks=h.remarks,
         )
 
+    @strawberry.field(
+        description="What decides the household's online bookings: whether it is resident (its address in "
+        "the town's postcodes), the category staff gave it, and whether staff suspended its online bookings "
+        "(with their reason: show it). Read-only for the family."
+    )
+    async def online_booking(self, info: Info) -> OnlineBooking:
+        h = (await self._record(info)).household
+        standing = booking_windows.standing_of(h, await booking_windows.town_postcodes(info.context.app))
+        return OnlineBooking(
+            resident=standing.resident,
+            category=standing.category or None,
+            suspension=BookingSuspension(reason=standing.suspension_reason, since=standing.suspended_at)
+            if standing.suspended_at
+            else None,
+        )
+
     @strawberry.field(description="The guardians, first guardian first.")
     async def guardians(self, info: Info) -> list[Guardian]:
         return [Guardian.from_row(g) for g in (await self._record(info)).guardians]
@@ -501,6 +517,27 @@ class Household:
             awaiting_validation=row.awaiting_validation_since is not None,
             _id=row.id,
         )
+
+
+@strawberry.type(description="Staff suspended the household's online bookings.")
+class BookingSuspension:
+    reason: str = strawberry.field(description="Why, in staff's words (the family reads it).")
+    since: datetime.datetime = strawberry.field(description="Since when.")
+
+
+@strawberry.type(description="What decides a household's online bookings (`Household.onlineBooking`).")
+class OnlineBooking:
+    resident: bool = strawberry.field(
+        description="Its address lies in the town (`Town.residentPostcodes`): periods may open to residents "
+        "first."
+    )
+    category: str | None = strawberry.field(
+        description='The category staff gave it (e.g. "AGENTS"), which may open periods to it earlier or '
+        "only to it; null: none."
+    )
+    suspension: BookingSuspension | None = strawberry.field(
+        description="Set while staff suspend its online bookings (every line is then `BOOKING_SUSPENDED`)."
+    )
 
 
 @strawberry.type(description="A section of the records that still needs the family.")

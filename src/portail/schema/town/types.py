@@ -6,9 +6,9 @@ import datetime
 
 import strawberry
 
+from portail.resolvers import booking_windows, registration
 from portail.resolvers import content as use_cases
 from portail.resolvers import legal as legal_use_cases
-from portail.resolvers import registration
 from portail.rules.phones import display_phone
 from portail.schema.catalogue.enums import Weekday
 from portail.schema.context import Info
@@ -61,6 +61,13 @@ class Town:
     )
     async def legal_pages(self, info: Info) -> list[LegalPage]:
         return [LegalPage.from_view(view) for view in await legal_use_cases.legal_pages(info.context.app)]
+
+    @strawberry.field(
+        description="The town's postcodes and INSEE codes: a household whose address carries one is "
+        "resident (periods may open to residents first, `setResidentPostcodes`)."
+    )
+    async def resident_postcodes(self, info: Info) -> list[str]:
+        return await booking_windows.town_postcodes(info.context.app)
 
     @strawberry.field(
         description='Whether families may create their own account ("Créer un compte", `registerFamily`): '
