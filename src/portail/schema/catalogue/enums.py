@@ -55,7 +55,7 @@ class LateCancellation(Enum):
 class PaidCancellation(Enum):
     CREDIT = strawberry.enum_value(
         "CREDIT",
-        description="It goes through the basket (\"ANNULE\", -1 × its price): once the basket is validated "
+        description='It goes through the basket ("ANNULE", -1 × its price): once the basket is validated '
         'the day is cancelled and its price credited to the household ("avoir"), deducted from its next '
         "basket payments to the regie. Until then the child is expected.",
     )
@@ -124,6 +124,11 @@ class EnrolmentState(Enum):
         description="Refused by staff (see `reason`); the family may ask again.",
     )
     WITHDRAWN = strawberry.enum_value("WITHDRAWN", description="Withdrawn by the family.")
+    WAITING = strawberry.enum_value(
+        "WAITING",
+        description="On the waiting line of a full period or group (see `waitingRank`): it gets a place "
+        "when one frees, by itself or once staff accept it, as the activity's `waitingListPromotion` says.",
+    )
 
 
 @strawberry.enum(description="Why a child may not be enrolled in a period yet.")
@@ -143,4 +148,9 @@ class MissingKind(Enum):
     DOCUMENT = strawberry.enum_value(
         "DOCUMENT",
         description="A supporting document the activity requires is not accepted yet (`code`: its type).",
+    )
+    CONSENT = strawberry.enum_value(
+        "CONSENT",
+        description="A consent the activity requires is not granted in its current version: not answered, "
+        "or refused (`code`: its kind; the family answers it in its records' authorisations).",
     )
