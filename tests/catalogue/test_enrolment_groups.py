@@ -15,6 +15,7 @@ from portail.db.models.catalogue import Enrolment, EnrolmentGroup
 from tests.support.accounts import signed_in
 from tests.support.builders import make_family, make_staff
 from tests.support.catalogue import ERRORS, make_service
+from tests.support.counts import statements
 from tests.support.documents import make_child
 from tests.support.pages import nodes
 
@@ -248,3 +249,39 @@ async def test_a_full_period_without_a_line_refuses_and_raising_the_capacity_let
     assert waiting["enrolment"]["state"] == "WAITING"
     await agent.data(update, {"id": str(service.activity.id), "input": {"enrolmentCapacity": 2}})
     assert period_of(await b_client.data(CATALOGUE, {"childId": str(b.id)}))["enrolment"]["state"] == "ACCEPTED"
+
+
+async def test_the_catalogue_costs_the_same_statements_however_many_groups_and_lines(db, browser, live_server):
+    first = await club(db, enrolment_when_full="waiting_list")
+    agent = await staff(db, browser)
+    (_, a, a_client), (_, b, b_client) = await families(db, browser, 2)
+
+    async def grouped(service, capacity):
+        group = await agent.data(CREATE_GROUP, {"activityId": str(service.activity.id),
+                                                "input": {"name": "Maternelles", "capacity": capacity}})
+        return group["createEnrolmentGroup"]["group"]["id"]
+
+    async def cost():
+        await a_client.data(CATALOGUE, {"childId": str(a.id)})  # the catalogue read again after a change
+        with statements(live_server.app.state.db) as seen:
+            data = await a_client.data(CATALOGUE, {"childId": str(a.id)})
+        return len(seen), data
+
+    group = await grouped(first, 1)
+    await b_client.data(ENROLL, {"childId": str(b.id), "periodId": str(first.period.id), "groupId": group})
+    await a_client.data(ENROLL, {"childId": str(a.id), "periodId": str(first.period.id), "groupId": group})
+    one, data = await cost()
+    assert [p["enrolment"]["waitingRank"] for a_ in data["catalogue"][0]["activities"] for p in a_["periods"]] == [1]
+
+    # Three more activities with groups, places counted and a child waiting in each.
+    for i in range(3):
+        more = await make_service(db, f"CENTRE {i}", f"ACTIVITE {i}", f"PERIODE {i}", regie=f"REGIE {i}",
+                                  enrolment_when_full="waiting_list")
+        extra = await grouped(more, 1)
+        await agent.data(CREATE_GROUP, {"activityId": str(more.activity.id), "input": {"name": "Élémentaires"}})
+        for child, client in ((b, b_client), (a, a_client)):
+            await client.data(ENROLL, {"childId": str(child.id), "periodId": str(more.period.id), "groupId": extra})
+    four, data = await cost()
+    ranks = [p["enrolment"]["waitingRank"] for f in data["catalogue"] for a_ in f["activities"] for p in a_["periods"]]
+    assert ranks == [1, 1, 1, 1]
+    assert four == one
