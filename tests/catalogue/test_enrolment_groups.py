@@ -285,3 +285,29 @@ async def test_the_catalogue_costs_the_same_statements_however_many_groups_and_l
     ranks = [p["enrolment"]["waitingRank"] for f in data["catalogue"] for a_ in f["activities"] for p in a_["periods"]]
     assert ranks == [1, 1, 1, 1]
     assert four == one
+
+
+async def test_a_groups_line_moves_when_its_group_gets_places_not_when_the_activitys_capacity_changes(
+    db, browser
+):
+    service = await club(db, enrolment_when_full="waiting_list")
+    agent = await staff(db, browser)
+    (_, a, a_client), (_, b, b_client) = await families(db, browser, 2)
+    group = (await agent.data(CREATE_GROUP, {"activityId": str(service.activity.id),
+                                             "input": {"name": "Maternelles", "capacity": 1}}))
+    group_id = group["createEnrolmentGroup"]["group"]["id"]
+    variables = {"periodId": str(service.period.id), "groupId": group_id}
+    await a_client.data(ENROLL, {**variables, "childId": str(a.id)})
+    waiting = (await b_client.data(ENROLL, {**variables, "childId": str(b.id)}))["enrollChild"]["enrolment"]
+    assert waiting["state"] == "WAITING"
+
+    # The activity's own capacity counts where it has no groups: the group is still full.
+    update = f"""mutation($id: ID!) {{ updateActivity(id: $id, input: {{enrolmentCapacity: 5}}) {{ {ERRORS} }} }}"""
+    assert (await agent.data(update, {"id": str(service.activity.id)}))["updateActivity"]["errors"] == []
+    assert period_of(await b_client.data(CATALOGUE, {"childId": str(b.id)}))["enrolment"]["state"] == "WAITING"
+
+    raised = await agent.data(UPDATE_GROUP, {"id": group_id, "input": {"capacity": 2}})
+    assert raised["updateEnrolmentGroup"]["errors"] == []
+    moved = period_of(await b_client.data(CATALOGUE, {"childId": str(b.id)}))
+    assert moved["enrolment"] == {"state": "ACCEPTED", "groupName": "Maternelles", "waitingRank": None}
+    assert moved["groups"][0]["placesLeft"] == 0

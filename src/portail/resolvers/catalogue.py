@@ -368,9 +368,14 @@ async def promote_lines(
     """Give the free places of the activity's periods not over yet to their waiting lines."""
     catalogue = await load_catalogue(ctx)
     day = today(ctx)
+    # Each line: the given group's, every group's (where the activity has groups), or the period's.
+    lines: list[uuid.UUID | None] = [group_id]
+    if group_id is None and catalogue.groups_of(activity_id):
+        lines = [g.id for g in catalogue.groups_of(activity_id)]
     for period in catalogue.periods_of(activity_id):
         if period.end >= day:
-            await promote(ctx, period.id, group_id)
+            for line in lines:
+                await promote(ctx, period.id, line)
 
 
 async def _fill_activity(ctx: RequestContext, row: Activity, data: ActivityData) -> Activity:
