@@ -159,6 +159,13 @@ async def test_families_choose_a_group_and_a_full_group_is_refused(db, browser, 
     mine = period_of(await a_client.data(CATALOGUE, {"childId": str(a.id)}))["enrolment"]
     assert mine == {"state": "ACCEPTED", "groupName": "Maternelles", "waitingRank": None}
 
+    exported = await agent.data("""query($p: ID) { enrolmentsExport(periodId: $p) { edges { node {
+      firstName groupName stateLabel } } } }""", {"p": period})
+    assert [n["node"] for n in exported["enrolmentsExport"]["edges"]] == [
+        {"firstName": "Enfant0", "groupName": "Maternelles", "stateLabel": "Acceptée"},
+        {"firstName": "Enfant1", "groupName": "Maternelles", "stateLabel": "Acceptée"},
+        {"firstName": "Enfant2", "groupName": "Élémentaires", "stateLabel": "Acceptée"},
+    ]
     in_use = (await agent.data(DELETE_GROUP, {"id": small_id}))["deleteEnrolmentGroup"]
     assert [(e["field"], e["code"]) for e in in_use["errors"]] == [("id", "GROUP_IN_USE")]
     await smtp.wait_for(a_mail)
