@@ -352,11 +352,9 @@ async def update_activity(ctx: RequestContext, activity_id: uuid.UUID | None, da
     row = await get_for_update(ctx, Activity, activity_id, "id", "Cet accueil n'existe pas.")
     before = settings_of(row)
     saved = await _fill_activity(ctx, row, data)
-    audit_settings(ctx, "activity", saved.id, before, settings_of(saved))
-    if (
-        before["enrolment_capacity"] != saved.enrolment_capacity
-        or before["enrolment_when_full"] != saved.enrolment_when_full
-    ):
+    after = settings_of(saved)
+    audit_settings(ctx, "activity", saved.id, before, after)
+    if any(before[name] != after[name] for name in ("enrolment_capacity", "enrolment_when_full")):
         # More places, or a line where there was none: the first in line may move up.
         await promote_lines(ctx, saved.id)
     return saved
