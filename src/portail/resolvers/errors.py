@@ -61,7 +61,9 @@ class ErrorCode(Enum):
         "at its place (`changes.<i>.date` for a one-off change, `repeats.<i>` for a repeat), its message "
         "saying why (for a repeat, its distinct reasons)."
     )
-    NOT_WITHDRAWABLE = "The enrolment is neither pending nor accepted (refused, or already withdrawn)."
+    NOT_WITHDRAWABLE = (
+        "The enrolment is neither pending, accepted nor waiting (refused, or already withdrawn)."
+    )
     PAYMENT_IN_PROGRESS = (
         "A payment of this basket or invoice is under way at PayFiP: finish it, or wait until it ends."
     )

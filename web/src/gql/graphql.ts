@@ -352,7 +352,7 @@ export type ErrorCode =
   | 'NOT_ENROLLED'
   /** No such object, or not one of yours (the two are never told apart). */
   | 'NOT_FOUND'
-  /** The enrolment is neither pending nor accepted (refused, or already withdrawn). */
+  /** The enrolment is neither pending, accepted nor waiting (refused, or already withdrawn). */
   | 'NOT_WITHDRAWABLE'
   /** No day of the range matches the chosen weekdays, or the activity runs on none of them. */
   | 'NO_MATCHING_DAY'

@@ -109,12 +109,13 @@ class EnrolmentPayload:
 
 
 WITHDRAW_DESCRIPTION = (
-    "Withdraw a pending or accepted enrolment: it becomes WITHDRAWN (the child may be enrolled again "
-    "later). Its bookings from today on are cancelled as the family would cancel them, in one numbered "
+    "Withdraw a pending, accepted or waiting enrolment: it becomes WITHDRAWN (the child may be enrolled "
+    "again later). Its bookings from today on are cancelled as the family would cancel them, in one numbered "
     'request of "Historique": a day past its cancellation deadline becomes a "demande d\'annulation" '
     "where the activity takes late cancellations as requests, and stays booked (and billed) elsewhere; "
     "days the other household of a shared child booked are theirs. The family is mailed what became of "
-    "each day. Another family's enrolment is NOT_FOUND; a refused or withdrawn one is NOT_WITHDRAWABLE."
+    "each day. A place it held goes to the first in line of its period or group. Another family's "
+    "enrolment is NOT_FOUND; a refused or withdrawn one is NOT_WITHDRAWABLE."
 )
 
 
