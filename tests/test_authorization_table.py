@@ -277,6 +277,12 @@ TABLE: list[Case] = [
          + payload("enrolment { id state }") + " } }",
          lambda w, id_: {"id": w.ids["child_a"], "p": id_},
          control="a", control_id="period"),
+    # Groups are the town's too: an id of anything else (or another activity's group) is an unknown group.
+    Case("Mutation.enrollChild", "groupId", "child_b", NOT_FOUND,
+         "mutation($id: ID!, $p: ID!, $g: ID) { enrollChild(childId: $id, periodId: $p, groupId: $g) { "
+         + payload("enrolment { id state }") + " } }",
+         lambda w, id_: {"id": w.ids["child_a"], "p": w.ids["grouped_period"], "g": id_},
+         control="a", control_id="group"),
     Case("Mutation.withdrawEnrolment", "enrolmentId", "enrolment_b", NOT_FOUND,
          "mutation($id: ID!) { withdrawEnrolment(enrolmentId: $id) { " + payload("enrolment { id state }") + " } }",
          lambda w, id_: {"id": id_}),
@@ -286,6 +292,20 @@ TABLE: list[Case] = [
     # ---- Staff only: a family is refused, with another family's id or any other.
     Case("Mutation.decideEnrolment", "id", "enrolment_b", FORBIDDEN,
          "mutation($id: ID!) { decideEnrolment(id: $id, accept: true) { " + payload("enrolment { id state }") + " } }",
+         lambda w, id_: {"id": id_},
+         control="staff"),
+    Case("Mutation.createEnrolmentGroup", "activityId", "activity", FORBIDDEN,
+         "mutation($id: ID!) { createEnrolmentGroup(activityId: $id, input: {name: \"Maternelles\"}) { "
+         + payload("group { id }") + " } }",
+         lambda w, id_: {"id": id_},
+         control="staff"),
+    Case("Mutation.updateEnrolmentGroup", "id", "group", FORBIDDEN,
+         "mutation($id: ID!) { updateEnrolmentGroup(id: $id, input: {capacity: 20}) { "
+         + payload("group { id }") + " } }",
+         lambda w, id_: {"id": id_},
+         control="staff"),
+    Case("Mutation.deleteEnrolmentGroup", "id", "group", FORBIDDEN,
+         "mutation($id: ID!) { deleteEnrolmentGroup(id: $id) { " + payload("group { id }") + " } }",
          lambda w, id_: {"id": id_},
          control="staff"),
     Case("Mutation.updateRegie", "id", "regie", FORBIDDEN,
@@ -706,6 +726,14 @@ async def build_world(db, browser, settings) -> World:
                                {"c": ids["child_b"], "p": str(centre.period.id)})
     assert asked["enrollChild"]["enrolment"]["state"] == "PENDING", asked
     ids["enrolment_b"] = asked["enrollChild"]["enrolment"]["id"]
+    # An after-school club with groups (each enrolment names one).
+    club = await make_service(db, "ACCUEIL PERISCOLAIRE", "GARDERIE", "GARDERIE 2026-2027", "SOIR",
+                              regie="REGIE PERISCOLAIRE")
+    group = await world.staff.data("mutation($a: ID!) { createEnrolmentGroup(activityId: $a, input: "
+                                   "{name: \"Maternelles\", capacity: 12}) { group { id } errors { code } } }",
+                                   {"a": str(club.activity.id)})
+    assert group["createEnrolmentGroup"]["errors"] == [], group
+    ids.update(group=group["createEnrolmentGroup"]["group"]["id"], grouped_period=str(club.period.id))
 
     # The Wednesday centre families book (staff accept): both children enrolled; B asks for a day.
     booking = await make_centre(db, acceptance="staff")

@@ -33,7 +33,7 @@ import struct
 import zlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import partial
 from typing import Any, TypedDict, TypeVar
 
@@ -71,7 +71,7 @@ from portail.db.models import (
 )
 from portail.db.models.base import utcnow
 from portail.db.models.bookings import BookingRequest
-from portail.db.models.catalogue import Activity, Enrolment, Facility, Period, Regie, Unit
+from portail.db.models.catalogue import Activity, Enrolment, EnrolmentGroup, Facility, Period, Regie, Unit
 from portail.db.models.invoices import Invoice
 from portail.db.models.records import PendingChange
 from portail.db.models.town_questions import TownQuestion
@@ -237,6 +237,7 @@ async def load_demo(db: Database, settings: Settings | None = None) -> DemoLogin
     async with db.transaction() as session:
         await _catalogue(session)
         await _summer(session)
+        await _winter_holidays(session)
     async with db.transaction() as session:
         await _health_form(session)
     await _bookings(db, settings)
@@ -625,6 +626,77 @@ async def _summer(session: AsyncSession) -> None:
             tariff=json.dumps([[500, 600], [None, 1200]]),
         )
     )
+
+
+# The winter holidays' day camp, enrolled in by group within a window ("campagne d'inscription"), with a
+# waiting line, and the outings consent required: Élémentaires has one place left (Paul holds the other),
+# and Emma-Rose's family sees the consent it still has to give.
+WINTER = ("VACANCES D'HIVER", "VACANCES D'HIVER 2027", date(2027, 2, 8), date(2027, 2, 19))
+WINTER_WINDOW = (
+    datetime(2026, 11, 16, 8, 0, tzinfo=TOWN_ZONE),
+    datetime(2027, 1, 29, 18, 0, tzinfo=TOWN_ZONE),
+)
+WINTER_GROUPS = (("Maternelles", 8), ("Élémentaires", 2))
+
+
+async def _winter_holidays(session: AsyncSession) -> None:
+    """The winter day camp of "ACCUEIL DE LOISIRS", once; what exists is left as staff set it."""
+    facility = (await session.exec(select(Facility).where(Facility.name == "ACCUEIL DE LOISIRS"))).first()
+    regie = (await session.exec(select(Regie).where(Regie.name == "REGIE ACCUEIL DE LOISIRS"))).first()
+    if facility is None or regie is None:
+        return
+    activity_name, period_name, start, end = WINTER
+    found = (
+        await session.exec(
+            select(Activity).where(Activity.facility_id == facility.id, Activity.name == activity_name)
+        )
+    ).first()
+    if found is not None:
+        return
+    activity = Activity(
+        facility_id=facility.id,
+        regie_id=regie.id,
+        name=activity_name,
+        open_during="always",
+        required_consents="OUTINGS_TRANSPORT",
+        enrolment_opens_at=WINTER_WINDOW[0].astimezone(UTC),
+        enrolment_closes_at=WINTER_WINDOW[1].astimezone(UTC),
+        enrolment_when_full="waiting_list",
+    )
+    session.add(activity)
+    await session.flush()
+    period = Period(activity_id=activity.id, name=period_name, start=start, end=end, weekdays="0,1,2,3,4")
+    groups = [
+        EnrolmentGroup(activity_id=activity.id, name=name, position=i, capacity=capacity)
+        for i, (name, capacity) in enumerate(WINTER_GROUPS)
+    ]
+    session.add_all([period, *groups])
+    await session.flush()
+    session.add(
+        Unit(
+            period_id=period.id,
+            name="JOURNEE VACANCES",
+            capacity=24,
+            tariff=json.dumps([[500, 600], [1000, 900], [None, 1400]]),
+        )
+    )
+    paul = (
+        await session.exec(select(Child).where(Child.first_name == "Paul", Child.last_name == "TEST"))
+    ).first()
+    account = (await session.exec(select(Account).where(Account.email == FAMILY_EMAIL))).first()
+    guardian = await session.get(Guardian, account.guardian_id) if account and account.guardian_id else None
+    if paul is not None and account is not None and guardian is not None:
+        session.add(
+            Enrolment(
+                child_id=paul.id,
+                period_id=period.id,
+                household_id=guardian.household_id,
+                group_id=groups[1].id,
+                state="accepted",
+                requested_by=account.id,
+                decided_at=utcnow(),
+            )
+        )
 
 
 async def _bookings(db: Database, settings: Settings) -> None:

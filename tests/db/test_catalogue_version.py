@@ -7,7 +7,7 @@ each write moved it."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import text
 
@@ -32,7 +32,7 @@ async def test_every_write_to_a_catalogue_table_moves_the_version(db):
         "period": service.period.id,
         "unit": service.unit.id,
     }
-    assert set(CATALOGUE_TABLES) == {*rows, "period_day"}
+    assert set(CATALOGUE_TABLES) == {*rows, "period_day", "enrolment_group"}
     for table, row_id in rows.items():
         before = await version(db)
         async with db.transaction() as session:
@@ -51,6 +51,24 @@ async def test_every_write_to_a_catalogue_table_moves_the_version(db):
     async with db.transaction() as session:
         await session.exec(text("DELETE FROM period_day"))
     assert await version(db) > before, "a delete from period_day left the version"
+    # Revision 0020's enrolment groups (created by the migration, not by a rebuild).
+    for statement, what in (
+        (
+            "INSERT INTO enrolment_group (id, activity_id, name, position, capacity, created_at) "
+            "VALUES (:id, :activity, 'Maternelles', 0, 12, :at)",
+            "an insert into",
+        ),
+        ("UPDATE enrolment_group SET capacity = 14", "an update of"),
+        ("DELETE FROM enrolment_group", "a delete from"),
+    ):
+        before = await version(db)
+        async with db.transaction() as session:
+            await session.exec(
+                text(statement).bindparams(id=service.unit.id, activity=service.activity.id, at=datetime(2026, 11, 1))
+                if ":id" in statement
+                else text(statement)
+            )
+        assert await version(db) > before, f"{what} enrolment_group left the version"
 
 
 async def test_the_catalogue_is_read_once_then_checked_with_one_statement(db, browser, clock, live_server):

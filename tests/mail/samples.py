@@ -129,6 +129,18 @@ SAMPLES: dict[str, list[dict[str, Any]]] = {
          "kept": [{"day": "23/12/2026", "unit": "REPAS", "reason": "Repas déjà commandé."}],
          "link": f"{URL}/inscriptions"},
     ],
+    "enrolment_waiting": [
+        {"child_name": "Emma-Rose", "child_sex": "F", "path": CENTRE, "group": "Maternelles", "rank": 2,
+         "link": f"{URL}/inscriptions"},
+        {"child_name": "Hugo", "child_sex": "M", "path": CANTEEN, "group": "", "rank": 1,
+         "link": f"{URL}/inscriptions"},
+    ],
+    "enrolment_promoted": [
+        {"accepted": True, "child_name": "Emma-Rose", "child_sex": "F", "path": CENTRE, "group": "Maternelles",
+         "link": f"{URL}/planning"},
+        {"accepted": False, "child_name": "Hugo", "child_sex": "M", "path": CANTEEN, "group": "",
+         "link": f"{URL}/inscriptions"},
+    ],
     "invoice_issued": [
         {"regie": "Régie Enfance", "month": "2026-12", "number": "ENF-2027-000001", "total": "1\u202f012,30\xa0€",
          "due": "15/01/2027", "link": f"{URL}/factures"},

@@ -141,7 +141,9 @@ async def test_a_missing_dtp_blocks_the_holiday_centre_until_it_is_recorded(db, 
     assert codes(unknown["updateActivity"]) == [("requiredVaccines", "NOT_FOUND")]
     async with db.read_sessions() as session:
         audit = (await session.exec(select(AuditEntry).where(AuditEntry.entity == "activity"))).all()
-    assert [(a.field, a.before, a.after) for a in audit] == [("requiredVaccines", "", "DTP")]
+    assert [(a.field, a.before, a.after) for a in audit if a.field == "requiredVaccines"] == [
+        ("requiredVaccines", "", "DTP")
+    ]
 
     family = await make_family(db, "lola@famille.test")
     emma = await make_child(db, family.household, "Emma-Rose", birth_date=date(2017, 5, 2))

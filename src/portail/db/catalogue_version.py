@@ -11,6 +11,8 @@ SQLite drops a table's triggers when a migration rebuilds the table (``batch_alt
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlmodel import select
@@ -20,12 +22,13 @@ from portail.db.models.catalogue import CatalogueVersion
 
 TABLE = "catalogue_version"
 # Every table ``load_catalogue`` reads.
-CATALOGUE_TABLES = ("regie", "facility", "activity", "period", "unit", "period_day")
+CATALOGUE_TABLES = ("regie", "facility", "activity", "period", "unit", "period_day", "enrolment_group")
 _BUMP = f"UPDATE {TABLE} SET version = version + 1"  # noqa: S608 - constants only
 
 
-def trigger_statements(dialect: str) -> list[str]:
-    """The statements that create (or replace) the triggers on ``dialect``."""
+def trigger_statements(dialect: str, tables: Sequence[str] = CATALOGUE_TABLES) -> list[str]:
+    """The statements that create (or replace) the triggers of ``tables`` on ``dialect`` (a migration
+    names the tables that exist at its revision)."""
     if dialect == "postgresql":
         statements = [
             "CREATE OR REPLACE FUNCTION bump_catalogue_version() RETURNS trigger LANGUAGE plpgsql AS "
@@ -35,26 +38,27 @@ def trigger_statements(dialect: str) -> list[str]:
         statements += [
             f"CREATE OR REPLACE TRIGGER {table}_catalogue_version AFTER INSERT OR UPDATE OR DELETE "
             f'ON "{table}" FOR EACH STATEMENT EXECUTE FUNCTION bump_catalogue_version()'
-            for table in CATALOGUE_TABLES
+            for table in tables
         ]
         return statements
     # SQLite has row triggers only, one event each.
     return [
         f"CREATE TRIGGER IF NOT EXISTS {table}_catalogue_version_{event.lower()} AFTER {event} "
         f'ON "{table}" BEGIN {_BUMP}; END'
-        for table in CATALOGUE_TABLES
+        for table in tables
         for event in ("INSERT", "UPDATE", "DELETE")
     ]
 
 
-def drop_statements(dialect: str) -> list[str]:
+def drop_statements(
+    dialect: str, tables: Sequence[str] = CATALOGUE_TABLES, *, function: bool = True
+) -> list[str]:
     if dialect == "postgresql":
-        return [f'DROP TRIGGER IF EXISTS {t}_catalogue_version ON "{t}"' for t in CATALOGUE_TABLES] + [
-            "DROP FUNCTION IF EXISTS bump_catalogue_version()"
-        ]
+        drops = [f'DROP TRIGGER IF EXISTS {t}_catalogue_version ON "{t}"' for t in tables]
+        return drops + (["DROP FUNCTION IF EXISTS bump_catalogue_version()"] if function else [])
     return [
         f"DROP TRIGGER IF EXISTS {t}_catalogue_version_{e.lower()}"
-        for t in CATALOGUE_TABLES
+        for t in tables
         for e in ("INSERT", "UPDATE", "DELETE")
     ]
 
@@ -63,7 +67,8 @@ def ensure_triggers(connection: Connection) -> None:
     """Create the triggers that are missing (after a migration that rebuilt a table on SQLite)."""
     if not connection.dialect.has_table(connection, TABLE):
         return  # a database migrated to a revision before the version existed
-    for statement in trigger_statements(connection.dialect.name):
+    tables = [t for t in CATALOGUE_TABLES if connection.dialect.has_table(connection, t)]
+    for statement in trigger_statements(connection.dialect.name, tables):
         connection.execute(text(statement))
 
 

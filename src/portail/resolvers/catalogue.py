@@ -8,13 +8,22 @@ import re
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import TypeVar
 
 from sqlmodel import col, select
 
-from portail.db.models import Account, AuditEntry, Child, Document, DocumentType
-from portail.db.models.catalogue import Activity, Enrolment, Facility, Period, PeriodDay, Regie, Unit
+from portail.db.models import Account, Child, ConsentDefinition, Document, DocumentType
+from portail.db.models.catalogue import (
+    Activity,
+    Enrolment,
+    EnrolmentGroup,
+    Facility,
+    Period,
+    PeriodDay,
+    Regie,
+    Unit,
+)
 from portail.resolvers.catalogue_reading import (
     Catalogue,
     Deadline,
@@ -28,12 +37,20 @@ from portail.resolvers.catalogue_reading import (
     weekdays_of,
 )
 from portail.resolvers.context import RequestContext, today
+from portail.resolvers.enrolment_places import has_free_place, place_for, promote, rank_of
 from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
 from portail.resolvers.health import check_required_vaccines, missing_vaccine_label, missing_vaccines
 from portail.resolvers.households import refuse_if_awaiting_validation
 from portail.resolvers.mail import ENROLMENTS_PATH, PLANNING_PATH, client_link, send_mail
 from portail.resolvers.memo import memo
-from portail.resolvers.records import child_of, child_sections, household_sections, load_full_record
+from portail.resolvers.records import (
+    child_of,
+    child_sections,
+    current_consent,
+    household_sections,
+    load_full_record,
+)
+from portail.resolvers.settings_audit import audit_settings, settings_of
 from portail.resolvers.town_answers import active_questions
 from portail.resolvers.town_questions import blocking_questions
 from portail.resolvers.validation import Validator
@@ -49,6 +66,15 @@ from portail.rules.deadlines import (
     DeadlineRule,
     WeekdayOfWeekBefore,
 )
+from portail.rules.enrolment_places import HOLDING, WAITING, Placement
+from portail.rules.enrolment_window import (
+    EnrolmentWindow,
+    WindowState,
+    check_bounds,
+    effective_window,
+    refusal,
+    window_state,
+)
 from portail.rules.french import de, inscrit
 
 PAYFIP_CLIENT_NUMBER = re.compile(r"\d{6}")
@@ -61,7 +87,8 @@ MAX_BRACKETS = 20
 MAX_SPANS = 200
 MAX_AGE = 25
 SECTIONS = fields.HOUSEHOLD_SECTIONS + fields.CHILD_SECTIONS
-ACTIVE_ENROLMENT = ("pending", "accepted")
+# An enrolment that stands: holding a place, or waiting for one (the child may not ask twice).
+ACTIVE_ENROLMENT = (*HOLDING, WAITING)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -89,6 +116,11 @@ class ActivityData:
     # Vaccine codes of the town's list a child must be up to date with (``rules.health``).
     required_vaccines: list[str] = field(default_factory=list)
     regie_given: bool = False  # a regie id was passed (a malformed one parses to None)
+    required_consents: list[str] = field(default_factory=list)
+    enrolment_opens_at: datetime | None = None
+    enrolment_closes_at: datetime | None = None
+    enrolment_capacity: int | None = None
+    enrolment_when_full: str = "refuse"
 
 
 @dataclass
@@ -97,6 +129,9 @@ class PeriodData:
     start: date
     end: date
     weekdays: list[int]
+    # The period's own enrolment window (each bound given replaces the activity's).
+    enrolment_opens_at: datetime | None = None
+    enrolment_closes_at: datetime | None = None
 
 
 @dataclass
@@ -260,13 +295,20 @@ async def activity_settings(ctx: RequestContext, activity_id: uuid.UUID | None) 
         required_vaccines=split_codes(row.required_vaccines),
         block_overdue_days=row.block_overdue_days,
         paid_cancellation=row.paid_cancellation,
+        required_consents=split_codes(row.required_consents),
+        enrolment_opens_at=row.enrolment_opens_at,
+        enrolment_closes_at=row.enrolment_closes_at,
+        enrolment_capacity=row.enrolment_capacity,
+        enrolment_when_full=row.enrolment_when_full,
     )
 
 
 async def period_settings(ctx: RequestContext, period_id: uuid.UUID | None) -> PeriodData:
     """The period's name, dates and weekdays as an update's input, locked for the update to come."""
     row = await get_for_update(ctx, Period, period_id, "id", "Cette période n'existe pas.")
-    return PeriodData(row.name, row.start, row.end, weekdays_of(row))
+    return PeriodData(
+        row.name, row.start, row.end, weekdays_of(row), row.enrolment_opens_at, row.enrolment_closes_at
+    )
 
 
 async def unit_settings(ctx: RequestContext, unit_id: uuid.UUID | None) -> UnitData:
@@ -307,12 +349,37 @@ async def create_activity(ctx: RequestContext, facility_id: uuid.UUID | None, da
     await get_for_update(ctx, Facility, facility_id, "facilityId", "Cet établissement n'existe pas.")
     assert facility_id is not None
     row = Activity(facility_id=facility_id, name="")
-    return await _fill_activity(ctx, row, data)
+    saved = await _fill_activity(ctx, row, data)
+    audit_settings(ctx, "activity", saved.id, {}, settings_of(saved))
+    return saved
 
 
 async def update_activity(ctx: RequestContext, activity_id: uuid.UUID | None, data: ActivityData) -> Activity:
     row = await get_for_update(ctx, Activity, activity_id, "id", "Cet accueil n'existe pas.")
-    return await _fill_activity(ctx, row, data)
+    before = settings_of(row)
+    saved = await _fill_activity(ctx, row, data)
+    after = settings_of(saved)
+    audit_settings(ctx, "activity", saved.id, before, after)
+    if any(before[name] != after[name] for name in ("enrolment_capacity", "enrolment_when_full")):
+        # More places, or a line where there was none: the first in line may move up.
+        await promote_lines(ctx, saved.id)
+    return saved
+
+
+async def promote_lines(
+    ctx: RequestContext, activity_id: uuid.UUID, group_id: uuid.UUID | None = None
+) -> None:
+    """Give the free places of the activity's periods not over yet to their waiting lines."""
+    catalogue = await load_catalogue(ctx)
+    day = today(ctx)
+    # Each line: the given group's, every group's (where the activity has groups), or the period's.
+    lines: list[uuid.UUID | None] = [group_id]
+    if group_id is None and catalogue.groups_of(activity_id):
+        lines = [g.id for g in catalogue.groups_of(activity_id)]
+    for period in catalogue.periods_of(activity_id):
+        if period.end >= day:
+            for line in lines:
+                await promote(ctx, period.id, line)
 
 
 async def _fill_activity(ctx: RequestContext, row: Activity, data: ActivityData) -> Activity:
@@ -334,6 +401,29 @@ async def _fill_activity(ctx: RequestContext, row: Activity, data: ActivityData)
         v.add("maxAge", ErrorCode.INVALID, "L'âge maximum est inférieur à l'âge minimum.")
     if data.block_overdue_days is not None and not 0 <= data.block_overdue_days <= 366:
         v.add("blockOverdueDays", ErrorCode.INVALID, "Le délai est compris entre 0 et 366 jours.")
+    check_window(v, data.enrolment_opens_at, data.enrolment_closes_at)
+    if data.enrolment_capacity is not None and not 1 <= data.enrolment_capacity <= MAX_CAPACITY:
+        v.add(
+            "enrolmentCapacity",
+            ErrorCode.INVALID,
+            f"La capacité est comprise entre 1 et {MAX_CAPACITY} enfants.",
+        )
+    kinds = sorted({k.strip().upper() for k in data.required_consents if k.strip()})
+    if kinds:
+        known_kinds = set(
+            (
+                await ctx.session.exec(
+                    select(ConsentDefinition.kind).where(col(ConsentDefinition.kind).in_(kinds))
+                )
+            ).all()
+        )
+        unknown_kinds = [k for k in kinds if k not in known_kinds]
+        if unknown_kinds:
+            v.add(
+                "requiredConsents",
+                ErrorCode.NOT_FOUND,
+                "Autorisation inconnue : " + ", ".join(unknown_kinds) + ".",
+            )
     codes = sorted({c.strip().upper() for c in data.required_documents if c.strip()})
     if codes:
         known = set(
@@ -359,20 +449,13 @@ async def _fill_activity(ctx: RequestContext, row: Activity, data: ActivityData)
     row.class_levels = ",".join(level for level in fields.CLASS_LEVELS if level in data.class_levels)
     row.required_sections = ",".join(s for s in SECTIONS if s in data.required_sections)
     row.required_documents = ",".join(codes)
-    if row.required_vaccines != ",".join(vaccines):
-        # What a holiday centre checks of children's health is audited (health form, issue 15).
-        ctx.session.add(
-            AuditEntry(
-                entity="activity",
-                entity_id=row.id,
-                field="requiredVaccines",
-                before=row.required_vaccines,
-                after=",".join(vaccines),
-                author_id=ctx.viewer.account.id if ctx.viewer else None,
-                at=ctx.now(),
-            )
-        )
     row.required_vaccines = ",".join(vaccines)
+    row.required_consents = ",".join(kinds)
+    row.enrolment_opens_at, row.enrolment_closes_at = (
+        _utc(data.enrolment_opens_at),
+        _utc(data.enrolment_closes_at),
+    )
+    row.enrolment_capacity, row.enrolment_when_full = data.enrolment_capacity, data.enrolment_when_full
     ctx.session.add(row)
     await ctx.session.flush()
     forget_catalogue(ctx)
@@ -382,27 +465,54 @@ async def _fill_activity(ctx: RequestContext, row: Activity, data: ActivityData)
 async def create_period(ctx: RequestContext, activity_id: uuid.UUID | None, data: PeriodData) -> Period:
     activity = await get_for_update(ctx, Activity, activity_id, "activityId", "Cet accueil n'existe pas.")
     row = Period(activity_id=activity.id, name="", start=data.start, end=data.end)
-    return await _fill_period(ctx, row, activity, data)
+    saved = await _fill_period(ctx, row, activity, data)
+    audit_settings(ctx, "period", saved.id, {}, settings_of(saved))
+    return saved
 
 
 async def update_period(ctx: RequestContext, period_id: uuid.UUID | None, data: PeriodData) -> Period:
     row = await get_for_update(ctx, Period, period_id, "id", "Cette période n'existe pas.")
     activity = await ctx.session.get(Activity, row.activity_id)
     assert activity is not None  # the period's activity (foreign key)
-    return await _fill_period(ctx, row, activity, data)
+    before = settings_of(row)
+    saved = await _fill_period(ctx, row, activity, data)
+    audit_settings(ctx, "period", saved.id, before, settings_of(saved))
+    return saved
 
 
 async def _fill_period(ctx: RequestContext, row: Period, activity: Activity, data: PeriodData) -> Period:
     v = Validator()
     row.name = v.text("name", data.name, max_length=150, required=True)
     check_period(v, activity, data)
+    check_window(v, data.enrolment_opens_at, data.enrolment_closes_at)
     v.raise_if_any()
     row.start, row.end = data.start, data.end
+    row.enrolment_opens_at, row.enrolment_closes_at = (
+        _utc(data.enrolment_opens_at),
+        _utc(data.enrolment_closes_at),
+    )
     row.weekdays = ",".join(str(d) for d in sorted(set(data.weekdays)))
     ctx.session.add(row)
     await ctx.session.flush()
     forget_catalogue(ctx)
     return row
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    """As stored (and read back): UTC, so that a saved row answers as a reloaded one."""
+    return moment.astimezone(UTC) if moment is not None else None
+
+
+def check_window(v: Validator, opens_at: datetime | None, closes_at: datetime | None) -> None:
+    """Add to ``v`` what is wrong with an enrolment window's bounds."""
+    for name, moment in (("enrolmentOpensAt", opens_at), ("enrolmentClosesAt", closes_at)):
+        if moment is not None and moment.tzinfo is None:
+            v.add(name, ErrorCode.INVALID, "Indiquez le fuseau horaire (par exemple +02:00).")
+    if v.has_error("enrolmentOpensAt") or v.has_error("enrolmentClosesAt"):
+        return
+    wrong = check_bounds(opens_at, closes_at)
+    if wrong:
+        v.add("enrolmentClosesAt", ErrorCode.INVALID, wrong)
 
 
 def check_open_during(v: Validator, periods: Sequence[Period], open_during: str) -> None:
@@ -630,7 +740,7 @@ async def _fill_unit(ctx: RequestContext, row: Unit, data: UnitData) -> Unit:
 class Missing:
     """Something that keeps a child from a period: its kind, a code and a French label."""
 
-    kind: str  # AGE, CLASS_LEVEL, RECORD_SECTION, DOCUMENT, TOWN_QUESTION, VACCINE
+    kind: str  # AGE, CLASS_LEVEL, RECORD_SECTION, DOCUMENT, CONSENT, TOWN_QUESTION, VACCINE
     code: str
     label: str
 
@@ -733,7 +843,35 @@ async def missing_for(
     on = max(period.start, today(ctx))
     for lacking in await missing_vaccines(ctx, child, split_codes(activity.required_vaccines), on):
         missing.append(Missing("VACCINE", lacking.code, missing_vaccine_label(child.first_name, lacking)))
+    kinds = split_codes(activity.required_consents)
+    if kinds:
+        record = await load_full_record(ctx, household_id)
+        definitions = {d.kind: d for d in record.extras.definitions}
+        for kind in kinds:
+            definition = definitions.get(kind)
+            if definition is None:
+                continue  # withdrawn by the town: nothing left to consent to
+            answer = current_consent(record, definition, child.id if definition.scope == "child" else None)
+            if answer is None or not answer.granted:
+                verb = "a été refusée" if answer is not None else "n'a pas encore été donnée"
+                missing.append(
+                    Missing(
+                        "CONSENT",
+                        kind,
+                        f"L'autorisation « {definition.title} » {verb} : cet accueil la demande.",
+                    )
+                )
     return missing
+
+
+def enrolment_window(catalogue: Catalogue, period: Period) -> EnrolmentWindow:
+    """When families may ask to enrol in ``period`` (its own bounds over its activity's)."""
+    activity: Activity = catalogue.by_id[period.activity_id]
+    return effective_window(
+        EnrolmentWindow(activity.enrolment_opens_at, activity.enrolment_closes_at),
+        period.enrolment_opens_at,
+        period.enrolment_closes_at,
+    )
 
 
 async def _document_types(ctx: RequestContext) -> list[DocumentType]:
@@ -780,12 +918,19 @@ _MISSING_CODES = {
     "DOCUMENT": ErrorCode.DOCUMENT_MISSING,
     "TOWN_QUESTION": ErrorCode.QUESTION_UNANSWERED,
     "VACCINE": ErrorCode.VACCINE_MISSING,
+    "CONSENT": ErrorCode.CONSENT_MISSING,
 }
 
 
 async def enroll_child(
-    ctx: RequestContext, child_id: uuid.UUID | None, period_id: uuid.UUID | None
+    ctx: RequestContext,
+    child_id: uuid.UUID | None,
+    period_id: uuid.UUID | None,
+    group_id: uuid.UUID | None = None,
+    group_given: bool = False,
 ) -> Enrolment:
+    """Enrol the child in the period (and group, where its activity has groups): accepted at once or
+    pending staff, or on the waiting line of a full period or group where the activity keeps one."""
     child, household_id = await child_of(ctx, child_id, "childId")
     await refuse_if_awaiting_validation(ctx, household_id)
     period = await ctx.session.get(Period, period_id) if period_id else None
@@ -794,6 +939,15 @@ async def enroll_child(
     if period.end < today(ctx):
         raise UserErrors.one("periodId", ErrorCode.PERIOD_OVER, "Cette période est terminée.")
     catalogue = await load_catalogue(ctx)
+    activity: Activity = catalogue.by_id[period.activity_id]
+    group = _chosen_group(catalogue, activity, group_id, group_given)
+    window = enrolment_window(catalogue, period)
+    state = window_state(window, ctx.now())
+    if state is not WindowState.OPEN:
+        code = (
+            ErrorCode.ENROLMENT_NOT_OPEN if state is WindowState.NOT_YET_OPEN else ErrorCode.ENROLMENT_CLOSED
+        )
+        raise UserErrors.one("periodId", code, refusal(window, ctx.now()) or "")
     existing = (
         await ctx.session.exec(
             select(Enrolment)
@@ -812,12 +966,35 @@ async def enroll_child(
     if missing:
         raise UserErrors([_error(m) for m in missing])
     assert ctx.viewer is not None
-    activity: Activity = catalogue.by_id[period.activity_id]
+    place = await place_for(ctx, activity, period.id, group)
+    if place is Placement.FULL:
+        if group is not None:
+            raise UserErrors.one(
+                "groupId", ErrorCode.GROUP_FULL, f"Le groupe « {group.name} » est complet pour « {path} »."
+            )
+        raise UserErrors.one("periodId", ErrorCode.ACTIVITY_FULL, f"« {path} » est complet.")
     row = existing or Enrolment(
         child_id=child.id, period_id=period.id, household_id=household_id, requested_by=ctx.viewer.account.id
     )
     row.requested_by, row.household_id, row.reason = ctx.viewer.account.id, household_id, ""
+    row.group_id = group.id if group is not None else None
     row.created_at = ctx.now()
+    if place is Placement.WAIT:
+        row.state, row.decided_at, row.decided_by = WAITING, None, None
+        ctx.session.add(row)
+        await ctx.session.flush()
+        send_mail(
+            ctx,
+            "enrolment_waiting",
+            ctx.viewer.account.email,
+            child_name=child.first_name,
+            child_sex=child.sex,
+            path=path,
+            group=group.name if group is not None else "",
+            rank=await rank_of(ctx, row),
+            link=client_link(ctx, ENROLMENTS_PATH),
+        )
+        return row
     if activity.enrolment == "automatic":
         row.state, row.decided_at, row.decided_by = "accepted", ctx.now(), None
         send_mail(
@@ -839,6 +1016,23 @@ async def enroll_child(
     return row
 
 
+def _chosen_group(
+    catalogue: Catalogue, activity: Activity, group_id: uuid.UUID | None, group_given: bool
+) -> EnrolmentGroup | None:
+    """The group asked for: required where the activity has groups; one of another activity, or
+    unknown, is NOT_FOUND; none is taken where the activity has none."""
+    groups = catalogue.groups_of(activity.id)
+    if group_given:
+        found = next((g for g in groups if g.id == group_id), None)
+        if found is None:
+            raise UserErrors.one("groupId", ErrorCode.NOT_FOUND, "Ce groupe n'existe pas pour cet accueil.")
+        return found
+    if groups:
+        names = ", ".join(f"« {g.name} »" for g in groups)
+        raise UserErrors.one("groupId", ErrorCode.REQUIRED, f"Choisissez un groupe : {names}.")
+    return None
+
+
 def _error(missing: Missing) -> FieldError:
     return FieldError("childId", _MISSING_CODES[missing.kind], missing.label)
 
@@ -846,17 +1040,29 @@ def _error(missing: Missing) -> FieldError:
 async def decide_enrolment(
     ctx: RequestContext, enrolment_id: uuid.UUID | None, accept: bool, reason: str
 ) -> Enrolment:
+    """Staff accept or refuse a pending enrolment, or a waiting one (accepting it gives it a place, if
+    one is free: staff promote by hand where the activity says so). A refused enrolment that held a
+    place frees it for the first in line."""
     row = await get_for_update(ctx, Enrolment, enrolment_id, "id", "Cette inscription n'existe pas.")
-    if row.state != "pending":
+    if row.state not in ("pending", WAITING):
         raise UserErrors.one("id", ErrorCode.ALREADY_DECIDED, "Cette inscription a déjà été traitée.")
     v = Validator()
     reason = v.reason(reason, refused=not accept)
     v.raise_if_any()
     assert ctx.viewer is not None
-    row.state = "accepted" if accept else "refused"
-    row.reason, row.decided_by, row.decided_at = reason, ctx.viewer.account.id, ctx.now()
     catalogue = await load_catalogue(ctx)
     period = catalogue.by_id[row.period_id]
+    activity: Activity = catalogue.by_id[period.activity_id]
+    group: EnrolmentGroup | None = catalogue.by_id.get(row.group_id) if row.group_id else None
+    held = row.state != WAITING
+    if accept and not held and not await has_free_place(ctx, activity, period.id, group):
+        where = f"Le groupe « {group.name} »" if group is not None else "Cette période"
+        code = ErrorCode.GROUP_FULL if group is not None else ErrorCode.ACTIVITY_FULL
+        raise UserErrors.one("id", code, f"{where} est complet : aucune place ne s'est libérée.")
+    row.state = "accepted" if accept else "refused"
+    row.reason, row.decided_by, row.decided_at = reason, ctx.viewer.account.id, ctx.now()
+    ctx.session.add(row)
+    await ctx.session.flush()
     child = await ctx.session.get(Child, row.child_id)
     author = await ctx.session.get(Account, row.requested_by)
     if author is not None and child is not None:
@@ -872,13 +1078,16 @@ async def decide_enrolment(
             reason=reason,
             link=client_link(ctx, PLANNING_PATH if accept else ENROLMENTS_PATH),
         )
+    if held and not accept:
+        await promote(ctx, period.id, row.group_id)
     return row
 
 
 async def enrolments(
     ctx: RequestContext, state: str | None, limit: int, after: tuple[datetime, uuid.UUID] | None = None
 ) -> list[Enrolment]:
-    """Enrolments in ``state``, oldest first; ``after`` is the (created_at, id) of the last one read."""
+    """Enrolments in ``state``, oldest first (for WAITING: each line in its order); ``after`` is the
+    (created_at, id) of the last one read."""
     query = select(Enrolment).order_by(col(Enrolment.created_at), col(Enrolment.id)).limit(limit)
     if state is not None:
         query = query.where(Enrolment.state == state)

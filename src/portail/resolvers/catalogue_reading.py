@@ -17,7 +17,15 @@ from sqlmodel import col, select
 
 from portail.db.catalogue_version import read_version
 from portail.db.engine import AsyncSession, Database
-from portail.db.models.catalogue import Activity, Facility, Period, PeriodDay, Regie, Unit
+from portail.db.models.catalogue import (
+    Activity,
+    EnrolmentGroup,
+    Facility,
+    Period,
+    PeriodDay,
+    Regie,
+    Unit,
+)
 from portail.resolvers.context import RequestContext
 from portail.resolvers.memo import memo
 from portail.rules.calendar import DateSpan, OpenDuring, PeriodCalendar
@@ -42,6 +50,7 @@ class Catalogue:
     periods: list[Period]
     units: list[Unit]
     days: list[PeriodDay]
+    groups: list[EnrolmentGroup] = field(default_factory=list)
     by_id: dict[uuid.UUID, Any] = field(default_factory=dict)
     calendars: dict[uuid.UUID, PeriodCalendar] = field(default_factory=dict)
 
@@ -54,12 +63,16 @@ class Catalogue:
     def units_of(self, period_id: uuid.UUID) -> list[Unit]:
         return [u for u in self.units if u.period_id == period_id]
 
+    def groups_of(self, activity_id: uuid.UUID) -> list[EnrolmentGroup]:
+        """The activity's enrolment groups, in order."""
+        return [g for g in self.groups if g.activity_id == activity_id]
+
     def days_of(self, period_id: uuid.UUID, kind: str) -> list[PeriodDay]:
         return [d for d in self.days if d.period_id == period_id and d.kind == kind]
 
 
 async def _read_catalogue(session: AsyncSession) -> Catalogue:
-    """Every catalogue row, in six statements."""
+    """Every catalogue row, in seven statements."""
     catalogue = Catalogue(
         regies=list((await session.exec(select(Regie).order_by(col(Regie.name)))).all()),
         facilities=list((await session.exec(select(Facility).order_by(col(Facility.name)))).all()),
@@ -69,6 +82,13 @@ async def _read_catalogue(session: AsyncSession) -> Catalogue:
         ),
         units=list((await session.exec(select(Unit).order_by(col(Unit.position), col(Unit.name)))).all()),
         days=list((await session.exec(select(PeriodDay).order_by(col(PeriodDay.start)))).all()),
+        groups=list(
+            (
+                await session.exec(
+                    select(EnrolmentGroup).order_by(col(EnrolmentGroup.position), col(EnrolmentGroup.name))
+                )
+            ).all()
+        ),
     )
     for rows in (
         catalogue.regies,
@@ -76,6 +96,7 @@ async def _read_catalogue(session: AsyncSession) -> Catalogue:
         catalogue.activities,
         catalogue.periods,
         catalogue.units,
+        catalogue.groups,
     ):
         catalogue.by_id.update({r.id: r for r in rows})
     return catalogue
@@ -89,7 +110,7 @@ _kept: WeakKeyDictionary[Database, tuple[int, Catalogue]] = WeakKeyDictionary()
 
 async def load_catalogue(ctx: RequestContext) -> Catalogue:
     """The catalogue, once per request: the process's copy when the database's version (one
-    statement) says it still holds, else read again (six statements)."""
+    statement) says it still holds, else read again (seven statements)."""
 
     async def load() -> Catalogue:
         if ctx.catalogue_changed:

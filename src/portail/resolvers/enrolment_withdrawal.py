@@ -9,7 +9,9 @@ are requests (``late_cancellation = "request"``) it becomes a "demande d'annulat
 where they are charged (``"charge"``) it is cancelled and billed all the same; elsewhere it stays
 booked (and billed), and the mail says so. A day the other household of a shared
 child booked is theirs to cancel and is not touched. A pending enrolment has no booking: it is simply
-withdrawn. The family is mailed what happened to each day.
+withdrawn, and so is a waiting one (it leaves the line). A withdrawn enrolment that held a place frees it
+for the first in line of its period or group (``enrolment_places.promote``). The family is mailed what
+happened to each day.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from portail.db.models.catalogue import Enrolment
 from portail.resolvers import booking_requests
 from portail.resolvers.catalogue_reading import load_catalogue, period_path
 from portail.resolvers.context import RequestContext, today
+from portail.resolvers.enrolment_places import promote
 from portail.resolvers.errors import ErrorCode, UserErrors
 from portail.resolvers.households import viewer_household_id
 from portail.resolvers.mail import ENROLMENTS_PATH, client_link, send_mail
@@ -34,7 +37,7 @@ from portail.rules.repeat import french_date
 
 # What a withdrawal cancels: days still standing (a "demande d'annulation" already waits for staff).
 CANCELLABLE = tuple(s.value for s in (BookingState.PENDING, BookingState.ACCEPTED, BookingState.WAITING))
-WITHDRAWABLE = ("pending", "accepted")
+WITHDRAWABLE = ("pending", "accepted", "waiting")
 
 
 @dataclass
@@ -57,9 +60,7 @@ class Withdrawal:
 async def withdraw_enrolment(ctx: RequestContext, enrolment_id: uuid.UUID | None) -> Withdrawal:
     """Withdraw the viewer's household's enrolment ``enrolment_id`` (another family's is NOT_FOUND)."""
     household_id = await viewer_household_id(ctx)
-    row = (
-        await ctx.session.get(Enrolment, enrolment_id, with_for_update=True) if enrolment_id else None
-    )
+    row = await ctx.session.get(Enrolment, enrolment_id, with_for_update=True) if enrolment_id else None
     if row is None or row.household_id != household_id:
         raise UserErrors.one("enrolmentId", ErrorCode.NOT_FOUND, "Cette inscription n'existe pas.")
     if row.state not in WITHDRAWABLE:
@@ -76,10 +77,13 @@ async def withdraw_enrolment(ctx: RequestContext, enrolment_id: uuid.UUID | None
     result = Withdrawal(row)
     if row.state == "accepted":
         await _cancel_days_ahead(ctx, row, household_id, result)
+    held = row.state != "waiting"
     row.state = "withdrawn"
     row.decided_at, row.decided_by = ctx.now(), ctx.viewer.account.id
     ctx.session.add(row)
     await ctx.session.flush()
+    if held:
+        await promote(ctx, row.period_id, row.group_id)
     send_mail(
         ctx,
         "enrolment_withdrawn",

@@ -70,7 +70,9 @@ class ErrorCode(Enum):
         "at its place (`changes.<i>.date` for a one-off change, `repeats.<i>` for a repeat), its message "
         "saying why (for a repeat, its distinct reasons)."
     )
-    NOT_WITHDRAWABLE = "The enrolment is neither pending nor accepted (refused, or already withdrawn)."
+    NOT_WITHDRAWABLE = (
+        "The enrolment is neither pending, accepted nor waiting (refused, or already withdrawn)."
+    )
     PAYMENT_IN_PROGRESS = (
         "A payment of this basket or invoice is under way at PayFiP: finish it, or wait until it ends."
     )
@@ -111,6 +113,20 @@ class ErrorCode(Enum):
         "Self-registration needs terms of use for families to accept: publish a consent of kind "
         "`CONDITIONS_UTILISATION` (household) first."
     )
+    CONSENT_MISSING = (
+        "A consent the activity requires is not granted: not answered yet in its current version, or "
+        "refused (`code`: its kind)."
+    )
+    ENROLMENT_NOT_OPEN = (
+        "Enrolments in the period are not open yet: the message says when they open (town time)."
+    )
+    ENROLMENT_CLOSED = "Enrolments in the period are closed: the message says since when (town time)."
+    GROUP_FULL = (
+        "The group chosen has no place left in the period, and the activity keeps no waiting line "
+        "(another group may have places: see `catalogue`)."
+    )
+    ACTIVITY_FULL = "The period has no place left, and the activity keeps no waiting line."
+    GROUP_IN_USE = "Enrolments name the group: it cannot be deleted (the message says how many)."
     HOUSEHOLD_AWAITING_VALIDATION = (
         "The household registered itself and waits for the town's validation: its records may be filled "
         "in, but bookings and enrolments wait until staff approve it (or merge it into the household the "

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlmodel import col, select
 
 from portail.db.models import Child
-from portail.db.models.catalogue import Activity, Enrolment, Facility, Period, Unit
+from portail.db.models.catalogue import Activity, Enrolment, EnrolmentGroup, Facility, Period, Unit
 from portail.resolvers import households
 from portail.resolvers.booking_windows import household_standing, period_status, residence_matters
-from portail.resolvers.catalogue import ACTIVE_ENROLMENT, Missing, child_catalogue
+from portail.resolvers.catalogue import ACTIVE_ENROLMENT, Missing, child_catalogue, enrolment_window
 from portail.resolvers.catalogue_reading import (
     Catalogue,
     booking_deadline,
@@ -29,18 +29,32 @@ from portail.resolvers.catalogue_reading import (
     weekdays_of,
 )
 from portail.resolvers.context import RequestContext
+from portail.resolvers.enrolment_places import WAITING_LINE, LineCount, has_capacity, line_counts, ranks
 from portail.resolvers.memo import memo
 from portail.rules.booking_windows import WindowStatus
+from portail.rules.enrolment_places import places_left
+from portail.rules.enrolment_window import EnrolmentWindow, WindowState, window_state
 from portail.rules.pricing import format_amount, unit_price
 
 
 @dataclass(frozen=True)
 class EnrolmentView:
-    """An enrolment with the child's name and the period's path."""
+    """An enrolment with the child's name, the period's path, its group's name and, waiting, its rank."""
 
     enrolment: Enrolment
     child_name: str
     period_path: str
+    group_name: str | None = None
+    waiting_rank: int | None = None  # 1: next to get a place; None unless waiting
+
+
+@dataclass(frozen=True)
+class OfferedGroup:
+    """A group of the period's activity, with its places left in the period."""
+
+    group: EnrolmentGroup
+    places_left: int | None  # None: unlimited
+    waiting: int  # enrolments on its waiting line
 
 
 @dataclass(frozen=True)
@@ -67,7 +81,15 @@ class OfferedPeriod:
     can_enrol: bool  # whether enroll_child would take it now
     units: list[OfferedUnit]
     # Where the period's booking window stands for the household now (``rules.booking_windows``).
-    window: WindowStatus
+    booking_window: WindowStatus
+    # When the period takes enrolments (``rules.enrolment_window``).
+    window: EnrolmentWindow = field(default_factory=EnrolmentWindow)
+    enrolment_open: bool = True  # the window takes enrolments now
+    groups: list[OfferedGroup] = field(default_factory=list)
+    capacity: int | None = None  # the period's places, where the activity has no groups
+    places_left: int | None = None
+    waiting: int = 0  # enrolments on the period's own waiting line
+    keeps_waiting_line: bool = False
 
 
 @dataclass(frozen=True)
@@ -86,22 +108,37 @@ def child_name(child: Child) -> str:
     return f"{child.first_name} {child.last_name}".strip()
 
 
-def may_enrol(missing: Sequence[Missing], enrolment: Enrolment | None) -> bool:
+def may_enrol(
+    missing: Sequence[Missing], enrolment: Enrolment | None, open_now: bool = True, room: bool = True
+) -> bool:
     """Whether a child lacking ``missing``, with ``enrolment`` in the period, may ask to enrol (as
-    ``enroll_child`` decides: nothing missing, and no enrolment pending or accepted)."""
-    return not missing and (enrolment is None or enrolment.state not in ACTIVE_ENROLMENT)
+    ``enroll_child`` decides: the window open, nothing missing, no enrolment pending, accepted or
+    waiting, and a place free somewhere or a waiting line to stand on)."""
+    return (
+        open_now and room and not missing and (enrolment is None or enrolment.state not in ACTIVE_ENROLMENT)
+    )
 
 
-def enrolment_view(catalogue: Catalogue, row: Enrolment, child: Child) -> EnrolmentView:
-    return EnrolmentView(row, child_name(child), period_path(catalogue, catalogue.by_id[row.period_id]))
+def enrolment_view(
+    catalogue: Catalogue, row: Enrolment, child: Child, ranks: dict[uuid.UUID, int] | None = None
+) -> EnrolmentView:
+    group = catalogue.by_id.get(row.group_id) if row.group_id else None
+    return EnrolmentView(
+        row,
+        child_name(child),
+        period_path(catalogue, catalogue.by_id[row.period_id]),
+        group.name if group is not None else None,
+        (ranks or {}).get(row.id),
+    )
 
 
 async def enrolment_views(ctx: RequestContext, rows: Sequence[Enrolment]) -> list[EnrolmentView]:
-    """``rows`` with their children's names and periods' paths (two statements at most, whatever the
-    number of rows: the catalogue is loaded once per request)."""
+    """``rows`` with their children's names, periods' paths, groups and waiting ranks (three statements
+    at most, whatever the number of rows: the catalogue is loaded once per request)."""
     children = await households.children_by_id(ctx, {r.child_id for r in rows})
     catalogue = await load_catalogue(ctx)
-    return [enrolment_view(catalogue, r, children[r.child_id]) for r in rows]
+    waiting = await ranks(ctx, rows)
+    return [enrolment_view(catalogue, r, children[r.child_id], waiting) for r in rows]
 
 
 async def child_enrolments(
@@ -129,9 +166,12 @@ async def _household_enrolments(
         )
     ).all()
     catalogue = await load_catalogue(ctx)
+    waiting = await ranks(ctx, rows)
     by_child: dict[uuid.UUID, list[EnrolmentView]] = {}
     for row in rows:
-        by_child.setdefault(row.child_id, []).append(enrolment_view(catalogue, row, children[row.child_id]))
+        by_child.setdefault(row.child_id, []).append(
+            enrolment_view(catalogue, row, children[row.child_id], waiting)
+        )
     return by_child
 
 
@@ -159,21 +199,46 @@ async def child_offer(ctx: RequestContext, child_id: uuid.UUID | None) -> list[O
         residence=residence_matters(shown, [u for p in shown for u in catalogue.units_of(p.id)]),
     )
     now = ctx.now()
+    # Places are counted (one statement) only where an activity counts them.
+    counted = [o.period.id for o in offers if has_capacity(catalogue, catalogue.by_id[o.period.activity_id])]
+    counts = await line_counts(ctx, counted) if counted else {}
+    waiting = await ranks(ctx, [o.enrolment for o in offers if o.enrolment is not None])
     by_activity: dict[uuid.UUID, list[OfferedPeriod]] = {}
     for offer in offers:
         period, enrolment = offer.period, offer.enrolment
         activity: Activity = catalogue.by_id[period.activity_id]
+        window = enrolment_window(catalogue, period)
+        open_now = window_state(window, now) is WindowState.OPEN
+        keeps_line = activity.enrolment_when_full == WAITING_LINE
+        groups = [
+            OfferedGroup(
+                g,
+                places_left(g.capacity, counts.get((period.id, g.id), LineCount()).holding),
+                counts.get((period.id, g.id), LineCount()).waiting,
+            )
+            for g in catalogue.groups_of(activity.id)
+        ]
+        own = counts.get((period.id, None), LineCount())
+        left = None if groups else places_left(activity.enrolment_capacity, own.holding)
+        room = keeps_line or (any(g.places_left != 0 for g in groups) if groups else left != 0)
         by_activity.setdefault(period.activity_id, []).append(
             OfferedPeriod(
                 period=period,
                 path=offer.path,
                 weekdays=weekdays_of(period),
                 payment=activity.payment,
-                enrolment=enrolment_view(catalogue, enrolment, child) if enrolment else None,
+                enrolment=enrolment_view(catalogue, enrolment, child, waiting) if enrolment else None,
                 missing=offer.missing,
-                can_enrol=may_enrol(offer.missing, enrolment),
+                can_enrol=may_enrol(offer.missing, enrolment, open_now, room),
                 units=[offered_unit(u, quotient, standing.resident) for u in catalogue.units_of(period.id)],
-                window=period_status(period, standing, now),
+                booking_window=period_status(period, standing, now),
+                window=window,
+                enrolment_open=open_now,
+                groups=groups,
+                capacity=None if groups else activity.enrolment_capacity,
+                places_left=left,
+                waiting=0 if groups else own.waiting,
+                keeps_waiting_line=keeps_line,
             )
         )
     result = []

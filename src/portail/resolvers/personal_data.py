@@ -92,6 +92,7 @@ NOT_HOUSEHOLDS: dict[str, str] = {
     "consent_definition": "the texts families consent to",
     "counter": "invoice and request number counters",
     "document_type": "the kinds of documents the town asks for",
+    "enrolment_group": "the groups of the town's activities",
     "facility": "the town's catalogue",
     "field_rule": "the town's rules for the records' fields",
     "guide_section": "the public user guide",

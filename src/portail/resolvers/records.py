@@ -427,6 +427,14 @@ def _current_answer(
     return found[1]
 
 
+def current_consent(
+    record: HouseholdRecord, definition: ConsentDefinition, child_id: uuid.UUID | None
+) -> Consent | None:
+    """The family's answer (granted or refused) to the current version of ``definition``, for the child
+    (``child_id``) or the household (None); None when not answered (an older version asks again)."""
+    return _current_answer(record, definition, child_id)
+
+
 @dataclass(frozen=True)
 class ConsentAnswer:
     """A consent the town asks for, and the family's answer to its current version."""

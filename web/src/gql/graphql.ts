@@ -277,11 +277,15 @@ export type EnrolmentState =
   | 'PENDING'
   /** Refused by staff (see `reason`); the family may ask again. */
   | 'REFUSED'
+  /** On the waiting line of a full period or group (see `waitingRank`): it gets a place when one frees, by itself or once staff accept it, as the activity's `waitingListPromotion` says. */
+  | 'WAITING'
   /** Withdrawn by the family. */
   | 'WITHDRAWN';
 
 /** Why a mutation refused its input; each payload's `errors` carries these codes. */
 export type ErrorCode =
+  /** The period has no place left, and the activity keeps no waiting line. */
+  | 'ACTIVITY_FULL'
   /** The household has already been anonymised. */
   | 'ALREADY_ANONYMISED'
   /** The account is already confirmed. */
@@ -300,6 +304,8 @@ export type ErrorCode =
   | 'BOOKINGS_IN_THE_WAY'
   /** Another object already uses this code. */
   | 'CODE_ALREADY_USED'
+  /** A consent the activity requires is not granted: not answered yet in its current version, or refused (`code`: its kind). */
+  | 'CONSENT_MISSING'
   /** A date that must be in the past (a birth date) is in the future. */
   | 'DATE_IN_FUTURE'
   /** A supporting document the activity requires has not been accepted yet. */
@@ -310,6 +316,10 @@ export type ErrorCode =
   | 'EMAIL_ALREADY_USED'
   /** The end of a date range is before its start. */
   | 'END_BEFORE_START'
+  /** Enrolments in the period are closed: the message says since when (town time). */
+  | 'ENROLMENT_CLOSED'
+  /** Enrolments in the period are not open yet: the message says when they open (town time). */
+  | 'ENROLMENT_NOT_OPEN'
   /** The town made this field hidden or read-only for families. */
   | 'FIELD_NOT_EDITABLE'
   /** The uploaded file is empty. */
@@ -320,6 +330,10 @@ export type ErrorCode =
   | 'FILE_NAME_INVALID'
   /** The uploaded file is over the size limit of its document type (see the message). */
   | 'FILE_TOO_LARGE'
+  /** The group chosen has no place left in the period, and the activity keeps no waiting line (another group may have places: see `catalogue`). */
+  | 'GROUP_FULL'
+  /** Enrolments name the group: it cannot be deleted (the message says how many). */
+  | 'GROUP_IN_USE'
   /** The household registered itself and waits for the town's validation: its records may be filled in, but bookings and enrolments wait until staff approve it (or merge it into the household the town knows). */
   | 'HOUSEHOLD_AWAITING_VALIDATION'
   /** The household still has business with the town (bookings ahead, invoices to pay, a basket or a payment under way): the message says which. */
@@ -348,7 +362,7 @@ export type ErrorCode =
   | 'NOT_ENROLLED'
   /** No such object, or not one of yours (the two are never told apart). */
   | 'NOT_FOUND'
-  /** The enrolment is neither pending nor accepted (refused, or already withdrawn). */
+  /** The enrolment is neither pending, accepted nor waiting (refused, or already withdrawn). */
   | 'NOT_WITHDRAWABLE'
   /** No day of the range matches the chosen weekdays, or the activity runs on none of them. */
   | 'NO_MATCHING_DAY'
@@ -544,6 +558,8 @@ export type MissingKind =
   | 'AGE'
   /** The child's class is not one the activity takes. */
   | 'CLASS_LEVEL'
+  /** A consent the activity requires is not granted in its current version: not answered, or refused (`code`: its kind; the family answers it in its records' authorisations). */
+  | 'CONSENT'
   /** A supporting document the activity requires is not accepted yet (`code`: its type). */
   | 'DOCUMENT'
   /** A section of the records the activity requires is still to complete (`code`). */

@@ -80,6 +80,35 @@ class Activity(SQLModel, table=True):
     # New bookings refused to a household with an invoice of the regie unpaid this many days after its
     # due date; None: never.
     block_overdue_days: int | None = None
+    # Consent kinds (``ConsentDefinition.kind``, comma-separated) whose current version must be granted
+    # to enrol.
+    required_consents: str = Field(default="", max_length=300, sa_column_kwargs={"server_default": ""})
+    # When families may ask to enrol ("campagne d'inscription"): from opens_at, until closes_at
+    # (excluded); None: no bound. A period may set its own bounds (``Period.enrolment_*``).
+    enrolment_opens_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    enrolment_closes_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # Children enrolled per period (pending and accepted), where the activity has no groups; None:
+    # unlimited. With groups, each group has its own capacity.
+    enrolment_capacity: int | None = None
+    # An enrolment in a full period or group: "refuse", or "waiting_list" (promoted as ``promotion`` says).
+    enrolment_when_full: str = Field(
+        default="refuse", max_length=15, sa_column_kwargs={"server_default": "refuse"}
+    )
+    created_at: datetime = created_at_field()
+
+
+class EnrolmentGroup(SQLModel, table=True):
+    """A group of an activity children are enrolled in ("Maternelles", "Élémentaires"), each with its
+    own places per period."""
+
+    __tablename__ = "enrolment_group"
+
+    id: uuid.UUID = id_field()
+    activity_id: uuid.UUID = Field(foreign_key="activity.id", index=True)
+    name: str = Field(max_length=100)
+    position: int = 0
+    # Children enrolled per period (pending and accepted); None: unlimited.
+    capacity: int | None = None
     created_at: datetime = created_at_field()
 
 
@@ -108,6 +137,9 @@ class Period(SQLModel, table=True):
     booking_read_only_from: datetime | None = Field(default=None, sa_type=UTCDateTime)
     # What families read above the period's calendar (plain text, paragraphs separated by blank lines).
     booking_intro: str = Field(default="", sa_type=Text, sa_column_kwargs={"server_default": ""})
+    # The period's own enrolment window: each bound given replaces the activity's.
+    enrolment_opens_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    enrolment_closes_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = created_at_field()
 
 
@@ -183,8 +215,10 @@ class Enrolment(SQLModel, table=True):
     child_id: uuid.UUID = Field(foreign_key="child.id", index=True)
     period_id: uuid.UUID = Field(foreign_key="period.id", index=True)
     household_id: uuid.UUID = Field(foreign_key="household.id", index=True)
-    # pending, accepted, refused, withdrawn
+    # pending, accepted, refused, withdrawn, waiting (on the line of a full period or group)
     state: str = Field(default="pending", max_length=10)
+    # The group of the activity the child is enrolled in; None where the activity has none.
+    group_id: uuid.UUID | None = Field(default=None, foreign_key="enrolment_group.id", index=True)
     reason: str = Field(default="", max_length=500)
     requested_by: uuid.UUID = Field(foreign_key="account.id")
     created_at: datetime = created_at_field()

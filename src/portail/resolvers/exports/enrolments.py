@@ -22,6 +22,7 @@ STATE_LABELS = {
     "accepted": "Acceptée",
     "refused": "Refusée",
     "withdrawn": "Retirée",
+    "waiting": "Liste d'attente",
 }
 
 
@@ -43,6 +44,7 @@ class EnrolmentRow:
     school: str
     household_name: str
     state: str
+    group_name: str = ""  # the activity's group ("Maternelles"); empty where it has none
 
     @property
     def state_label(self) -> str:
@@ -73,6 +75,7 @@ async def page(
             col(Enrolment.created_at),
             col(Enrolment.period_id),
             col(Enrolment.state),
+            col(Enrolment.group_id),
             col(Child.last_name),
             col(Child.first_name),
             col(Child.birth_date),
@@ -105,8 +108,9 @@ async def page(
             school,
             household,
             state,
+            catalogue.by_id[group_id].name if group_id in catalogue.by_id else "",
         )
-        for id_, at, period_id, state, last, first, born, level, school, household in (
+        for id_, at, period_id, state, group_id, last, first, born, level, school, household in (
             await ctx.session.exec(query)
         ).all()
     ]
@@ -114,6 +118,7 @@ async def page(
 
 COLUMNS: list[f.Column[EnrolmentRow]] = [
     f.Column("Accueil", lambda r: f.text(r.path)),
+    f.Column("Groupe", lambda r: f.text(r.group_name)),
     f.Column("Nom", lambda r: f.text(r.last_name)),
     f.Column("Prénom", lambda r: f.text(r.first_name)),
     f.Column("Date de naissance", lambda r: f.day(r.birth_date)),

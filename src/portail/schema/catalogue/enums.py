@@ -124,6 +124,11 @@ class EnrolmentState(Enum):
         description="Refused by staff (see `reason`); the family may ask again.",
     )
     WITHDRAWN = strawberry.enum_value("WITHDRAWN", description="Withdrawn by the family.")
+    WAITING = strawberry.enum_value(
+        "WAITING",
+        description="On the waiting line of a full period or group (see `waitingRank`): it gets a place "
+        "when one frees, by itself or once staff accept it, as the activity's `waitingListPromotion` says.",
+    )
 
 
 @strawberry.enum(description="Why a child may not be enrolled in a period yet.")
@@ -153,4 +158,9 @@ class MissingKind(Enum):
         "VACCINE",
         description="A vaccine the activity requires is not recorded for the child, or its last injection "
         "no longer holds (`code`: the vaccine's code in the town's list, e.g. DTP).",
+    )
+    CONSENT = strawberry.enum_value(
+        "CONSENT",
+        description="A consent the activity requires is not granted in its current version: not answered, "
+        "or refused (`code`: its kind; the family answers it in its records' authorisations).",
     )

@@ -12,6 +12,7 @@ from typing import Any
 import strawberry
 
 from portail.resolvers import catalogue as use_cases
+from portail.resolvers.enrolment_groups import GroupData
 from portail.schema.catalogue.enums import (
     WEEKDAYS,
     DayCount,
@@ -94,6 +95,30 @@ class ActivityInput:
         'date with to enrol, e.g. ["DTP"] for a holiday centre; an unknown code: NOT_FOUND on '
         "`requiredVaccines`.",
     )
+    required_consents: list[str] = strawberry.field(
+        default_factory=list,
+        description="Consent kinds (`ConsentDefinition.kind`) whose current version must be granted "
+        "to enrol.",
+    )
+    enrolment_opens_at: datetime.datetime | None = strawberry.field(
+        default=None,
+        description="When families may start asking to enrol (with its time zone, e.g. "
+        "`2027-06-01T08:00:00+02:00`); null: no bound.",
+    )
+    enrolment_closes_at: datetime.datetime | None = strawberry.field(
+        default=None,
+        description="When enrolments close (that instant refused; after `enrolmentOpensAt`); null: no bound.",
+    )
+    enrolment_capacity: int | None = strawberry.field(
+        default=None,
+        description="Children enrolled per period (pending and accepted), where the activity has no groups "
+        "(1 to 10000); null: unlimited. With groups, each group has its own capacity.",
+    )
+    enrolment_when_full: WhenFull = strawberry.field(
+        default=WhenFull.REFUSE,
+        description="An enrolment in a full period or group: refused (`GROUP_FULL`, `ACTIVITY_FULL`), or "
+        "WAITING on its line, promoted as `waitingListPromotion` says when a place frees.",
+    )
 
 
 @strawberry.input(description="A period's name, dates and weekdays.")
@@ -102,6 +127,34 @@ class PeriodInput:
     start: datetime.date = strawberry.field(description="First day.")
     end: datetime.date = strawberry.field(description="Last day (included; not before `start`).")
     weekdays: list[Weekday] = strawberry.field(description="The days of the week it runs.")
+    enrolment_opens_at: datetime.datetime | None = strawberry.field(
+        default=None, description="The period's own enrolment opening; null: the activity's."
+    )
+    enrolment_closes_at: datetime.datetime | None = strawberry.field(
+        default=None, description="The period's own enrolment closing; null: the activity's."
+    )
+
+
+@strawberry.input(description='A group of an activity children are enrolled in, e.g. "Maternelles".')
+class EnrolmentGroupInput:
+    name: str = strawberry.field(description="Name, shown to families.")
+    position: int = strawberry.field(default=0, description="Order among the activity's groups (0 to 1000).")
+    capacity: int | None = strawberry.field(
+        default=None,
+        description="Children enrolled per period (pending and accepted), 1 to 10000; null: unlimited.",
+    )
+
+
+@strawberry.input(
+    description="Changes to a group: fields left out stay as they are; null makes `capacity` unlimited."
+)
+class UpdateEnrolmentGroupInput:
+    name: str | None = optional("Name.")
+    position: int | None = optional("Order among the activity's groups.")
+    capacity: int | None = optional(
+        "Children enrolled per period; null: unlimited. Raised: the first in line move up where the activity "
+        "promotes by itself."
+    )
 
 
 @strawberry.input(description="A deadline rule.")
@@ -211,6 +264,16 @@ class UpdateActivityInput:
     required_vaccines: list[str] | None = optional(
         "Vaccine codes of the town's list the child must be up to date with to enrol; empty: none."
     )
+    required_consents: list[str] | None = optional(
+        "Consent kinds that must be granted to enrol; empty: none."
+    )
+    enrolment_opens_at: datetime.datetime | None = optional("When enrolments open; null: no bound.")
+    enrolment_closes_at: datetime.datetime | None = optional("When enrolments close; null: no bound.")
+    enrolment_capacity: int | None = optional(
+        "Children enrolled per period without groups; null: unlimited. Raised: the first in line move up "
+        "where the activity promotes by itself."
+    )
+    enrolment_when_full: WhenFull | None = optional("An enrolment in a full period or group.")
 
 
 @strawberry.input(description="Changes to a period: fields left out stay as they are (null refused).")
@@ -219,6 +282,12 @@ class UpdatePeriodInput:
     start: datetime.date | None = optional("First day.")
     end: datetime.date | None = optional("Last day (included; not before `start`).")
     weekdays: list[Weekday] | None = optional("The days of the week it runs.")
+    enrolment_opens_at: datetime.datetime | None = optional(
+        "The period's own enrolment opening; null: the activity's."
+    )
+    enrolment_closes_at: datetime.datetime | None = optional(
+        "The period's own enrolment closing; null: the activity's."
+    )
 
 
 @strawberry.input(
@@ -277,12 +346,22 @@ def activity_data(input: ActivityInput) -> use_cases.ActivityData:
         required_sections=[value_of(s) for s in input.required_sections],
         required_documents=list(input.required_documents),
         required_vaccines=list(input.required_vaccines),
+        required_consents=list(input.required_consents),
+        enrolment_opens_at=input.enrolment_opens_at,
+        enrolment_closes_at=input.enrolment_closes_at,
+        enrolment_capacity=input.enrolment_capacity,
+        enrolment_when_full=_lower(input.enrolment_when_full),
     )
 
 
 def period_data(input: PeriodInput) -> use_cases.PeriodData:
     return use_cases.PeriodData(
-        input.name, input.start, input.end, [WEEKDAYS.index(d) for d in input.weekdays]
+        input.name,
+        input.start,
+        input.end,
+        [WEEKDAYS.index(d) for d in input.weekdays],
+        input.enrolment_opens_at,
+        input.enrolment_closes_at,
     )
 
 
@@ -340,14 +419,25 @@ _ACTIVITY_FIELDS = {
 def activity_changes(current: use_cases.ActivityData, input: UpdateActivityInput) -> use_cases.ActivityData:
     changes: dict[str, Any] = {}
     for name, value in given(
-        input, frozenset({"regie_id", "min_age", "max_age", "block_overdue_days"})
+        input,
+        frozenset(
+            {
+                "regie_id",
+                "min_age",
+                "max_age",
+                "block_overdue_days",
+                "enrolment_opens_at",
+                "enrolment_closes_at",
+                "enrolment_capacity",
+            }
+        ),
     ).items():
         if name == "regie_id":
             changes["regie_id"] = parse_id(value) if value is not None else None
             changes["regie_given"] = value is not None  # a malformed id parses to None: NOT_FOUND
         elif name in ("class_levels", "required_sections"):
             changes[name] = [v.value for v in value]
-        elif name in ("required_documents", "required_vaccines"):
+        elif name in ("required_documents", "required_vaccines", "required_consents"):
             changes[name] = list(value)
         elif isinstance(value, Enum):
             changes[_ACTIVITY_FIELDS.get(name, name)] = _lower(value)
@@ -357,7 +447,7 @@ def activity_changes(current: use_cases.ActivityData, input: UpdateActivityInput
 
 
 def period_changes(current: use_cases.PeriodData, input: UpdatePeriodInput) -> use_cases.PeriodData:
-    changes = given(input)
+    changes = given(input, frozenset({"enrolment_opens_at", "enrolment_closes_at"}))
     if "weekdays" in changes:
         changes["weekdays"] = [WEEKDAYS.index(d) for d in changes["weekdays"]]
     return dataclasses.replace(current, **changes)
@@ -372,6 +462,14 @@ def unit_changes(current: use_cases.UnitData, input: UpdateUnitInput) -> use_cas
     if "tariff" in changes:
         changes["tariff"] = [(b.max_quotient, b.price) for b in changes["tariff"]]
     return dataclasses.replace(current, **changes)
+
+
+def group_data(input: EnrolmentGroupInput) -> GroupData:
+    return GroupData(input.name, input.position, input.capacity)
+
+
+def group_changes(current: GroupData, input: UpdateEnrolmentGroupInput) -> GroupData:
+    return dataclasses.replace(current, **given(input, frozenset({"capacity"})))
 
 
 def span_data(spans: list[DateSpanInput]) -> list[use_cases.SpanData]:

@@ -11,6 +11,7 @@ import strawberry
 from portail.resolvers import catalogue as use_cases
 from portail.resolvers import catalogue_bookings as guarded
 from portail.resolvers import catalogue_reading as reading
+from portail.resolvers import enrolment_groups as groups
 from portail.resolvers import enrolment_withdrawal as withdrawal
 from portail.resolvers import offer
 from portail.resolvers.rows import Enrolment as EnrolmentRow
@@ -18,15 +19,19 @@ from portail.resolvers.rows import Period as PeriodRow
 from portail.schema.catalogue.inputs import (
     ActivityInput,
     DateSpanInput,
+    EnrolmentGroupInput,
     PeriodInput,
     RegieInput,
     UnitInput,
     UpdateActivityInput,
+    UpdateEnrolmentGroupInput,
     UpdatePeriodInput,
     UpdateRegieInput,
     UpdateUnitInput,
     activity_changes,
     activity_data,
+    group_changes,
+    group_data,
     period_changes,
     period_data,
     regie_changes,
@@ -35,7 +40,7 @@ from portail.schema.catalogue.inputs import (
     unit_changes,
     unit_data,
 )
-from portail.schema.catalogue.types import Activity, Enrolment, Facility, Period, Regie, Unit
+from portail.schema.catalogue.types import Activity, Enrolment, EnrolmentGroup, Facility, Period, Regie, Unit
 from portail.schema.context import Info
 from portail.schema.errors import UserError
 from portail.schema.ids import parse_id
@@ -87,6 +92,14 @@ class UnitPayload:
     errors: list[UserError] = strawberry.field(description="What to fix; empty on success.")
 
 
+@strawberry.type(description="Result of a change to an enrolment group.")
+class EnrolmentGroupPayload:
+    group: EnrolmentGroup | None = strawberry.field(
+        description="The group as it now is (deleted: as it was); null on error."
+    )
+    errors: list[UserError] = strawberry.field(description="What to fix; empty on success.")
+
+
 @strawberry.type(description="Result of `enrollChild` or `decideEnrolment`.")
 class EnrolmentPayload:
     enrolment: Enrolment | None = strawberry.field(description="The enrolment; null on error.")
@@ -96,12 +109,13 @@ class EnrolmentPayload:
 
 
 WITHDRAW_DESCRIPTION = (
-    "Withdraw a pending or accepted enrolment: it becomes WITHDRAWN (the child may be enrolled again "
-    "later). Its bookings from today on are cancelled as the family would cancel them, in one numbered "
+    "Withdraw a pending, accepted or waiting enrolment: it becomes WITHDRAWN (the child may be enrolled "
+    "again later). Its bookings from today on are cancelled as the family would cancel them, in one numbered "
     'request of "Historique": a day past its cancellation deadline becomes a "demande d\'annulation" '
     "where the activity takes late cancellations as requests, and stays booked (and billed) elsewhere; "
     "days the other household of a shared child booked are theirs. The family is mailed what became of "
-    "each day. Another family's enrolment is NOT_FOUND; a refused or withdrawn one is NOT_WITHDRAWABLE."
+    "each day. A place it held goes to the first in line of its period or group. Another family's "
+    "enrolment is NOT_FOUND; a refused or withdrawn one is NOT_WITHDRAWABLE."
 )
 
 
@@ -329,19 +343,76 @@ class CatalogueMutations:
         return UnitPayload(unit=Unit.from_row(row) if row else None, errors=errors)
 
     @strawberry.mutation(
+        permission_classes=STAFF,
+        description="Staff: add an enrolment group to an activity (audited). Once an activity has groups, "
+        "`enrollChild` requires one.",
+    )
+    async def create_enrolment_group(
+        self,
+        info: Info,
+        activity_id: Annotated[strawberry.ID, strawberry.argument(description="The activity.")],
+        input: Annotated[EnrolmentGroupInput, strawberry.argument(description="The group.")],
+    ) -> EnrolmentGroupPayload:
+        row, errors = await run_mutation(
+            info, lambda: groups.create_group(info.context.app, parse_id(activity_id), group_data(input))
+        )
+        return EnrolmentGroupPayload(group=EnrolmentGroup.from_row(row) if row else None, errors=errors)
+
+    @strawberry.mutation(permission_classes=STAFF, description="Staff: change an enrolment group (audited).")
+    async def update_enrolment_group(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The group.")],
+        input: Annotated[UpdateEnrolmentGroupInput, strawberry.argument(description="What changes.")],
+    ) -> EnrolmentGroupPayload:
+        async def update() -> Any:
+            ctx = info.context.app
+            data = group_changes(await groups.group_settings(ctx, parse_id(id)), input)
+            return await groups.update_group(ctx, parse_id(id), data)
+
+        row, errors = await run_mutation(info, update)
+        return EnrolmentGroupPayload(group=EnrolmentGroup.from_row(row) if row else None, errors=errors)
+
+    @strawberry.mutation(
+        permission_classes=STAFF,
+        description="Staff: delete an enrolment group no enrolment names (else `GROUP_IN_USE`; audited).",
+    )
+    async def delete_enrolment_group(
+        self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="The group.")]
+    ) -> EnrolmentGroupPayload:
+        row, errors = await run_mutation(info, lambda: groups.delete_group(info.context.app, parse_id(id)))
+        return EnrolmentGroupPayload(group=EnrolmentGroup.from_row(row) if row else None, errors=errors)
+
+    @strawberry.mutation(
         permission_classes=FAMILY,
         description='Enrol a child in a period ("Inscription aux services"): accepted at once or pending '
-        "staff, per activity; refused with one error per missing item (age, class, record section, document) "
-        "when prerequisites fail. Another family's child, or an unknown period, is NOT_FOUND.",
+        "staff, per activity; refused with one error per missing item (age, class, record section, document, "
+        "consent) when prerequisites fail. Outside the enrolment window: `ENROLMENT_NOT_OPEN` or "
+        "`ENROLMENT_CLOSED` on `periodId`, the message saying when. Where the activity has groups a "
+        "`groupId` is required (`REQUIRED` on `groupId`). A full group or period: `GROUP_FULL` on `groupId` "
+        "or `ACTIVITY_FULL` on `periodId`, or, where the activity keeps a waiting line, the enrolment is "
+        "WAITING with its `waitingRank` (the family is mailed). Another family's child, an unknown period "
+        "or a group of another activity is NOT_FOUND.",
     )
     async def enroll_child(
         self,
         info: Info,
         child_id: Annotated[strawberry.ID, strawberry.argument(description="The child.")],
         period_id: Annotated[strawberry.ID, strawberry.argument(description="The period.")],
+        group_id: Annotated[
+            strawberry.ID | None,
+            strawberry.argument(description="The group, where the period's activity has groups."),
+        ] = None,
     ) -> EnrolmentPayload:
         row, errors = await run_mutation(
-            info, lambda: use_cases.enroll_child(info.context.app, parse_id(child_id), parse_id(period_id))
+            info,
+            lambda: use_cases.enroll_child(
+                info.context.app,
+                parse_id(child_id),
+                parse_id(period_id),
+                parse_id(group_id) if group_id is not None else None,
+                group_id is not None,
+            ),
         )
         return EnrolmentPayload(enrolment=await _enrolment(info, row) if row else None, errors=errors)
 
@@ -377,7 +448,9 @@ class CatalogueMutations:
 
     @strawberry.mutation(
         permission_classes=STAFF,
-        description="Staff: accept or refuse (reason required) a pending enrolment; the family is mailed.",
+        description="Staff: accept or refuse (reason required) a pending or waiting enrolment; the family is "
+        "mailed. Accepting a waiting one gives it a place if one is free (else `GROUP_FULL` or "
+        "`ACTIVITY_FULL` on `id`); refusing one that held a place frees it for the first in line.",
     )
     async def decide_enrolment(
         self,

@@ -11,8 +11,10 @@ from portail.resolvers import catalogue as use_cases
 from portail.resolvers import catalogue_reading as reading
 from portail.resolvers import offer
 from portail.resolvers.errors import UserErrors
+from portail.schema.catalogue.enums import EnrolmentState
 from portail.schema.catalogue.types import Enrolment, EnrolmentConnection, Facility, OfferedFacility, Regie
 from portail.schema.context import Info
+from portail.schema.enums import value_of
 from portail.schema.errors import not_found
 from portail.schema.ids import parse_id
 from portail.schema.pagination import AT, ID, After, Cursors, PageSize, page_size
@@ -52,18 +54,26 @@ class CatalogueQueries:
         return [OfferedFacility.from_view(f) for f in offered]
 
     @strawberry.field(
-        permission_classes=STAFF, description="Staff: enrolments waiting for a decision, oldest first."
+        permission_classes=STAFF,
+        description="Staff: enrolments waiting for a decision (or, with `state`, in another state), oldest "
+        "first, each with its group and, WAITING, its rank on its line.",
     )
     async def pending_enrolments(
         self,
         info: Info,
         first: PageSize = 50,
         after: After = None,
+        state: Annotated[
+            EnrolmentState,
+            strawberry.argument(description="Which enrolments: PENDING (default), or WAITING the lines, …"),
+        ] = EnrolmentState.PENDING,
     ) -> EnrolmentConnection:
         ctx = info.context.app
         key = _PENDING_ENROLMENTS.decode(after)
         limit = page_size(first)
-        rows = await use_cases.enrolments(ctx, "pending", limit + 1, (key[0], key[1]) if key else None)
+        rows = await use_cases.enrolments(
+            ctx, value_of(state).lower(), limit + 1, (key[0], key[1]) if key else None
+        )
         views = await offer.enrolment_views(ctx, rows[:limit])
         return _PENDING_ENROLMENTS.connection(
             EnrolmentConnection,

@@ -11,6 +11,7 @@ import strawberry
 from portail.resolvers import catalogue_reading as reading
 from portail.resolvers import offer
 from portail.resolvers.rows import Activity as ActivityRow
+from portail.resolvers.rows import EnrolmentGroup as EnrolmentGroupRow
 from portail.resolvers.rows import Period as PeriodRow
 from portail.resolvers.rows import PeriodDay as PeriodDayRow
 from portail.resolvers.rows import Regie as RegieRow
@@ -185,6 +186,12 @@ class Period:
     booking_window: BookingWindowSettings = strawberry.field(
         description="When families may book it, and which (`setBookingWindow`)."
     )
+    enrolment_opens_at: datetime.datetime | None = strawberry.field(
+        description="The period's own enrolment opening (null: the activity's)."
+    )
+    enrolment_closes_at: datetime.datetime | None = strawberry.field(
+        description="The period's own enrolment closing (null: the activity's)."
+    )
 
     @classmethod
     def of(cls, catalogue: reading.Catalogue, row: PeriodRow) -> Period:
@@ -199,7 +206,25 @@ class Period:
             closures=[DateSpan.from_row(d) for d in catalogue.days_of(row.id, "closure")],
             extra_days=[DateSpan.from_row(d) for d in catalogue.days_of(row.id, "extra")],
             booking_window=BookingWindowSettings.of(row),
+            enrolment_opens_at=row.enrolment_opens_at,
+            enrolment_closes_at=row.enrolment_closes_at,
         )
+
+
+@strawberry.type(
+    description='A group of an activity children are enrolled in ("Maternelles", "Élémentaires").'
+)
+class EnrolmentGroup:
+    id: strawberry.ID = strawberry.field(description="Opaque id (what `enrollChild` takes as `groupId`).")
+    name: str = strawberry.field(description="Name.")
+    position: int = strawberry.field(description="Order among the activity's groups.")
+    capacity: int | None = strawberry.field(
+        description="Children enrolled per period (pending and accepted); null: unlimited."
+    )
+
+    @classmethod
+    def from_row(cls, row: EnrolmentGroupRow) -> EnrolmentGroup:
+        return cls(id=to_id(row.id), name=row.name, position=row.position, capacity=row.capacity)
 
 
 @strawberry.type(description='An "accueil", e.g. "RESTAURATION SCOLAIRE", "MERCREDIS", and how it is run.')
@@ -233,6 +258,24 @@ class Activity:
     required_vaccines: list[str] = strawberry.field(
         description="Vaccine codes of the town's list the child must be up to date with (e.g. DTP)."
     )
+    required_consents: list[str] = strawberry.field(
+        description="Consent kinds whose current version must be granted to enrol."
+    )
+    enrolment_opens_at: datetime.datetime | None = strawberry.field(
+        description="When enrolments open (a period may set its own); null: no bound."
+    )
+    enrolment_closes_at: datetime.datetime | None = strawberry.field(
+        description="When enrolments close (that instant refused); null: no bound."
+    )
+    enrolment_capacity: int | None = strawberry.field(
+        description="Children enrolled per period, where the activity has no groups; null: unlimited."
+    )
+    enrolment_when_full: WhenFull = strawberry.field(
+        description="An enrolment in a full period or group: refused, or on the waiting line."
+    )
+    groups: list[EnrolmentGroup] = strawberry.field(
+        description="Its enrolment groups, in order; empty: none (then `enrollChild` takes no `groupId`)."
+    )
     periods: list[Period] = strawberry.field(description="Its periods, by start date.")
 
     @classmethod
@@ -257,6 +300,12 @@ class Activity:
             required_sections=[RecordSection[s] for s in reading.split_codes(row.required_sections)],
             required_documents=reading.split_codes(row.required_documents),
             required_vaccines=reading.split_codes(row.required_vaccines),
+            required_consents=reading.split_codes(row.required_consents),
+            enrolment_opens_at=row.enrolment_opens_at,
+            enrolment_closes_at=row.enrolment_closes_at,
+            enrolment_capacity=row.enrolment_capacity,
+            enrolment_when_full=WhenFull[row.enrolment_when_full.upper()],
+            groups=[EnrolmentGroup.from_row(g) for g in catalogue.groups_of(row.id)],
             periods=[Period.of(catalogue, p) for p in catalogue.periods_of(row.id)],
         )
 
@@ -290,6 +339,14 @@ class Enrolment:
     decided_at: datetime.datetime | None = strawberry.field(
         description="When it was accepted, refused or withdrawn."
     )
+    group_id: strawberry.ID | None = strawberry.field(
+        description="The group chosen; null: the activity has none."
+    )
+    group_name: str | None = strawberry.field(description="The group's name.")
+    waiting_rank: int | None = strawberry.field(
+        description="WAITING: its rank on the line of its period (or group), 1 being next to get a place; "
+        "null otherwise."
+    )
 
     @classmethod
     def from_view(cls, view: offer.EnrolmentView) -> Enrolment:
@@ -304,10 +361,13 @@ class Enrolment:
             period_path=view.period_path,
             created_at=row.created_at,
             decided_at=row.decided_at,
+            group_id=to_id(row.group_id) if row.group_id else None,
+            group_name=view.group_name,
+            waiting_rank=view.waiting_rank,
         )
 
 
-@strawberry.type(description="A page of enrolments waiting for a decision, oldest first.")
+@strawberry.type(description="A page of enrolments in one state, oldest first.")
 class EnrolmentConnection(Connection[Enrolment]):
     pass
 
@@ -315,7 +375,9 @@ class EnrolmentConnection(Connection[Enrolment]):
 @strawberry.type(description="Something that keeps a child from a period.")
 class MissingItem:
     kind: MissingKind = strawberry.field(description="What kind.")
-    code: str = strawberry.field(description="The section or document type code (the class for CLASS_LEVEL).")
+    code: str = strawberry.field(
+        description="The section, document type or consent kind code (the class for CLASS_LEVEL)."
+    )
     message: str = strawberry.field(description="In French, ready to show.")
 
 
@@ -340,6 +402,27 @@ class OfferedUnit:
         )
 
 
+@strawberry.type(description="A group of the period's activity as a family sees it, with its places left.")
+class OfferedGroup:
+    id: strawberry.ID = strawberry.field(description="Opaque id (what `enrollChild` takes as `groupId`).")
+    name: str = strawberry.field(description="Name.")
+    capacity: int | None = strawberry.field(description="Children per period; null: unlimited.")
+    places_left: int | None = strawberry.field(
+        description="Places still free in the period; null: unlimited."
+    )
+    waiting_count: int = strawberry.field(description="Enrolments on its waiting line in the period.")
+
+    @classmethod
+    def from_view(cls, view: offer.OfferedGroup) -> OfferedGroup:
+        return cls(
+            id=to_id(view.group.id),
+            name=view.group.name,
+            capacity=view.group.capacity,
+            places_left=view.places_left,
+            waiting_count=view.waiting,
+        )
+
+
 @strawberry.type(description="A period as one child sees it.")
 class OfferedPeriod:
     id: strawberry.ID = strawberry.field(description="Opaque id (what `enrollChild` takes).")
@@ -353,10 +436,37 @@ class OfferedPeriod:
     missing: list[MissingItem] = strawberry.field(
         description="What keeps the child from enrolling; empty: nothing."
     )
-    can_enrol: bool = strawberry.field(description="Whether `enrollChild` would be taken now.")
+    can_enrol: bool = strawberry.field(
+        description="Whether `enrollChild` would be taken now (the window open, nothing missing, no "
+        "enrolment standing, and a place free in some group or a waiting line to stand on)."
+    )
     units: list[OfferedUnit] = strawberry.field(description="Its units.")
     booking_window: PeriodBookingWindow = strawberry.field(
         description="When this family may book it: opening, close, read-only date, intro text, bookable now."
+    )
+    enrolment_opens_at: datetime.datetime | None = strawberry.field(
+        description="When enrolments open (the period's own, else its activity's); null: no bound."
+    )
+    enrolment_closes_at: datetime.datetime | None = strawberry.field(
+        description="When enrolments close (that instant refused); null: no bound."
+    )
+    enrolment_open: bool = strawberry.field(description="Whether enrolments are open now.")
+    groups: list[OfferedGroup] = strawberry.field(
+        description="The activity's groups with their places in the period: `enrollChild` requires one "
+        "(`groupId`); empty: none."
+    )
+    capacity: int | None = strawberry.field(
+        description="Children per period, where the activity has no groups; null: unlimited (or see "
+        "`groups`)."
+    )
+    places_left: int | None = strawberry.field(
+        description="Places still free in the period, where the activity has no groups; null: unlimited."
+    )
+    waiting_count: int = strawberry.field(
+        description="Enrolments on the period's waiting line, where the activity has no groups."
+    )
+    keeps_waiting_line: bool = strawberry.field(
+        description="Whether a full period or group puts an enrolment on its waiting line (else refuses it)."
     )
 
     @classmethod
@@ -376,7 +486,15 @@ class OfferedPeriod:
             ],
             can_enrol=view.can_enrol,
             units=[OfferedUnit.from_view(u) for u in view.units],
-            booking_window=PeriodBookingWindow.of(period, view.window),
+            booking_window=PeriodBookingWindow.of(period, view.booking_window),
+            enrolment_opens_at=view.window.opens_at,
+            enrolment_closes_at=view.window.closes_at,
+            enrolment_open=view.enrolment_open,
+            groups=[OfferedGroup.from_view(g) for g in view.groups],
+            capacity=view.capacity,
+            places_left=view.places_left,
+            waiting_count=view.waiting,
+            keeps_waiting_line=view.keeps_waiting_line,
         )
 
 

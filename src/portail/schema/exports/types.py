@@ -141,6 +141,7 @@ class EnrolmentExportRow:
     school: str = strawberry.field(description="School.")
     household_name: str = strawberry.field(description="The household that enrolled the child.")
     state_label: str = strawberry.field(description="The enrolment's state in French.")
+    group_name: str = strawberry.field(description='The group of the activity ("Maternelles"); empty: none.')
     requested_at: datetime.datetime = strawberry.field(description="When it was asked for.")
 
     @classmethod
@@ -155,6 +156,7 @@ class EnrolmentExportRow:
             school=r.school,
             household_name=r.household_name,
             state_label=r.state_label,
+            group_name=r.group_name,
             requested_at=r.created_at,
         )
 

@@ -18,6 +18,9 @@ down_revision: str | None = "0015"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+# The catalogue's tables at this revision (later revisions add theirs).
+TABLES = ("regie", "facility", "activity", "period", "unit", "period_day")
+
 
 def upgrade() -> None:
     version = op.create_table(
@@ -27,11 +30,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.bulk_insert(version, [{"id": 1, "version": 0}])
-    for statement in trigger_statements(op.get_bind().dialect.name):
+    for statement in trigger_statements(op.get_bind().dialect.name, TABLES):
         op.execute(statement)
 
 
 def downgrade() -> None:
-    for statement in drop_statements(op.get_bind().dialect.name):
+    for statement in drop_statements(op.get_bind().dialect.name, TABLES):
         op.execute(statement)
     op.drop_table(TABLE)
