@@ -385,9 +385,16 @@ DEMO_SERVICES: tuple[_DemoService, ...] = (
         "STAGES SPORTIFS DU MERCREDI 2026-2027",
         "2",
         {"payment": "invoice", "acceptance": "staff", "when_full": "waiting_list"},
-        (("APRES-MIDI SPORTIF", 12, [[500, 250], [None, 500]], None),),
+        (
+            ("APRES-MIDI SPORTIF", 12, [[500, 250], [None, 500]], None),
+            # Linked (DEMO_UNIT_LINKS): the snack only with the afternoon it follows.
+            ("GOUTER SPORTIF", 12, [[None, 80]], None),
+        ),
     ),
 )
+
+# Linked units (``Unit.requires``): a unit booked only with one of these units of its period that day.
+DEMO_UNIT_LINKS: dict[str, tuple[str, ...]] = {"GOUTER SPORTIF": ("APRES-MIDI SPORTIF",)}
 
 
 # Units whose deadlines are other than the default "2 jours avant, 10h00" (Unit's columns): the garderie
@@ -453,18 +460,22 @@ async def _catalogue(session: AsyncSession) -> None:
             )
             session.add(period)
             await session.flush()
-            for position, (unit_name, capacity, tariff, late_price) in enumerate(units):
-                session.add(
-                    Unit(
-                        period_id=period.id,
-                        name=unit_name,
-                        position=position,
-                        capacity=capacity,
-                        tariff=json.dumps(tariff),
-                        late_price=late_price,
-                        **DEMO_DEADLINES.get(unit_name, {}),
-                    )
+            rows = {
+                unit_name: Unit(
+                    period_id=period.id,
+                    name=unit_name,
+                    position=position,
+                    capacity=capacity,
+                    tariff=json.dumps(tariff),
+                    late_price=late_price,
+                    **DEMO_DEADLINES.get(unit_name, {}),
                 )
+                for position, (unit_name, capacity, tariff, late_price) in enumerate(units)
+            }
+            for unit_name, required in DEMO_UNIT_LINKS.items():
+                if unit_name in rows:
+                    rows[unit_name].requires = ",".join(str(rows[name].id) for name in required)
+            session.add_all(rows.values())
         if canteen is None:
             canteen = period
     assert canteen is not None

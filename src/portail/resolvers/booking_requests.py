@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -40,6 +40,7 @@ from portail.resolvers.catalogue_reading import (
     cancel_rule,
     load_catalogue,
     period_path,
+    required_units,
     tariff_of,
 )
 from portail.resolvers.context import RequestContext, today
@@ -78,6 +79,7 @@ from portail.rules.calendar import PeriodCalendar, day_status
 from portail.rules.capacity import Admission, Places
 from portail.rules.deadlines import BookingWindow
 from portail.rules.french import inscrit
+from portail.rules.linked_units import LinkBreak, broken_links, link_message
 from portail.rules.pricing import Estimate, PriceLine, booking_price, estimate, format_amount, unit_price
 from portail.rules.repeat import (
     MAX_CHANGES,
@@ -142,6 +144,7 @@ class LineRefusal:
     DEADLINE_PASSED = "DEADLINE_PASSED"
     EXCLUSIVE_UNIT = "EXCLUSIVE_UNIT"
     OVERDUE_INVOICES = "OVERDUE_INVOICES"
+    LINKED_UNIT = "LINKED_UNIT"
 
 
 @dataclass
@@ -458,27 +461,27 @@ async def plan_request(
         # Places are counted only where there is a limit: an unlimited unit admits every booking.
         limited = [u for u in {a.change.unit for a in asked} if units[u].capacity is not None]
         locked = await slot_counts(ctx, limited, first, last)
-    places = Places(*locked)
+    counts = locked  # each round of decisions starts from these counts (see ``_decided_lines``)
     quotient = await family_quotient(ctx, household_id)
     policy = policy_of(activity)
-    decider = _LineDecider(
-        household_id=household_id,
-        now=ctx.now(),
-        policy=policy,
-        calendar=calendar_of(catalogue, period),
-        units=units,
-        prices={u.id: unit_price(tariff_of(u), quotient) for u in units.values()},
-        places=places,
-        active=_active_units(existing),
-        overdue=await invoices.overdue_message(ctx, household_id, activity),
-        paid=await basket.paid_bookings(ctx, existing.values())
-        if policy.credit_paid_cancellations
-        else set(),
-    )
-    lines = _planned_lines(asked, existing, children, units)
-    # Cancellations first: a place or a unit they free may serve a booking of the same request.
-    for line in sorted(lines, key=lambda line: not line.cancel):
-        decider.decide(line)
+    overdue = await invoices.overdue_message(ctx, household_id, activity)
+    paid = await basket.paid_bookings(ctx, existing.values()) if policy.credit_paid_cancellations else set()
+
+    def new_decider() -> _LineDecider:
+        return _LineDecider(
+            household_id=household_id,
+            now=ctx.now(),
+            policy=policy,
+            calendar=calendar_of(catalogue, period),
+            units=units,
+            prices={u.id: unit_price(tariff_of(u), quotient) for u in units.values()},
+            places=Places(*counts),
+            active=_active_units(existing),
+            overdue=overdue,
+            paid=paid,
+        )
+
+    lines = _decided_lines(asked, existing, children, units, new_decider)
     plan = Plan(period, period_path(catalogue, period), lines, _estimate(catalogue, activity, lines))
     return plan, household_id, catalogue
 
@@ -537,6 +540,63 @@ def _planned_lines(
     return lines
 
 
+def _decided_lines(
+    asked: list[_Asked],
+    existing: dict[tuple[uuid.UUID, uuid.UUID, date], Booking],
+    children: dict[uuid.UUID, Child],
+    units: dict[uuid.UUID, Unit],
+    new_decider: Callable[[], _LineDecider],
+) -> list[PlannedLine]:
+    """Every line decided, linked units kept together (``portail.rules.linked_units``).
+
+    A link can only be judged on the whole day: the line that books the morning may come after the meal's,
+    or be refused (full, deadline) after the meal was taken. So the lines are decided, the days checked,
+    and, when a link breaks, decided again from the start with the breaking lines refused (their places
+    never taken): no statement is run again, and it ends, each round refusing more lines.
+    """
+    requires = {u.id: frozenset(required_units(u)) for u in units.values() if u.requires}
+    refused: dict[int, LinkBreak[uuid.UUID]] = {}
+    while True:
+        lines = _planned_lines(asked, existing, children, units)
+        decider = new_decider()
+        # Cancellations first: a place or a unit they free may serve a booking of the same request.
+        for line in sorted(lines, key=lambda line: not line.cancel):
+            link = refused.get(line.position)
+            if link is None:
+                decider.decide(line)
+            else:
+                decider.refuse_link(line, link)
+        if not requires:
+            return lines
+        broken = {p: b for p, b in _broken_links(lines, existing, requires).items() if p not in refused}
+        if not broken:
+            return lines
+        refused.update(broken)
+
+
+def _broken_links(
+    lines: list[PlannedLine],
+    existing: dict[tuple[uuid.UUID, uuid.UUID, date], Booking],
+    requires: dict[uuid.UUID, frozenset[uuid.UUID]],
+) -> dict[int, LinkBreak[uuid.UUID]]:
+    """The lines (by position) that break a link on their child's day, as decided so far. A line taken
+    counts as done, whatever staff or the basket may still say: the request is judged on what it asks."""
+    days: dict[tuple[uuid.UUID, date], list[PlannedLine]] = {}
+    for line in lines:
+        if not line.refused:
+            days.setdefault((line.child.id, line.day), []).append(line)
+    before = _active_units(existing)
+    broken: dict[int, LinkBreak[uuid.UUID]] = {}
+    for key, day_lines in days.items():
+        broken |= broken_links(
+            requires,
+            before.get(key, set()),
+            {line.position: line.unit.id for line in day_lines if not line.cancel},
+            {line.position: line.unit.id for line in day_lines if line.cancel},
+        )
+    return broken
+
+
 @dataclass
 class _LineDecider:
     """Decides each line of a request in turn, each seeing the places and units the previous took."""
@@ -583,6 +643,14 @@ class _LineDecider:
             self.active.setdefault(key, set()).add(line.unit.id)
         else:
             self.active.get(key, set()).discard(line.unit.id)
+
+    def refuse_link(self, line: PlannedLine, link: LinkBreak[uuid.UUID]) -> None:
+        """Refuse ``line``: it would break a link between units (``portail.rules.linked_units``)."""
+        booking = line.booking
+        line.price = booking.price if line.cancel and booking is not None else self.prices[line.unit.id]
+        line.refusal = LineRefusal.LINKED_UNIT
+        others = [self.units[u].name for u in link.others if u in self.units]
+        line.message = link_message(line.unit.name, others, link.cancel)
 
     def _cancel(self, line: PlannedLine, current: BookingState | None) -> Transition | Refusal | None:
         booking = line.booking

@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from sqlmodel import col, select
 
-from portail.db.models import Account, Child, Document, DocumentType
+from portail.db.models import Account, AuditEntry, Child, Document, DocumentType
 from portail.db.models.catalogue import Activity, Enrolment, Facility, Period, PeriodDay, Regie, Unit
 from portail.resolvers.catalogue_reading import (
     Catalogue,
@@ -23,6 +23,7 @@ from portail.resolvers.catalogue_reading import (
     forget_catalogue,
     load_catalogue,
     period_path,
+    required_units,
     split_codes,
     tariff_of,
     weekdays_of,
@@ -118,6 +119,8 @@ class UnitData:
     exclusive_group: str
     unbooked_price: int | None = None
     late_price: int | None = None
+    # Linked units: at least one of these units of the same period must be booked the same day.
+    requires: list[uuid.UUID | None] = field(default_factory=list)
 
 
 @dataclass
@@ -280,6 +283,7 @@ async def unit_settings(ctx: RequestContext, unit_id: uuid.UUID | None) -> UnitD
         exclusive_group=row.exclusive_group,
         unbooked_price=row.unbooked_price,
         late_price=row.late_price,
+        requires=list(required_units(row)),
     )
 
 
@@ -586,8 +590,11 @@ async def _fill_unit(ctx: RequestContext, row: Unit, data: UnitData) -> Unit:
     for name, price in (("unbookedPrice", data.unbooked_price), ("latePrice", data.late_price)):
         if price is not None and not 0 <= price <= MAX_PRICE:
             v.add(name, ErrorCode.INVALID, "Le prix est compris entre 0 et 10 000 € (en centimes).")
+    requires = await _check_requires(ctx, v, row, data.requires)
     v.raise_if_any()
     assert booking is not None and cancellation is not None  # else raised above
+    _audit_unit(ctx, row, "requires", row.requires, requires)
+    row.requires = requires
     row.position, row.capacity, row.exclusive_group = data.position, data.capacity, group
     row.unbooked_price, row.late_price = data.unbooked_price, data.late_price
     _store_rule(row, "booking", data.booking, booking)
@@ -598,6 +605,43 @@ async def _fill_unit(ctx: RequestContext, row: Unit, data: UnitData) -> Unit:
     await ctx.session.flush()
     forget_catalogue(ctx)
     return row
+
+
+async def _check_requires(ctx: RequestContext, v: Validator, row: Unit, ids: list[uuid.UUID | None]) -> str:
+    """The linked units as stored (see ``Unit.requires``): each a unit of the same period, not the unit
+    itself, each once; an error on ``requires.<i>`` otherwise."""
+    if not ids:
+        return ""
+    query = select(Unit.id).where(Unit.period_id == row.period_id, Unit.id != row.id)
+    siblings = set((await ctx.session.exec(query)).all())
+    seen: list[uuid.UUID] = []
+    for i, unit_id in enumerate(ids):
+        if unit_id == row.id:
+            v.add(f"requires.{i}", ErrorCode.INVALID, "Une unité ne peut pas dépendre d'elle-même.")
+        elif unit_id is None or unit_id not in siblings:
+            v.add(f"requires.{i}", ErrorCode.NOT_FOUND, "Cette unité n'existe pas dans cette période.")
+        elif unit_id in seen:
+            v.add(f"requires.{i}", ErrorCode.INVALID, "Cette unité est déjà dans la liste.")
+        else:
+            seen.append(unit_id)
+    return ",".join(str(i) for i in seen)
+
+
+def _audit_unit(ctx: RequestContext, row: Unit, field_name: str, before: str, after: str) -> None:
+    """Staff changing how a unit is run (links, counting): who, when, before and after."""
+    if before == after:
+        return
+    ctx.session.add(
+        AuditEntry(
+            entity="unit",
+            entity_id=row.id,
+            field=field_name,
+            before=before,
+            after=after,
+            author_id=ctx.viewer.account.id if ctx.viewer else None,
+            at=ctx.now(),
+        )
+    )
 
 
 # ---------------------------------------------------------------------------------------------

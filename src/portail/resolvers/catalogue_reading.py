@@ -29,6 +29,7 @@ from portail.rules.deadlines import (
     WeekdayOfWeekBefore,
     describe,
 )
+from portail.rules.linked_units import parse_requires
 from portail.rules.pricing import Bracket, TariffGrid
 
 
@@ -136,6 +137,11 @@ def path_of(facility_name: str, activity_name: str, period_name: str) -> str:
 
 def tariff_of(unit: Unit) -> TariffGrid:
     return TariffGrid(tuple(Bracket(m, p) for m, p in json.loads(unit.tariff)))
+
+
+def required_units(unit: Unit) -> list[uuid.UUID]:
+    """The units ``unit`` requires the same day (``portail.rules.linked_units``), in order."""
+    return [uuid.UUID(i) for i in parse_requires(unit.requires)]
 
 
 def booking_rule(unit: Unit) -> DeadlineRule:

@@ -138,6 +138,9 @@ class Unit(SQLModel, table=True):
     # What a day booked past the booking deadline costs ("hors délai"), in cents, for every family;
     # None: the unit takes no late booking.
     late_price: int | None = None
+    # Linked units (portail.rules.linked_units): ids of units of the same period, comma-separated, at
+    # least one of which must be booked the same day for this one to be; "": none.
+    requires: str = Field(default="", sa_type=Text, sa_column_kwargs={"server_default": ""})
     created_at: datetime = created_at_field()
 
 

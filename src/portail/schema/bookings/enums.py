@@ -104,6 +104,11 @@ class BookingRefusal(Enum):
         description="The household has an invoice of the activity's regie unpaid past the delay the activity "
         'sets (`Activity.blockOverdueDays`): pay it in "Mes factures" to book again.',
     )
+    LINKED_UNIT = strawberry.enum_value(
+        LineRefusal.LINKED_UNIT,
+        description="Linked units (`Unit.requires`): booked without any of the units it requires that day, "
+        "or a cancellation that would leave a unit requiring this one alone; the message names both.",
+    )
     FULL = strawberry.enum_value(
         RefusalCode.FULL.value, description="No place left that day and the activity has no waiting list."
     )

@@ -163,6 +163,13 @@ class UnitInput:
         description='What a day booked past the booking deadline costs ("hors délai"), in cents, the '
         "same for every family; late bookings are taken until the day begins. Null: none are taken.",
     )
+    requires: list[strawberry.ID] = strawberry.field(
+        default_factory=list,
+        description="Linked units: units of the same period at least one of which must be booked the same "
+        "day for this one to be (e.g. the meal requires the morning care); a booking without them, or a "
+        "cancellation of them leaving this one alone, is refused (`LINKED_UNIT`). Both ways: link each to "
+        "the other.",
+    )
 
 
 @strawberry.input(description="Changes to a regie: fields left out stay as they are.")
@@ -234,6 +241,9 @@ class UpdateUnitInput:
         "What a day booked past the booking deadline costs, in cents; null: no late booking (days already "
         "booked late keep their price)."
     )
+    requires: list[strawberry.ID] | None = optional(
+        "Linked units (see `UnitInput.requires`); the list given replaces the list (null refused)."
+    )
 
 
 @strawberry.input(description="A range of days.")
@@ -301,6 +311,7 @@ def unit_data(input: UnitInput) -> use_cases.UnitData:
         exclusive_group=input.exclusive_group,
         unbooked_price=input.unbooked_price,
         late_price=input.late_price,
+        requires=[parse_id(i) for i in input.requires],
     )
 
 
@@ -361,6 +372,8 @@ def unit_changes(current: use_cases.UnitData, input: UpdateUnitInput) -> use_cas
         changes["cancellation"] = _rule_data(changes.pop("cancellation_deadline"))
     if "tariff" in changes:
         changes["tariff"] = [(b.max_quotient, b.price) for b in changes["tariff"]]
+    if "requires" in changes:
+        changes["requires"] = [parse_id(i) for i in changes["requires"] or []]
     return dataclasses.replace(current, **changes)
 
 

@@ -132,6 +132,10 @@ class Unit:
         description='What a day booked past the booking deadline costs ("hors délai"), in cents, the same '
         "for every family; such bookings are taken until the day begins. Null: the unit takes none."
     )
+    requires: list[strawberry.ID] = strawberry.field(
+        description="Linked units: ids of units of the same period at least one of which must be booked the "
+        "same day for this one to be (booked alone it is refused, `LINKED_UNIT`); empty: none."
+    )
 
     @classmethod
     def from_row(cls, row: UnitRow) -> Unit:
@@ -149,6 +153,7 @@ class Unit:
             exclusive_group=row.exclusive_group,
             unbooked_price=row.unbooked_price,
             late_price=row.late_price,
+            requires=[to_id(i) for i in reading.required_units(row)],
         )
 
 
