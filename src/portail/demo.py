@@ -373,7 +373,8 @@ DEMO_SERVICES: tuple[_DemoService, ...] = (
         },
         (
             ("GARDERIE MATIN", 40, [[500, 90], [None, 180]], None),
-            ("GARDERIE SOIR", 40, [[500, 130], [None, 260]], None),
+            # Counted in hours (DEMO_DEADLINES): the price of each quarter-hour begun, 16h30 to 18h30.
+            ("GARDERIE SOIR", 40, [[500, 33], [None, 65]], None),
         ),
     ),
     (
@@ -400,7 +401,8 @@ DEMO_UNIT_LINKS: dict[str, tuple[str, ...]] = {"GOUTER SPORTIF": ("APRES-MIDI SP
 # Units whose deadlines are other than the default "2 jours avant, 10h00" (Unit's columns): the garderie
 # books its mornings by the month ("avant le 20 du mois précédent, 18h00"), cancelled 3 days before
 # without counting Wednesdays (it is closed then) nor public holidays; its evenings a fortnight ahead
-# ("le jeudi deux semaines avant, 12h00").
+# ("le jeudi deux semaines avant, 12h00"), and are counted in hours: the arrival and departure booked,
+# each quarter-hour begun priced (portail.rules.hours).
 DEMO_DEADLINES: dict[str, dict[str, Any]] = {
     "GARDERIE MATIN": {
         "booking_rule": "day_of_previous_month",
@@ -411,6 +413,10 @@ DEMO_DEADLINES: dict[str, dict[str, Any]] = {
         "cancel_skips_holidays": True,
     },
     "GARDERIE SOIR": {
+        "counted_in": "hours",
+        "opens_at": time(16, 30),
+        "closes_at": time(18, 30),
+        "step_minutes": 15,
         "booking_rule": "weekday_of_week_before",
         "booking_weekday": 3,
         "booking_weeks": 2,

@@ -12,7 +12,7 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 import sqlalchemy as sa
@@ -54,7 +54,7 @@ from portail.resolvers.households import (
     viewer_household_id,
 )
 from portail.resolvers.mail import BASKET_PATH, HISTORY_PATH, client_link, send_mail
-from portail.rules import deadlines
+from portail.rules import deadlines, hours
 from portail.rules.basket import french_moment
 from portail.rules.booking_states import (
     REQUEST_STATE_LABELS,
@@ -109,6 +109,9 @@ class ChangeData:
     unit_id: uuid.UUID | None
     day: date
     cancel: bool = False
+    # A unit counted in hours (``portail.rules.hours``): when the child arrives and leaves.
+    arrival: time | None = None
+    departure: time | None = None
 
 
 @dataclass
@@ -123,6 +126,9 @@ class RepeatData:
     end: date | None = None
     frequency: Frequency = Frequency.EVERY_WEEK
     cancel: bool = False
+    # The times of the units counted in hours among ``unit_ids``, the same each day.
+    arrival: time | None = None
+    departure: time | None = None
 
 
 @dataclass
@@ -168,6 +174,8 @@ class PlannedLine:
     waiting_position: int | None = None
     line_id: uuid.UUID | None = None  # once submitted
     source: str = ""  # the input item that asked for it: "changes.0", "repeats.1"
+    # A booking of a unit counted in hours: when the child arrives and leaves (None: by the day).
+    times: tuple[time, time] | None = None
 
     @property
     def refused(self) -> bool:
@@ -250,6 +258,7 @@ class _Asked:
     field: str
     repeated: bool
     source: str = ""  # the input item: "changes.<i>" or "repeats.<i>"
+    times: tuple[time, time] | None = None  # a booking of a unit counted in hours
 
 
 async def read_asked_changes(
@@ -305,6 +314,26 @@ class _KnownInput:
             return True
         return False
 
+    def bad_times(
+        self, prefix: str, units: list[Unit], arrival: time | None, departure: time | None
+    ) -> tuple[time, time] | bool | None:
+        """The times of a booking of ``units`` (None: by the day), or False after adding their errors
+        (fields ``<prefix>.arrival``, ``<prefix>.departure``): units counted in hours need both, within
+        their opening hours; units booked by the day take none."""
+        hourly = [u for u in units if u.counted_in == hours.HOURS]
+        found: list[hours.TimesError] = []
+        for unit in hourly or units[:1]:
+            checked = hours.check_times(unit.counted_in, unit.opens_at, unit.closes_at, arrival, departure)
+            found += [e for e in checked if e not in found]
+        for error in found:
+            code = ErrorCode.REQUIRED if error.code is hours.TimesCode.REQUIRED else ErrorCode.INVALID
+            self.errors.append(FieldError(f"{prefix}.{error.field}", code, error.message))
+        if found:
+            return False
+        if not hourly or arrival is None or departure is None:
+            return None
+        return (arrival, departure)
+
     def unknown_unit(self, name: str, unit_id: uuid.UUID | None) -> bool:
         if unit_id not in self.units:
             self.errors.append(
@@ -331,11 +360,19 @@ def _one_off_changes(changes: list[ChangeData], period: Period, known: _KnownInp
                 )
             )
             bad = True
+        times: tuple[time, time] | bool | None = None
+        if change.unit_id in known.units and not change.cancel:
+            times = known.bad_times(prefix, [known.units[change.unit_id]], change.arrival, change.departure)
+            bad = bad or times is False
         if not bad:
             assert change.child_id is not None and change.unit_id is not None  # known: not None
             asked.append(
                 _Asked(
-                    Change(change.child_id, change.unit_id, change.day, change.cancel), prefix, False, prefix
+                    Change(change.child_id, change.unit_id, change.day, change.cancel),
+                    prefix,
+                    False,
+                    prefix,
+                    times if isinstance(times, tuple) else None,
                 )
             )
     return asked
@@ -365,6 +402,11 @@ def _repeated_changes(
             bad = True
         for j, unit_id in enumerate(rep.unit_ids):
             bad = known.unknown_unit(f"{prefix}.unitIds.{j}", unit_id) or bad
+        times: tuple[time, time] | bool | None = None
+        if not bad and not rep.cancel:
+            chosen = [known.units[u] for u in rep.unit_ids if u is not None]
+            times = known.bad_times(prefix, chosen, rep.arrival, rep.departure)
+            bad = times is False
         days = repeat_dates(
             Repeat(frozenset(rep.weekdays), rep.start, rep.end, rep.frequency), period.start, period.end
         )
@@ -393,7 +435,9 @@ def _repeated_changes(
         child_ids = [child_id for child_id in rep.child_ids if child_id is not None]
         unit_ids = [unit_id for unit_id in rep.unit_ids if unit_id is not None]
         for change in expand_selection(child_ids, unit_ids, open_days, cancel=rep.cancel):
-            asked.append(_Asked(change, child_field[change.child], True, prefix))
+            hourly = known.units[change.unit].counted_in == hours.HOURS
+            stay = times if isinstance(times, tuple) and hourly else None
+            asked.append(_Asked(change, child_field[change.child], True, prefix, stay))
     return asked
 
 
@@ -534,7 +578,14 @@ def _planned_lines(
             continue
         lines.append(
             PlannedLine(
-                position, children[c.child], units[c.unit], c.day, c.cancel, booking=booking, source=a.source
+                position,
+                children[c.child],
+                units[c.unit],
+                c.day,
+                c.cancel,
+                booking=booking,
+                source=a.source,
+                times=a.times,
             )
         )
     return lines
@@ -647,7 +698,7 @@ class _LineDecider:
     def refuse_link(self, line: PlannedLine, link: LinkBreak[uuid.UUID]) -> None:
         """Refuse ``line``: it would break a link between units (``portail.rules.linked_units``)."""
         booking = line.booking
-        line.price = booking.price if line.cancel and booking is not None else self.prices[line.unit.id]
+        line.price = booking.price if line.cancel and booking is not None else self._price(line, False)
         line.refusal = LineRefusal.LINKED_UNIT
         others = [self.units[u].name for u in link.others if u in self.units]
         line.message = link_message(line.unit.name, others, link.cancel)
@@ -676,8 +727,15 @@ class _LineDecider:
         line.held = held_in_basket(outcome.state, event, Actor.FAMILY, self.policy, paid)
         return outcome
 
+    def _price(self, line: PlannedLine, late: bool) -> int:
+        """The price of the line's day, or of its stay for a unit counted in hours (each step begun)."""
+        price = booking_price(self.prices[line.unit.id], line.unit.late_price, late)
+        if line.times is None:
+            return price
+        return hours.hours_price(price, *line.times, line.unit.step_minutes)
+
     def _book(self, line: PlannedLine, current: BookingState | None) -> Transition | Refusal | None:
-        line.price = self.prices[line.unit.id]
+        line.price = self._price(line, False)
         status = day_status(self.calendar, line.day)
         if not status.open:
             line.refusal, line.message = LineRefusal.CLOSED, f"Fermé ce jour-là ({status.label})."
@@ -697,7 +755,7 @@ class _LineDecider:
             )
             return None
         line.late = window is BookingWindow.LATE
-        line.price = booking_price(self.prices[line.unit.id], line.unit.late_price, line.late)
+        line.price = self._price(line, line.late)
         if _excluded(line, self.units, self.active):
             line.refusal = LineRefusal.EXCLUSIVE_UNIT
             line.message = f"« {line.unit.name} » ne se cumule pas avec une autre unité réservée ce jour-là."
@@ -860,6 +918,8 @@ def _write_line(
                 "book_line_id": line.line_id,
                 "cancel_line_id": None,
                 "price": line.price,
+                "arrival": line.times[0] if line.times else None,
+                "departure": line.times[1] if line.times else None,
                 "booked_late": line.late,
                 "cancelled_late": False,
                 "updated_at": now,
@@ -874,6 +934,7 @@ def _write_line(
         return
     # The day had an ended booking (cancelled, refused, expired): booked again, the same row.
     booking.household_id, booking.price = household_id, line.price
+    booking.arrival, booking.departure = line.times or (None, None)
     booking.booked_late, booking.cancelled_late = line.late, False
     booking.book_line_id, booking.cancel_line_id = line.line_id, None
     booking.queued_at, booking.queue_number, booking.queue_line = now, number, line.position

@@ -35,7 +35,7 @@ from portail.resolvers.mail import ENROLMENTS_PATH, PLANNING_PATH, client_link, 
 from portail.resolvers.memo import memo
 from portail.resolvers.records import child_of, child_sections, household_sections, load_full_record
 from portail.resolvers.validation import Validator
-from portail.rules import fields
+from portail.rules import fields, hours
 from portail.rules.calendar import OpenDuring, school_calendar_covers
 from portail.rules.deadlines import (
     MAX_DAYS_BEFORE,
@@ -121,6 +121,11 @@ class UnitData:
     late_price: int | None = None
     # Linked units: at least one of these units of the same period must be booked the same day.
     requires: list[uuid.UUID | None] = field(default_factory=list)
+    # "days" or "hours" (portail.rules.hours), and for hours the opening hours and the step priced.
+    counted_in: str = "days"
+    opens_at: time | None = None
+    closes_at: time | None = None
+    step_minutes: int = 15
 
 
 @dataclass
@@ -284,6 +289,10 @@ async def unit_settings(ctx: RequestContext, unit_id: uuid.UUID | None) -> UnitD
         unbooked_price=row.unbooked_price,
         late_price=row.late_price,
         requires=list(required_units(row)),
+        counted_in=row.counted_in,
+        opens_at=row.opens_at,
+        closes_at=row.closes_at,
+        step_minutes=row.step_minutes,
     )
 
 
@@ -591,10 +600,21 @@ async def _fill_unit(ctx: RequestContext, row: Unit, data: UnitData) -> Unit:
         if price is not None and not 0 <= price <= MAX_PRICE:
             v.add(name, ErrorCode.INVALID, "Le prix est compris entre 0 et 10 000 € (en centimes).")
     requires = await _check_requires(ctx, v, row, data.requires)
+    _check_counting(v, data)
     v.raise_if_any()
     assert booking is not None and cancellation is not None  # else raised above
     _audit_unit(ctx, row, "requires", row.requires, requires)
     row.requires = requires
+    for name, column, value in (
+        ("countedIn", "counted_in", data.counted_in),
+        ("opensAt", "opens_at", data.opens_at),
+        ("closesAt", "closes_at", data.closes_at),
+        ("stepMinutes", "step_minutes", data.step_minutes),
+    ):
+        before = getattr(row, column)
+        shown = ("" if v is None else str(v) for v in (before, value))
+        _audit_unit(ctx, row, name, *shown)
+        setattr(row, column, value)
     row.position, row.capacity, row.exclusive_group = data.position, data.capacity, group
     row.unbooked_price, row.late_price = data.unbooked_price, data.late_price
     _store_rule(row, "booking", data.booking, booking)
@@ -625,6 +645,31 @@ async def _check_requires(ctx: RequestContext, v: Validator, row: Unit, ids: lis
         else:
             seen.append(unit_id)
     return ",".join(str(i) for i in seen)
+
+
+def _check_counting(v: Validator, data: UnitData) -> None:
+    """A unit counted in hours opens and closes (the hours a booking must stay within), and prices a step
+    of a sensible length; the times are to the minute, in town time."""
+    if data.counted_in not in hours.COUNTED_IN:  # pragma: no cover - the schema's enum keeps it so
+        v.add("countedIn", ErrorCode.INVALID, "Une unité se compte à la journée ou à l'heure.")
+        return
+    if not hours.MIN_STEP <= data.step_minutes <= hours.MAX_STEP:
+        v.add(
+            "stepMinutes",
+            ErrorCode.INVALID,
+            f"Le pas de facturation est compris entre {hours.MIN_STEP} et {hours.MAX_STEP} minutes.",
+        )
+    for name, moment in (("opensAt", data.opens_at), ("closesAt", data.closes_at)):
+        if moment is not None and (moment.second or moment.microsecond or moment.tzinfo is not None):
+            v.add(name, ErrorCode.INVALID, "L'heure se donne à la minute, sans fuseau.")
+    if data.counted_in != hours.HOURS:
+        return
+    if data.opens_at is None:
+        v.add("opensAt", ErrorCode.REQUIRED, "Indiquez l'heure d'ouverture de l'accueil.")
+    if data.closes_at is None:
+        v.add("closesAt", ErrorCode.REQUIRED, "Indiquez l'heure de fermeture de l'accueil.")
+    if data.opens_at is not None and data.closes_at is not None and data.closes_at <= data.opens_at:
+        v.add("closesAt", ErrorCode.INVALID, "L'accueil ferme après son ouverture.")
 
 
 def _audit_unit(ctx: RequestContext, row: Unit, field_name: str, before: str, after: str) -> None:

@@ -172,6 +172,9 @@ async def planning(
             col(Unit.position).label("unit_position"),
             col(Booking.period_id),
             col(Activity.name).label("activity_name"),
+            # A unit counted in hours: the times booked (null by the day).
+            col(Booking.arrival),
+            col(Booking.departure),
         )
         .join(Unit, col(Unit.id) == Booking.unit_id)
         .join(Period, col(Period.id) == Booking.period_id)

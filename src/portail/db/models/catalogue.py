@@ -141,6 +141,12 @@ class Unit(SQLModel, table=True):
     # Linked units (portail.rules.linked_units): ids of units of the same period, comma-separated, at
     # least one of which must be booked the same day for this one to be; "": none.
     requires: str = Field(default="", sa_type=Text, sa_column_kwargs={"server_default": ""})
+    # "days" (a booking is a day) or "hours" (portail.rules.hours: a booking says when the child arrives
+    # and leaves, within opens_at..closes_at, and the tariff's prices are per step of step_minutes).
+    counted_in: str = Field(default="days", max_length=10, sa_column_kwargs={"server_default": "days"})
+    opens_at: time | None = None
+    closes_at: time | None = None
+    step_minutes: int = Field(default=15, sa_column_kwargs={"server_default": "15"})
     created_at: datetime = created_at_field()
 
 

@@ -21,6 +21,7 @@ from portail.schema.catalogue.enums import (
     OpenDuring,
     PaidCancellation,
     PaymentMode,
+    UnitCounting,
     Weekday,
     WhenFull,
 )
@@ -170,6 +171,19 @@ class UnitInput:
         "cancellation of them leaving this one alone, is refused (`LINKED_UNIT`). Both ways: link each to "
         "the other.",
     )
+    counted_in: UnitCounting = strawberry.field(
+        default=UnitCounting.DAYS,
+        description="By the day, or by the time spent (`HOURS`: the tariff's prices are then per step).",
+    )
+    opens_at: datetime.time | None = strawberry.field(
+        default=None, description="Counted in hours: when it opens (required then; town time)."
+    )
+    closes_at: datetime.time | None = strawberry.field(
+        default=None, description="Counted in hours: when it closes (required then; after `opensAt`)."
+    )
+    step_minutes: int = strawberry.field(
+        default=15, description="Counted in hours: the step priced, in minutes (5 to 240; a quarter-hour)."
+    )
 
 
 @strawberry.input(description="Changes to a regie: fields left out stay as they are.")
@@ -244,6 +258,10 @@ class UpdateUnitInput:
     requires: list[strawberry.ID] | None = optional(
         "Linked units (see `UnitInput.requires`); the list given replaces the list (null refused)."
     )
+    counted_in: UnitCounting | None = optional("By the day or by the time spent (null refused).")
+    opens_at: datetime.time | None = optional("Counted in hours: when it opens; null: not set.")
+    closes_at: datetime.time | None = optional("Counted in hours: when it closes; null: not set.")
+    step_minutes: int | None = optional("Counted in hours: the step priced, in minutes (null refused).")
 
 
 @strawberry.input(description="A range of days.")
@@ -312,6 +330,10 @@ def unit_data(input: UnitInput) -> use_cases.UnitData:
         unbooked_price=input.unbooked_price,
         late_price=input.late_price,
         requires=[parse_id(i) for i in input.requires],
+        counted_in=_lower(input.counted_in),
+        opens_at=input.opens_at,
+        closes_at=input.closes_at,
+        step_minutes=input.step_minutes,
     )
 
 
@@ -365,7 +387,9 @@ def period_changes(current: use_cases.PeriodData, input: UpdatePeriodInput) -> u
 
 
 def unit_changes(current: use_cases.UnitData, input: UpdateUnitInput) -> use_cases.UnitData:
-    changes = given(input, frozenset({"capacity", "unbooked_price", "late_price"}))
+    changes = given(input, frozenset({"capacity", "unbooked_price", "late_price", "opens_at", "closes_at"}))
+    if "counted_in" in changes:
+        changes["counted_in"] = _lower(changes["counted_in"])
     if "booking_deadline" in changes:
         changes["booking"] = _rule_data(changes.pop("booking_deadline"))
     if "cancellation_deadline" in changes:

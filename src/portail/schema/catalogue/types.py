@@ -26,6 +26,7 @@ from portail.schema.catalogue.enums import (
     OpenDuring,
     PaidCancellation,
     PaymentMode,
+    UnitCounting,
     Weekday,
     WhenFull,
 )
@@ -132,6 +133,12 @@ class Unit:
         description='What a day booked past the booking deadline costs ("hors délai"), in cents, the same '
         "for every family; such bookings are taken until the day begins. Null: the unit takes none."
     )
+    counted_in: UnitCounting = strawberry.field(
+        description="By the day, or by the time spent (`HOURS`: `tariff` prices each step of `stepMinutes`)."
+    )
+    opens_at: datetime.time | None = strawberry.field(description="Counted in hours: when it opens; null.")
+    closes_at: datetime.time | None = strawberry.field(description="Counted in hours: when it closes; null.")
+    step_minutes: int = strawberry.field(description="Counted in hours: the step priced, in minutes.")
     requires: list[strawberry.ID] = strawberry.field(
         description="Linked units: ids of units of the same period at least one of which must be booked the "
         "same day for this one to be (booked alone it is refused, `LINKED_UNIT`); empty: none."
@@ -154,6 +161,10 @@ class Unit:
             unbooked_price=row.unbooked_price,
             late_price=row.late_price,
             requires=[to_id(i) for i in reading.required_units(row)],
+            counted_in=UnitCounting[row.counted_in.upper()],
+            opens_at=row.opens_at,
+            closes_at=row.closes_at,
+            step_minutes=row.step_minutes,
         )
 
 
