@@ -390,12 +390,19 @@ DEMO_SERVICES: tuple[_DemoService, ...] = (
             ("APRES-MIDI SPORTIF", 12, [[500, 250], [None, 500]], None),
             # Linked (DEMO_UNIT_LINKS): the snack only with the afternoon it follows.
             ("GOUTER SPORTIF", 12, [[None, 80]], None),
+            # An event (DEMO_EVENTS): two outings of the year, 8 places, one per child.
+            ("SORTIE PISCINE", 8, [[500, 400], [None, 900]], None),
         ),
     ),
 )
 
 # Linked units (``Unit.requires``): a unit booked only with one of these units of its period that day.
 DEMO_UNIT_LINKS: dict[str, tuple[str, ...]] = {"GOUTER SPORTIF": ("APRES-MIDI SPORTIF",)}
+
+# Events (``Unit.event_dates``, ``Unit.per_child_cap``): booked on their own dates only, a cap per child.
+DEMO_EVENTS: dict[str, dict[str, Any]] = {
+    "SORTIE PISCINE": {"event_dates": "2027-03-17,2027-05-19", "per_child_cap": 1},
+}
 
 
 # Units whose deadlines are other than the default "2 jours avant, 10h00" (Unit's columns): the garderie
@@ -475,6 +482,7 @@ async def _catalogue(session: AsyncSession) -> None:
                     tariff=json.dumps(tariff),
                     late_price=late_price,
                     **DEMO_DEADLINES.get(unit_name, {}),
+                    **DEMO_EVENTS.get(unit_name, {}),
                 )
                 for position, (unit_name, capacity, tariff, late_price) in enumerate(units)
             }

@@ -38,6 +38,7 @@ from portail.resolvers.catalogue_reading import (
     booking_rule,
     calendar_of,
     cancel_rule,
+    event_dates_of,
     load_catalogue,
     period_path,
     required_units,
@@ -54,7 +55,7 @@ from portail.resolvers.households import (
     viewer_household_id,
 )
 from portail.resolvers.mail import BASKET_PATH, HISTORY_PATH, client_link, send_mail
-from portail.rules import deadlines, hours
+from portail.rules import deadlines, events, hours
 from portail.rules.basket import french_moment
 from portail.rules.booking_states import (
     REQUEST_STATE_LABELS,
@@ -151,6 +152,8 @@ class LineRefusal:
     EXCLUSIVE_UNIT = "EXCLUSIVE_UNIT"
     OVERDUE_INVOICES = "OVERDUE_INVOICES"
     LINKED_UNIT = "LINKED_UNIT"
+    NOT_EVENT_DAY = "NOT_EVENT_DAY"
+    CAP_REACHED = "CAP_REACHED"
 
 
 @dataclass
@@ -435,6 +438,9 @@ def _repeated_changes(
         child_ids = [child_id for child_id in rep.child_ids if child_id is not None]
         unit_ids = [unit_id for unit_id in rep.unit_ids if unit_id is not None]
         for change in expand_selection(child_ids, unit_ids, open_days, cancel=rep.cancel):
+            dates = event_dates_of(known.units[change.unit])
+            if dates and change.day not in dates:
+                continue  # an event is reached on its own dates only, like a closed day is not reached
             hourly = known.units[change.unit].counted_in == hours.HOURS
             stay = times if isinstance(times, tuple) and hourly else None
             asked.append(_Asked(change, child_field[change.child], True, prefix, stay))
@@ -510,6 +516,7 @@ async def plan_request(
     policy = policy_of(activity)
     overdue = await invoices.overdue_message(ctx, household_id, activity)
     paid = await basket.paid_bookings(ctx, existing.values()) if policy.credit_paid_cancellations else set()
+    taken = await _days_taken(ctx, period, asked, units)
 
     def new_decider() -> _LineDecider:
         return _LineDecider(
@@ -523,11 +530,34 @@ async def plan_request(
             active=_active_units(existing),
             overdue=overdue,
             paid=paid,
+            event_dates={u.id: frozenset(event_dates_of(u)) for u in units.values() if u.event_dates},
+            taken=Counter(taken),
         )
 
     lines = _decided_lines(asked, existing, children, units, new_decider)
     plan = Plan(period, period_path(catalogue, period), lines, _estimate(catalogue, activity, lines))
     return plan, household_id, catalogue
+
+
+async def _days_taken(
+    ctx: RequestContext, period: Period, asked: list[_Asked], units: dict[uuid.UUID, Unit]
+) -> dict[tuple[uuid.UUID, uuid.UUID], int]:
+    """The days each child asked for has of each capped unit asked (``Unit.per_child_cap``) in the whole
+    period, by (child, unit): one statement, and none when no unit asked is capped."""
+    capped = {a.change.unit for a in asked if units[a.change.unit].per_child_cap is not None}
+    if not capped:
+        return {}
+    rows = await ctx.session.exec(
+        select(Booking.child_id, Booking.unit_id, sa.func.count())
+        .where(
+            col(Booking.child_id).in_({a.change.child for a in asked}),
+            col(Booking.unit_id).in_(capped),
+            Booking.period_id == period.id,
+            col(Booking.state).in_([s.value for s in BookingState if is_active(s)]),
+        )
+        .group_by(col(Booking.child_id), col(Booking.unit_id))
+    )
+    return {(child_id, unit_id): count for child_id, unit_id, count in rows.all()}
 
 
 async def _lock_period(ctx: RequestContext, period_id: uuid.UUID) -> None:
@@ -664,11 +694,16 @@ class _LineDecider:
     overdue: str = ""
     # The existing bookings paid through the basket (their cancellation in time may be credited).
     paid: set[uuid.UUID] = field(default_factory=set)
+    # Events: the only dates of each unit that has some (``portail.rules.events``).
+    event_dates: dict[uuid.UUID, frozenset[date]] = field(default_factory=dict)
+    # Capped units: the days each child has of them in the period, as the lines go (child, unit).
+    taken: Counter[tuple[uuid.UUID, uuid.UUID]] = field(default_factory=Counter)
 
     def decide(self, line: PlannedLine) -> None:
         """Give ``line`` its state, price and message (its refusal when it cannot be done)."""
         booking = line.booking
         current = BookingState(booking.state) if booking is not None else None
+        was_active = is_active(current)
         outcome = self._cancel(line, current) if line.cancel else self._book(line, current)
         if outcome is None:
             return
@@ -694,6 +729,8 @@ class _LineDecider:
             self.active.setdefault(key, set()).add(line.unit.id)
         else:
             self.active.get(key, set()).discard(line.unit.id)
+        if line.unit.per_child_cap is not None:
+            self.taken[(line.child.id, line.unit.id)] += int(is_active(outcome.state)) - int(was_active)
 
     def refuse_link(self, line: PlannedLine, link: LinkBreak[uuid.UUID]) -> None:
         """Refuse ``line``: it would break a link between units (``portail.rules.linked_units``)."""
@@ -740,6 +777,11 @@ class _LineDecider:
         if not status.open:
             line.refusal, line.message = LineRefusal.CLOSED, f"Fermé ce jour-là ({status.label})."
             return None
+        dates = self.event_dates.get(line.unit.id)
+        if dates and not events.runs_on(dates, line.day):
+            line.refusal = LineRefusal.NOT_EVENT_DAY
+            line.message = events.not_an_event_day_message(line.unit.name, dates)
+            return None
         if is_active(current):
             return transition(current, Event.BOOK, Actor.FAMILY, self.policy)
         if self.overdue:
@@ -759,6 +801,11 @@ class _LineDecider:
         if _excluded(line, self.units, self.active):
             line.refusal = LineRefusal.EXCLUSIVE_UNIT
             line.message = f"« {line.unit.name} » ne se cumule pas avec une autre unité réservée ce jour-là."
+            return None
+        cap = line.unit.per_child_cap
+        if not events.within_cap(cap, self.taken[(line.child.id, line.unit.id)], 0):
+            assert cap is not None  # no cap admits every line
+            line.refusal, line.message = LineRefusal.CAP_REACHED, events.cap_message(line.unit.name, cap)
             return None
         admission = self.places.admit((line.unit.id, line.day), line.unit.capacity, self.policy.waiting_list)
         event = Event.BOOK if admission is Admission.PLACE else Event.BOOK_WHEN_FULL

@@ -20,6 +20,7 @@ from portail.resolvers.catalogue_reading import (
     Deadline,
     booking_deadline,
     cancellation_deadline,
+    event_dates_of,
     forget_catalogue,
     load_catalogue,
     period_path,
@@ -35,7 +36,7 @@ from portail.resolvers.mail import ENROLMENTS_PATH, PLANNING_PATH, client_link, 
 from portail.resolvers.memo import memo
 from portail.resolvers.records import child_of, child_sections, household_sections, load_full_record
 from portail.resolvers.validation import Validator
-from portail.rules import fields, hours
+from portail.rules import events, fields, hours
 from portail.rules.calendar import OpenDuring, school_calendar_covers
 from portail.rules.deadlines import (
     MAX_DAYS_BEFORE,
@@ -126,6 +127,9 @@ class UnitData:
     opens_at: time | None = None
     closes_at: time | None = None
     step_minutes: int = 15
+    # An event: its only dates (empty: a regular unit); how many of its days a child may have (None: any).
+    event_dates: list[date] = field(default_factory=list)
+    per_child_cap: int | None = None
 
 
 @dataclass
@@ -293,6 +297,8 @@ async def unit_settings(ctx: RequestContext, unit_id: uuid.UUID | None) -> UnitD
         opens_at=row.opens_at,
         closes_at=row.closes_at,
         step_minutes=row.step_minutes,
+        event_dates=event_dates_of(row),
+        per_child_cap=row.per_child_cap,
     )
 
 
@@ -601,6 +607,7 @@ async def _fill_unit(ctx: RequestContext, row: Unit, data: UnitData) -> Unit:
             v.add(name, ErrorCode.INVALID, "Le prix est compris entre 0 et 10 000 € (en centimes).")
     requires = await _check_requires(ctx, v, row, data.requires)
     _check_counting(v, data)
+    dates = await _check_event(ctx, v, row, data)
     v.raise_if_any()
     assert booking is not None and cancellation is not None  # else raised above
     _audit_unit(ctx, row, "requires", row.requires, requires)
@@ -610,6 +617,8 @@ async def _fill_unit(ctx: RequestContext, row: Unit, data: UnitData) -> Unit:
         ("opensAt", "opens_at", data.opens_at),
         ("closesAt", "closes_at", data.closes_at),
         ("stepMinutes", "step_minutes", data.step_minutes),
+        ("eventDates", "event_dates", dates),
+        ("perChildCap", "per_child_cap", data.per_child_cap),
     ):
         before = getattr(row, column)
         shown = ("" if v is None else str(v) for v in (before, value))
@@ -645,6 +654,28 @@ async def _check_requires(ctx: RequestContext, v: Validator, row: Unit, ids: lis
         else:
             seen.append(unit_id)
     return ",".join(str(i) for i in seen)
+
+
+async def _check_event(ctx: RequestContext, v: Validator, row: Unit, data: UnitData) -> str:
+    """An event's dates as stored: each inside its period (``eventDates.<i>``), at most a hundred; the
+    per-child cap a positive number."""
+    stored = ""
+    if len(data.event_dates) > events.MAX_EVENT_DATES:
+        v.add("eventDates", ErrorCode.INVALID, f"Au plus {events.MAX_EVENT_DATES} dates.")
+    elif data.event_dates:
+        period = await ctx.session.get(Period, row.period_id)
+        assert period is not None  # the unit's period (foreign key), locked by the caller
+        for i, day in enumerate(data.event_dates):
+            if not period.start <= day <= period.end:
+                v.add(
+                    f"eventDates.{i}",
+                    ErrorCode.OUTSIDE_PERIOD,
+                    f"Le {day.strftime('%d/%m/%Y')} est en dehors de la période « {period.name} ».",
+                )
+        stored = events.store_dates(data.event_dates)
+    if data.per_child_cap is not None and not 1 <= data.per_child_cap <= MAX_PERIOD_DAYS:
+        v.add("perChildCap", ErrorCode.INVALID, "Le plafond par enfant est un nombre de jours positif.")
+    return stored
 
 
 def _check_counting(v: Validator, data: UnitData) -> None:

@@ -8,7 +8,7 @@ import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import date, time
 from functools import lru_cache
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -29,6 +29,7 @@ from portail.rules.deadlines import (
     WeekdayOfWeekBefore,
     describe,
 )
+from portail.rules.events import parse_dates
 from portail.rules.linked_units import parse_requires
 from portail.rules.pricing import Bracket, TariffGrid
 
@@ -142,6 +143,11 @@ def tariff_of(unit: Unit) -> TariffGrid:
 def required_units(unit: Unit) -> list[uuid.UUID]:
     """The units ``unit`` requires the same day (``portail.rules.linked_units``), in order."""
     return [uuid.UUID(i) for i in parse_requires(unit.requires)]
+
+
+def event_dates_of(unit: Unit) -> list[date]:
+    """The dates an event runs (``portail.rules.events``); empty for a regular unit."""
+    return parse_dates(unit.event_dates)
 
 
 def booking_rule(unit: Unit) -> DeadlineRule:

@@ -147,6 +147,10 @@ class Unit(SQLModel, table=True):
     opens_at: time | None = None
     closes_at: time | None = None
     step_minutes: int = Field(default=15, sa_column_kwargs={"server_default": "15"})
+    # An event (portail.rules.events): the only dates it may be booked, ISO, comma-separated; "": a
+    # regular unit. And how many of its days one child may have in the period; None: no cap.
+    event_dates: str = Field(default="", sa_type=Text, sa_column_kwargs={"server_default": ""})
+    per_child_cap: int | None = None
     created_at: datetime = created_at_field()
 
 

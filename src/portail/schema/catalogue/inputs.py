@@ -184,6 +184,17 @@ class UnitInput:
     step_minutes: int = strawberry.field(
         default=15, description="Counted in hours: the step priced, in minutes (5 to 240; a quarter-hour)."
     )
+    event_dates: list[datetime.date] = strawberry.field(
+        default_factory=list,
+        description="An event (an outing): the only dates it may be booked, inside the period (at most "
+        "100); another day is refused (`NOT_EVENT_DAY`). Empty: a regular unit, booked any day the period "
+        "runs. Its places and price are the unit's `capacity` and `tariff`.",
+    )
+    per_child_cap: int | None = strawberry.field(
+        default=None,
+        description="How many days of this unit one child may have in the period (e.g. 2 outings of the "
+        "summer); more is refused (`CAP_REACHED`). Null: no cap.",
+    )
 
 
 @strawberry.input(description="Changes to a regie: fields left out stay as they are.")
@@ -262,6 +273,10 @@ class UpdateUnitInput:
     opens_at: datetime.time | None = optional("Counted in hours: when it opens; null: not set.")
     closes_at: datetime.time | None = optional("Counted in hours: when it closes; null: not set.")
     step_minutes: int | None = optional("Counted in hours: the step priced, in minutes (null refused).")
+    event_dates: list[datetime.date] | None = optional(
+        "An event's dates (see `UnitInput.eventDates`); empty: a regular unit (null refused)."
+    )
+    per_child_cap: int | None = optional("Days of this unit one child may have in the period; null: no cap.")
 
 
 @strawberry.input(description="A range of days.")
@@ -334,6 +349,8 @@ def unit_data(input: UnitInput) -> use_cases.UnitData:
         opens_at=input.opens_at,
         closes_at=input.closes_at,
         step_minutes=input.step_minutes,
+        event_dates=list(input.event_dates),
+        per_child_cap=input.per_child_cap,
     )
 
 
@@ -387,7 +404,8 @@ def period_changes(current: use_cases.PeriodData, input: UpdatePeriodInput) -> u
 
 
 def unit_changes(current: use_cases.UnitData, input: UpdateUnitInput) -> use_cases.UnitData:
-    changes = given(input, frozenset({"capacity", "unbooked_price", "late_price", "opens_at", "closes_at"}))
+    nullable = {"capacity", "unbooked_price", "late_price", "opens_at", "closes_at", "per_child_cap"}
+    changes = given(input, frozenset(nullable))
     if "counted_in" in changes:
         changes["counted_in"] = _lower(changes["counted_in"])
     if "booking_deadline" in changes:

@@ -139,6 +139,12 @@ class Unit:
     opens_at: datetime.time | None = strawberry.field(description="Counted in hours: when it opens; null.")
     closes_at: datetime.time | None = strawberry.field(description="Counted in hours: when it closes; null.")
     step_minutes: int = strawberry.field(description="Counted in hours: the step priced, in minutes.")
+    event_dates: list[datetime.date] = strawberry.field(
+        description="An event (an outing): the only dates it may be booked, in order; empty: a regular unit."
+    )
+    per_child_cap: int | None = strawberry.field(
+        description="How many days of this unit one child may have in the period; null: no cap."
+    )
     requires: list[strawberry.ID] = strawberry.field(
         description="Linked units: ids of units of the same period at least one of which must be booked the "
         "same day for this one to be (booked alone it is refused, `LINKED_UNIT`); empty: none."
@@ -165,6 +171,8 @@ class Unit:
             opens_at=row.opens_at,
             closes_at=row.closes_at,
             step_minutes=row.step_minutes,
+            event_dates=reading.event_dates_of(row),
+            per_child_cap=row.per_child_cap,
         )
 
 
