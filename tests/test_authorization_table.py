@@ -362,6 +362,18 @@ TABLE: list[Case] = [
          + payload("unit { id }") + " } }",
          lambda w, id_: {"id": id_, "input": unit_input("REPAS")},
          control="staff"),
+    # Linked units: staff's only; a family is refused before any id is looked at.
+    Case("Mutation.createUnit", "input.requires", "unit", FORBIDDEN,
+         "mutation($p: ID!, $input: UnitInput!) { createUnit(periodId: $p, input: $input) { "
+         + payload("unit { id requires }") + " } }",
+         lambda w, id_: {"p": w.ids["period"], "input": {**unit_input("GOUTER"), "requires": [id_]}},
+         control="staff"),
+    # (The control links the unit to itself: found, and refused as INVALID, not NOT_FOUND.)
+    Case("Mutation.updateUnit", "input.requires", "unit", FORBIDDEN,
+         "mutation($u: ID!, $id: ID!) { updateUnit(id: $u, input: {requires: [$id]}) { "
+         + payload("unit { id }") + " } }",
+         lambda w, id_: {"u": w.ids["unit"], "id": id_},
+         control="staff", control_codes=("INVALID",)),
     Case("Mutation.resendAccountConfirmation", "accountId", "account_b", FORBIDDEN,
          "mutation($id: ID!) { resendAccountConfirmation(accountId: $id) { " + payload("account { id }") + " } }",
          lambda w, id_: {"id": id_},

@@ -389,7 +389,8 @@ DEMO_SERVICES: tuple[_DemoService, ...] = (
         },
         (
             ("GARDERIE MATIN", 40, [[500, 90], [None, 180]], None),
-            ("GARDERIE SOIR", 40, [[500, 130], [None, 260]], None),
+            # Counted in hours (DEMO_DEADLINES): the price of each quarter-hour begun, 16h30 to 18h30.
+            ("GARDERIE SOIR", 40, [[500, 33], [None, 65]], None),
         ),
     ),
     (
@@ -401,15 +402,30 @@ DEMO_SERVICES: tuple[_DemoService, ...] = (
         "STAGES SPORTIFS DU MERCREDI 2026-2027",
         "2",
         {"payment": "invoice", "acceptance": "staff", "when_full": "waiting_list"},
-        (("APRES-MIDI SPORTIF", 12, [[500, 250], [None, 500]], None),),
+        (
+            ("APRES-MIDI SPORTIF", 12, [[500, 250], [None, 500]], None),
+            # Linked (DEMO_UNIT_LINKS): the snack only with the afternoon it follows.
+            ("GOUTER SPORTIF", 12, [[None, 80]], None),
+            # An event (DEMO_EVENTS): two outings of the year, 8 places, one per child.
+            ("SORTIE PISCINE", 8, [[500, 400], [None, 900]], None),
+        ),
     ),
 )
+
+# Linked units (``Unit.requires``): a unit booked only with one of these units of its period that day.
+DEMO_UNIT_LINKS: dict[str, tuple[str, ...]] = {"GOUTER SPORTIF": ("APRES-MIDI SPORTIF",)}
+
+# Events (``Unit.event_dates``, ``Unit.per_child_cap``): booked on their own dates only, a cap per child.
+DEMO_EVENTS: dict[str, dict[str, Any]] = {
+    "SORTIE PISCINE": {"event_dates": "2027-03-17,2027-05-19", "per_child_cap": 1},
+}
 
 
 # Units whose deadlines are other than the default "2 jours avant, 10h00" (Unit's columns): the garderie
 # books its mornings by the month ("avant le 20 du mois précédent, 18h00"), cancelled 3 days before
 # without counting Wednesdays (it is closed then) nor public holidays; its evenings a fortnight ahead
-# ("le jeudi deux semaines avant, 12h00").
+# ("le jeudi deux semaines avant, 12h00"), and are counted in hours: the arrival and departure booked,
+# each quarter-hour begun priced (portail.rules.hours).
 DEMO_DEADLINES: dict[str, dict[str, Any]] = {
     "GARDERIE MATIN": {
         "booking_rule": "day_of_previous_month",
@@ -420,6 +436,10 @@ DEMO_DEADLINES: dict[str, dict[str, Any]] = {
         "cancel_skips_holidays": True,
     },
     "GARDERIE SOIR": {
+        "counted_in": "hours",
+        "opens_at": time(16, 30),
+        "closes_at": time(18, 30),
+        "step_minutes": 15,
         "booking_rule": "weekday_of_week_before",
         "booking_weekday": 3,
         "booking_weeks": 2,
@@ -469,18 +489,23 @@ async def _catalogue(session: AsyncSession) -> None:
             )
             session.add(period)
             await session.flush()
-            for position, (unit_name, capacity, tariff, late_price) in enumerate(units):
-                session.add(
-                    Unit(
-                        period_id=period.id,
-                        name=unit_name,
-                        position=position,
-                        capacity=capacity,
-                        tariff=json.dumps(tariff),
-                        late_price=late_price,
-                        **DEMO_DEADLINES.get(unit_name, {}),
-                    )
+            rows = {
+                unit_name: Unit(
+                    period_id=period.id,
+                    name=unit_name,
+                    position=position,
+                    capacity=capacity,
+                    tariff=json.dumps(tariff),
+                    late_price=late_price,
+                    **DEMO_DEADLINES.get(unit_name, {}),
+                    **DEMO_EVENTS.get(unit_name, {}),
                 )
+                for position, (unit_name, capacity, tariff, late_price) in enumerate(units)
+            }
+            for unit_name, required in DEMO_UNIT_LINKS.items():
+                if unit_name in rows:
+                    rows[unit_name].requires = ",".join(str(rows[name].id) for name in required)
+            session.add_all(rows.values())
         if canteen is None:
             canteen = period
     assert canteen is not None

@@ -183,3 +183,32 @@ def test_periods_and_households_stay_as_they_were_through_revision_0022(tmp_path
     # The catalogue version's triggers on the period (revision 0016) are still there.
     assert "period" in triggers and "unit" in triggers
     command.downgrade(config, "0021")
+
+
+def test_units_stay_as_they_were_through_revision_0024(tmp_path):
+    # Revision 0024 adds linked units, units counted in hours and events: a unit stored before reads back
+    # unlinked, booked by the day (the quarter-hour step ready), any day its period runs, uncapped.
+    path = tmp_path / "upgrade.sqlite3"
+    config = alembic_config(f"sqlite+aiosqlite:///{path}")
+    command.upgrade(config, "0023")
+    unit_id = uuid.uuid4().hex
+    with sqlite3.connect(path) as conn:  # foreign keys off: only the unit matters here
+        conn.execute(
+            "INSERT INTO unit (id, period_id, name, position, booking_rule, booking_days, booking_at,"
+            " booking_counted_in, cancel_rule, cancel_days, cancel_at, cancel_counted_in, tariff,"
+            " exclusive_group, created_at) VALUES (?, ?, 'REPAS', 0, 'days_before', 2, '10:00:00.000000',"
+            " 'calendar', 'days_before', 2, '10:00:00.000000', 'calendar', '[[null, 0]]', '',"
+            " '2026-09-01 08:00:00')",
+            (unit_id, uuid.uuid4().hex),
+        )
+    command.upgrade(config, "head")
+    with sqlite3.connect(path) as conn:
+        conn.row_factory = sqlite3.Row
+        row = dict(conn.execute("SELECT * FROM unit").fetchone())
+        booking_columns = {r[1] for r in conn.execute("PRAGMA table_info(booking)")}
+    added = ("requires", "counted_in", "opens_at", "closes_at", "step_minutes", "event_dates", "per_child_cap")
+    assert {k: row[k] for k in added} == {
+        "requires": "", "counted_in": "days", "opens_at": None, "closes_at": None, "step_minutes": 15,
+        "event_dates": "", "per_child_cap": None,
+    }
+    assert {"arrival", "departure"} <= booking_columns

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 import sqlalchemy as sa
@@ -39,8 +39,10 @@ from portail.resolvers.catalogue_reading import (
     booking_rule,
     calendar_of,
     cancel_rule,
+    event_dates_of,
     load_catalogue,
     period_path,
+    required_units,
     tariff_for,
 )
 from portail.resolvers.context import RequestContext, today
@@ -54,7 +56,7 @@ from portail.resolvers.households import (
     viewer_household_id,
 )
 from portail.resolvers.mail import BASKET_PATH, HISTORY_PATH, client_link, send_mail
-from portail.rules import deadlines
+from portail.rules import deadlines, events, hours
 from portail.rules.basket import french_moment
 from portail.rules.booking_states import (
     REQUEST_STATE_LABELS,
@@ -80,6 +82,7 @@ from portail.rules.calendar import PeriodCalendar, day_status
 from portail.rules.capacity import Admission, Places
 from portail.rules.deadlines import BookingWindow
 from portail.rules.french import inscrit
+from portail.rules.linked_units import LinkBreak, broken_links, link_message
 from portail.rules.pricing import Estimate, PriceLine, booking_price, estimate, format_amount, unit_price
 from portail.rules.repeat import (
     MAX_CHANGES,
@@ -109,6 +112,9 @@ class ChangeData:
     unit_id: uuid.UUID | None
     day: date
     cancel: bool = False
+    # A unit counted in hours (``portail.rules.hours``): when the child arrives and leaves.
+    arrival: time | None = None
+    departure: time | None = None
 
 
 @dataclass
@@ -123,6 +129,9 @@ class RepeatData:
     end: date | None = None
     frequency: Frequency = Frequency.EVERY_WEEK
     cancel: bool = False
+    # The times of the units counted in hours among ``unit_ids``, the same each day.
+    arrival: time | None = None
+    departure: time | None = None
 
 
 @dataclass
@@ -144,6 +153,9 @@ class LineRefusal:
     DEADLINE_PASSED = "DEADLINE_PASSED"
     EXCLUSIVE_UNIT = "EXCLUSIVE_UNIT"
     OVERDUE_INVOICES = "OVERDUE_INVOICES"
+    LINKED_UNIT = "LINKED_UNIT"
+    NOT_EVENT_DAY = "NOT_EVENT_DAY"
+    CAP_REACHED = "CAP_REACHED"
     # The period's booking window (``rules.booking_windows``) and the household's suspension.
     BOOKING_NOT_OPEN = "BOOKING_NOT_OPEN"
     BOOKING_CLOSED = "BOOKING_CLOSED"
@@ -188,6 +200,8 @@ class PlannedLine:
     waiting_position: int | None = None
     line_id: uuid.UUID | None = None  # once submitted
     source: str = ""  # the input item that asked for it: "changes.0", "repeats.1"
+    # A booking of a unit counted in hours: when the child arrives and leaves (None: by the day).
+    times: tuple[time, time] | None = None
 
     @property
     def refused(self) -> bool:
@@ -270,6 +284,7 @@ class _Asked:
     field: str
     repeated: bool
     source: str = ""  # the input item: "changes.<i>" or "repeats.<i>"
+    times: tuple[time, time] | None = None  # a booking of a unit counted in hours
 
 
 async def read_asked_changes(
@@ -325,6 +340,26 @@ class _KnownInput:
             return True
         return False
 
+    def bad_times(
+        self, prefix: str, units: list[Unit], arrival: time | None, departure: time | None
+    ) -> tuple[time, time] | bool | None:
+        """The times of a booking of ``units`` (None: by the day), or False after adding their errors
+        (fields ``<prefix>.arrival``, ``<prefix>.departure``): units counted in hours need both, within
+        their opening hours; units booked by the day take none."""
+        hourly = [u for u in units if u.counted_in == hours.HOURS]
+        found: list[hours.TimesError] = []
+        for unit in hourly or units[:1]:
+            checked = hours.check_times(unit.counted_in, unit.opens_at, unit.closes_at, arrival, departure)
+            found += [e for e in checked if e not in found]
+        for error in found:
+            code = ErrorCode.REQUIRED if error.code is hours.TimesCode.REQUIRED else ErrorCode.INVALID
+            self.errors.append(FieldError(f"{prefix}.{error.field}", code, error.message))
+        if found:
+            return False
+        if not hourly or arrival is None or departure is None:
+            return None
+        return (arrival, departure)
+
     def unknown_unit(self, name: str, unit_id: uuid.UUID | None) -> bool:
         if unit_id not in self.units:
             self.errors.append(
@@ -351,11 +386,19 @@ def _one_off_changes(changes: list[ChangeData], period: Period, known: _KnownInp
                 )
             )
             bad = True
+        times: tuple[time, time] | bool | None = None
+        if change.unit_id in known.units and not change.cancel:
+            times = known.bad_times(prefix, [known.units[change.unit_id]], change.arrival, change.departure)
+            bad = bad or times is False
         if not bad:
             assert change.child_id is not None and change.unit_id is not None  # known: not None
             asked.append(
                 _Asked(
-                    Change(change.child_id, change.unit_id, change.day, change.cancel), prefix, False, prefix
+                    Change(change.child_id, change.unit_id, change.day, change.cancel),
+                    prefix,
+                    False,
+                    prefix,
+                    times if isinstance(times, tuple) else None,
                 )
             )
     return asked
@@ -385,6 +428,11 @@ def _repeated_changes(
             bad = True
         for j, unit_id in enumerate(rep.unit_ids):
             bad = known.unknown_unit(f"{prefix}.unitIds.{j}", unit_id) or bad
+        times: tuple[time, time] | bool | None = None
+        if not bad and not rep.cancel:
+            chosen = [known.units[u] for u in rep.unit_ids if u is not None]
+            times = known.bad_times(prefix, chosen, rep.arrival, rep.departure)
+            bad = times is False
         days = repeat_dates(
             Repeat(frozenset(rep.weekdays), rep.start, rep.end, rep.frequency), period.start, period.end
         )
@@ -413,7 +461,12 @@ def _repeated_changes(
         child_ids = [child_id for child_id in rep.child_ids if child_id is not None]
         unit_ids = [unit_id for unit_id in rep.unit_ids if unit_id is not None]
         for change in expand_selection(child_ids, unit_ids, open_days, cancel=rep.cancel):
-            asked.append(_Asked(change, child_field[change.child], True, prefix))
+            dates = event_dates_of(known.units[change.unit])
+            if dates and change.day not in dates:
+                continue  # an event is reached on its own dates only, like a closed day is not reached
+            hourly = known.units[change.unit].counted_in == hours.HOURS
+            stay = times if isinstance(times, tuple) and hourly else None
+            asked.append(_Asked(change, child_field[change.child], True, prefix, stay))
     return asked
 
 
@@ -481,34 +534,60 @@ async def plan_request(
         # Places are counted only where there is a limit: an unlimited unit admits every booking.
         limited = [u for u in {a.change.unit for a in asked} if units[u].capacity is not None]
         locked = await slot_counts(ctx, limited, first, last)
-    places = Places(*locked)
+    counts = locked  # each round of decisions starts from these counts (see ``_decided_lines``)
     quotient = await family_quotient(ctx, household_id)
     standing = await household_standing(
         ctx, household_id, residence=residence_matters([period], units.values())
     )
     policy = policy_of(activity)
-    decider = _LineDecider(
-        household_id=household_id,
-        now=ctx.now(),
-        window=period_status(period, standing, ctx.now()),
-        suspension=standing.suspension_message if standing.suspended_at is not None else "",
-        policy=policy,
-        calendar=calendar_of(catalogue, period),
-        units=units,
-        prices={u.id: unit_price(tariff_for(u, standing.resident), quotient) for u in units.values()},
-        places=places,
-        active=_active_units(existing),
-        overdue=await invoices.overdue_message(ctx, household_id, activity),
-        paid=await basket.paid_bookings(ctx, existing.values())
-        if policy.credit_paid_cancellations
-        else set(),
-    )
-    lines = _planned_lines(asked, existing, children, units)
-    # Cancellations first: a place or a unit they free may serve a booking of the same request.
-    for line in sorted(lines, key=lambda line: not line.cancel):
-        decider.decide(line)
+    overdue = await invoices.overdue_message(ctx, household_id, activity)
+    paid = await basket.paid_bookings(ctx, existing.values()) if policy.credit_paid_cancellations else set()
+    taken = await _days_taken(ctx, period, asked, units)
+    window = period_status(period, standing, ctx.now())
+    suspension = standing.suspension_message if standing.suspended_at is not None else ""
+
+    def new_decider() -> _LineDecider:
+        return _LineDecider(
+            household_id=household_id,
+            now=ctx.now(),
+            window=window,
+            suspension=suspension,
+            policy=policy,
+            calendar=calendar_of(catalogue, period),
+            units=units,
+            prices={u.id: unit_price(tariff_for(u, standing.resident), quotient) for u in units.values()},
+            places=Places(*counts),
+            active=_active_units(existing),
+            overdue=overdue,
+            paid=paid,
+            event_dates={u.id: frozenset(event_dates_of(u)) for u in units.values() if u.event_dates},
+            taken=Counter(taken),
+        )
+
+    lines = _decided_lines(asked, existing, children, units, new_decider)
     plan = Plan(period, period_path(catalogue, period), lines, _estimate(catalogue, activity, lines))
     return plan, household_id, catalogue
+
+
+async def _days_taken(
+    ctx: RequestContext, period: Period, asked: list[_Asked], units: dict[uuid.UUID, Unit]
+) -> dict[tuple[uuid.UUID, uuid.UUID], int]:
+    """The days each child asked for has of each capped unit asked (``Unit.per_child_cap``) in the whole
+    period, by (child, unit): one statement, and none when no unit asked is capped."""
+    capped = {a.change.unit for a in asked if units[a.change.unit].per_child_cap is not None}
+    if not capped:
+        return {}
+    rows = await ctx.session.exec(
+        select(Booking.child_id, Booking.unit_id, sa.func.count())
+        .where(
+            col(Booking.child_id).in_({a.change.child for a in asked}),
+            col(Booking.unit_id).in_(capped),
+            Booking.period_id == period.id,
+            col(Booking.state).in_([s.value for s in BookingState if is_active(s)]),
+        )
+        .group_by(col(Booking.child_id), col(Booking.unit_id))
+    )
+    return {(child_id, unit_id): count for child_id, unit_id, count in rows.all()}
 
 
 async def _lock_period(ctx: RequestContext, period_id: uuid.UUID) -> None:
@@ -559,10 +638,74 @@ def _planned_lines(
             continue
         lines.append(
             PlannedLine(
-                position, children[c.child], units[c.unit], c.day, c.cancel, booking=booking, source=a.source
+                position,
+                children[c.child],
+                units[c.unit],
+                c.day,
+                c.cancel,
+                booking=booking,
+                source=a.source,
+                times=a.times,
             )
         )
     return lines
+
+
+def _decided_lines(
+    asked: list[_Asked],
+    existing: dict[tuple[uuid.UUID, uuid.UUID, date], Booking],
+    children: dict[uuid.UUID, Child],
+    units: dict[uuid.UUID, Unit],
+    new_decider: Callable[[], _LineDecider],
+) -> list[PlannedLine]:
+    """Every line decided, linked units kept together (``portail.rules.linked_units``).
+
+    A link can only be judged on the whole day: the line that books the morning may come after the meal's,
+    or be refused (full, deadline) after the meal was taken. So the lines are decided, the days checked,
+    and, when a link breaks, decided again from the start with the breaking lines refused (their places
+    never taken): no statement is run again, and it ends, each round refusing more lines.
+    """
+    requires = {u.id: frozenset(required_units(u)) for u in units.values() if u.requires}
+    refused: dict[int, LinkBreak[uuid.UUID]] = {}
+    while True:
+        lines = _planned_lines(asked, existing, children, units)
+        decider = new_decider()
+        # Cancellations first: a place or a unit they free may serve a booking of the same request.
+        for line in sorted(lines, key=lambda line: not line.cancel):
+            link = refused.get(line.position)
+            if link is None:
+                decider.decide(line)
+            else:
+                decider.refuse_link(line, link)
+        if not requires:
+            return lines
+        broken = {p: b for p, b in _broken_links(lines, existing, requires).items() if p not in refused}
+        if not broken:
+            return lines
+        refused.update(broken)
+
+
+def _broken_links(
+    lines: list[PlannedLine],
+    existing: dict[tuple[uuid.UUID, uuid.UUID, date], Booking],
+    requires: dict[uuid.UUID, frozenset[uuid.UUID]],
+) -> dict[int, LinkBreak[uuid.UUID]]:
+    """The lines (by position) that break a link on their child's day, as decided so far. A line taken
+    counts as done, whatever staff or the basket may still say: the request is judged on what it asks."""
+    days: dict[tuple[uuid.UUID, date], list[PlannedLine]] = {}
+    for line in lines:
+        if not line.refused:
+            days.setdefault((line.child.id, line.day), []).append(line)
+    before = _active_units(existing)
+    broken: dict[int, LinkBreak[uuid.UUID]] = {}
+    for key, day_lines in days.items():
+        broken |= broken_links(
+            requires,
+            before.get(key, set()),
+            {line.position: line.unit.id for line in day_lines if not line.cancel},
+            {line.position: line.unit.id for line in day_lines if line.cancel},
+        )
+    return broken
 
 
 @dataclass
@@ -585,6 +728,10 @@ class _LineDecider:
     overdue: str = ""
     # The existing bookings paid through the basket (their cancellation in time may be credited).
     paid: set[uuid.UUID] = field(default_factory=set)
+    # Events: the only dates of each unit that has some (``portail.rules.events``).
+    event_dates: dict[uuid.UUID, frozenset[date]] = field(default_factory=dict)
+    # Capped units: the days each child has of them in the period, as the lines go (child, unit).
+    taken: Counter[tuple[uuid.UUID, uuid.UUID]] = field(default_factory=Counter)
 
     def decide(self, line: PlannedLine) -> None:
         """Give ``line`` its state, price and message (its refusal when it cannot be done)."""
@@ -597,9 +744,10 @@ class _LineDecider:
         )
         # A day the activity does not run says so first, whatever the window (as ``bookableDays``).
         if held_back is not None and (line.cancel or day_status(self.calendar, line.day).open):
-            line.price = booking.price if booking is not None and line.cancel else self.prices[line.unit.id]
+            line.price = booking.price if booking is not None and line.cancel else self._price(line, False)
             line.refusal, line.message = held_back
             return
+        was_active = is_active(current)
         outcome = self._cancel(line, current) if line.cancel else self._book(line, current)
         if outcome is None:
             return
@@ -625,6 +773,16 @@ class _LineDecider:
             self.active.setdefault(key, set()).add(line.unit.id)
         else:
             self.active.get(key, set()).discard(line.unit.id)
+        if line.unit.per_child_cap is not None:
+            self.taken[(line.child.id, line.unit.id)] += int(is_active(outcome.state)) - int(was_active)
+
+    def refuse_link(self, line: PlannedLine, link: LinkBreak[uuid.UUID]) -> None:
+        """Refuse ``line``: it would break a link between units (``portail.rules.linked_units``)."""
+        booking = line.booking
+        line.price = booking.price if line.cancel and booking is not None else self._price(line, False)
+        line.refusal = LineRefusal.LINKED_UNIT
+        others = [self.units[u].name for u in link.others if u in self.units]
+        line.message = link_message(line.unit.name, others, link.cancel)
 
     def _cancel(self, line: PlannedLine, current: BookingState | None) -> Transition | Refusal | None:
         booking = line.booking
@@ -650,11 +808,23 @@ class _LineDecider:
         line.held = held_in_basket(outcome.state, event, Actor.FAMILY, self.policy, paid)
         return outcome
 
+    def _price(self, line: PlannedLine, late: bool) -> int:
+        """The price of the line's day, or of its stay for a unit counted in hours (each step begun)."""
+        price = booking_price(self.prices[line.unit.id], line.unit.late_price, late)
+        if line.times is None:
+            return price
+        return hours.hours_price(price, *line.times, line.unit.step_minutes)
+
     def _book(self, line: PlannedLine, current: BookingState | None) -> Transition | Refusal | None:
-        line.price = self.prices[line.unit.id]
+        line.price = self._price(line, False)
         status = day_status(self.calendar, line.day)
         if not status.open:
             line.refusal, line.message = LineRefusal.CLOSED, f"Fermé ce jour-là ({status.label})."
+            return None
+        dates = self.event_dates.get(line.unit.id)
+        if dates and not events.runs_on(dates, line.day):
+            line.refusal = LineRefusal.NOT_EVENT_DAY
+            line.message = events.not_an_event_day_message(line.unit.name, dates)
             return None
         if is_active(current):
             return transition(current, Event.BOOK, Actor.FAMILY, self.policy)
@@ -671,10 +841,15 @@ class _LineDecider:
             )
             return None
         line.late = window is BookingWindow.LATE
-        line.price = booking_price(self.prices[line.unit.id], line.unit.late_price, line.late)
+        line.price = self._price(line, line.late)
         if _excluded(line, self.units, self.active):
             line.refusal = LineRefusal.EXCLUSIVE_UNIT
             line.message = f"« {line.unit.name} » ne se cumule pas avec une autre unité réservée ce jour-là."
+            return None
+        cap = line.unit.per_child_cap
+        if not events.within_cap(cap, self.taken[(line.child.id, line.unit.id)], 0):
+            assert cap is not None  # no cap admits every line
+            line.refusal, line.message = LineRefusal.CAP_REACHED, events.cap_message(line.unit.name, cap)
             return None
         admission = self.places.admit((line.unit.id, line.day), line.unit.capacity, self.policy.waiting_list)
         event = Event.BOOK if admission is Admission.PLACE else Event.BOOK_WHEN_FULL
@@ -834,6 +1009,8 @@ def _write_line(
                 "book_line_id": line.line_id,
                 "cancel_line_id": None,
                 "price": line.price,
+                "arrival": line.times[0] if line.times else None,
+                "departure": line.times[1] if line.times else None,
                 "booked_late": line.late,
                 "cancelled_late": False,
                 "updated_at": now,
@@ -848,6 +1025,7 @@ def _write_line(
         return
     # The day had an ended booking (cancelled, refused, expired): booked again, the same row.
     booking.household_id, booking.price = household_id, line.price
+    booking.arrival, booking.departure = line.times or (None, None)
     booking.booked_late, booking.cancelled_late = line.late, False
     booking.book_line_id, booking.cancel_line_id = line.line_id, None
     booking.queued_at, booking.queue_number, booking.queue_line = now, number, line.position

@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from sqlmodel import col, select
 
-from portail.db.models import Account, Child, ConsentDefinition, Document, DocumentType
+from portail.db.models import Account, AuditEntry, Child, ConsentDefinition, Document, DocumentType
 from portail.db.models.catalogue import (
     Activity,
     Enrolment,
@@ -29,9 +29,11 @@ from portail.resolvers.catalogue_reading import (
     Deadline,
     booking_deadline,
     cancellation_deadline,
+    event_dates_of,
     forget_catalogue,
     load_catalogue,
     period_path,
+    required_units,
     split_codes,
     tariff_of,
     weekdays_of,
@@ -54,7 +56,7 @@ from portail.resolvers.settings_audit import audit_settings, settings_of
 from portail.resolvers.town_answers import active_questions
 from portail.resolvers.town_questions import blocking_questions
 from portail.resolvers.validation import Validator
-from portail.rules import fields
+from portail.rules import events, fields, hours
 from portail.rules.calendar import OpenDuring, school_calendar_covers
 from portail.rules.deadlines import (
     MAX_DAYS_BEFORE,
@@ -158,6 +160,16 @@ class UnitData:
     exclusive_group: str
     unbooked_price: int | None = None
     late_price: int | None = None
+    # Linked units: at least one of these units of the same period must be booked the same day.
+    requires: list[uuid.UUID | None] = field(default_factory=list)
+    # "days" or "hours" (portail.rules.hours), and for hours the opening hours and the step priced.
+    counted_in: str = "days"
+    opens_at: time | None = None
+    closes_at: time | None = None
+    step_minutes: int = 15
+    # An event: its only dates (empty: a regular unit); how many of its days a child may have (None: any).
+    event_dates: list[date] = field(default_factory=list)
+    per_child_cap: int | None = None
 
 
 @dataclass
@@ -328,6 +340,13 @@ async def unit_settings(ctx: RequestContext, unit_id: uuid.UUID | None) -> UnitD
         exclusive_group=row.exclusive_group,
         unbooked_price=row.unbooked_price,
         late_price=row.late_price,
+        requires=list(required_units(row)),
+        counted_in=row.counted_in,
+        opens_at=row.opens_at,
+        closes_at=row.closes_at,
+        step_minutes=row.step_minutes,
+        event_dates=event_dates_of(row),
+        per_child_cap=row.per_child_cap,
     )
 
 
@@ -718,8 +737,25 @@ async def _fill_unit(ctx: RequestContext, row: Unit, data: UnitData) -> Unit:
     for name, price in (("unbookedPrice", data.unbooked_price), ("latePrice", data.late_price)):
         if price is not None and not 0 <= price <= MAX_PRICE:
             v.add(name, ErrorCode.INVALID, "Le prix est compris entre 0 et 10 000 € (en centimes).")
+    requires = await _check_requires(ctx, v, row, data.requires)
+    _check_counting(v, data)
+    dates = await _check_event(ctx, v, row, data)
     v.raise_if_any()
     assert booking is not None and cancellation is not None  # else raised above
+    _audit_unit(ctx, row, "requires", row.requires, requires)
+    row.requires = requires
+    for name, column, value in (
+        ("countedIn", "counted_in", data.counted_in),
+        ("opensAt", "opens_at", data.opens_at),
+        ("closesAt", "closes_at", data.closes_at),
+        ("stepMinutes", "step_minutes", data.step_minutes),
+        ("eventDates", "event_dates", dates),
+        ("perChildCap", "per_child_cap", data.per_child_cap),
+    ):
+        before = getattr(row, column)
+        shown = ("" if v is None else str(v) for v in (before, value))
+        _audit_unit(ctx, row, name, *shown)
+        setattr(row, column, value)
     row.position, row.capacity, row.exclusive_group = data.position, data.capacity, group
     row.unbooked_price, row.late_price = data.unbooked_price, data.late_price
     _store_rule(row, "booking", data.booking, booking)
@@ -730,6 +766,90 @@ async def _fill_unit(ctx: RequestContext, row: Unit, data: UnitData) -> Unit:
     await ctx.session.flush()
     forget_catalogue(ctx)
     return row
+
+
+async def _check_requires(ctx: RequestContext, v: Validator, row: Unit, ids: list[uuid.UUID | None]) -> str:
+    """The linked units as stored (see ``Unit.requires``): each a unit of the same period, not the unit
+    itself, each once; an error on ``requires.<i>`` otherwise."""
+    if not ids:
+        return ""
+    query = select(Unit.id).where(Unit.period_id == row.period_id, Unit.id != row.id)
+    siblings = set((await ctx.session.exec(query)).all())
+    seen: list[uuid.UUID] = []
+    for i, unit_id in enumerate(ids):
+        if unit_id == row.id:
+            v.add(f"requires.{i}", ErrorCode.INVALID, "Une unité ne peut pas dépendre d'elle-même.")
+        elif unit_id is None or unit_id not in siblings:
+            v.add(f"requires.{i}", ErrorCode.NOT_FOUND, "Cette unité n'existe pas dans cette période.")
+        elif unit_id in seen:
+            v.add(f"requires.{i}", ErrorCode.INVALID, "Cette unité est déjà dans la liste.")
+        else:
+            seen.append(unit_id)
+    return ",".join(str(i) for i in seen)
+
+
+async def _check_event(ctx: RequestContext, v: Validator, row: Unit, data: UnitData) -> str:
+    """An event's dates as stored: each inside its period (``eventDates.<i>``), at most a hundred; the
+    per-child cap a positive number."""
+    stored = ""
+    if len(data.event_dates) > events.MAX_EVENT_DATES:
+        v.add("eventDates", ErrorCode.INVALID, f"Au plus {events.MAX_EVENT_DATES} dates.")
+    elif data.event_dates:
+        period = await ctx.session.get(Period, row.period_id)
+        assert period is not None  # the unit's period (foreign key), locked by the caller
+        for i, day in enumerate(data.event_dates):
+            if not period.start <= day <= period.end:
+                v.add(
+                    f"eventDates.{i}",
+                    ErrorCode.OUTSIDE_PERIOD,
+                    f"Le {day.strftime('%d/%m/%Y')} est en dehors de la période « {period.name} ».",
+                )
+        stored = events.store_dates(data.event_dates)
+    if data.per_child_cap is not None and not 1 <= data.per_child_cap <= MAX_PERIOD_DAYS:
+        v.add("perChildCap", ErrorCode.INVALID, "Le plafond par enfant est un nombre de jours positif.")
+    return stored
+
+
+def _check_counting(v: Validator, data: UnitData) -> None:
+    """A unit counted in hours opens and closes (the hours a booking must stay within), and prices a step
+    of a sensible length; the times are to the minute, in town time."""
+    if data.counted_in not in hours.COUNTED_IN:  # pragma: no cover - the schema's enum keeps it so
+        v.add("countedIn", ErrorCode.INVALID, "Une unité se compte à la journée ou à l'heure.")
+        return
+    if not hours.MIN_STEP <= data.step_minutes <= hours.MAX_STEP:
+        v.add(
+            "stepMinutes",
+            ErrorCode.INVALID,
+            f"Le pas de facturation est compris entre {hours.MIN_STEP} et {hours.MAX_STEP} minutes.",
+        )
+    for name, moment in (("opensAt", data.opens_at), ("closesAt", data.closes_at)):
+        if moment is not None and (moment.second or moment.microsecond or moment.tzinfo is not None):
+            v.add(name, ErrorCode.INVALID, "L'heure se donne à la minute, sans fuseau.")
+    if data.counted_in != hours.HOURS:
+        return
+    if data.opens_at is None:
+        v.add("opensAt", ErrorCode.REQUIRED, "Indiquez l'heure d'ouverture de l'accueil.")
+    if data.closes_at is None:
+        v.add("closesAt", ErrorCode.REQUIRED, "Indiquez l'heure de fermeture de l'accueil.")
+    if data.opens_at is not None and data.closes_at is not None and data.closes_at <= data.opens_at:
+        v.add("closesAt", ErrorCode.INVALID, "L'accueil ferme après son ouverture.")
+
+
+def _audit_unit(ctx: RequestContext, row: Unit, field_name: str, before: str, after: str) -> None:
+    """Staff changing how a unit is run (links, counting): who, when, before and after."""
+    if before == after:
+        return
+    ctx.session.add(
+        AuditEntry(
+            entity="unit",
+            entity_id=row.id,
+            field=field_name,
+            before=before,
+            after=after,
+            author_id=ctx.viewer.account.id if ctx.viewer else None,
+            at=ctx.now(),
+        )
+    )
 
 
 # ---------------------------------------------------------------------------------------------

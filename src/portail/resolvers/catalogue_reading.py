@@ -8,7 +8,7 @@ import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import date, time
 from functools import lru_cache
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -37,6 +37,8 @@ from portail.rules.deadlines import (
     WeekdayOfWeekBefore,
     describe,
 )
+from portail.rules.events import parse_dates
+from portail.rules.linked_units import parse_requires
 from portail.rules.pricing import Bracket, TariffGrid, residence_grid
 
 
@@ -169,6 +171,16 @@ def non_resident_tariff_of(unit: Unit) -> TariffGrid | None:
 def tariff_for(unit: Unit, resident: bool) -> TariffGrid:
     """The grid a household pays the unit by, resident or not."""
     return residence_grid(tariff_of(unit), non_resident_tariff_of(unit), resident)
+
+
+def required_units(unit: Unit) -> list[uuid.UUID]:
+    """The units ``unit`` requires the same day (``portail.rules.linked_units``), in order."""
+    return [uuid.UUID(i) for i in parse_requires(unit.requires)]
+
+
+def event_dates_of(unit: Unit) -> list[date]:
+    """The dates an event runs (``portail.rules.events``); empty for a regular unit."""
+    return parse_dates(unit.event_dates)
 
 
 def booking_rule(unit: Unit) -> DeadlineRule:

@@ -24,6 +24,7 @@ from portail.resolvers.catalogue_reading import (
     booking_rule,
     calendar_of,
     cancel_rule,
+    event_dates_of,
     load_catalogue,
     period_path,
     tariff_for,
@@ -32,7 +33,7 @@ from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, UserErrors
 from portail.resolvers.households import family_quotient, household_children, viewer_household_id
 from portail.resolvers.records import child_of
-from portail.rules import deadlines
+from portail.rules import deadlines, events
 from portail.rules.booking_states import (
     ACTIVE_STATES,
     Actor,
@@ -173,6 +174,9 @@ async def planning(
             col(Unit.position).label("unit_position"),
             col(Booking.period_id),
             col(Activity.name).label("activity_name"),
+            # A unit counted in hours: the times booked (null by the day).
+            col(Booking.arrival),
+            col(Booking.departure),
         )
         .join(Unit, col(Unit.id) == Booking.unit_id)
         .join(Period, col(Period.id) == Booking.period_id)
@@ -362,6 +366,10 @@ class _DayWindow:
             # The period's window (or the suspension) speaks for every day it runs; a closed day
             # stays closed.
             refusal, message = self.no_booking
+        dates = event_dates_of(unit) if unit.event_dates else []
+        if refusal != LineRefusal.CLOSED and not is_active(current) and not events.runs_on(dates, day):
+            # An event, another day than its dates: said before anything else that day could say.
+            refusal, message = LineRefusal.NOT_EVENT_DAY, events.not_an_event_day_message(unit.name, dates)
         cancellation, charged, why_not = None, False, ""
         if is_active(current) and booking is not None and booking.household_id != self.household_id:
             why_not = OTHER_ACCOUNT_BOOKING

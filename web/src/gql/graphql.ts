@@ -62,10 +62,14 @@ export type BookingAction =
 export type BookingChangeInput = {
   /** Book or cancel. */
   action?: BookingAction;
+  /** A unit counted in hours (`Unit.countedIn`): when the child arrives (required to book one, within its opening hours; refused for a unit booked by the day). Ignored to cancel. */
+  arrival?: string | null | undefined;
   /** The child. */
   childId: string | number;
   /** The day. */
   date: string;
+  /** A unit counted in hours: when the child leaves (after `arrival`). */
+  departure?: string | null | undefined;
   /** A unit of the request's period. */
   unitId: string | number;
 };
@@ -86,6 +90,8 @@ export type BookingRefusal =
   | 'CANCELLATION_ALREADY_REQUESTED'
   /** The cancellation deadline has passed and the activity refuses late cancellations. */
   | 'CANCELLATION_DEADLINE_PASSED'
+  /** The child already has (or this request gives) as many days of the unit in the period as it allows (`Unit.perChildCap`). */
+  | 'CAP_REACHED'
   /** The activity does not run that day (holiday, closure, not one of its weekdays). */
   | 'CLOSED'
   /** The booking deadline of the unit has passed for that day. */
@@ -94,8 +100,12 @@ export type BookingRefusal =
   | 'EXCLUSIVE_UNIT'
   /** No place left that day and the activity has no waiting list. */
   | 'FULL'
+  /** Linked units (`Unit.requires`): booked without any of the units it requires that day, or a cancellation that would leave a unit requiring this one alone; the message names both. */
+  | 'LINKED_UNIT'
   /** The child is not enrolled in the period. */
   | 'NOT_ENROLLED'
+  /** An event (`Unit.eventDates`) booked another day than its dates; the message says them. */
+  | 'NOT_EVENT_DAY'
   /** The period is booked only by some households (the town's residents, or categories staff give) and this one is not among them. */
   | 'NOT_FOR_HOUSEHOLD'
   /** Nothing to cancel: no booking that day. */
@@ -109,8 +119,12 @@ export type BookingRefusal =
 export type BookingRepeatInput = {
   /** Book or cancel. */
   action?: BookingAction;
+  /** The arrival of the units counted in hours among `unitIds`, the same each day (required when there is one; refused when there is none). */
+  arrival?: string | null | undefined;
   /** The children (one request may cover several). */
   childIds: Array<string | number>;
+  /** Their departure, the same each day (after `arrival`). */
+  departure?: string | null | undefined;
   /** Last day; null: the period's last. */
   end?: string | null | undefined;
   /** Every week, every other week, even or odd weeks. */

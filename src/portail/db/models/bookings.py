@@ -4,7 +4,7 @@ their detail lines, every change of state, and the per-slot rows capacity is loc
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -104,6 +104,9 @@ class Booking(SQLModel, table=True):
     queue_number: int = 0
     queue_line: int = 0
     price: int = 0
+    # A unit counted in hours: when the child arrives and leaves (the price counts the steps between).
+    arrival: time | None = None
+    departure: time | None = None
     # Booked past the booking deadline, at the unit's late price ("hors délai").
     booked_late: bool = False
     # Cancelled past the cancellation deadline where the activity charges late cancellations: the

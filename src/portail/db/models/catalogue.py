@@ -188,6 +188,19 @@ class Unit(SQLModel, table=True):
     # What a day booked past the booking deadline costs ("hors délai"), in cents, for every family;
     # None: the unit takes no late booking.
     late_price: int | None = None
+    # Linked units (portail.rules.linked_units): ids of units of the same period, comma-separated, at
+    # least one of which must be booked the same day for this one to be; "": none.
+    requires: str = Field(default="", sa_type=Text, sa_column_kwargs={"server_default": ""})
+    # "days" (a booking is a day) or "hours" (portail.rules.hours: a booking says when the child arrives
+    # and leaves, within opens_at..closes_at, and the tariff's prices are per step of step_minutes).
+    counted_in: str = Field(default="days", max_length=10, sa_column_kwargs={"server_default": "days"})
+    opens_at: time | None = None
+    closes_at: time | None = None
+    step_minutes: int = Field(default=15, sa_column_kwargs={"server_default": "15"})
+    # An event (portail.rules.events): the only dates it may be booked, ISO, comma-separated; "": a
+    # regular unit. And how many of its days one child may have in the period; None: no cap.
+    event_dates: str = Field(default="", sa_type=Text, sa_column_kwargs={"server_default": ""})
+    per_child_cap: int | None = None
     created_at: datetime = created_at_field()
 
 

@@ -130,6 +130,20 @@ class BookingRefusal(Enum):
         description="Staff suspended the household's online bookings; the message gives their reason "
         "(`Household.onlineBooking`). Every line, booking or cancelling, is refused.",
     )
+    LINKED_UNIT = strawberry.enum_value(
+        LineRefusal.LINKED_UNIT,
+        description="Linked units (`Unit.requires`): booked without any of the units it requires that day, "
+        "or a cancellation that would leave a unit requiring this one alone; the message names both.",
+    )
+    NOT_EVENT_DAY = strawberry.enum_value(
+        LineRefusal.NOT_EVENT_DAY,
+        description="An event (`Unit.eventDates`) booked another day than its dates; the message says them.",
+    )
+    CAP_REACHED = strawberry.enum_value(
+        LineRefusal.CAP_REACHED,
+        description="The child already has (or this request gives) as many days of the unit in the period as "
+        "it allows (`Unit.perChildCap`).",
+    )
     FULL = strawberry.enum_value(
         RefusalCode.FULL.value, description="No place left that day and the activity has no waiting list."
     )

@@ -21,6 +21,14 @@ class BookingChangeInput:
     unit_id: strawberry.ID = strawberry.field(description="A unit of the request's period.")
     date: datetime.date = strawberry.field(description="The day.")
     action: BookingAction = strawberry.field(default=BookingAction.BOOK, description="Book or cancel.")
+    arrival: datetime.time | None = strawberry.field(
+        default=None,
+        description="A unit counted in hours (`Unit.countedIn`): when the child arrives (required to book "
+        "one, within its opening hours; refused for a unit booked by the day). Ignored to cancel.",
+    )
+    departure: datetime.time | None = strawberry.field(
+        default=None, description="A unit counted in hours: when the child leaves (after `arrival`)."
+    )
 
 
 @strawberry.input(
@@ -45,6 +53,14 @@ class BookingRepeatInput:
         default=RepeatFrequency.EVERY_WEEK, description="Every week, every other week, even or odd weeks."
     )
     action: BookingAction = strawberry.field(default=BookingAction.BOOK, description="Book or cancel.")
+    arrival: datetime.time | None = strawberry.field(
+        default=None,
+        description="The arrival of the units counted in hours among `unitIds`, the same each day (required "
+        "when there is one; refused when there is none).",
+    )
+    departure: datetime.time | None = strawberry.field(
+        default=None, description="Their departure, the same each day (after `arrival`)."
+    )
 
 
 @strawberry.input(
@@ -63,7 +79,12 @@ def request_data(input: BookingRequestInput) -> booking_requests.RequestData:
         period_id=parse_id(input.period_id),
         changes=[
             booking_requests.ChangeData(
-                parse_id(c.child_id), parse_id(c.unit_id), c.date, c.action == BookingAction.CANCEL
+                parse_id(c.child_id),
+                parse_id(c.unit_id),
+                c.date,
+                c.action == BookingAction.CANCEL,
+                arrival=c.arrival,
+                departure=c.departure,
             )
             for c in input.changes
         ],
@@ -77,6 +98,8 @@ def request_data(input: BookingRequestInput) -> booking_requests.RequestData:
                 end=r.end,
                 frequency=Frequency(r.frequency.name.lower()),
                 cancel=r.action == BookingAction.CANCEL,
+                arrival=r.arrival,
+                departure=r.departure,
             )
             for r in input.repeats
         ],

@@ -67,6 +67,12 @@ class PlannedBooking:
         description="Booked by another household sharing the child (shown only when asked)."
     )
     waiting_position: int | None = strawberry.field(description="Place in the waiting line (1: next); null.")
+    arrival: datetime.time | None = strawberry.field(
+        description="A unit counted in hours: when the child arrives; null for a unit booked by the day."
+    )
+    departure: datetime.time | None = strawberry.field(
+        description="A unit counted in hours: when the child leaves."
+    )
 
 
 @strawberry.type(description="A day of the month calendar with its bookings.")
@@ -110,6 +116,8 @@ class Planning:
                             state=booking_state(r.state),
                             from_other_account=view.from_other_account(r),
                             waiting_position=positions.get(r.id),
+                            arrival=r.arrival,
+                            departure=r.departure,
                         )
                         for r in d.bookings
                     ],
@@ -130,6 +138,12 @@ class ChildBooking:
     state_label: str = strawberry.field(description="The legend's words.")
     waiting_position: int | None = strawberry.field(description="Place in the waiting line (1: next); null.")
     from_other_account: bool = strawberry.field(description="Booked by another household sharing the child.")
+    arrival: datetime.time | None = strawberry.field(
+        description="A unit counted in hours: when the child arrives; null for a unit booked by the day."
+    )
+    departure: datetime.time | None = strawberry.field(
+        description="A unit counted in hours: when the child leaves."
+    )
 
 
 @strawberry.type(description="One unit on one day for the child: what may be done, at what price.")
@@ -202,6 +216,8 @@ class BookableUnit:
                 state_label=states.state_label(states.BookingState(b.state)),
                 waiting_position=u.waiting_position,
                 from_other_account=u.booking_from_other_account,
+                arrival=b.arrival,
+                departure=b.departure,
             )
             if b
             else None,
@@ -283,6 +299,13 @@ class SummaryLine:
         "cancellation taken but the day still invoiced (`LateCancellation.CHARGE`)."
     )
     waiting_position: int | None = strawberry.field(description="Place in the waiting line it joins; null.")
+    arrival: datetime.time | None = strawberry.field(
+        description="Booking a unit counted in hours: the arrival asked (`price` counts each step begun "
+        "from `arrival` to `departure`); null otherwise."
+    )
+    departure: datetime.time | None = strawberry.field(
+        description="Booking a unit counted in hours: the departure."
+    )
 
     @classmethod
     def of(cls, line: booking_requests.PlannedLine) -> SummaryLine:
@@ -301,6 +324,8 @@ class SummaryLine:
             price_text=format_amount(line.price),
             late=line.late,
             waiting_position=line.waiting_position,
+            arrival=line.times[0] if line.times else None,
+            departure=line.times[1] if line.times else None,
         )
 
 

@@ -98,6 +98,19 @@ class DayCount(Enum):
     )
 
 
+@strawberry.enum(description="How a unit is booked and priced.")
+class UnitCounting(Enum):
+    DAYS = strawberry.enum_value(
+        "DAYS", description="By the day (a meal, a day, a morning): the tariff's price each."
+    )
+    HOURS = strawberry.enum_value(
+        "HOURS",
+        description="By the time spent (before/after-school care): each booking gives `arrival` and "
+        "`departure` within the unit's `opensAt`..`closesAt`, and costs the tariff's price for each step of "
+        "`stepMinutes` begun (16h30 to 17h50 is six quarter-hours).",
+    )
+
+
 @strawberry.enum(description="A day of the week.")
 class Weekday(Enum):
     MONDAY = strawberry.enum_value("MONDAY", description="Lundi.")

@@ -22,6 +22,7 @@ from portail.schema.catalogue.enums import (
     OpenDuring,
     PaidCancellation,
     PaymentMode,
+    UnitCounting,
     Weekday,
     WhenFull,
 )
@@ -222,6 +223,37 @@ class UnitInput:
         description='What a day booked past the booking deadline costs ("hors délai"), in cents, the '
         "same for every family; late bookings are taken until the day begins. Null: none are taken.",
     )
+    requires: list[strawberry.ID] = strawberry.field(
+        default_factory=list,
+        description="Linked units: units of the same period at least one of which must be booked the same "
+        "day for this one to be (e.g. the meal requires the morning care); a booking without them, or a "
+        "cancellation of them leaving this one alone, is refused (`LINKED_UNIT`). Both ways: link each to "
+        "the other.",
+    )
+    counted_in: UnitCounting = strawberry.field(
+        default=UnitCounting.DAYS,
+        description="By the day, or by the time spent (`HOURS`: the tariff's prices are then per step).",
+    )
+    opens_at: datetime.time | None = strawberry.field(
+        default=None, description="Counted in hours: when it opens (required then; town time)."
+    )
+    closes_at: datetime.time | None = strawberry.field(
+        default=None, description="Counted in hours: when it closes (required then; after `opensAt`)."
+    )
+    step_minutes: int = strawberry.field(
+        default=15, description="Counted in hours: the step priced, in minutes (5 to 240; a quarter-hour)."
+    )
+    event_dates: list[datetime.date] = strawberry.field(
+        default_factory=list,
+        description="An event (an outing): the only dates it may be booked, inside the period (at most "
+        "100); another day is refused (`NOT_EVENT_DAY`). Empty: a regular unit, booked any day the period "
+        "runs. Its places and price are the unit's `capacity` and `tariff`.",
+    )
+    per_child_cap: int | None = strawberry.field(
+        default=None,
+        description="How many days of this unit one child may have in the period (e.g. 2 outings of the "
+        "summer); more is refused (`CAP_REACHED`). Null: no cap.",
+    )
 
 
 @strawberry.input(description="Changes to a regie: fields left out stay as they are.")
@@ -312,6 +344,17 @@ class UpdateUnitInput:
         "What a day booked past the booking deadline costs, in cents; null: no late booking (days already "
         "booked late keep their price)."
     )
+    requires: list[strawberry.ID] | None = optional(
+        "Linked units (see `UnitInput.requires`); the list given replaces the list (null refused)."
+    )
+    counted_in: UnitCounting | None = optional("By the day or by the time spent (null refused).")
+    opens_at: datetime.time | None = optional("Counted in hours: when it opens; null: not set.")
+    closes_at: datetime.time | None = optional("Counted in hours: when it closes; null: not set.")
+    step_minutes: int | None = optional("Counted in hours: the step priced, in minutes (null refused).")
+    event_dates: list[datetime.date] | None = optional(
+        "An event's dates (see `UnitInput.eventDates`); empty: a regular unit (null refused)."
+    )
+    per_child_cap: int | None = optional("Days of this unit one child may have in the period; null: no cap.")
 
 
 @strawberry.input(description="A range of days.")
@@ -390,6 +433,13 @@ def unit_data(input: UnitInput) -> use_cases.UnitData:
         exclusive_group=input.exclusive_group,
         unbooked_price=input.unbooked_price,
         late_price=input.late_price,
+        requires=[parse_id(i) for i in input.requires],
+        counted_in=_lower(input.counted_in),
+        opens_at=input.opens_at,
+        closes_at=input.closes_at,
+        step_minutes=input.step_minutes,
+        event_dates=list(input.event_dates),
+        per_child_cap=input.per_child_cap,
     )
 
 
@@ -454,13 +504,18 @@ def period_changes(current: use_cases.PeriodData, input: UpdatePeriodInput) -> u
 
 
 def unit_changes(current: use_cases.UnitData, input: UpdateUnitInput) -> use_cases.UnitData:
-    changes = given(input, frozenset({"capacity", "unbooked_price", "late_price"}))
+    nullable = {"capacity", "unbooked_price", "late_price", "opens_at", "closes_at", "per_child_cap"}
+    changes = given(input, frozenset(nullable))
+    if "counted_in" in changes:
+        changes["counted_in"] = _lower(changes["counted_in"])
     if "booking_deadline" in changes:
         changes["booking"] = _rule_data(changes.pop("booking_deadline"))
     if "cancellation_deadline" in changes:
         changes["cancellation"] = _rule_data(changes.pop("cancellation_deadline"))
     if "tariff" in changes:
         changes["tariff"] = [(b.max_quotient, b.price) for b in changes["tariff"]]
+    if "requires" in changes:
+        changes["requires"] = [parse_id(i) for i in changes["requires"] or []]
     return dataclasses.replace(current, **changes)
 
 

@@ -27,6 +27,7 @@ from portail.schema.catalogue.enums import (
     OpenDuring,
     PaidCancellation,
     PaymentMode,
+    UnitCounting,
     Weekday,
     WhenFull,
 )
@@ -138,6 +139,22 @@ class Unit:
         description='What households outside the town pay ("tarif extérieur", `setNonResidentTariff`); '
         "null: `tariff` for every household."
     )
+    counted_in: UnitCounting = strawberry.field(
+        description="By the day, or by the time spent (`HOURS`: `tariff` prices each step of `stepMinutes`)."
+    )
+    opens_at: datetime.time | None = strawberry.field(description="Counted in hours: when it opens; null.")
+    closes_at: datetime.time | None = strawberry.field(description="Counted in hours: when it closes; null.")
+    step_minutes: int = strawberry.field(description="Counted in hours: the step priced, in minutes.")
+    event_dates: list[datetime.date] = strawberry.field(
+        description="An event (an outing): the only dates it may be booked, in order; empty: a regular unit."
+    )
+    per_child_cap: int | None = strawberry.field(
+        description="How many days of this unit one child may have in the period; null: no cap."
+    )
+    requires: list[strawberry.ID] = strawberry.field(
+        description="Linked units: ids of units of the same period at least one of which must be booked the "
+        "same day for this one to be (booked alone it is refused, `LINKED_UNIT`); empty: none."
+    )
 
     @classmethod
     def from_row(cls, row: UnitRow) -> Unit:
@@ -158,6 +175,13 @@ class Unit:
             non_resident_tariff=None
             if (grid := reading.non_resident_tariff_of(row)) is None
             else [TariffBracket(max_quotient=b.max_quotient, price=b.price) for b in grid.brackets],
+            requires=[to_id(i) for i in reading.required_units(row)],
+            counted_in=UnitCounting[row.counted_in.upper()],
+            opens_at=row.opens_at,
+            closes_at=row.closes_at,
+            step_minutes=row.step_minutes,
+            event_dates=reading.event_dates_of(row),
+            per_child_cap=row.per_child_cap,
         )
 
 
