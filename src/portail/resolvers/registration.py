@@ -342,15 +342,33 @@ async def register_family(ctx: RequestContext, data: Registration) -> None:
     # Hashed whatever the address: both answers take the time of a hash.
     password_hash = await hash_password(data.password)
     assert terms is not None
-    if await accounts.account_by_email(ctx, email) is not None:
+    account = await _claim_address(ctx, email, password_hash)
+    if account is None:
         send_mail(
             ctx, "registration_address_in_use", email, email=email, link=client_link(ctx, accounts.LOGIN_PATH)
         )
     else:
-        await _create_family(
-            ctx, email, password_hash, civility, first_name, last_name, household_name, children, terms
-        )
+        await _create_family(ctx, account, civility, first_name, last_name, household_name, children, terms)
     await record_failure(ctx.session, ctx, key)
+
+
+async def _claim_address(ctx: RequestContext, email: str, password_hash: str) -> Account | None:
+    """The new account of ``email``, or None when the address already has one.
+
+    An insert that does nothing on conflict, rather than a read then an insert: two registrations of
+    one new address at the same instant would both read nothing and the second insert would break
+    the unique address (a 500). Here the second waits for the first's transaction, then finds the
+    address taken and gets the known address's answer (or takes it, if the first rolled back).
+    """
+    row = Account(email=email, password_hash=password_hash, password_changed_at=ctx.now())
+    values = {column.name: getattr(row, column.name) for column in Account.__table__.columns}  # type: ignore[attr-defined]
+    insert = sqlite_insert if ctx.session.get_bind().dialect.name == "sqlite" else pg_insert
+    result = await ctx.session.exec(
+        insert(Account).values(**values).on_conflict_do_nothing(index_elements=["email"])
+    )
+    if result.rowcount != 1:
+        return None
+    return await ctx.session.get(Account, row.id)
 
 
 def _children(
@@ -372,8 +390,7 @@ def _children(
 
 async def _create_family(
     ctx: RequestContext,
-    email: str,
-    password_hash: str,
+    account: Account,
     civility: str,
     first_name: str,
     last_name: str,
@@ -388,16 +405,15 @@ async def _create_family(
         civility=civility,
         first_name=first_name,
         last_name=last_name,
-        email=email,
-    )
-    account = Account(
-        email=email, guardian_id=guardian.id, password_hash=password_hash, password_changed_at=ctx.now()
+        email=account.email,
     )
     child_rows = [Child(first_name=f, last_name=last, birth_date=born) for f, last, born in children]
     # No ORM relationships: parents are flushed before the rows that point to them.
-    for rows in ([household, *child_rows], [guardian], [account]):
+    for rows in ([household, *child_rows], [guardian]):
         ctx.session.add_all(rows)
         await ctx.session.flush()
+    account.guardian_id = guardian.id
+    await ctx.session.flush()
     ctx.session.add_all([HouseholdChild(household_id=household.id, child_id=c.id) for c in child_rows])
     ctx.session.add(
         Consent(
