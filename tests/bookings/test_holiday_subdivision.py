@@ -56,6 +56,8 @@ async def test_a_deadline_skipping_public_holidays_skips_good_friday_only_in_als
     assert unit["bookingDeadline"]["description"] == "1 jour avant (hors samedis, dimanches et jours fériés), 10h00"
     family = await family_enrolled(db, browser, canteen, "Emma-Rose")
     emma, meal = family.children["Emma-Rose"], canteen.unit
+    # The client may say which calendar the town keeps.
+    assert (await family.client.data("{ town { holidaySubdivision } }"))["town"] == {"holidaySubdivision": subdivision}
 
     # The day's window says when booking Tuesday 30 March closes; Good Friday itself is closed only
     # where it is a public holiday.
