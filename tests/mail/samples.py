@@ -52,7 +52,8 @@ SAMPLES: dict[str, list[dict[str, Any]]] = {
     "registration_approved": [{"name": "Lola MARTIN", "household": "MARTIN", "link": f"{URL}/connexion"}],
     "registration_merged": [{"name": "Lola MARTIN", "household": "MARTIN", "link": f"{URL}/connexion"}],
     "registration_rejected": [
-        {"name": "Lola MARTIN", "household": "MARTIN", "reason": "Vous n'habitez pas la commune.\nAdressez-vous à votre mairie."},
+        {"name": "Lola MARTIN", "household": "MARTIN", "reason": "Vous n'habitez pas la commune.\nAdressez-vous à votre mairie.",
+         "link": f"{URL}/"},
     ],
     "password_reset": [
         {"name": "Lola MARTIN", "link": f"{URL}/reinitialiser-mot-de-passe?token={TOKEN}",

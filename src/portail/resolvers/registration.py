@@ -727,6 +727,7 @@ async def reject_registration(ctx: RequestContext, household_id: uuid.UUID | Non
             name=f"{guardian.first_name} {guardian.last_name}".strip(),
             household=household.name,
             reason=why,
+            link=client_link(ctx, "/"),
         )
     return removed
 
