@@ -243,7 +243,7 @@ async def _catalogue(db: Database) -> dict[str, Service]:
                 s.add(unit)
             await s.flush()
             closures = list((await s.exec(select(PeriodDay).where(PeriodDay.period_id == period.id))).all())
-            days = open_days(period_calendar(period, activity, closures))
+            days = open_days(period_calendar(period, activity, closures, None))
             services[period_name] = Service(period, activity, rows, days)
         return services
 

@@ -441,7 +441,7 @@ async def fill_families(
         assert activity is not None and activity.regie_id is not None
         (unit,) = (await s.exec(select(Unit).where(Unit.period_id == period.id))).all()
         closures = list((await s.exec(select(PeriodDay).where(PeriodDay.period_id == period.id))).all())
-        days = [d for d in open_days(period_calendar(period, activity, closures)) if d > CHECKOUT_NOW.date()]
+        days = [d for d in open_days(period_calendar(period, activity, closures, None)) if d > CHECKOUT_NOW.date()]
     ids = random.Random(SEED + 7)
 
     def new_id() -> uuid.UUID:

@@ -406,6 +406,11 @@ TABLE: list[Case] = [
          "mutation($id: ID!) { approveRegistration(householdId: $id) { " + payload("household { id }") + " } }",
          lambda w, id_: {"id": id_},
          control="staff"),
+    Case("Mutation.rejectRegistration", "householdId", "registration", FORBIDDEN,
+         "mutation($id: ID!) { rejectRegistration(householdId: $id, reason: \"Hors commune\") { "
+         + payload("ok") + " } }",
+         lambda w, id_: {"id": id_},
+         control="staff"),
     Case("Mutation.mergeRegistration", "householdId", "registration", FORBIDDEN,
          "mutation($id: ID!, $into: ID!) { mergeRegistration(householdId: $id, intoHouseholdId: $into) { "
          + payload("household { id }") + " } }",

@@ -34,6 +34,7 @@ from portail.resolvers.accounts import process_reset_requests
 from portail.resolvers.basket import expire_baskets
 from portail.resolvers.jobs import Paced
 from portail.resolvers.payments import NOTIFICATION_PATH, RETURN_PATH, reconcile_payments
+from portail.resolvers.registration import purge_unconfirmed_registrations
 from portail.resolvers.reminders import send_reminders
 from portail.schema import build_schema
 from portail.settings import PAYFIP_SANDBOX_PATH, Settings, get_settings
@@ -118,6 +119,12 @@ def create_app(
                     ),
                     # Reminders: each sent once (its reminder_sent row), however many instances run this.
                     Paced(lambda: send_reminders(db, settings, clock), clock, timedelta(hours=1)),
+                    # Self-registrations never confirmed: removed (skipping rows another instance holds).
+                    Paced(
+                        lambda: purge_unconfirmed_registrations(db, settings, clock),
+                        clock,
+                        timedelta(hours=1),
+                    ),
                 ],
             )
             app.state.db = db

@@ -758,7 +758,8 @@ async def _bookings(db: Database, settings: Settings) -> None:
     late = [
         day
         for day in (today + timedelta(days=n) for n in range(3))
-        if period.start <= day <= period.end and not deadlines.is_open(now, day, cancel_rule(unit))
+        if period.start <= day <= period.end
+        and not deadlines.is_open(now, day, cancel_rule(unit), subdivision=settings.holiday_subdivision)
     ]
     week_ago = _Shifted(clock, timedelta(days=-7))
     booked = None

@@ -17,6 +17,8 @@ from urllib.parse import urlsplit
 from pydantic import Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from portail.rules.calendar import check_subdivision
+
 # Where app.py mounts the PayFiP sandbox (outside production only).
 PAYFIP_SANDBOX_PATH = "/payfip-sandbox"
 
@@ -96,10 +98,19 @@ class Settings(BaseSettings):
     registration_address_free_attempts: int = 5
     registration_address_lock_attempts: int = 20
     registration_lock_minutes: int = 60
+    # A self-registered household whose address is still not confirmed after these days is removed
+    # (the mail worker's job): a mistyped address, or a robot that got through.
+    registration_unconfirmed_days: int = Field(default=7, ge=1, le=365)
     # ALTCHA's proof of work: the secret number is drawn below this (a browser tries half of them on
     # average: some 0.1 s at 100 000), and a challenge is good for these minutes.
     altcha_max_number: int = Field(default=100_000, ge=1000, le=10_000_000)
     altcha_challenge_minutes: int = Field(default=20, ge=1, le=24 * 60)
+
+    # The town's public holidays beyond France's: "57" (Moselle), "67" (Bas-Rhin), "68" (Haut-Rhin) or
+    # "6AE" (Alsace) add Good Friday and St Stephen's Day (26 December); an overseas department ("971"…)
+    # its own. Empty: the rest of France. Openings closed on public holidays and deadlines counted in
+    # working days follow it.
+    holiday_subdivision: str | None = None
 
     # GraphQL hygiene.
     max_query_depth: int = 12
@@ -132,6 +143,13 @@ class Settings(BaseSettings):
     def _require_production_secrets(self) -> Settings:
         if self.is_production and len(self.secret_key) < 32:
             raise SettingsError("PORTAIL_SECRET_KEY must be set (at least 32 characters) in production mode.")
+        return self
+
+    @model_validator(mode="after")
+    def _check_holiday_subdivision(self) -> Settings:
+        if not self.holiday_subdivision:
+            self.holiday_subdivision = None
+        check_subdivision(self.holiday_subdivision)
         return self
 
     @model_validator(mode="after")

@@ -51,6 +51,10 @@ SAMPLES: dict[str, list[dict[str, Any]]] = {
     "registration_address_in_use": [{"email": "lola.martin@example.fr", "link": f"{URL}/connexion"}],
     "registration_approved": [{"name": "Lola MARTIN", "household": "MARTIN", "link": f"{URL}/connexion"}],
     "registration_merged": [{"name": "Lola MARTIN", "household": "MARTIN", "link": f"{URL}/connexion"}],
+    "registration_rejected": [
+        {"name": "Lola MARTIN", "household": "MARTIN", "reason": "Vous n'habitez pas la commune.\nAdressez-vous à votre mairie.",
+         "link": f"{URL}/"},
+    ],
     "password_reset": [
         {"name": "Lola MARTIN", "link": f"{URL}/reinitialiser-mot-de-passe?token={TOKEN}",
          "valid_minutes": 60},

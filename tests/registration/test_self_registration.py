@@ -77,10 +77,10 @@ def family(altcha_payload: str, email: str = "marc.durand@example.org", **change
     }}
 
 
-async def open_registration(db) -> None:
+async def open_registration(db, text: str = "…") -> None:
     """The town published its terms of use and opened self-registration."""
     async with db.transaction() as session:
-        session.add(ConsentDefinition(kind=TERMS_KIND, title="Conditions d'utilisation", text="…", scope="household"))
+        session.add(ConsentDefinition(kind=TERMS_KIND, title="Conditions d'utilisation", text=text, scope="household"))
         session.add(TownSetting(key=SELF_REGISTRATION_KEY, value="on"))
 
 

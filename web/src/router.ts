@@ -1,5 +1,5 @@
 // The client's pages. The paths the API's mails link to are fixed by the API
-// (`/confirmer-compte`, `/reinitialiser-mot-de-passe`, `/confirmer-email`, `/mes-documents`, …).
+// (`/confirmer-compte`, `/confirmer-inscription`, `/reinitialiser-mot-de-passe`, `/confirmer-email`, `/mes-documents`, …).
 import { createRouter, createWebHistory } from "vue-router";
 
 import HomePage from "./pages/HomePage.vue";
@@ -35,6 +35,16 @@ export const router = createRouter({
       path: "/confirmer-compte",
       component: () => import("./pages/ConfirmAccountPage.vue"),
       meta: { title: "Activer mon compte" },
+    },
+    {
+      path: "/creer-un-compte",
+      component: () => import("./pages/RegisterPage.vue"),
+      meta: { title: "Créer un compte" },
+    },
+    {
+      path: "/confirmer-inscription",
+      component: () => import("./pages/ConfirmRegistrationPage.vue"),
+      meta: { title: "Confirmer mon inscription" },
     },
     {
       path: "/mot-de-passe-oublie",

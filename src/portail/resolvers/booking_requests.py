@@ -294,7 +294,8 @@ async def read_asked_changes(
     children = await _own_children(ctx)
     known = _KnownInput(children, {u.id: u for u in catalogue.units_of(period.id)}, _size_errors(data))
     asked = _one_off_changes(data.changes, period, known)
-    asked += _repeated_changes(data.repeats, period, calendar_of(catalogue, period), today(ctx), known)
+    calendar = calendar_of(catalogue, period, ctx.settings.holiday_subdivision)
+    asked += _repeated_changes(data.repeats, period, calendar, today(ctx), known)
     if known.errors:
         raise UserErrors(known.errors)
     refusal = check_changes(a.change for a in asked)
@@ -553,7 +554,7 @@ async def plan_request(
             window=window,
             suspension=suspension,
             policy=policy,
-            calendar=calendar_of(catalogue, period),
+            calendar=calendar_of(catalogue, period, ctx.settings.holiday_subdivision),
             units=units,
             prices={u.id: unit_price(tariff_for(u, standing.resident), quotient) for u in units.values()},
             places=Places(*counts),
@@ -798,7 +799,9 @@ class _LineDecider:
             line.refusal = RefusalCode.CANCELLATION_ALREADY_REQUESTED.value
             line.message = "L'annulation de ce jour attend déjà dans votre panier."
             return None
-        in_time = deadlines.is_open(self.now, line.day, cancel_rule(line.unit))
+        in_time = deadlines.is_open(
+            self.now, line.day, cancel_rule(line.unit), subdivision=self.calendar.holiday_subdivision
+        )
         event = Event.CANCEL_BEFORE_DEADLINE if in_time else Event.CANCEL_AFTER_DEADLINE
         outcome = transition(current, event, Actor.FAMILY, self.policy)
         if isinstance(outcome, Refusal):
@@ -832,7 +835,11 @@ class _LineDecider:
             line.refusal, line.message = LineRefusal.OVERDUE_INVOICES, self.overdue
             return None
         window = deadlines.booking_window(
-            self.now, line.day, booking_rule(line.unit), takes_late=line.unit.late_price is not None
+            self.now,
+            line.day,
+            booking_rule(line.unit),
+            takes_late=line.unit.late_price is not None,
+            subdivision=self.calendar.holiday_subdivision,
         )
         if window is BookingWindow.CLOSED:
             line.refusal = LineRefusal.DEADLINE_PASSED

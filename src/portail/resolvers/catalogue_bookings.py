@@ -104,7 +104,7 @@ async def set_period_days(
     reason = _reason(v, cancel_reason)
     v.raise_if_any()
     old = await _calendar(ctx, period, activity)
-    new = reading.period_calendar(period, activity, rows)
+    new = reading.period_calendar(period, activity, rows, ctx.settings.holiday_subdivision)
     closing = await _closing(ctx, [(period.id, old, new)])
     _refuse_unless(reason, closing)
     row = await catalogue.write_period_days(ctx, period, rows)
@@ -196,7 +196,7 @@ def _reason(v: Validator, given: str | None) -> str | None:
 
 async def _calendar(ctx: RequestContext, period: Period, activity: Activity) -> PeriodCalendar:
     days = (await ctx.session.exec(select(PeriodDay).where(PeriodDay.period_id == period.id))).all()
-    return reading.period_calendar(period, activity, days)
+    return reading.period_calendar(period, activity, days, ctx.settings.holiday_subdivision)
 
 
 async def _closing(

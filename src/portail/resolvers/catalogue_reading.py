@@ -54,7 +54,7 @@ class Catalogue:
     days: list[PeriodDay]
     groups: list[EnrolmentGroup] = field(default_factory=list)
     by_id: dict[uuid.UUID, Any] = field(default_factory=dict)
-    calendars: dict[uuid.UUID, PeriodCalendar] = field(default_factory=dict)
+    calendars: dict[tuple[uuid.UUID, str | None], PeriodCalendar] = field(default_factory=dict)
 
     def activities_of(self, facility_id: uuid.UUID) -> list[Activity]:
         return [a for a in self.activities if a.facility_id == facility_id]
@@ -293,10 +293,14 @@ def weekdays_of(period: Period) -> list[int]:
     return [int(d) for d in split_codes(period.weekdays)]
 
 
-def period_calendar(period: Period, activity: Activity, days: Sequence[PeriodDay]) -> PeriodCalendar:
+def period_calendar(
+    period: Period, activity: Activity, days: Sequence[PeriodDay], subdivision: str | None
+) -> PeriodCalendar:
     """The opening calendar of ``period`` from its rows: its weekdays, the activity's relation to
-    school holidays, and staff's closures and extra days among ``days``."""
+    school holidays, staff's closures and extra days among ``days``, and the public holidays of the
+    town's ``subdivision`` (``Settings.holiday_subdivision``: Alsace-Moselle's two more)."""
     return PeriodCalendar(
+        holiday_subdivision=subdivision,
         start=period.start,
         end=period.end,
         weekdays=frozenset(weekdays_of(period)),
@@ -306,11 +310,11 @@ def period_calendar(period: Period, activity: Activity, days: Sequence[PeriodDay
     )
 
 
-def calendar_of(catalogue: Catalogue, period: Period) -> PeriodCalendar:
-    """The opening calendar of ``period`` (built once per catalogue load)."""
-    calendar = catalogue.calendars.get(period.id)
+def calendar_of(catalogue: Catalogue, period: Period, subdivision: str | None) -> PeriodCalendar:
+    """The opening calendar of ``period`` (built once per catalogue load and subdivision)."""
+    calendar = catalogue.calendars.get((period.id, subdivision))
     if calendar is None:
         days = [d for d in catalogue.days if d.period_id == period.id]
-        calendar = period_calendar(period, catalogue.by_id[period.activity_id], days)
-        catalogue.calendars[period.id] = calendar
+        calendar = period_calendar(period, catalogue.by_id[period.activity_id], days, subdivision)
+        catalogue.calendars[(period.id, subdivision)] = calendar
     return calendar

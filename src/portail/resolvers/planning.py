@@ -275,7 +275,7 @@ async def bookable_days(
         no_cancelling=suspended or window_refusal(status, cancel=True),
         now=ctx.now(),
         policy=policy,
-        calendar=calendar_of(catalogue, period),
+        calendar=calendar_of(catalogue, period, ctx.settings.holiday_subdivision),
         units=units,
         prices={u.id: unit_price(tariff_for(u, standing.resident), quotient) for u in units},
         held=held,
@@ -353,13 +353,15 @@ class _DayWindow:
         slot = (unit.id, day)
         booking = self.bookings.get(slot)
         current = BookingState(booking.state) if booking else None
+        # Deadlines counted in working days skip the town's public holidays (its subdivision's too).
+        subdivision = self.calendar.holiday_subdivision
         book_by, cancel_by = (
-            deadlines.deadline(day, booking_rule(unit)),
-            deadlines.deadline(day, cancel_rule(unit)),
+            deadlines.deadline(day, booking_rule(unit), subdivision=subdivision),
+            deadlines.deadline(day, cancel_rule(unit), subdivision=subdivision),
         )
         admission = admit(unit.capacity, self.held[slot], self.policy.waiting_list, self.waiting[slot])
         window = deadlines.booking_window(
-            self.now, day, booking_rule(unit), takes_late=unit.late_price is not None
+            self.now, day, booking_rule(unit), takes_late=unit.late_price is not None, subdivision=subdivision
         )
         refusal, message = _why_not(status, self.enrolled, current, window, unit, active_groups, admission)
         if self.no_booking is not None and status.open:

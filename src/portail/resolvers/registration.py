@@ -14,7 +14,10 @@
   ("Mon foyer", "Mes enfants", consents, documents, messages), but not enrol nor book
   (``HOUSEHOLD_AWAITING_VALIDATION``). Staff see the waiting households with those that look like the
   same family (``rules.registration.looks_alike``), and approve it (it becomes a household like any
-  other) or merge it into the household the town knows (``merge_registration``).
+  other) or merge it into the household the town knows (``merge_registration``), or reject it
+  (``reject_registration``: the household and its account go, an audit entry stays, the family is
+  mailed the reason). Registrations whose address is never confirmed are removed after
+  ``registration_unconfirmed_days`` by the mail worker's job (``purge_unconfirmed_registrations``).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import json
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import partial
 from typing import Any
 
 import altcha
@@ -36,6 +40,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import SQLModel, col, delete, func, or_, select, update
 
 from portail.adapters.hashing import hash_password
+from portail.clock import Clock
+from portail.db.engine import Database
 from portail.db.models import (
     Account,
     AltchaChallenge,
@@ -46,15 +52,18 @@ from portail.db.models import (
     Guardian,
     Household,
     HouseholdChild,
+    LoginThrottle,
     TownSetting,
 )
-from portail.resolvers import accounts
+from portail.resolvers import accounts, uploads
 from portail.resolvers.context import RequestContext, today
 from portail.resolvers.errors import ErrorCode, UserErrors
 from portail.resolvers.mail import client_link, send_mail
 from portail.resolvers.memo import memo
+from portail.resolvers.personal_data import HELD, household_rows
 from portail.resolvers.records import active_consent_definitions, forget_record, load_records
-from portail.resolvers.throttle import blocked_until, record_failure
+from portail.resolvers.throttle import blocked_until, email_key, record_failure
+from portail.resolvers.transactions import in_transaction
 from portail.resolvers.validation import Validator
 from portail.rules.fields import CIVILITIES
 from portail.rules.registration import (
@@ -69,6 +78,7 @@ from portail.rules.registration import (
     stored_name_variants,
 )
 from portail.rules.throttle import registration_key
+from portail.settings import Settings
 
 SELF_REGISTRATION_KEY = "self_registration"
 TERMS_KIND = "CONDITIONS_UTILISATION"
@@ -342,15 +352,33 @@ async def register_family(ctx: RequestContext, data: Registration) -> None:
     # Hashed whatever the address: both answers take the time of a hash.
     password_hash = await hash_password(data.password)
     assert terms is not None
-    if await accounts.account_by_email(ctx, email) is not None:
+    account = await _claim_address(ctx, email, password_hash)
+    if account is None:
         send_mail(
             ctx, "registration_address_in_use", email, email=email, link=client_link(ctx, accounts.LOGIN_PATH)
         )
     else:
-        await _create_family(
-            ctx, email, password_hash, civility, first_name, last_name, household_name, children, terms
-        )
+        await _create_family(ctx, account, civility, first_name, last_name, household_name, children, terms)
     await record_failure(ctx.session, ctx, key)
+
+
+async def _claim_address(ctx: RequestContext, email: str, password_hash: str) -> Account | None:
+    """The new account of ``email``, or None when the address already has one.
+
+    An insert that does nothing on conflict, rather than a read then an insert: two registrations of
+    one new address at the same instant would both read nothing and the second insert would break
+    the unique address (a 500). Here the second waits for the first's transaction, then finds the
+    address taken and gets the known address's answer (or takes it, if the first rolled back).
+    """
+    row = Account(email=email, password_hash=password_hash, password_changed_at=ctx.now())
+    values = {column.name: getattr(row, column.name) for column in Account.__table__.columns}  # type: ignore[attr-defined]
+    insert = sqlite_insert if ctx.session.get_bind().dialect.name == "sqlite" else pg_insert
+    result = await ctx.session.exec(
+        insert(Account).values(**values).on_conflict_do_nothing(index_elements=["email"])
+    )
+    if result.rowcount != 1:
+        return None
+    return await ctx.session.get(Account, row.id)
 
 
 def _children(
@@ -372,8 +400,7 @@ def _children(
 
 async def _create_family(
     ctx: RequestContext,
-    email: str,
-    password_hash: str,
+    account: Account,
     civility: str,
     first_name: str,
     last_name: str,
@@ -388,16 +415,15 @@ async def _create_family(
         civility=civility,
         first_name=first_name,
         last_name=last_name,
-        email=email,
-    )
-    account = Account(
-        email=email, guardian_id=guardian.id, password_hash=password_hash, password_changed_at=ctx.now()
+        email=account.email,
     )
     child_rows = [Child(first_name=f, last_name=last, birth_date=born) for f, last, born in children]
     # No ORM relationships: parents are flushed before the rows that point to them.
-    for rows in ([household, *child_rows], [guardian], [account]):
+    for rows in ([household, *child_rows], [guardian]):
         ctx.session.add_all(rows)
         await ctx.session.flush()
+    account.guardian_id = guardian.id
+    await ctx.session.flush()
     ctx.session.add_all([HouseholdChild(household_id=household.id, child_id=c.id) for c in child_rows])
     ctx.session.add(
         Consent(
@@ -664,3 +690,138 @@ async def _children_of(ctx: RequestContext, household_id: uuid.UUID) -> list[Chi
             )
         ).all()
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Staff reject a registration; registrations never confirmed are removed
+
+# The tables of a child's own rows: a child shared with another household keeps them.
+_CHILD_TABLES = {"child": "id", "vaccination": "child_id", "authorized_person": "child_id"}
+_HELD_BY_TABLE = {h.table: h for h in HELD}
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A waiting household removed, and the stored files to delete once that has committed."""
+
+    household_id: uuid.UUID
+    stored_files: list[str]
+
+
+async def reject_registration(ctx: RequestContext, household_id: uuid.UUID | None, reason: str) -> Removed:
+    """Staff: the waiting household is not one the town will serve (another town's family, a joke…):
+    the household, its account and whatever it handed in are removed, nothing kept but an audit entry
+    (its name and the reason); the family is mailed the reason."""
+    v = Validator()
+    why = v.text("reason", reason, max_length=1000, required=True)
+    v.raise_if_any()
+    household = await _waiting(ctx, household_id)
+    registered = await _accounts_of(ctx, household.id)
+    removed = await _remove_household(ctx, household)
+    _audit(ctx, None, "household", household.id, "rejectedRegistration", household.name, why)
+    for account, guardian in registered:
+        send_mail(
+            ctx,
+            "registration_rejected",
+            account.email,
+            name=f"{guardian.first_name} {guardian.last_name}".strip(),
+            household=household.name,
+            reason=why,
+            link=client_link(ctx, "/"),
+        )
+    return removed
+
+
+async def _remove_household(ctx: RequestContext, household: Household) -> Removed:
+    """Delete every row about ``household`` (``personal_data.HELD``: its guardians and accounts, their
+    sessions and tokens, its children, consents, documents, messages, mails…), rows before the rows
+    they name. A child shared with another household stays there (only this household's link goes)."""
+    rows = await household_rows(ctx, household.id)
+    children = {r["child_id"] for r in rows["household_child"]}
+    shared = set(
+        (
+            await ctx.session.exec(
+                select(HouseholdChild.child_id).where(
+                    col(HouseholdChild.child_id).in_(children),
+                    col(HouseholdChild.household_id) != household.id,
+                )
+            )
+        ).all()
+    )
+    tables = SQLModel.metadata.tables
+    # From the last table up, so that rows go before those they name (a message before its thread);
+    # but a child's links to its households before the child.
+    order = [h for h in reversed(HELD) if h.table != "household_child"]
+    before_child = next(i for i, h in enumerate(order) if h.table == "child")
+    order.insert(before_child, _HELD_BY_TABLE["household_child"])
+    for held in order:
+        table = tables[held.table]
+        found = rows[held.table]
+        if held.table in _CHILD_TABLES:
+            found = [r for r in found if r[_CHILD_TABLES[held.table]] not in shared]
+        owners = {r[held.column] for r in found}
+        if owners:
+            await ctx.session.exec(sa.delete(table).where(table.c[held.column].in_(owners)))
+    emails = [r["email"] for r in rows["account"]]
+    if emails:
+        await ctx.session.exec(
+            delete(LoginThrottle).where(col(LoginThrottle.key).in_([email_key(e) for e in emails]))
+        )
+    forget_record(ctx, household.id)
+    stored = [r["storage_key"] for r in (*rows["document"], *rows["message_attachment"])]
+    return Removed(household.id, stored)
+
+
+async def purge_unconfirmed_registrations(
+    db: Database, settings: Settings, clock: Clock, *, limit: int = 100
+) -> int:
+    """The mail worker's job: remove the self-registered households whose address was not confirmed
+    within ``registration_unconfirmed_days`` (a mistyped address, a robot that got through): nothing
+    of them is kept but an audit entry. Each in its own transaction, skipping a household another
+    server instance holds (safe on several instances at once); returns how many."""
+    cutoff = clock.now() - timedelta(days=settings.registration_unconfirmed_days)
+    # A read first: most rounds find nothing due, and a write transaction on every round would hold
+    # up the requests' writes (SQLite's BEGIN IMMEDIATE).
+    async with db.read_sessions() as session:
+        due = (await session.exec(_unconfirmed(cutoff).limit(1))).first()
+    if due is None:
+        return 0
+    done = 0
+    for _ in range(limit):
+        ctx = RequestContext(db=db, settings=settings, clock=clock, request_id="registration-purge")
+        removed = await in_transaction(ctx, partial(_purge_one, ctx, cutoff))
+        if removed is None:
+            break
+        # Files only once their rows are gone for good (none, in practice: an unconfirmed family
+        # cannot sign in to hand any in).
+        for key in removed.stored_files:
+            await uploads.discard(ctx, key)
+        done += 1
+    return done
+
+
+def _unconfirmed(cutoff: datetime) -> Any:
+    """Waiting households registered before ``cutoff`` with no confirmed account."""
+    confirmed = (
+        select(Guardian.household_id)
+        .join(Account, col(Account.guardian_id) == Guardian.id)
+        .where(col(Account.confirmed_at).is_not(None))
+    )
+    return (
+        select(Household)
+        .where(col(Household.awaiting_validation_since).is_not(None))
+        .where(col(Household.awaiting_validation_since) <= cutoff)
+        .where(col(Household.id).not_in(confirmed))
+        .order_by(col(Household.awaiting_validation_since), col(Household.id))
+    )
+
+
+async def _purge_one(ctx: RequestContext, cutoff: datetime) -> Removed | None:
+    household = (
+        await ctx.session.exec(_unconfirmed(cutoff).limit(1).with_for_update(skip_locked=True))
+    ).first()
+    if household is None:
+        return None
+    removed = await _remove_household(ctx, household)
+    _audit(ctx, None, "household", household.id, "unconfirmedRegistration", household.name, "supprimé")
+    return removed

@@ -456,11 +456,16 @@ async def _booking_deadlines(ctx: RequestContext, today: date, households: set[u
         if not isinstance(period, Period):
             continue
         try:
-            days = open_days(calendar_of(catalogue, period), month_start, month_end)
+            calendar = calendar_of(catalogue, period, ctx.settings.holiday_subdivision)
+            days = open_days(calendar, month_start, month_end)
         except SchoolCalendarUnknown:
             continue
         units = catalogue.units_of(period.id)
-        moments = [deadline(days[0], booking_rule(u)) for u in units] if days else []
+        moments = (
+            [deadline(days[0], booking_rule(u), subdivision=calendar.holiday_subdivision) for u in units]
+            if days
+            else []
+        )
         due = rules.booking_deadline_due(
             today,
             days,

@@ -20,6 +20,7 @@ from portail.resolvers.rows import Household as HouseholdRow
 from portail.resolvers.rows import PendingChange as PendingRow
 from portail.resolvers.rows import Vaccination as VaccinationRow
 from portail.rules import fields
+from portail.rules.markdown import render_markdown
 from portail.schema.catalogue.types import Enrolment
 from portail.schema.context import Info
 from portail.schema.enums import member_or_none
@@ -205,6 +206,14 @@ class ConsentDefinition:
     title: str = strawberry.field(description="Short title.")
     text: str = strawberry.field(description="The full text the family agrees to or not.")
     per_child: bool = strawberry.field(description="Asked for each child (else once per household).")
+
+    @strawberry.field(
+        description="`text` as safe HTML, read as Markdown (the same rendering and allow-list as "
+        "`LegalPage.bodyHtml`): insert it as it is, e.g. the terms of use of \"Créer un compte\"."
+    )
+    def text_html(self) -> str:
+        # Rendered only when asked: the records' consents show `text` as it is.
+        return render_markdown(self.text)
 
     @classmethod
     def from_row(cls, row: DefinitionRow) -> ConsentDefinition:

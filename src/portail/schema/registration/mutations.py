@@ -7,6 +7,7 @@ from typing import Annotated
 import strawberry
 
 from portail.resolvers import registration as use_cases
+from portail.resolvers import uploads
 from portail.schema.context import Info
 from portail.schema.errors import UserError
 from portail.schema.households.types import Household
@@ -66,6 +67,30 @@ class RegistrationMutations:
         return RegistrationDecisionPayload(
             household=Household.from_row(household) if household else None, errors=errors
         )
+
+    @strawberry.mutation(
+        permission_classes=STAFF,
+        description="Staff: the waiting household is not one the town will serve: it is removed with its "
+        "account and whatever the family handed in (nothing is kept but an audit entry: its name and the "
+        "reason), and the family is mailed the reason. Refused: `NOT_FOUND` on `householdId` (not waiting, "
+        "or already decided), `REQUIRED` / `TOO_LONG` on `reason` (1000 characters at most).",
+    )
+    async def reject_registration(
+        self,
+        info: Info,
+        household_id: Annotated[strawberry.ID, strawberry.argument(description="The waiting household.")],
+        reason: Annotated[
+            str, strawberry.argument(description="Why, in words for the family (the mail quotes it).")
+        ],
+    ) -> DonePayload:
+        ctx = info.context.app
+        removed, errors = await run_mutation(
+            info, lambda: use_cases.reject_registration(ctx, parse_id(household_id), reason)
+        )
+        if removed is not None:
+            for key in removed.stored_files:
+                await uploads.discard(ctx, key)
+        return DonePayload(ok=not errors, errors=errors)
 
     @strawberry.mutation(
         permission_classes=STAFF,

@@ -77,6 +77,15 @@ class Town:
         return await registration.self_registration_open(info.context.app)
 
     @strawberry.field(
+        description='The subdivision whose public holidays the town keeps beyond France\'s (`PORTAIL_HOLIDAY_'
+        'SUBDIVISION`): "57", "67", "68" or "6AE" for Alsace-Moselle (Good Friday and 26 December), an '
+        "overseas department's code for its own; null: the rest of France. Openings closed on public "
+        "holidays and deadlines counted without them follow it."
+    )
+    def holiday_subdivision(self, info: Info) -> str | None:
+        return info.context.app.settings.holiday_subdivision
+
+    @strawberry.field(
         description="The terms of use a family accepts when it registers (their current version: send its "
         "`version` as `acceptedTermsVersion`); null while the town has published none."
     )
