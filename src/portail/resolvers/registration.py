@@ -641,6 +641,10 @@ async def merge_registration(
         )
         for table in tables.values():
             if "child_id" in table.c and table.name != "household_child":
+                # What the town's record already holds wins: the waiting child's rows that would
+                # repeat one of it (an insurance, a diet already listed…) go, the others move.
+                for key in _child_keys(table):
+                    await ctx.session.exec(_drop_repeated(table, key, old, kept_id))
                 await ctx.session.exec(
                     sa.update(table).where(table.c.child_id == old).values(child_id=kept_id)
                 )
@@ -678,6 +682,23 @@ async def merge_registration(
     forget_record(ctx, into.id)
     forget_record(ctx, waiting.id)
     return into
+
+
+def _child_keys(table: sa.Table) -> list[list[str]]:
+    """The keys of ``table`` that name a child (its primary key, unique constraints and indexes): a
+    child has at most one row per value of the other columns."""
+    keys = [[c.name for c in table.primary_key.columns]]
+    keys += [[c.name for c in u.columns] for u in table.constraints if isinstance(u, sa.UniqueConstraint)]
+    keys += [[c.name for c in i.columns] for i in table.indexes if i.unique]
+    return [key for key in keys if "child_id" in key]
+
+
+def _drop_repeated(table: sa.Table, key: list[str], old: uuid.UUID, kept: uuid.UUID) -> sa.Delete:
+    """Delete ``old``'s rows of ``table`` whose ``key`` the ``kept`` child already has."""
+    kept_rows = table.alias("kept")
+    same = [kept_rows.c[name] == table.c[name] for name in key if name != "child_id"]
+    repeated = sa.exists().where(kept_rows.c.child_id == kept, *same)
+    return sa.delete(table).where(table.c.child_id == old, repeated)
 
 
 async def _children_of(ctx: RequestContext, household_id: uuid.UUID) -> list[Child]:
