@@ -58,3 +58,10 @@ export function anchors(titles: readonly string[]): string[] {
     return count === 1 ? base : `${base}-${count}`;
   });
 }
+
+const timeFormat = new Intl.DateTimeFormat("fr-FR", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" });
+
+/** A DateTime of the API → the town's time of day, "08:00". */
+export function momentTime(moment: string): string {
+  return timeFormat.format(new Date(moment));
+}

@@ -379,7 +379,7 @@ async def update_activity(ctx: RequestContext, activity_id: uuid.UUID | None, da
     saved = await _fill_activity(ctx, row, data)
     after = settings_of(saved)
     audit_settings(ctx, "activity", saved.id, before, after)
-    if any(before[name] != after[name] for name in ("enrolment_capacity", "enrolment_when_full")):
+    if any(before[name] != after[name] for name in ("enrolmentCapacity", "enrolmentWhenFull")):
         # More places, or a line where there was none: the first in line may move up.
         await promote_lines(ctx, saved.id)
     return saved

@@ -139,7 +139,10 @@ class Schooling:
 
 @strawberry.type(description="A child's meals at the canteen.")
 class Meals:
-    diet: Diet | None = strawberry.field(description="Diet, when given.")
+    diet: Diet | None = strawberry.field(
+        description="The menu the canteen serves the child, when given: one per child, what the meal "
+        "counts count (the health form's dietary needs, several, are `Child.diets`)."
+    )
     food_allergies: str = strawberry.field(description="Food allergies, free text.")
 
 
@@ -261,8 +264,9 @@ class Child:
     vaccinations: list[Vaccination] = strawberry.field(description="Vaccinations, oldest first.")
     authorized_persons: list[AuthorizedPerson] = strawberry.field(description="Authorised persons.")
     diets: list[HealthListEntry] = strawberry.field(
-        description="Diets of the town's list the child follows (several at once), in list order; "
-        "set with `setChildDiets`."
+        description="The health form's dietary needs, from the town's list (several at once), in list "
+        "order; set with `setChildDiets`. The one menu the canteen serves the child (what meal counts "
+        "count) is `meals.diet`."
     )
     illnesses: list[IllnessHad] = strawberry.field(
         description="Illnesses of the town's list the child has had; set with `setChildIllnesses`."

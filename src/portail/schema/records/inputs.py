@@ -81,7 +81,7 @@ class SchoolingInput:
 
 @strawberry.input(description="A child's meals.")
 class MealsInput:
-    diet: Diet | None = optional("Diet.")
+    diet: Diet | None = optional("The canteen's menu for the child (`Child.diets` lists dietary needs).")
     food_allergies: str | None = optional("Food allergies.")
 
 
