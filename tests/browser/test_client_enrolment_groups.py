@@ -13,7 +13,12 @@ from portail.db.models import Account, Child, Consent, ConsentDefinition, Enrolm
 from portail.db.models.catalogue import EnrolmentGroup
 from portail.demo import FAMILY_EMAIL, load_demo
 from portail.rules.validity import TOWN_ZONE
+from tests.browser import test_family_client
 from tests.browser.test_client_documents import _sign_in_from
+
+# The app serves the built client on its own address (the fixtures of the first client journey).
+built_client = test_family_client.built_client
+settings = test_family_client.settings
 
 
 async def test_a_family_picks_a_group_for_the_winter_day_camp(db, settings, live_server, chromium, clock):
@@ -45,6 +50,7 @@ async def test_a_family_picks_a_group_for_the_winter_day_camp(db, settings, live
     camp = page.get_by_role("article", name="VACANCES D'HIVER 2027")
     await camp.wait_for()
     groups = camp.get_by_label("Groupe")
+    await groups.wait_for()
     options = await groups.locator("option").all_inner_texts()
     assert "Élémentaires (1 place libre)" in options and "Maternelles (8 places libres)" in options
 
