@@ -25,7 +25,7 @@ from strawberry.extensions import FieldExtension, SchemaExtension
 from strawberry.permission import BasePermission
 
 from portail.db.models import AuthorizedPerson, Vaccination
-from portail.schema import build_schema
+from portail.schema import new_schema
 from portail.schema.execution import SKIP, PlainLeavesExecutor, Reader, Readers
 from portail.schema.scalars import SCALAR_OVERRIDES
 from tests.bookings.test_planning_queries import DECEMBER, DECEMBER_DAYS, TODAY, make_town
@@ -268,9 +268,11 @@ class TwoSchemas:
 
     def __init__(self, server: Any, settings: Any) -> None:
         self.view = next(r.endpoint for r in server.app.routes if getattr(r, "path", None) == "/graphql")
-        self.fast = self.view.schema
+        # Schemas of their own: the app's is shared by every app of the process, and these get
+        # their readers counted and a mutation's resolver replayed.
+        self.fast = self.view.schema = new_schema(settings)
         self.taken = counting(self.fast)
-        self.plain = build_schema(settings, plain_leaves=False)
+        self.plain = new_schema(settings, plain_leaves=False)
         assert not issubclass(self.plain.execution_context_class, PlainLeavesExecutor)
 
     async def same(self, client: Any, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cache
+
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import (
@@ -122,31 +125,71 @@ class PortailSchema(strawberry.Schema):
         log_refusals(errors, getattr(getattr(context, "app", None), "request_id", "-"))
 
 
+@dataclass(frozen=True)
+class _Limits:
+    """What of the settings a schema is built from (the same limits: the same schema)."""
+
+    max_query_depth: int
+    max_aliases: int
+    max_query_fields: int
+    max_query_field_pairs: int
+    max_query_tokens: int
+    production: bool
+
+
 def build_schema(settings: Settings | None = None, *, plain_leaves: bool = True) -> strawberry.Schema:
     """The schema, with the hygiene limits of ``settings`` (defaults when None).
 
     ``plain_leaves``: plain leaf fields completed by ``execution.PlainLeavesExecutor``'s shortcut
     (the same answers, faster); off only to compare with graphql-core's own execution.
+
+    Built once per process for given limits: a schema holds no request's state (its extensions are
+    made afresh for each request), and building one costs a tenth of a second or more, which every
+    app made by the tests' servers paid.
     """
-    settings = settings or Settings()
+    return _built_schema(_limits_of(settings or Settings()), plain_leaves)
+
+
+def new_schema(settings: Settings | None = None, *, plain_leaves: bool = True) -> strawberry.Schema:
+    """A schema of its own, not shared with the apps of this process (for tests that alter one)."""
+    return _make_schema(_limits_of(settings or Settings()), plain_leaves)
+
+
+def _limits_of(settings: Settings) -> _Limits:
+    return _Limits(
+        max_query_depth=settings.max_query_depth,
+        max_aliases=settings.max_aliases,
+        max_query_fields=settings.max_query_fields,
+        max_query_field_pairs=settings.max_query_field_pairs,
+        max_query_tokens=settings.max_query_tokens,
+        production=settings.is_production,
+    )
+
+
+@cache
+def _built_schema(limits: _Limits, plain_leaves: bool) -> strawberry.Schema:
+    return _make_schema(limits, plain_leaves)
+
+
+def _make_schema(limits: _Limits, plain_leaves: bool) -> strawberry.Schema:
     # The validation rules are built once: the validation cache is keyed by the rule classes, and
     # the limiters would make new classes on every request.
     rules = [
-        *QueryDepthLimiter(max_depth=settings.max_query_depth).validation_rules,
-        *MaxAliasesLimiter(max_alias_count=settings.max_aliases).validation_rules,
+        *QueryDepthLimiter(max_depth=limits.max_query_depth).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=limits.max_aliases).validation_rules,
         SingleLoginRule,
         TextLiteralRule,
     ]
-    if settings.is_production:
+    if limits.production:
         rules += DisableIntrospection().validation_rules
-    limits = CostLimits(fields=settings.max_query_fields, pairs=settings.max_query_field_pairs)
+    cost = CostLimits(fields=limits.max_query_fields, pairs=limits.max_query_field_pairs)
     # Factories, not instances: each request gets fresh extensions (they keep per-request state).
     extensions = [
-        lambda: MaxTokensLimiter(max_token_count=settings.max_query_tokens),
+        lambda: MaxTokensLimiter(max_token_count=limits.max_query_tokens),
         lambda: ParseOffLoop(maxsize=DOCUMENT_CACHE_SIZE),
         lambda: AddValidationRules(rules),
-        lambda: BoundedValidation(limits, maxsize=DOCUMENT_CACHE_SIZE),
-        lambda: MaskInternalErrors(hide_suggestions=settings.is_production),
+        lambda: BoundedValidation(cost, maxsize=DOCUMENT_CACHE_SIZE),
+        lambda: MaskInternalErrors(hide_suggestions=limits.production),
     ]
     schema = PortailSchema(
         query=Query, mutation=Mutation, extensions=extensions, scalar_overrides=SCALAR_OVERRIDES
