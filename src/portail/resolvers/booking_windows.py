@@ -20,7 +20,8 @@ from datetime import datetime
 
 from portail.db.models import Household
 from portail.db.models.catalogue import Period, Unit
-from portail.db.models.records import AuditEntry, TownSetting
+from portail.db.models.records import TownSetting
+from portail.resolvers.audit import audit_change
 from portail.resolvers.catalogue import check_tariff
 from portail.resolvers.catalogue_reading import forget_catalogue, non_resident_tariff_of
 from portail.resolvers.context import RequestContext
@@ -162,18 +163,7 @@ def _audit(
     if before == after:
         return
     assert ctx.viewer is not None  # staff only
-    ctx.session.add(
-        AuditEntry(
-            household_id=household_id,
-            entity=entity,
-            entity_id=entity_id,
-            field=field_name,
-            before=before,
-            after=after,
-            author_id=ctx.viewer.account.id,
-            at=ctx.now(),
-        )
-    )
+    audit_change(ctx, entity, entity_id, field_name, before, after, household_id=household_id)
 
 
 def _moment_text(moment: datetime | None) -> str:

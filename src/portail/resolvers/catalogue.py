@@ -13,7 +13,7 @@ from typing import TypeVar
 
 from sqlmodel import col, select
 
-from portail.db.models import Account, AuditEntry, Child, ConsentDefinition, Document, DocumentType
+from portail.db.models import Account, Child, ConsentDefinition, Document, DocumentType
 from portail.db.models.catalogue import (
     Activity,
     Enrolment,
@@ -24,6 +24,7 @@ from portail.db.models.catalogue import (
     Regie,
     Unit,
 )
+from portail.resolvers.audit import audit_change, audit_settings, settings_of
 from portail.resolvers.catalogue_reading import (
     Catalogue,
     Deadline,
@@ -52,7 +53,6 @@ from portail.resolvers.records import (
     household_sections,
     load_full_record,
 )
-from portail.resolvers.settings_audit import audit_settings, settings_of
 from portail.resolvers.town_answers import active_questions
 from portail.resolvers.town_questions import blocking_questions
 from portail.resolvers.validation import Validator
@@ -839,17 +839,7 @@ def _audit_unit(ctx: RequestContext, row: Unit, field_name: str, before: str, af
     """Staff changing how a unit is run (links, counting): who, when, before and after."""
     if before == after:
         return
-    ctx.session.add(
-        AuditEntry(
-            entity="unit",
-            entity_id=row.id,
-            field=field_name,
-            before=before,
-            after=after,
-            author_id=ctx.viewer.account.id if ctx.viewer else None,
-            at=ctx.now(),
-        )
-    )
+    audit_change(ctx, "unit", row.id, field_name, before, after)
 
 
 # ---------------------------------------------------------------------------------------------

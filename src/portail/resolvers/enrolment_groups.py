@@ -11,11 +11,11 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from portail.db.models.catalogue import Activity, Enrolment, EnrolmentGroup
+from portail.resolvers.audit import audit_settings, settings_of
 from portail.resolvers.catalogue import MAX_CAPACITY, get_for_update, promote_lines
 from portail.resolvers.catalogue_reading import forget_catalogue
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, UserErrors
-from portail.resolvers.settings_audit import audit_settings, settings_of
 from portail.resolvers.validation import Validator
 
 ENTITY = "enrolment_group"

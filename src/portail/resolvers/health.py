@@ -15,7 +15,6 @@ from typing import Any
 from sqlmodel import select
 
 from portail.db.models import (
-    AuditEntry,
     Child,
     ChildDiet,
     ChildIllness,
@@ -25,6 +24,7 @@ from portail.db.models import (
     Vaccination,
 )
 from portail.resolvers import records
+from portail.resolvers.audit import audit_change
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, UserErrors
 from portail.resolvers.health_rows import forget_town_lists, town_list_items
@@ -149,16 +149,13 @@ _AUDIT_NAMES = {
 
 def _audit(ctx: RequestContext, row: HealthListItem, changed: dict[str, tuple[Any, Any]]) -> None:
     for name, (before, after) in changed.items():
-        ctx.session.add(
-            AuditEntry(
-                entity=AUDIT_ENTITY,
-                entity_id=row.id,
-                field=f"{row.kind}.{row.code}.{_AUDIT_NAMES[name]}"[:40],
-                before="" if before is None else str(before),
-                after="" if after is None else str(after),
-                author_id=ctx.viewer.account.id if ctx.viewer else None,
-                at=ctx.now(),
-            )
+        audit_change(
+            ctx,
+            AUDIT_ENTITY,
+            row.id,
+            f"{row.kind}.{row.code}.{_AUDIT_NAMES[name]}"[:40],
+            "" if before is None else str(before),
+            "" if after is None else str(after),
         )
 
 

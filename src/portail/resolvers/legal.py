@@ -13,8 +13,9 @@ from typing import Any
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import select
 
-from portail.db.models import AuditEntry, LegalPage
+from portail.db.models import LegalPage
 from portail.db.models.base import new_id
+from portail.resolvers.audit import audit_change
 from portail.resolvers.content import BODY_MAX
 from portail.resolvers.context import RequestContext, today
 from portail.resolvers.errors import ErrorCode
@@ -159,16 +160,13 @@ async def save_page(ctx: RequestContext, kind: str, changes: PageChanges) -> Leg
     changed = {name: value for name, value in wanted.items() if getattr(row, name) != value}
     now = ctx.now()
     for name, value in changed.items():
-        ctx.session.add(
-            AuditEntry(
-                entity=AUDIT_ENTITY,
-                entity_id=row.id,
-                field=f"{kind}.{_FIELD_NAMES[name]}",
-                before=_display(name, getattr(row, name)),
-                after=_display(name, value),
-                author_id=ctx.viewer.account.id if ctx.viewer else None,
-                at=now,
-            )
+        audit_change(
+            ctx,
+            AUDIT_ENTITY,
+            row.id,
+            f"{kind}.{_FIELD_NAMES[name]}",
+            _display(name, getattr(row, name)),
+            _display(name, value),
         )
         setattr(row, name, value)
     if changed:

@@ -29,6 +29,7 @@ from portail.db.models import (
     TownSetting,
     Vaccination,
 )
+from portail.resolvers.audit import audit_change
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, UserErrors
 from portail.resolvers.health_rows import ChildHealth, load_child_health, town_list_items, vaccine_named
@@ -706,18 +707,15 @@ def _audit(
     before: Any,
     after: Any,
 ) -> None:
-    ctx.session.add(
-        AuditEntry(
-            household_id=household_id,
-            child_id=child_id,
-            entity=entity,
-            entity_id=entity_id,
-            field=field_name,
-            before=_display(before),
-            after=_display(after),
-            author_id=ctx.viewer.account.id if ctx.viewer else None,
-            at=ctx.now(),
-        )
+    audit_change(
+        ctx,
+        entity,
+        entity_id,
+        field_name,
+        _display(before),
+        _display(after),
+        household_id=household_id,
+        child_id=child_id,
     )
 
 

@@ -45,7 +45,6 @@ from portail.db.engine import Database
 from portail.db.models import (
     Account,
     AltchaChallenge,
-    AuditEntry,
     Child,
     Consent,
     ConsentDefinition,
@@ -56,6 +55,7 @@ from portail.db.models import (
     TownSetting,
 )
 from portail.resolvers import accounts, uploads
+from portail.resolvers.audit import audit_change
 from portail.resolvers.context import RequestContext, today
 from portail.resolvers.errors import ErrorCode, UserErrors
 from portail.resolvers.mail import client_link, send_mail
@@ -148,18 +148,7 @@ def _audit(
     before: str,
     after: str,
 ) -> None:
-    ctx.session.add(
-        AuditEntry(
-            household_id=household_id,
-            entity=entity,
-            entity_id=entity_id,
-            field=field_name,
-            before=before,
-            after=after,
-            author_id=ctx.viewer.account.id if ctx.viewer else None,
-            at=ctx.now(),
-        )
-    )
+    audit_change(ctx, entity, entity_id, field_name, before, after, household_id=household_id)
 
 
 # ---------------------------------------------------------------------------------------------

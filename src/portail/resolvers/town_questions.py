@@ -11,7 +11,8 @@ from typing import Any
 
 from sqlmodel import col, select
 
-from portail.db.models import Activity, AuditEntry, Document, TownAnswer, TownQuestion
+from portail.db.models import Activity, Document, TownAnswer, TownQuestion
+from portail.resolvers.audit import audit_change
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, UserErrors
 from portail.resolvers.records import HouseholdRecord, child_of, forget_record, household_for
@@ -102,17 +103,7 @@ def _audit_settings(ctx: RequestContext, row: TownQuestion, before: dict[str, An
         old, new = before.get(name), getattr(row, name)
         if old == new:
             continue
-        ctx.session.add(
-            AuditEntry(
-                entity=AUDIT_ENTITY,
-                entity_id=row.id,
-                field=field_name,
-                before=_shown(old),
-                after=_shown(new),
-                author_id=ctx.viewer.account.id if ctx.viewer else None,
-                at=ctx.now(),
-            )
-        )
+        audit_change(ctx, AUDIT_ENTITY, row.id, field_name, _shown(old), _shown(new))
 
 
 def _shown(value: Any) -> str:
@@ -261,18 +252,15 @@ async def answer_questions(
                 answered_at=now,
             )
         )
-        ctx.session.add(
-            AuditEntry(
-                household_id=hid,
-                child_id=target,
-                entity=AUDIT_ENTITY,
-                entity_id=question.id,
-                field=f"v{question.version}",
-                before=previous.value if previous else "",
-                after=value,
-                author_id=ctx.viewer.account.id,
-                at=now,
-            )
+        audit_change(
+            ctx,
+            AUDIT_ENTITY,
+            question.id,
+            f"v{question.version}",
+            previous.value if previous else "",
+            value,
+            household_id=hid,
+            child_id=target,
         )
     forget_record(ctx, hid)
     return hid

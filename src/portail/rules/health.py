@@ -116,8 +116,8 @@ def illness_year_error(year: int | None, birth_year: int | None, this_year: int)
     return None
 
 
-# The official form's lists, as a new town starts with them (the demo loads them; migration 0020 keeps
-# its own copy, as migrations do). Codes of the diets are those of the canteen's single diet.
+# The official form's lists, as a new town starts with them (the demo loads them; migration 0021 keeps
+# its own copy, as migrations do: revision 0021). Codes of the diets are those of the canteen's single diet.
 DEFAULT_LISTS: dict[str, tuple[tuple[str, str], ...]] = {
     ILLNESS: (
         ("RUBEOLE", "Rubéole"),

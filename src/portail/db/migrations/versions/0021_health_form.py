@@ -26,7 +26,7 @@ down_revision: str | None = "0020"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# The official form's lists; towns edit them afterwards (``saveHealthListItem``).
+# The official form's lists; towns edit them afterwards (``createHealthListEntry``, ``updateHealthListEntry``).
 ILLNESSES = (
     ("RUBEOLE", "Rubéole"),
     ("VARICELLE", "Varicelle"),

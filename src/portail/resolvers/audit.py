@@ -1,5 +1,8 @@
-"""Staff's changes to the town's settings (activities, periods, enrolment groups), written to the audit
-trail one field at a time: who, when, before and after, as the records' changes are."""
+"""The audit trail: who changed what, when, before and after, one field at a time (``AuditEntry``).
+
+Every use case that keeps a change writes it here: a family's or staff's edit of a record, a setting
+of the town (activities, periods, units, enrolment groups, lists, questions, legal pages), a decision
+on a registration. ``audit_settings`` compares a settings row before and after a change."""
 
 from __future__ import annotations
 
@@ -38,24 +41,40 @@ def settings_of(row: SQLModel) -> dict[str, str]:
     }
 
 
+def audit_change(
+    ctx: RequestContext,
+    entity: str,
+    entity_id: uuid.UUID,
+    field: str,
+    before: str,
+    after: str,
+    *,
+    household_id: uuid.UUID | None = None,
+    child_id: uuid.UUID | None = None,
+) -> None:
+    """One entry: ``field`` of ``entity`` went from ``before`` to ``after``, by the viewer (none: the
+    system, e.g. a job), now. Household and child name whose record it is, for its audit trail."""
+    ctx.session.add(
+        AuditEntry(
+            household_id=household_id,
+            child_id=child_id,
+            entity=entity,
+            entity_id=entity_id,
+            field=field,
+            before=before,
+            after=after,
+            author_id=ctx.viewer.account.id if ctx.viewer else None,
+            at=ctx.now(),
+        )
+    )
+
+
 def audit_settings(
     ctx: RequestContext, entity: str, entity_id: uuid.UUID, before: dict[str, str], after: dict[str, str]
 ) -> None:
     """One audit entry per setting that changed (a creation: every setting, from nothing; a deletion:
     every setting, to nothing)."""
-    author = ctx.viewer.account.id if ctx.viewer else None
-    now = ctx.now()
     for name in sorted(before.keys() | after.keys()):
         old, new = before.get(name, ""), after.get(name, "")
         if old != new or not before or not after:
-            ctx.session.add(
-                AuditEntry(
-                    entity=entity,
-                    entity_id=entity_id,
-                    field=name,
-                    before=old,
-                    after=new,
-                    author_id=author,
-                    at=now,
-                )
-            )
+            audit_change(ctx, entity, entity_id, name, old, new)
