@@ -23,6 +23,7 @@ from portail.schema.bookings.enums import (
     DayStatusCode,
     booking_state,
 )
+from portail.schema.catalogue.enums import UnitCounting
 from portail.schema.enums import member_or_none
 from portail.schema.households.enums import ClassLevel, Diet
 from portail.schema.ids import to_id
@@ -192,6 +193,17 @@ class BookableUnit:
         "a wait in the basket, charged all the same) or why it cannot be cancelled (past the deadline, "
         "booked from the other account, a cancellation already waiting); empty without a booking."
     )
+    counted_in: UnitCounting = strawberry.field(
+        description="By the day, or by the time spent (`HOURS`: a booking gives `arrival` and `departure` "
+        "between `opensAt` and `closesAt`, and `price` is that of each step of `stepMinutes` begun)."
+    )
+    opens_at: datetime.time | None = strawberry.field(
+        description="Counted in hours: the earliest arrival; null for a unit booked by the day."
+    )
+    closes_at: datetime.time | None = strawberry.field(
+        description="Counted in hours: the latest departure; null for a unit booked by the day."
+    )
+    step_minutes: int = strawberry.field(description="Counted in hours: the step priced, in minutes.")
 
     @classmethod
     def of(cls, u: planning.UnitDay) -> BookableUnit:
@@ -226,6 +238,10 @@ class BookableUnit:
             cancellation_charged=u.cancellation_charged,
             cancellation_in_basket=u.cancellation_in_basket,
             cancellation_message=u.cancellation_message,
+            counted_in=UnitCounting[u.unit.counted_in.upper()],
+            opens_at=u.unit.opens_at,
+            closes_at=u.unit.closes_at,
+            step_minutes=u.unit.step_minutes,
         )
 
 

@@ -92,3 +92,6 @@ export function deadline(instant: string): string {
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${longDate(`${get("year")}-${get("month")}-${get("day")}`)} à ${get("hour")}h${get("minute")}`;
 }
+
+/** Arrival and departure of a unit counted in hours ("16:30"), by unit id. */
+export type Times = Record<string, { arrival: string; departure: string }>;
