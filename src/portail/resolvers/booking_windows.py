@@ -26,6 +26,7 @@ from portail.resolvers.catalogue import check_tariff
 from portail.resolvers.catalogue_reading import forget_catalogue, non_resident_tariff_of
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, UserErrors
+from portail.resolvers.households import forget_household_row, household_row
 from portail.resolvers.memo import memo
 from portail.resolvers.validation import Validator
 from portail.rules.booking_windows import (
@@ -80,8 +81,7 @@ async def town_postcodes(ctx: RequestContext) -> list[str]:
 
 
 async def _household(ctx: RequestContext, household_id: uuid.UUID) -> Household:
-    # The same memo as ``households.family_quotient``: the row is read once per request.
-    row = await memo(ctx, ("household", household_id), lambda: ctx.session.get(Household, household_id))
+    row = await household_row(ctx, household_id)
     assert row is not None  # the caller's own household
     return row
 
@@ -300,7 +300,7 @@ async def set_household_category(
     _audit(ctx, row.id, "household", row.id, "bookingCategory", row.booking_category, value)
     row.booking_category = value
     ctx.session.add(row)
-    ctx.cache.pop(("household", row.id), None)
+    forget_household_row(ctx, row.id)
     return row
 
 
@@ -319,7 +319,7 @@ async def suspend_online_booking(
         row.booking_suspended_at = ctx.now()
     row.booking_suspension_reason = cleaned
     ctx.session.add(row)
-    ctx.cache.pop(("household", row.id), None)
+    forget_household_row(ctx, row.id)
     return row
 
 
@@ -330,5 +330,5 @@ async def resume_online_booking(ctx: RequestContext, household_id: uuid.UUID | N
         _audit(ctx, row.id, "household", row.id, "bookingSuspension", row.booking_suspension_reason, "")
     row.booking_suspended_at, row.booking_suspension_reason = None, ""
     ctx.session.add(row)
-    ctx.cache.pop(("household", row.id), None)
+    forget_household_row(ctx, row.id)
     return row

@@ -59,8 +59,18 @@ async def household_children(ctx: RequestContext, household_id: uuid.UUID | None
     return list((await ctx.session.exec(query)).all())
 
 
+async def household_row(ctx: RequestContext, household_id: uuid.UUID) -> Household | None:
+    """The household's row, read once per request (``viewer_guardian`` brings the viewer's along)."""
+    return await memo(ctx, ("household", household_id), lambda: ctx.session.get(Household, household_id))
+
+
+def forget_household_row(ctx: RequestContext, household_id: uuid.UUID) -> None:
+    """After a change to the row that later reads of this request must see again."""
+    ctx.cache.pop(("household", household_id), None)
+
+
 async def family_quotient(ctx: RequestContext, household_id: uuid.UUID) -> int | None:
-    household = await memo(ctx, ("household", household_id), lambda: ctx.session.get(Household, household_id))
+    household = await household_row(ctx, household_id)
     return household.family_quotient if household else None
 
 
@@ -76,7 +86,7 @@ async def refuse_if_awaiting_validation(ctx: RequestContext, household_id: uuid.
     ``resolvers.registration``) may not do yet: enrol, book. Its records it may fill in."""
     if household_id is None:
         return
-    household = await memo(ctx, ("household", household_id), lambda: ctx.session.get(Household, household_id))
+    household = await household_row(ctx, household_id)
     if household is not None and household.awaiting_validation_since is not None:
         raise UserErrors.one(
             None,
