@@ -58,6 +58,7 @@ from portail.resolvers import accounts, uploads
 from portail.resolvers.audit import audit_change
 from portail.resolvers.context import RequestContext, today
 from portail.resolvers.errors import ErrorCode, UserErrors
+from portail.resolvers.households import household_children
 from portail.resolvers.mail import client_link, send_mail
 from portail.resolvers.memo import memo
 from portail.resolvers.personal_data import HELD, household_rows
@@ -583,8 +584,8 @@ async def merge_registration(
     guardians_k = list(
         (await ctx.session.exec(select(Guardian).where(Guardian.household_id == into.id))).all()
     )
-    children_w = await _children_of(ctx, waiting.id)
-    children_k = await _children_of(ctx, into.id)
+    children_w = await household_children(ctx, waiting.id)
+    children_k = await household_children(ctx, into.id)
 
     same_guardian: dict[uuid.UUID, Guardian] = {}
     rank = max((g.rank for g in guardians_k), default=0)
@@ -688,18 +689,6 @@ def _drop_repeated(table: sa.Table, key: list[str], old: uuid.UUID, kept: uuid.U
     same = [kept_rows.c[name] == table.c[name] for name in key if name != "child_id"]
     repeated = sa.exists().where(kept_rows.c.child_id == kept, *same)
     return sa.delete(table).where(table.c.child_id == old, repeated)
-
-
-async def _children_of(ctx: RequestContext, household_id: uuid.UUID) -> list[Child]:
-    return list(
-        (
-            await ctx.session.exec(
-                select(Child)
-                .join(HouseholdChild, col(HouseholdChild.child_id) == Child.id)
-                .where(HouseholdChild.household_id == household_id)
-            )
-        ).all()
-    )
 
 
 # ---------------------------------------------------------------------------------------------
