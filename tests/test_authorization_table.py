@@ -966,6 +966,8 @@ WITHOUT_ID: list[Open] = [
          "mutation { setSelfRegistration(enabled: false) { " + payload("town { selfRegistration }") + " } }"),
     Open("Mutation.setResidentPostcodes", "staff",
          'mutation { setResidentPostcodes(postcodes: ["56860"]) { ' + payload("postcodes") + " } }"),
+    Open("Mutation.setHolidaySubdivision", "staff",
+         'mutation { setHolidaySubdivision(subdivision: "57") { ' + payload("town { holidaySubdivision }") + " } }"),
 ]
 
 # The operations without an id that were there before the list above (each with its line since).

@@ -97,7 +97,7 @@ from portail.resolvers import (
     town_questions,
 )
 from portail.resolvers.booking_windows import RESIDENT_POSTCODES_KEY
-from portail.resolvers.catalogue_reading import cancel_rule
+from portail.resolvers.catalogue_reading import HOLIDAY_SUBDIVISION_KEY, cancel_rule, subdivision_in_effect
 from portail.resolvers.context import RequestContext, Viewer
 from portail.resolvers.errors import UserErrors
 from portail.resolvers.health_rows import vaccine_named
@@ -749,6 +749,9 @@ async def _bookings(db: Database, settings: Settings) -> None:
         unit = (
             await session.exec(select(Unit).where(Unit.period_id == period.id, Unit.name == "REPAS"))
         ).first()
+        # The town's holiday subdivision in effect: staff's, else the deployment's.
+        stored = await session.get(TownSetting, HOLIDAY_SUBDIVISION_KEY)
+        subdivision = subdivision_in_effect(stored.value if stored else None, settings)
     if done is not None or unit is None:
         return
     clock = Clock()
@@ -759,7 +762,7 @@ async def _bookings(db: Database, settings: Settings) -> None:
         day
         for day in (today + timedelta(days=n) for n in range(3))
         if period.start <= day <= period.end
-        and not deadlines.is_open(now, day, cancel_rule(unit), subdivision=settings.holiday_subdivision)
+        and not deadlines.is_open(now, day, cancel_rule(unit), subdivision=subdivision)
     ]
     week_ago = _Shifted(clock, timedelta(days=-7))
     booked = None

@@ -13,7 +13,9 @@ from pydantic import ValidationError
 from portail.settings import Settings
 from tests.bookings.test_deadline_kinds import staff_sets
 from tests.bookings.test_deadlines import day_window, only_unit, outcomes, preview, submit, travel
+from tests.bookings.test_holiday_subdivision_setting import SKIPPING_HOLIDAYS, TOWN, subdivision_set
 from tests.support.bookings import bookings, change, family_enrolled
+from tests.support.builders import make_staff
 from tests.support.catalogue import make_service
 
 GOOD_FRIDAY = date(2027, 3, 26)  # Easter Sunday 2027 is 28 March; Easter Monday the 29th.
@@ -41,23 +43,17 @@ async def test_a_deadline_skipping_public_holidays_skips_good_friday_only_in_als
     db, browser, clock, smtp, subdivision: str | None
 ):
     canteen = await make_service(db)
-    unit = await staff_sets(
-        db,
-        browser,
-        canteen,
-        bookingDeadline={
-            "kind": "DAYS_BEFORE",
-            "days": 1,
-            "at": "10:00:00",
-            "skippedWeekdays": ["SATURDAY", "SUNDAY"],
-            "skipsPublicHolidays": True,
-        },
+    unit = await staff_sets(db, browser, canteen, bookingDeadline=SKIPPING_HOLIDAYS)
+    assert (
+        unit["bookingDeadline"]["description"]
+        == "1 jour avant (hors samedis, dimanches et jours fériés), 10h00"
     )
-    assert unit["bookingDeadline"]["description"] == "1 jour avant (hors samedis, dimanches et jours fériés), 10h00"
     family = await family_enrolled(db, browser, canteen, "Emma-Rose")
     emma, meal = family.children["Emma-Rose"], canteen.unit
     # The client may say which calendar the town keeps.
-    assert (await family.client.data("{ town { holidaySubdivision } }"))["town"] == {"holidaySubdivision": subdivision}
+    assert (await family.client.data("{ town { holidaySubdivision } }"))["town"] == {
+        "holidaySubdivision": subdivision
+    }
 
     # The day's window says when booking Tuesday 30 March closes; Good Friday itself is closed only
     # where it is a public holiday.
@@ -86,8 +82,33 @@ async def test_a_deadline_skipping_public_holidays_skips_good_friday_only_in_als
         assert [(b.day, b.state) for b in await bookings(db)] == [(TUESDAY_AFTER, "accepted")]
 
 
+async def test_staff_s_choice_overrides_the_server_s_default(
+    db, browser, clock, smtp, subdivision: str | None
+):
+    """``PORTAIL_HOLIDAY_SUBDIVISION`` is only a default: staff choose the other one through
+    ``setHolidaySubdivision`` (none where the server says Moselle, Moselle where it says none), and the
+    deadline follows their choice."""
+    canteen = await make_service(db)
+    await staff_sets(db, browser, canteen, bookingDeadline=SKIPPING_HOLIDAYS)
+    family = await family_enrolled(db, browser, canteen, "Emma-Rose")
+    emma = family.children["Emma-Rose"]
+    agent = await make_staff(db, "direction@mairie.test")
+    await travel(clock, family, date(2027, 3, 22))
+    assert (await family.client.data(TOWN))["town"] == {"holidaySubdivision": subdivision}
+    window = await day_window(family, emma, canteen, GOOD_FRIDAY, TUESDAY_AFTER)
+    assert only_unit(window["2027-03-30"])["bookingDeadline"] == DEADLINE[subdivision]
+
+    chosen = None if subdivision else "57"
+    assert (await subdivision_set(browser, agent, chosen))["errors"] == []
+    assert (await family.client.data(TOWN))["town"] == {"holidaySubdivision": chosen}
+    window = await day_window(family, emma, canteen, GOOD_FRIDAY, TUESDAY_AFTER)
+    assert only_unit(window["2027-03-30"])["bookingDeadline"] == DEADLINE[chosen]
+    assert window["2027-03-26"]["open"] is (chosen is None)
+
+
 def test_the_setting_takes_only_a_subdivision_france_knows():
     assert Settings(holiday_subdivision="6AE").holiday_subdivision == "6AE"
+    assert Settings(holiday_subdivision="67").holiday_subdivision == "67"  # Bas-Rhin: Alsace's holidays
     assert Settings(holiday_subdivision="").holiday_subdivision is None
     with pytest.raises(ValidationError, match="unknown French subdivision"):
         Settings(holiday_subdivision="99")

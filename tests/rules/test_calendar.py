@@ -155,6 +155,8 @@ def test_school_holidays_by_zone(day: str, zone: str, holiday: str | None) -> No
         ("2027-03-26", "57", "Vendredi saint"),
         ("2027-03-26", "Moselle", "Vendredi saint"),
         ("2027-03-26", "6AE", "Vendredi saint"),
+        ("2027-03-26", "67", "Vendredi saint"),  # Bas-Rhin and Haut-Rhin by their numbers: Alsace's
+        ("2026-12-26", "68", "Saint-Étienne"),
         ("2026-12-26", "57", "Saint-Étienne"),
         ("2026-12-26", None, None),
     ],

@@ -3,7 +3,9 @@
 A process keeps the catalogue between requests (``resolvers.catalogue_reading``) and asks, with one
 cheap statement, whether the copy it holds is still the database's. The number is moved by database
 triggers rather than by the use cases, so that no writer can forget it: staff's mutations, the demo,
-a migration, a bulk load or an administrator's SQL all move it.
+a migration, a bulk load or an administrator's SQL all move it. One setting the catalogue carries lives
+elsewhere: the town's holiday subdivision (a ``town_setting`` row, which the other town settings share);
+its one writer, ``setHolidaySubdivision``, moves the number itself (``bump_version``).
 
 SQLite drops a table's triggers when a migration rebuilds the table (``batch_alter_table``), so
 ``ensure_triggers`` runs after every upgrade (it is idempotent); a test checks each table moves it.
@@ -70,6 +72,13 @@ def ensure_triggers(connection: Connection) -> None:
     tables = [t for t in CATALOGUE_TABLES if connection.dialect.has_table(connection, t)]
     for statement in trigger_statements(connection.dialect.name, tables):
         connection.execute(text(statement))
+
+
+async def bump_version(session: AsyncSession) -> None:
+    """Move the catalogue's version in ``session``'s transaction, for a change the triggers do not see
+    (a setting the catalogue carries from outside its tables): every process reads the catalogue again
+    once it commits."""
+    await session.exec(text(_BUMP))
 
 
 async def read_version(session: AsyncSession) -> int | None:

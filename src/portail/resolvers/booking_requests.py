@@ -294,7 +294,7 @@ async def read_asked_changes(
     children = await _own_children(ctx)
     known = _KnownInput(children, {u.id: u for u in catalogue.units_of(period.id)}, _size_errors(data))
     asked = _one_off_changes(data.changes, period, known)
-    calendar = calendar_of(catalogue, period, ctx.settings.holiday_subdivision)
+    calendar = calendar_of(catalogue, period, ctx.settings)
     asked += _repeated_changes(data.repeats, period, calendar, today(ctx), known)
     if known.errors:
         raise UserErrors(known.errors)
@@ -554,7 +554,7 @@ async def plan_request(
             window=window,
             suspension=suspension,
             policy=policy,
-            calendar=calendar_of(catalogue, period, ctx.settings.holiday_subdivision),
+            calendar=calendar_of(catalogue, period, ctx.settings),
             units=units,
             prices={u.id: unit_price(tariff_for(u, standing.resident), quotient) for u in units.values()},
             places=Places(*counts),

@@ -1,5 +1,5 @@
 """Catalogue changes that bookings stand on: a period's dates and weekdays, its closures and extra
-days, an activity's relation to school holidays, a unit's capacity.
+days, an activity's relation to school holidays, a unit's capacity, the town's holiday subdivision.
 
 Each is refused (``BOOKINGS_IN_THE_WAY`` on the field at fault, saying how many bookings and when)
 when it would leave standing bookings on days it closes, or more places held than a unit's new
@@ -22,11 +22,14 @@ from typing import Generic, TypeVar
 
 from sqlmodel import col, select
 
+from portail.db.catalogue_version import bump_version
 from portail.db.locks import lock_slots
 from portail.db.models.bookings import Booking, SlotCounter
 from portail.db.models.catalogue import Activity, Period, PeriodDay, Unit
+from portail.db.models.records import TownSetting
 from portail.resolvers import catalogue
 from portail.resolvers import catalogue_reading as reading
+from portail.resolvers.audit import audit_settings
 from portail.resolvers.booking_changes import BookingChanges, policy_of
 from portail.resolvers.catalogue import ActivityData, PeriodData, SpanData, UnitData
 from portail.resolvers.context import RequestContext, today
@@ -44,8 +47,10 @@ from portail.rules.bookings_in_the_way import (
     group_by_field,
     over_capacity,
 )
-from portail.rules.calendar import OpenDuring, PeriodCalendar
+from portail.rules.calendar import OpenDuring, PeriodCalendar, iter_days, known_subdivision, public_holiday
 
+# The town's own settings in the audit trail (no row of their own: one entity, id 0).
+TOWN_ENTITY_ID = uuid.UUID(int=0)
 REASON_FIELD = "cancelBookings"
 REASON_MAX = 500
 NO_PERIOD = "Cette période n'existe pas."
@@ -104,7 +109,7 @@ async def set_period_days(
     reason = _reason(v, cancel_reason)
     v.raise_if_any()
     old = await _calendar(ctx, period, activity)
-    new = reading.period_calendar(period, activity, rows, ctx.settings.holiday_subdivision)
+    new = reading.period_calendar(period, activity, rows, old.holiday_subdivision)
     closing = await _closing(ctx, [(period.id, old, new)])
     _refuse_unless(reason, closing)
     row = await catalogue.write_period_days(ctx, period, rows)
@@ -141,6 +146,86 @@ async def update_activity(
         _refuse_unless(reason, closing)
     row = await catalogue.update_activity(ctx, activity.id, data)
     return Changed(row, await cancel_bookings(ctx, [b for _, b in closing], reason or ""))
+
+
+async def set_holiday_subdivision(
+    ctx: RequestContext, subdivision: str | None, cancel_reason: str | None
+) -> Changed[str | None]:
+    """Staff choose the subdivision whose public holidays the town keeps beyond France's ("57" for
+    Moselle: Good Friday and 26 December; None: none), audited; from then on it, not
+    ``PORTAIL_HOLIDAY_SUBDIVISION``, decides. Bookings on a day it makes a public holiday (the services
+    close on public holidays) stand in the way, or are cancelled with ``cancel_reason``."""
+    v = Validator()
+    value = (subdivision or "").strip() or None
+    if value is not None and not known_subdivision(value):
+        v.add(
+            "subdivision",
+            ErrorCode.INVALID,
+            "Un département ou territoire dont les jours fériés sont connus : 57 (Moselle), 67 ou 68 "
+            "(Alsace), 971 (Guadeloupe), 972, 973, 974, 976…, ou rien pour le reste de la France.",
+        )
+    reason = _reason(v, cancel_reason)
+    v.raise_if_any()
+    row = await ctx.session.get(TownSetting, reading.HOLIDAY_SUBDIVISION_KEY, with_for_update=True)
+    before = await reading.town_subdivision(ctx)
+    closing = await _closed_by_holidays(ctx, before, value)
+    _refuse_unless(reason, closing)
+    if row is None:
+        row = TownSetting(key=reading.HOLIDAY_SUBDIVISION_KEY, value="")
+    row.value = value or ""  # "": none, whatever the deployment's default says
+    ctx.session.add(row)
+    await ctx.session.flush()
+    # The catalogue carries the setting (its calendars and deadlines follow it): every process reads it
+    # again, this request from its own transaction.
+    await bump_version(ctx.session)
+    reading.forget_catalogue(ctx)
+    audit_settings(
+        ctx, "town", TOWN_ENTITY_ID, {"holidaySubdivision": before or ""}, {"holidaySubdivision": value or ""}
+    )
+    return Changed(value, await cancel_bookings(ctx, [b for _, b in closing], reason or ""))
+
+
+async def _closed_by_holidays(
+    ctx: RequestContext, before: str | None, after: str | None
+) -> list[tuple[str, Booking]]:
+    """The standing bookings on a day the subdivision ``after`` makes a public holiday and ``before``
+    did not, where the period opened that day; the periods locked, as a submission locks its period."""
+    cat = await reading.load_catalogue(ctx)
+    if before == after or not cat.periods:
+        return []
+    first, last = min(p.start for p in cat.periods), max(p.end for p in cat.periods)
+    # A handful of days (Good Friday and 26 December a year): the bookings read are those days' only.
+    days = [d for d in iter_days(first, last) if public_holiday(d, after) and not public_holiday(d, before)]
+    if not days:
+        return []
+    periods = (
+        await ctx.session.exec(
+            select(Period)
+            .where(col(Period.start) <= max(days), col(Period.end) >= min(days))
+            .order_by(col(Period.id))
+            .with_for_update()
+        )
+    ).all()
+    if not periods:
+        return []
+    rows = (
+        await ctx.session.exec(
+            select(Booking).where(
+                col(Booking.period_id).in_([p.id for p in periods]),
+                col(Booking.day).in_(days),
+                col(Booking.state).in_(STANDING),
+            )
+        )
+    ).all()
+    closing: list[tuple[str, Booking]] = []
+    for period in periods:
+        bookings = [b for b in rows if b.period_id == period.id]
+        if not bookings:
+            continue
+        old = reading.calendar_of(cat, period, ctx.settings)  # with ``before``, the subdivision in effect
+        closed = closed_by_change(old, replace(old, holiday_subdivision=after), (b.day for b in bookings))
+        closing += [("subdivision", b) for b in bookings if b.day in closed]
+    return closing
 
 
 async def update_unit(ctx: RequestContext, unit_id: uuid.UUID | None, data: UnitData) -> Unit:
@@ -196,7 +281,7 @@ def _reason(v: Validator, given: str | None) -> str | None:
 
 async def _calendar(ctx: RequestContext, period: Period, activity: Activity) -> PeriodCalendar:
     days = (await ctx.session.exec(select(PeriodDay).where(PeriodDay.period_id == period.id))).all()
-    return reading.period_calendar(period, activity, days, ctx.settings.holiday_subdivision)
+    return reading.period_calendar(period, activity, days, await reading.town_subdivision(ctx))
 
 
 async def _closing(

@@ -1,6 +1,6 @@
 """Reading the catalogue (regie > facility > activity > period > units, and the periods' days) as every
 domain needs it: loaded once per request, grouped, with each unit's tariff and deadlines and each
-period's opening calendar."""
+period's opening calendar, and the town's holiday subdivision those calendars and deadlines follow."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from portail.db.models.catalogue import (
     Regie,
     Unit,
 )
+from portail.db.models.records import TownSetting
 from portail.resolvers.context import RequestContext
 from portail.resolvers.memo import memo
 from portail.rules.calendar import DateSpan, OpenDuring, PeriodCalendar
@@ -40,6 +41,11 @@ from portail.rules.deadlines import (
 from portail.rules.events import parse_dates
 from portail.rules.linked_units import parse_requires
 from portail.rules.pricing import Bracket, TariffGrid, residence_grid
+from portail.settings import Settings
+
+# The ``town_setting`` row of the town's holiday subdivision as staff set it (``setHolidaySubdivision``):
+# "" when they chose none; no row while they never set it (``PORTAIL_HOLIDAY_SUBDIVISION`` then).
+HOLIDAY_SUBDIVISION_KEY = "holiday_subdivision"
 
 
 @dataclass
@@ -53,6 +59,10 @@ class Catalogue:
     units: list[Unit]
     days: list[PeriodDay]
     groups: list[EnrolmentGroup] = field(default_factory=list)
+    # Staff's holiday subdivision as stored (see HOLIDAY_SUBDIVISION_KEY): carried with the catalogue
+    # because every calendar and deadline built from it follows it, and kept with it between requests
+    # (its mutation moves the catalogue's version).
+    subdivision_setting: str | None = None
     by_id: dict[uuid.UUID, Any] = field(default_factory=dict)
     calendars: dict[tuple[uuid.UUID, str | None], PeriodCalendar] = field(default_factory=dict)
 
@@ -74,8 +84,10 @@ class Catalogue:
 
 
 async def _read_catalogue(session: AsyncSession) -> Catalogue:
-    """Every catalogue row, in seven statements."""
+    """Every catalogue row and the town's holiday subdivision, in eight statements."""
+    subdivision = await session.get(TownSetting, HOLIDAY_SUBDIVISION_KEY)
     catalogue = Catalogue(
+        subdivision_setting=subdivision.value if subdivision is not None else None,
         regies=list((await session.exec(select(Regie).order_by(col(Regie.name)))).all()),
         facilities=list((await session.exec(select(Facility).order_by(col(Facility.name)))).all()),
         activities=list((await session.exec(select(Activity).order_by(col(Activity.name)))).all()),
@@ -112,7 +124,7 @@ _kept: WeakKeyDictionary[Database, tuple[int, Catalogue]] = WeakKeyDictionary()
 
 async def load_catalogue(ctx: RequestContext) -> Catalogue:
     """The catalogue, once per request: the process's copy when the database's version (one
-    statement) says it still holds, else read again (seven statements)."""
+    statement) says it still holds, else read again (eight statements)."""
 
     async def load() -> Catalogue:
         if ctx.catalogue_changed:
@@ -293,12 +305,31 @@ def weekdays_of(period: Period) -> list[int]:
     return [int(d) for d in split_codes(period.weekdays)]
 
 
+def subdivision_in_effect(stored: str | None, settings: Settings) -> str | None:
+    """The town's holiday subdivision in effect from staff's ``stored`` setting (see
+    HOLIDAY_SUBDIVISION_KEY): theirs once they set it (None when they chose none), else the
+    deployment's default (``PORTAIL_HOLIDAY_SUBDIVISION``)."""
+    if stored is None:
+        return settings.holiday_subdivision
+    return stored or None
+
+
+def holiday_subdivision(catalogue: Catalogue, settings: Settings) -> str | None:
+    """The town's holiday subdivision in effect, as ``catalogue`` was read with it."""
+    return subdivision_in_effect(catalogue.subdivision_setting, settings)
+
+
+async def town_subdivision(ctx: RequestContext) -> str | None:
+    """The town's holiday subdivision in effect (with the request's catalogue: no statement of its own)."""
+    return holiday_subdivision(await load_catalogue(ctx), ctx.settings)
+
+
 def period_calendar(
     period: Period, activity: Activity, days: Sequence[PeriodDay], subdivision: str | None
 ) -> PeriodCalendar:
     """The opening calendar of ``period`` from its rows: its weekdays, the activity's relation to
     school holidays, staff's closures and extra days among ``days``, and the public holidays of the
-    town's ``subdivision`` (``Settings.holiday_subdivision``: Alsace-Moselle's two more)."""
+    town's ``subdivision`` (``holiday_subdivision``: Alsace-Moselle's two more)."""
     return PeriodCalendar(
         holiday_subdivision=subdivision,
         start=period.start,
@@ -310,8 +341,10 @@ def period_calendar(
     )
 
 
-def calendar_of(catalogue: Catalogue, period: Period, subdivision: str | None) -> PeriodCalendar:
-    """The opening calendar of ``period`` (built once per catalogue load and subdivision)."""
+def calendar_of(catalogue: Catalogue, period: Period, settings: Settings) -> PeriodCalendar:
+    """The opening calendar of ``period``, with the town's holiday subdivision in effect (built once
+    per catalogue load and subdivision)."""
+    subdivision = holiday_subdivision(catalogue, settings)
     calendar = catalogue.calendars.get((period.id, subdivision))
     if calendar is None:
         days = [d for d in catalogue.days if d.period_id == period.id]

@@ -275,7 +275,7 @@ async def bookable_days(
         no_cancelling=suspended or window_refusal(status, cancel=True),
         now=ctx.now(),
         policy=policy,
-        calendar=calendar_of(catalogue, period, ctx.settings.holiday_subdivision),
+        calendar=calendar_of(catalogue, period, ctx.settings),
         units=units,
         prices={u.id: unit_price(tariff_for(u, standing.resident), quotient) for u in units},
         held=held,

@@ -456,7 +456,7 @@ async def _booking_deadlines(ctx: RequestContext, today: date, households: set[u
         if not isinstance(period, Period):
             continue
         try:
-            calendar = calendar_of(catalogue, period, ctx.settings.holiday_subdivision)
+            calendar = calendar_of(catalogue, period, ctx.settings)
             days = open_days(calendar, month_start, month_end)
         except SchoolCalendarUnknown:
             continue

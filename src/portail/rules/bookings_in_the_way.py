@@ -1,10 +1,10 @@
 """What a change to the catalogue would do to the bookings already made on it.
 
 Staff change a period's dates or weekdays, its closures and extra days, an activity's relation to the
-school holidays, a unit's capacity. A change that would leave bookings on days the service no longer
-opens, or more places held on a day than the unit has, is refused with the number of bookings in the
-way; for the calendar, staff may instead give a reason, and those bookings are cancelled (the families
-read the reason).
+school holidays, the town's holiday subdivision, a unit's capacity. A change that would leave bookings on
+days the service no longer opens, or more places held on a day than the unit has, is refused with the
+number of bookings in the way; for the calendar, staff may instead give a reason, and those bookings are
+cancelled (the families read the reason).
 
 Which bookings count: those that still stand (``STANDING``: pending, accepted, cancellation requested,
 waiting); a cancelled, refused or expired booking is history and never stands in the way.
@@ -88,6 +88,7 @@ _WHERE = {
     "closures": "sur cette fermeture",
     "extraDays": "sur une ouverture exceptionnelle retirée",
     "openDuring": "sur des jours que ce calendrier ferme",
+    "subdivision": "sur des jours fériés de ce département",
 }
 
 

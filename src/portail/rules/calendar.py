@@ -156,16 +156,29 @@ def iter_days(start: date, end: date) -> Iterator[date]:
         day += one
 
 
+# Bas-Rhin and Haut-Rhin keep Alsace's holidays: ``holidays.France`` knows them only as "6AE", and a
+# town there types its department's number, as Moselle's does ("57").
+_DEPARTMENTS = {"67": "6AE", "68": "6AE"}
+
+
 def check_subdivision(subdivision: str | None) -> None:
-    """Raise ValueError unless ``subdivision`` is one ``holidays.France`` knows (or None)."""
+    """Raise ValueError unless ``subdivision`` is one ``holidays.France`` knows, or Bas-Rhin's or
+    Haut-Rhin's number (or None)."""
     if subdivision is not None and subdivision not in _known_subdivisions():
         raise ValueError(f"unknown French subdivision {subdivision!r}")
 
 
+def known_subdivision(subdivision: str) -> bool:
+    """Whether ``subdivision`` is one whose public holidays are known (``check_subdivision``)."""
+    return subdivision in _known_subdivisions()
+
+
 @cache
 def _known_subdivisions() -> frozenset[str]:
-    return frozenset(holidays.France.subdivisions) | frozenset(
-        getattr(holidays.France, "subdivisions_aliases", {})
+    return (
+        frozenset(holidays.France.subdivisions)
+        | frozenset(getattr(holidays.France, "subdivisions_aliases", {}))
+        | frozenset(_DEPARTMENTS)
     )
 
 
@@ -175,7 +188,8 @@ def _known_subdivisions() -> frozenset[str]:
 @cache
 def _public_holidays(year: int, subdivision: str | None) -> dict[date, str]:
     # A plain dict of one year: the holidays object computes lazily and is slower to query.
-    calendar = holidays.France(years=year, subdiv=subdivision, language="fr")
+    subdiv = _DEPARTMENTS.get(subdivision, subdivision) if subdivision else subdivision
+    calendar = holidays.France(years=year, subdiv=subdiv, language="fr")
     return {day: name for day, name in calendar.items() if day.year == year}
 
 

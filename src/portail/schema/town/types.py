@@ -6,7 +6,7 @@ import datetime
 
 import strawberry
 
-from portail.resolvers import booking_windows, registration
+from portail.resolvers import booking_windows, catalogue_reading, registration
 from portail.resolvers import content as use_cases
 from portail.resolvers import legal as legal_use_cases
 from portail.rules.phones import display_phone
@@ -77,13 +77,14 @@ class Town:
         return await registration.self_registration_open(info.context.app)
 
     @strawberry.field(
-        description='The subdivision whose public holidays the town keeps beyond France\'s (`PORTAIL_HOLIDAY_'
-        'SUBDIVISION`): "57", "67", "68" or "6AE" for Alsace-Moselle (Good Friday and 26 December), an '
-        "overseas department's code for its own; null: the rest of France. Openings closed on public "
-        "holidays and deadlines counted without them follow it."
+        description="The subdivision whose public holidays the town keeps beyond France's, as staff set it "
+        '(`setHolidaySubdivision`; until they do, the server\'s `PORTAIL_HOLIDAY_SUBDIVISION`): "57", "67", '
+        '"68" or "6AE" for Alsace-Moselle (Good Friday and 26 December), an overseas department\'s code '
+        "for its own; null: the rest of France. Openings closed on public holidays and deadlines counted "
+        "without them follow it."
     )
-    def holiday_subdivision(self, info: Info) -> str | None:
-        return info.context.app.settings.holiday_subdivision
+    async def holiday_subdivision(self, info: Info) -> str | None:
+        return await catalogue_reading.town_subdivision(info.context.app)
 
     @strawberry.field(
         description="The terms of use a family accepts when it registers (their current version: send its "
