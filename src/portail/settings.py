@@ -109,7 +109,8 @@ class Settings(BaseSettings):
     # The town's public holidays beyond France's: "57" (Moselle), "67" (Bas-Rhin), "68" (Haut-Rhin) or
     # "6AE" (Alsace) add Good Friday and St Stephen's Day (26 December); an overseas department ("971"…)
     # its own. Empty: the rest of France. Openings closed on public holidays and deadlines counted in
-    # working days follow it.
+    # working days follow it. Only the default: once staff choose through ``setHolidaySubdivision``
+    # (``catalogue_reading.holiday_subdivision``), theirs decides.
     holiday_subdivision: str | None = None
 
     # GraphQL hygiene.

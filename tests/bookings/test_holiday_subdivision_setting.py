@@ -15,6 +15,7 @@ from sqlmodel import col, select
 from portail.db.engine import Database
 from portail.db.models.records import AuditEntry, TownSetting
 from portail.resolvers.catalogue_reading import HOLIDAY_SUBDIVISION_KEY
+from portail.resolvers.reminders import send_reminders
 from tests.bookings.test_deadline_kinds import staff_sets
 from tests.bookings.test_deadlines import day_window, only_unit, outcomes, preview, submit, travel
 from tests.support.accounts import outbox, signed_in
@@ -161,3 +162,26 @@ async def test_bookings_on_good_friday_stand_in_the_way_or_are_cancelled_with_a_
     assert [(b.day, b.state) for b in await bookings(db)] == [(GOOD_FRIDAY, "cancelled")]
     assert len(await outbox(db, template="bookings_cancelled")) == 1
     assert await audit(db) == [("", "57")]
+
+
+async def test_the_reminder_job_counts_the_deadline_with_staff_s_subdivision(
+    db, browser, settings, smtp, clock
+):
+    """The mail worker's job reminds a family of next month's deadline as the town counts it: April's
+    first day (Thursday 1 April) closes 4 working days before, hors jours fériés: Thursday 25 March,
+    or, once staff set Moselle, Wednesday 24 March (Good Friday skipped too)."""
+    canteen = await make_service(db)
+    await staff_sets(db, browser, canteen, bookingDeadline={**SKIPPING_HOLIDAYS, "days": 4})
+    family = await family_enrolled(db, browser, canteen, "Léo")
+    agent = await make_staff(db, "direction@mairie.test")
+    await travel(clock, family, date(2027, 3, 22))
+    await family.client.data(
+        "mutation($p: [NotificationPreferenceInput!]!) { updateNotificationPreferences(preferences: $p) { "
+        "errors { field } } }",
+        {"p": [{"kind": "BOOKING_DEADLINE", "enabled": True}]},
+    )
+    assert (await subdivision_set(browser, agent, "57"))["errors"] == []
+
+    await send_reminders(db, settings, clock)
+    [mail] = await smtp.wait_for(family.email)
+    assert mail.subject == "Réservez avant le 24/03/2027 à 10:00 pour Léo TEST"
