@@ -547,8 +547,9 @@ class BookingSuspension:
 @strawberry.type(description="What decides a household's online bookings (`Household.onlineBooking`).")
 class OnlineBooking:
     resident: bool = strawberry.field(
-        description="Its address lies in the town (`Town.residentPostcodes`): periods may open to residents "
-        "first."
+        description="Its address lies in the town: its INSEE code is one of `Town.residentInseeCodes`, or, "
+        "without an INSEE code on either side, its postcode one of `Town.residentPostcodes`. Periods may "
+        "open to residents first."
     )
     category: str | None = strawberry.field(
         description='The category staff gave it (e.g. "AGENTS"), which may open periods to it earlier or '
