@@ -96,7 +96,7 @@ from portail.resolvers import (
     records,
     town_questions,
 )
-from portail.resolvers.booking_windows import RESIDENT_POSTCODES_KEY
+from portail.resolvers.booking_windows import RESIDENT_INSEE_CODES_KEY, RESIDENT_POSTCODES_KEY
 from portail.resolvers.catalogue_reading import HOLIDAY_SUBDIVISION_KEY, cancel_rule, subdivision_in_effect
 from portail.resolvers.context import RequestContext, Viewer
 from portail.resolvers.errors import UserErrors
@@ -586,7 +586,8 @@ async def _health_form(session: AsyncSession) -> None:
                 session.add(ChildDiet(child_id=emma.id, item_id=item.id))
 
 
-# The summer holidays' day-care: residents of the town (Séné: its postcode and INSEE code) book from
+# The summer holidays' day-care: residents of the town (Séné: postcode 56860, INSEE code 56243; a
+# household giving its INSEE code is decided by it, one without by its postcode) book from
 # Saturday 1 May 2027 at 9:00, the others a week later; household TEST (Compiègne) is one of the others,
 # DURAND (Séné) a resident. A holiday centre must check DTP ("fiche sanitaire de liaison"): Emma-Rose,
 # without it, is refused (``_health_form``).
@@ -596,14 +597,17 @@ SUMMER_INTRO = (
     "le samedi 8 mai à 9h00 pour les autres familles.\n\n"
     "Réservez à la journée ; les annulations restent possibles jusqu'à deux jours avant."
 )
-TOWN_POSTCODES = "56860,56243"
+TOWN_POSTCODES = "56860"
+TOWN_INSEE_CODES = "56243"
 
 
 async def _summer(session: AsyncSession) -> None:
-    """The summer period and its booking window, and the town's postcodes; made once, then left as
-    staff set them."""
+    """The summer period and its booking window, and the town's postcodes and INSEE codes; made once,
+    then left as staff set them."""
     if await session.get(TownSetting, RESIDENT_POSTCODES_KEY) is None:
         session.add(TownSetting(key=RESIDENT_POSTCODES_KEY, value=TOWN_POSTCODES))
+    if await session.get(TownSetting, RESIDENT_INSEE_CODES_KEY) is None:
+        session.add(TownSetting(key=RESIDENT_INSEE_CODES_KEY, value=TOWN_INSEE_CODES))
     facility = (await session.exec(select(Facility).where(Facility.name == "ACCUEIL DE LOISIRS"))).first()
     regie = (await session.exec(select(Regie).where(Regie.name == "REGIE ACCUEIL DE LOISIRS"))).first()
     if facility is None or regie is None:
@@ -837,6 +841,7 @@ async def _other_household(session: AsyncSession, password_hash: str) -> None:
             address_number="8",
             address_street="Allée des Tilleuls",
             postcode="56860",
+            insee_code="56243",  # Séné
             city="SENE",
         )
         session.add(household)

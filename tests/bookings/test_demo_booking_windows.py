@@ -25,8 +25,8 @@ async def summer_window(client, first_name: str) -> dict:
 async def test_the_summer_opens_to_residents_first(db, browser, settings, clock):
     await load_demo(db, settings)
     at_town_time(clock, date(2027, 1, 11))
-    town = await browser().data("{ town { residentPostcodes } }")
-    assert town["town"]["residentPostcodes"] == ["56860", "56243"]
+    town = await browser().data("{ town { residentPostcodes residentInseeCodes } }")
+    assert town["town"] == {"residentPostcodes": ["56860"], "residentInseeCodes": ["56243"]}
 
     test = await signed_in(browser(), FAMILY_EMAIL, FAMILY_PASSWORD)
     assert (await test.data(MY_HOUSEHOLD))["household"]["onlineBooking"]["resident"] is False
@@ -42,4 +42,10 @@ async def test_the_summer_opens_to_residents_first(db, browser, settings, clock)
     }
     durand = await signed_in(browser(), OTHER_EMAIL, OTHER_PASSWORD)
     assert (await durand.data(MY_HOUSEHOLD))["household"]["onlineBooking"]["resident"] is True
+    assert (await durand.data("{ household { address { postcode inseeCode } } }"))["household"][
+        "address"
+    ] == {
+        "postcode": "56860",
+        "inseeCode": "56243",  # Séné's: resident by its INSEE code
+    }
     assert (await summer_window(durand, "Paul"))["opensAt"] == "2027-05-01T09:00:00+02:00"

@@ -50,6 +50,11 @@ async def test_mon_foyer_crayon_on_the_address_a_bad_postcode_then_the_change_wa
 
     await postcode.fill("56860")
     await address.get_by_label("Ville").fill("SÉNÉ")
+    # The commune's INSEE code, optional, says why it is asked.
+    insee = address.get_by_label("Code commune (INSEE)")
+    why = (await insee.get_attribute("aria-describedby") or "").split()[0]
+    assert "partagent parfois un code postal" in await page.locator(f"#{why}").inner_text()
+    await insee.fill("56243")
     await phone.fill("02 97 00 00 00")
     await address.get_by_role("button", name="Valider").click()
     await address.get_by_role("status").filter(has_text="En attente de validation par la mairie").wait_for()
@@ -63,8 +68,8 @@ async def test_mon_foyer_crayon_on_the_address_a_bad_postcode_then_the_change_wa
         pending = (
             await session.exec(select(PendingChange).where(PendingChange.entity_id == household.id))
         ).all()
-    assert (household.postcode, household.main_phone) == ("60200", "+33297000000")
-    assert {p.field for p in pending if p.state == "pending"} >= {"postcode", "city"}
+    assert (household.postcode, household.insee_code, household.main_phone) == ("60200", None, "+33297000000")
+    assert {p.field for p in pending if p.state == "pending"} >= {"postcode", "city", "inseeCode"}
     assert chromium.problems == []
 
 

@@ -212,3 +212,29 @@ def test_units_stay_as_they_were_through_revision_0024(tmp_path):
         "event_dates": "", "per_child_cap": None,
     }
     assert {"arrival", "departure"} <= booking_columns
+
+
+def test_households_keep_no_insee_code_through_revision_0025(tmp_path):
+    # Revision 0025 adds a household's INSEE code: a household stored before has none (its postcode goes
+    # on deciding residence), and going back drops the column without touching the rest.
+    path = tmp_path / "upgrade.sqlite3"
+    config = alembic_config(f"sqlite+aiosqlite:///{path}")
+    command.upgrade(config, "0024")
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO household (id, name, civility, address_number, address_street, address_complement,"
+            " postcode, city, country, main_phone, secondary_phone, caf_number, insurance_company,"
+            " insurance_policy, remarks, created_at) VALUES (?, 'TEST', '', '', '', '', '56860', '', 'FR', '',"
+            " '', '', '', '', '', '2026-09-01 08:00:00')",
+            (uuid.uuid4().hex,),
+        )
+    command.upgrade(config, "0025")
+    with sqlite3.connect(path) as conn:
+        conn.row_factory = sqlite3.Row
+        household = dict(conn.execute("SELECT * FROM household").fetchone())
+    assert (household["postcode"], household["insee_code"]) == ("56860", None)
+    command.downgrade(config, "0024")
+    with sqlite3.connect(path) as conn:
+        columns = {r[1] for r in conn.execute("PRAGMA table_info(household)")}
+        assert conn.execute("SELECT postcode FROM household").fetchone() == ("56860",)
+    assert "insee_code" not in columns and "postcode" in columns

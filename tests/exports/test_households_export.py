@@ -18,7 +18,7 @@ from tests.support.counts import statements
 from tests.support.documents import make_child
 
 HOUSEHOLDS = """query($first: Int!, $after: String) { householdsExport(first: $first, after: $after) {
-  edges { cursor node { id name guardians { name email } address postcode city mainPhone childrenCount
+  edges { cursor node { id name guardians { name email } address postcode city inseeCode mainPhone childrenCount
     familyQuotient toCompleteCount toComplete certifiedAt certificationExpired pendingChangeCount } }
   pageInfo { hasNextPage endCursor } } }"""
 UPDATE = """mutation($input: UpdateHouseholdInput!) { updateHousehold(input: $input) {
@@ -31,6 +31,7 @@ def complete_rows(household: Household, n: int = 1) -> list[object]:
     apart) and ``n`` children with complete records, as rows to add."""
     household.address_number, household.address_street = "12", "rue des Écoles"
     household.postcode, household.city, household.main_phone = "56860", "Séné", "+33297000001"
+    household.insee_code = "56243"
     household.insurance_company, household.insurance_policy = "MAIF", "123456"
     household.family_quotient = 820
     household.certified_at = paris(SUMMER)
@@ -120,16 +121,17 @@ async def test_an_agent_sees_what_each_household_still_has_to_complete(db, brows
     assert page["pageInfo"]["hasNextPage"] is False
     assert bernard["name"] == "BERNARD" and bernard["toComplete"] == [] and bernard["toCompleteCount"] == 0
     assert bernard["guardians"] == [{"name": "Claire BERNARD", "email": "claire@famille.test"}]
-    assert (bernard["address"], bernard["postcode"], bernard["city"]) == (
+    assert (bernard["address"], bernard["postcode"], bernard["city"], bernard["inseeCode"]) == (
         "12 rue des Écoles",
         "56860",
         "Séné",
+        "56243",
     )
     assert bernard["mainPhone"] == "02 97 00 00 01" and bernard["familyQuotient"] == 820
     assert bernard["childrenCount"] == 1 and bernard["certificationExpired"] is False
     assert bernard["pendingChangeCount"] == 0
 
-    assert lola_s["name"] == "MARTIN" and lola_s["childrenCount"] == 1
+    assert lola_s["name"] == "MARTIN" and lola_s["childrenCount"] == 1 and lola_s["inseeCode"] is None
     assert lola_s["toComplete"] == [
         "Foyer > Responsable 1",
         "Foyer > Adresse",
@@ -159,6 +161,7 @@ async def test_an_agent_sees_what_each_household_still_has_to_complete(db, brows
         "Adresse",
         "Code postal",
         "Ville",
+        "Code commune (INSEE)",
         "Téléphone",
         "Enfants",
         "Quotient familial",
@@ -170,6 +173,7 @@ async def test_an_agent_sees_what_each_household_still_has_to_complete(db, brows
         "Réponses aux questions de la mairie",
     ]
     assert [r["Foyer"] for r in rows] == ["BERNARD", "MARTIN"]
+    assert [r["Code commune (INSEE)"] for r in rows] == ["56243", ""]
     assert rows[0]["Rubriques à compléter"] == "0" and rows[0]["Détail des rubriques à compléter"] == ""
     assert rows[0]["Confirmation expirée"] == "non" and rows[0]["Quotient familial"] == "820"
     assert rows[0]["Informations confirmées le"].startswith("20/08/2026")

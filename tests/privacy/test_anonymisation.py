@@ -69,6 +69,7 @@ async def test_a_household_that_left_keeps_its_invoices_and_names_no_one(
         household = await session.get(Household, household_id)
         household.name = "ZORGLUB"
         household.address_street, household.city = "Rue Zorglub", "Zorglubville"
+        household.insee_code = "2A004"  # the commune goes with the address
         household.main_phone, household.caf_number = "+33297000042", "ZORGLUB42"
         household.remarks = "Zorglub : portail bleu"
         household.booking_suspension_reason = "M. Zorglub doit passer en mairie"
@@ -129,6 +130,7 @@ async def test_a_household_that_left_keeps_its_invoices_and_names_no_one(
     # Nothing names anyone, anywhere; the invoice, its lines and the payment keep their amounts.
     assert await everything_said_about(db, MARK, EMAIL, "+33297000042", "+33612345678", "1985-04-01") == []
     async with db.read_sessions() as session:
+        assert (await session.get(Household, household_id)).insee_code is None  # digits: read, not searched
         [kept] = (await session.exec(select(Invoice))).all()
         lines = (await session.exec(select(InvoiceLine))).all()
         [payment] = (await session.exec(select(Payment))).all()

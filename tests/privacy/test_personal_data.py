@@ -50,6 +50,7 @@ async def test_a_family_reads_and_downloads_everything_the_portal_holds_about_it
     assert (data["format"], data["version"]) == (FORMAT, 1)
     tables = data["tables"]
     assert [h["name"] for h in tables["household"]] == ["TEST"]
+    assert "insee_code" in tables["household"][0]  # the commune's code goes with the address
     assert [a["email"] for a in tables["account"]] == [family.email]
     assert [c["first_name"] for c in tables["child"]] == ["Emma-Rose"]
     assert len(tables["booking"]) == 3 and len(tables["booking_request"]) == 1

@@ -220,6 +220,7 @@ async def test_record_fields_say_what_input_each_field_needs(db, browser):
     assert child["medicalNotes"]["kind"] == "LONG_TEXT" and child["hasPai"]["kind"] == "YES_NO"
     household = {f["field"]: f for f in (await parent.data(query, {"e": "HOUSEHOLD"}))["recordFields"]}
     assert (household["postcode"]["kind"], household["postcode"]["maxLength"]) == ("POSTCODE", 10)
+    assert (household["inseeCode"]["kind"], household["inseeCode"]["maxLength"]) == ("INSEE_CODE", 5)
     assert household["familyQuotient"]["kind"] == "NUMBER" and household["cafNumber"]["kind"] == "DIGITS"
     assert household["street"]["choices"] == []
     guardian = {f["field"]: f for f in (await parent.data(query, {"e": "GUARDIAN"}))["recordFields"]}

@@ -19,6 +19,7 @@ from portail.rules.booking_windows import (
     opens_at_for,
     window_status,
 )
+from portail.rules.postcodes import insee_code
 from portail.rules.pricing import TariffGrid, residence_grid
 from portail.rules.validity import TOWN_ZONE
 
@@ -126,20 +127,60 @@ def test_french_moment_in_winter_and_summer():
     assert french_moment(datetime(2027, 5, 1, 7, 0, tzinfo=UTC)) == "samedi 1er mai 2027 à 9h00"
 
 
+SENE_POSTCODES, SENE_INSEE = ["56860"], ["56243"]
+
+
 @pytest.mark.parametrize(
-    ("postcode", "town", "resident"),
+    ("postcode", "insee", "town_postcodes", "town_insee", "resident"),
     [
-        ("56860", ["56860"], True),
-        ("56 860", ["56860"], True),
-        ("56000", ["56860"], False),
-        ("", ["56860"], False),
-        ("56243", ["56860", "56243"], True),  # the INSEE code listed too
-        ("56860", [], False),
+        # The town lists postcodes only: the postcode decides, whatever INSEE code the address carries.
+        ("56860", None, SENE_POSTCODES, [], True),
+        ("56 860", None, SENE_POSTCODES, [], True),
+        ("56000", None, SENE_POSTCODES, [], False),
+        ("", None, SENE_POSTCODES, [], False),
+        ("56860", "56999", SENE_POSTCODES, [], True),
+        ("56860", None, [], [], False),
+        # The town lists its INSEE codes too: an address carrying one is decided by it…
+        ("56860", "56243", SENE_POSTCODES, SENE_INSEE, True),
+        ("56860", "56 243", SENE_POSTCODES, SENE_INSEE, True),
+        ("56860", "56999", SENE_POSTCODES, SENE_INSEE, False),  # the neighbour sharing the postcode
+        ("56000", "56243", SENE_POSTCODES, SENE_INSEE, True),  # the town's commune, another round
+        ("20167", "2a004", ["20167"], ["2A004"], True),  # Corsica: case does not count
+        # … one without (never given, or cleared) by its postcode.
+        ("56860", None, SENE_POSTCODES, SENE_INSEE, True),
+        ("56860", "", SENE_POSTCODES, SENE_INSEE, True),
+        ("56000", None, SENE_POSTCODES, SENE_INSEE, False),
+        # INSEE codes only: a household without one is not resident.
+        ("56860", None, [], SENE_INSEE, False),
+        ("56860", "56243", [], SENE_INSEE, True),
     ],
 )
-def test_residence(postcode, town, resident):
-    assert is_resident(postcode, town) is resident
+def test_residence(postcode, insee, town_postcodes, town_insee, resident):
+    assert is_resident(postcode, town_postcodes, insee_code=insee, town_insee_codes=town_insee) is resident
     assert household_groups(resident, "") == frozenset({RESIDENTS if resident else NON_RESIDENTS})
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("56243", "56243"),
+        ("56 243", "56243"),
+        ("2a004", "2A004"),
+        ("2B033", "2B033"),
+        ("97411", "97411"),
+        ("98818", "98818"),
+        ("20004", None),  # Corsica is 2A or 2B
+        ("00123", None),
+        ("96001", None),
+        ("5624", None),
+        ("562430", None),
+        ("2C004", None),
+        ("ABCDE", None),
+        ("", None),
+    ],
+)
+def test_insee_codes(value, code):
+    assert insee_code(value) == code
 
 
 def test_households_outside_the_town_pay_the_out_of_town_grid_when_the_unit_has_one():

@@ -55,6 +55,7 @@ ERASURE: dict[str, Erase] = {
             "address_street": "",
             "address_complement": "",
             "postcode": "",
+            "insee_code": None,
             "city": "",
             "main_phone": "",
             "secondary_phone": "",

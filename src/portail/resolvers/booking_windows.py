@@ -1,7 +1,8 @@
 """When bookings open, and for whom: each period's booking window (``portail.rules.booking_windows``),
-the town's postcodes that make a household resident, the category staff give a household, and the
-suspension of a household's online bookings. Staff set each through the API (audited); families meet
-them in ``bookableDays``, ``previewBookingRequest`` / ``submitBookingRequest`` and ``catalogue``.
+the town's postcodes and INSEE codes that make a household resident, the category staff give a
+household, and the suspension of a household's online bookings. Staff set each through the API
+(audited); families meet them in ``bookableDays``, ``previewBookingRequest`` /
+``submitBookingRequest`` and ``catalogue``.
 
 What families are refused here holds back the families' own requests only: staff deciding requests
 already made (``decideBookings``), cancelling days or changing the calendar are not held back by a
@@ -14,9 +15,11 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+
+from sqlmodel import col, select
 
 from portail.db.models import Household
 from portail.db.models.catalogue import Period, Unit
@@ -27,7 +30,7 @@ from portail.resolvers.catalogue_reading import forget_catalogue, non_resident_t
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, UserErrors
 from portail.resolvers.households import forget_household_row, household_row
-from portail.resolvers.memo import memo
+from portail.resolvers.memo import memo, remember
 from portail.resolvers.validation import Validator
 from portail.rules.booking_windows import (
     RESIDENCE_GROUPS,
@@ -39,11 +42,14 @@ from portail.rules.booking_windows import (
     is_resident,
     window_status,
 )
+from portail.rules.postcodes import insee_code, is_french_postcode
 from portail.rules.validity import TOWN_ZONE
 
+# The town's postcodes, and apart from them its communes' INSEE codes (``is_resident`` says which
+# decides). Before INSEE codes had their own list, staff could list both under the postcodes: such a
+# list still works (an INSEE code there matches only a household whose postcode is that code).
 RESIDENT_POSTCODES_KEY = "resident_postcodes"
-# A postcode (5 digits) or an INSEE code (2A/2B for Corsica): what a household's address may carry.
-POSTCODE = re.compile(r"[0-9][0-9AB][0-9]{3}")
+RESIDENT_INSEE_CODES_KEY = "resident_insee_codes"
 MAX_POSTCODES = 30
 CATEGORY = re.compile(r"[A-Z0-9_]{1,30}")
 MAX_OPENINGS = 10
@@ -70,14 +76,30 @@ def in_town(moment: datetime | None) -> datetime | None:
     return moment.astimezone(TOWN_ZONE) if moment is not None else None
 
 
-async def town_postcodes(ctx: RequestContext) -> list[str]:
-    """The postcodes and INSEE codes of the town, as staff listed them (once per request)."""
+@dataclass(frozen=True)
+class TownResidence:
+    """What makes a household resident: the town's postcodes and its INSEE codes, as staff listed them."""
 
-    async def load() -> list[str]:
-        row = await ctx.session.get(TownSetting, RESIDENT_POSTCODES_KEY)
-        return [c for c in (row.value if row else "").split(",") if c]
+    postcodes: tuple[str, ...] = ()
+    insee_codes: tuple[str, ...] = ()
 
-    return await memo(ctx, ("resident_postcodes",), load)
+
+NOWHERE = TownResidence()
+
+
+async def town_residence(ctx: RequestContext) -> TownResidence:
+    """The town's postcodes and INSEE codes (both in one statement, once per request)."""
+
+    async def load() -> TownResidence:
+        keys = (RESIDENT_POSTCODES_KEY, RESIDENT_INSEE_CODES_KEY)
+        rows = await ctx.session.exec(select(TownSetting).where(col(TownSetting.key).in_(keys)))
+        values = {row.key: row.value for row in rows.all()}
+        return TownResidence(*(tuple(c for c in values.get(key, "").split(",") if c) for key in keys))
+
+    return await memo(ctx, (RESIDENCE_MEMO,), load)
+
+
+RESIDENCE_MEMO = "town_residence"
 
 
 async def _household(ctx: RequestContext, household_id: uuid.UUID) -> Household:
@@ -103,8 +125,10 @@ class HouseholdStanding:
         return "Les réservations en ligne de votre foyer sont suspendues par le service enfance." + reason
 
 
-def standing_of(row: Household, postcodes: list[str]) -> HouseholdStanding:
-    resident = is_resident(row.postcode, postcodes)
+def standing_of(row: Household, town: TownResidence) -> HouseholdStanding:
+    resident = is_resident(
+        row.postcode, town.postcodes, insee_code=row.insee_code, town_insee_codes=town.insee_codes
+    )
     return HouseholdStanding(
         resident=resident,
         category=row.booking_category,
@@ -117,9 +141,11 @@ def standing_of(row: Household, postcodes: list[str]) -> HouseholdStanding:
 async def household_standing(
     ctx: RequestContext, household_id: uuid.UUID, *, residence: bool = True
 ) -> HouseholdStanding:
-    """The household's standing; without ``residence`` the town's postcodes are not read (a statement
-    spared where nothing depends on residence: see ``residence_matters``) and it counts as non-resident."""
-    return standing_of(await _household(ctx, household_id), await town_postcodes(ctx) if residence else [])
+    """The household's standing; without ``residence`` the town's postcodes and INSEE codes are not read
+    (a statement spared where nothing depends on residence: see ``residence_matters``) and it counts as
+    non-resident."""
+    town = await town_residence(ctx) if residence else NOWHERE
+    return standing_of(await _household(ctx, household_id), town)
 
 
 def residence_matters(periods: Iterable[Period], units: Iterable[Unit]) -> bool:
@@ -252,29 +278,66 @@ async def set_non_resident_tariff(
 TOWN_ENTITY_ID = uuid.UUID(int=0)
 
 
-async def set_resident_postcodes(ctx: RequestContext, codes: list[str]) -> list[str]:
-    """Staff list the town's postcodes and INSEE codes: a household whose address carries one is
-    resident (audited)."""
+async def set_resident_postcodes(
+    ctx: RequestContext, postcodes: list[str], insee_codes: list[str] | None = None
+) -> TownResidence:
+    """Staff list the town's postcodes and, apart, its communes' INSEE codes (None: left as they are):
+    a household whose address carries one is resident (``is_resident`` says which decides). Each list
+    changed is an entry of the audit trail."""
     v = Validator()
-    cleaned: list[str] = []
-    if len(codes) > MAX_POSTCODES:
-        v.add("postcodes", ErrorCode.INVALID, f"Au plus {MAX_POSTCODES} codes.")
-    for i, code in enumerate(codes):
-        value = code.replace(" ", "").upper()
-        if not POSTCODE.fullmatch(value):
-            v.add(f"postcodes.{i}", ErrorCode.INVALID, "Un code postal ou INSEE compte cinq caractères.")
-        elif value not in cleaned:
-            cleaned.append(value)
+    cleaned = _codes(v, "postcodes", postcodes, _postcode)
+    cleaned_insee = None if insee_codes is None else _codes(v, "inseeCodes", insee_codes, insee_code)
     v.raise_if_any()
-    row = await ctx.session.get(TownSetting, RESIDENT_POSTCODES_KEY, with_for_update=True)
-    before = row.value if row else ""
-    if row is None:
-        row = TownSetting(key=RESIDENT_POSTCODES_KEY, value="")
-    row.value = ",".join(cleaned)
-    ctx.session.add(row)
-    _audit(ctx, None, "town", TOWN_ENTITY_ID, "residentPostcodes", before, row.value)
-    ctx.cache.pop(("resident_postcodes",), None)
+    town = TownResidence(
+        await _set_codes(ctx, RESIDENT_POSTCODES_KEY, "residentPostcodes", cleaned),
+        await _set_codes(ctx, RESIDENT_INSEE_CODES_KEY, "residentInseeCodes", cleaned_insee),
+    )
+    ctx.cache.pop((RESIDENCE_MEMO,), None)
+    remember(ctx, (RESIDENCE_MEMO,), town)
+    return town
+
+
+def _postcode(value: str) -> str | None:
+    code = value.replace(" ", "")
+    return code if is_french_postcode(code) else None
+
+
+_CODE_MESSAGES = {
+    "postcodes": "Un code postal compte cinq chiffres, par exemple 56860 (les codes INSEE vont dans "
+    "la liste des codes INSEE).",
+    "inseeCodes": "Un code commune INSEE compte cinq caractères : deux pour le département (2A ou 2B en "
+    "Corse), trois pour la commune, par exemple 56243.",
+}
+
+
+def _codes(v: Validator, field: str, values: list[str], clean: Callable[[str], str | None]) -> list[str]:
+    """``values`` checked one by one (errors name ``field.i``), without repeats."""
+    cleaned: list[str] = []
+    if len(values) > MAX_POSTCODES:
+        v.add(field, ErrorCode.INVALID, f"Au plus {MAX_POSTCODES} codes.")
+    for i, value in enumerate(values):
+        code = clean(value)
+        if code is None:
+            v.add(f"{field}.{i}", ErrorCode.INVALID, _CODE_MESSAGES[field])
+        elif code not in cleaned:
+            cleaned.append(code)
     return cleaned
+
+
+async def _set_codes(
+    ctx: RequestContext, key: str, field_name: str, codes: list[str] | None
+) -> tuple[str, ...]:
+    """The town's list under ``key`` set to ``codes`` (None: left as it is), audited; the list now."""
+    row = await ctx.session.get(TownSetting, key, with_for_update=codes is not None)
+    before = row.value if row else ""
+    if codes is None:
+        return tuple(c for c in before.split(",") if c)
+    if row is None:
+        row = TownSetting(key=key, value="")
+    row.value = ",".join(codes)
+    ctx.session.add(row)
+    _audit(ctx, None, "town", TOWN_ENTITY_ID, field_name, before, row.value)
+    return tuple(codes)
 
 
 async def _staff_household(ctx: RequestContext, household_id: uuid.UUID | None) -> Household:

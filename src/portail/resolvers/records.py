@@ -40,7 +40,7 @@ from portail.resolvers.town_answers import TownAnswers, load_town_answers
 from portail.resolvers.validation import Validator
 from portail.rules import fields
 from portail.rules.phones import display_phone
-from portail.rules.postcodes import is_french_postcode
+from portail.rules.postcodes import insee_code, is_french_postcode
 from portail.rules.repeat import french_date
 
 CERTIFICATION_MONTHS_KEY = "certification_months"
@@ -649,6 +649,8 @@ def _clean(v: Validator, spec: fields.FieldSpec, raw: Any, today: date) -> Any:
         return raw
     if spec.kind == "date_past":
         return v.past_date(name, raw, today)
+    if spec.kind == "insee":  # "56 243" is 56243: a few spaces more than its five characters
+        return _insee_code(v, name, v.text(name, raw or "", max_length=100))
     text = v.text(name, raw or "", max_length=spec.max_length, multiline=spec.multiline)
     if v.has_error(name) or not text:
         return text
@@ -665,6 +667,21 @@ def _clean(v: Validator, spec: fields.FieldSpec, raw: Any, today: date) -> Any:
         if not (len(text) == 2 and text.isalpha() and text.isascii()):
             v.add(name, ErrorCode.INVALID, "Code pays à deux lettres attendu (FR, BE, ES…).")
     return text
+
+
+def _insee_code(v: Validator, name: str, text: str) -> str | None:
+    """An INSEE code, upper case and without spaces; None when empty (the column's "not given")."""
+    if v.has_error(name) or not text:
+        return None
+    code = insee_code(text)
+    if code is None:
+        v.add(
+            name,
+            ErrorCode.INVALID,
+            "Code commune INSEE invalide : cinq caractères, deux pour le département (2A ou 2B en Corse), "
+            "trois pour la commune, par exemple 56243 pour Séné.",
+        )
+    return code
 
 
 def shown_value(spec: fields.FieldSpec, value: Any) -> str:
@@ -754,7 +771,9 @@ async def _apply(
             continue
         rule = fields.rule_for(spec, rules)
         if not staff and rule.mode in (fields.HIDDEN, fields.READ_ONLY):
-            if raw != getattr(row, spec.attr):
+            current = getattr(row, spec.attr)
+            # "" sent for a value not given (None: an INSEE code) is no change either.
+            if raw != current and not (fields.is_empty(raw) and fields.is_empty(current)):
                 v.add(
                     name,
                     ErrorCode.FIELD_NOT_EDITABLE,

@@ -82,11 +82,31 @@ class WindowStatus:
         return self.state not in (WindowState.CLOSED, WindowState.READ_ONLY)
 
 
-def is_resident(postcode: str, town_postcodes: Iterable[str]) -> bool:
-    """Whether an address in ``postcode`` lies in the town (its postcodes or INSEE codes, as staff listed
-    them; spaces do not count)."""
-    code = postcode.replace(" ", "")
-    return bool(code) and code in {c.replace(" ", "") for c in town_postcodes}
+def is_resident(
+    postcode: str,
+    town_postcodes: Iterable[str],
+    *,
+    insee_code: str | None = None,
+    town_insee_codes: Iterable[str] = (),
+) -> bool:
+    """Whether an address lies in the town.
+
+    When the address carries its commune's INSEE code and the town lists its INSEE codes, the INSEE code
+    decides: a postcode is the post office's delivery area, and neighbouring communes often share one,
+    whereas the INSEE code ("code officiel géographique") names exactly one commune: a neighbour sharing
+    the town's postcode is not resident. Otherwise (no INSEE code on the address, or none listed by the
+    town) the postcode decides, as it did before INSEE codes were asked: households that never gave
+    theirs keep their standing. Spaces and case do not count ("2a004" is "2A004")."""
+    town_codes = {_code(c) for c in town_insee_codes} - {""}
+    code = _code(insee_code or "")
+    if code and town_codes:
+        return code in town_codes
+    mine = _code(postcode)
+    return bool(mine) and mine in {_code(c) for c in town_postcodes}
+
+
+def _code(value: str) -> str:
+    return value.replace(" ", "").upper()
 
 
 def household_groups(resident: bool, category: str) -> frozenset[str]:

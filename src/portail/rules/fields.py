@@ -62,7 +62,7 @@ class FieldSpec:
     attr: str  # column of the table
     section: str
     label: str  # French, for error messages and forms
-    kind: str = "text"  # text, phone, date_past, date, postcode, choice, int, bool, email, caf
+    kind: str = "text"  # text, phone, date_past, date, postcode, insee, choice, int, bool, email, caf
     max_length: int = 100
     multiline: bool = False  # a free text where line breaks are kept
     choices: tuple[str, ...] = ()
@@ -95,6 +95,11 @@ def _specs() -> list[FieldSpec]:
             needs_review=True,
         ),
         FieldSpec(h, "city", "city", "ADDRESS", "Ville", max_length=100, mode=REQUIRED, needs_review=True),
+        # Optional: where the town lists its INSEE codes it decides residence
+        # (``booking_windows.is_resident``), so a change is checked like the postcode's.
+        FieldSpec(
+            h, "inseeCode", "insee_code", "ADDRESS", "Code commune (INSEE)", "insee", 5, needs_review=True
+        ),
         FieldSpec(h, "country", "country", "ADDRESS", "Pays", "country", 2, needs_review=True),
         FieldSpec(h, "mainPhone", "main_phone", "ADDRESS", "Téléphone principal", "phone", mode=REQUIRED),
         FieldSpec(h, "secondaryPhone", "secondary_phone", "ADDRESS", "Téléphone secondaire", "phone"),

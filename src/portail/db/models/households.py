@@ -22,6 +22,9 @@ class Household(SQLModel, table=True):
     address_street: str = Field(default="", max_length=200)
     address_complement: str = Field(default="", max_length=200)
     postcode: str = Field(default="", max_length=10)
+    # The commune's INSEE code ("code officiel géographique": 5 digits, 2A/2B for Corsica), None when
+    # not given: it tells apart communes sharing a postcode (``portail.rules.booking_windows.is_resident``).
+    insee_code: str | None = Field(default=None, max_length=5)
     city: str = Field(default="", max_length=100)
     country: str = Field(default="FR", max_length=2)
     main_phone: str = Field(default="", max_length=20)

@@ -102,6 +102,7 @@ class HouseholdRow:
     guardians: list[GuardianCell]
     address: str
     postcode: str
+    insee_code: str | None
     city: str
     main_phone: str
     children_count: int
@@ -129,6 +130,7 @@ def _row(ctx: RequestContext, record: records.HouseholdRecord) -> HouseholdRow:
         guardians=[GuardianCell.of(g) for g in record.guardians],
         address=" ".join(p for p in (h.address_number, h.address_street, h.address_complement) if p),
         postcode=h.postcode,
+        insee_code=h.insee_code,
         city=h.city,
         main_phone=display_phone(h.main_phone),
         children_count=len(record.children),
@@ -189,6 +191,7 @@ COLUMNS: list[f.Column[HouseholdRow]] = [
     f.Column("Adresse", lambda r: f.text(r.address)),
     f.Column("Code postal", lambda r: f.text(r.postcode)),
     f.Column("Ville", lambda r: f.text(r.city)),
+    f.Column("Code commune (INSEE)", lambda r: f.text(r.insee_code or "")),
     f.Column("Téléphone", lambda r: f.text(r.main_phone)),
     f.Column("Enfants", lambda r: f.integer(r.children_count)),
     f.Column("Quotient familial", lambda r: f.integer(r.family_quotient)),

@@ -1,4 +1,5 @@
-"""Staff set when bookings open, and for whom: a period's booking window, the town's postcodes, a
+"""Staff set when bookings open, and for whom: a period's booking window, the town's postcodes and
+INSEE codes, a
 household's category, and the suspension of a household's online bookings. Each change is audited."""
 
 from __future__ import annotations
@@ -26,7 +27,11 @@ from portail.schema.permissions import STAFF
 @strawberry.type(description="Result of `setResidentPostcodes`.")
 class ResidentPostcodesPayload:
     postcodes: list[str] | None = strawberry.field(
-        description="The town's codes as they now are; null on error."
+        description="The town's postcodes as they now are; null on error."
+    )
+    insee_codes: list[str] | None = strawberry.field(
+        description="The town's INSEE codes as they now are (left as they were when `inseeCodes` was not "
+        "sent); null on error."
     )
     errors: list[UserError] = strawberry.field(description="What to fix; empty on success.")
 
@@ -93,18 +98,39 @@ class BookingWindowMutations:
 
     @strawberry.mutation(
         permission_classes=STAFF,
-        description="Staff: list the town's postcodes and INSEE codes (the whole list, 30 at most): a "
-        "household whose address carries one is resident (`RESIDENTS`), the others `NON_RESIDENTS`. Audited.",
+        description="Staff: list the town's postcodes and, apart, its communes' INSEE codes (each the whole "
+        "list, 30 at most): a household whose address lies in the town is resident (`RESIDENTS`), the "
+        "others `NON_RESIDENTS`. Where the household's address carries its INSEE code (`Address.inseeCode`) "
+        "and the town lists INSEE codes, the INSEE code decides (a neighbouring commune sharing the town's "
+        "postcode is not resident); otherwise the postcode does. A wrong code is `INVALID` on "
+        "`postcodes.<i>` or `inseeCodes.<i>`, and nothing is written. Each list changed is audited.",
     )
     async def set_resident_postcodes(
         self,
         info: Info,
-        postcodes: Annotated[list[str], strawberry.argument(description='The codes, e.g. ["56860"].')],
+        postcodes: Annotated[
+            list[str],
+            strawberry.argument(
+                description='The postcodes (five digits), e.g. ["56860"]; INSEE codes go in `inseeCodes`.'
+            ),
+        ],
+        insee_codes: Annotated[
+            list[str] | None,
+            strawberry.argument(
+                description='The INSEE codes ("code officiel géographique", 2A/2B for Corsica), e.g. '
+                '["56243"]; [] clears them (the postcode decides for everyone); null (or left out) leaves '
+                "them as they are."
+            ),
+        ] = None,
     ) -> ResidentPostcodesPayload:
-        codes, errors = await run_mutation(
-            info, lambda: use_cases.set_resident_postcodes(info.context.app, postcodes)
+        town, errors = await run_mutation(
+            info, lambda: use_cases.set_resident_postcodes(info.context.app, postcodes, insee_codes)
         )
-        return ResidentPostcodesPayload(postcodes=codes, errors=errors)
+        if town is None:
+            return ResidentPostcodesPayload(postcodes=None, insee_codes=None, errors=errors)
+        return ResidentPostcodesPayload(
+            postcodes=list(town.postcodes), insee_codes=list(town.insee_codes), errors=[]
+        )
 
     @strawberry.mutation(
         permission_classes=STAFF,

@@ -68,8 +68,8 @@ class PeriodBookingWindow:
 @strawberry.type(description="When bookings open for one group of households.")
 class BookingOpening:
     group: str = strawberry.field(
-        description="`RESIDENTS` (an address in the town's `residentPostcodes`), `NON_RESIDENTS`, or a "
-        "household category code staff give (`setHouseholdCategory`)."
+        description="`RESIDENTS` (an address in the town: `Household.onlineBooking.resident`), "
+        "`NON_RESIDENTS`, or a household category code staff give (`setHouseholdCategory`)."
     )
     opens_at: datetime.datetime = strawberry.field(description="When bookings open for it.")
 

@@ -220,6 +220,9 @@ class HouseholdExportRow:
     address: str = strawberry.field(description="Number, street and complement, on one line.")
     postcode: str = strawberry.field(description="Postcode.")
     city: str = strawberry.field(description="City.")
+    insee_code: str | None = strawberry.field(
+        description="The commune's INSEE code, when the family gave it (null: not given)."
+    )
     main_phone: str = strawberry.field(description='The main phone as French readers write it ("02 97 …").')
     children_count: int = strawberry.field(description="How many children the household has.")
     family_quotient: int | None = strawberry.field(description="The family quotient (null: not given).")
@@ -254,6 +257,7 @@ class HouseholdExportRow:
             address=r.address,
             postcode=r.postcode,
             city=r.city,
+            insee_code=r.insee_code,
             main_phone=r.main_phone,
             children_count=r.children_count,
             family_quotient=r.family_quotient,

@@ -123,6 +123,11 @@ class FieldKind(Enum):
     EMAIL = strawberry.enum_value("EMAIL", description="An e-mail address.")
     DATE = strawberry.enum_value("DATE", description="A date (a birth date is not in the future).")
     POSTCODE = strawberry.enum_value("POSTCODE", description="A postcode: five digits in France.")
+    INSEE_CODE = strawberry.enum_value(
+        "INSEE_CODE",
+        description="A commune's INSEE code: five characters, digits (2A or 2B then three digits in "
+        "Corsica).",
+    )
     COUNTRY = strawberry.enum_value("COUNTRY", description='An ISO 3166 country code, e.g. "FR".')
     DIGITS = strawberry.enum_value("DIGITS", description="Digits only, e.g. a CAF number.")
     NUMBER = strawberry.enum_value("NUMBER", description="A whole number, e.g. the family quotient.")

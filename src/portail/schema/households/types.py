@@ -80,6 +80,11 @@ class Address:
     street: str = strawberry.field(description='Street name, e.g. "Rue de la Surveillance".')
     complement: str = strawberry.field(description="Building, floor, P.O. box…")
     postcode: str = strawberry.field(description='Postcode, e.g. "60200" (checked for France).')
+    insee_code: str | None = strawberry.field(
+        description='The commune\'s INSEE code ("code officiel géographique"), e.g. "56243" for Séné, '
+        '"2A004" in Corsica; null: not given. Where the town lists its INSEE codes it decides residence '
+        "rather than the postcode, which neighbouring communes may share (`onlineBooking.resident`)."
+    )
     city: str = strawberry.field(description='City, e.g. "COMPIEGNE".')
     country: str = strawberry.field(description='ISO 3166 country code, "FR" by default.')
     main_phone: str = strawberry.field(description='"Téléphone principal", E.164, or empty.')
@@ -435,6 +440,7 @@ class Household:
             street=h.address_street,
             complement=h.address_complement,
             postcode=h.postcode,
+            insee_code=h.insee_code,
             city=h.city,
             country=h.country,
             main_phone=h.main_phone,
@@ -455,12 +461,12 @@ class Household:
 
     @strawberry.field(
         description="What decides the household's online bookings: whether it is resident (its address in "
-        "the town's postcodes), the category staff gave it, and whether staff suspended its online bookings "
-        "(with their reason: show it). Read-only for the family."
+        "the town: its INSEE code among the town's, or its postcode), the category staff gave it, and "
+        "whether staff suspended its online bookings (with their reason: show it). Read-only for the family."
     )
     async def online_booking(self, info: Info) -> OnlineBooking:
         h = (await self._record(info)).household
-        standing = booking_windows.standing_of(h, await booking_windows.town_postcodes(info.context.app))
+        standing = booking_windows.standing_of(h, await booking_windows.town_residence(info.context.app))
         return OnlineBooking(
             resident=standing.resident,
             category=standing.category or None,
@@ -541,8 +547,9 @@ class BookingSuspension:
 @strawberry.type(description="What decides a household's online bookings (`Household.onlineBooking`).")
 class OnlineBooking:
     resident: bool = strawberry.field(
-        description="Its address lies in the town (`Town.residentPostcodes`): periods may open to residents "
-        "first."
+        description="Its address lies in the town: its INSEE code is one of `Town.residentInseeCodes`, or, "
+        "without an INSEE code on either side, its postcode one of `Town.residentPostcodes`. Periods may "
+        "open to residents first."
     )
     category: str | None = strawberry.field(
         description='The category staff gave it (e.g. "AGENTS"), which may open periods to it earlier or '
@@ -583,6 +590,7 @@ _KINDS = {
     "date": "DATE",
     "date_past": "DATE",
     "postcode": "POSTCODE",
+    "insee": "INSEE_CODE",
     "country": "COUNTRY",
     "caf": "DIGITS",
     "int": "NUMBER",

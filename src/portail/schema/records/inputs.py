@@ -39,6 +39,10 @@ class AddressInput:
     street: str | None = optional("Street.")
     complement: str | None = optional("Complement.")
     postcode: str | None = optional("Postcode (five digits for France).")
+    insee_code: str | None = optional(
+        'The commune\'s INSEE code (five characters, e.g. "56243"; 2A/2B for Corsica); "" clears it. '
+        "Where the town lists its INSEE codes, it decides residence rather than the postcode."
+    )
     city: str | None = optional("City.")
     country: str | None = optional('ISO country code, "FR" by default; abroad the postcode is free.')
     main_phone: str | None = optional('"Téléphone principal".')

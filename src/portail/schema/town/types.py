@@ -63,11 +63,19 @@ class Town:
         return [LegalPage.from_view(view) for view in await legal_use_cases.legal_pages(info.context.app)]
 
     @strawberry.field(
-        description="The town's postcodes and INSEE codes: a household whose address carries one is "
-        "resident (periods may open to residents first, `setResidentPostcodes`)."
+        description="The town's postcodes: a household whose address carries one is resident (periods may "
+        "open to residents first, `setResidentPostcodes`), unless `residentInseeCodes` decide for it."
     )
     async def resident_postcodes(self, info: Info) -> list[str]:
-        return await booking_windows.town_postcodes(info.context.app)
+        return list((await booking_windows.town_residence(info.context.app)).postcodes)
+
+    @strawberry.field(
+        description="The INSEE codes of the town's communes (`setResidentPostcodes`): a household whose "
+        "address carries its INSEE code is resident when it is one of these, whatever its postcode (a "
+        "neighbouring commune may share the town's postcode); empty: postcodes decide for everyone."
+    )
+    async def resident_insee_codes(self, info: Info) -> list[str]:
+        return list((await booking_windows.town_residence(info.context.app)).insee_codes)
 
     @strawberry.field(
         description='Whether families may create their own account ("Créer un compte", `registerFamily`): '
