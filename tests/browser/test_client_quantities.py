@@ -42,7 +42,8 @@ async def test_lola_books_three_take_away_meals_then_two(db, browser, live_serve
 
     await day_button(page, "mardi 8 décembre 2026").click()
     window = page.get_by_role("dialog", name="Mardi 8 décembre 2026")
-    await window.get_by_text("l'unité, jusqu'à 5 par jour").first.wait_for()
+    await window.get_by_role("heading", name="REPAS À EMPORTER").wait_for()
+    assert "2,50\u00a0€ l'unité, jusqu'à 5 par jour" in await window.inner_text(), await window.inner_text()
     await window.get_by_role("button", name="Nouvelle présence").click()
     await window.get_by_label("REPAS À EMPORTER (").check()
     # One to begin with; Lola's child takes three.
