@@ -360,7 +360,11 @@ DEMO_SERVICES: tuple[_DemoService, ...] = (
         "0,1,3,4",
         {"payment": "invoice", "acceptance": "automatic"},
         # A meal booked past Thursday noon's deadline ("hors délai") costs 6,00 € whatever the quotient.
-        (("REPAS", None, [[500, 120], [1000, 250], [None, 410]], 600),),
+        (
+            ("REPAS", None, [[500, 120], [1000, 250], [None, 410]], 600),
+            # Counted in quantities (DEMO_QUANTITIES): up to 5 a child a day, each at the tariff's price.
+            ("REPAS À EMPORTER", None, [[500, 150], [None, 300]], None),
+        ),
     ),
     (
         "REGIE CENTRE AERE MERCREDI",
@@ -418,6 +422,14 @@ DEMO_UNIT_LINKS: dict[str, tuple[str, ...]] = {"GOUTER SPORTIF": ("APRES-MIDI SP
 # Events (``Unit.event_dates``, ``Unit.per_child_cap``): booked on their own dates only, a cap per child.
 DEMO_EVENTS: dict[str, dict[str, Any]] = {
     "SORTIE PISCINE": {"event_dates": "2027-03-17,2027-05-19", "per_child_cap": 1},
+}
+
+
+# Units counted in quantities (``Unit.counted_in`` "quantity", ``portail.rules.quantities``): the canteen's
+# take-away meals, a family taking up to five a child on a day it runs, each at the tariff's price; a
+# booking takes one place whatever its quantity.
+DEMO_QUANTITIES: dict[str, dict[str, Any]] = {
+    "REPAS À EMPORTER": {"counted_in": "quantity", "max_quantity": 5},
 }
 
 
@@ -499,6 +511,7 @@ async def _catalogue(session: AsyncSession) -> None:
                     late_price=late_price,
                     **DEMO_DEADLINES.get(unit_name, {}),
                     **DEMO_EVENTS.get(unit_name, {}),
+                    **DEMO_QUANTITIES.get(unit_name, {}),
                 )
                 for position, (unit_name, capacity, tariff, late_price) in enumerate(units)
             }

@@ -238,3 +238,35 @@ def test_households_keep_no_insee_code_through_revision_0025(tmp_path):
         columns = {r[1] for r in conn.execute("PRAGMA table_info(household)")}
         assert conn.execute("SELECT postcode FROM household").fetchone() == ("56860",)
     assert "insee_code" not in columns and "postcode" in columns
+
+
+def test_units_and_bookings_read_as_by_the_day_through_revision_0026(tmp_path):
+    # Revision 0026 adds units counted in quantities: a unit stored before has no maximum, a booking no
+    # quantity (both read as by the day); going back drops both columns.
+    path = tmp_path / "upgrade.sqlite3"
+    config = alembic_config(f"sqlite+aiosqlite:///{path}")
+    command.upgrade(config, "0025")
+    with sqlite3.connect(path) as conn:  # foreign keys off: only the unit matters here
+        conn.execute(
+            "INSERT INTO unit (id, period_id, name, position, booking_rule, booking_days, booking_at,"
+            " booking_counted_in, cancel_rule, cancel_days, cancel_at, cancel_counted_in, tariff,"
+            " exclusive_group, created_at) VALUES (?, ?, 'REPAS', 0, 'days_before', 2, '10:00:00.000000',"
+            " 'calendar', 'days_before', 2, '10:00:00.000000', 'calendar', '[[null, 0]]', '',"
+            " '2026-09-01 08:00:00')",
+            (uuid.uuid4().hex, uuid.uuid4().hex),
+        )
+    command.upgrade(config, "head")
+    with sqlite3.connect(path) as conn:
+        conn.row_factory = sqlite3.Row
+        row = dict(conn.execute("SELECT * FROM unit").fetchone())
+        booking_columns = {r[1] for r in conn.execute("PRAGMA table_info(booking)")}
+    assert (row["counted_in"], row["max_quantity"]) == ("days", None)
+    assert "quantity" in booking_columns
+    command.downgrade(config, "0025")
+    with sqlite3.connect(path) as conn:
+        unit_columns = {r[1] for r in conn.execute("PRAGMA table_info(unit)")}
+        booking_columns = {r[1] for r in conn.execute("PRAGMA table_info(booking)")}
+        # The catalogue version's triggers on the unit survive (no batch rebuild).
+        triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert "max_quantity" not in unit_columns and "quantity" not in booking_columns
+    assert "unit_catalogue_version_update" in triggers

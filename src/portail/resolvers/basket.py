@@ -51,6 +51,7 @@ from portail.rules.booking_states import (
     transition,
 )
 from portail.rules.pricing import format_amount
+from portail.rules.quantities import items
 from portail.rules.repeat import french_date
 from portail.settings import Settings
 
@@ -207,8 +208,9 @@ async def view_of(ctx: RequestContext, entries: list[BasketEntry]) -> BasketView
                 designation=line_designation(unit.name, line.day, cancel=cancel, late=booking.booked_late),
                 child=children[line.child_id],
                 day=line.day,
-                quantity=-1 if cancel else 1,
-                unit_price=line.price,
+                # A booking counted in quantities: its items, each at its price.
+                quantity=(-1 if cancel else 1) * items(line.price, booking.quantity)[0],
+                unit_price=items(line.price, booking.quantity)[1],
                 amount=signed_price(line),
                 booking_id=booking.id,
             )

@@ -56,7 +56,7 @@ from portail.resolvers.households import (
     viewer_household_id,
 )
 from portail.resolvers.mail import BASKET_PATH, HISTORY_PATH, client_link, send_mail
-from portail.rules import deadlines, events, hours
+from portail.rules import deadlines, events, hours, quantities
 from portail.rules.basket import french_moment
 from portail.rules.booking_states import (
     REQUEST_STATE_LABELS,
@@ -115,6 +115,8 @@ class ChangeData:
     # A unit counted in hours (``portail.rules.hours``): when the child arrives and leaves.
     arrival: time | None = None
     departure: time | None = None
+    # A unit counted in quantities (``portail.rules.quantities``): how many items.
+    quantity: int | None = None
 
 
 @dataclass
@@ -132,6 +134,8 @@ class RepeatData:
     # The times of the units counted in hours among ``unit_ids``, the same each day.
     arrival: time | None = None
     departure: time | None = None
+    # The quantity of the units counted in quantities among ``unit_ids``, the same each day.
+    quantity: int | None = None
 
 
 @dataclass
@@ -202,6 +206,12 @@ class PlannedLine:
     source: str = ""  # the input item that asked for it: "changes.0", "repeats.1"
     # A booking of a unit counted in hours: when the child arrives and leaves (None: by the day).
     times: tuple[time, time] | None = None
+    # A booking of a unit counted in quantities: how many items (None: by the day).
+    quantity: int | None = None
+    # It changes the quantity (or the times) of the day's booking, which stays as it is otherwise;
+    # ``previous_price`` is what the booking cost before.
+    modifies: bool = False
+    previous_price: int = 0
 
     @property
     def refused(self) -> bool:
@@ -285,6 +295,7 @@ class _Asked:
     repeated: bool
     source: str = ""  # the input item: "changes.<i>" or "repeats.<i>"
     times: tuple[time, time] | None = None  # a booking of a unit counted in hours
+    quantity: int | None = None  # a booking of a unit counted in quantities
 
 
 async def read_asked_changes(
@@ -361,6 +372,23 @@ class _KnownInput:
             return None
         return (arrival, departure)
 
+    def bad_quantity(self, prefix: str, units: list[Unit], quantity: int | None) -> int | bool | None:
+        """The quantity of a booking of ``units`` (None: none), or False after adding its error (field
+        ``<prefix>.quantity``): units counted in quantities need one, 1 to their maximum; other units
+        take none."""
+        counted = [u for u in units if u.counted_in == quantities.QUANTITY]
+        for unit in counted or units[:1]:
+            error = quantities.check_quantity(unit.counted_in, unit.max_quantity, quantity)
+            if error is not None:
+                code = (
+                    ErrorCode.REQUIRED
+                    if error.code is quantities.QuantityCode.REQUIRED
+                    else ErrorCode.INVALID
+                )
+                self.errors.append(FieldError(f"{prefix}.quantity", code, error.message))
+                return False
+        return quantity if counted else None
+
     def unknown_unit(self, name: str, unit_id: uuid.UUID | None) -> bool:
         if unit_id not in self.units:
             self.errors.append(
@@ -391,6 +419,10 @@ def _one_off_changes(changes: list[ChangeData], period: Period, known: _KnownInp
         if change.unit_id in known.units and not change.cancel:
             times = known.bad_times(prefix, [known.units[change.unit_id]], change.arrival, change.departure)
             bad = bad or times is False
+        quantity: int | bool | None = None
+        if change.unit_id in known.units and not change.cancel:
+            quantity = known.bad_quantity(prefix, [known.units[change.unit_id]], change.quantity)
+            bad = bad or quantity is False
         if not bad:
             assert change.child_id is not None and change.unit_id is not None  # known: not None
             asked.append(
@@ -400,6 +432,7 @@ def _one_off_changes(changes: list[ChangeData], period: Period, known: _KnownInp
                     False,
                     prefix,
                     times if isinstance(times, tuple) else None,
+                    quantity if not isinstance(quantity, bool) else None,
                 )
             )
     return asked
@@ -430,10 +463,12 @@ def _repeated_changes(
         for j, unit_id in enumerate(rep.unit_ids):
             bad = known.unknown_unit(f"{prefix}.unitIds.{j}", unit_id) or bad
         times: tuple[time, time] | bool | None = None
+        quantity: int | bool | None = None
         if not bad and not rep.cancel:
             chosen = [known.units[u] for u in rep.unit_ids if u is not None]
             times = known.bad_times(prefix, chosen, rep.arrival, rep.departure)
-            bad = times is False
+            quantity = known.bad_quantity(prefix, chosen, rep.quantity)
+            bad = times is False or quantity is False
         days = repeat_dates(
             Repeat(frozenset(rep.weekdays), rep.start, rep.end, rep.frequency), period.start, period.end
         )
@@ -467,7 +502,9 @@ def _repeated_changes(
                 continue  # an event is reached on its own dates only, like a closed day is not reached
             hourly = known.units[change.unit].counted_in == hours.HOURS
             stay = times if isinstance(times, tuple) and hourly else None
-            asked.append(_Asked(change, child_field[change.child], True, prefix, stay))
+            counted = known.units[change.unit].counted_in == quantities.QUANTITY
+            items = quantity if counted and not isinstance(quantity, bool) else None
+            asked.append(_Asked(change, child_field[change.child], True, prefix, stay, items))
     return asked
 
 
@@ -647,6 +684,7 @@ def _planned_lines(
                 booking=booking,
                 source=a.source,
                 times=a.times,
+                quantity=a.quantity,
             )
         )
     return lines
@@ -765,6 +803,8 @@ class _LineDecider:
             return
         line.state = outcome.state
         line.message = state_label(outcome.state) + late_note(line.cancel, line.late)
+        if line.modifies:
+            line.message = _modified_message(line)
         slot = (line.unit.id, line.day)
         self.places.move(slot, outcome)
         if outcome.state is BookingState.WAITING:
@@ -812,11 +852,53 @@ class _LineDecider:
         return outcome
 
     def _price(self, line: PlannedLine, late: bool) -> int:
-        """The price of the line's day, or of its stay for a unit counted in hours (each step begun)."""
+        """The price of the line's day, of its stay for a unit counted in hours (each step begun), or of
+        its items for a unit counted in quantities."""
         price = booking_price(self.prices[line.unit.id], line.unit.late_price, late)
+        if line.quantity is not None:
+            return quantities.quantity_price(price, line.quantity)
         if line.times is None:
             return price
         return hours.hours_price(price, *line.times, line.unit.step_minutes)
+
+    def _modify(self, line: PlannedLine, current: BookingState) -> Transition | Refusal | None:
+        """Book again a day booked with another quantity (or other times): the same booking, its place
+        kept, re-priced, before the booking deadline. Only an accepted booking of the household's own,
+        not paid through the basket, changes so (one waiting for a decision or a payment keeps what it
+        asked, the amount staff or the basket hold)."""
+        booking = line.booking
+        assert booking is not None  # an active booking is being modified
+        if booking.household_id != self.household_id:
+            line.refusal = RefusalCode.NO_BOOKING.value
+            line.message = (
+                "Cette présence a été réservée depuis un autre compte : il lui revient de la modifier."
+            )
+            return None
+        if current is not BookingState.ACCEPTED or booking.id in self.paid:
+            line.refusal = RefusalCode.ALREADY_BOOKED.value
+            line.message = (
+                "Cette présence est déjà payée : annulez-la pour en réserver une autre."
+                if booking.id in self.paid
+                else "Cette présence attend encore une décision : elle se modifie une fois acceptée."
+            )
+            return None
+        window = deadlines.booking_window(
+            self.now,
+            line.day,
+            booking_rule(line.unit),
+            takes_late=False,
+            subdivision=self.calendar.holiday_subdivision,
+        )
+        if window is not BookingWindow.OPEN:
+            line.refusal = LineRefusal.DEADLINE_PASSED
+            line.message = (
+                "La date limite de modification est dépassée "
+                f"({deadlines.describe(booking_rule(line.unit))})."
+            )
+            return None
+        line.modifies, line.previous_price = True, booking.price
+        line.price = self._price(line, booking.booked_late)
+        return Transition(current, current)
 
     def _book(self, line: PlannedLine, current: BookingState | None) -> Transition | Refusal | None:
         line.price = self._price(line, False)
@@ -830,6 +912,9 @@ class _LineDecider:
             line.message = events.not_an_event_day_message(line.unit.name, dates)
             return None
         if is_active(current):
+            assert current is not None and line.booking is not None  # active: a booking
+            if _modifies(line, line.booking):
+                return self._modify(line, current)
             return transition(current, Event.BOOK, Actor.FAMILY, self.policy)
         if self.overdue:
             line.refusal, line.message = LineRefusal.OVERDUE_INVOICES, self.overdue
@@ -863,6 +948,28 @@ class _LineDecider:
         return transition(current, event, Actor.FAMILY, self.policy)
 
 
+def _modifies(line: PlannedLine, booking: Booking) -> bool:
+    """Booking again a booked day asks another quantity, or other times, than the booking has."""
+    times_changed = (
+        line.times is not None
+        and booking.arrival is not None
+        and line.times
+        != (
+            booking.arrival,
+            booking.departure,
+        )
+    )
+    return quantities.modified(booking.quantity, line.quantity) or times_changed
+
+
+def _modified_message(line: PlannedLine) -> str:
+    """What a change of quantity (or of times) says: the new amount and the old one."""
+    previous = format_amount(line.previous_price)
+    if line.quantity is not None:
+        return f"Quantité modifiée : {line.quantity} ({format_amount(line.price)} au lieu de {previous})."
+    return f"Horaires modifiés ({format_amount(line.price)} au lieu de {previous})."
+
+
 def _excluded(
     line: PlannedLine, units: dict[uuid.UUID, Unit], active: dict[tuple[uuid.UUID, date], set[uuid.UUID]]
 ) -> bool:
@@ -877,11 +984,16 @@ def _estimate(catalogue: Catalogue, activity: Activity, lines: list[PlannedLine]
     """Booked days at this family's price, cancelled days taken off; waiting days cost nothing yet."""
     regie = catalogue.by_id.get(activity.regie_id) if activity.regie_id else None
     regie_name = regie.name if regie else activity.name
-    quantities: Counter[tuple[str, int]] = Counter()
+    counted: Counter[tuple[str, int]] = Counter()
     for line in lines:
         late = " HORS DÉLAI" if line.late else ""
-        if line.state in (BookingState.PENDING, BookingState.ACCEPTED) and not line.cancel:
-            quantities[(f"{line.unit.name} RÉSERVÉ{late} – {line.child.first_name}", line.price)] += 1
+        if line.modifies and line.state is not None:
+            # The booking re-priced: the difference, added or taken off.
+            counted[
+                (f"{line.unit.name} MODIFIÉ – {line.child.first_name}", line.price - line.previous_price)
+            ] += 1
+        elif line.state in (BookingState.PENDING, BookingState.ACCEPTED) and not line.cancel:
+            counted[(f"{line.unit.name} RÉSERVÉ{late} – {line.child.first_name}", line.price)] += 1
         elif (
             (line.state is BookingState.CANCELLED or line.held)
             and line.cancel
@@ -891,8 +1003,8 @@ def _estimate(catalogue: Catalogue, activity: Activity, lines: list[PlannedLine]
             # Leaving the waiting line takes nothing off: the day was never counted.
             and line.booking.state in (BookingState.PENDING, BookingState.ACCEPTED)
         ):
-            quantities[(f"{line.unit.name} ANNULÉ – {line.child.first_name}", line.price)] -= 1
-    return estimate(PriceLine(regie_name, label, qty, price) for (label, price), qty in quantities.items())
+            counted[(f"{line.unit.name} ANNULÉ – {line.child.first_name}", line.price)] -= 1
+    return estimate(PriceLine(regie_name, label, qty, price) for (label, price), qty in counted.items())
 
 
 async def preview(ctx: RequestContext, data: RequestData) -> Plan:
@@ -1002,6 +1114,15 @@ def _write_line(
         changes.apply(booking, line.state, Actor.FAMILY, request_id=request.id)
         return
     number = request.number
+    if line.modifies:
+        # The same booking, its place and state kept: its quantity (or times) and price change.
+        assert booking is not None
+        booking.price, booking.quantity = line.price, line.quantity
+        if line.times is not None:
+            booking.arrival, booking.departure = line.times
+        booking.updated_at = now
+        row["booking_id"] = booking.id
+        return
     if booking is None:
         booking_id = new_id()
         changes.book(
@@ -1018,6 +1139,7 @@ def _write_line(
                 "price": line.price,
                 "arrival": line.times[0] if line.times else None,
                 "departure": line.times[1] if line.times else None,
+                "quantity": line.quantity,
                 "booked_late": line.late,
                 "cancelled_late": False,
                 "updated_at": now,
@@ -1033,6 +1155,7 @@ def _write_line(
     # The day had an ended booking (cancelled, refused, expired): booked again, the same row.
     booking.household_id, booking.price = household_id, line.price
     booking.arrival, booking.departure = line.times or (None, None)
+    booking.quantity = line.quantity
     booking.booked_late, booking.cancelled_late = line.late, False
     booking.book_line_id, booking.cancel_line_id = line.line_id, None
     booking.queued_at, booking.queue_number, booking.queue_line = now, number, line.position
@@ -1087,7 +1210,7 @@ def mail_context(plan: Plan, request: BookingRequest) -> dict[str, Any]:
                 "child": f"{line.child.first_name} {line.child.last_name}",
                 "day": french_date(line.day),
                 "unit": line.unit.name,
-                "action": "Annulation" if line.cancel else "Réservation",
+                "action": "Annulation" if line.cancel else "Modification" if line.modifies else "Réservation",
                 "outcome": line.message if line.state is None else state_label(line.state),  # None: refused
                 "refused": line.refused,
             }

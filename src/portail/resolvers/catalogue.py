@@ -56,7 +56,7 @@ from portail.resolvers.records import (
 from portail.resolvers.town_answers import active_questions
 from portail.resolvers.town_questions import blocking_questions
 from portail.resolvers.validation import Validator
-from portail.rules import events, fields, hours
+from portail.rules import events, fields, hours, quantities
 from portail.rules.calendar import OpenDuring, school_calendar_covers
 from portail.rules.deadlines import (
     MAX_DAYS_BEFORE,
@@ -167,6 +167,8 @@ class UnitData:
     opens_at: time | None = None
     closes_at: time | None = None
     step_minutes: int = 15
+    # "quantity" (portail.rules.quantities): the most items a child takes a day (required then only).
+    max_quantity: int | None = None
     # An event: its only dates (empty: a regular unit); how many of its days a child may have (None: any).
     event_dates: list[date] = field(default_factory=list)
     per_child_cap: int | None = None
@@ -345,6 +347,7 @@ async def unit_settings(ctx: RequestContext, unit_id: uuid.UUID | None) -> UnitD
         opens_at=row.opens_at,
         closes_at=row.closes_at,
         step_minutes=row.step_minutes,
+        max_quantity=row.max_quantity,
         event_dates=event_dates_of(row),
         per_child_cap=row.per_child_cap,
     )
@@ -749,6 +752,7 @@ async def _fill_unit(ctx: RequestContext, row: Unit, data: UnitData) -> Unit:
         ("opensAt", "opens_at", data.opens_at),
         ("closesAt", "closes_at", data.closes_at),
         ("stepMinutes", "step_minutes", data.step_minutes),
+        ("maxQuantity", "max_quantity", data.max_quantity),
         ("eventDates", "event_dates", dates),
         ("perChildCap", "per_child_cap", data.per_child_cap),
     ):
@@ -813,9 +817,14 @@ async def _check_event(ctx: RequestContext, v: Validator, row: Unit, data: UnitD
 def _check_counting(v: Validator, data: UnitData) -> None:
     """A unit counted in hours opens and closes (the hours a booking must stay within), and prices a step
     of a sensible length; the times are to the minute, in town time."""
-    if data.counted_in not in hours.COUNTED_IN:  # pragma: no cover - the schema's enum keeps it so
-        v.add("countedIn", ErrorCode.INVALID, "Une unité se compte à la journée ou à l'heure.")
+    if data.counted_in not in (*hours.COUNTED_IN, quantities.QUANTITY):  # pragma: no cover - the enum
+        v.add("countedIn", ErrorCode.INVALID, "Une unité se compte à la journée, à l'heure ou à la quantité.")
         return
+    # Counted in quantities: the most items a child takes a day, set then and only then.
+    wrong = quantities.check_max_quantity(data.counted_in, data.max_quantity)
+    if wrong is not None:
+        code = ErrorCode.REQUIRED if wrong.code is quantities.QuantityCode.REQUIRED else ErrorCode.INVALID
+        v.add("maxQuantity", code, wrong.message)
     if not hours.MIN_STEP <= data.step_minutes <= hours.MAX_STEP:
         v.add(
             "stepMinutes",

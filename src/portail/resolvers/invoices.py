@@ -44,6 +44,7 @@ from portail.rules.invoices import (
     unbooked_price,
 )
 from portail.rules.pricing import format_amount
+from portail.rules.quantities import items
 from portail.rules.validity import town_date
 
 MAX_PAGE = 100
@@ -295,6 +296,11 @@ class Charge:
         return self.booking.id if self.booking is not None else None
 
     @property
+    def quantity(self) -> int | None:
+        """The items booked, for a unit counted in quantities (None: a day)."""
+        return self.booking.quantity if self.booking is not None else None
+
+    @property
     def designation(self) -> str:
         b = self.booking
         if b is None:
@@ -458,8 +464,9 @@ async def _issue_batch(
                     "child_name": f"{charge.child.last_name} {charge.child.first_name}",
                     "designation": charge.designation,
                     "day": charge.day,
-                    "quantity": 1,
-                    "unit_price": charge.price,
+                    # A booking counted in quantities: its items, each at its price (the line says 3 ×).
+                    "quantity": items(charge.price, charge.quantity)[0],
+                    "unit_price": items(charge.price, charge.quantity)[1],
                     "amount": charge.price,
                     "booking_id": charge.booking_id,
                 }
@@ -498,6 +505,7 @@ async def _mail_invoices(
 
 # ---------------------------------------------------------------------------------------------
 # The PDF ("Aperçu", "Télécharger")
+
 
 async def invoice_file(ctx: RequestContext, invoice_id: uuid.UUID) -> tuple[bytes, str] | None:
     """The invoice's PDF and file name, made from the invoice as it now stands (None: no such invoice).

@@ -15,6 +15,7 @@ from portail.resolvers.context import RequestContext, today
 from portail.resolvers.households import children_by_id
 from portail.rules.basket import line_designation
 from portail.rules.invoices import InvoiceState, due_date, invoice_number_text, invoice_state, number_counter
+from portail.rules.quantities import items
 
 
 @dataclass
@@ -87,6 +88,7 @@ async def issue_basket_invoice(
         sorted(days, key=lambda d: (d[0].day, str(d[0].child_id), d[1]))
     ):
         child = children[booking.child_id]
+        count, each = items(booking.price, booking.quantity)
         line = InvoiceLine(
             invoice_id=invoice.id,
             position=position,
@@ -96,8 +98,9 @@ async def issue_basket_invoice(
                 catalogue.by_id[booking.unit_id].name, booking.day, cancel=cancel, late=booking.booked_late
             ),
             day=booking.day,
-            quantity=-1 if cancel else 1,
-            unit_price=booking.price,
+            # A booking counted in quantities: its items, each at its price.
+            quantity=-count if cancel else count,
+            unit_price=each,
             amount=-booking.price if cancel else booking.price,
             booking_id=booking.id,
         )

@@ -33,7 +33,7 @@ from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, UserErrors
 from portail.resolvers.households import family_quotient, household_children, viewer_household_id
 from portail.resolvers.records import child_of
-from portail.rules import deadlines, events
+from portail.rules import deadlines, events, quantities
 from portail.rules.booking_states import (
     ACTIVE_STATES,
     Actor,
@@ -177,6 +177,8 @@ async def planning(
             # A unit counted in hours: the times booked (null by the day).
             col(Booking.arrival),
             col(Booking.departure),
+            # A unit counted in quantities: the items booked (null otherwise).
+            col(Booking.quantity),
         )
         .join(Unit, col(Unit.id) == Booking.unit_id)
         .join(Period, col(Period.id) == Booking.period_id)
@@ -224,6 +226,9 @@ class UnitDay:
     cancellation_in_basket: bool = False
     # What cancelling now gives, or why it cannot be cancelled, in French; empty: nothing to cancel.
     cancellation_message: str = ""
+    # A unit counted in quantities: the child's booking may have its quantity changed now (accepted, the
+    # household's own, not paid through the basket, before the booking deadline), as a request does.
+    quantity_changeable: bool = False
 
 
 @dataclass
@@ -394,6 +399,18 @@ class _DayWindow:
                 cancellation, charged, why_not = None, False, self.no_cancelling[1]
         booked = booking is not None and is_active(current)
         late = booking.booked_late if booking is not None and booked else window is BookingWindow.LATE
+        changeable = (
+            unit.counted_in == quantities.QUANTITY
+            and booking is not None
+            and current is BookingState.ACCEPTED
+            and booking.household_id == self.household_id
+            and booking.id not in self.paid
+            and self.no_booking is None
+            and deadlines.booking_window(
+                self.now, day, booking_rule(unit), takes_late=False, subdivision=subdivision
+            )
+            is BookingWindow.OPEN
+        )
         return UnitDay(
             unit=unit,
             bookable=refusal is None,
@@ -416,6 +433,7 @@ class _DayWindow:
             cancellation_charged=charged,
             cancellation_in_basket=booking is not None and booking.cancel_held,
             cancellation_message=cancellation_words(cancellation, charged) if cancellation else why_not,
+            quantity_changeable=changeable,
         )
 
 

@@ -107,6 +107,8 @@ class Booking(SQLModel, table=True):
     # A unit counted in hours: when the child arrives and leaves (the price counts the steps between).
     arrival: time | None = None
     departure: time | None = None
+    # A unit counted in quantities: how many items (the price is the tariff's times it); None: by the day.
+    quantity: int | None = None
     # Booked past the booking deadline, at the unit's late price ("hors délai").
     booked_late: bool = False
     # Cancelled past the cancellation deadline where the activity charges late cancellations: the

@@ -197,6 +197,9 @@ class Unit(SQLModel, table=True):
     opens_at: time | None = None
     closes_at: time | None = None
     step_minutes: int = Field(default=15, sa_column_kwargs={"server_default": "15"})
+    # counted_in "quantity" (portail.rules.quantities): a booking says how many items the child takes
+    # that day, 1 to max_quantity, each at the tariff's price; it takes one place whatever its quantity.
+    max_quantity: int | None = None
     # An event (portail.rules.events): the only dates it may be booked, ISO, comma-separated; "": a
     # regular unit. And how many of its days one child may have in the period; None: no cap.
     event_dates: str = Field(default="", sa_type=Text, sa_column_kwargs={"server_default": ""})

@@ -29,6 +29,12 @@ class BookingChangeInput:
     departure: datetime.time | None = strawberry.field(
         default=None, description="A unit counted in hours: when the child leaves (after `arrival`)."
     )
+    quantity: int | None = strawberry.field(
+        default=None,
+        description="A unit counted in quantities (`Unit.countedIn`): how many items (required to book one, "
+        "1 to its `maxQuantity`; refused for another unit). Booking a day already booked with another "
+        "quantity changes it, re-priced, before the booking deadline. Ignored to cancel.",
+    )
 
 
 @strawberry.input(
@@ -61,6 +67,11 @@ class BookingRepeatInput:
     departure: datetime.time | None = strawberry.field(
         default=None, description="Their departure, the same each day (after `arrival`)."
     )
+    quantity: int | None = strawberry.field(
+        default=None,
+        description="The quantity of the units counted in quantities among `unitIds`, the same each day "
+        "(required when there is one, within each one's `maxQuantity`; refused when there is none).",
+    )
 
 
 @strawberry.input(
@@ -85,6 +96,7 @@ def request_data(input: BookingRequestInput) -> booking_requests.RequestData:
                 c.action == BookingAction.CANCEL,
                 arrival=c.arrival,
                 departure=c.departure,
+                quantity=c.quantity,
             )
             for c in input.changes
         ],
@@ -100,6 +112,7 @@ def request_data(input: BookingRequestInput) -> booking_requests.RequestData:
                 cancel=r.action == BookingAction.CANCEL,
                 arrival=r.arrival,
                 departure=r.departure,
+                quantity=r.quantity,
             )
             for r in input.repeats
         ],

@@ -74,6 +74,10 @@ class PlannedBooking:
     departure: datetime.time | None = strawberry.field(
         description="A unit counted in hours: when the child leaves."
     )
+    quantity: int | None = strawberry.field(
+        description="A unit counted in quantities: how many items (its price is the tariff's times it); null "
+        "for another unit."
+    )
 
 
 @strawberry.type(description="A day of the month calendar with its bookings.")
@@ -119,6 +123,7 @@ class Planning:
                             waiting_position=positions.get(r.id),
                             arrival=r.arrival,
                             departure=r.departure,
+                            quantity=r.quantity,
                         )
                         for r in d.bookings
                     ],
@@ -144,6 +149,10 @@ class ChildBooking:
     )
     departure: datetime.time | None = strawberry.field(
         description="A unit counted in hours: when the child leaves."
+    )
+    quantity: int | None = strawberry.field(
+        description="A unit counted in quantities: how many items (its price is the tariff's times it); null "
+        "for another unit."
     )
 
 
@@ -195,7 +204,8 @@ class BookableUnit:
     )
     counted_in: UnitCounting = strawberry.field(
         description="By the day, or by the time spent (`HOURS`: a booking gives `arrival` and `departure` "
-        "between `opensAt` and `closesAt`, and `price` is that of each step of `stepMinutes` begun)."
+        "between `opensAt` and `closesAt`, and `price` is that of each step of `stepMinutes` begun), or by "
+        "the quantity (`QUANTITY`: a booking gives its `quantity`, 1 to `maxQuantity`, each at `price`)."
     )
     opens_at: datetime.time | None = strawberry.field(
         description="Counted in hours: the earliest arrival; null for a unit booked by the day."
@@ -204,6 +214,15 @@ class BookableUnit:
         description="Counted in hours: the latest departure; null for a unit booked by the day."
     )
     step_minutes: int = strawberry.field(description="Counted in hours: the step priced, in minutes.")
+    max_quantity: int | None = strawberry.field(
+        description="Counted in quantities (`QUANTITY`): the most items the child may take that day (a "
+        "booking gives its `quantity`, 1 to this, and `price` is that of one item); null otherwise."
+    )
+    quantity_changeable: bool = strawberry.field(
+        description="Counted in quantities: the child's booking may have its quantity changed now (a request "
+        "booking the day again with another `quantity`: accepted, booked from this account, not paid "
+        "through the basket, before the booking deadline)."
+    )
 
     @classmethod
     def of(cls, u: planning.UnitDay) -> BookableUnit:
@@ -230,6 +249,7 @@ class BookableUnit:
                 from_other_account=u.booking_from_other_account,
                 arrival=b.arrival,
                 departure=b.departure,
+                quantity=b.quantity,
             )
             if b
             else None,
@@ -242,6 +262,8 @@ class BookableUnit:
             opens_at=u.unit.opens_at,
             closes_at=u.unit.closes_at,
             step_minutes=u.unit.step_minutes,
+            max_quantity=u.unit.max_quantity,
+            quantity_changeable=u.quantity_changeable,
         )
 
 
@@ -322,6 +344,11 @@ class SummaryLine:
     departure: datetime.time | None = strawberry.field(
         description="Booking a unit counted in hours: the departure."
     )
+    quantity: int | None = strawberry.field(
+        description="Booking a unit counted in quantities: the items asked (`price` is the tariff's times "
+        "it); when the day was booked with another quantity, the line changes it (its message says the "
+        "old price, the estimate adds or takes off the difference). Null otherwise."
+    )
 
     @classmethod
     def of(cls, line: booking_requests.PlannedLine) -> SummaryLine:
@@ -342,6 +369,7 @@ class SummaryLine:
             waiting_position=line.waiting_position,
             arrival=line.times[0] if line.times else None,
             departure=line.times[1] if line.times else None,
+            quantity=line.quantity,
         )
 
 

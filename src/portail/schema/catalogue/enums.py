@@ -109,6 +109,12 @@ class UnitCounting(Enum):
         "`departure` within the unit's `opensAt`..`closesAt`, and costs the tariff's price for each step of "
         "`stepMinutes` begun (16h30 to 17h50 is six quarter-hours).",
     )
+    QUANTITY = strawberry.enum_value(
+        "QUANTITY",
+        description="By the quantity (take-away meals, tickets): each booking gives its `quantity`, 1 to the "
+        "unit's `maxQuantity` a child a day, and costs the tariff's price for each item. It takes one "
+        "place of the unit's `capacity` whatever its quantity (places count children).",
+    )
 
 
 @strawberry.enum(description="A day of the week.")

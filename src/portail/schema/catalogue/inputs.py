@@ -232,7 +232,8 @@ class UnitInput:
     )
     counted_in: UnitCounting = strawberry.field(
         default=UnitCounting.DAYS,
-        description="By the day, or by the time spent (`HOURS`: the tariff's prices are then per step).",
+        description="By the day, by the time spent (`HOURS`: the tariff's prices are then per step), or by "
+        "the quantity (`QUANTITY`: the tariff's prices are per item, up to `maxQuantity` a child a day).",
     )
     opens_at: datetime.time | None = strawberry.field(
         default=None, description="Counted in hours: when it opens (required then; town time)."
@@ -242,6 +243,12 @@ class UnitInput:
     )
     step_minutes: int = strawberry.field(
         default=15, description="Counted in hours: the step priced, in minutes (5 to 240; a quarter-hour)."
+    )
+    max_quantity: int | None = strawberry.field(
+        default=None,
+        description="Counted in quantities: the most items a child may take a day (1 to 99; required then, "
+        "refused for a unit counted otherwise). Places count children: a booking takes one place of "
+        "`capacity` whatever its quantity.",
     )
     event_dates: list[datetime.date] = strawberry.field(
         default_factory=list,
@@ -347,10 +354,15 @@ class UpdateUnitInput:
     requires: list[strawberry.ID] | None = optional(
         "Linked units (see `UnitInput.requires`); the list given replaces the list (null refused)."
     )
-    counted_in: UnitCounting | None = optional("By the day or by the time spent (null refused).")
+    counted_in: UnitCounting | None = optional(
+        "By the day, by the time spent or by the quantity (null refused)."
+    )
     opens_at: datetime.time | None = optional("Counted in hours: when it opens; null: not set.")
     closes_at: datetime.time | None = optional("Counted in hours: when it closes; null: not set.")
     step_minutes: int | None = optional("Counted in hours: the step priced, in minutes (null refused).")
+    max_quantity: int | None = optional(
+        "Counted in quantities: the most items a child may take a day; null: none (another counting)."
+    )
     event_dates: list[datetime.date] | None = optional(
         "An event's dates (see `UnitInput.eventDates`); empty: a regular unit (null refused)."
     )
@@ -438,6 +450,7 @@ def unit_data(input: UnitInput) -> use_cases.UnitData:
         opens_at=input.opens_at,
         closes_at=input.closes_at,
         step_minutes=input.step_minutes,
+        max_quantity=input.max_quantity,
         event_dates=list(input.event_dates),
         per_child_cap=input.per_child_cap,
     )
@@ -504,7 +517,15 @@ def period_changes(current: use_cases.PeriodData, input: UpdatePeriodInput) -> u
 
 
 def unit_changes(current: use_cases.UnitData, input: UpdateUnitInput) -> use_cases.UnitData:
-    nullable = {"capacity", "unbooked_price", "late_price", "opens_at", "closes_at", "per_child_cap"}
+    nullable = {
+        "capacity",
+        "unbooked_price",
+        "late_price",
+        "opens_at",
+        "closes_at",
+        "per_child_cap",
+        "max_quantity",
+    }
     changes = given(input, frozenset(nullable))
     if "counted_in" in changes:
         changes["counted_in"] = _lower(changes["counted_in"])

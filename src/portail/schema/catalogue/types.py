@@ -120,7 +120,10 @@ class Unit:
     id: strawberry.ID = strawberry.field(description="Opaque id.")
     name: str = strawberry.field(description="Name.")
     position: int = strawberry.field(description="Order among the period's units.")
-    capacity: int | None = strawberry.field(description="Places per day; null: unlimited.")
+    capacity: int | None = strawberry.field(
+        description="Places per day (children: a booking of a unit counted in quantities takes one "
+        "whatever its quantity); null: unlimited."
+    )
     booking_deadline: DeadlineRule = strawberry.field(description="When booking a day closes.")
     cancellation_deadline: DeadlineRule = strawberry.field(description="When cancelling a day closes.")
     tariff: list[TariffBracket] = strawberry.field(description="Price by family-quotient bracket.")
@@ -140,11 +143,16 @@ class Unit:
         "null: `tariff` for every household."
     )
     counted_in: UnitCounting = strawberry.field(
-        description="By the day, or by the time spent (`HOURS`: `tariff` prices each step of `stepMinutes`)."
+        description="By the day, by the time spent (`HOURS`: `tariff` prices each step of `stepMinutes`), or "
+        "by the quantity (`QUANTITY`: `tariff` prices each item, up to `maxQuantity`)."
     )
     opens_at: datetime.time | None = strawberry.field(description="Counted in hours: when it opens; null.")
     closes_at: datetime.time | None = strawberry.field(description="Counted in hours: when it closes; null.")
     step_minutes: int = strawberry.field(description="Counted in hours: the step priced, in minutes.")
+    max_quantity: int | None = strawberry.field(
+        description="Counted in quantities: the most items a child may take a day; null otherwise. Places "
+        "count children, not items: a booking takes one place of `capacity` whatever its quantity."
+    )
     event_dates: list[datetime.date] = strawberry.field(
         description="An event (an outing): the only dates it may be booked, in order; empty: a regular unit."
     )
@@ -180,6 +188,7 @@ class Unit:
             opens_at=row.opens_at,
             closes_at=row.closes_at,
             step_minutes=row.step_minutes,
+            max_quantity=row.max_quantity,
             event_dates=reading.event_dates_of(row),
             per_child_cap=row.per_child_cap,
         )

@@ -95,3 +95,6 @@ export function deadline(instant: string): string {
 
 /** Arrival and departure of a unit counted in hours ("16:30"), by unit id. */
 export type Times = Record<string, { arrival: string; departure: string }>;
+
+/** How many items of a unit counted in quantities (take-away meals, tickets), by unit id. */
+export type Quantities = Record<string, number>;
