@@ -37,34 +37,16 @@ def book(unit: str) -> LinkBreak[str]:
         # One way: the morning alone is fine.
         (ONE_WAY, set(), {1: "morning"}, {}, {}),
         # Cancelling the morning under a booked meal is refused; cancelling both, or the meal alone, is not.
-        (
-            ONE_WAY,
-            {"morning", "meal"},
-            {},
-            {1: "morning"},
-            {1: LinkBreak("morning", frozenset({"meal"}), True)},
-        ),
+        (ONE_WAY, {"morning", "meal"}, {}, {1: "morning"}, {1: LinkBreak("morning", frozenset({"meal"}), True)}),
         (ONE_WAY, {"morning", "meal"}, {}, {1: "morning", 2: "meal"}, {}),
         (ONE_WAY, {"morning", "meal"}, {}, {1: "meal"}, {}),
         # Booking the meal while cancelling the morning: the meal is refused (the morning goes).
-        (
-            ONE_WAY,
-            {"morning"},
-            {1: "meal"},
-            {2: "morning"},
-            {1: LinkBreak("meal", frozenset({"morning"}), False)},
-        ),
+        (ONE_WAY, {"morning"}, {1: "meal"}, {2: "morning"}, {1: LinkBreak("meal", frozenset({"morning"}), False)}),
         # Both ways: each alone is refused, together kept.
         (BOTH_WAYS, set(), {1: "day"}, {}, {1: LinkBreak("day", frozenset({"afternoon"}), False)}),
         (BOTH_WAYS, set(), {1: "afternoon"}, {}, {1: LinkBreak("afternoon", frozenset({"day"}), False)}),
         (BOTH_WAYS, set(), {1: "day", 2: "afternoon"}, {}, {}),
-        (
-            BOTH_WAYS,
-            {"day", "afternoon"},
-            {},
-            {1: "day"},
-            {1: LinkBreak("day", frozenset({"afternoon"}), True)},
-        ),
+        (BOTH_WAYS, {"day", "afternoon"}, {}, {1: "day"}, {1: LinkBreak("day", frozenset({"afternoon"}), True)}),
         (BOTH_WAYS, {"day", "afternoon"}, {}, {1: "day", 2: "afternoon"}, {}),
         # Any of several: the day serves as well as the morning.
         (ANY_OF, {"day"}, {1: "meal"}, {}, {}),
@@ -110,12 +92,7 @@ def test_parse_requires_reads_the_stored_ids_in_order() -> None:
 @pytest.mark.parametrize(
     ("unit", "others", "cancel", "message"),
     [
-        (
-            "REPAS",
-            ["GARDERIE MATIN"],
-            False,
-            "L'unité « REPAS » ne peut être réservée qu'avec « GARDERIE MATIN » le même jour.",
-        ),
+        ("REPAS", ["GARDERIE MATIN"], False, "L'unité « REPAS » ne peut être réservée qu'avec « GARDERIE MATIN » le même jour."),
         (
             "REPAS",
             ["MATIN", "JOURNEE"],
