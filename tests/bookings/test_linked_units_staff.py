@@ -12,13 +12,17 @@ sans la garderie du matin").
 
 from __future__ import annotations
 
+import asyncio
+import uuid
 from datetime import date, time
 from typing import Any
 
 from sqlmodel import select
 
 from portail.db.engine import Database
+from portail.db.models.bookings import BookingLine
 from portail.db.models.catalogue import Unit
+from portail.db.models.payments import BasketEntry
 from tests.bookings.test_linked_units import MEAL, MORNING, add_unit, agent, link, request
 from tests.bookings.test_waiting_list import travel
 from tests.support.accounts import signed_in
@@ -31,6 +35,7 @@ from tests.support.bookings import (
     bookings,
     change,
     family_enrolled,
+    make_centre,
 )
 from tests.support.builders import make_staff
 from tests.support.catalogue import Service, make_service
@@ -77,7 +82,7 @@ async def test_refusing_the_morning_refuses_the_meal_awaiting_the_same_decision(
     assert (lines[MORNING]["state"], lines[MORNING]["message"]) == ("REFUSED", "Plus de place le matin.")
     assert lines[MEAL]["state"] == "REFUSED"
     assert lines[MEAL]["message"] == (
-        f"Plus de place le matin. « {MEAL} » ne va pas sans « {MORNING} » : elle suit sa décision."
+        f"Plus de place le matin. « {MEAL} » ne va pas sans « {MORNING} » : elle la suit."
     )
     assert await states(db, canteen) == {MEAL: "refused", MORNING: "refused"}
     # The family's mail of the decision lists both days.
@@ -157,3 +162,77 @@ async def test_a_closed_day_cancels_both_linked_units(db, browser, clock, smtp):
 async def unit_id(db: Database, name: str) -> Any:
     async with db.read_sessions() as session:
         return (await session.exec(select(Unit.id).where(Unit.name == name))).one()
+
+
+# ---------------------------------------------------------------------------------------------
+# The basket: a request released takes along the days of the basket that required its units
+
+
+BASKET = "{ basket { isEmpty total regies { requests { requestId total } } } }"
+REMOVE = f"""mutation($requestId: ID!) {{ removeFromBasket(requestId: $requestId) {{ basket {{ isEmpty }} {ERRORS} }} }}"""
+WEDNESDAY = date(2027, 1, 6)
+DAY_UNIT = "JOURNEE CENTRE AERE MERCREDI"
+
+
+async def two_requests_in_the_basket(
+    db: Database, browser: Any, clock: Any
+) -> tuple[Service, Any, list[str]]:
+    """The Wednesday centre, paid at booking: its day requires the morning care. The family books the
+    morning (request 1, at 9:00), then the day (request 2, at 9:30: the morning is booked): both wait
+    in the basket, each with its own pay-before time."""
+    at_town_time(clock, date(2026, 12, 14))
+    centre = await make_centre(db, payment="basket")
+    morning = await add_unit(db, centre, MORNING, 150)
+    staff = await agent(db, browser)
+    assert (await link(staff, centre.unit, morning))["errors"] == []
+    family = await family_enrolled(db, browser, centre)
+    emma = family.children["Emma-Rose"]
+    ids = []
+    for unit, at in ((morning, time(9, 0)), (centre.unit, time(9, 30))):
+        at_town_time(clock, date(2026, 12, 14), at)
+        submitted = await family.client.data(SUBMIT, request(centre, [change(emma.id, unit.id, WEDNESDAY)]))
+        assert submitted["submitBookingRequest"]["errors"] == []
+        assert submitted["submitBookingRequest"]["summary"]["lines"][0]["refusal"] is None
+        ids.append(submitted["submitBookingRequest"]["request"]["id"])
+    return centre, family, ids
+
+
+async def centre_states(db: Database, centre: Service) -> dict[str, str]:
+    return {(DAY_UNIT if b.unit_id == centre.unit.id else MORNING): b.state for b in await bookings(db)}
+
+
+async def test_taking_the_morning_out_of_the_basket_takes_the_day_that_required_it(db, browser, clock, smtp):
+    centre, family, (morning_request, day_request) = await two_requests_in_the_basket(db, browser, clock)
+    assert len((await family.client.data(BASKET))["basket"]["regies"][0]["requests"]) == 2
+
+    removed = (await family.client.data(REMOVE, {"requestId": morning_request}))["removeFromBasket"]
+    assert removed["errors"] == []
+    # The day of the other request could not stay alone: released too, its line says why.
+    assert removed["basket"]["isEmpty"] is True
+    assert await centre_states(db, centre) == {MORNING: "cancelled", DAY_UNIT: "cancelled"}
+    async with db.read_sessions() as session:
+        line = (
+            await session.exec(select(BookingLine).where(BookingLine.request_id == uuid.UUID(day_request)))
+        ).one()
+    assert line.message == f"« {DAY_UNIT} » ne va pas sans « {MORNING} » : elle la suit."
+    assert await entry_states(db) == ["removed", "removed"]
+
+
+async def test_the_morning_expiring_first_takes_the_day_that_required_it(
+    db, browser, clock, smtp, live_server
+):
+    centre, _, _ = await two_requests_in_the_basket(db, browser, clock)
+    # 11:10: the morning's request (to pay before 11:00) is out of time, the day's (11:30) not yet.
+    at_town_time(clock, date(2026, 12, 14), time(11, 10))
+    live_server.app.state.mail_worker.wake()
+    for _ in range(200):
+        if (await centre_states(db, centre))[MORNING] == "expired":
+            break
+        await asyncio.sleep(0.05)
+    assert await centre_states(db, centre) == {MORNING: "expired", DAY_UNIT: "expired"}
+    assert await entry_states(db) == ["expired", "expired"]
+
+
+async def entry_states(db: Database) -> list[str]:
+    async with db.read_sessions() as session:
+        return [e.state for e in (await session.exec(select(BasketEntry))).all()]

@@ -31,7 +31,9 @@ async def test_a_linked_unit_names_the_units_it_is_booked_with(db, browser, cloc
     assert (units[MEAL]["requires"], units[MEAL]["requiresNames"]) == ([str(morning.id)], [MORNING])
     # One way: the morning is booked alone; neither is capped.
     assert (units[MORNING]["requires"], units[MORNING]["requiresNames"]) == ([], [])
-    assert {(u["perChildCap"], u["childBookedCount"], u["capLeft"]) for u in units.values()} == {(None, None, None)}
+    assert {(u["perChildCap"], u["childBookedCount"], u["capLeft"]) for u in units.values()} == {
+        (None, None, None)
+    }
     # Still bookable: the morning may come in the same request.
     assert units[MEAL]["bookable"] is True
 
@@ -41,15 +43,23 @@ async def test_a_capped_outing_says_how_many_days_the_child_may_still_book(db, b
     family = await family_enrolled(db, browser, service)
     emma = family.children["Emma-Rose"]
     days = await window(family.client, emma, service, "2027-07-15", "2027-07-22")
-    assert [(days[d][OUTING]["perChildCap"], days[d][OUTING]["childBookedCount"], days[d][OUTING]["capLeft"]) for d in ("2027-07-15", "2027-07-22")] == [(1, 0, 1), (1, 0, 1)]
+    assert [
+        (days[d][OUTING]["perChildCap"], days[d][OUTING]["childBookedCount"], days[d][OUTING]["capLeft"])
+        for d in ("2027-07-15", "2027-07-22")
+    ] == [(1, 0, 1), (1, 0, 1)]
     assert days["2027-07-22"][OUTING]["bookable"] is True
     assert days["2027-07-15"]["JOURNEE ETE"]["capLeft"] is None
 
-    submitted = (await family.client.data(SUBMIT, request(service, [change(emma.id, outing, JULY_15)])))
+    submitted = await family.client.data(SUBMIT, request(service, [change(emma.id, outing, JULY_15)]))
     assert submitted["submitBookingRequest"]["errors"] == []
     days = await window(family.client, emma, service, "2027-07-15", "2027-07-22")
     # The cap is reached: the other date says so before any preview; her day is hers.
     other = days[JULY_22.isoformat()][OUTING]
-    assert (other["childBookedCount"], other["capLeft"], other["bookable"], other["refusal"]) == (1, 0, False, "CAP_REACHED")
+    assert (other["childBookedCount"], other["capLeft"], other["bookable"], other["refusal"]) == (
+        1,
+        0,
+        False,
+        "CAP_REACHED",
+    )
     assert other["message"] == f"Au plus 1 jour de « {OUTING} » par enfant sur la période."
     assert days[JULY_15.isoformat()][OUTING]["refusal"] == "ALREADY_BOOKED"

@@ -136,4 +136,4 @@ def staff_link_message(unit: str, others: Iterable[str], cancel: bool) -> str:
 
 def carried_message(unit: str, gone: Iterable[str]) -> str:
     """Why ``unit`` went with the units ``gone`` it required."""
-    return f"« {unit} » ne va pas sans {quoted(sorted(gone), 'ou')} : elle suit sa décision."
+    return f"« {unit} » ne va pas sans {quoted(sorted(gone), 'ou')} : elle la suit."
