@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from portail.rules.linked_units import LinkBreak, broken_links, link_message, parse_requires, unmet
+from portail.rules.linked_units import (
+    LinkBreak,
+    broken_links,
+    carried_along,
+    link_message,
+    parse_requires,
+    staff_link_message,
+    unmet,
+)
 
 # The meal requires the morning care (one way); the day and the afternoon require each other.
 ONE_WAY = {"meal": frozenset({"morning"})}
@@ -109,3 +117,53 @@ def test_parse_requires_reads_the_stored_ids_in_order() -> None:
 )
 def test_link_message(unit, others, cancel, message) -> None:
     assert link_message(unit, others, cancel) == message
+
+
+@pytest.mark.parametrize(
+    ("requires", "active", "leaving", "followers", "carried", "stranded"),
+    [
+        # Staff refuse the morning: the meal awaiting the same decision goes with it.
+        (ONE_WAY, {"morning", "meal"}, {"morning"}, {"meal"}, {"meal"}, {}),
+        # The meal already accepted: it cannot follow, the refusal is refused naming it.
+        (ONE_WAY, {"morning", "meal"}, {"morning"}, set(), set(), {"meal": frozenset({"morning"})}),
+        # The meal alone goes, or both: nothing else to say.
+        (ONE_WAY, {"morning", "meal"}, {"meal"}, set(), set(), {}),
+        (ONE_WAY, {"morning", "meal"}, {"morning", "meal"}, set(), set(), {}),
+        # Any of: the whole day still serves the meal when the morning goes.
+        (ANY_OF, {"morning", "day", "meal"}, {"morning"}, set(), set(), {}),
+        (ANY_OF, {"morning", "meal"}, {"morning"}, {"meal"}, {"meal"}, {}),
+        # Both ways: each takes the other along.
+        (BOTH_WAYS, {"day", "afternoon"}, {"day"}, {"afternoon"}, {"afternoon"}, {}),
+        (BOTH_WAYS, {"day", "afternoon"}, {"afternoon"}, set(), set(), {"day": frozenset({"afternoon"})}),
+        # A link broken before (added since) is none of the decision's doing.
+        (ONE_WAY, {"meal"}, {"meal"}, set(), set(), {}),
+        (
+            {"meal": frozenset({"morning"}), "snack": frozenset({"meal"})},
+            {"snack", "meal"},
+            {"morning"},
+            set(),
+            set(),
+            {},
+        ),
+        # A chain: the morning takes the meal, the meal the snack.
+        (
+            {"meal": frozenset({"morning"}), "snack": frozenset({"meal"})},
+            {"morning", "meal", "snack"},
+            {"morning"},
+            {"meal", "snack"},
+            {"meal", "snack"},
+            {},
+        ),
+    ],
+)
+def test_what_a_staff_decision_carries_along_or_leaves_alone(
+    requires, active, leaving, followers, carried, stranded
+):
+    assert carried_along(requires, active, leaving, followers) == (carried, stranded)
+
+
+def test_the_staff_refusal_names_both_sides():
+    assert staff_link_message("GARDERIE MATIN", ["REPAS"], cancel=False) == (
+        "Impossible de refuser « GARDERIE MATIN » seule : « REPAS » la demande ce jour-là. "
+        "Traitez-les ensemble, ou annulez d'abord « REPAS »."
+    )

@@ -24,10 +24,11 @@ from portail.clock import Clock
 from portail.db.engine import Database
 from portail.db.locks import lock_slots
 from portail.db.models import Booking, BookingLine, BookingRequest, Child, Regie
+from portail.db.models.catalogue import Activity
 from portail.db.models.invoices import Invoice
 from portail.db.models.payments import BasketEntry, Payment, PaymentItem
 from portail.resolvers.booking_changes import BookingChanges, policy_of, request_authors
-from portail.resolvers.catalogue_reading import Catalogue, load_catalogue, period_path
+from portail.resolvers.catalogue_reading import Catalogue, load_catalogue, period_path, required_units
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, UserErrors
 from portail.resolvers.households import children_by_id, viewer_household_id
@@ -43,6 +44,7 @@ from portail.rules.basket import (
     settlement,
 )
 from portail.rules.booking_states import (
+    ACTIVE_STATES,
     Actor,
     BookingEvent,
     BookingState,
@@ -50,6 +52,7 @@ from portail.rules.booking_states import (
     request_number_text,
     transition,
 )
+from portail.rules.linked_units import carried_along, carried_message
 from portail.rules.pricing import format_amount
 from portail.rules.quantities import items
 from portail.rules.repeat import french_date
@@ -388,13 +391,109 @@ async def release(
             continue
         changes.apply(booking, result.state, actor, reason=reason, request_id=entry.request_id)
         released.append(booking)
+    # Linked units: a day of another unpaid request that required one released goes with it.
+    others: set[uuid.UUID] = set()
+    for booking, why in await _left_alone(ctx, catalogue, released):
+        await changes.load_lines([booking.book_line_id])
+        own = changes.lines.get(booking.book_line_id) if booking.book_line_id else None
+        if own is None:  # pragma: no cover - a day held in a basket has its line
+            continue
+        result = transition(
+            BookingState(booking.state), event, actor, policy_of(_activity(catalogue, booking))
+        )
+        if isinstance(result, Refusal):  # pragma: no cover - a day held in an unpaid basket is pending
+            continue
+        changes.apply(booking, result.state, actor, reason=f"{reason} {why}", request_id=own.request_id)
+        own.message = why
+        others.add(own.request_id)
+        released.append(booking)
     await changes.flush()
+    if others:
+        await _settle_emptied(ctx, others, outcome)
     await changes.promote(catalogue)
     await changes.restate_requests()
     entry.state = outcome.value
     entry.settled_at = ctx.now()
     ctx.session.add(entry)
     return released, [booking for _, booking in kept]
+
+
+def _activity(catalogue: Catalogue, booking: Booking) -> Activity:
+    return catalogue.by_id[catalogue.by_id[booking.period_id].activity_id]  # type: ignore[no-any-return]
+
+
+async def _left_alone(
+    ctx: RequestContext, catalogue: Catalogue, released: list[Booking]
+) -> list[tuple[Booking, str]]:
+    """The days a released request leaves without a unit they require (``Unit.requires``) that are held
+    by another unpaid basket entry: they go with it, each with why (``linked_units.carried_along``).
+
+    A request booking the meal on a morning held by an earlier request of the basket was taken (the
+    morning was booked): when that earlier request expires first, or is taken out, the meal would stay
+    alone. A paid day cannot be left so: the basket is paid whole, the morning with the meal. One
+    statement (none where no unit of the periods is linked), the days locked and read again."""
+    periods = {b.period_id for b in released}
+    linked = {
+        i
+        for u in catalogue.units
+        if u.period_id in periods and u.requires
+        for i in (u.id, *required_units(u))
+    }
+    if not linked:
+        return []
+    requires = {u.id: frozenset(required_units(u)) for u in catalogue.units if u.requires}
+    days = {(b.child_id, b.day) for b in released}
+    rows = (
+        await ctx.session.exec(
+            select(Booking, BasketEntry.state)
+            .outerjoin(BookingLine, col(BookingLine.id) == Booking.book_line_id)
+            .outerjoin(BasketEntry, col(BasketEntry.request_id) == BookingLine.request_id)
+            .where(
+                col(Booking.unit_id).in_(linked),
+                col(Booking.child_id).in_({c for c, _ in days}),
+                col(Booking.day).in_({d for _, d in days}),
+                col(Booking.state).in_([s.value for s in ACTIVE_STATES]),
+                col(Booking.id).not_in([b.id for b in released]),
+            )
+        )
+    ).all()
+    gone_units: dict[tuple[uuid.UUID, date], set[uuid.UUID]] = {}
+    for b in released:
+        gone_units.setdefault((b.child_id, b.day), set()).add(b.unit_id)
+    staying: dict[tuple[uuid.UUID, date], dict[uuid.UUID, tuple[Booking, bool]]] = {}
+    for booking, entry_state in rows:
+        if (booking.child_id, booking.day) in days:
+            follows = booking.state == BookingState.PENDING.value and entry_state == EntryState.UNPAID
+            staying.setdefault((booking.child_id, booking.day), {})[booking.unit_id] = (booking, follows)
+    carried: dict[uuid.UUID, str] = {}
+    names = {u.id: u.name for u in catalogue.units}
+    for key, others in staying.items():
+        leaving = gone_units[key]
+        followers = {u for u, (_, follows) in others.items() if follows}
+        gone, _ = carried_along(requires, set(others) | leaving, leaving, followers)
+        for u in gone:
+            required = [names[r] for r in requires[u] if r in leaving | gone]
+            carried[others[u][0].id] = carried_message(names[u], required)
+    if not carried:
+        return []
+    fresh = await lock_bookings(ctx, list(carried))
+    return [(b, carried[b.id]) for b in fresh if b.state == BookingState.PENDING.value]
+
+
+async def _settle_emptied(ctx: RequestContext, request_ids: set[uuid.UUID], outcome: EntryState) -> None:
+    """The other entries whose last held day went with a released request's: ended the same way."""
+    still = {line.request_id for line, _ in await held_lines(ctx, list(request_ids), cancellations=True)}
+    emptied = request_ids - still
+    if not emptied:
+        return
+    rows = await ctx.session.exec(
+        select(BasketEntry).where(
+            col(BasketEntry.request_id).in_(emptied), BasketEntry.state == EntryState.UNPAID
+        )
+    )
+    for other in rows.all():
+        other.state, other.settled_at = outcome.value, ctx.now()
+        ctx.session.add(other)
 
 
 async def lock_bookings(ctx: RequestContext, booking_ids: list[uuid.UUID]) -> list[Booking]:

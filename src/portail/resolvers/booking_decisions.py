@@ -30,7 +30,7 @@ from portail.resolvers.booking_requests import (
     lines_of,
     request_details,
 )
-from portail.resolvers.catalogue_reading import Catalogue, load_catalogue, period_path
+from portail.resolvers.catalogue_reading import Catalogue, load_catalogue, period_path, required_units
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
 from portail.resolvers.households import children_by_id
@@ -38,18 +38,21 @@ from portail.resolvers.mail import HISTORY_PATH, client_link, send_mail
 from portail.resolvers.planning import check_range
 from portail.resolvers.validation import Validator
 from portail.rules.booking_states import (
+    ACTIVE_STATES,
     PLACE_HOLDING_VALUES,
     REQUEST_STATE_LABELS,
     Actor,
     BookingState,
     Refusal,
     RequestState,
+    is_active,
     request_number_text,
     staff_decision_event,
     state_label,
     transition,
 )
 from portail.rules.capacity import places_left
+from portail.rules.linked_units import carried_along, carried_message, staff_link_message
 from portail.rules.repeat import french_date
 
 MAX_DECISIONS = 2000
@@ -112,26 +115,43 @@ async def decide(
     staff). A refused booking frees its place for the waiting line; each family is mailed."""
     reason = _check_decision(ids, accept, reason)
     targets = await _lines_to_decide(ctx, ids)
+    catalogue = await load_catalogue(ctx)
+    # The other bookings of the days a decision takes units off, where units are linked: read here, then
+    # locked with the decided ones (one lock, in order).
+    siblings = await _linked_siblings(ctx, catalogue, targets, accept)
     bookings = await _lock_bookings(
-        ctx, {line.booking_id for line in targets.values() if line.booking_id is not None}
+        ctx, {line.booking_id for line in targets.values() if line.booking_id is not None} | siblings
     )
     changes = BookingChanges(ctx)
-    await changes.load_lines([*targets, *(b.book_line_id for b in bookings.values())])
-    catalogue = await load_catalogue(ctx)
+    await changes.load_lines(
+        [
+            *targets,
+            *(b.book_line_id for b in bookings.values()),
+            *(b.cancel_line_id for b in bookings.values() if b.id in siblings),
+        ]
+    )
     decided: dict[uuid.UUID, list[BookingLine]] = {}
-    # Whether a basket was paid is asked only for lines of activities paid at booking.
+    # Whether a basket was paid is asked only for lines of activities paid at booking (the linked
+    # bookings' own lines too: a day of an unpaid basket cannot follow a decision).
+    considered = [*targets.values()]
+    for b in bookings.values():
+        if b.id in siblings and b.book_line_id is not None and b.book_line_id in changes.lines:
+            considered.append(changes.lines[b.book_line_id])
     in_basket = {
         line.request_id
-        for line in targets.values()
+        for line in considered
         if line.booking_id in bookings
         and policy_of(
             catalogue.by_id[catalogue.by_id[bookings[line.booking_id].period_id].activity_id]
         ).paid_at_booking
     }
     paid = await paid_requests(ctx, in_basket) if in_basket else set()
-    for line_id in sorted(targets, key=lambda i: (targets[i].request_id, targets[i].position)):
+    carried = _carry_links(ids, catalogue, changes, bookings, paid, targets, accept) if siblings else {}
+    for line_id in sorted(
+        [*targets, *carried], key=lambda i: (changes.lines[i].request_id, changes.lines[i].position)
+    ):
         line = changes.lines[line_id]
-        _decide_line(changes, catalogue, bookings, paid, line, accept, reason)
+        _decide_line(changes, catalogue, bookings, paid, line, accept, reason, carried.get(line_id))
         decided.setdefault(line.request_id, []).append(line)
     await changes.flush()
     await changes.promote(catalogue)
@@ -227,9 +247,10 @@ def _decide_line(
     line: BookingLine,
     accept: bool,
     reason: str,
+    carried: str | None = None,
 ) -> None:
     """Move the line's booking as staff decided, or refuse the whole decision when the line no
-    longer awaits one."""
+    longer awaits one. ``carried``: the line follows a unit it requires (why, in French)."""
     booking = bookings.get(line.booking_id) if line.booking_id is not None else None
     if booking is None or line.state not in AWAITING_STAFF:
         raise UserErrors.one(
@@ -252,9 +273,128 @@ def _decide_line(
     if not own or isinstance(outcome, Refusal):
         message = outcome.message if isinstance(outcome, Refusal) else "Cette ligne n'attend pas de décision."
         raise UserErrors.one("ids", ErrorCode.NOT_AWAITING_DECISION, message)
-    changes.apply(booking, outcome.state, Actor.STAFF, reason=reason, request_id=line.request_id)
+    said = f"{reason} {carried}".strip() if carried else reason
+    changes.apply(booking, outcome.state, Actor.STAFF, reason=said, request_id=line.request_id)
     if not accept:
-        line.message = reason
+        line.message = said
+
+
+def _leaves(line: BookingLine, accept: bool) -> bool:
+    """Whether deciding ``line`` so takes its unit off the child's day: a booking refused, a
+    cancellation granted."""
+    return (line.action == "cancel") == accept
+
+
+async def _linked_siblings(
+    ctx: RequestContext, catalogue: Catalogue, targets: dict[uuid.UUID, BookingLine], accept: bool
+) -> set[uuid.UUID]:
+    """The active bookings of linked units (``Unit.requires``) on the children's days the decision takes
+    a unit off; none (and no statement) where no unit of those periods is linked."""
+    leaving = [line for line in targets.values() if _leaves(line, accept)]
+    units = {u.id: u for u in catalogue.units}
+    periods = {units[line.unit_id].period_id for line in leaving if line.unit_id in units}
+    linked = {
+        i
+        for u in catalogue.units
+        if u.period_id in periods and u.requires
+        for i in (u.id, *required_units(u))
+    }
+    if not linked:
+        return set()
+    days = {(line.child_id, line.day) for line in leaving}
+    rows = (
+        await ctx.session.exec(
+            select(col(Booking.id), col(Booking.child_id), col(Booking.day)).where(
+                col(Booking.unit_id).in_(linked),
+                col(Booking.child_id).in_({c for c, _ in days}),
+                col(Booking.day).in_({d for _, d in days}),
+                col(Booking.state).in_([s.value for s in ACTIVE_STATES]),
+            )
+        )
+    ).all()
+    return {booking_id for booking_id, child_id, day in rows if (child_id, day) in days}
+
+
+def _carry_links(
+    ids: list[uuid.UUID | None],
+    catalogue: Catalogue,
+    changes: BookingChanges,
+    bookings: dict[uuid.UUID, Booking],
+    paid: set[uuid.UUID],
+    targets: dict[uuid.UUID, BookingLine],
+    accept: bool,
+) -> dict[uuid.UUID, str]:
+    """Linked units kept together by staff (``portail.rules.linked_units.carried_along``).
+
+    A booking refused, or a cancellation granted, takes a unit off the child's day. A unit that
+    requires it (and nothing else that day) and awaits the same decision (a booking still to accept,
+    a cancellation still to grant) goes with it: the lines to decide too, each with why. One already
+    settled (accepted, waiting for a place, in an unpaid basket) cannot be left alone: the decision is
+    refused, LINKED_UNIT on the id that named the line, naming both units; staff decide both at once,
+    or cancel the dependent unit first."""
+    units = {u.id: u for u in catalogue.units}
+    requires = {u.id: frozenset(required_units(u)) for u in catalogue.units if u.requires}
+    day_bookings: dict[tuple[uuid.UUID, date], dict[uuid.UUID, Booking]] = {}
+    for b in bookings.values():
+        if is_active(BookingState(b.state)):
+            day_bookings.setdefault((b.child_id, b.day), {})[b.unit_id] = b
+    leaving: dict[tuple[uuid.UUID, date], dict[uuid.UUID, BookingLine]] = {}
+    for line in targets.values():
+        if _leaves(line, accept):
+            leaving.setdefault((line.child_id, line.day), {})[line.unit_id] = line
+    follows = BookingState.CANCELLATION_REQUESTED if accept else BookingState.PENDING
+    carried: dict[uuid.UUID, str] = {}
+    errors: list[FieldError] = []
+    for key, lines in leaving.items():
+        on_day = day_bookings.get(key, {})
+        followers: dict[uuid.UUID, uuid.UUID] = {}  # unit → the line that would go with it
+        for u, b in on_day.items():
+            line_id = b.cancel_line_id if accept else b.book_line_id
+            if (
+                b.state == follows.value
+                and u not in lines
+                and line_id is not None
+                and line_id not in targets
+                and line_id in changes.lines
+                and _decidable(catalogue, b, changes.lines[line_id], paid)
+            ):
+                followers[u] = line_id
+        gone, stranded = carried_along(requires, set(on_day), set(lines), set(followers))
+        for u in gone:
+            carried[followers[u]] = carried_message(
+                units[u].name, [units[r].name for r in requires[u] if r in set(lines) | gone]
+            )
+        for u, required in stranded.items():
+            for r in required & set(lines):
+                errors.append(
+                    FieldError(
+                        _field_of(ids, lines[r]),
+                        ErrorCode.LINKED_UNIT,
+                        staff_link_message(units[r].name, [units[u].name], cancel=accept),
+                    )
+                )
+    if errors:
+        raise UserErrors(errors)
+    return carried
+
+
+def _decidable(catalogue: Catalogue, booking: Booking, line: BookingLine, paid: set[uuid.UUID]) -> bool:
+    """Whether staff may decide ``line`` now (a day of an unpaid basket waits for its payment)."""
+    if line.state not in AWAITING_STAFF:
+        return False
+    activity = catalogue.by_id[catalogue.by_id[booking.period_id].activity_id]
+    return not (line.action == "book" and policy_of(activity).paid_at_booking and line.request_id not in paid)
+
+
+def _field_of(ids: list[uuid.UUID | None], line: BookingLine) -> str:
+    """The input field that named ``line``: its own id, or its request's."""
+    for i, id_ in enumerate(ids):
+        if id_ == line.id:
+            return f"ids.{i}"
+    for i, id_ in enumerate(ids):
+        if id_ == line.request_id:
+            return f"ids.{i}"
+    return "ids"  # pragma: no cover - every decided line was named
 
 
 async def _mail_decisions(

@@ -132,6 +132,10 @@ class ErrorCode(Enum):
         "in, but bookings and enrolments wait until staff approve it (or merge it into the household the "
         "town knows)."
     )
+    LINKED_UNIT = (
+        "Staff would leave a unit without the unit it requires that day (`Unit.requires`): the message names "
+        "both; decide them together, or cancel the dependent unit first."
+    )
 
 
 @dataclass(frozen=True)

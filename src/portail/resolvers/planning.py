@@ -27,6 +27,7 @@ from portail.resolvers.catalogue_reading import (
     event_dates_of,
     load_catalogue,
     period_path,
+    required_units,
     tariff_for,
 )
 from portail.resolvers.context import RequestContext
@@ -229,6 +230,13 @@ class UnitDay:
     # A unit counted in quantities: the child's booking may have its quantity changed now (accepted, the
     # household's own, not paid through the basket, before the booking deadline), as a request does.
     quantity_changeable: bool = False
+    # Linked units (``Unit.requires``): the units of the period at least one of which must be booked the
+    # same day for this one to be, in order.
+    requires: list[Unit] = field(default_factory=list)
+    # A unit capped per child (``Unit.per_child_cap``): the child's days of it in the whole period
+    # (holding or waiting for a place), and how many more it may have; None: no cap.
+    child_booked_count: int | None = None
+    cap_left: int | None = None
 
 
 @dataclass
@@ -263,6 +271,7 @@ async def bookable_days(
     enrolled = await _is_enrolled(ctx, child, period)
     held, waiting = await slot_counts(ctx, [u.id for u in units if u.capacity is not None], start, end)
     bookings = await _child_bookings(ctx, child, period, start, end)
+    taken = await _capped_days(ctx, child, period, units)
     positions = await waiting_positions(
         ctx, [b for b in bookings.values() if b.state == BookingState.WAITING.value]
     )
@@ -287,6 +296,7 @@ async def bookable_days(
         waiting=waiting,
         bookings=bookings,
         positions=positions,
+        taken=taken,
         paid=await basket.paid_bookings(ctx, bookings.values())
         if policy.credit_paid_cancellations
         else set(),
@@ -322,6 +332,27 @@ async def _child_bookings(
     return {(b.unit_id, b.day): b for b in rows.all()}
 
 
+async def _capped_days(
+    ctx: RequestContext, child: Child, period: Period, units: list[Unit]
+) -> dict[uuid.UUID, int]:
+    """The child's days of each capped unit (``Unit.per_child_cap``) in the whole period, holding or
+    waiting for a place (what the cap counts): one statement, and none when no unit is capped."""
+    capped = [u.id for u in units if u.per_child_cap is not None]
+    if not capped:
+        return {}
+    rows = await ctx.session.exec(
+        select(col(Booking.unit_id), sa.func.count())
+        .where(
+            Booking.child_id == child.id,
+            col(Booking.unit_id).in_(capped),
+            Booking.period_id == period.id,
+            col(Booking.state).in_([s.value for s in BookingState if is_active(s)]),
+        )
+        .group_by(col(Booking.unit_id))
+    )
+    return {unit_id: count for unit_id, count in rows.all()}
+
+
 @dataclass
 class _DayWindow:
     """What the planning's day window shows for one child: each day's units, bookable or why not."""
@@ -341,6 +372,8 @@ class _DayWindow:
     waiting: Counter[tuple[uuid.UUID, date]]
     bookings: dict[tuple[uuid.UUID, date], Booking]
     positions: dict[uuid.UUID, int]
+    # The child's days of each capped unit in the whole period (``_capped_days``).
+    taken: dict[uuid.UUID, int] = field(default_factory=dict)
     # The bookings paid through the basket (cancelled in time, credited through it).
     paid: set[uuid.UUID] = field(default_factory=set)
 
@@ -377,6 +410,11 @@ class _DayWindow:
         if refusal != LineRefusal.CLOSED and not is_active(current) and not events.runs_on(dates, day):
             # An event, another day than its dates: said before anything else that day could say.
             refusal, message = LineRefusal.NOT_EVENT_DAY, events.not_an_event_day_message(unit.name, dates)
+        cap, booked_count = unit.per_child_cap, self.taken.get(unit.id, 0)
+        cap_left = None if cap is None else max(cap - booked_count, 0)
+        if refusal is None and cap is not None and cap_left == 0:
+            # The request would refuse it (CAP_REACHED): said here first.
+            refusal, message = LineRefusal.CAP_REACHED, events.cap_message(unit.name, cap)
         cancellation, charged, why_not = None, False, ""
         if is_active(current) and booking is not None and booking.household_id != self.household_id:
             why_not = OTHER_ACCOUNT_BOOKING
@@ -434,7 +472,14 @@ class _DayWindow:
             cancellation_in_basket=booking is not None and booking.cancel_held,
             cancellation_message=cancellation_words(cancellation, charged) if cancellation else why_not,
             quantity_changeable=changeable,
+            requires=[self.by_id[u] for u in required_units(unit) if u in self.by_id],
+            child_booked_count=None if cap is None else booked_count,
+            cap_left=cap_left,
         )
+
+    @property
+    def by_id(self) -> dict[uuid.UUID, Unit]:
+        return {u.id: u for u in self.units}
 
 
 OTHER_ACCOUNT_BOOKING = "Réservée depuis l'autre compte de l'enfant : seul ce compte peut l'annuler."

@@ -97,3 +97,43 @@ def link_message(unit: str, others: Iterable[str], cancel: bool) -> str:
             "Annulez-les ensemble."
         )
     return f"L'unité « {unit} » ne peut être réservée qu'avec {quoted(sorted(others), 'ou')} le même jour."
+
+
+def carried_along(
+    requires: Mapping[U, AbstractSet[U]],
+    active: AbstractSet[U],
+    leaving: AbstractSet[U],
+    followers: AbstractSet[U],
+) -> tuple[set[U], dict[U, frozenset[U]]]:
+    """Staff, or the basket, take ``leaving`` off a child's day (``active``: the units active there
+    before); which units that leaves without what they require.
+
+    Those in ``followers`` (units that may go the same way: a booking awaiting the same decision, a day
+    held in the same unpaid basket) go with them, and may take others along in turn. Returns the units
+    carried along, and the units left alone that cannot be (each with the units gone that it required):
+    the caller refuses the change for those. Links broken before the change are none of its doing."""
+    before = unmet(requires, active)
+    gone = set(leaving)
+    while True:
+        broken = unmet(requires, set(active) - gone) - before
+        carry = broken & set(followers)
+        if not carry:
+            stranded = {u: frozenset(requires[u] & gone) for u in broken}
+            return gone - set(leaving), stranded
+        gone |= carry
+
+
+def staff_link_message(unit: str, others: Iterable[str], cancel: bool) -> str:
+    """Why staff may not take ``unit`` off a day alone: ``others`` (already settled) require it."""
+    staying = sorted(others)
+    verb = "la demandent" if len(staying) > 1 else "la demande"
+    what = "accorder l'annulation de" if cancel else "refuser"
+    return (
+        f"Impossible de {what} « {unit} » seule : {quoted(staying, 'et')} {verb} ce jour-là. "
+        f"Traitez-les ensemble, ou annulez d'abord {quoted(staying, 'et')}."
+    )
+
+
+def carried_message(unit: str, gone: Iterable[str]) -> str:
+    """Why ``unit`` went with the units ``gone`` it required."""
+    return f"« {unit} » ne va pas sans {quoted(sorted(gone), 'ou')} : elle la suit."

@@ -223,6 +223,23 @@ class BookableUnit:
         "booking the day again with another `quantity`: accepted, booked from this account, not paid "
         "through the basket, before the booking deadline)."
     )
+    requires: list[strawberry.ID] = strawberry.field(
+        description="Linked units (`Unit.requires`): units of the period at least one of which must be "
+        "booked the same day (already, or in the same request) for this one to be taken; empty: none. Booked "
+        'alone it is refused (`LINKED_UNIT`): the client says "Se réserve avec : …" before the preview.'
+    )
+    requires_names: list[str] = strawberry.field(description="The names of `requires`, in the same order.")
+    per_child_cap: int | None = strawberry.field(
+        description="Days of this unit one child may have in the period (`Unit.perChildCap`); null: no cap."
+    )
+    child_booked_count: int | None = strawberry.field(
+        description="Capped units: the child's days of this unit in the whole period, holding or waiting for "
+        "a place (what the cap counts); null without a cap."
+    )
+    cap_left: int | None = strawberry.field(
+        description="Capped units: how many more days of it the child may book (0: none, and the unit is "
+        "not bookable, `CAP_REACHED`, on a day the child does not have it); null without a cap."
+    )
 
     @classmethod
     def of(cls, u: planning.UnitDay) -> BookableUnit:
@@ -264,6 +281,11 @@ class BookableUnit:
             step_minutes=u.unit.step_minutes,
             max_quantity=u.unit.max_quantity,
             quantity_changeable=u.quantity_changeable,
+            requires=[to_id(r.id) for r in u.requires],
+            requires_names=[r.name for r in u.requires],
+            per_child_cap=u.unit.per_child_cap,
+            child_booked_count=u.child_booked_count,
+            cap_left=u.cap_left,
         )
 
 
