@@ -206,6 +206,10 @@ TABLE: list[Case] = [
     Case("Mutation.confirmChildRecord", "id", "child_b", NOT_FOUND,
          "mutation($id: ID!) { confirmChildRecord(id: $id) { " + payload("child { id } changedFields") + " } }",
          lambda w, id_: {"id": id_}),
+    # Another household's guardian: answered like an unknown guardian.
+    Case("Mutation.confirmGuardianRecord", "id", "guardian_b", NOT_FOUND,
+         "mutation($id: ID!) { confirmGuardianRecord(id: $id) { " + payload("household { id } changedFields") + " } }",
+         lambda w, id_: {"id": id_}),
     Case("Mutation.answerConsents", "childId", "child_b", NOT_FOUND,
          "mutation($id: ID, $answers: [ConsentAnswerInput!]!) { answerConsents(childId: $id, answers: $answers) { "
          + payload("household { id } changedFields") + " } }",
@@ -666,6 +670,7 @@ async def build_world(db, browser, settings) -> World:
         staff=await signed_in(browser(), staff_row.email, staff_row.password),
     )
     ids = world.ids
+    ids["guardian_b"] = str(guardian_b2.id)
     # Family A has a trail of its own: a refused id must not fall back on it.
     own = await world.a.data("""mutation($id: ID!) { updateChild(id: $id, input: {meals: {foodAllergies: "Kiwi"}})
       { errors { code } } }""", {"id": str(child_a.id)})
