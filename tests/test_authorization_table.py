@@ -308,6 +308,17 @@ TABLE: list[Case] = [
          + payload("group { id }") + " } }",
          lambda w, id_: {"id": id_},
          control="staff"),
+    # A group limited to some of its activity's periods (staff only).
+    Case("Mutation.createEnrolmentGroup", "input.periodIds", "grouped_period", FORBIDDEN,
+         "mutation($a: ID!, $id: ID!) { createEnrolmentGroup(activityId: $a, input: {name: \"Été\", periodIds: [$id]}) { "
+         + payload("group { id }") + " } }",
+         lambda w, id_: {"a": w.ids["club_activity"], "id": id_},
+         control="staff"),
+    Case("Mutation.updateEnrolmentGroup", "input.periodIds", "grouped_period", FORBIDDEN,
+         "mutation($g: ID!, $id: ID!) { updateEnrolmentGroup(id: $g, input: {periodIds: [$id]}) { "
+         + payload("group { id }") + " } }",
+         lambda w, id_: {"g": w.ids["group"], "id": id_},
+         control="staff"),
     Case("Mutation.deleteEnrolmentGroup", "id", "group", FORBIDDEN,
          "mutation($id: ID!) { deleteEnrolmentGroup(id: $id) { " + payload("group { id }") + " } }",
          lambda w, id_: {"id": id_},
@@ -755,7 +766,8 @@ async def build_world(db, browser, settings) -> World:
                                    "{name: \"Maternelles\", capacity: 12}) { group { id } errors { code } } }",
                                    {"a": str(club.activity.id)})
     assert group["createEnrolmentGroup"]["errors"] == [], group
-    ids.update(group=group["createEnrolmentGroup"]["group"]["id"], grouped_period=str(club.period.id))
+    ids.update(group=group["createEnrolmentGroup"]["group"]["id"], grouped_period=str(club.period.id),
+               club_activity=str(club.activity.id))
 
     # The Wednesday centre families book (staff accept): both children enrolled; B asks for a day.
     booking = await make_centre(db, acceptance="staff")
