@@ -348,6 +348,8 @@ export type ErrorCode =
   | 'GROUP_FULL'
   /** Enrolments name the group: it cannot be deleted (the message says how many). */
   | 'GROUP_IN_USE'
+  /** The group chosen is one of the activity's, limited to other periods (`EnrolmentGroup.periodIds`): the message names the period's groups (see `catalogue`). */
+  | 'GROUP_NOT_IN_PERIOD'
   /** The household registered itself and waits for the town's validation: its records may be filled in, but bookings and enrolments wait until staff approve it (or merge it into the household the town knows). */
   | 'HOUSEHOLD_AWAITING_VALIDATION'
   /** The household still has business with the town (bookings ahead, invoices to pay, a basket or a payment under way): the message says which. */
