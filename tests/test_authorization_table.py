@@ -206,6 +206,10 @@ TABLE: list[Case] = [
     Case("Mutation.confirmChildRecord", "id", "child_b", NOT_FOUND,
          "mutation($id: ID!) { confirmChildRecord(id: $id) { " + payload("child { id } changedFields") + " } }",
          lambda w, id_: {"id": id_}),
+    # Another household's guardian: answered like an unknown guardian.
+    Case("Mutation.confirmGuardianRecord", "id", "guardian_b", NOT_FOUND,
+         "mutation($id: ID!) { confirmGuardianRecord(id: $id) { " + payload("household { id } changedFields") + " } }",
+         lambda w, id_: {"id": id_}),
     Case("Mutation.answerConsents", "childId", "child_b", NOT_FOUND,
          "mutation($id: ID, $answers: [ConsentAnswerInput!]!) { answerConsents(childId: $id, answers: $answers) { "
          + payload("household { id } changedFields") + " } }",
@@ -303,6 +307,17 @@ TABLE: list[Case] = [
          "mutation($id: ID!) { updateEnrolmentGroup(id: $id, input: {capacity: 20}) { "
          + payload("group { id }") + " } }",
          lambda w, id_: {"id": id_},
+         control="staff"),
+    # A group limited to some of its activity's periods (staff only).
+    Case("Mutation.createEnrolmentGroup", "input.periodIds", "grouped_period", FORBIDDEN,
+         "mutation($a: ID!, $id: ID!) { createEnrolmentGroup(activityId: $a, input: {name: \"Été\", periodIds: [$id]}) { "
+         + payload("group { id }") + " } }",
+         lambda w, id_: {"a": w.ids["club_activity"], "id": id_},
+         control="staff"),
+    Case("Mutation.updateEnrolmentGroup", "input.periodIds", "grouped_period", FORBIDDEN,
+         "mutation($g: ID!, $id: ID!) { updateEnrolmentGroup(id: $g, input: {periodIds: [$id]}) { "
+         + payload("group { id }") + " } }",
+         lambda w, id_: {"g": w.ids["group"], "id": id_},
          control="staff"),
     Case("Mutation.deleteEnrolmentGroup", "id", "group", FORBIDDEN,
          "mutation($id: ID!) { deleteEnrolmentGroup(id: $id) { " + payload("group { id }") + " } }",
@@ -666,6 +681,7 @@ async def build_world(db, browser, settings) -> World:
         staff=await signed_in(browser(), staff_row.email, staff_row.password),
     )
     ids = world.ids
+    ids["guardian_b"] = str(guardian_b2.id)
     # Family A has a trail of its own: a refused id must not fall back on it.
     own = await world.a.data("""mutation($id: ID!) { updateChild(id: $id, input: {meals: {foodAllergies: "Kiwi"}})
       { errors { code } } }""", {"id": str(child_a.id)})
@@ -750,7 +766,8 @@ async def build_world(db, browser, settings) -> World:
                                    "{name: \"Maternelles\", capacity: 12}) { group { id } errors { code } } }",
                                    {"a": str(club.activity.id)})
     assert group["createEnrolmentGroup"]["errors"] == [], group
-    ids.update(group=group["createEnrolmentGroup"]["group"]["id"], grouped_period=str(club.period.id))
+    ids.update(group=group["createEnrolmentGroup"]["group"]["id"], grouped_period=str(club.period.id),
+               club_activity=str(club.activity.id))
 
     # The Wednesday centre families book (staff accept): both children enrolled; B asks for a day.
     booking = await make_centre(db, acceptance="staff")

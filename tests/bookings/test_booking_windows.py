@@ -362,3 +362,35 @@ async def test_households_outside_the_town_pay_the_out_of_town_tariff(db, browse
         taken = await submit(family, canteen, changes=[change(child.id, meal.id, MONDAY_25_JAN)])
         assert taken["errors"] == [] and taken["summary"]["total"] == price
     assert [(e.before, e.after) for e in await audit(db, "nonResidentTariff")] == [("", "[[null, 590]]")]
+
+
+async def test_the_intro_is_formatted_text_as_the_towns_other_texts(db, browser):
+    """Staff write the intro as they write the news (Markdown): families read a link and a list; a
+    ``<script>`` typed in it is shown as text, never run."""
+    canteen = await make_service(db)
+    agent = await staff_client(db, browser)
+    intro = (
+        "Inscriptions de l'été : lisez [le règlement](https://www.ville.test/reglement).\n\n"
+        "- Apportez une gourde\n- Une casquette\n\n<script>alert('x')</script>"
+    )
+    window = await set_window(agent, canteen, intro=intro)
+    assert window["errors"] == [] and window["period"]["bookingWindow"]["intro"] == intro
+    family = await family_enrolled(db, browser, canteen, "Emma-Rose", email="lola@famille.test")
+    data = await family.client.data(
+        """query($childId: ID!) { catalogue(childId: $childId) { activities { periods {
+        bookingWindow { intro introHtml } } } } }""",
+        {"childId": str(family.children["Emma-Rose"].id)},
+    )
+    (shown,) = [p["bookingWindow"] for f in data["catalogue"] for a in f["activities"] for p in a["periods"]]
+    assert shown["intro"] == intro  # as typed, for clients that show text
+    html = shown["introHtml"]
+    assert '<a href="https://www.ville.test/reglement" rel="noopener noreferrer">le règlement</a>' in html
+    assert "<ul>\n<li>Apportez une gourde</li>\n<li>Une casquette</li>\n</ul>" in html
+    assert "<script" not in html and "&lt;script&gt;" in html
+    # Staff see it as families will.
+    again = await agent.data(
+        """mutation($id: ID!, $input: BookingWindowInput!) { setBookingWindow(periodId: $id, input: $input) {
+        period { bookingWindow { introHtml } } errors { code } } }""",
+        {"id": str(canteen.period.id), "input": {"intro": intro}},
+    )
+    assert again["setBookingWindow"] == {"period": {"bookingWindow": {"introHtml": html}}, "errors": []}

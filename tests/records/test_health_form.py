@@ -308,3 +308,50 @@ async def test_an_edit_after_confirmation_asks_to_confirm_that_record_again(db, 
     assert confirmations(await parent.data(TO_COMPLETE)) == [(None, [])]
     async with db.read_sessions() as session:
         assert len((await session.exec(select(HealthListItem))).all()) == 8
+
+
+CONFIRM_GUARDIAN = f"""mutation($id: ID!) {{ confirmGuardianRecord(id: $id) {{ household {{
+  certification {{ needsConfirmation }} me {{ id certification {{ needsConfirmation certifiedAt }} }} }}
+  changedFields {ERRORS} }} }}"""
+GUARDIAN_TODO = "{ viewer { toComplete { section childId guardianId missingFields } } }"
+
+
+async def test_a_guardian_confirms_their_own_record_alone(db, browser):
+    await town_lists(await signed_in(browser(), *(lambda s: (s.email, s.password))(await make_staff(db))))
+    family = await make_family(db, "lola@famille.test")
+    emma = await make_child(db, family.household, "Emma-Rose")
+    parent = await signed_in(browser(), family.email, family.password)
+    assert (await parent.data(CONFIRM_ALL))["confirmRecords"]["errors"] == []
+    # Lola changes her profession (her record is to confirm again), and Emma-Rose's diets (hers too).
+    await parent.data('mutation { updateHousehold(input: {me: {profession: "Infirmière"}}) { errors { code } } }')
+    await parent.data(DIETS, {"id": str(emma.id), "codes": ["NO_PORK"]})
+    todo = [i for i in (await parent.data(GUARDIAN_TODO))["viewer"]["toComplete"] if i["section"] == "CONFIRMATION"]
+    me = next(i for i in todo if i["missingFields"] == ["ME"])
+    assert me["guardianId"] is not None and me["childId"] is None
+
+    # The checklist's line gives the id to confirm: Lola confirms her own record, and only hers.
+    confirmed = (await parent.data(CONFIRM_GUARDIAN, {"id": me["guardianId"]}))["confirmGuardianRecord"]
+    assert confirmed["errors"] == [] and confirmed["changedFields"] == ["certifiedAt"]
+    household = confirmed["household"]
+    assert household["me"]["id"] == me["guardianId"]
+    assert household["me"]["certification"]["needsConfirmation"] is False
+    assert household["certification"]["needsConfirmation"] is False
+    todo = [(i["childId"], i["missingFields"]) for i in (await parent.data(GUARDIAN_TODO))["viewer"]["toComplete"]
+            if i["section"] == "CONFIRMATION"]
+    assert todo == [(str(emma.id), [])]
+    emma_now = (await parent.data(CHILD, {"id": str(emma.id)}))["child"]
+    assert emma_now["certification"]["needsConfirmation"] is True
+    async with db.read_sessions() as session:
+        trail = (await session.exec(select(AuditEntry).where(AuditEntry.entity == "guardian",
+                                                               AuditEntry.field == "certifiedAt"))).all()
+    assert [(str(e.entity_id), e.before, bool(e.after)) for e in trail] == [(me["guardianId"], "", True)]
+
+    # Another family's guardian, like an unknown id, is not found; nothing is written.
+    other = await make_family(db, "autre@famille.test")
+    outsider = await signed_in(browser(), other.email, other.password)
+    for id_ in (me["guardianId"], str(emma.id)):
+        refused = (await outsider.data(CONFIRM_GUARDIAN, {"id": id_}))["confirmGuardianRecord"]
+        assert codes(refused) == [("id", "NOT_FOUND")] and refused["household"] is None
+    async with db.read_sessions() as session:
+        assert len((await session.exec(select(AuditEntry).where(AuditEntry.field == "certifiedAt",
+                                                                AuditEntry.entity == "guardian"))).all()) == 1

@@ -394,14 +394,15 @@ async def promote_lines(
     """Give the free places of the activity's periods not over yet to their waiting lines."""
     catalogue = await load_catalogue(ctx)
     day = today(ctx)
-    # Each line: the given group's, every group's (where the activity has groups), or the period's.
-    lines: list[uuid.UUID | None] = [group_id]
-    if group_id is None and catalogue.groups_of(activity_id):
-        lines = [g.id for g in catalogue.groups_of(activity_id)]
     for period in catalogue.periods_of(activity_id):
-        if period.end >= day:
-            for line in lines:
-                await promote(ctx, period.id, line)
+        if period.end < day:
+            continue
+        # Each line: the given group's, every group's the period offers (where it offers groups), or the
+        # period's.
+        offered = [g.id for g in catalogue.groups_for(period)]
+        lines: list[uuid.UUID | None] = [group_id] if group_id is not None or not offered else list(offered)
+        for line in lines:
+            await promote(ctx, period.id, line)
 
 
 async def _fill_activity(ctx: RequestContext, row: Activity, data: ActivityData) -> Activity:
@@ -1059,7 +1060,7 @@ async def enroll_child(
         raise UserErrors.one("periodId", ErrorCode.PERIOD_OVER, "Cette période est terminée.")
     catalogue = await load_catalogue(ctx)
     activity: Activity = catalogue.by_id[period.activity_id]
-    group = _chosen_group(catalogue, activity, group_id, group_given)
+    group = _chosen_group(catalogue, period, group_id, group_given)
     window = enrolment_window(catalogue, period)
     state = window_state(window, ctx.now())
     if state is not WindowState.OPEN:
@@ -1136,15 +1137,24 @@ async def enroll_child(
 
 
 def _chosen_group(
-    catalogue: Catalogue, activity: Activity, group_id: uuid.UUID | None, group_given: bool
+    catalogue: Catalogue, period: Period, group_id: uuid.UUID | None, group_given: bool
 ) -> EnrolmentGroup | None:
-    """The group asked for: required where the activity has groups; one of another activity, or
-    unknown, is NOT_FOUND; none is taken where the activity has none."""
-    groups = catalogue.groups_of(activity.id)
+    """The group asked for: required where the period offers groups; one of another activity, or
+    unknown, is NOT_FOUND; one of the activity not offered for this period is GROUP_NOT_IN_PERIOD; none
+    is taken where the period offers none."""
+    groups = catalogue.groups_for(period)
     if group_given:
-        found = next((g for g in groups if g.id == group_id), None)
+        found = next((g for g in catalogue.groups_of(period.activity_id) if g.id == group_id), None)
         if found is None:
             raise UserErrors.one("groupId", ErrorCode.NOT_FOUND, "Ce groupe n'existe pas pour cet accueil.")
+        if found not in groups:
+            names = ", ".join(f"« {g.name} »" for g in groups)
+            raise UserErrors.one(
+                "groupId",
+                ErrorCode.GROUP_NOT_IN_PERIOD,
+                f"Le groupe « {found.name} » n'est pas proposé pour cette période"
+                + (f" : choisissez {names}." if names else " : elle n'a pas de groupe."),
+            )
         return found
     if groups:
         names = ", ".join(f"« {g.name} »" for g in groups)

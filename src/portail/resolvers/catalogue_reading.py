@@ -79,6 +79,11 @@ class Catalogue:
         """The activity's enrolment groups, in order."""
         return [g for g in self.groups if g.activity_id == activity_id]
 
+    def groups_for(self, period: Period) -> list[EnrolmentGroup]:
+        """The groups of the period's activity offered for this period (those limited to none, and
+        those limited to it), in order: what a family picks from, and the period's waiting lines."""
+        return [g for g in self.groups_of(period.activity_id) if offered_for(g, period.id)]
+
     def days_of(self, period_id: uuid.UUID, kind: str) -> list[PeriodDay]:
         return [d for d in self.days if d.period_id == period_id and d.kind == kind]
 
@@ -294,6 +299,16 @@ def _deadline_rule(stored: StoredRule) -> DeadlineRule:
         frozenset(int(d) for d in split_codes(stored.skipped_weekdays)),
         stored.skips_holidays,
     )
+
+
+def group_periods(group: EnrolmentGroup) -> list[uuid.UUID]:
+    """The periods a group is limited to; none: it is offered for every period of its activity."""
+    return [uuid.UUID(v) for v in split_codes(group.period_ids)]
+
+
+def offered_for(group: EnrolmentGroup, period_id: uuid.UUID) -> bool:
+    """Whether a family may pick the group for the period."""
+    return not group.period_ids or str(period_id) in split_codes(group.period_ids)
 
 
 def split_codes(value: str) -> list[str]:

@@ -100,7 +100,7 @@ async def promote(ctx: RequestContext, period_id: uuid.UUID, group_id: uuid.UUID
     activity: Activity = catalogue.by_id[period.activity_id]
     if activity.enrolment_when_full != WAITING_LINE or activity.promotion != "automatic":
         return []
-    if group_id is None and catalogue.groups_of(activity.id):
+    if group_id is None and catalogue.groups_for(period):
         # An enrolment from before the activity had groups: its place is no group's to give.
         return []
     group: EnrolmentGroup | None = catalogue.by_id.get(group_id) if group_id is not None else None

@@ -125,6 +125,10 @@ class ErrorCode(Enum):
         "The group chosen has no place left in the period, and the activity keeps no waiting line "
         "(another group may have places: see `catalogue`)."
     )
+    GROUP_NOT_IN_PERIOD = (
+        "The group chosen is one of the activity's, limited to other periods (`EnrolmentGroup.periodIds`): "
+        "the message names the period's groups (see `catalogue`)."
+    )
     ACTIVITY_FULL = "The period has no place left, and the activity keeps no waiting line."
     GROUP_IN_USE = "Enrolments name the group: it cannot be deleted (the message says how many)."
     HOUSEHOLD_AWAITING_VALIDATION = (

@@ -216,7 +216,7 @@ async def child_offer(ctx: RequestContext, child_id: uuid.UUID | None) -> list[O
                 places_left(g.capacity, counts.get((period.id, g.id), LineCount()).holding),
                 counts.get((period.id, g.id), LineCount()).waiting,
             )
-            for g in catalogue.groups_of(activity.id)
+            for g in catalogue.groups_for(period)
         ]
         own = counts.get((period.id, None), LineCount())
         left = None if groups else places_left(activity.enrolment_capacity, own.holding)

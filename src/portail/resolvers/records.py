@@ -466,6 +466,8 @@ class ToComplete:
     child_id: uuid.UUID | None
     missing_fields: list[str]
     child_first_name: str = ""
+    # The guardian concerned, for a guardian's record to confirm again (``confirmGuardianRecord``).
+    guardian_id: uuid.UUID | None = None
 
     @property
     def label(self) -> str:
@@ -499,11 +501,12 @@ def to_complete(ctx: RequestContext, record: HouseholdRecord) -> list[ToComplete
         items.append(ToComplete("CONFIRMATION", None, []))
     else:
         # The household's confirmation holds, but a person's record changed since (``uncertify``) or
-        # was added after it: that person's record is to confirm again (``confirmChildRecord``,
-        # or ``confirmRecords`` for all). The missing field names whose: ME, OTHER_GUARDIAN.
+        # was added after it: that person's record is to confirm again (``confirmGuardianRecord``,
+        # ``confirmChildRecord``, or ``confirmRecords`` for all). The missing field names whose: ME,
+        # OTHER_GUARDIAN.
         me, other = me_and_other(ctx, record)
         items += [
-            ToComplete("CONFIRMATION", None, [section])
+            ToComplete("CONFIRMATION", None, [section], guardian_id=guardian.id)
             for section, guardian in (("ME", me), ("OTHER_GUARDIAN", other))
             if guardian is not None and guardian.certified_at is None
         ]
@@ -544,6 +547,11 @@ def household_certification(ctx: RequestContext, record: HouseholdRecord) -> Cer
 def child_certification(ctx: RequestContext, record: HouseholdRecord, child: Child) -> Certification:
     """A child's confirmation of its record (``record`` from ``load_full_record``)."""
     return _certification(child.certified_at, record.extras.certification_months, ctx.now())
+
+
+def guardian_certification(ctx: RequestContext, record: HouseholdRecord, guardian: Guardian) -> Certification:
+    """A guardian's confirmation of their record (``record`` from ``load_full_record``)."""
+    return _certification(guardian.certified_at, record.extras.certification_months, ctx.now())
 
 
 def shared_with_another_household(record: HouseholdRecord, child_id: uuid.UUID) -> bool:
@@ -869,6 +877,31 @@ async def certify_child(ctx: RequestContext, child_id: uuid.UUID | None) -> tupl
     )
     forget_record(ctx, hid)
     return child, hid
+
+
+async def certify_guardian(ctx: RequestContext, guardian_id: uuid.UUID | None) -> uuid.UUID:
+    """The family confirms one guardian's record of its household (after editing it, or for a
+    guardian added since): a guardian's record no longer waits for the whole household's confirmation.
+    Another household's guardian is "not found", as an unknown id."""
+    hid = await household_for(ctx, None)
+    guardian = await ctx.session.get(Guardian, guardian_id) if guardian_id else None
+    if guardian is None or guardian.household_id != hid:
+        raise UserErrors.one("id", ErrorCode.NOT_FOUND, "Ce responsable n'existe pas.")
+    await ctx.session.refresh(guardian, with_for_update=True)
+    before = guardian.certified_at
+    guardian.certified_at = ctx.now()
+    _audit(
+        ctx,
+        household_id=hid,
+        child_id=None,
+        entity="guardian",
+        entity_id=guardian.id,
+        field_name="certifiedAt",
+        before=before,
+        after=guardian.certified_at,
+    )
+    forget_record(ctx, hid)
+    return hid
 
 
 async def _queue_review(

@@ -109,6 +109,10 @@ class EnrolmentGroup(SQLModel, table=True):
     position: int = 0
     # Children enrolled per period (pending and accepted); None: unlimited.
     capacity: int | None = None
+    # The activity's periods the group is offered for, comma-separated ids ("Été 2027 – Maternelles" on
+    # the summer only); empty: every period. A column, not a table: the catalogue reads its groups in one
+    # statement, kept between requests, and a period is never deleted under its enrolments.
+    period_ids: str = Field(default="", sa_type=Text, sa_column_kwargs={"server_default": ""})
     created_at: datetime = created_at_field()
 
 

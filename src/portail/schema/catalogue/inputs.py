@@ -144,6 +144,11 @@ class EnrolmentGroupInput:
         default=None,
         description="Children enrolled per period (pending and accepted), 1 to 10000; null: unlimited.",
     )
+    period_ids: list[strawberry.ID] = strawberry.field(
+        default_factory=list,
+        description='The activity\'s periods it is offered for ("Été 2027 – Maternelles" on the summer '
+        "only); empty: every period. Another activity's period is NOT_FOUND on `periodIds.<i>`.",
+    )
 
 
 @strawberry.input(
@@ -155,6 +160,9 @@ class UpdateEnrolmentGroupInput:
     capacity: int | None = optional(
         "Children enrolled per period; null: unlimited. Raised: the first in line move up where the activity "
         "promotes by itself."
+    )
+    period_ids: list[strawberry.ID] | None = optional(
+        "The activity's periods it is offered for; empty: every period (enrolments already made stay)."
     )
 
 
@@ -541,11 +549,14 @@ def unit_changes(current: use_cases.UnitData, input: UpdateUnitInput) -> use_cas
 
 
 def group_data(input: EnrolmentGroupInput) -> GroupData:
-    return GroupData(input.name, input.position, input.capacity)
+    return GroupData(input.name, input.position, input.capacity, [parse_id(i) for i in input.period_ids])
 
 
 def group_changes(current: GroupData, input: UpdateEnrolmentGroupInput) -> GroupData:
-    return dataclasses.replace(current, **given(input, frozenset({"capacity"})))
+    changes = given(input, frozenset({"capacity"}))
+    if "period_ids" in changes:
+        changes["period_ids"] = [parse_id(i) for i in changes["period_ids"] or []]
+    return dataclasses.replace(current, **changes)
 
 
 def span_data(spans: list[DateSpanInput]) -> list[use_cases.SpanData]:

@@ -388,8 +388,10 @@ class CatalogueMutations:
         description='Enrol a child in a period ("Inscription aux services"): accepted at once or pending '
         "staff, per activity; refused with one error per missing item (age, class, record section, document, "
         "consent) when prerequisites fail. Outside the enrolment window: `ENROLMENT_NOT_OPEN` or "
-        "`ENROLMENT_CLOSED` on `periodId`, the message saying when. Where the activity has groups a "
-        "`groupId` is required (`REQUIRED` on `groupId`). A full group or period: `GROUP_FULL` on `groupId` "
+        "`ENROLMENT_CLOSED` on `periodId`, the message saying when. Where the period offers groups (the "
+        "activity's not limited to other periods) a `groupId` is required (`REQUIRED` on `groupId`); a group "
+        "of the activity limited to other periods is `GROUP_NOT_IN_PERIOD` on `groupId`. A full group or "
+        "period: `GROUP_FULL` on `groupId` "
         "or `ACTIVITY_FULL` on `periodId`, or, where the activity keeps a waiting line, the enrolment is "
         "WAITING with its `waitingRank` (the family is mailed). Another family's child, an unknown period "
         "or a group of another activity is NOT_FOUND.",
@@ -401,7 +403,9 @@ class CatalogueMutations:
         period_id: Annotated[strawberry.ID, strawberry.argument(description="The period.")],
         group_id: Annotated[
             strawberry.ID | None,
-            strawberry.argument(description="The group, where the period's activity has groups."),
+            strawberry.argument(
+                description="The group, where the period offers groups (`catalogue`'s `groups`)."
+            ),
         ] = None,
     ) -> EnrolmentPayload:
         row, errors = await run_mutation(

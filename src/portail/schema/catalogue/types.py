@@ -254,10 +254,20 @@ class EnrolmentGroup:
     capacity: int | None = strawberry.field(
         description="Children enrolled per period (pending and accepted); null: unlimited."
     )
+    period_ids: list[strawberry.ID] = strawberry.field(
+        description="The activity's periods it is offered for (families pick it only there); empty: every "
+        "period."
+    )
 
     @classmethod
     def from_row(cls, row: EnrolmentGroupRow) -> EnrolmentGroup:
-        return cls(id=to_id(row.id), name=row.name, position=row.position, capacity=row.capacity)
+        return cls(
+            id=to_id(row.id),
+            name=row.name,
+            position=row.position,
+            capacity=row.capacity,
+            period_ids=[to_id(i) for i in reading.group_periods(row)],
+        )
 
 
 @strawberry.type(description='An "accueil", e.g. "RESTAURATION SCOLAIRE", "MERCREDIS", and how it is run.')
@@ -485,8 +495,8 @@ class OfferedPeriod:
     )
     enrolment_open: bool = strawberry.field(description="Whether enrolments are open now.")
     groups: list[OfferedGroup] = strawberry.field(
-        description="The activity's groups with their places in the period: `enrollChild` requires one "
-        "(`groupId`); empty: none."
+        description="The activity's groups offered for this period (those limited to other periods left "
+        "out), with their places in it: `enrollChild` requires one (`groupId`); empty: none."
     )
     capacity: int | None = strawberry.field(
         description="Children per period, where the activity has no groups; null: unlimited (or see "

@@ -10,6 +10,7 @@ import strawberry
 from portail.resolvers import booking_windows as use_cases
 from portail.resolvers.rows import Period as PeriodRow
 from portail.rules.booking_windows import WindowState, WindowStatus
+from portail.rules.markdown import render_markdown
 
 
 @strawberry.enum(description="Where a period's bookings stand for a household now.")
@@ -49,7 +50,19 @@ class PeriodBookingWindow:
         description='Why it is not bookable, in French, naming the moment ("Les réservations ouvrent le '
         'samedi 1er mai 2027 à 9h00."); null when open.'
     )
-    intro: str = strawberry.field(description="The town's text about the period (plain text; may be empty).")
+    intro: str = strawberry.field(
+        description="The town's text about the period as staff typed it (Markdown; may be empty): show "
+        "`introHtml`."
+    )
+
+    @strawberry.field(
+        description="`intro` as safe HTML, read as Markdown (the same rendering and allow-list as "
+        "`News.bodyHtml`: links, lists, emphasis; no script, no raw HTML): insert it as it is; empty when "
+        "there is no intro."
+    )
+    def intro_html(self) -> str:
+        # Rendered only when asked: a period's state is read far more often than its text.
+        return render_markdown(self.intro)
 
     @classmethod
     def of(cls, period: PeriodRow, status: WindowStatus) -> PeriodBookingWindow:
@@ -85,7 +98,13 @@ class BookingWindowSettings:
     read_only_from: datetime.datetime | None = strawberry.field(
         description="From when the period is only shown; null: never."
     )
-    intro: str = strawberry.field(description="The text families read about the period.")
+    intro: str = strawberry.field(description="The text families read about the period (Markdown).")
+
+    @strawberry.field(
+        description="`intro` as families see it: safe HTML, as `PeriodBookingWindow.introHtml`."
+    )
+    def intro_html(self) -> str:
+        return render_markdown(self.intro)
 
     @classmethod
     def of(cls, period: PeriodRow) -> BookingWindowSettings:
@@ -130,7 +149,9 @@ class BookingWindowInput:
         default=None, description="From then the period is only shown."
     )
     intro: str = strawberry.field(
-        default="", description="The text families read about it (4000 characters)."
+        default="",
+        description="The text families read about it (4000 characters), in Markdown as the news: links, "
+        "lists, emphasis (raw HTML is shown as text).",
     )
 
     def data(self) -> use_cases.WindowData:

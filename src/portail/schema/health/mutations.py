@@ -1,5 +1,5 @@
 """Mutations of the health form: the town's lists (staff), a child's diets, illnesses, insurance and
-the confirmation of one child's record (families, or staff for them)."""
+the confirmation of one child's or one guardian's record (families, or staff for them)."""
 
 from __future__ import annotations
 
@@ -25,8 +25,8 @@ from portail.schema.health.types import HealthListEntry, HealthListKind
 from portail.schema.ids import parse_id
 from portail.schema.mutations import run_mutation
 from portail.schema.permissions import FAMILY, SIGNED_IN, STAFF
-from portail.schema.records.mutations import ChildPayload
-from portail.schema.records.types import load_child
+from portail.schema.records.mutations import ChildPayload, HouseholdPayload
+from portail.schema.records.types import load_child, load_household
 
 CHILD_ID = strawberry.argument(description="The child (another family's: NOT_FOUND on `childId`).")
 
@@ -146,3 +146,28 @@ class HealthMutations:
         ctx = info.context.app
         result, errors = await run_mutation(info, lambda: records.certify_child(ctx, parse_id(id)))
         return await _child_payload(info, result, errors, "certifiedAt")
+
+    @strawberry.mutation(
+        permission_classes=FAMILY,
+        description="The family confirms one guardian's record of its household is accurate (after editing "
+        "it, or for a guardian added since `confirmRecords`): that guardian's `certification` holds again, "
+        "the other records stay as they are. Audited.",
+    )
+    async def confirm_guardian_record(
+        self,
+        info: Info,
+        id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="The guardian (another household's: NOT_FOUND on `id`)."),
+        ],
+    ) -> HouseholdPayload:
+        ctx = info.context.app
+        hid, errors = await run_mutation(info, lambda: records.certify_guardian(ctx, parse_id(id)))
+        if hid is None:
+            return HouseholdPayload(household=None, changed_fields=[], pending_fields=[], errors=errors)
+        return HouseholdPayload(
+            household=await load_household(info, hid),
+            changed_fields=["certifiedAt"],
+            pending_fields=[],
+            errors=[],
+        )

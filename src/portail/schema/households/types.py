@@ -116,10 +116,21 @@ class Guardian:
     employer: str = strawberry.field(description="Employer.")
     work_phone: str = strawberry.field(description="Work phone, E.164, or empty.")
     relationship: str = strawberry.field(description='Link to the children: "Mère", "Père", "Tuteur"…')
+    _row: strawberry.Private[GuardianRow]
+
+    @strawberry.field(
+        description="The family's confirmation of this guardian's record: an edit by the family withdraws "
+        "it, `confirmGuardianRecord` (or `confirmRecords` for all) gives it again."
+    )
+    async def certification(self, info: Info) -> Certification:
+        ctx = info.context.app
+        record = await records.load_full_record(ctx, self._row.household_id)
+        return Certification.of(records.guardian_certification(ctx, record, self._row))
 
     @classmethod
     def from_row(cls, row: GuardianRow) -> Guardian:
         return cls(
+            _row=row,
             id=to_id(row.id),
             rank=row.rank,
             civility=row.civility,
@@ -569,6 +580,10 @@ class ToComplete:
     missing_fields: list[str] = strawberry.field(
         description="Required fields still empty (GraphQL names or codes)."
     )
+    guardian_id: strawberry.ID | None = strawberry.field(
+        description="The guardian concerned, for a guardian's record to confirm again (section CONFIRMATION, "
+        "missing field ME or OTHER_GUARDIAN): the id `confirmGuardianRecord` takes."
+    )
     label: str = strawberry.field(
         description='What the screens call it, in French: "Mon foyer > Moi", "Emma-Rose > Santé".'
     )
@@ -579,6 +594,7 @@ class ToComplete:
             section=RecordSection[item.section],
             child_id=to_id(item.child_id) if item.child_id else None,
             missing_fields=item.missing_fields,
+            guardian_id=to_id(item.guardian_id) if item.guardian_id else None,
             label=item.label,
         )
 
