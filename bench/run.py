@@ -275,7 +275,9 @@ async def server(
     base = f"http://127.0.0.1:{port}"
     try:
         async with httpx.AsyncClient(base_url=base, timeout=2) as client:
-            for _ in range(300):
+            # Up to 2 minutes: importing the app takes 10-15 s on a loaded machine, over 30 s when
+            # other jobs share its two cores.
+            for _ in range(1200):
                 if process.returncode is not None:
                     raise RuntimeError(f"uvicorn exited:\n{log_path.read_text()}")
                 with contextlib.suppress(httpx.TransportError):

@@ -4,6 +4,7 @@ calendar, the day window, a request's summary and history, and the staff's lists
 from __future__ import annotations
 
 import datetime
+import uuid
 from typing import Any
 
 import strawberry
@@ -98,8 +99,12 @@ class Planning:
 
     @classmethod
     def of(cls, view: planning.PlanningView) -> Planning:
-        # A month of bookings is the API's biggest list: plain fields, built in one pass (bench/).
+        # A month of bookings is the API's biggest list: plain fields, built in one pass (bench/). Its
+        # ~200 bookings name a handful of children, units and states: each is made an id (str(UUID) is
+        # Python code) or a member once.
         positions = view.positions
+        ids: dict[uuid.UUID, strawberry.ID] = {}
+        members: dict[str, BookingState] = {}
         return cls(
             start=view.start,
             end=view.end,
@@ -116,9 +121,9 @@ class Planning:
                     bookings=[
                         PlannedBooking(
                             id=to_id(r.id),
-                            child_id=to_id(r.child_id),
-                            unit_id=to_id(r.unit_id),
-                            state=booking_state(r.state),
+                            child_id=ids.get(r.child_id) or ids.setdefault(r.child_id, to_id(r.child_id)),
+                            unit_id=ids.get(r.unit_id) or ids.setdefault(r.unit_id, to_id(r.unit_id)),
+                            state=members.get(r.state) or members.setdefault(r.state, booking_state(r.state)),
                             from_other_account=view.from_other_account(r),
                             waiting_position=positions.get(r.id),
                             arrival=r.arrival,
