@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
+from functools import cached_property
 from typing import Any, NamedTuple
 
 import sqlalchemy as sa
@@ -495,8 +496,9 @@ class _DayWindow:
             cap_left=cap_left,
         )
 
-    @property
+    @cached_property
     def by_id(self) -> dict[uuid.UUID, Unit]:
+        """The period's units by id (built once: each unit of each day looks its links up here)."""
         return {u.id: u for u in self.units}
 
 
