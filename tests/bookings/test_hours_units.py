@@ -142,6 +142,9 @@ async def test_an_evening_is_priced_by_the_quarter_hour_begun_and_billed_so(db, 
     async with db.read_sessions() as session:
         [booking] = (await session.exec(select(Booking))).all()
     assert (booking.arrival.isoformat(), booking.departure.isoformat(), booking.price) == ("16:30:00", "17:50:00", 390)  # type: ignore[union-attr]
+    # The family's mail says the times it booked.
+    (mail,) = await smtp.wait_for(family.email)
+    assert f"{EVENING} (16h30 – 17h50) : Réservation" in mail.text
 
     # The day window and the month calendar show the times.
     variables = {"childId": str(emma.id), "periodId": str(service.period.id), "from": "2027-01-04", "to": "2027-01-04"}

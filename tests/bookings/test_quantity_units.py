@@ -140,6 +140,9 @@ async def test_three_take_away_meals_are_priced_three_times_changed_to_two_and_b
     async with db.read_sessions() as session:
         [booking] = (await session.exec(select(Booking))).all()
     assert (booking.quantity, booking.price) == (3, 750)
+    # The family's mail says how many it booked.
+    (mail,) = await smtp.wait_for(family.email)
+    assert f"{TAKE_AWAY} (× 3) : Réservation" in mail.text
 
     # The day window and the month calendar show the quantity; the unit says how it is counted.
     variables = {
@@ -179,6 +182,7 @@ async def test_three_take_away_meals_are_priced_three_times_changed_to_two_and_b
     async with db.read_sessions() as session:
         [again] = (await session.exec(select(Booking))).all()
     assert (again.id, again.quantity, again.price, again.state) == (booking.id, 2, 500, "accepted")
+    assert f"{TAKE_AWAY} (× 2) : Modification" in (await smtp.wait_for(family.email, 2))[1].text
     after = await booking_counts(db)
     assert after["booking"] == before["booking"]
     # The same quantity again changes nothing.

@@ -1209,7 +1209,7 @@ def mail_context(plan: Plan, request: BookingRequest) -> dict[str, Any]:
             {
                 "child": f"{line.child.first_name} {line.child.last_name}",
                 "day": french_date(line.day),
-                "unit": line.unit.name,
+                "unit": _unit_words(line),
                 "action": "Annulation" if line.cancel else "Modification" if line.modifies else "Réservation",
                 "outcome": line.message if line.state is None else state_label(line.state),  # None: refused
                 "refused": line.refused,
@@ -1220,6 +1220,16 @@ def mail_context(plan: Plan, request: BookingRequest) -> dict[str, Any]:
         # Paid at booking: where and by when ("à régler avant"), else nothing is said about paying.
         "pay_before": french_moment(plan.basket_entry.pay_before) if plan.basket_entry else "",
     }
+
+
+def _unit_words(line: PlannedLine) -> str:
+    """The unit as a mail's line says it, with what was booked of it: "GARDERIE SOIR (16h30 – 17h50)",
+    "REPAS À EMPORTER (× 3)" (the family checks the mail against what it meant to book)."""
+    if line.times is not None:
+        return f"{line.unit.name} ({hours.hour_text(line.times[0])} – {hours.hour_text(line.times[1])})"
+    if line.quantity is not None:
+        return f"{line.unit.name} ({quantities.quantity_text(line.quantity)})"
+    return line.unit.name
 
 
 # ---------------------------------------------------------------------------------------------
