@@ -145,6 +145,13 @@ async def test_an_evening_is_priced_by_the_quarter_hour_begun_and_billed_so(db, 
     # The family's mail says the times it booked.
     (mail,) = await smtp.wait_for(family.email)
     assert f"{EVENING} (16h30 – 17h50) : Réservation" in mail.text
+    # The history's line (and staff's queue, the same type) says the times asked.
+    history = await family.client.data(
+        "query { bookingRequests(first: 1) { edges { node { lines { arrival departure quantity } } } } }"
+    )
+    assert history["bookingRequests"]["edges"][0]["node"]["lines"] == [
+        {"arrival": "16:30:00", "departure": "17:50:00", "quantity": None}
+    ]
 
     # The day window and the month calendar show the times.
     variables = {"childId": str(emma.id), "periodId": str(service.period.id), "from": "2027-01-04", "to": "2027-01-04"}

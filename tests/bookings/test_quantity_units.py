@@ -40,6 +40,7 @@ PREVIEW_ITEMS = f"""mutation($input: BookingRequestInput!) {{ previewBookingRequ
   {LINES} {ERRORS} }} }}"""
 SUBMIT_ITEMS = f"""mutation($input: BookingRequestInput!) {{ submitBookingRequest(input: $input) {{
   {LINES} {ERRORS} }} }}"""
+ASKED = """query { bookingRequests(first: 10) { edges { node { number lines { unitName quantity price } } } } }"""
 PLANNING = """query($from: Date!, $to: Date!) { planning(from: $from, to: $to) {
   days { date bookings { unitId state quantity } } } }"""
 DAY = """query($childId: ID!, $periodId: ID!, $from: Date!, $to: Date!) {
@@ -183,6 +184,9 @@ async def test_three_take_away_meals_are_priced_three_times_changed_to_two_and_b
         [again] = (await session.exec(select(Booking))).all()
     assert (again.id, again.quantity, again.price, again.state) == (booking.id, 2, 500, "accepted")
     assert f"{TAKE_AWAY} (× 2) : Modification" in (await smtp.wait_for(family.email, 2))[1].text
+    # The history keeps what each request asked: three, then two.
+    history = (await family.client.data(ASKED))["bookingRequests"]["edges"]
+    assert sorted((e["node"]["number"], e["node"]["lines"][0]["quantity"]) for e in history) == [(1, 3), (2, 2)]
     after = await booking_counts(db)
     assert after["booking"] == before["booking"]
     # The same quantity again changes nothing.

@@ -270,3 +270,27 @@ def test_units_and_bookings_read_as_by_the_day_through_revision_0026(tmp_path):
         triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     assert "max_quantity" not in unit_columns and "quantity" not in booking_columns
     assert "unit_catalogue_version_update" in triggers
+
+
+def test_request_lines_keep_no_times_nor_quantity_through_revision_0028(tmp_path):
+    # Revision 0028 keeps what a request's line asked of a unit counted in hours or quantities: a line
+    # stored before asked nothing of the kind; going back drops the three columns only.
+    path = tmp_path / "upgrade.sqlite3"
+    config = alembic_config(f"sqlite+aiosqlite:///{path}")
+    command.upgrade(config, "0027")
+    with sqlite3.connect(path) as conn:  # foreign keys off: only the line matters here
+        conn.execute(
+            "INSERT INTO booking_line (id, request_id, position, child_id, unit_id, day, action, state,"
+            " refusal, message, price) VALUES (?, ?, 0, ?, ?, '2027-01-04', 'book', 'accepted', '', '', 250)",
+            (uuid.uuid4().hex, uuid.uuid4().hex, uuid.uuid4().hex, uuid.uuid4().hex),
+        )
+    command.upgrade(config, "0028")
+    with sqlite3.connect(path) as conn:
+        conn.row_factory = sqlite3.Row
+        line = dict(conn.execute("SELECT * FROM booking_line").fetchone())
+    assert (line["arrival"], line["departure"], line["quantity"], line["price"]) == (None, None, None, 250)
+    command.downgrade(config, "0027")
+    with sqlite3.connect(path) as conn:
+        columns = {r[1] for r in conn.execute("PRAGMA table_info(booking_line)")}
+        assert conn.execute("SELECT price FROM booking_line").fetchone() == (250,)
+    assert not {"arrival", "departure", "quantity"} & columns and "price" in columns

@@ -1095,6 +1095,9 @@ def _write_line(
         "refusal": line.refusal,
         "message": line.message if line.refused else "",
         "price": line.price,
+        "arrival": line.times[0] if line.times else None,
+        "departure": line.times[1] if line.times else None,
+        "quantity": line.quantity,
     }
     changes.add_line(row, restate=False)  # ``_write_request`` gave the request its state
     if line.state is None:
@@ -1427,6 +1430,9 @@ class RequestLineDetail:
     refusal: str  # a ``LineRefusal`` name; empty when not refused when submitted
     message: str
     price: int
+    # What the line asked of a unit counted in hours or quantities (None: by the day).
+    times: tuple[time, time] | None = None
+    quantity: int | None = None
 
     @property
     def child_name(self) -> str:
@@ -1470,6 +1476,8 @@ async def request_details(
                     refusal=line.refusal,
                     message=line.message,
                     price=line.price,
+                    times=(line.arrival, line.departure) if line.arrival and line.departure else None,
+                    quantity=line.quantity,
                 )
                 for line in v.lines
             ],
@@ -1499,6 +1507,8 @@ def submitted_request(plan: Plan) -> RequestDetail:
                 # The history keeps a message only for refused lines (the outcome's words are the state's).
                 message=line.message if line.refused else "",
                 price=line.price,
+                times=line.times,
+                quantity=line.quantity,
             )
         )
     return RequestDetail(

@@ -72,6 +72,11 @@ class BookingLine(SQLModel, table=True):
     message: str = Field(default="", max_length=500)
     # The price of the day for the family when submitted, in cents.
     price: int = 0
+    # What the line asked of a unit counted in hours (when the child arrives and leaves) or in quantities
+    # (how many items): the booking holds only the latest; null for a unit booked by the day.
+    arrival: time | None = None
+    departure: time | None = None
+    quantity: int | None = None
 
 
 class Booking(SQLModel, table=True):

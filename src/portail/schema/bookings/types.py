@@ -493,6 +493,17 @@ class BookingRequestLine:
     refusal: BookingRefusal | None = strawberry.field(description="Why refused when submitted; null.")
     message: str = strawberry.field(description="Why refused (when submitted, or staff's reason); empty.")
     price: int = strawberry.field(description="Price of the day when submitted, in cents.")
+    arrival: datetime.time | None = strawberry.field(
+        description="A unit counted in hours: the arrival this line asked (the booking holds the latest); "
+        "null for other units."
+    )
+    departure: datetime.time | None = strawberry.field(
+        description="A unit counted in hours: the departure this line asked; null for other units."
+    )
+    quantity: int | None = strawberry.field(
+        description="A unit counted in quantities: the items this line asked (a later line may change "
+        "them); null for other units."
+    )
 
     @classmethod
     def of(cls, line: booking_requests.RequestLineDetail) -> BookingRequestLine:
@@ -510,6 +521,9 @@ class BookingRequestLine:
             refusal=BookingRefusal[line.refusal] if line.refusal else None,
             message=line.message,
             price=line.price,
+            arrival=line.times[0] if line.times else None,
+            departure=line.times[1] if line.times else None,
+            quantity=line.quantity,
         )
 
 
