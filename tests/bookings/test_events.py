@@ -151,3 +151,27 @@ async def test_a_repeat_reaches_the_outing_on_its_dates_only(db, browser, clock,
     assert {line["refusal"] for line in summary["lines"]} == {None}
     before = await booking_counts(db)
     assert before["booking"] == len(summary["lines"])
+
+
+async def test_staff_cannot_take_away_an_outings_date_children_are_booked_on(db, browser, clock, smtp):
+    service, outing, agent = await summer_centre(db, browser, clock)
+    family = await family_enrolled(db, browser, service)
+    emma = family.children["Emma-Rose"]
+    booked = await family.client.data(SUBMIT, request(service, [change(emma.id, outing, JULY_15)]))
+    assert outcomes(booked["submitBookingRequest"]["summary"]) == [("Emma-Rose TEST", "2027-07-15", "ACCEPTED", None)]
+
+    # The 15th taken off the outing while Emma-Rose is booked on it: refused, the date said, nothing written.
+    before = await booking_counts(db)
+    moved = (await agent.data(UPDATE_UNIT, {"id": outing, "input": {"eventDates": ["2027-07-22", "2027-07-29"]}}))[
+        "updateUnit"
+    ]
+    assert [(e["field"], e["code"]) for e in moved["errors"]] == [("eventDates", "BOOKINGS_IN_THE_WAY")]
+    assert "1 réservation tombe sur une date retirée de l'événement (le 15/07/2027)" in moved["errors"][0]["message"]
+    assert await booking_counts(db) == before
+    async with db.read_sessions() as session:
+        audited = (await session.exec(select(AuditEntry).where(AuditEntry.field == "eventDates"))).all()
+    assert [(e.before, e.after) for e in audited] == [("", "2027-07-15,2027-07-22")]  # its creation only
+
+    # A date added beside it, or the free one moved, goes through.
+    added = (await agent.data(UPDATE_UNIT, {"id": outing, "input": {"eventDates": ["2027-07-15", "2027-07-29"]}}))
+    assert added["updateUnit"]["errors"] == [] and added["updateUnit"]["unit"]["eventDates"] == ["2027-07-15", "2027-07-29"]

@@ -275,3 +275,22 @@ async def test_a_repeat_books_the_same_quantity_every_week_and_the_meal_by_the_d
     assert {(line["price"], line["quantity"]) for line in taken} == {(500, 2)}
     assert {(line["price"], line["quantity"]) for line in meals} == {(410, None)}
     assert len(taken) == len(meals) == 4
+
+
+async def test_staff_cannot_lower_the_maximum_below_what_families_booked(db, browser, clock, smtp):
+    service, take_away, agent = await canteen(db, browser, clock)
+    family = await family_enrolled(db, browser, service)
+    emma = family.children["Emma-Rose"]
+    booked = await family.client.data(SUBMIT_ITEMS, request(service, [items(emma.id, take_away, MONDAY, 4)]))
+    assert booked["submitBookingRequest"]["errors"] == []
+
+    # Three at most while Emma-Rose has four on Monday: refused on the field, the day said, nothing written.
+    lowered = (await agent.data(UPDATE_UNIT, {"id": take_away, "input": {"maxQuantity": 3}}))["updateUnit"]
+    assert [(e["field"], e["code"]) for e in lowered["errors"]] == [("maxQuantity", "BOOKINGS_IN_THE_WAY")]
+    assert lowered["errors"][0]["message"].startswith("1 réservation demande plus de 3 articles (le 04/01/2027)")
+    async with db.read_sessions() as session:
+        audited = (await session.exec(select(AuditEntry).where(AuditEntry.field == "maxQuantity"))).all()
+    assert [(e.before, e.after) for e in audited] == [("", "5")]  # its creation only
+    # Four still holds it.
+    kept = (await agent.data(UPDATE_UNIT, {"id": take_away, "input": {"maxQuantity": 4}}))["updateUnit"]
+    assert (kept["errors"], kept["unit"]["maxQuantity"]) == ([], 4)

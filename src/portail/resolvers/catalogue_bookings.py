@@ -1,5 +1,6 @@
 """Catalogue changes that bookings stand on: a period's dates and weekdays, its closures and extra
-days, an activity's relation to school holidays, a unit's capacity, the town's holiday subdivision.
+days, an activity's relation to school holidays, a unit's capacity, an event's dates and a unit's maximum
+quantity, the town's holiday subdivision.
 
 Each is refused (``BOOKINGS_IN_THE_WAY`` on the field at fault, saying how many bookings and when)
 when it would leave standing bookings on days it closes, or more places held than a unit's new
@@ -36,6 +37,7 @@ from portail.resolvers.context import RequestContext, today
 from portail.resolvers.errors import ErrorCode, FieldError, UserErrors
 from portail.resolvers.mail import PLANNING_PATH, client_link
 from portail.resolvers.validation import Validator
+from portail.rules import quantities
 from portail.rules.booking_states import Actor, BookingState, Refusal, transition
 from portail.rules.booking_states import BookingEvent as Event
 from portail.rules.bookings_in_the_way import (
@@ -46,6 +48,7 @@ from portail.rules.bookings_in_the_way import (
     field_closing,
     group_by_field,
     over_capacity,
+    quantity_message,
 )
 from portail.rules.calendar import OpenDuring, PeriodCalendar, iter_days, known_subdivision, public_holiday
 
@@ -240,6 +243,7 @@ async def update_unit(ctx: RequestContext, unit_id: uuid.UUID | None, data: Unit
     unit = await catalogue.get_for_update(ctx, Unit, unit_id, "id", "Cette unité n'existe pas.")
     before = unit.capacity
     first_day = today(ctx)
+    await _refuse_stranded(ctx, unit, data, first_day)
     lowered = data.capacity is not None and (before is None or data.capacity < before)
     if lowered and data.capacity is not None and 1 <= data.capacity <= catalogue.MAX_CAPACITY:
         held = dict(
@@ -260,6 +264,44 @@ async def update_unit(ctx: RequestContext, unit_id: uuid.UUID | None, data: Unit
     if before is not None and (row.capacity is None or row.capacity > before):
         await _promote_waiting(ctx, row, first_day)
     return row
+
+
+async def _refuse_stranded(ctx: RequestContext, unit: Unit, data: UnitData, first_day: date) -> None:
+    """Refuse a unit's change that would strand standing bookings of it (``BOOKINGS_IN_THE_WAY``): an
+    event's date taken away while children are booked on it (every date counts, as on a calendar: a
+    past day attended is invoiced on it), or a maximum quantity below what bookings from today on asked
+    (a past day's items were served). Statements are spent only when such a setting changes."""
+    new_dates = set(data.event_dates)
+    dates_cut = bool(new_dates) and not set(reading.event_dates_of(unit)) <= new_dates
+    lowered = (
+        data.counted_in == quantities.QUANTITY
+        and data.max_quantity is not None
+        and unit.max_quantity is not None
+        and data.max_quantity < unit.max_quantity
+    )
+    if not (dates_cut or lowered):
+        return
+    standing = (
+        await ctx.session.exec(
+            select(Booking).where(Booking.unit_id == unit.id, col(Booking.state).in_(STANDING))
+        )
+    ).all()
+    errors: list[FieldError] = []
+    if dates_cut:
+        cut = [("eventDates", b.day) for b in standing if b.day not in new_dates]
+        errors += [
+            FieldError(i.field, ErrorCode.BOOKINGS_IN_THE_WAY, closed_message(i)) for i in group_by_field(cut)
+        ]
+    if lowered:
+        assert data.max_quantity is not None
+        most = data.max_quantity
+        over = [("maxQuantity", b.day) for b in standing if b.day >= first_day and (b.quantity or 0) > most]
+        errors += [
+            FieldError(i.field, ErrorCode.BOOKINGS_IN_THE_WAY, quantity_message(i, most))
+            for i in group_by_field(over)
+        ]
+    if errors:
+        raise UserErrors(errors)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -89,6 +89,7 @@ _WHERE = {
     "extraDays": "sur une ouverture exceptionnelle retirée",
     "openDuring": "sur des jours que ce calendrier ferme",
     "subdivision": "sur des jours fériés de ce département",
+    "eventDates": "sur une date retirée de l'événement",
 }
 
 
@@ -142,3 +143,15 @@ def capacity_message(over: OverCapacity) -> str:
         f"{what} cette capacité sur {days} ({over.held} places prises le {over.busiest:%d/%m/%Y}) : "
         f"la capacité ne peut descendre sous {over.held} tant que ces réservations tiennent."
     )
+
+
+def quantity_message(item: InTheWay, most: int) -> str:
+    """ "2 réservations demandent plus de 3 articles (du 04/01/2027 au 11/01/2027) : …" """
+    one = item.count == 1
+    what = "1 réservation demande" if one else f"{item.count} réservations demandent"
+    return (
+        f"{what} plus de {most} article{'s' if most > 1 else ''} ({_dates(item.first, item.last)}) : "
+        "la quantité maximale ne peut descendre sous celles déjà réservées tant que ces réservations "
+        "tiennent."
+    )
+

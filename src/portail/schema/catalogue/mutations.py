@@ -326,7 +326,9 @@ class CatalogueMutations:
         "from today on is refused (`BOOKINGS_IN_THE_WAY` on `capacity`, saying how many bookings exceed "
         "it and the lowest capacity allowed): held places are never taken back; to free them, cancel "
         "those days (`setPeriodCalendar` with `cancelBookings`). A capacity raised (or made unlimited) "
-        "gives the new places to the first in each day's waiting line at once; they are mailed.",
+        "gives the new places to the first in each day's waiting line at once; they are mailed. Likewise an "
+        "event's date taken away while children are booked on it (`eventDates`), or a `maxQuantity` below "
+        "what a booking from today on asked (`maxQuantity`), is refused with `BOOKINGS_IN_THE_WAY`.",
     )
     async def update_unit(
         self,
