@@ -27,7 +27,7 @@ import httpx
 import pytest
 import pytest_asyncio
 from sqlalchemy import Uuid, text
-from sqlmodel import SQLModel, select
+from sqlmodel import SQLModel, col, select
 
 import portail.demo
 from portail.db.models import AuthSession, DocumentType
@@ -142,7 +142,14 @@ async def town(db, live_server, settings, clock, monkeypatch) -> AsyncIterator[T
         rows = (await session.exec(text("SELECT id, email FROM account"))).all()
         accounts = {email: uuid.UUID(str(id_)) for id_, email in rows}
         periods = {p.name: p for p in (await session.exec(select(Period))).all()}
-        units = {u.period_id: u for u in (await session.exec(select(Unit))).all()}
+        # A unit of each period booked by the day (the demo canteen's take-away meals are counted in
+        # quantities): the first by position.
+        day_units = (
+            await session.exec(select(Unit).where(Unit.counted_in == "days").order_by(col(Unit.position)))
+        ).all()
+        units: dict[uuid.UUID, Unit] = {}
+        for u in day_units:
+            units.setdefault(u.period_id, u)
         types = {t.code: t for t in (await session.exec(select(DocumentType))).all()}
         children = dict((await session.exec(text("SELECT first_name, id FROM child"))).all())
     canteen = periods["RESTAURATION SCOLAIRE 2026-2027"]
