@@ -60,10 +60,11 @@ HOUSEHOLDS = 500
 # Children per household: 135 with one, 250 with two, 95 with three, 20 with four: 1,000 children.
 FAMILY_SIZES = (1,) * 135 + (2,) * 250 + (3,) * 95 + (4,) * 20
 
-# The month the planning is read for, and where the server's clock stands for the writes: late
-# August, before the first booking deadline of the year, so that the whole year is ahead.
+# The month the planning is read for, and where the server's clock stands for the writes: mid-August,
+# before the first booking deadline of the year, so that the whole year is ahead (the demo's morning care
+# books September by 20 August, 18h00, its evenings by Thursday 20 August, 12h00).
 PLANNING_MONTH = (date(2027, 1, 1), date(2027, 1, 31))
-BENCH_NOW = datetime(2026, 8, 24, 9, 0, tzinfo=TOWN_ZONE)
+BENCH_NOW = datetime(2026, 8, 17, 9, 0, tzinfo=TOWN_ZONE)
 
 CANTEEN = "RESTAURATION SCOLAIRE 2026-2027"
 CARE = "GARDERIE 2026-2027"

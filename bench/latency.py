@@ -53,6 +53,7 @@ from portail.rules.booking_states import PLACE_HOLDING_VALUES, BookingState
 ROOT = Path(__file__).resolve().parent.parent
 CLIENT_DOCUMENTS = ROOT / "web" / "src" / "operations" / "planning.graphql"
 SAVE_DAYS = 17  # a month of Mondays, Tuesdays, Thursdays and Fridays
+EVENING_TIMES = ("16:30:00", "18:00:00")  # the evening care is counted in hours: six quarter-hours
 WINDOWS = 8  # windows of 17 open days in the périscolaire's 139
 UNITS = 2  # GARDERIE MATIN, GARDERIE SOIR
 SLOTS = WINDOWS * UNITS  # the (window, unit) pairs a household can save, once each
@@ -167,13 +168,21 @@ class Save:
     signed: Signed
     unit_id: uuid.UUID
     days: tuple[date, ...]
+    # A unit counted in hours (the demo's evening care): the arrival and departure each day books.
+    times: tuple[str, str] | None = None
 
     def calls(self, period_id: uuid.UUID, documents: Documents) -> tuple[Call, Call]:
+        stay = {"arrival": self.times[0], "departure": self.times[1]} if self.times else {}
         variables = {
             "input": {
                 "periodId": str(period_id),
                 "changes": [
-                    {"childId": str(self.signed.child_id), "unitId": str(self.unit_id), "date": str(day)}
+                    {
+                        "childId": str(self.signed.child_id),
+                        "unitId": str(self.unit_id),
+                        "date": str(day),
+                        **stay,
+                    }
                     for day in self.days
                 ],
             }
@@ -234,7 +243,9 @@ def plan_saves(data: BookingData, sizes: Sizes, runs: int) -> list[Streams]:
             saves = []
             for i in range(n):
                 unit, days = slots[code][counters[code] % CODE_SLOTS]
-                saves.append(Save(homes[i // CODE_SLOTS], unit, days))
+                saves.append(
+                    Save(homes[i // CODE_SLOTS], unit, days, EVENING_TIMES if unit == data.evening else None)
+                )
                 counters[code] += 1
             streams[code].append(saves)
     return [Streams(code[0], code[1:]) for code in streams]
