@@ -25,8 +25,8 @@ from portail.schema.health.types import HealthListEntry, HealthListKind
 from portail.schema.ids import parse_id
 from portail.schema.mutations import run_mutation
 from portail.schema.permissions import FAMILY, SIGNED_IN, STAFF
-from portail.schema.records.mutations import ChildPayload, HouseholdPayload
-from portail.schema.records.types import load_child, load_household
+from portail.schema.records.mutations import ChildPayload, HouseholdPayload, household_payload
+from portail.schema.records.types import load_child
 
 CHILD_ID = strawberry.argument(description="The child (another family's: NOT_FOUND on `childId`).")
 
@@ -163,11 +163,4 @@ class HealthMutations:
     ) -> HouseholdPayload:
         ctx = info.context.app
         hid, errors = await run_mutation(info, lambda: records.certify_guardian(ctx, parse_id(id)))
-        if hid is None:
-            return HouseholdPayload(household=None, changed_fields=[], pending_fields=[], errors=errors)
-        return HouseholdPayload(
-            household=await load_household(info, hid),
-            changed_fields=["certifiedAt"],
-            pending_fields=[],
-            errors=[],
-        )
+        return await household_payload(info, hid, errors, "certifiedAt")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Annotated, Any
 
 import strawberry
@@ -35,6 +36,21 @@ class HouseholdPayload:
     changed_fields: list[str] = strawberry.field(description="Fields changed now.")
     pending_fields: list[str] = strawberry.field(description="Fields whose change waits for staff review.")
     errors: list[UserError] = strawberry.field(description="What to fix; empty on success.")
+
+
+async def household_payload(
+    info: Info, household_id: uuid.UUID | None, errors: list[UserError], changed: str
+) -> HouseholdPayload:
+    """The payload of a change of one whole field (``changed``) of a household's records: the household
+    as it now is, or ``errors``."""
+    if household_id is None:
+        return HouseholdPayload(household=None, changed_fields=[], pending_fields=[], errors=errors)
+    return HouseholdPayload(
+        household=await load_household(info, household_id),
+        changed_fields=[changed],
+        pending_fields=[],
+        errors=[],
+    )
 
 
 @strawberry.type(description="Result of a change to a child's record.")
@@ -178,14 +194,7 @@ class RecordMutations:
                 ],
             )
         hid, errors = await run_mutation(info, lambda: records.answer_consents(ctx, cid, parsed))
-        if hid is None:
-            return HouseholdPayload(household=None, changed_fields=[], pending_fields=[], errors=errors)
-        return HouseholdPayload(
-            household=await load_household(info, hid),
-            changed_fields=["consents"],
-            pending_fields=[],
-            errors=[],
-        )
+        return await household_payload(info, hid, errors, "consents")
 
     @strawberry.mutation(
         permission_classes=FAMILY,
@@ -193,14 +202,7 @@ class RecordMutations:
     )
     async def confirm_records(self, info: Info) -> HouseholdPayload:
         hid, errors = await run_mutation(info, lambda: records.certify_records(info.context.app))
-        if hid is None:
-            return HouseholdPayload(household=None, changed_fields=[], pending_fields=[], errors=errors)
-        return HouseholdPayload(
-            household=await load_household(info, hid),
-            changed_fields=["certifiedAt"],
-            pending_fields=[],
-            errors=[],
-        )
+        return await household_payload(info, hid, errors, "certifiedAt")
 
     @strawberry.mutation(
         permission_classes=STAFF,
