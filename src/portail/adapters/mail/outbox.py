@@ -233,6 +233,8 @@ class MailWorker:
         self.wake_delay = wake_delay
         # The loop waits for work (a wake, the poll, or the moment after a wake), not in a round.
         self.idle = False
+        # Set once the first round is over: the jobs have run once (a test may wait for it).
+        self.first_round_done = asyncio.Event()
         self._wake = asyncio.Event()
         self._jobs_wanted = True
         self._jobs_ran_at = -math.inf
@@ -269,6 +271,7 @@ class MailWorker:
                 await self.run_once()
             except Exception:  # the loop must survive a database hiccup
                 log.exception("mail delivery round failed")
+            self.first_round_done.set()
             self.idle = True
             if self._stopping.is_set():
                 break
