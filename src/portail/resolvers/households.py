@@ -39,7 +39,26 @@ async def viewer_guardian(ctx: RequestContext) -> Guardian | None:
         remember(ctx, ("household", household.id), household)
         return guardian
 
-    return await memo(ctx, ("viewer_guardian",), load)
+    return await memo(ctx, VIEWER_GUARDIAN, load)
+
+
+VIEWER_GUARDIAN = ("viewer_guardian",)
+
+
+def remember_viewer_guardian(ctx: RequestContext, guardian: Guardian, household: Household) -> None:
+    """The viewer's guardian and household, read with the session (``viewer_for_token``): what
+    ``viewer_guardian`` and ``household_row`` answer for the rest of the request."""
+    remember(ctx, VIEWER_GUARDIAN, guardian)
+    remember(ctx, ("household", household.id), household)
+
+
+def forget_viewer_guardian(ctx: RequestContext) -> None:
+    """``viewer_guardian`` (and the household that came with it) read again when next asked: after
+    the request's viewer changed (signing in), and as a mutation's transaction begins, so that what
+    it changes is what later reads of the request see (the rows of its own session)."""
+    future = ctx.cache.pop(VIEWER_GUARDIAN, None)
+    if future is not None and future.done() and not future.exception() and future.result() is not None:
+        ctx.cache.pop(("household", future.result().household_id), None)
 
 
 async def viewer_household_id(ctx: RequestContext) -> uuid.UUID | None:

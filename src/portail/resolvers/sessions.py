@@ -8,8 +8,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import update
 from sqlmodel import col, select
 
-from portail.db.models import Account, AuthSession
+from portail.db.models import Account, AuthSession, Guardian, Household
 from portail.resolvers.context import RequestContext, SessionCookie, Viewer
+from portail.resolvers.households import forget_viewer_guardian, remember_viewer_guardian
 from portail.rules.sessions import is_alive, session_expiry
 from portail.rules.tokens import looks_like_token, new_token, token_hash
 
@@ -57,6 +58,7 @@ async def open_session(ctx: RequestContext, account: Account, *, remember: bool,
     if not bearer:
         ctx.cookie = SessionCookie(token=token, remember=remember)
     ctx.viewer = Viewer(account=account, session=session)
+    forget_viewer_guardian(ctx)  # read with the session this one replaces
     return token
 
 
@@ -67,19 +69,25 @@ async def viewer_for_token(ctx: RequestContext, token: str | None) -> Viewer | N
     digest = token_hash(token, ctx.settings.effective_secret_key)
     # In the request's own read session: a query goes on in the same transaction and connection
     # (no second checkout and ping of the pool); a mutation ends it before its write transaction.
+    # A family's guardian and household come in the same statement: nearly every family request
+    # needs them next (the household's id scopes what it reads, its quotient prices the days).
     row = (
         await ctx.session.exec(
-            select(AuthSession, Account)
+            select(AuthSession, Account, Guardian, Household)
             .join(Account, col(Account.id) == AuthSession.account_id)
+            .outerjoin(Guardian, col(Guardian.id) == Account.guardian_id)
+            .outerjoin(Household, col(Household.id) == Guardian.household_id)
             .where(AuthSession.token_hash == digest)
         )
     ).first()
     if row is None:
         return None
-    auth, account = row
+    auth, account, guardian, household = row
     now = ctx.now()
     if not is_alive(now, auth.expires_at, auth.revoked_at):
         return None
+    if guardian is not None and household is not None:
+        remember_viewer_guardian(ctx, guardian, household)
     if not auth.remember and now - auth.last_seen_at >= TOUCH_EVERY:
         auth.last_seen_at = now
         auth.expires_at = _expiry(ctx, remember=False)
