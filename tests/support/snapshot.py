@@ -59,11 +59,11 @@ class SavedState:
 async def save_state(db: Database, storage: Path) -> SavedState:
     """The database's rows (but the catalogue's version, which its triggers keep) and the files."""
     rows: dict[str, list[dict[str, Any]]] = {}
-    async with db.read_sessions() as session:
+    async with db.engine.connect() as connection:
         for table in SQLModel.metadata.sorted_tables:
             if table.name == "catalogue_version":
                 continue
-            result = await session.execute(select(table))
+            result = await connection.execute(select(table))
             rows[table.name] = [dict(r._mapping) for r in result]
     return SavedState(rows, await stored_files(storage))
 
@@ -73,18 +73,18 @@ async def restore_state(db: Database, saved: SavedState, storage: Path) -> None:
     their children; a table's references to its own rows (an invoice and the one cancelling it) are
     written once all its rows are in."""
     tables = {t.name: t for t in SQLModel.metadata.sorted_tables}
-    async with db.transaction() as session:
+    async with db.write_engine.begin() as connection:
         for name, rows in saved.rows.items():
             if not rows:
                 continue
             table = tables[name]
             own = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
             first = [{**row, **dict.fromkeys(own, None)} for row in rows] if own else rows
-            await session.execute(insert(table), first)
+            await connection.execute(insert(table), first)
             for row in rows:
                 if any(row[c] is not None for c in own):
                     key = [table.c[c.name] == row[c.name] for c in table.primary_key]
-                    await session.execute(update(table).where(*key).values({c: row[c] for c in own}))
+                    await connection.execute(update(table).where(*key).values({c: row[c] for c in own}))
     await asyncio.to_thread(_write_all, storage, saved.files)
 
 
