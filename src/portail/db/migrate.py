@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -23,7 +24,10 @@ def alembic_config(url: str) -> Config:
     return config
 
 
+@cache
 def head_revision() -> str:
+    """The newest revision of the migrations shipped with this code. Read once per process: Alembic
+    loads every migration file to find it (tens of ms), and each app start and ``/readyz`` asks."""
     return ScriptDirectory.from_config(alembic_config("")).get_current_head() or ""
 
 
