@@ -163,6 +163,48 @@ class PlanningView:
         return sorted(units, key=lambda u: (u.activity_name, u.position, u.name))
 
 
+def _planning_query(active_only: bool, own_only: bool) -> sa.Select[*tuple[Any, ...]]:
+    """The bookings of the children ``:child_ids`` from ``:start`` to ``:end`` with their units' details
+    (``PlannedRow``'s fields, in its order), by day, child and unit: only the active ones, and only
+    those of the household ``:household_id``, as asked. Built once per variant: building it and its
+    cache key for each request cost 0.85 ms (in process, PostgreSQL, the bench's month of 194 bookings)."""
+    # SQLAlchemy's select: SQLModel's is typed for at most 4 entities (same statement, same rows).
+    query: sa.Select[*tuple[Any, ...]] = (
+        sa.select(
+            col(Booking.id),
+            col(Booking.child_id),
+            col(Booking.day),
+            col(Booking.state),
+            col(Booking.household_id),
+            col(Booking.unit_id),
+            col(Unit.name).label("unit_name"),
+            col(Unit.position).label("unit_position"),
+            col(Booking.period_id),
+            col(Activity.name).label("activity_name"),
+            col(Booking.arrival),
+            col(Booking.departure),
+            col(Booking.quantity),
+        )
+        .join(Unit, col(Unit.id) == Booking.unit_id)
+        .join(Period, col(Period.id) == Booking.period_id)
+        .join(Activity, col(Activity.id) == Period.activity_id)
+        .where(
+            col(Booking.child_id).in_(sa.bindparam("child_ids", expanding=True)),
+            col(Booking.day).between(sa.bindparam("start"), sa.bindparam("end")),
+        )
+        .order_by(col(Booking.day), col(Booking.child_id), col(Unit.position), col(Unit.name))
+    )
+    if active_only:
+        query = query.where(col(Booking.state).in_(ACTIVE))
+    if own_only:
+        query = query.where(col(Booking.household_id) == sa.bindparam("household_id"))
+    return query
+
+
+# By (active only, the household's own only).
+_PLANNING_QUERIES = {(a, o): _planning_query(a, o) for a in (False, True) for o in (False, True)}
+
+
 async def planning(
     ctx: RequestContext,
     start: date,
@@ -183,34 +225,11 @@ async def planning(
                 raise UserErrors.one(f"childIds.{i}", ErrorCode.NOT_FOUND, "Cet enfant n'existe pas.")
         wanted = set(child_ids)
         children = [c for c in children if c.id in wanted]
-    # SQLAlchemy's select: SQLModel's is typed for at most 4 entities (same statement, same rows).
-    query: sa.Select[*tuple[Any, ...]] = (
-        sa.select(
-            col(Booking.id),
-            col(Booking.child_id),
-            col(Booking.day),
-            col(Booking.state),
-            col(Booking.household_id),
-            col(Booking.unit_id),
-            col(Unit.name).label("unit_name"),
-            col(Unit.position).label("unit_position"),
-            col(Booking.period_id),
-            col(Activity.name).label("activity_name"),
-            col(Booking.arrival),
-            col(Booking.departure),
-            col(Booking.quantity),
-        )  # PlannedRow's fields, in its order
-        .join(Unit, col(Unit.id) == Booking.unit_id)
-        .join(Period, col(Period.id) == Booking.period_id)
-        .join(Activity, col(Activity.id) == Period.activity_id)
-        .where(col(Booking.child_id).in_([c.id for c in children]), col(Booking.day).between(start, end))
-        .order_by(col(Booking.day), col(Booking.child_id), col(Unit.position), col(Unit.name))
-    )
-    if not include_cancelled_and_refused:
-        query = query.where(col(Booking.state).in_(ACTIVE))
-    if not include_other_accounts:
-        query = query.where(col(Booking.household_id) == household_id)
-    rows = [PlannedRow._make(r) for r in (await ctx.session.exec(query)).all()] if children else []
+    query = _PLANNING_QUERIES[not include_cancelled_and_refused, not include_other_accounts]
+    params = {"child_ids": [c.id for c in children], "start": start, "end": end, "household_id": household_id}
+    rows = []
+    if children:
+        rows = [PlannedRow._make(r) for r in (await ctx.session.exec(query, params=params)).all()]
     waiting = [r for r in rows if r.state == BookingState.WAITING.value]
     return PlanningView(start, end, children, rows, await waiting_positions(ctx, waiting), household_id)
 
