@@ -18,6 +18,11 @@ def child_name(child: Child | None) -> str | None:
     return f"{child.first_name} {child.last_name}".strip() if child else None
 
 
+# Memo keys: the viewer's guardian, and household rows by id.
+VIEWER_GUARDIAN = ("viewer_guardian",)
+HOUSEHOLD = "household"
+
+
 async def viewer_guardian(ctx: RequestContext) -> Guardian | None:
     """The guardian the viewer signs in as (None for staff or anonymous)."""
     if ctx.viewer is None or ctx.viewer.account.guardian_id is None:
@@ -36,29 +41,26 @@ async def viewer_guardian(ctx: RequestContext) -> Guardian | None:
         if row is None:
             return None
         guardian, household = row
-        remember(ctx, ("household", household.id), household)
+        remember(ctx, (HOUSEHOLD, household.id), household)
         return guardian
 
     return await memo(ctx, VIEWER_GUARDIAN, load)
-
-
-VIEWER_GUARDIAN = ("viewer_guardian",)
 
 
 def remember_viewer_guardian(ctx: RequestContext, guardian: Guardian, household: Household) -> None:
     """The viewer's guardian and household, read with the session (``viewer_for_token``): what
     ``viewer_guardian`` and ``household_row`` answer for the rest of the request."""
     remember(ctx, VIEWER_GUARDIAN, guardian)
-    remember(ctx, ("household", household.id), household)
+    remember(ctx, (HOUSEHOLD, household.id), household)
 
 
 def forget_viewer_guardian(ctx: RequestContext) -> None:
-    """``viewer_guardian`` (and the household that came with it) read again when next asked: after
-    the request's viewer changed (signing in), and as a mutation's transaction begins, so that what
-    it changes is what later reads of the request see (the rows of its own session)."""
-    future = ctx.cache.pop(VIEWER_GUARDIAN, None)
-    if future is not None and future.done() and not future.exception() and future.result() is not None:
-        ctx.cache.pop(("household", future.result().household_id), None)
+    """``viewer_guardian`` and the household rows read again when next asked: after the request's
+    viewer changed (signing in), and as a mutation's transaction begins, so that what it changes is
+    what later reads of the request see (the rows of its own session)."""
+    read = [k for k in ctx.cache if k == VIEWER_GUARDIAN or (isinstance(k, tuple) and k[0] == HOUSEHOLD)]
+    for key in read:
+        del ctx.cache[key]
 
 
 async def viewer_household_id(ctx: RequestContext) -> uuid.UUID | None:
@@ -80,12 +82,12 @@ async def household_children(ctx: RequestContext, household_id: uuid.UUID | None
 
 async def household_row(ctx: RequestContext, household_id: uuid.UUID) -> Household | None:
     """The household's row, read once per request (``viewer_guardian`` brings the viewer's along)."""
-    return await memo(ctx, ("household", household_id), lambda: ctx.session.get(Household, household_id))
+    return await memo(ctx, (HOUSEHOLD, household_id), lambda: ctx.session.get(Household, household_id))
 
 
 def forget_household_row(ctx: RequestContext, household_id: uuid.UUID) -> None:
     """After a change to the row that later reads of this request must see again."""
-    ctx.cache.pop(("household", household_id), None)
+    ctx.cache.pop((HOUSEHOLD, household_id), None)
 
 
 async def family_quotient(ctx: RequestContext, household_id: uuid.UUID) -> int | None:
