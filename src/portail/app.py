@@ -17,6 +17,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Mount, Route
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
+from portail import collector
 from portail.adapters.mail.outbox import MailWorker
 from portail.adapters.mail.senders import MailSender, sender_for
 from portail.adapters.payfip import PayfipClient
@@ -132,6 +133,7 @@ def create_app(
             app.state.mail_worker = worker
             if run_mail_worker:
                 worker.start()
+            collector.settle()
             yield
             await worker.stop()
             if sandbox is not None:

@@ -25,6 +25,7 @@ from portail.db.models.catalogue import CatalogueVersion
 TABLE = "catalogue_version"
 # Every table ``load_catalogue`` reads.
 CATALOGUE_TABLES = ("regie", "facility", "activity", "period", "unit", "period_day", "enrolment_group")
+_VERSION_QUERY = select(CatalogueVersion.version)  # every request that reads the catalogue: built once
 _BUMP = f"UPDATE {TABLE} SET version = version + 1"  # noqa: S608 - constants only
 
 
@@ -83,5 +84,5 @@ async def bump_version(session: AsyncSession) -> None:
 
 async def read_version(session: AsyncSession) -> int | None:
     """The catalogue's version as ``session`` sees it (None: no version row, nothing to trust)."""
-    value = (await session.exec(select(CatalogueVersion.version))).first()
+    value = (await session.exec(_VERSION_QUERY)).first()
     return None if value is None else int(value)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, Uuid, and_, bindparam, case, func, select, true, update
+from sqlalchemy import Date, Integer, Uuid, and_, bindparam, case, func, select, true, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import col
@@ -158,11 +158,18 @@ async def next_numbers(session: AsyncSession, name: str, count: int) -> int:
     One statement: the counter's first use inserts it, every later one moves it (an upsert
     returning the new value, on both databases).
     """
-    insert = postgresql.insert if _dialect(session) == "postgresql" else sqlite.insert
-    statement = insert(RequestNumberCounter).values(name=name, value=count)
-    result = await session.exec(
-        statement.on_conflict_do_update(
-            index_elements=["name"], set_={"value": col(RequestNumberCounter.value) + count}
-        ).returning(col(RequestNumberCounter.value))
-    )
+    statement = _NEXT_NUMBERS[_dialect(session)]
+    result = await session.exec(statement, params={"name": name, "count": count})
     return int(result.scalar_one()) - count + 1
+
+
+def _next_numbers(insert: Any) -> Any:
+    statement = insert(RequestNumberCounter).values(name=bindparam("name"), value=bindparam("count"))
+    return statement.on_conflict_do_update(
+        index_elements=["name"],
+        set_={"value": col(RequestNumberCounter.value) + bindparam("count", type_=Integer())},
+    ).returning(col(RequestNumberCounter.value))
+
+
+# Every submit numbers its request: the upsert built once per dialect, its name and count bound.
+_NEXT_NUMBERS = {"postgresql": _next_numbers(postgresql.insert), "sqlite": _next_numbers(sqlite.insert)}

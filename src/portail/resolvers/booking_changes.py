@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from sqlalchemy import bindparam
 from sqlmodel import col, select
 
 from portail.db.bulk import insert_rows
@@ -331,6 +332,15 @@ async def request_authors(ctx: RequestContext, request_ids: Iterable[uuid.UUID])
     return dict(rows.all())
 
 
+# Every preview and each day window reads it: built once, its values bound.
+_SLOT_COUNTS_QUERY = select(
+    col(SlotCounter.unit_id), col(SlotCounter.day), col(SlotCounter.held), col(SlotCounter.waiting)
+).where(
+    col(SlotCounter.unit_id).in_(bindparam("unit_ids", expanding=True)),
+    col(SlotCounter.day).between(bindparam("first"), bindparam("last")),
+)
+
+
 async def slot_counts(
     ctx: RequestContext, unit_ids: Sequence[uuid.UUID], first: date, last: date
 ) -> tuple[Counter[tuple[uuid.UUID, date]], Counter[tuple[uuid.UUID, date]]]:
@@ -338,19 +348,8 @@ async def slot_counts(
     (none without units)."""
     if not unit_ids:
         return Counter(), Counter()
-    rows = (
-        await ctx.session.exec(
-            select(
-                col(SlotCounter.unit_id),
-                col(SlotCounter.day),
-                col(SlotCounter.held),
-                col(SlotCounter.waiting),
-            ).where(
-                col(SlotCounter.unit_id).in_(set(unit_ids)),
-                col(SlotCounter.day).between(first, last),
-            )
-        )
-    ).all()
+    params = {"unit_ids": list(set(unit_ids)), "first": first, "last": last}
+    rows = (await ctx.session.exec(_SLOT_COUNTS_QUERY, params=params)).all()
     held: Counter[tuple[uuid.UUID, date]] = Counter()
     waiting: Counter[tuple[uuid.UUID, date]] = Counter()
     for unit_id, day, held_count, waiting_count in rows:
@@ -361,20 +360,21 @@ async def slot_counts(
     return held, waiting
 
 
+# Each month view with a waiting booking runs it, and each decision: built once, its values bound.
+_WAITING_QUERY = select(Booking).where(
+    col(Booking.unit_id).in_(bindparam("unit_ids", expanding=True)),
+    col(Booking.day).between(bindparam("first"), bindparam("last")),
+    col(Booking.state) == BookingState.WAITING.value,
+)
+
+
 async def waiting_lines(
     ctx: RequestContext, unit_ids: Iterable[uuid.UUID], first: date, last: date
 ) -> dict[tuple[uuid.UUID, date], list[InLine]]:
     """The waiting bookings of ``unit_ids`` from ``first`` to ``last``, per (unit, day), as the entries
     of that day's waiting line (each entry's ``booking`` is the Booking), in one statement."""
-    rows = (
-        await ctx.session.exec(
-            select(Booking).where(
-                col(Booking.unit_id).in_(set(unit_ids)),
-                col(Booking.day).between(first, last),
-                Booking.state == BookingState.WAITING.value,
-            )
-        )
-    ).all()
+    params = {"unit_ids": list(set(unit_ids)), "first": first, "last": last}
+    rows = (await ctx.session.exec(_WAITING_QUERY, params=params)).all()
     lines: dict[tuple[uuid.UUID, date], list[InLine]] = {}
     for b in rows:
         lines.setdefault((b.unit_id, b.day), []).append(

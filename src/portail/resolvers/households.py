@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 
+from sqlalchemy import bindparam
 from sqlmodel import col, select
 
 from portail.db.models import Child, Guardian, Household, HouseholdChild
@@ -23,6 +24,16 @@ VIEWER_GUARDIAN = ("viewer_guardian",)
 HOUSEHOLD = "household"
 
 
+# A mutation's transaction reads the viewer's guardian again (see ``forget_viewer_guardian``): built
+# once. The household comes in the same statement: the use cases that need the guardian mostly need
+# the household next (its quotient prices the days).
+_GUARDIAN_QUERY = (
+    select(Guardian, Household)
+    .join(Household, col(Household.id) == Guardian.household_id)
+    .where(col(Guardian.id) == bindparam("guardian_id"))
+)
+
+
 async def viewer_guardian(ctx: RequestContext) -> Guardian | None:
     """The guardian the viewer signs in as (None for staff or anonymous)."""
     if ctx.viewer is None or ctx.viewer.account.guardian_id is None:
@@ -30,14 +41,7 @@ async def viewer_guardian(ctx: RequestContext) -> Guardian | None:
     guardian_id = ctx.viewer.account.guardian_id
 
     async def load() -> Guardian | None:
-        # The household comes in the same statement: the use cases that need the guardian mostly
-        # need the household next (its quotient prices the days).
-        query = (
-            select(Guardian, Household)
-            .join(Household, col(Household.id) == Guardian.household_id)
-            .where(col(Guardian.id) == guardian_id)
-        )
-        row = (await ctx.session.exec(query)).first()
+        row = (await ctx.session.exec(_GUARDIAN_QUERY, params={"guardian_id": guardian_id})).first()
         if row is None:
             return None
         guardian, household = row
@@ -69,15 +73,18 @@ async def viewer_household_id(ctx: RequestContext) -> uuid.UUID | None:
     return guardian.household_id if guardian else None
 
 
+# Built once (the household bound): the planning, the records and every booking read it.
+_CHILDREN_QUERY = (
+    select(Child)
+    .join(HouseholdChild, col(HouseholdChild.child_id) == Child.id)
+    .where(col(HouseholdChild.household_id) == bindparam("household_id"))
+    .order_by(col(Child.birth_date), col(Child.first_name), col(Child.id))
+)
+
+
 async def household_children(ctx: RequestContext, household_id: uuid.UUID | None) -> list[Child]:
     """The household's children, eldest first (as "Mes enfants" and the planning list them)."""
-    query = (
-        select(Child)
-        .join(HouseholdChild, col(HouseholdChild.child_id) == Child.id)
-        .where(HouseholdChild.household_id == household_id)
-        .order_by(col(Child.birth_date), col(Child.first_name), col(Child.id))
-    )
-    return list((await ctx.session.exec(query)).all())
+    return list((await ctx.session.exec(_CHILDREN_QUERY, params={"household_id": household_id})).all())
 
 
 async def household_row(ctx: RequestContext, household_id: uuid.UUID) -> Household | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, update
 from sqlmodel import col, select
 
 from portail.db.models import Account, AuthSession, Guardian, Household
@@ -17,6 +17,18 @@ from portail.rules.tokens import looks_like_token, new_token, token_hash
 # A session's expiry slides with activity; writing it on every request would cost a write per
 # read, so it is refreshed at most this often.
 TOUCH_EVERY = timedelta(minutes=1)
+
+# Every signed-in request runs this statement: built once (its hashed token bound), as the planning's
+# (``resolvers/planning._PLANNING_QUERIES``), not rebuilt with its cache key for each request.
+# A family's guardian and household come in the same statement: nearly every family request needs
+# them next (the household's id scopes what it reads, its quotient prices the days).
+_VIEWER_QUERY = (
+    select(AuthSession, Account, Guardian, Household)
+    .join(Account, col(Account.id) == AuthSession.account_id)
+    .outerjoin(Guardian, col(Guardian.id) == Account.guardian_id)
+    .outerjoin(Household, col(Household.id) == Guardian.household_id)
+    .where(col(AuthSession.token_hash) == bindparam("token_hash"))
+)
 
 
 def _expiry(ctx: RequestContext, *, remember: bool) -> datetime:
@@ -69,17 +81,7 @@ async def viewer_for_token(ctx: RequestContext, token: str | None) -> Viewer | N
     digest = token_hash(token, ctx.settings.effective_secret_key)
     # In the request's own read session: a query goes on in the same transaction and connection
     # (no second checkout and ping of the pool); a mutation ends it before its write transaction.
-    # A family's guardian and household come in the same statement: nearly every family request
-    # needs them next (the household's id scopes what it reads, its quotient prices the days).
-    row = (
-        await ctx.session.exec(
-            select(AuthSession, Account, Guardian, Household)
-            .join(Account, col(Account.id) == AuthSession.account_id)
-            .outerjoin(Guardian, col(Guardian.id) == Account.guardian_id)
-            .outerjoin(Household, col(Household.id) == Guardian.household_id)
-            .where(AuthSession.token_hash == digest)
-        )
-    ).first()
+    row = (await ctx.session.exec(_VIEWER_QUERY, params={"token_hash": digest})).first()
     if row is None:
         return None
     auth, account, guardian, household = row
