@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from sqlalchemy import event, text
 
@@ -59,7 +60,12 @@ def statements(db: Database, ignore: tuple[str, ...] = WORKER_TABLES) -> Iterato
         if not any(t in statement for t in ignore) and not statement.lstrip().upper().startswith("BEGIN"):
             seen.append(statement)
 
-    engines = {db.engine.sync_engine, db.write_engine.sync_engine}
+    # One engine per pool. On PostgreSQL ``engine`` and ``write_engine`` are options of
+    # ``read_engine`` (its pool): its listeners hear their statements too, so only it listens.
+    by_pool: dict[object, Any] = {}
+    for engine in (db.read_engine, db.engine, db.write_engine):
+        by_pool.setdefault(engine.sync_engine.pool, engine.sync_engine)
+    engines = list(by_pool.values())
     for engine in engines:
         event.listen(engine, "before_cursor_execute", count)
     try:
