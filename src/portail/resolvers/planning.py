@@ -229,7 +229,7 @@ async def planning(
     params = {"child_ids": [c.id for c in children], "start": start, "end": end, "household_id": household_id}
     rows = []
     if children:
-        rows = [PlannedRow._make(r) for r in (await ctx.session.exec(query, params=params)).all()]
+        rows = [PlannedRow._make(r) for r in await ctx.session.rows(query, params)]
     waiting = [r for r in rows if r.state == BookingState.WAITING.value]
     return PlanningView(start, end, children, rows, await waiting_positions(ctx, waiting), household_id)
 
