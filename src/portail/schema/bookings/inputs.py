@@ -13,8 +13,11 @@ from portail.schema.bookings.enums import AttendanceStatus, BookingAction, Repea
 from portail.schema.catalogue.enums import WEEKDAYS, Weekday
 from portail.schema.enums import value_of
 from portail.schema.ids import parse_id
+from portail.schema.leaf_inputs import from_leaves
 
 
+# A month's save sends 17 of them, twice (preview, submit): built without Strawberry's per-field walk.
+@from_leaves
 @strawberry.input(description='A one-off change: "Nouvelle présence" or "ANNULER" > "Cette demande".')
 class BookingChangeInput:
     child_id: strawberry.ID = strawberry.field(description="The child.")
