@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from portail.resolvers.context import RequestContext
 from portail.resolvers.errors import UserErrors
-from portail.resolvers.households import forget_viewer_guardian
+from portail.resolvers.households import carry_viewer_guardian
 
 T = TypeVar("T")
 
@@ -22,13 +22,14 @@ async def in_transaction(ctx: RequestContext, use_case: Callable[[], Awaitable[T
     previous = ctx._session
     ctx.mail_queued = ctx.jobs_queued = False
     await ctx.end_reads()
-    # Read with the session, outside this transaction: read again within it if the use case asks.
-    forget_viewer_guardian(ctx)
     try:
         async with ctx.db.write_sessions() as session:
             ctx._session = session
             try:
                 async with session.begin():
+                    # Read outside this transaction: read again within it if the use case asks, but
+                    # for the viewer's guardian and household, which the session lookup has just read.
+                    carry_viewer_guardian(ctx, session)
                     result = await use_case()
             finally:
                 ctx._session = previous
