@@ -27,9 +27,9 @@ HOUSEHOLD = "household"
 LOOKED_UP = ("viewer_rows_looked_up",)
 
 
-# A mutation's transaction reads the viewer's guardian again (see ``forget_viewer_guardian``): built
-# once. The household comes in the same statement: the use cases that need the guardian mostly need
-# the household next (its quotient prices the days).
+# The viewer's guardian when the session lookup did not bring it (a request's second mutation, a
+# session opened by the request): built once. The household comes in the same statement: the use
+# cases that need the guardian mostly need the household next (its quotient prices the days).
 _GUARDIAN_QUERY = (
     select(Guardian, Household)
     .join(Household, col(Household.id) == Guardian.household_id)
