@@ -83,6 +83,11 @@ class AsyncSession(_SQLModelSession):
         return rows
 
     async def get(self, entity: type[_Row] | Mapper[_Row], ident: Any, **kwargs: Any) -> _Row | None:
+        if kwargs.get("with_for_update"):
+            # SQLAlchemy locks the row but keeps the values of a copy the session already holds (a
+            # household read with the session lookup, say): the row read under the lock is the one
+            # the caller decides on. Autoflush has written the copy's pending changes first.
+            kwargs.setdefault("populate_existing", True)
         row: _Row | None = await self._serial(super().get, entity, ident, **kwargs)
         return row
 

@@ -341,11 +341,7 @@ async def _set_codes(
 
 
 async def _staff_household(ctx: RequestContext, household_id: uuid.UUID | None) -> Household:
-    row = (
-        await ctx.session.get(Household, household_id, with_for_update=True, populate_existing=True)
-        if household_id
-        else None
-    )
+    row = await ctx.session.get(Household, household_id, with_for_update=True) if household_id else None
     if row is None or row.anonymised_at is not None:
         raise UserErrors.one("householdId", ErrorCode.NOT_FOUND, "Ce foyer n'existe pas.")
     return row

@@ -83,8 +83,9 @@ def carry_viewer_guardian(ctx: RequestContext, session: AsyncSession) -> None:
     a SELECT), once per request: the transaction sees them as a statement of its own would have read
     them then, and what it changes in them is what later reads of the request see. That saves every
     family mutation a statement. A use case that must lock one of them reads it FOR UPDATE, which
-    reads the row again whatever the session holds. Rows of an earlier mutation of the same request
-    are not carried: that mutation may have changed them without these objects knowing."""
+    reads the row again whatever the session holds (``AsyncSession.get``, ``refresh``). Rows of an
+    earlier mutation of the same request are not carried: that mutation may have changed them without
+    these objects knowing."""
     looked_up = ctx.cache.get(LOOKED_UP)
     forget_viewer_guardian(ctx)
     if looked_up is None or not looked_up.done() or looked_up.exception() is not None:

@@ -948,7 +948,7 @@ async def update_household_section(
 ) -> tuple[uuid.UUID, EditResult]:
     """Edit one section of "Mon foyer" ("Crayon", then "VALIDER")."""
     hid = await household_for(ctx, household_id)
-    household = await ctx.session.get(Household, hid, with_for_update=True, populate_existing=True)
+    household = await ctx.session.get(Household, hid, with_for_update=True)
     assert household is not None
     if section in ("ME", "OTHER_GUARDIAN"):
         record = await load_record(ctx, hid)
@@ -1206,7 +1206,7 @@ async def answer_consents(
 async def certify_records(ctx: RequestContext) -> uuid.UUID:
     """The family confirms that its records are accurate (the town says how long that holds)."""
     hid = await household_for(ctx, None)
-    household = await ctx.session.get(Household, hid, with_for_update=True, populate_existing=True)
+    household = await ctx.session.get(Household, hid, with_for_update=True)
     assert household is not None
     record = await load_record(ctx, hid)
     now = ctx.now()

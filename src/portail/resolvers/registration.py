@@ -519,11 +519,7 @@ async def waiting_registrations(
 
 
 async def _waiting(ctx: RequestContext, household_id: uuid.UUID | None) -> Household:
-    household = (
-        await ctx.session.get(Household, household_id, with_for_update=True, populate_existing=True)
-        if household_id
-        else None
-    )
+    household = await ctx.session.get(Household, household_id, with_for_update=True) if household_id else None
     if household is None or household.awaiting_validation_since is None:
         raise UserErrors.one(
             "householdId", ErrorCode.NOT_FOUND, "Cette inscription n'existe pas ou a déjà été traitée."
@@ -578,11 +574,7 @@ async def merge_registration(
     - The waiting household is removed, and the family is mailed.
     """
     waiting = await _waiting(ctx, household_id)
-    into = (
-        await ctx.session.get(Household, into_id, with_for_update=True, populate_existing=True)
-        if into_id
-        else None
-    )
+    into = await ctx.session.get(Household, into_id, with_for_update=True) if into_id else None
     if into is None or into.awaiting_validation_since is not None or into.anonymised_at is not None:
         raise UserErrors.one("intoHouseholdId", ErrorCode.NOT_FOUND, "Ce foyer n'existe pas.")
     registered = await _accounts_of(ctx, waiting.id)
