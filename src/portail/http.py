@@ -18,6 +18,7 @@ from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse
 from strawberry.types import ExecutionResult
 
+from portail.db.engine import serve_request
 from portail.graphiql import graphiql_page
 from portail.resolvers.context import RequestContext
 from portail.resolvers.sessions import viewer_for_token
@@ -245,7 +246,6 @@ class GraphQLView(GraphQL[GraphQLContext, None]):
         check_strings(decoded)
         return decoded
 
-
     async def get_context(self, request: Any, response: Any) -> GraphQLContext:
         app_ctx = await request_context(request)
         request.state.portail_ctx = app_ctx
@@ -288,6 +288,7 @@ def check_strings(body: dict[str, Any]) -> None:
         elif isinstance(value, list):
             stack.extend((f"{path}.{i}", item) for i, item in enumerate(value))
 
+
 def anonymous_context(request: Request) -> RequestContext:
     """The use cases' context of an HTTP request, no one signed in yet."""
     state = request.app.state
@@ -306,6 +307,7 @@ def anonymous_context(request: Request) -> RequestContext:
 
 async def request_context(request: Request) -> RequestContext:
     """The use cases' context of an HTTP request, with its viewer signed in from the token."""
+    serve_request()
     app_ctx = anonymous_context(request)
     try:
         app_ctx.viewer = await viewer_for_token(app_ctx, session_token(request))

@@ -10,16 +10,20 @@ from strawberry.types.base import get_object_definition
 
 from portail.schema import new_schema
 from portail.schema.bookings.inputs import BookingChangeInput, BookingRequestInput
-from portail.schema.leaf_inputs import _build
+from portail.schema.leaf_inputs import _build, _plans
 
 
 def converted(schema, type_, raw: dict, hook) -> object:  # type: ignore[no-untyped-def]
     """``raw`` (JSON, as a client sends it) coerced by graphql-core, then converted by Strawberry with
-    ``hook`` as the change input's ``from_input``."""
+    ``hook`` as the request's and the change's ``from_input`` (the plans ``_build`` keeps are dropped
+    before and after: a plan remembers which fields hold inputs built by ``_build``)."""
     graphql_type = schema._schema.get_type(get_object_definition(type_, strict=True).name)
     assert isinstance(graphql_type, GraphQLInputObjectType)
-    definition = get_object_definition(BookingChangeInput, strict=True)
-    saved, definition.from_input = definition.from_input, hook
+    definitions = [get_object_definition(t, strict=True) for t in (BookingRequestInput, BookingChangeInput)]
+    saved = [d.from_input for d in definitions]
+    for definition in definitions:
+        definition.from_input = hook
+    _plans.clear()
     try:
         return convert_argument(
             coerce_input_value(raw, graphql_type),
@@ -28,7 +32,9 @@ def converted(schema, type_, raw: dict, hook) -> object:  # type: ignore[no-unty
             schema.config,
         )
     finally:
-        definition.from_input = saved
+        for definition, hook_saved in zip(definitions, saved, strict=True):
+            definition.from_input = hook_saved
+        _plans.clear()
 
 
 def test_a_request_of_changes_is_built_as_strawberry_builds_it():
@@ -57,5 +63,23 @@ def test_a_request_of_changes_is_built_as_strawberry_builds_it():
     assert cancel.action.name == "CANCEL"
 
 
-def test_the_change_input_is_built_from_its_leaves():
-    assert get_object_definition(BookingChangeInput, strict=True).from_input is _build
+def test_the_request_and_change_inputs_are_built_from_their_leaves():
+    schema = new_schema()
+    for type_ in (BookingRequestInput, BookingChangeInput):
+        assert get_object_definition(type_, strict=True).from_input is _build
+    raw = {"periodId": "p", "changes": [{"childId": "c1", "unitId": "u1", "date": "2027-01-04"}]}
+    graphql_type = schema._schema.get_type("BookingRequestInput")
+    assert isinstance(graphql_type, GraphQLInputObjectType)
+    convert_argument(
+        coerce_input_value(raw, graphql_type),
+        BookingRequestInput,
+        schema.schema_converter.scalar_registry,
+        schema.config,
+    )
+    # Every field of a change is a leaf (the action too: an enum), and the request's changes are
+    # built item by item; its repeats (lists and enums inside) are converted by Strawberry.
+    assert all(type_ is None for _, _, type_ in _plans[BookingChangeInput].fields)
+    kinds = {name: type_ for name, _, type_ in _plans[BookingRequestInput].fields}
+    assert kinds["periodId"] is None
+    assert getattr(kinds["changes"], "cls", None) is BookingChangeInput
+    assert kinds["repeats"] is not None and not hasattr(kinds["repeats"], "cls")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import contextvars
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, TypeVar, TypeVarTuple, overload
 
 import sqlalchemy as sa
-from sqlalchemy import event
+from sqlalchemy import event, exc
 from sqlalchemy.engine import Connection, CursorResult, Result, ScalarResult, TupleResult, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlalchemy.orm import Mapper, Session
@@ -17,6 +18,19 @@ from sqlalchemy.sql.base import Executable
 from sqlalchemy.sql.dml import UpdateBase
 from sqlmodel.ext.asyncio.session import AsyncSession as _SQLModelSession
 from sqlmodel.sql.expression import Select, SelectOfScalar
+
+# Who is using the database in the current task: an object per HTTP request (``serve_request``),
+# None elsewhere (the mail worker, the command line). See ``_ping_unless_given_back``.
+_user: contextvars.ContextVar[object | None] = contextvars.ContextVar("portail_db_user", default=None)
+_GIVEN_BACK_BY = "portail_given_back_by"
+_FRESH = "portail_fresh"
+
+
+def serve_request() -> None:
+    """Mark the current task as one request's: a connection it gives back and takes again (a
+    mutation's session lookup, then its transaction) is not pinged the second time."""
+    _user.set(object())
+
 
 _Row = TypeVar("_Row")
 _Ts = TypeVarTuple("_Ts")
@@ -124,6 +138,42 @@ def _sqlite_engine(url: str, *, immediate: bool) -> AsyncEngine:
 READS_ONLY = "portail.reads_only"
 
 
+def _ping_unless_given_back(engine: AsyncEngine) -> None:
+    """SQLAlchemy's ``pool_pre_ping``, but for a connection the same request gave back a moment ago.
+
+    A mutation reads its viewer in the request's read session, gives that connection back, and takes
+    one for its transaction: with LIFO, the same. Pinging it again cost each mutation 0.4-0.5 ms (a
+    round trip through the driver) to learn what the request had just seen; a connection held through
+    the whole request would not have been pinged either. Any other checkout is pinged as before, and a
+    failed ping invalidates the pool (``InvalidatePoolError``, as pre-ping does), so that the pool opens
+    a new connection and the request goes on.
+    """
+    pool, dialect = engine.sync_engine.pool, engine.sync_engine.dialect
+
+    def connected(_dbapi_connection: Any, record: Any) -> None:
+        record.info[_FRESH] = True  # just opened: nothing to ping (``info`` is cleared on invalidation)
+
+    def checked_out(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        given_back_by = record.info.pop(_GIVEN_BACK_BY, None)
+        if record.info.pop(_FRESH, False):
+            return
+        user = _user.get()
+        if user is not None and given_back_by is user:
+            return
+        try:
+            dialect.do_ping(dbapi_connection)
+        except Exception as error:  # the driver's, whatever it is: the connection is not to be trusted
+            raise exc.InvalidatePoolError() from error
+
+    def checked_in(_dbapi_connection: Any, record: Any) -> None:
+        if record is not None:
+            record.info[_GIVEN_BACK_BY] = _user.get()
+
+    event.listen(pool, "connect", connected)
+    event.listen(pool, "checkout", checked_out)
+    event.listen(pool, "checkin", checked_in)
+
+
 @event.listens_for(Session, "before_flush")
 def _refuse_writes(session: Session, _context: Any, _instances: Any) -> None:
     if session.info.get(READS_ONLY):
@@ -149,17 +199,18 @@ class Database:
             self.read_engine = self.engine
             self.write_engine = _sqlite_engine(url, immediate=True)
         else:
-            # pre_ping: a connection the server dropped (restart, failover, idle timeout, an
-            # administrator's pg_terminate_backend) is replaced when taken from the pool, instead
-            # of failing the request that drew it. LIFO: after a burst has opened more connections,
-            # the requests that follow take the one used last, whose prepared statements and server
-            # caches are warm, rather than each in turn (a month's save took 48 ms again instead of
-            # 70 after ten seconds at concurrency 16: bench/latency.py); the others idle out.
+            # Pinged when taken from the pool (``_ping_unless_given_back``): a connection the server
+            # dropped (restart, failover, idle timeout, an administrator's pg_terminate_backend) is
+            # replaced, instead of failing the request that drew it. LIFO: after a burst has opened
+            # more connections, the requests that follow take the one used last, whose prepared
+            # statements and server caches are warm, rather than each in turn (a month's save took
+            # 48 ms again instead of 70 after ten seconds at concurrency 16: bench/latency.py); the
+            # others idle out.
             #
             # The pool's connections are in autocommit, and the request's reads run so: at READ
             # COMMITTED each statement sees what was committed when it began, with or without a
             # transaction around it, so a read transaction bought nothing but its BEGIN and ROLLBACK;
-            # and the pre-ping of a connection outside a transaction is one round trip instead of
+            # and the ping of a connection outside a transaction is one round trip instead of
             # three (BEGIN, ping, ROLLBACK). Writes, migrations and everything else go through
             # ``engine``, which gives back READ COMMITTED transactions as before: 4 round trips
             # less per query, 6 per mutation (its transaction's pre-ping too).
@@ -167,10 +218,10 @@ class Database:
                 url,
                 pool_size=10,
                 max_overflow=20,
-                pool_pre_ping=True,
                 pool_use_lifo=True,
                 isolation_level="AUTOCOMMIT",
             )
+            _ping_unless_given_back(self.read_engine)
             self.engine = self.read_engine.execution_options(isolation_level="READ COMMITTED")
             self.write_engine = self.engine
         # Reads never flush: on PostgreSQL a flush would commit at once. Nothing a read session

@@ -164,11 +164,15 @@ async def next_numbers(session: AsyncSession, name: str, count: int) -> int:
 
 
 def _next_numbers(insert: Any) -> Any:
-    statement = insert(RequestNumberCounter).values(name=bindparam("name"), value=bindparam("count"))
+    # On the table, not the mapped class: an INSERT of the class goes through the ORM's bulk insert
+    # machinery at each execution, 0.5 ms of Python for this one row (0.89 against 0.40 ms a statement,
+    # PostgreSQL, A/B in process); the row is never loaded as an object anyway.
+    table = RequestNumberCounter.__table__  # type: ignore[attr-defined]
+    statement = insert(table).values(name=bindparam("name"), value=bindparam("count"))
     return statement.on_conflict_do_update(
         index_elements=["name"],
-        set_={"value": col(RequestNumberCounter.value) + bindparam("count", type_=Integer())},
-    ).returning(col(RequestNumberCounter.value))
+        set_={"value": table.c.value + bindparam("count", type_=Integer())},
+    ).returning(table.c.value)
 
 
 # Every submit numbers its request: the upsert built once per dialect, its name and count bound.

@@ -54,6 +54,11 @@ _parsed: OrderedDict[tuple[str, int | None], DocumentNode] = OrderedDict()
 # Validated documents and their errors, newest last. graphql-core compares documents without their
 # locations and comments: a document that differs only by those is the same document.
 _validated: OrderedDict[tuple[object, ...], list[GraphQLError]] = OrderedDict()
+# The same, by the identity of the document the parser's cache gave: (document, (schema id, rules),
+# errors). Oldest first, evicted by count like the others (not refreshed: a hit costs no reordering).
+_validated_documents: OrderedDict[int, tuple[DocumentNode, tuple[object, ...], list[GraphQLError]]] = (
+    OrderedDict()
+)
 
 
 def _remember(cache: OrderedDict[K, V], key: K, value: V, maxsize: int) -> V:
@@ -113,11 +118,17 @@ class BoundedValidation(SchemaExtension):
     async def _errors(self, document: DocumentNode) -> list[GraphQLError]:
         context = self.execution_context
         schema, rules = context.schema._schema, tuple(context.validation_rules)
+        # The parser's cache hands back the same document object for the same text: found by
+        # identity, it is not hashed (graphql-core hashes the whole tree each time: 80 µs for a
+        # month's save, on every request).
+        seen = _validated_documents.get(id(document))
+        if seen is not None and seen[0] is document and seen[1] == (id(schema), rules):
+            return seen[2]
         key = (id(schema), document, rules)
         errors = _validated.get(key)
         if errors is not None:  # a document seen before was counted then
             _validated.move_to_end(key)
-            return errors
+            return self._known(document, key, errors)
         error = cost_error(document, self.limits)
         if error is not None:
             self._forget_text()
@@ -129,7 +140,14 @@ class BoundedValidation(SchemaExtension):
             # so that a stream of distinct bad documents neither evicts them nor fills the memory.
             self._forget_text()
             return errors
-        return _remember(_validated, key, errors, self.maxsize)
+        return self._known(document, key, _remember(_validated, key, errors, self.maxsize))
+
+    def _known(
+        self, document: DocumentNode, key: tuple[object, ...], errors: list[GraphQLError]
+    ) -> list[GraphQLError]:
+        # Holding the document keeps its id from being reused by another while the entry lives.
+        _remember(_validated_documents, id(document), (document, key[::2], errors), self.maxsize)
+        return errors
 
     def _forget_text(self) -> None:
         context = self.execution_context

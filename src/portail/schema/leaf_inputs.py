@@ -7,7 +7,9 @@ sends 17 ``BookingChangeInput`` of 7 fields each, in its preview and again in it
 Strawberry's conversion each time (bench/latency.py). ``from_leaves`` installs Strawberry's own hook for
 this (``StrawberryObjectDefinition.from_input``): the names and which fields are leaves are worked out
 once per type, then each value is a dict read and the class called. A field that is not a leaf (a
-list, a nested input, a Maybe, a global id) is still converted by Strawberry (``InputContext.convert``).
+list, a nested input, a Maybe, a global id) is still converted by Strawberry (``InputContext.convert``),
+but for a list of inputs built this way (``BookingRequestInput.changes``): each item is built as above,
+without Strawberry's dispatch on the item's type (30 µs an item).
 """
 
 from __future__ import annotations
@@ -18,18 +20,32 @@ from typing import Any, TypeVar
 
 from strawberry.relay.types import GlobalID
 from strawberry.types.arguments import InputContext
-from strawberry.types.base import StrawberryMaybe, StrawberryOptional, StrawberryType, get_object_definition
-from strawberry.types.enum import has_enum_definition
+from strawberry.types.base import (
+    StrawberryList,
+    StrawberryMaybe,
+    StrawberryOptional,
+    StrawberryType,
+    get_object_definition,
+)
+from strawberry.types.enum import StrawberryEnumDefinition, has_enum_definition
 
 T = TypeVar("T")
 
 
 @dataclass(frozen=True)
-class _Plan:
-    """How to build one input type: (GraphQL name, Python name, type to convert or None for a leaf)
-    per field, and the None the fields without a default start from (as Strawberry does)."""
+class _Items:
+    """A field holding a list of inputs that are themselves built by ``_build``: their class."""
 
-    fields: tuple[tuple[str, str, StrawberryType | type | None], ...]
+    cls: type
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """How to build one input type: (GraphQL name, Python name, type to convert, None for a leaf or
+    ``_Items`` for a list of inputs built here) per field, and the None the fields without a default
+    start from (as Strawberry does)."""
+
+    fields: tuple[tuple[str, str, StrawberryType | type | _Items | None], ...]
     nulls: dict[str, None]
 
 
@@ -43,7 +59,21 @@ def _is_leaf(type_: StrawberryType | type, context: InputContext) -> bool:
         type_ = type_.of_type
     if type_ is GlobalID:
         return False
+    # A field typed with an enum class resolves to its definition: Strawberry hands either back as is.
+    if isinstance(type_, StrawberryEnumDefinition):
+        return True
     return has_enum_definition(type_) or type_ in context.scalar_registry
+
+
+def _items(type_: StrawberryType | type) -> _Items | None:
+    """A non-null list of non-null inputs decorated with ``from_leaves``: their class."""
+    if not isinstance(type_, StrawberryList):
+        return None
+    item = type_.of_type
+    if not isinstance(item, type):
+        return None
+    definition = get_object_definition(item)
+    return _Items(item) if definition is not None and definition.from_input is _build else None
 
 
 def _plan(cls: type, context: InputContext) -> _Plan:
@@ -52,7 +82,7 @@ def _plan(cls: type, context: InputContext) -> _Plan:
     for field in definition.fields:
         type_ = field.resolve_type(type_definition=definition)
         name = context.config.name_converter.from_field(field)
-        fields.append((name, field.python_name, None if _is_leaf(type_, context) else type_))
+        fields.append((name, field.python_name, None if _is_leaf(type_, context) else _items(type_) or type_))
     nulls = {
         f.python_name: None
         for f in definition.fields
@@ -69,7 +99,13 @@ def _build(cls: type[T], value: Mapping[str, Any], context: InputContext) -> T:
     for name, python_name, type_ in plan.fields:
         if name in value:
             item = value[name]
-            kwargs[python_name] = item if type_ is None else context.convert(item, type_, name)
+            if type_ is None:
+                kwargs[python_name] = item
+            elif isinstance(type_, _Items):
+                # A fresh list, as Strawberry makes: graphql-core may hand every request the same default.
+                kwargs[python_name] = [_build(type_.cls, each, context) for each in item]
+            else:
+                kwargs[python_name] = context.convert(item, type_, name)
     return cls(**kwargs)
 
 

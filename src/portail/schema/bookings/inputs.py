@@ -77,6 +77,7 @@ class BookingRepeatInput:
     )
 
 
+@from_leaves
 @strawberry.input(
     description="A booking request for one period: one-off changes and repeats, for one or several children. "
     "`previewBookingRequest` and `submitBookingRequest` take the same input."
