@@ -14,12 +14,12 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, Integer, Uuid, and_, bindparam, case, func, select, true, update
+from sqlalchemy import Date, Integer, Uuid, bindparam, case, func, select, true, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import col
 
-from portail.db.bulk import insert_rows
+from portail.db.bulk import Rows
 from portail.db.engine import AsyncSession
 from portail.db.models.bookings import Booking, RequestNumberCounter, SlotCounter
 from portail.rules.booking_states import PLACE_HOLDING_VALUES, BookingState
@@ -51,7 +51,6 @@ async def lock_slots(session: AsyncSession, slots: Iterable[tuple[uuid.UUID, dat
     if not ordered:
         return held, waiting
     params = {"slot_units": [unit for unit, _ in ordered], "slot_days": [day for _, day in ordered]}
-    await session.exec(_CREATE_SLOTS, params=params)
     for unit_id, day, held_count, waiting_count in (await session.exec(_LOCK_SLOTS, params=params)).all():
         if held_count:
             held[(unit_id, day)] = held_count
@@ -70,20 +69,19 @@ def _wanted_slots() -> Any:
     )
 
 
-# Built once (see ``db.bulk``): every booking request runs them.
+# Built once (see ``db.bulk``): every booking request runs it. One statement creates the missing
+# rows and locks the others, in (unit, day) order: a conflicting row is "updated" to what it holds,
+# which locks it as FOR UPDATE would (waiting for a writer that holds it, then reading its latest
+# version), and RETURNING gives every row's counters. It was an INSERT … DO NOTHING, then a SELECT …
+# FOR UPDATE: a round trip and 0.5 ms of SQLAlchemy more per booking request. On the table, not
+# the model: an ORM-enabled INSERT given parameters would be run as an ORM bulk insert of rows.
 _wanted = _wanted_slots()
-# On the table, not the model: an ORM-enabled INSERT given parameters would be run as an ORM bulk
-# insert of rows.
-_CREATE_SLOTS = (
-    postgresql.insert(SlotCounter.__table__)  # type: ignore[attr-defined]
-    .from_select(["unit_id", "day"], select(_wanted.c.unit_id, _wanted.c.day).order_by("unit_id", "day"))
-    .on_conflict_do_nothing()
-)
+_slots = SlotCounter.__table__  # type: ignore[attr-defined]
 _LOCK_SLOTS = (
-    select(col(SlotCounter.unit_id), col(SlotCounter.day), col(SlotCounter.held), col(SlotCounter.waiting))
-    .join(_wanted, and_(col(SlotCounter.unit_id) == _wanted.c.unit_id, col(SlotCounter.day) == _wanted.c.day))
-    .order_by(col(SlotCounter.unit_id), col(SlotCounter.day))
-    .with_for_update(of=SlotCounter)
+    postgresql.insert(_slots)
+    .from_select(["unit_id", "day"], select(_wanted.c.unit_id, _wanted.c.day).order_by("unit_id", "day"))
+    .on_conflict_do_update(index_elements=["unit_id", "day"], set_={"held": _slots.c.held})
+    .returning(_slots.c.unit_id, _slots.c.day, _slots.c.held, _slots.c.waiting)
 )
 
 
@@ -95,25 +93,24 @@ def slot_delta(previous: str, state: str) -> tuple[int, int]:
     return held, waiting
 
 
-async def count_in_slots(
-    session: AsyncSession, deltas: Mapping[tuple[uuid.UUID, date], tuple[int, int]]
-) -> None:
+def slot_count_rows(deltas: Mapping[tuple[uuid.UUID, date], tuple[int, int]]) -> Rows:
     """Add each (held, waiting) delta to its slot's counters, creating the slot row when needed
-    (in (unit, day) order, like ``lock_slots``)."""
+    (in (unit, day) order, like ``lock_slots``): the upsert's rows, for ``insert_many``."""
     rows = [
         {"unit_id": unit, "day": day, "held": held, "waiting": waiting}
         for (unit, day), (held, waiting) in sorted(deltas.items())
         if held or waiting
     ]
-    await insert_rows(session, SlotCounter, rows, on_conflict=_add_to_counters)
+    return Rows(SlotCounter, rows, on_conflict=_add_to_counters)
 
 
 def _add_to_counters(statement: Any) -> Any:
     return statement.on_conflict_do_update(
         index_elements=["unit_id", "day"],
         set_={
-            "held": col(SlotCounter.held) + statement.excluded.held,
-            "waiting": col(SlotCounter.waiting) + statement.excluded.waiting,
+            # The table's columns, not the model's: the statement stays Core (see ``_LOCK_SLOTS``).
+            "held": _slots.c.held + statement.excluded.held,
+            "waiting": _slots.c.waiting + statement.excluded.waiting,
         },
     )
 

@@ -15,10 +15,11 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import bindparam
-from sqlmodel import col, select
+from sqlalchemy.orm import make_transient_to_detached
+from sqlmodel import SQLModel, col, select
 
-from portail.db.bulk import insert_rows
-from portail.db.locks import count_in_slots, slot_delta
+from portail.db.bulk import Rows, insert_many
+from portail.db.locks import slot_count_rows, slot_delta
 from portail.db.models import Account
 from portail.db.models.base import new_id
 from portail.db.models.bookings import Booking, BookingEvent, BookingLine, BookingRequest, SlotCounter
@@ -47,6 +48,11 @@ from portail.rules.repeat import french_date
 
 # Line states that wait for staff: the staff queue.
 AWAITING_STAFF = frozenset({BookingState.PENDING.value, BookingState.CANCELLATION_REQUESTED.value})
+
+
+def _columns(row: SQLModel) -> dict[str, Any]:
+    """Every column's value of an object not yet written, as ``insert_many`` takes a row."""
+    return {column.key: getattr(row, column.key) for column in row.__table__.columns}  # type: ignore[attr-defined]
 
 
 def policy_of(activity: Activity) -> BookingPolicy:
@@ -87,6 +93,7 @@ class BookingChanges:
     new_lines: list[dict[str, Any]] = field(default_factory=list)
     # (held, waiting) moves of each slot's counters, written by ``flush``.
     slot_deltas: dict[tuple[uuid.UUID, date], tuple[int, int]] = field(default_factory=dict)
+    new_requests: list[BookingRequest] = field(default_factory=list)
 
     async def load_lines(self, ids: Iterable[uuid.UUID | None]) -> None:
         """Load the lines of ``ids`` not yet known, in one statement."""
@@ -96,6 +103,13 @@ class BookingChanges:
             # Fresh from the database: the caller holds the locks now, what it read before may be stale.
             rows = (await self.ctx.session.exec(query.execution_options(populate_existing=True))).all()
             self.lines.update({r.id: r for r in rows})
+
+    def add_request(self, request: BookingRequest) -> None:
+        """A new request, written by ``flush`` with the rows that point to it (before them), then
+        held by the session as if it had been read: what changes in it afterwards is an UPDATE. Its
+        INSERT goes in ``flush``'s statement instead of one of the session's own (a round trip and
+        the unit of work's half millisecond per booking request)."""
+        self.new_requests.append(request)
 
     def add_line(self, row: dict[str, Any], *, restate: bool = True) -> None:
         """A new line of a request, written by ``flush`` (after the request: the session's own
@@ -171,17 +185,25 @@ class BookingChanges:
 
     async def flush(self) -> None:
         """Write what changed, parents first: ORM changes (the request, bookings read and changed),
-        then new bookings, then new lines (they point to bookings), then the history."""
+        then new bookings, new lines (they point to bookings), the history and the slots' counters
+        (in one statement on PostgreSQL: ``insert_many``)."""
         s = self.ctx.session
         await s.flush()
-        for table, rows in (
-            (Booking, self.new_bookings),
-            (BookingLine, self.new_lines),
-            (BookingEvent, self.events),
-        ):
-            await insert_rows(s, table, rows)
-        await count_in_slots(s, self.slot_deltas)
+        requests, self.new_requests = self.new_requests, []
+        await insert_many(
+            s,
+            [
+                Rows(BookingRequest, [_columns(request) for request in requests]),
+                Rows(Booking, self.new_bookings),
+                Rows(BookingLine, self.new_lines),
+                Rows(BookingEvent, self.events),
+                slot_count_rows(self.slot_deltas),
+            ],
+        )
         self.new_bookings, self.new_lines, self.events, self.slot_deltas = [], [], [], {}
+        for request in requests:
+            make_transient_to_detached(request)  # written: the session takes it as a row it read
+            s.add(request)
 
     def _count(self, slot: tuple[uuid.UUID, date], previous: str, state: str) -> None:
         held, waiting = slot_delta(previous, state)

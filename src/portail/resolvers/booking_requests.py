@@ -1026,7 +1026,7 @@ async def submit(ctx: RequestContext, data: RequestData, *, mail: bool = True) -
     assert ctx.viewer is not None
     changes = BookingChanges(ctx)
     await changes.load_lines(line.booking.book_line_id for line in plan.lines if line.booking is not None)
-    request = await _write_request(ctx, catalogue, plan, household_id)
+    request = await _write_request(ctx, changes, catalogue, plan, household_id)
     for line in plan.lines:
         _write_line(changes, plan, request, household_id, line)
     await changes.flush()
@@ -1049,7 +1049,7 @@ async def submit(ctx: RequestContext, data: RequestData, *, mail: bool = True) -
 
 
 async def _write_request(
-    ctx: RequestContext, catalogue: Catalogue, plan: Plan, household_id: uuid.UUID
+    ctx: RequestContext, changes: BookingChanges, catalogue: Catalogue, plan: Plan, household_id: uuid.UUID
 ) -> BookingRequest:
     """The request row, numbered (the number is taken last: its counter stays locked to the end),
     with the state its lines give it: written once, not restated from the rows just written (a
@@ -1071,7 +1071,7 @@ async def _write_request(
         created_at=now,
         updated_at=now,
     )
-    ctx.session.add(request)
+    changes.add_request(request)
     return request
 
 

@@ -30,6 +30,10 @@ _env = _MailEnvironment(
     autoescape=select_autoescape(["html"], default_for_string=False),
     undefined=StrictUndefined,
     keep_trailing_newline=True,
+    # The templates change with a new release, which restarts the server. Checking every file of a
+    # template (its base, its macros) for changes at each render cost a quarter of a millisecond per
+    # mail (a month's booking request: 1.0 → 0.76 ms).
+    auto_reload=False,
 )
 # French that reads right: "{{ child_name|de }}" → "d'Emma-Rose", "{{ 'inscrit'|agreed(child_sex) }}".
 _env.filters["de"] = de
