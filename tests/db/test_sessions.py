@@ -7,6 +7,7 @@ import asyncio
 
 import pytest
 from sqlalchemy import func, text
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import select
 
 from portail.db.engine import Database, serve_request
@@ -51,32 +52,41 @@ async def test_postgresql_reads_each_statement_on_its_own_and_writes_in_one_tran
 
 
 @pytest.mark.postgresql_only
-async def test_a_connection_is_pinged_when_taken_but_not_again_within_the_same_request(db, monkeypatch):
+async def test_a_write_pings_its_connection_unless_its_request_just_gave_it_back_and_a_read_never(db, monkeypatch):
     dialect = db.read_engine.sync_engine.dialect
     pings = []
     real_ping = dialect.do_ping
     monkeypatch.setattr(dialect, "do_ping", lambda connection: pings.append(connection) or real_ping(connection))
     await db.read_engine.dispose()  # a pool of its own for this test: one connection, opened below
 
-    async def statement(database: Database) -> None:
-        async with database.read_sessions() as session:
+    async def read() -> None:
+        async with db.read_sessions() as session:
             await session.exec(text("SELECT 1"))
 
-    await statement(db)  # opened for it: a new connection is not pinged
-    assert pings == []
+    async def write() -> None:
+        async with db.transaction() as session:
+            await session.exec(text("SELECT 1"))
 
-    async def request() -> None:
+    await read()  # a new connection: nothing to ping
+    await read()  # a read: run again on a new connection if this one is dead, never pinged
+    await write()  # a write outside any request (the mail worker, the command line): pinged
+    assert len(pings) == 1
+
+    async def mutation() -> None:
         serve_request()
-        await statement(db)  # the session lookup
-        async with db.transaction() as session:  # the mutation's transaction, on the same connection
-            await session.exec(text("SELECT 1"))
+        await read()  # the session lookup
+        await write()  # its transaction, on the connection the lookup just gave back: not pinged
 
-    await asyncio.create_task(request())
-    assert len(pings) == 1  # given back by no request: pinged once, then trusted within the request
-    await asyncio.create_task(request())
-    assert len(pings) == 2  # given back by another request: pinged again
-    await statement(db)  # outside any request (the mail worker, the command line): always pinged
-    assert len(pings) == 3
+    await asyncio.create_task(mutation())
+    await asyncio.create_task(mutation())
+    assert len(pings) == 1
+
+    async def write_first() -> None:
+        serve_request()
+        await write()  # the connection another request gave back: pinged
+
+    await asyncio.create_task(write_first())
+    assert len(pings) == 2
 
 
 @pytest.mark.postgresql_only
@@ -92,4 +102,35 @@ async def test_a_connection_the_server_ended_is_replaced_when_taken(db):
             await admin.execute(text("SELECT pg_terminate_backend(:pid, 5000)"), {"pid": ended})
     finally:
         await administrator.dispose()
-    assert await backend() != ended  # the ping failed: a new connection, and no error
+    assert await backend() != ended  # the read failed, and ran again on a new connection: no error
+
+    # The same for a write, whose connection is pinged: the ping fails, and the pool gives another.
+    async with db.transaction() as session:
+        ended = int((await session.exec(text("SELECT pg_backend_pid()"))).one()[0])
+    administrator = Database(db.url)
+    try:
+        async with administrator.engine.connect() as admin:
+            await admin.execute(text("SELECT pg_terminate_backend(:pid, 5000)"), {"pid": ended})
+    finally:
+        await administrator.dispose()
+    async with db.transaction() as session:
+        assert int((await session.exec(text("SELECT pg_backend_pid()"))).one()[0]) != ended
+
+
+@pytest.mark.postgresql_only
+async def test_a_read_session_holding_rows_does_not_run_a_read_again_on_another_connection(db):
+    async with db.transaction() as session:
+        session.add(Account(email="tenue@example.org", password_hash="x"))
+    async with db.read_sessions() as session:
+        # The session holds a row: running a read again after a rollback would expire it.
+        account = (await session.exec(select(Account).where(Account.email == "tenue@example.org"))).one()
+        ended = int((await session.exec(text("SELECT pg_backend_pid()"))).one()[0])
+        administrator = Database(db.url)
+        try:
+            async with administrator.engine.connect() as admin:
+                await admin.execute(text("SELECT pg_terminate_backend(:pid, 5000)"), {"pid": ended})
+        finally:
+            await administrator.dispose()
+        with pytest.raises(DBAPIError):
+            await session.exec(text("SELECT 1"))
+        assert account.email == "tenue@example.org"  # still readable: not expired

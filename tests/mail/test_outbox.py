@@ -145,3 +145,18 @@ async def test_workers_on_several_instances_skip_locked_rows(db, settings, smtp)
     assert sum(counts) == 40 and len(smtp.mails) == 40
     async with db.read_sessions() as session:
         assert (await session.exec(select(func.count()).select_from(OutboxMail).where(OutboxMail.sent_at.is_(None)))).one() == 0
+
+
+async def test_a_mail_queued_in_a_transaction_that_rolls_back_is_never_written(db):
+    context = {"town": "Séné", "link": "http://portail.test/r?token=x", "valid_minutes": 60}
+    with pytest.raises(RuntimeError):
+        async with db.transaction() as session:
+            enqueue(session, template="password_reset", to="annule@example.org", context=context)
+            raise RuntimeError("the use case fails")
+    # Rolled back before the transaction reached the database, then the same session commits.
+    async with db.write_sessions() as session:
+        enqueue(session, template="password_reset", to="annule@example.org", context=context)
+        await session.rollback()
+        async with session.begin():
+            enqueue(session, template="password_reset", to="garde@example.org", context=context)
+    assert [row.recipient for row in await _outbox(db)] == ["garde@example.org"]

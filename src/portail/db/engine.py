@@ -22,6 +22,8 @@ from sqlmodel.sql.expression import Select, SelectOfScalar
 # Who is using the database in the current task: an object per HTTP request (``serve_request``),
 # None elsewhere (the mail worker, the command line). See ``_ping_unless_given_back``.
 _user: contextvars.ContextVar[object | None] = contextvars.ContextVar("portail_db_user", default=None)
+# Set while a read session runs a statement: the connection it takes is not pinged (``AsyncSession._run``).
+_reading: contextvars.ContextVar[bool] = contextvars.ContextVar("portail_db_reading", default=False)
 _GIVEN_BACK_BY = "portail_given_back_by"
 _FRESH = "portail_fresh"
 
@@ -51,13 +53,32 @@ class AsyncSession(_SQLModelSession):
     async def _serial(self, call: Any, *args: Any, **kwargs: Any) -> Any:
         task = asyncio.current_task()
         if self._owner is task:
-            return await call(*args, **kwargs)
+            return await self._run(call, *args, **kwargs)
         async with self._lock:
             self._owner = task
             try:
-                return await call(*args, **kwargs)
+                return await self._run(call, *args, **kwargs)
             finally:
                 self._owner = None
+
+    async def _run(self, call: Any, *args: Any, **kwargs: Any) -> Any:
+        if not self.info.get(READS_ONLY):
+            return await call(*args, **kwargs)
+        # A read session's connection is not pinged when taken (``_ping_unless_given_back``): found
+        # dead by the read itself (a server restarted, an administrator's pg_terminate_backend), it
+        # is invalidated with the rest of the pool, and the read runs again on a new connection. Only
+        # while the session holds no rows: a rollback would expire them (``end_reads``).
+        reading = _reading.set(True)
+        try:
+            try:
+                return await call(*args, **kwargs)
+            except sa.exc.DBAPIError as error:
+                if not error.connection_invalidated or self.sync_session.identity_map:
+                    raise
+            await self.rollback()
+            return await call(*args, **kwargs)
+        finally:
+            _reading.reset(reading)
 
     # Typed as SQLModel's, plus SQLAlchemy's own select (used past 4 entities) and other statements.
     @overload
@@ -139,14 +160,16 @@ READS_ONLY = "portail.reads_only"
 
 
 def _ping_unless_given_back(engine: AsyncEngine) -> None:
-    """SQLAlchemy's ``pool_pre_ping``, but for a connection the same request gave back a moment ago.
+    """SQLAlchemy's ``pool_pre_ping`` for the transactions that write, but for a connection the same
+    request gave back a moment ago; none for reads.
 
-    A mutation reads its viewer in the request's read session, gives that connection back, and takes
-    one for its transaction: with LIFO, the same. Pinging it again cost each mutation 0.4-0.5 ms (a
-    round trip through the driver) to learn what the request had just seen; a connection held through
-    the whole request would not have been pinged either. Any other checkout is pinged as before, and a
-    failed ping invalidates the pool (``InvalidatePoolError``, as pre-ping does), so that the pool opens
-    a new connection and the request goes on.
+    A ping is a round trip through the driver: 0.4-0.5 ms a request. A read needs none: it runs again
+    on a new connection if its own turns out dead (``AsyncSession._run``). A write cannot run again,
+    so its transaction's connection is pinged, but not one the same request gave back a moment ago
+    (a mutation reads its viewer in the request's read session, gives that connection back, and takes
+    one for its transaction: with LIFO, the same): a connection held through the whole request would
+    not have been pinged either. A failed ping invalidates the pool (``InvalidatePoolError``, as
+    pre-ping does), so that the pool opens a new connection and the request goes on.
     """
     pool, dialect = engine.sync_engine.pool, engine.sync_engine.dialect
 
@@ -158,7 +181,7 @@ def _ping_unless_given_back(engine: AsyncEngine) -> None:
         if record.info.pop(_FRESH, False):
             return
         user = _user.get()
-        if user is not None and given_back_by is user:
+        if _reading.get() or (user is not None and given_back_by is user):
             return
         try:
             dialect.do_ping(dbapi_connection)

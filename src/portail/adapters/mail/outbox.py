@@ -31,6 +31,9 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
 from typing import Any
 
+from sqlalchemy import event
+from sqlalchemy import insert as sa_insert
+from sqlalchemy.orm import Session
 from sqlmodel import col, select, update
 
 from portail.adapters.mail.senders import MailSender
@@ -71,8 +74,32 @@ def enqueue(
         created_at=moment,
         next_attempt_at=moment,
     )
-    session.add(row)
+    if not session.in_transaction():
+        # Begun now (no I/O), so that a rollback forgets the mail even before any statement ran.
+        session.sync_session.begin()
+    session.info.setdefault(_QUEUED, []).append(row)
     return row
+
+
+# The mails a session's transaction queued, written as it commits (``_write_queued``) and forgotten
+# if it rolls back: one Core INSERT instead of the ORM's unit of work for objects nothing reads again
+# (half a millisecond of Python per booking request). The rows returned keep their id and Message-ID.
+_QUEUED = "portail.outbox.queued"
+
+
+@event.listens_for(Session, "before_commit")
+def _write_queued(session: Session) -> None:
+    queued: list[OutboxMail] | None = session.info.pop(_QUEUED, None)
+    if queued:
+        columns = OutboxMail.__table__.columns  # type: ignore[attr-defined]
+        rows = [{c.key: getattr(mail, c.key) for c in columns} for mail in queued]
+        session.connection().execute(sa_insert(OutboxMail.__table__), rows)  # type: ignore[attr-defined]
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_queued(session: Session, _previous: Any) -> None:
+    # Any rollback, even of a transaction that never reached the database (no SAVEPOINT is used).
+    session.info.pop(_QUEUED, None)
 
 
 def build_message(row: OutboxMail, sender: str) -> EmailMessage:
