@@ -14,6 +14,16 @@ from portail.db.engine import Database, serve_request
 from portail.db.models import Account
 
 
+async def end_backend(db: Database, pid: int) -> None:
+    """What an administrator (or a failover) does to one connection: its server process ends."""
+    administrator = Database(db.url)
+    try:
+        async with administrator.engine.connect() as admin:
+            await admin.execute(text("SELECT pg_terminate_backend(:pid, 5000)"), {"pid": pid})
+    finally:
+        await administrator.dispose()
+
+
 async def accounts(db: Database) -> int:
     async with db.read_sessions() as session:
         return int((await session.exec(select(func.count()).select_from(Account))).one())
@@ -96,23 +106,13 @@ async def test_a_connection_the_server_ended_is_replaced_when_taken(db):
             return int((await session.exec(text("SELECT pg_backend_pid()"))).one()[0])
 
     ended = await backend()
-    administrator = Database(db.url)
-    try:
-        async with administrator.engine.connect() as admin:
-            await admin.execute(text("SELECT pg_terminate_backend(:pid, 5000)"), {"pid": ended})
-    finally:
-        await administrator.dispose()
+    await end_backend(db, ended)
     assert await backend() != ended  # the read failed, and ran again on a new connection: no error
 
     # The same for a write, whose connection is pinged: the ping fails, and the pool gives another.
     async with db.transaction() as session:
         ended = int((await session.exec(text("SELECT pg_backend_pid()"))).one()[0])
-    administrator = Database(db.url)
-    try:
-        async with administrator.engine.connect() as admin:
-            await admin.execute(text("SELECT pg_terminate_backend(:pid, 5000)"), {"pid": ended})
-    finally:
-        await administrator.dispose()
+    await end_backend(db, ended)
     async with db.transaction() as session:
         assert int((await session.exec(text("SELECT pg_backend_pid()"))).one()[0]) != ended
 
@@ -125,12 +125,7 @@ async def test_a_read_session_holding_rows_does_not_run_a_read_again_on_another_
         # The session holds a row: running a read again after a rollback would expire it.
         account = (await session.exec(select(Account).where(Account.email == "tenue@example.org"))).one()
         ended = int((await session.exec(text("SELECT pg_backend_pid()"))).one()[0])
-        administrator = Database(db.url)
-        try:
-            async with administrator.engine.connect() as admin:
-                await admin.execute(text("SELECT pg_terminate_backend(:pid, 5000)"), {"pid": ended})
-        finally:
-            await administrator.dispose()
+        await end_backend(db, ended)
         with pytest.raises(DBAPIError):
             await session.exec(text("SELECT 1"))
         assert account.email == "tenue@example.org"  # still readable: not expired
