@@ -184,9 +184,9 @@ class BookingChanges:
             self._touch(cancel_line)
 
     async def flush(self) -> None:
-        """Write what changed, parents first: ORM changes (the request, bookings read and changed),
-        then new bookings, new lines (they point to bookings), the history and the slots' counters
-        (in one statement on PostgreSQL: ``insert_many``)."""
+        """Write what changed: the session's own changes (bookings and lines read and changed),
+        then, parents first, the new requests, bookings, lines (they point to both), the history
+        and the slots' counters (in one statement on PostgreSQL: ``insert_many``)."""
         s = self.ctx.session
         await s.flush()
         requests, self.new_requests = self.new_requests, []
