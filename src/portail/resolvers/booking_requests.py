@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from sqlmodel import col, exists, select
 
 from portail.db.locks import lock_slots, next_number
-from portail.db.models import Account, Child, Guardian
+from portail.db.models import Account, Child, Guardian, HouseholdChild
 from portail.db.models.base import new_id
 from portail.db.models.bookings import Booking, BookingLine, BookingRequest
 from portail.db.models.catalogue import Activity, Enrolment, Period, Unit
@@ -273,10 +273,22 @@ async def _own_children(ctx: RequestContext) -> dict[uuid.UUID, Child]:
 
 # The statements every preview and submit runs, built once with their values bound: building a
 # statement and its cache key costs 0.1-0.4 ms of Python a time (in process, bench/latency.py's saves).
-_ENROLLED_QUERY = select(Enrolment.child_id).where(
-    col(Enrolment.period_id) == sa.bindparam("period_id"),
-    col(Enrolment.state) == "accepted",
-    col(Enrolment.child_id).in_(sa.bindparam("child_ids", expanding=True)),
+# The household's children (as ``household_children`` lists them), each with whether it is enrolled
+# in the period: one statement where the children, then their enrolments, took two (0.6 ms a request).
+_CHILDREN_ENROLLED_QUERY = (
+    select(
+        Child,
+        sa.exists()
+        .where(
+            col(Enrolment.child_id) == Child.id,
+            col(Enrolment.period_id) == sa.bindparam("period_id"),
+            col(Enrolment.state) == "accepted",
+        )
+        .label("enrolled"),
+    )
+    .join(HouseholdChild, col(HouseholdChild.child_id) == Child.id)
+    .where(col(HouseholdChild.household_id) == sa.bindparam("household_id"))
+    .order_by(col(Child.birth_date), col(Child.first_name), col(Child.id))
 )
 _DAYS_BOOKINGS_QUERY = select(Booking).where(
     col(Booking.child_id).in_(sa.bindparam("child_ids", expanding=True)),
@@ -288,11 +300,13 @@ _PERIOD_SHARE_LOCK = (
 )
 
 
-async def _enrolled(
-    ctx: RequestContext, period_id: uuid.UUID, children: Sequence[uuid.UUID]
-) -> set[uuid.UUID]:
-    params = {"period_id": period_id, "child_ids": list(set(children))}
-    return set((await ctx.session.exec(_ENROLLED_QUERY, params=params)).all())
+async def _children_enrolled(
+    ctx: RequestContext, period_id: uuid.UUID
+) -> tuple[dict[uuid.UUID, Child], set[uuid.UUID]]:
+    """The viewer's household's children by id, and those enrolled in the period."""
+    params = {"household_id": await viewer_household_id(ctx), "period_id": period_id}
+    rows = (await ctx.session.exec(_CHILDREN_ENROLLED_QUERY, params=params)).all()
+    return {child.id: child for child, _ in rows}, {child.id for child, enrolled in rows if enrolled}
 
 
 @dataclass
@@ -311,7 +325,7 @@ async def read_asked_changes(
     ctx: RequestContext, catalogue: Catalogue, period: Period, data: RequestData
 ) -> tuple[list[_Asked], dict[uuid.UUID, Child]]:
     """The changes the input asks for, in order; every malformed part is a field-named error."""
-    children = await _own_children(ctx)
+    children, enrolled = await _children_enrolled(ctx, period.id)
     known = _KnownInput(children, {u.id: u for u in catalogue.units_of(period.id)}, _size_errors(data))
     asked = _one_off_changes(data.changes, period, known)
     calendar = calendar_of(catalogue, period, ctx.settings)
@@ -321,7 +335,7 @@ async def read_asked_changes(
     refusal = check_changes(a.change for a in asked)
     if refusal is not None:
         raise UserErrors.one(refusal.field or "changes", _REPEAT_CODES[refusal.code], refusal.message)
-    await _check_enrolled(ctx, catalogue, period, asked, children)
+    _check_enrolled(catalogue, period, asked, children, enrolled)
     return asked, children
 
 
@@ -517,17 +531,15 @@ def _repeated_changes(
     return asked
 
 
-async def _check_enrolled(
-    ctx: RequestContext,
+def _check_enrolled(
     catalogue: Catalogue,
     period: Period,
     asked: list[_Asked],
     children: dict[uuid.UUID, Child],
+    enrolled: set[uuid.UUID],
 ) -> None:
     """Every child asked for must be enrolled in the period (one error per field)."""
     errors: list[FieldError] = []
-    asked_children = {a.change.child for a in asked}
-    enrolled = await _enrolled(ctx, period.id, list(asked_children))
     for a in asked:
         child_id = a.change.child
         if child_id not in enrolled:
